@@ -1,0 +1,496 @@
+package match
+
+import (
+	"context"
+	"errors"
+	"math"
+
+	"gonum.org/v1/gonum/mat"
+)
+
+// errCancelled is the solver's internal signal that the context is done;
+// Assign replaces it with ctx.Err().
+var errCancelled = errors.New("match: cancelled")
+
+// errInternal reports a broken solver invariant. It should be unreachable;
+// it exists so that a bug shows as an error rather than a panic or a wrong
+// answer.
+var errInternal = errors.New("match: internal error: solver invariant broken")
+
+// Pair is one chosen pair: row Row (a mentee) with column Col (a mentor),
+// and Score, the matrix entry at (Row, Col).
+type Pair struct {
+	Row, Col int
+	Score    float64
+}
+
+// Assignment is the result of [Assign]: the chosen pairs and a certificate
+// of their optimality that [Verify] checks.
+//
+// The certificate is an optimal solution of the dual linear program for
+// the lexicographic objective (see the package documentation). Each row
+// and column has a dual value in two parts: a count part, which is 0 or 1
+// and is given by RowCover and ColCover (the covered rows and columns form
+// a minimum vertex cover of the allowed pairs), and a real part, given by
+// RowDual and ColDual in units of 2^DualExp of the scores.
+type Assignment struct {
+	// Pairs holds the chosen pairs, sorted by Row. No row or column occurs
+	// twice and no pair is forbidden.
+	Pairs []Pair
+	// Total is the sum of the pairs' scores, added in the order of Pairs.
+	// It overflows to ±Inf only if that sum does.
+	Total float64
+
+	// RowCover[i] and ColCover[j] are the count parts of the duals of row
+	// i and column j (true means 1). Their lengths are the matrix's rows
+	// and columns.
+	RowCover, ColCover []bool
+	// RowDual[i] and ColDual[j] are the real parts of the duals of row i
+	// and column j, in units of 2^DualExp.
+	RowDual, ColDual []float64
+	// DualExp is 0 unless the scores are so large (above about 2^1000
+	// divided by rows+columns) that sums of them could overflow; the
+	// solver then works on the scores times 2^-DualExp, exactly.
+	DualExp int
+}
+
+// Assign chooses pairs (row, col) of scores maximising the total score.
+//
+// Rows are mentees and columns mentors; the matrix may have any shape. An
+// entry of math.Inf(-1) marks a forbidden pair, which is never chosen. The
+// objective is lexicographic: Assign returns an assignment with the largest
+// possible number of pairs among allowed entries and, among those, the
+// largest total. A row or column whose entries are all forbidden stays
+// unmatched; a matrix with no allowed entry, or with a zero dimension, gives
+// an assignment without pairs. A nil scores is treated as a 0×0 matrix and a
+// nil ctx as context.Background(). The result carries a certificate that
+// [Verify] checks. The input is not modified.
+//
+// Assign is deterministic: the same matrix gives the same pairs on every
+// run and machine; see the package documentation for the tie rule.
+//
+// Cost: O(r²c) time in the worst case for r <= c (the transposed bound
+// when r > c), typically far less; memory one working copy of the matrix
+// plus O(r+c), except as described in the package documentation.
+//
+// Errors: a [*ScoreError] wrapping [ErrBadScore] for the first NaN or +Inf
+// entry in row-major order; [ErrTooLarge] if rows×columns overflows an int;
+// ctx.Err() if the context is done before the solve ends (it is checked
+// before the solve and between augmentations).
+func Assign(ctx context.Context, scores mat.Matrix) (Assignment, error) {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	if err := ctx.Err(); err != nil {
+		return Assignment{}, err
+	}
+	var r, c int
+	if scores != nil {
+		r, c = scores.Dims()
+	}
+	if r < 0 || c < 0 {
+		r, c = 0, 0
+	}
+	if r > 0 && c > math.MaxInt/r {
+		return Assignment{}, ErrTooLarge
+	}
+	p, err := load(scores, r, c)
+	if err != nil {
+		return Assignment{}, err
+	}
+	res, err := solveWorking(ctx, p.cost, len(p.wrows), len(p.wcols))
+	if err != nil {
+		if errors.Is(err, errCancelled) {
+			if cerr := ctx.Err(); cerr != nil {
+				return Assignment{}, cerr
+			}
+			return Assignment{}, context.Canceled
+		}
+		return Assignment{}, err
+	}
+	return p.assemble(res), nil
+}
+
+// problem is the working form of the input: the allowed rows and columns
+// of the caller's matrix, oriented when possible so that working rows <=
+// working columns, negated (the core minimises) and scaled by 2^-exp.
+type problem struct {
+	scores     mat.Matrix
+	raw        []float64 // the backing data when scores is a *mat.Dense
+	stride     int
+	r, c       int   // the caller's dimensions
+	transposed bool  // working rows are the caller's columns
+	wrows      []int // working row -> caller's row (column if transposed)
+	wcols      []int // working column -> caller's column (row if transposed)
+	cost       []float64
+	exp        int
+}
+
+// at returns the caller's entry (i, j).
+func (p *problem) at(i, j int) float64 {
+	if p.raw != nil {
+		return p.raw[i*p.stride+j]
+	}
+	return p.scores.At(i, j)
+}
+
+// scaleExp returns the exponent e >= 0 such that scores times 2^-e are at
+// most 2^1000/(4(r+c+2)) in magnitude, so that no sum formed by the solver
+// overflows. maxAbs is the largest finite magnitude.
+func scaleExp(maxAbs float64, r, c int) int {
+	limit := math.Ldexp(1, 1000) / (4 * float64(r+c+2))
+	if !(maxAbs > limit) {
+		return 0
+	}
+	_, e := math.Frexp(maxAbs / limit)
+	return e
+}
+
+// load validates scores and builds the working problem.
+func load(scores mat.Matrix, r, c int) (*problem, error) {
+	p := &problem{scores: scores, r: r, c: c}
+	if r == 0 || c == 0 {
+		return p, nil
+	}
+	if d, ok := scores.(*mat.Dense); ok {
+		raw := d.RawMatrix()
+		if raw.Rows == r && raw.Cols == c && raw.Stride >= c && len(raw.Data) >= (r-1)*raw.Stride+c {
+			p.raw, p.stride = raw.Data, raw.Stride
+			return p, p.loadRaw()
+		}
+	}
+	return p, p.loadAt()
+}
+
+// loadRaw reads a *mat.Dense's backing slice twice: once to validate and
+// find the all-forbidden rows and columns, once to fill the working copy
+// in its final orientation.
+func (p *problem) loadRaw() error {
+	r, c, stride, data := p.r, p.c, p.stride, p.raw
+	rowForb := make([]int, r)
+	colForb := make([]int, c)
+	maxAbs := 0.0
+	for i := 0; i < r; i++ {
+		row := data[i*stride : i*stride+c]
+		lo, hi := 0.0, 0.0
+		for j, x := range row {
+			if !(x <= math.MaxFloat64) {
+				return &ScoreError{Row: i, Col: j, Value: x}
+			}
+			if x < -math.MaxFloat64 {
+				rowForb[i]++
+				colForb[j]++
+				continue
+			}
+			if x < lo {
+				lo = x
+			}
+			if x > hi {
+				hi = x
+			}
+		}
+		maxAbs = math.Max(maxAbs, math.Max(-lo, hi))
+	}
+	rows := keptIndices(rowForb, c)
+	cols := keptIndices(colForb, r)
+	p.exp = scaleExp(maxAbs, r, c)
+	scale := -math.Ldexp(1, -p.exp)
+	p.transposed = len(rows) > len(cols)
+	nr, nc := len(rows), len(cols)
+	cost := make([]float64, nr*nc)
+	p.cost = cost
+	if !p.transposed {
+		p.wrows, p.wcols = rows, cols
+		for a, i := range rows {
+			src := data[i*stride : i*stride+c]
+			dst := cost[a*nc : a*nc+nc]
+			if nc == c {
+				for j, x := range src {
+					dst[j] = x * scale
+				}
+			} else {
+				for b, j := range cols {
+					dst[b] = src[j] * scale
+				}
+			}
+		}
+		return nil
+	}
+	// Working row b is the caller's column cols[b]; copy in blocks so that
+	// both the reads and the writes stay in cache.
+	p.wrows, p.wcols = cols, rows
+	const blk = 32
+	for a0 := 0; a0 < nr; a0 += blk {
+		a1 := min(a0+blk, nr)
+		for b0 := 0; b0 < nc; b0 += blk {
+			b1 := min(b0+blk, nc)
+			for a := a0; a < a1; a++ {
+				src := data[rows[a]*stride : rows[a]*stride+c]
+				for b := b0; b < b1; b++ {
+					cost[b*nr+a] = src[cols[b]] * scale
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// keptIndices returns the indices whose count of forbidden entries is less
+// than all (the other dimension): the rows or columns with an allowed
+// entry.
+func keptIndices(forb []int, all int) []int {
+	n := 0
+	for _, f := range forb {
+		if f < all {
+			n++
+		}
+	}
+	kept := make([]int, 0, n)
+	for i, f := range forb {
+		if f < all {
+			kept = append(kept, i)
+		}
+	}
+	return kept
+}
+
+// loadAt reads any other mat.Matrix once, entry by entry in row-major
+// order, into the working copy, oriented by the caller's shape; it then
+// drops the all-forbidden rows and columns in place. When dropping leaves
+// more working rows than columns the orientation is not changed: the
+// solver's rebalancing step (see solveWorking) handles that shape exactly.
+func (p *problem) loadAt() error {
+	r, c := p.r, p.c
+	p.transposed = r > c
+	nr, nc := r, c
+	if p.transposed {
+		nr, nc = c, r
+	}
+	cost := make([]float64, r*c)
+	rowForb := make([]int, r)
+	colForb := make([]int, c)
+	maxAbs := 0.0
+	for i := 0; i < r; i++ {
+		for j := 0; j < c; j++ {
+			x := p.scores.At(i, j)
+			if !(x <= math.MaxFloat64) {
+				return &ScoreError{Row: i, Col: j, Value: x}
+			}
+			if x < -math.MaxFloat64 {
+				rowForb[i]++
+				colForb[j]++
+			} else {
+				maxAbs = math.Max(maxAbs, math.Abs(x))
+			}
+			if p.transposed {
+				cost[j*nc+i] = -x
+			} else {
+				cost[i*nc+j] = -x
+			}
+		}
+	}
+	rows := keptIndices(rowForb, c)
+	cols := keptIndices(colForb, r)
+	p.wrows, p.wcols = rows, cols
+	if p.transposed {
+		p.wrows, p.wcols = cols, rows
+	}
+	// Compact in place: the destination index never exceeds the source
+	// index and both increase, so no unread entry is overwritten.
+	kr, kc := len(p.wrows), len(p.wcols)
+	if kr != nr || kc != nc {
+		for a, i := range p.wrows {
+			for b, j := range p.wcols {
+				cost[a*kc+b] = cost[i*nc+j]
+			}
+		}
+		cost = cost[:kr*kc]
+	}
+	p.exp = scaleExp(maxAbs, r, c)
+	if p.exp != 0 {
+		s := math.Ldexp(1, -p.exp)
+		for k := range cost {
+			cost[k] *= s
+		}
+	}
+	p.cost = cost
+	return nil
+}
+
+// result is the solution of a working problem: a matching and its
+// certificate, in the maximisation convention of the package.
+type result struct {
+	rowMate            []int // working row -> working column, or -1
+	rowCover, colCover []bool
+	rowDual, colDual   []float64
+}
+
+// solveWorking solves the lexicographic problem on an n×m working cost
+// matrix (minimisation, +Inf = forbidden).
+//
+// It first runs the core, which matches every row it can. If every row is
+// matched, the certificate is immediate: all rows covered, no column
+// covered, row duals from the matched edges, column duals from the core.
+//
+// Otherwise the matching has maximum cardinality but possibly the wrong
+// set of matched rows. Let Z be the rows and columns reachable from the
+// free rows by alternating paths. (rows∖Z) ∪ (cols∩Z) is a minimum vertex
+// cover (König), no allowed edge joins rows∩Z to cols∖Z, and the problem
+// splits in two independent ones: rows∖Z × cols∖Z, where every row must be
+// matched, and rows∩Z × cols∩Z, where every column must be matched. The
+// core's matching and duals restricted to the first part already satisfy
+// its optimality conditions; the second is solved afresh, transposed, by
+// the same core (this needs a second working copy, of that block only).
+func solveWorking(ctx context.Context, cost []float64, n, m int) (result, error) {
+	res := result{
+		rowMate:  make([]int, n),
+		rowCover: make([]bool, n),
+		colCover: make([]bool, m),
+		rowDual:  make([]float64, n),
+		colDual:  make([]float64, m),
+	}
+	if n == 0 || m == 0 {
+		for i := range res.rowMate {
+			res.rowMate[i] = -1
+		}
+		return res, nil
+	}
+	s := newLAP(ctx, cost, n, m)
+	failed, err := s.run()
+	if err != nil {
+		return res, err
+	}
+	copy(res.rowMate, s.x)
+	for j, vj := range s.v {
+		res.colDual[j] = -vj
+	}
+	for i, j := range s.x {
+		if j >= 0 {
+			res.rowCover[i] = true
+			res.rowDual[i] = -(cost[i*m+j] - s.v[j])
+		}
+	}
+	if len(failed) == 0 {
+		return res, nil
+	}
+
+	// Z: breadth-first over alternating paths from the free rows.
+	inZr := make([]bool, n)
+	inZc := make([]bool, m)
+	queue := failed
+	for _, i := range queue {
+		inZr[i] = true
+	}
+	for q := 0; q < len(queue); q++ {
+		i := queue[q]
+		for j, cij := range cost[i*m : i*m+m] {
+			if cij < inf && !inZc[j] {
+				inZc[j] = true
+				k := s.y[j]
+				if k < 0 {
+					return res, errInternal // an augmenting path exists
+				}
+				if !inZr[k] {
+					inZr[k] = true
+					queue = append(queue, k)
+				}
+			}
+		}
+	}
+	var zr, zc []int
+	for i, in := range inZr {
+		if in {
+			zr = append(zr, i)
+		}
+	}
+	for j, in := range inZc {
+		if in {
+			zc = append(zc, j)
+		}
+	}
+	for _, i := range zr {
+		res.rowMate[i] = -1
+		res.rowCover[i] = false
+		res.rowDual[i] = 0
+	}
+	if len(zc) == 0 {
+		return res, nil // the free rows have no allowed edge at all
+	}
+
+	// The block rows∩Z × cols∩Z, transposed: its rows are cols∩Z.
+	n2, m2 := len(zc), len(zr)
+	cost2 := make([]float64, n2*m2)
+	for b, i := range zr {
+		row := cost[i*m : i*m+m]
+		for a, j := range zc {
+			cost2[a*m2+b] = row[j]
+		}
+	}
+	s2 := newLAP(ctx, cost2, n2, m2)
+	failed2, err := s2.run()
+	if err != nil {
+		return res, err
+	}
+	if len(failed2) != 0 {
+		return res, errInternal // cols∩Z can all be matched
+	}
+	for a, j := range zc {
+		b := s2.x[a]
+		res.rowMate[zr[b]] = j
+		res.colCover[j] = true
+		res.colDual[j] = -(cost2[a*m2+b] - s2.v[b])
+	}
+	for b, i := range zr {
+		res.rowDual[i] = -s2.v[b]
+	}
+	return res, nil
+}
+
+// assemble maps a working result back to the caller's indices.
+func (p *problem) assemble(res result) Assignment {
+	a := Assignment{
+		RowCover: make([]bool, p.r),
+		ColCover: make([]bool, p.c),
+		RowDual:  make([]float64, p.r),
+		ColDual:  make([]float64, p.c),
+		DualExp:  p.exp,
+	}
+	rowCover, colCover, rowDual, colDual := a.RowCover, a.ColCover, a.RowDual, a.ColDual
+	if p.transposed {
+		rowCover, colCover, rowDual, colDual = colCover, rowCover, colDual, rowDual
+	}
+	for k, i := range p.wrows {
+		rowCover[i] = res.rowCover[k]
+		rowDual[i] = res.rowDual[k]
+	}
+	for k, j := range p.wcols {
+		colCover[j] = res.colCover[k]
+		colDual[j] = res.colDual[k]
+	}
+	// mate[i] is the caller's column of the caller's row i, or -1.
+	mate := make([]int, p.r)
+	for i := range mate {
+		mate[i] = -1
+	}
+	npairs := 0
+	for k, b := range res.rowMate {
+		if b < 0 {
+			continue
+		}
+		npairs++
+		i, j := p.wrows[k], p.wcols[b]
+		if p.transposed {
+			i, j = j, i
+		}
+		mate[i] = j
+	}
+	a.Pairs = make([]Pair, 0, npairs)
+	for i, j := range mate {
+		if j >= 0 {
+			s := p.at(i, j)
+			a.Pairs = append(a.Pairs, Pair{Row: i, Col: j, Score: s})
+			a.Total += s
+		}
+	}
+	return a
+}
