@@ -111,212 +111,6 @@ func Assign(ctx context.Context, scores mat.Matrix) (Assignment, error) {
 	return p.assemble(res), nil
 }
 
-// problem is the working form of the input: the allowed rows and columns
-// of the caller's matrix, oriented when possible so that working rows <=
-// working columns, negated (the core minimises) and scaled by 2^-exp.
-type problem struct {
-	scores     mat.Matrix
-	raw        []float64 // the backing data when scores is a *mat.Dense
-	stride     int
-	r, c       int   // the caller's dimensions
-	transposed bool  // working rows are the caller's columns
-	wrows      []int // working row -> caller's row (column if transposed)
-	wcols      []int // working column -> caller's column (row if transposed)
-	cost       []float64
-	exp        int
-}
-
-// at returns the caller's entry (i, j).
-func (p *problem) at(i, j int) float64 {
-	if p.raw != nil {
-		return p.raw[i*p.stride+j]
-	}
-	return p.scores.At(i, j)
-}
-
-// scaleExp returns the exponent e >= 0 such that scores times 2^-e are at
-// most 2^1000/(4(r+c+2)) in magnitude, so that no sum formed by the solver
-// overflows. maxAbs is the largest finite magnitude.
-func scaleExp(maxAbs float64, r, c int) int {
-	limit := math.Ldexp(1, 1000) / (4 * float64(r+c+2))
-	if !(maxAbs > limit) {
-		return 0
-	}
-	_, e := math.Frexp(maxAbs / limit)
-	return e
-}
-
-// load validates scores and builds the working problem.
-func load(scores mat.Matrix, r, c int) (*problem, error) {
-	p := &problem{scores: scores, r: r, c: c}
-	if r == 0 || c == 0 {
-		return p, nil
-	}
-	if d, ok := scores.(*mat.Dense); ok {
-		raw := d.RawMatrix()
-		if raw.Rows == r && raw.Cols == c && raw.Stride >= c && len(raw.Data) >= (r-1)*raw.Stride+c {
-			p.raw, p.stride = raw.Data, raw.Stride
-			return p, p.loadRaw()
-		}
-	}
-	return p, p.loadAt()
-}
-
-// loadRaw reads a *mat.Dense's backing slice twice: once to validate and
-// find the all-forbidden rows and columns, once to fill the working copy
-// in its final orientation.
-func (p *problem) loadRaw() error {
-	r, c, stride, data := p.r, p.c, p.stride, p.raw
-	rowForb := make([]int, r)
-	colForb := make([]int, c)
-	maxAbs := 0.0
-	for i := 0; i < r; i++ {
-		row := data[i*stride : i*stride+c]
-		lo, hi := 0.0, 0.0
-		for j, x := range row {
-			if !(x <= math.MaxFloat64) {
-				return &ScoreError{Row: i, Col: j, Value: x}
-			}
-			if x < -math.MaxFloat64 {
-				rowForb[i]++
-				colForb[j]++
-				continue
-			}
-			if x < lo {
-				lo = x
-			}
-			if x > hi {
-				hi = x
-			}
-		}
-		maxAbs = math.Max(maxAbs, math.Max(-lo, hi))
-	}
-	rows := keptIndices(rowForb, c)
-	cols := keptIndices(colForb, r)
-	p.exp = scaleExp(maxAbs, r, c)
-	scale := -math.Ldexp(1, -p.exp)
-	p.transposed = len(rows) > len(cols)
-	nr, nc := len(rows), len(cols)
-	cost := make([]float64, nr*nc)
-	p.cost = cost
-	if !p.transposed {
-		p.wrows, p.wcols = rows, cols
-		for a, i := range rows {
-			src := data[i*stride : i*stride+c]
-			dst := cost[a*nc : a*nc+nc]
-			if nc == c {
-				for j, x := range src {
-					dst[j] = x * scale
-				}
-			} else {
-				for b, j := range cols {
-					dst[b] = src[j] * scale
-				}
-			}
-		}
-		return nil
-	}
-	// Working row b is the caller's column cols[b]; copy in blocks so that
-	// both the reads and the writes stay in cache.
-	p.wrows, p.wcols = cols, rows
-	const blk = 32
-	for a0 := 0; a0 < nr; a0 += blk {
-		a1 := min(a0+blk, nr)
-		for b0 := 0; b0 < nc; b0 += blk {
-			b1 := min(b0+blk, nc)
-			for a := a0; a < a1; a++ {
-				src := data[rows[a]*stride : rows[a]*stride+c]
-				for b := b0; b < b1; b++ {
-					cost[b*nr+a] = src[cols[b]] * scale
-				}
-			}
-		}
-	}
-	return nil
-}
-
-// keptIndices returns the indices whose count of forbidden entries is less
-// than all (the other dimension): the rows or columns with an allowed
-// entry.
-func keptIndices(forb []int, all int) []int {
-	n := 0
-	for _, f := range forb {
-		if f < all {
-			n++
-		}
-	}
-	kept := make([]int, 0, n)
-	for i, f := range forb {
-		if f < all {
-			kept = append(kept, i)
-		}
-	}
-	return kept
-}
-
-// loadAt reads any other mat.Matrix once, entry by entry in row-major
-// order, into the working copy, oriented by the caller's shape; it then
-// drops the all-forbidden rows and columns in place. When dropping leaves
-// more working rows than columns the orientation is not changed: the
-// solver's rebalancing step (see solveWorking) handles that shape exactly.
-func (p *problem) loadAt() error {
-	r, c := p.r, p.c
-	p.transposed = r > c
-	nr, nc := r, c
-	if p.transposed {
-		nr, nc = c, r
-	}
-	cost := make([]float64, r*c)
-	rowForb := make([]int, r)
-	colForb := make([]int, c)
-	maxAbs := 0.0
-	for i := 0; i < r; i++ {
-		for j := 0; j < c; j++ {
-			x := p.scores.At(i, j)
-			if !(x <= math.MaxFloat64) {
-				return &ScoreError{Row: i, Col: j, Value: x}
-			}
-			if x < -math.MaxFloat64 {
-				rowForb[i]++
-				colForb[j]++
-			} else {
-				maxAbs = math.Max(maxAbs, math.Abs(x))
-			}
-			if p.transposed {
-				cost[j*nc+i] = -x
-			} else {
-				cost[i*nc+j] = -x
-			}
-		}
-	}
-	rows := keptIndices(rowForb, c)
-	cols := keptIndices(colForb, r)
-	p.wrows, p.wcols = rows, cols
-	if p.transposed {
-		p.wrows, p.wcols = cols, rows
-	}
-	// Compact in place: the destination index never exceeds the source
-	// index and both increase, so no unread entry is overwritten.
-	kr, kc := len(p.wrows), len(p.wcols)
-	if kr != nr || kc != nc {
-		for a, i := range p.wrows {
-			for b, j := range p.wcols {
-				cost[a*kc+b] = cost[i*nc+j]
-			}
-		}
-		cost = cost[:kr*kc]
-	}
-	p.exp = scaleExp(maxAbs, r, c)
-	if p.exp != 0 {
-		s := math.Ldexp(1, -p.exp)
-		for k := range cost {
-			cost[k] *= s
-		}
-	}
-	p.cost = cost
-	return nil
-}
-
 // result is the solution of a working problem: a matching and its
 // certificate, in the maximisation convention of the package.
 type result struct {
@@ -356,9 +150,20 @@ func solveWorking(ctx context.Context, cost []float64, n, m int) (result, error)
 		return res, nil
 	}
 	s := newLAP(ctx, cost, n, m)
+	s.reduceCols = n == m
 	failed, err := s.run()
 	if err != nil {
 		return res, err
+	}
+	if s.reduceCols && len(failed) == 0 {
+		// Every column is matched: shift the duals so that v <= 0.
+		hi := math.Inf(-1)
+		for _, vj := range s.v {
+			hi = math.Max(hi, vj)
+		}
+		for j := range s.v {
+			s.v[j] -= hi
+		}
 	}
 	copy(res.rowMate, s.x)
 	for j, vj := range s.v {
@@ -442,6 +247,45 @@ func solveWorking(ctx context.Context, cost []float64, n, m int) (result, error)
 	}
 	for b, i := range zr {
 		res.rowDual[i] = -s2.v[b]
+	}
+	if s.reduceCols {
+		// The column reduction gave duals to columns that stay free, so
+		// the first part's duals are not a certificate: solve it again,
+		// in place, with the plain initialisation.
+		var pr, pc []int
+		for i, in := range inZr {
+			if !in {
+				pr = append(pr, i)
+			}
+		}
+		for j, in := range inZc {
+			if !in {
+				pc = append(pc, j)
+			}
+		}
+		n1, m1 := len(pr), len(pc)
+		for a, i := range pr {
+			for b, j := range pc {
+				cost[a*m1+b] = cost[i*m+j]
+			}
+		}
+		cost1 := cost[:n1*m1]
+		s1 := newLAP(ctx, cost1, n1, m1)
+		failed1, err := s1.run()
+		if err != nil {
+			return res, err
+		}
+		if len(failed1) != 0 {
+			return res, errInternal // rows∖Z can all be matched
+		}
+		for b, j := range pc {
+			res.colDual[j] = -s1.v[b]
+		}
+		for a, i := range pr {
+			b := s1.x[a]
+			res.rowMate[i] = pc[b]
+			res.rowDual[i] = -(cost1[a*m1+b] - s1.v[b])
+		}
 	}
 	return res, nil
 }

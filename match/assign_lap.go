@@ -23,29 +23,39 @@ var inf = math.Inf(1)
 // without touching the duals: by Berge's lemma it never gets one later,
 // and the caller repairs the choice of matched rows (see solveWorking).
 type lap struct {
-	n, m int
-	cost []float64 // n*m, row-major
-	v    []float64 // column duals
-	x    []int     // x[i] is the column of row i, or -1
-	y    []int     // y[j] is the row of column j, or -1
-	d    []float64 // Dijkstra distances, scratch
-	pred []int     // Dijkstra predecessor rows, scratch
-	rem  []int     // Dijkstra: unscanned columns, then the scanned ones
-	free []int
-	done <-chan struct{}
+	n, m  int
+	cost  []float64 // n*m, row-major
+	v     []float64 // column duals
+	x     []int     // x[i] is the column of row i, or -1
+	y     []int     // y[j] is the row of column j, or -1
+	d     []float64 // Dijkstra distances, scratch
+	pred  []int     // Dijkstra predecessor rows, scratch
+	rem   []int     // Dijkstra: the scanned columns
+	saved []float64 // Dijkstra: v of the scanned columns
+	dsc   []float64 // Dijkstra: d of the scanned columns
+	free  []int
+	done  <-chan struct{}
+
+	// reduceCols selects Jonker & Volgenant's column reduction and
+	// reduction transfer before the row reduction. It breaks the
+	// invariant on free columns' duals, so it is only used when every
+	// column should end up matched (n == m); see solveWorking.
+	reduceCols bool
 }
 
 func newLAP(ctx context.Context, cost []float64, n, m int) *lap {
 	s := &lap{
 		n: n, m: m, cost: cost,
-		v:    make([]float64, m),
-		x:    make([]int, n),
-		y:    make([]int, m),
-		d:    make([]float64, m),
-		pred: make([]int, m),
-		rem:  make([]int, m),
-		free: make([]int, n),
-		done: ctx.Done(),
+		v:     make([]float64, m),
+		x:     make([]int, n),
+		y:     make([]int, m),
+		d:     make([]float64, m),
+		pred:  make([]int, m),
+		rem:   make([]int, 0, m),
+		saved: make([]float64, m),
+		dsc:   make([]float64, m),
+		free:  make([]int, n),
+		done:  ctx.Done(),
 	}
 	for i := range s.x {
 		s.x[i] = -1
@@ -74,8 +84,13 @@ func (s *lap) cancelled() bool {
 // It returns errCancelled when the context is done.
 func (s *lap) run() (failed []int, err error) {
 	free := s.free[:0]
-	for i := 0; i < s.n; i++ {
-		free = append(free, i)
+	if !s.reduceCols {
+		for i := 0; i < s.n; i++ {
+			free = append(free, i)
+		}
+	}
+	if s.reduceCols {
+		free = s.columnReduction(free)
 	}
 	// Augmenting row reduction, twice as in Jonker & Volgenant (1987).
 	// It is bounded (see arr), so it needs no cancellation check.
@@ -95,6 +110,69 @@ func (s *lap) run() (failed []int, err error) {
 		}
 	}
 	return failed, nil
+}
+
+// columnReduction is Jonker & Volgenant's column reduction and reduction
+// transfer: each column's dual is its smallest cost; each column is given
+// to the row of that smallest cost (the lowest such row) unless the row
+// already has a column; a row that got exactly one column then transfers
+// its slack to that column's dual. It appends the rows left without a
+// column to free, in increasing order.
+func (s *lap) columnReduction(free []int) []int {
+	n, m := s.n, s.m
+	v, x, y := s.v[:m], s.x[:n], s.y[:m]
+	arg := s.pred[:m]
+	for j := range v {
+		v[j] = inf
+		arg[j] = -1
+	}
+	for i := 0; i < n; i++ {
+		row := s.cost[i*m : i*m+m]
+		v := v[:len(row)]
+		for j, c := range row {
+			if c < v[j] {
+				v[j] = c
+				arg[j] = i
+			}
+		}
+	}
+	count := s.free[:n] // scratch: columns won by each row
+	for i := range count {
+		count[i] = 0
+	}
+	for j, i := range arg {
+		if i < 0 {
+			v[j] = 0 // a column without allowed entries
+			continue
+		}
+		count[i]++
+		if x[i] < 0 {
+			x[i], y[j] = j, i
+		}
+	}
+	for i := 0; i < n; i++ {
+		if count[i] != 1 {
+			continue
+		}
+		j1 := x[i]
+		mu := inf
+		row := s.cost[i*m : i*m+m]
+		for j, c := range row {
+			if h := c - v[j]; h < mu && j != j1 {
+				mu = h
+			}
+		}
+		if mu < inf {
+			v[j1] -= mu
+		}
+	}
+	free = free[:0]
+	for i := 0; i < n; i++ {
+		if x[i] < 0 {
+			free = append(free, i)
+		}
+	}
+	return free
 }
 
 // arr is Jonker & Volgenant's augmenting row reduction: each free row
@@ -147,9 +225,16 @@ func (s *lap) arr(free []int) []int {
 				continue
 			}
 		} else if i0 >= 0 {
-			// u1 == u2: take the second column if that evicts no one,
-			// and leave the evicted row for the next pass otherwise.
+			// u1 == u2: take the free column of lowest index among the
+			// minima if there is one; else the second one found, and the
+			// evicted row waits for the next pass.
 			j1 = j2
+			for j, c := range row {
+				if y[j] < 0 && c-v[j] == u1 {
+					j1 = j
+					break
+				}
+			}
 			i0 = y[j1]
 		}
 		x[i] = j1
@@ -175,26 +260,62 @@ func (s *lap) arr(free []int) []int {
 // flips the path. It reports false, changing nothing but scratch space,
 // when no free column is reachable.
 //
-// Tie rule: among unscanned columns at equal distance, a free column is
-// preferred, else the first one in the scan list (a fixed function of the
-// input, independent of the machine).
+// The scan loops run over all columns in index order, without an index
+// list: a scanned column is parked with v = -Inf (so it is never relaxed)
+// and d = +Inf (so it is never selected), its values saved aside.
+//
+// Tie rule: among unscanned columns at equal distance, the free column of
+// lowest index is taken if there is one, else the column of lowest index.
 func (s *lap) augment(f int) (bool, error) {
 	m := s.m
 	cost := s.cost
-	d, v, pred, rem, y := s.d[:m], s.v[:m], s.pred[:m], s.rem[:m], s.y[:m]
-	for j := range rem {
-		rem[j] = j
+	d, v, pred, y := s.d[:m], s.v[:m], s.pred[:m], s.y[:m]
+	scanned := s.rem[:0]
+	saved := s.saved[:m]
+	for j := range d {
 		d[j] = inf
 	}
-	nrem := m
 	i := f
-	row := cost[f*m : f*m+m]
 	base := 0.0 // so that the reduced cost of (i, j) is base + row[j] - v[j]
 	minVal := 0.0
 	sink := -1
+	ok := true
 	for steps := 1; ; steps++ {
+		row := cost[i*m : i*m+m]
+		v := v[:len(row)]
+		d := d[:len(row)]
+		pred := pred[:len(row)]
+		y := y[:len(row)]
 		lowest, idx := inf, -1
-		for k, j := range rem[:nrem] {
+		j := 0
+		for ; j+1 < len(row); j += 2 {
+			h0 := base + row[j] - v[j]
+			h1 := base + row[j+1] - v[j+1]
+			d0, d1 := d[j], d[j+1]
+			if h0 < d0 {
+				d[j] = h0
+				pred[j] = i
+				d0 = h0
+			}
+			if h1 < d1 {
+				d[j+1] = h1
+				pred[j+1] = i
+				d1 = h1
+			}
+			if d0 <= lowest || d1 <= lowest {
+				if d0 < lowest {
+					lowest, idx = d0, j
+				} else if d0 == lowest && y[j] < 0 && idx >= 0 && y[idx] >= 0 {
+					idx = j
+				}
+				if d1 < lowest {
+					lowest, idx = d1, j+1
+				} else if d1 == lowest && y[j+1] < 0 && idx >= 0 && y[idx] >= 0 {
+					idx = j + 1
+				}
+			}
+		}
+		for ; j < len(row); j++ {
 			h := base + row[j] - v[j]
 			dj := d[j]
 			if h < dj {
@@ -202,30 +323,50 @@ func (s *lap) augment(f int) (bool, error) {
 				pred[j] = i
 				dj = h
 			}
-			if dj < lowest || (dj == lowest && y[j] < 0 && idx >= 0 && y[rem[idx]] >= 0) {
-				lowest, idx = dj, k
+			if dj <= lowest {
+				if dj < lowest {
+					lowest, idx = dj, j
+				} else if y[j] < 0 && idx >= 0 && y[idx] >= 0 {
+					idx = j
+				}
 			}
 		}
-		if idx < 0 || lowest == inf {
-			return false, nil
-		}
-		j := rem[idx]
-		minVal = lowest
-		if y[j] < 0 {
-			sink = j
+		if lowest == inf {
+			ok = false
 			break
 		}
-		nrem--
-		rem[idx], rem[nrem] = rem[nrem], rem[idx]
+		minVal = lowest
+		if y[idx] < 0 {
+			sink = idx
+			break
+		}
+		j = idx
+		// Park column j as scanned.
+		scanned = append(scanned, j)
+		vj := v[j]
+		saved[j] = vj
+		d[j] = inf
+		v[j] = -inf
+		s.dsc[j] = lowest
 		i = y[j]
-		row = cost[i*m : i*m+m]
-		base = minVal - (row[j] - v[j])
+		base = minVal - (cost[i*m+j] - vj)
 		if steps&255 == 0 && s.cancelled() {
+			for _, j := range scanned {
+				v[j] = saved[j]
+			}
 			return false, errCancelled
 		}
 	}
-	for _, j := range rem[nrem:] {
-		v[j] += d[j] - minVal
+	dbgSteps = append(dbgSteps, len(scanned))
+	if !ok {
+		for _, j := range scanned {
+			v[j] = saved[j]
+		}
+		return false, nil
+	}
+	dsc := s.dsc
+	for _, j := range scanned {
+		v[j] = saved[j] + dsc[j] - minVal
 	}
 	x := s.x
 	for j := sink; ; {
@@ -238,3 +379,5 @@ func (s *lap) augment(f int) (bool, error) {
 	}
 	return true, nil
 }
+
+var dbgSteps []int

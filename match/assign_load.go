@@ -1,0 +1,315 @@
+package match
+
+import (
+	"math"
+
+	"gonum.org/v1/gonum/mat"
+)
+
+// problem is the working form of the input: the rows and columns of the
+// caller's matrix that have an allowed entry, oriented when possible so
+// that working rows <= working columns, negated (the core minimises) and
+// scaled by 2^-exp.
+type problem struct {
+	scores     mat.Matrix
+	raw        []float64 // the backing data when scores is a *mat.Dense
+	stride     int
+	r, c       int   // the caller's dimensions
+	transposed bool  // working rows are the caller's columns
+	wrows      []int // working row -> caller's row (column if transposed)
+	wcols      []int // working column -> caller's column (row if transposed)
+	cost       []float64
+	exp        int
+}
+
+// at returns the caller's entry (i, j).
+func (p *problem) at(i, j int) float64 {
+	if p.raw != nil {
+		return p.raw[i*p.stride+j]
+	}
+	return p.scores.At(i, j)
+}
+
+// scaleExp returns the exponent e >= 0 such that scores times 2^-e are at
+// most 2^1000/(4(r+c+2)) in magnitude, so that no sum formed by the solver
+// overflows. maxAbs is the largest finite magnitude.
+func scaleExp(maxAbs float64, r, c int) int {
+	limit := math.Ldexp(1, 1000) / (4 * float64(r+c+2))
+	if !(maxAbs > limit) {
+		return 0
+	}
+	_, e := math.Frexp(maxAbs / limit)
+	return e
+}
+
+// stats gathers, while the input is copied, what load needs besides the
+// copy: each row's and column's largest entry (-Inf exactly when all its
+// entries are forbidden) and the largest finite magnitude, as bits.
+type stats struct {
+	rowMax, colMax []float64
+	absBits        uint64
+}
+
+func newStats(r, c int) *stats {
+	st := &stats{rowMax: make([]float64, r), colMax: make([]float64, c)}
+	for i := range st.rowMax {
+		st.rowMax[i] = math.Inf(-1)
+	}
+	for j := range st.colMax {
+		st.colMax[j] = math.Inf(-1)
+	}
+	return st
+}
+
+// finiteAbsBits returns the bits of |x|, or 0 when x is infinite (x is not
+// NaN), without a branch: float64 magnitudes order as their bits do.
+func finiteAbsBits(x float64) uint64 {
+	a := math.Float64bits(x) &^ (1 << 63)
+	inf := ((a >> 52) + 1) >> 11 // 1 when the exponent is all ones
+	return a &^ -inf
+}
+
+// valid reports whether x is an allowed score: finite or -Inf.
+func valid(x float64) bool { return x <= math.MaxFloat64 }
+
+// load validates scores and builds the working problem.
+func load(scores mat.Matrix, r, c int) (*problem, error) {
+	p := &problem{scores: scores, r: r, c: c}
+	if r == 0 || c == 0 {
+		return p, nil
+	}
+	if d, ok := scores.(*mat.Dense); ok {
+		raw := d.RawMatrix()
+		if raw.Rows == r && raw.Cols == c && raw.Stride >= c && len(raw.Data) >= (r-1)*raw.Stride+c {
+			p.raw, p.stride = raw.Data, raw.Stride
+			return p, p.loadRaw()
+		}
+	}
+	return p, p.loadAt()
+}
+
+// loadRaw copies a *mat.Dense's backing slice into the working copy in one
+// pass, oriented by the matrix's shape, validating and gathering stats on
+// the way. Rows and columns without an allowed entry are then dropped in
+// place; in the rare case where that changes which side is longer, the
+// copy is refilled from the backing slice in the other orientation.
+func (p *problem) loadRaw() error {
+	r, c := p.r, p.c
+	cost := make([]float64, r*c)
+	st := newStats(r, c)
+	all := func(n int) []int {
+		idx := make([]int, n)
+		for i := range idx {
+			idx[i] = i
+		}
+		return idx
+	}
+	rows, cols := all(r), all(c)
+	p.transposed = r > c
+	if err := p.fillRaw(cost, rows, cols, st); err != nil {
+		return err
+	}
+	keptRows, keptCols := kept(st.rowMax), kept(st.colMax)
+	p.exp = scaleExp(math.Float64frombits(st.absBits), r, c)
+	switch {
+	case len(keptRows) == r && len(keptCols) == c:
+		p.setIndices(rows, cols)
+	case (len(keptRows) > len(keptCols)) == p.transposed:
+		p.setIndices(keptRows, keptCols)
+		cost = compact(cost, p.transposed, r, c, keptRows, keptCols)
+	default:
+		p.transposed = !p.transposed
+		p.setIndices(keptRows, keptCols)
+		cost = cost[:len(keptRows)*len(keptCols)]
+		if err := p.fillRaw(cost, keptRows, keptCols, nil); err != nil {
+			return err
+		}
+	}
+	p.cost = scale(cost, p.exp)
+	return nil
+}
+
+// setIndices records the working rows and columns from the caller's kept
+// rows and columns.
+func (p *problem) setIndices(rows, cols []int) {
+	p.wrows, p.wcols = rows, cols
+	if p.transposed {
+		p.wrows, p.wcols = cols, rows
+	}
+}
+
+// kept returns the indices whose largest entry is not -Inf.
+func kept(maxima []float64) []int {
+	n := 0
+	for _, x := range maxima {
+		if x > math.Inf(-1) {
+			n++
+		}
+	}
+	idx := make([]int, 0, n)
+	for i, x := range maxima {
+		if x > math.Inf(-1) {
+			idx = append(idx, i)
+		}
+	}
+	return idx
+}
+
+// compact drops rows and columns from a working copy in place. The copy
+// holds the caller's r×c matrix, transposed or not; rows and cols are the
+// caller's rows and columns to keep. Destination indices never exceed
+// source indices and both increase, so nothing unread is overwritten.
+func compact(cost []float64, transposed bool, r, c int, rows, cols []int) []float64 {
+	nc := c
+	if transposed {
+		rows, cols = cols, rows
+		nc = r
+	}
+	kc := len(cols)
+	for a, i := range rows {
+		src := cost[i*nc : i*nc+nc]
+		dst := cost[a*kc : a*kc+kc]
+		for b, j := range cols {
+			dst[b] = src[j]
+		}
+	}
+	return cost[:len(rows)*kc]
+}
+
+// scale multiplies the working copy by 2^-exp when exp is not 0.
+func scale(cost []float64, exp int) []float64 {
+	if exp != 0 {
+		f := math.Ldexp(1, -exp)
+		for k := range cost {
+			cost[k] *= f
+		}
+	}
+	return cost
+}
+
+// fillRaw writes -scores[rows×cols] into cost, transposed if p.transposed.
+// With st, it also validates every entry in row-major order, returning the
+// first invalid one, and gathers st (rows and cols are then all rows and
+// columns).
+func (p *problem) fillRaw(cost []float64, rows, cols []int, st *stats) error {
+	data, stride, c := p.raw, p.stride, p.c
+	nr, nc := len(rows), len(cols)
+	identity := nc == c
+	if !p.transposed {
+		for a, i := range rows {
+			src := data[i*stride : i*stride+c]
+			dst := cost[a*nc : a*nc+nc]
+			if st != nil {
+				if err := st.scanRow(i, src, dst); err != nil {
+					return err
+				}
+			} else if identity {
+				for j, x := range src {
+					dst[j] = -x
+				}
+			} else {
+				for b, j := range cols {
+					dst[b] = -src[j]
+				}
+			}
+		}
+		return nil
+	}
+	// Transposed: validate and gather stats in a sequential pass, then
+	// copy in blocks so that the reads and the writes both stay in cache.
+	if st != nil {
+		for i := 0; i < p.r; i++ {
+			if err := st.scanRow(i, data[i*stride:i*stride+c], nil); err != nil {
+				return err
+			}
+		}
+	}
+	const blk = 64
+	for a0 := 0; a0 < nr; a0 += blk {
+		a1 := min(a0+blk, nr)
+		for b0 := 0; b0 < nc; b0 += blk {
+			b1 := min(b0+blk, nc)
+			for a := a0; a < a1; a++ {
+				src := data[rows[a]*stride : rows[a]*stride+c]
+				if identity {
+					for k, x := range src[b0:b1] {
+						cost[(b0+k)*nr+a] = -x
+					}
+				} else {
+					for b := b0; b < b1; b++ {
+						cost[b*nr+a] = -src[cols[b]]
+					}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// scanRow validates the caller's row i and gathers its stats; with dst, it
+// also writes the row, negated, into dst.
+func (st *stats) scanRow(i int, src, dst []float64) error {
+	cm := st.colMax[:len(src)]
+	rm := math.Inf(-1)
+	ab := st.absBits
+	if dst != nil {
+		dst = dst[:len(src)]
+	}
+	for j, x := range src {
+		if !valid(x) {
+			return &ScoreError{Row: i, Col: j, Value: x}
+		}
+		if dst != nil {
+			dst[j] = -x
+		}
+		if x > rm {
+			rm = x
+		}
+		if x > cm[j] {
+			cm[j] = x
+		}
+		if b := finiteAbsBits(x); b > ab {
+			ab = b
+		}
+	}
+	st.absBits = ab
+	st.rowMax[i] = rm
+	return nil
+}
+
+// loadAt reads any other mat.Matrix once, entry by entry in row-major
+// order, into the working copy oriented by the matrix's shape, then drops
+// the rows and columns without an allowed entry in place. When dropping
+// leaves more working rows than columns the orientation is kept (the
+// entries cannot be read again): the solver's rebalancing step (see
+// solveWorking) solves that shape exactly, only more slowly.
+func (p *problem) loadAt() error {
+	r, c := p.r, p.c
+	p.transposed = r > c
+	cost := make([]float64, r*c)
+	st := newStats(r, c)
+	for i := 0; i < r; i++ {
+		for j := 0; j < c; j++ {
+			x := p.scores.At(i, j)
+			if !valid(x) {
+				return &ScoreError{Row: i, Col: j, Value: x}
+			}
+			st.rowMax[i] = math.Max(st.rowMax[i], x)
+			st.colMax[j] = math.Max(st.colMax[j], x)
+			st.absBits = max(st.absBits, finiteAbsBits(x))
+			if p.transposed {
+				cost[j*r+i] = -x
+			} else {
+				cost[i*c+j] = -x
+			}
+		}
+	}
+	rows, cols := kept(st.rowMax), kept(st.colMax)
+	p.setIndices(rows, cols)
+	if len(rows) != r || len(cols) != c {
+		cost = compact(cost, p.transposed, r, c, rows, cols)
+	}
+	p.exp = scaleExp(math.Float64frombits(st.absBits), r, c)
+	p.cost = scale(cost, p.exp)
+	return nil
+}
