@@ -150,6 +150,7 @@ func (d Date) AddDays(n int) Date {
 		return d
 	}
 	const lo, hi = 0, 3652058 // ordinals of 0001-01-01 and 9999-12-31
+	n = max(-hi, min(n, hi))  // so that the sum cannot overflow
 	o := d.ordinal() + n
 	if o < lo {
 		o = lo

@@ -15,6 +15,41 @@
 // a function that tells how many hierarchy levels two codes share;
 // [Availability] is a set of the 21 weekly [Slot]s.
 //
+// # Validation and eligibility
+//
+// Two questions are kept apart. Is the data well-formed? [Mentee.Validate]
+// and [Mentor.Validate] answer with every problem at once: an error that
+// joins one *[FieldError] per problem, in field order, each naming the
+// participant by ID and the field by its JSON path:
+//
+//	me-001: languages[2].level: unknown level "B3"
+//
+// Every such error wraps [ErrInvalid] (test with errors.Is); [FieldErrors]
+// lists them, and errors.As finds the first. Validate also bounds lists
+// (at most 20 languages, 50 interests, 50 traits, …) and a mentor's capacity
+// ([MaxCapacity]), so that one huge document costs neither a huge error nor
+// much work. Decoding is lenient where Validate can name the offending
+// token (countries, levels, sectors keep any string) and strict where there
+// is no token to keep (a date that does not exist, an unknown slot name).
+//
+// Does a well-formed person meet the programme's rules? A [Policy] holds
+// those rules, with [DefaultPolicy] the model programme's (mentees 18 to 30
+// with a non-EU background, registered with a public employment service,
+// with a project; mentors 50 or over, 2 hours a week, some experience). A
+// programme decodes its own settings as JSON over DefaultPolicy().
+// [Policy.CheckMentee] and [Policy.CheckMentor] return every rule a person
+// fails as a [Violation] with a stable code (the Code… constants) and a
+// sentence a coordinator can pass on, or nil when the person is eligible.
+// Membership of the EU is judged on the day of the check, so a person born
+// in the United Kingdom has a non-EU background from 1 February 2020 on.
+//
+// Messages of errors and violations never hold personal data beyond the
+// offending token (shortened): no names, birth dates, countries of origin,
+// coordinates or scores.
+//
+// Every function in the package is O(size of its arguments); the limits of
+// Validate bound that size for data that passed it.
+//
 // Package profile imports nothing else of duo. It never logs and keeps no
 // state: every function depends only on its arguments.
 package profile

@@ -67,14 +67,17 @@ type Language struct {
 
 // BaseLanguage returns the base language of a BCP 47 tag, lower-case
 // ("nl" for "nl-BE", "sr" for "sh"), and false when the tag is not
-// well-formed or names no known language.
+// well-formed or names no known language ("und", "und-BE" and private-use
+// tags such as "x-foo" name none).
 func BaseLanguage(tag string) (string, bool) {
 	t, err := language.Parse(strings.TrimSpace(tag))
 	if err != nil {
 		return "", false
 	}
+	// Base guesses a language for "und" and "und-BE" (English, Dutch)
+	// with a confidence below Exact; only an explicit language counts.
 	b, conf := t.Base()
-	if conf == language.No || b.String() == "und" {
+	if conf != language.Exact || b.String() == "und" {
 		return "", false
 	}
 	return b.String(), true

@@ -1,0 +1,362 @@
+package profile
+
+import (
+	"encoding/json"
+	"math"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// policyDoc is the policy JSON of issue 2: the model programme's rules.
+const policyDoc = `{"mentee": {"min_age": 18, "max_age": 30, "non_eu_background": true, "registered_job_seeker": true, "agencies": ["Actiris", "VDAB", "Le Forem", "ADG"], "project": true}, "mentor": {"min_age": 50, "min_weekly_hours": 2, "min_experience_years": 1, "trained": false}}`
+
+func TestDefaultPolicyJSON(t *testing.T) {
+	b, err := json.Marshal(DefaultPolicy())
+	require.NoError(t, err)
+	assert.JSONEq(t, policyDoc, string(b))
+
+	var p Policy
+	require.NoError(t, json.Unmarshal([]byte(policyDoc), &p))
+	assert.Equal(t, DefaultPolicy(), p)
+	assert.NoError(t, p.Validate())
+}
+
+func TestPolicyPartialJSON(t *testing.T) {
+	tests := []struct {
+		name   string
+		doc    string
+		change func(p *Policy)
+	}{
+		{name: "empty document", doc: `{}`, change: func(*Policy) {}},
+		{name: "one city's maximum age", doc: `{"mentee": {"max_age": 33}}`,
+			change: func(p *Policy) { p.Mentee.MaxAge = 33 }},
+		{name: "training required", doc: `{"mentor": {"trained": true}}`,
+			change: func(p *Policy) { p.Mentor.Trained = true }},
+		{name: "other agencies", doc: `{"mentee": {"agencies": ["VDAB"]}}`,
+			change: func(p *Policy) { p.Mentee.Agencies = []string{"VDAB"} }},
+		{name: "any agency", doc: `{"mentee": {"agencies": []}}`,
+			change: func(p *Policy) { p.Mentee.Agencies = []string{} }},
+		{name: "rule turned off", doc: `{"mentee": {"non_eu_background": false}, "mentor": {"min_weekly_hours": 0}}`,
+			change: func(p *Policy) { p.Mentee.NonEUBackground = false; p.Mentor.MinWeeklyHours = 0 }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := DefaultPolicy()
+			require.NoError(t, json.Unmarshal([]byte(tt.doc), &got))
+			want := DefaultPolicy()
+			tt.change(&want)
+			assert.Equal(t, want, got)
+		})
+	}
+	assert.Equal(t, []string{"Actiris", "VDAB", "Le Forem", "ADG"}, DefaultPolicy().Mentee.Agencies,
+		"decoding over one DefaultPolicy does not change the next")
+}
+
+func TestPolicyIsZero(t *testing.T) {
+	assert.True(t, Policy{}.IsZero())
+	assert.True(t, Policy{Mentee: MenteeRules{Agencies: []string{}}}.IsZero(), "an empty list is no list")
+	assert.False(t, DefaultPolicy().IsZero())
+	assert.False(t, Policy{Mentor: MentorRules{Trained: true}}.IsZero())
+	assert.False(t, Policy{Mentee: MenteeRules{Project: true}}.IsZero())
+}
+
+func TestPolicyValidate(t *testing.T) {
+	tests := []struct {
+		name   string
+		change func(p *Policy)
+		want   []string
+	}{
+		{name: "default", change: func(*Policy) {}},
+		{name: "zero", change: func(p *Policy) { *p = Policy{} }},
+		{name: "no maximum age", change: func(p *Policy) { p.Mentee.MaxAge = 0 }},
+		{name: "minimum equals maximum", change: func(p *Policy) { p.Mentee.MinAge = 30 }},
+		{name: "minimum above maximum", change: func(p *Policy) { p.Mentee.MinAge = 31 },
+			want: []string{"mentee.max_age: below mentee.min_age"}},
+		{name: "negative ages", change: func(p *Policy) { p.Mentee.MinAge = -1; p.Mentor.MinAge = -50 },
+			want: []string{"mentee.min_age: outside 0..150", "mentor.min_age: outside 0..150"}},
+		{name: "absurd maximum", change: func(p *Policy) { p.Mentee.MaxAge = 1000 },
+			want: []string{"mentee.max_age: outside 0..150"}},
+		{name: "blank and long agencies", change: func(p *Policy) {
+			p.Mentee.Agencies = []string{"VDAB", " ", strings.Repeat("a", 65)}
+		}, want: []string{"mentee.agencies[1]: blank", "mentee.agencies[2]: longer than 64 bytes"}},
+		{name: "too many agencies", change: func(p *Policy) { p.Mentee.Agencies = make([]string, 51) },
+			want: []string{"mentee.agencies: more than 50 entries"}},
+		{name: "hours", change: func(p *Policy) { p.Mentor.MinWeeklyHours = math.NaN(); p.Mentor.MinExperienceYears = 81 },
+			want: []string{"mentor.min_weekly_hours: not a finite number", "mentor.min_experience_years: outside 0..80"}},
+		{name: "negative hours", change: func(p *Policy) { p.Mentor.MinWeeklyHours = -1 },
+			want: []string{"mentor.min_weekly_hours: outside 0..168"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := DefaultPolicy()
+			tt.change(&p)
+			err := p.Validate()
+			assertProblems(t, err, tt.want)
+			for _, e := range FieldErrors(err) {
+				assert.Empty(t, e.ID)
+			}
+		})
+	}
+}
+
+func codes(vs []Violation) []string {
+	var out []string
+	for _, v := range vs {
+		out = append(out, v.Code)
+	}
+	return out
+}
+
+func TestCheckMentee(t *testing.T) {
+	bg := func(birth Country, nat, parentBirth, parentNat []Country) Background {
+		return Background{BirthCountry: birth, Nationalities: nat, ParentBirthCountries: parentBirth, ParentNationalities: parentNat}
+	}
+	be := []Country{"BE"}
+	max33 := DefaultPolicy()
+	max33.Mentee.MaxAge = 33
+	min20 := DefaultPolicy()
+	min20.Mentee.MinAge = 20
+	anyAgency := DefaultPolicy()
+	anyAgency.Mentee.Agencies = nil
+	unregistered := DefaultPolicy()
+	unregistered.Mentee.RegisteredJobSeeker = false
+
+	tests := []struct {
+		name   string
+		policy *Policy // nil: DefaultPolicy()
+		on     Date    // zero: checkDay, unless zeroOn
+		zeroOn bool    // check with the zero Date
+		change func(m *Mentee)
+		want   []string
+	}{
+		{name: "the issue's mentee is eligible", change: func(*Mentee) {}},
+
+		// Age, on 2026-11-23.
+		{name: "day before the 18th birthday", change: func(m *Mentee) { m.BirthDate = MustDate(2008, time.November, 24) },
+			want: []string{CodeTooYoung}},
+		{name: "18th birthday", change: func(m *Mentee) { m.BirthDate = MustDate(2008, time.November, 23) }},
+		{name: "day before the 31st birthday", change: func(m *Mentee) { m.BirthDate = MustDate(1995, time.November, 24) }},
+		{name: "31st birthday", change: func(m *Mentee) { m.BirthDate = MustDate(1995, time.November, 23) },
+			want: []string{CodeTooOld}},
+		{name: "33rd birthday, one city's maximum", policy: &max33, change: func(m *Mentee) { m.BirthDate = MustDate(1993, time.November, 23) }},
+		{name: "34th birthday, one city's maximum", policy: &max33, change: func(m *Mentee) { m.BirthDate = MustDate(1992, time.November, 23) },
+			want: []string{CodeTooOld}},
+		{name: "29 February birth, 28 February of a common year", on: MustDate(2026, time.February, 28),
+			change: func(m *Mentee) { m.BirthDate = MustDate(2008, time.February, 29) }, want: []string{CodeTooYoung}},
+		{name: "29 February birth, 1 March of a common year", on: MustDate(2026, time.March, 1),
+			change: func(m *Mentee) { m.BirthDate = MustDate(2008, time.February, 29) }},
+		{name: "29 February birth, 31st birthday a common year, 28 February", on: MustDate(2027, time.February, 28),
+			change: func(m *Mentee) { m.BirthDate = MustDate(1996, time.February, 29) }},
+		{name: "29 February birth, 31st birthday a common year, 1 March", on: MustDate(2027, time.March, 1),
+			change: func(m *Mentee) { m.BirthDate = MustDate(1996, time.February, 29) }, want: []string{CodeTooOld}},
+		{name: "29 February birth, birthday in a leap year, 28 February", policy: &min20, on: MustDate(2028, time.February, 28),
+			change: func(m *Mentee) { m.BirthDate = MustDate(2008, time.February, 29) }, want: []string{CodeTooYoung}},
+		{name: "29 February birth, birthday in a leap year, 29 February", policy: &min20, on: MustDate(2028, time.February, 29),
+			change: func(m *Mentee) { m.BirthDate = MustDate(2008, time.February, 29) }},
+		{name: "no birth date", change: func(m *Mentee) { m.BirthDate = Date{} }, want: []string{CodeAgeUnknown}},
+		{name: "birth after the check", change: func(m *Mentee) { m.BirthDate = checkDay.AddDays(1) }, want: []string{CodeAgeUnknown}},
+
+		// Background.
+		{name: "all Belgian", change: func(m *Mentee) { m.Background = bg("BE", be, be, be) },
+			want: []string{CodeNoNonEUBackground}},
+		{name: "EU but not Belgian", change: func(m *Mentee) { m.Background = bg("PL", []Country{"PL", "FR"}, []Country{"RO"}, nil) },
+			want: []string{CodeNoNonEUBackground}},
+		{name: "no background", change: func(m *Mentee) { m.Background = Background{} },
+			want: []string{CodeBackgroundUnknown}},
+		{name: "only unknown codes", change: func(m *Mentee) { m.Background = bg("UK", []Country{"ZZ", ""}, nil, nil) },
+			want: []string{CodeBackgroundUnknown}},
+		{name: "unknown codes beside EU ones", change: func(m *Mentee) { m.Background = bg("UK", be, nil, nil) },
+			want: []string{CodeNoNonEUBackground}},
+		{name: "born outside the EU", change: func(m *Mentee) { m.Background = bg("MA", be, be, be) }},
+		{name: "non-EU nationality", change: func(m *Mentee) { m.Background = bg("BE", []Country{"BE", "TR"}, be, be) }},
+		{name: "second generation, parent born outside", change: func(m *Mentee) { m.Background = bg("BE", be, []Country{"BE", "CD"}, be) }},
+		{name: "second generation, parent's nationality", change: func(m *Mentee) { m.Background = bg("BE", be, be, []Country{"SY"}) }},
+		{name: "second generation, only parents given", change: func(m *Mentee) { m.Background = bg("", nil, nil, []Country{"MA"}) }},
+		{name: "lower-case codes from a Go caller", change: func(m *Mentee) { m.Background = bg("be", nil, []Country{"ma"}, nil) }},
+		{name: "born in the UK, the day before Brexit", on: MustDate(2020, time.January, 31),
+			change: func(m *Mentee) { m.BirthDate = MustDate(1995, time.May, 1); m.Background = bg("GB", be, be, be) },
+			want:   []string{CodeNoNonEUBackground}},
+		{name: "born in the UK, the day of Brexit", on: MustDate(2020, time.February, 1),
+			change: func(m *Mentee) { m.BirthDate = MustDate(1995, time.May, 1); m.Background = bg("GB", be, be, be) }},
+		{name: "Croatian parent, the day before Croatia joined", on: MustDate(2013, time.June, 30),
+			change: func(m *Mentee) {
+				m.BirthDate = MustDate(1990, time.May, 1)
+				m.Background = bg("BE", be, []Country{"HR"}, be)
+			}},
+		{name: "Croatian parent, the day Croatia joined", on: MustDate(2013, time.July, 1),
+			change: func(m *Mentee) {
+				m.BirthDate = MustDate(1990, time.May, 1)
+				m.Background = bg("BE", be, []Country{"HR"}, be)
+			},
+			want: []string{CodeNoNonEUBackground}},
+
+		// Registration.
+		{name: "not registered", change: func(m *Mentee) { m.JobSeeker = JobSeeker{} }, want: []string{CodeNotRegistered}},
+		{name: "not registered, with an agency", change: func(m *Mentee) { m.JobSeeker = JobSeeker{Agency: "Jobcentre"} },
+			want: []string{CodeNotRegistered}},
+		{name: "other agency", change: func(m *Mentee) { m.JobSeeker.Agency = "Jobcentre" }, want: []string{CodeAgencyNotAccepted}},
+		{name: "no agency given", change: func(m *Mentee) { m.JobSeeker.Agency = "" }, want: []string{CodeAgencyNotAccepted}},
+		{name: "agency in other case and spaces", change: func(m *Mentee) { m.JobSeeker.Agency = " le FOREM " }},
+		{name: "any agency", policy: &anyAgency, change: func(m *Mentee) { m.JobSeeker.Agency = "Jobcentre" }},
+		{name: "registration not required", policy: &unregistered, change: func(m *Mentee) { m.JobSeeker = JobSeeker{Agency: "Jobcentre"} }},
+
+		// Project.
+		{name: "no project", change: func(m *Mentee) { m.Project = "" }, want: []string{CodeNoProject}},
+		{name: "blank project", change: func(m *Mentee) { m.Project = " \n\t " }, want: []string{CodeNoProject}},
+
+		// Several at once, in the order of the rules.
+		{name: "every rule", change: func(m *Mentee) {
+			m.BirthDate = MustDate(1980, time.January, 1)
+			m.Background = bg("BE", be, nil, nil)
+			m.JobSeeker.Registered = false
+			m.Project = ""
+		}, want: []string{CodeTooOld, CodeNoNonEUBackground, CodeNotRegistered, CodeNoProject}},
+		{name: "the other codes", change: func(m *Mentee) {
+			m.BirthDate = Date{}
+			m.Background = Background{}
+			m.JobSeeker.Agency = "Pôle emploi"
+			m.Project = " "
+		}, want: []string{CodeAgeUnknown, CodeBackgroundUnknown, CodeAgencyNotAccepted, CodeNoProject}},
+
+		// Dates and policies.
+		{name: "no check date", zeroOn: true, change: func(m *Mentee) { m.Project = "" }, want: []string{CodeDateUnknown}},
+		{name: "zero policy has no rules", policy: &Policy{}, change: func(m *Mentee) { *m = Mentee{ID: "me-2"} }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := DefaultPolicy()
+			if tt.policy != nil {
+				p = *tt.policy
+			}
+			on := tt.on
+			if on.IsZero() && !tt.zeroOn {
+				on = checkDay
+			}
+			m := decodeMentee(t)
+			tt.change(&m)
+			got := p.CheckMentee(m, on)
+			if tt.want == nil {
+				assert.Nil(t, got, "eligible: nil")
+				return
+			}
+			assert.Equal(t, tt.want, codes(got))
+			for _, v := range got {
+				assert.NotEmpty(t, v.Message)
+				if v.Code != CodeDateUnknown {
+					assert.NotEmpty(t, v.Field)
+				}
+			}
+		})
+	}
+}
+
+func TestCheckMenteeMessages(t *testing.T) {
+	m := decodeMentee(t)
+	m.BirthDate = MustDate(2008, time.November, 24)
+	m.JobSeeker.Agency = "Jobcentre"
+	m.Background = Background{BirthCountry: "BE", ParentBirthCountries: []Country{"FR"}}
+	got := DefaultPolicy().CheckMentee(m, checkDay)
+	assert.Equal(t, []Violation{
+		{Code: "too_young", Field: "birth_date", Message: "younger than the programme's minimum age of 18 on 2026-11-23"},
+		{Code: "no_non_eu_background", Field: "background", Message: "neither the mentee nor a parent was born outside the EU or holds a non-EU nationality (EU as on 2026-11-23)"},
+		{Code: "agency_not_accepted", Field: "job_seeker.agency", Message: "registered with an employment service the programme does not accept (accepted: Actiris, VDAB, Le Forem, ADG)"},
+	}, got)
+	for _, v := range got {
+		for _, secret := range []string{"2008", "BE", "FR", "Jobcentre", "me-001"} {
+			assert.NotContains(t, v.Message, secret)
+		}
+	}
+
+	b, err := json.Marshal(got[0])
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"code": "too_young", "field": "birth_date", "message": "younger than the programme's minimum age of 18 on 2026-11-23"}`, string(b))
+}
+
+func TestCheckMentor(t *testing.T) {
+	trained := DefaultPolicy()
+	trained.Mentor.Trained = true
+
+	tests := []struct {
+		name   string
+		policy *Policy
+		on     Date // zero: checkDay, unless zeroOn
+		zeroOn bool
+		change func(m *Mentor)
+		want   []string
+	}{
+		{name: "the issue's mentor is eligible", change: func(*Mentor) {}},
+		{name: "day before the 50th birthday", change: func(m *Mentor) { m.BirthDate = MustDate(1976, time.November, 24) },
+			want: []string{CodeTooYoung}},
+		{name: "50th birthday", change: func(m *Mentor) { m.BirthDate = MustDate(1976, time.November, 23) }},
+		{name: "29 February birth, 28 February of a common year", on: MustDate(2026, time.February, 28),
+			change: func(m *Mentor) { m.BirthDate = MustDate(1976, time.February, 29) }, want: []string{CodeTooYoung}},
+		{name: "29 February birth, 1 March of a common year", on: MustDate(2026, time.March, 1),
+			change: func(m *Mentor) { m.BirthDate = MustDate(1976, time.February, 29) }},
+		{name: "no maximum age", change: func(m *Mentor) { m.BirthDate = MustDate(1930, time.January, 1) }},
+		{name: "no birth date", change: func(m *Mentor) { m.BirthDate = Date{} }, want: []string{CodeAgeUnknown}},
+		{name: "below the hours", change: func(m *Mentor) { m.WeeklyHours = 1.5 }, want: []string{CodeTooFewHours}},
+		{name: "at the hours", change: func(m *Mentor) { m.WeeklyHours = 2 }},
+		{name: "hours NaN", change: func(m *Mentor) { m.WeeklyHours = math.NaN() }, want: []string{CodeTooFewHours}},
+		{name: "below the experience", change: func(m *Mentor) { m.Experience = []Experience{{Sector: "K", Years: 0.5}} },
+			want: []string{CodeTooLittleExperience}},
+		{name: "at the experience, summed", change: func(m *Mentor) {
+			m.Experience = []Experience{{Sector: "K", Years: 0.5}, {Sector: "J", Years: 0.5}}
+		}},
+		{name: "no experience", change: func(m *Mentor) { m.Experience = nil }, want: []string{CodeTooLittleExperience}},
+		{name: "untrained, training not required", change: func(m *Mentor) { m.Trained = false }},
+		{name: "untrained, training required", policy: &trained, change: func(m *Mentor) { m.Trained = false },
+			want: []string{CodeNotTrained}},
+		{name: "trained, training required", policy: &trained, change: func(*Mentor) {}},
+		{name: "capacity zero means one", change: func(m *Mentor) { m.Capacity = 0 }},
+		{name: "negative capacity", change: func(m *Mentor) { m.Capacity = -1 }, want: []string{CodeNoCapacity}},
+		{name: "every rule", policy: &trained, change: func(m *Mentor) {
+			m.BirthDate = MustDate(1990, time.January, 1)
+			m.WeeklyHours = 0
+			m.Experience = nil
+			m.Trained = false
+			m.Capacity = -3
+		}, want: []string{CodeTooYoung, CodeTooFewHours, CodeTooLittleExperience, CodeNotTrained, CodeNoCapacity}},
+		{name: "no check date", zeroOn: true, change: func(m *Mentor) { m.WeeklyHours = 0 }, want: []string{CodeDateUnknown}},
+		{name: "zero policy has no rules but capacity", policy: &Policy{}, change: func(m *Mentor) { *m = Mentor{ID: "mo-2"} }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := DefaultPolicy()
+			if tt.policy != nil {
+				p = *tt.policy
+			}
+			on := tt.on
+			if on.IsZero() && !tt.zeroOn {
+				on = checkDay
+			}
+			m := decodeMentor(t)
+			tt.change(&m)
+			got := p.CheckMentor(m, on)
+			if tt.want == nil {
+				assert.Nil(t, got, "eligible: nil")
+				return
+			}
+			assert.Equal(t, tt.want, codes(got))
+		})
+	}
+}
+
+func TestCheckMentorMessages(t *testing.T) {
+	m := decodeMentor(t)
+	m.WeeklyHours = 1
+	m.Experience = nil
+	p := DefaultPolicy()
+	p.Mentor.Trained = true
+	m.Trained = false
+	m.Capacity = -1
+	assert.Equal(t, []Violation{
+		{Code: "too_few_hours", Field: "weekly_hours", Message: "offers fewer hours a week than the programme's minimum of 2"},
+		{Code: "too_little_experience", Field: "experience", Message: "has less professional experience than the programme's minimum of 1 year"},
+		{Code: "not_trained", Field: "trained", Message: "has not completed the programme's training"},
+		{Code: "no_capacity", Field: "capacity", Message: "can take no mentee (capacity below 1)"},
+	}, p.CheckMentor(m, checkDay))
+}

@@ -1,0 +1,348 @@
+package profile
+
+import (
+	"fmt"
+	"maps"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// MaxCapacity is the largest [Mentor.Capacity] that [Mentor.Validate]
+// accepts. A capacity beyond it is a data error (no volunteer mentors a
+// hundred people at once), and the bound keeps the size of a matching round,
+// which copies a mentor once per place, from blowing up.
+const MaxCapacity = 100
+
+// Limits that Validate enforces, so that a huge document can produce neither
+// a huge error nor much work. They are generous for real data.
+const (
+	maxIDLen        = 64  // bytes in an ID
+	maxGenderLen    = 32  // bytes in a gender or a wished gender
+	maxCityLen      = 100 // bytes in a city name
+	maxCountries    = 10  // entries in each list of countries
+	maxSectors      = 20  // a mentee's sectors
+	maxInterests    = 50  // entries in interests
+	maxInterestLen  = 64  // bytes in one interest
+	maxLanguages    = 20  // entries in languages
+	maxExperience   = 50  // a mentor's experience entries
+	maxYears        = 80  // years in one experience entry
+	maxTraits       = 50  // entries in traits
+	maxTraitNameLen = 64  // bytes in a trait's name
+	maxWeeklyHours  = 168 // hours in a week
+	minYear         = 1900
+)
+
+// mentorStatuses are the values of [Mentor.Status] that Validate accepts.
+var mentorStatuses = []string{"", "employed", "self_employed", "early_retired", "retired", "other"}
+
+// Validate reports every problem in m's data at once, as one error that
+// joins a *[FieldError] per problem, in the order of the fields; it returns
+// nil when the data is well-formed. Each FieldError names m by ID and the
+// field by its JSON path, and errors.Is(err, [ErrInvalid]) holds; use
+// [FieldErrors] to list them.
+//
+// Validate checks form, not the programme's rules (see [Policy.CheckMentee]
+// for those):
+//   - id: not empty, at most 64 bytes, valid UTF-8, only printing
+//     characters and ASCII spaces, no spaces at its ends (otherwise errors name the mentee "(no id)" or
+//     "(bad id)");
+//   - birth_date: set, year 1900 or later; job_seeker.since and applied_on,
+//     when set, year 1900 or later;
+//   - gender and wants.mentor_gender: at most 32 bytes;
+//   - background: every country an assigned ISO 3166-1 code
+//     ([Country.Known]), at most 10 in each list;
+//   - sectors: each a NACE Rev. 2 code ([Sector.Parse]), at most 20;
+//   - occupation: an ISCO-08 code ([Occupation.Valid]) when set;
+//   - interests: each non-blank and at most 64 bytes, at most 50;
+//   - languages: each tag a BCP 47 tag ([BaseLanguage]), each level known
+//     ([Level.Known]), at most 20;
+//   - home: lat in [-90, 90], lon in [-180, 180], both finite; city at most
+//     100 bytes;
+//   - availability: only the 21 weekly slots;
+//   - traits: names non-empty and at most 64 bytes, values finite in
+//     [0, 1], at most 50, reported in the order of their names;
+//   - wants.practise_language: a BCP 47 tag when set.
+//
+// A list longer than its limit is reported once and its entries are not
+// checked. Cost: O(size of m), bounded by these limits.
+func (m Mentee) Validate() error {
+	v := fieldErrors{id: idName(m.ID)}
+	v.checkID(m.ID)
+	v.birthDate(m.BirthDate)
+	v.gender("gender", m.Gender)
+	v.background(m.Background)
+	v.optionalDate("job_seeker.since", m.JobSeeker.Since)
+	v.sectors(m.Sectors)
+	v.occupation("occupation", m.Occupation)
+	v.interests(m.Interests)
+	v.languages(m.Languages)
+	v.place(m.Home)
+	v.availability(m.Availability)
+	v.traits(m.Traits)
+	v.gender("wants.mentor_gender", m.Wants.MentorGender)
+	if t := m.Wants.PractiseLanguage; t != "" {
+		if _, ok := BaseLanguage(t); !ok {
+			v.add("wants.practise_language", fmt.Sprintf("%q is not a BCP 47 language tag", clip(t)))
+		}
+	}
+	v.optionalDate("applied_on", m.AppliedOn)
+	return v.err()
+}
+
+// Validate reports every problem in m's data at once, like
+// [Mentee.Validate], and nil when the data is well-formed. It checks id,
+// birth_date, gender, languages, home, availability, interests and traits
+// as Mentee.Validate does, and also:
+//   - status: one of "", "employed", "self_employed", "early_retired",
+//     "retired", "other";
+//   - experience: each sector a NACE Rev. 2 code, each occupation an
+//     ISCO-08 code when set, each years finite in [0, 80]; at most 50
+//     entries;
+//   - weekly_hours: finite in [0, 168];
+//   - capacity: in [0, [MaxCapacity]] (0 means 1);
+//   - wants.mentee_gender: at most 32 bytes.
+//
+// Cost: O(size of m), bounded by the limits.
+func (m Mentor) Validate() error {
+	v := fieldErrors{id: idName(m.ID)}
+	v.checkID(m.ID)
+	v.birthDate(m.BirthDate)
+	v.gender("gender", m.Gender)
+	if !slices.Contains(mentorStatuses, m.Status) {
+		v.add("status", fmt.Sprintf("unknown status %q (want employed, self_employed, early_retired, retired or other)", clip(m.Status)))
+	}
+	v.experience(m.Experience)
+	v.languages(m.Languages)
+	v.place(m.Home)
+	v.availability(m.Availability)
+	switch h := m.WeeklyHours; {
+	case !finite(h):
+		v.add("weekly_hours", "not a finite number")
+	case h < 0 || h > maxWeeklyHours:
+		v.add("weekly_hours", "outside 0..168")
+	}
+	switch c := m.Capacity; {
+	case c < 0:
+		v.add("capacity", "negative")
+	case c > MaxCapacity:
+		v.add("capacity", "more than "+strconv.Itoa(MaxCapacity))
+	}
+	v.interests(m.Interests)
+	v.traits(m.Traits)
+	v.gender("wants.mentee_gender", m.Wants.MenteeGender)
+	return v.err()
+}
+
+// idName is how error messages name a participant with this ID.
+func idName(id string) string {
+	switch {
+	case id == "":
+		return "(no id)"
+	case idProblem(id) != "":
+		return "(bad id)"
+	}
+	return id
+}
+
+// idProblem says what is wrong with a non-empty ID, or "" when nothing is.
+func idProblem(id string) string {
+	switch {
+	case len(id) > maxIDLen:
+		return "longer than " + strconv.Itoa(maxIDLen) + " bytes"
+	case !utf8.ValidString(id):
+		return "not valid UTF-8"
+	case strings.ContainsFunc(id, invisible):
+		return "contains a control or invisible character"
+	case strings.TrimSpace(id) != id:
+		return "has spaces at its ends"
+	}
+	return ""
+}
+
+// invisible reports whether r is a control, format (such as a
+// right-to-left override) or other non-printing character; an ASCII space
+// is printing.
+func invisible(r rune) bool { return !unicode.IsPrint(r) }
+
+func (v *fieldErrors) checkID(id string) {
+	if id == "" {
+		v.add("id", "missing")
+	} else if p := idProblem(id); p != "" {
+		v.add("id", p)
+	}
+}
+
+func (v *fieldErrors) birthDate(d Date) {
+	if d.IsZero() {
+		v.add("birth_date", "missing")
+		return
+	}
+	v.optionalDate("birth_date", d)
+}
+
+func (v *fieldErrors) optionalDate(field string, d Date) {
+	if !d.IsZero() && d.Year() < minYear {
+		v.add(field, "before "+strconv.Itoa(minYear))
+	}
+}
+
+func (v *fieldErrors) gender(field, g string) {
+	if len(g) > maxGenderLen {
+		v.add(field, "longer than "+strconv.Itoa(maxGenderLen)+" bytes")
+	}
+}
+
+func (v *fieldErrors) background(b Background) {
+	if b.BirthCountry != "" && !b.BirthCountry.Known() {
+		v.add("background.birth_country", countryProblem(b.BirthCountry))
+	}
+	v.countries("background.nationalities", b.Nationalities)
+	v.countries("background.parent_birth_countries", b.ParentBirthCountries)
+	v.countries("background.parent_nationalities", b.ParentNationalities)
+}
+
+func (v *fieldErrors) countries(field string, cs []Country) {
+	if !v.fits(field, len(cs), maxCountries) {
+		return
+	}
+	for i, c := range cs {
+		if !c.Known() {
+			v.add(index(field, i), countryProblem(c))
+		}
+	}
+}
+
+func countryProblem(c Country) string {
+	if c == "" {
+		return "empty country code"
+	}
+	return fmt.Sprintf("unknown country code %q", clip(string(c)))
+}
+
+func (v *fieldErrors) sectors(ss []Sector) {
+	if !v.fits("sectors", len(ss), maxSectors) {
+		return
+	}
+	for i, s := range ss {
+		if _, err := s.Parse(); err != nil {
+			v.add(index("sectors", i), err.Error())
+		}
+	}
+}
+
+func (v *fieldErrors) occupation(field string, o Occupation) {
+	if o != "" && !o.Valid() {
+		v.add(field, fmt.Sprintf("%q is not an ISCO-08 code of 1 to 4 digits", clip(string(o))))
+	}
+}
+
+func (v *fieldErrors) interests(is []string) {
+	if !v.fits("interests", len(is), maxInterests) {
+		return
+	}
+	for i, s := range is {
+		switch {
+		case strings.TrimSpace(s) == "":
+			v.add(index("interests", i), "blank")
+		case len(s) > maxInterestLen:
+			v.add(index("interests", i), "longer than "+strconv.Itoa(maxInterestLen)+" bytes")
+		}
+	}
+}
+
+func (v *fieldErrors) languages(ls []Language) {
+	if !v.fits("languages", len(ls), maxLanguages) {
+		return
+	}
+	for i, l := range ls {
+		f := index("languages", i)
+		if _, ok := BaseLanguage(l.Tag); !ok {
+			v.add(f+".tag", fmt.Sprintf("%q is not a BCP 47 language tag", clip(l.Tag)))
+		}
+		switch {
+		case l.Level == "":
+			v.add(f+".level", "missing")
+		case !l.Level.Known():
+			v.add(f+".level", fmt.Sprintf("unknown level %q", clip(string(l.Level))))
+		}
+	}
+}
+
+func (v *fieldErrors) place(p Place) {
+	if len(p.City) > maxCityLen {
+		v.add("home.city", "longer than "+strconv.Itoa(maxCityLen)+" bytes")
+	}
+	v.coordinate("home.lat", p.Lat, 90)
+	v.coordinate("home.lon", p.Lon, 180)
+}
+
+func (v *fieldErrors) coordinate(field string, x, limit float64) {
+	switch {
+	case !finite(x):
+		v.add(field, "not a finite number")
+	case x < -limit || x > limit:
+		v.add(field, fmt.Sprintf("outside -%g..%g", limit, limit))
+	}
+}
+
+func (v *fieldErrors) availability(a Availability) {
+	if a&^allSlots != 0 {
+		v.add("availability", "holds values outside the 21 weekly slots")
+	}
+}
+
+func (v *fieldErrors) traits(t Traits) {
+	if !v.fits("traits", len(t), maxTraits) {
+		return
+	}
+	for _, name := range slices.Sorted(maps.Keys(t)) {
+		f := fmt.Sprintf("traits[%q]", clip(name))
+		switch x := t[name]; {
+		case strings.TrimSpace(name) == "":
+			v.add(f, "blank name")
+		case len(name) > maxTraitNameLen:
+			v.add(f, "name longer than "+strconv.Itoa(maxTraitNameLen)+" bytes")
+		case !finite(x):
+			v.add(f, "not a finite number")
+		case x < 0 || x > 1:
+			v.add(f, "outside 0..1")
+		}
+	}
+}
+
+func (v *fieldErrors) experience(es []Experience) {
+	if !v.fits("experience", len(es), maxExperience) {
+		return
+	}
+	for i, e := range es {
+		f := index("experience", i)
+		if _, err := e.Sector.Parse(); err != nil {
+			v.add(f+".sector", err.Error())
+		}
+		v.occupation(f+".occupation", e.Occupation)
+		switch {
+		case !finite(e.Years):
+			v.add(f+".years", "not a finite number")
+		case e.Years < 0 || e.Years > maxYears:
+			v.add(f+".years", "outside 0.."+strconv.Itoa(maxYears))
+		}
+	}
+}
+
+// fits reports whether a list of n entries is within max, and reports the
+// list otherwise.
+func (v *fieldErrors) fits(field string, n, max int) bool {
+	if n > max {
+		v.add(field, "more than "+strconv.Itoa(max)+" entries")
+		return false
+	}
+	return true
+}
+
+func index(field string, i int) string { return field + "[" + strconv.Itoa(i) + "]" }
+
+func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
