@@ -1,0 +1,491 @@
+package scoring
+
+import (
+	"math"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/duomatch/duo/profile"
+)
+
+// A pool is a set of mentees and mentors compiled for scoring: every string
+// interned into a small integer, every code parsed once, every set held as a
+// bit set, every home turned into a point on the unit sphere. Scoring a pair
+// then reads only these flat values: no maps, no parsing, no allocation.
+//
+// [Scorer.Pair] compiles a pool of one mentee and one mentor, [Scorer.Matrix]
+// one of the whole pool, and both score with the same function, so a cell of
+// the matrix equals Pair's score bit for bit. What could differ between the
+// two, the numbering of interned strings, never changes a value: sets are
+// compared by counts, and traits are summed in the order of their names,
+// which interning preserves (vocabularies are sorted).
+type pool struct {
+	set *settings
+
+	// Sets whose vocabulary has more than narrowLimit entries are held as
+	// sorted ID lists in ids instead of bit sets.
+	wideTags, wideLangs, wideTraits bool
+	ids                             []uint32
+
+	sectors   []nace       // mentees' target sectors, valid codes only
+	exps      []experience // mentors' experience entries
+	traitVals []float64    // trait values, in the order of the traits' IDs
+
+	langNames []string // base languages by ID, for explanations
+
+	mentees []menteeC
+	mentors []mentorC
+}
+
+// narrowLimit is the largest vocabulary held in a tagSet's bit set.
+var narrowLimit = 128 // a variable so that tests can force the wide form
+
+// tagSet is a set of interned strings: a bit set when its vocabulary is
+// narrow, otherwise the IDs pool.ids[off:off+n] in increasing order. n is
+// the size of the set in both forms.
+type tagSet struct {
+	bits   [2]uint64
+	off, n uint32
+}
+
+// person is what mentees and mentors have in common, compiled.
+type person struct {
+	interests tagSet
+	langOK    tagSet // base languages spoken at Rules.MinSharedLevel or above
+	traits    tagSet
+	traitOff  uint32 // values at pool.traitVals[traitOff:traitOff+traits.n]
+	avail     uint32
+	gender    uint32 // interned, 0 for not given
+	want      uint32 // interned wished gender of the partner, 0 for none
+	city      uint32 // interned, 0 for not given
+	hasGeo    bool
+	geo       [3]float64 // unit vector of the home, when hasGeo
+}
+
+type menteeC struct {
+	person
+	practise   int32 // interned base language to practise, -1 for none
+	secOff     uint32
+	secN       uint32
+	occupation isco
+}
+
+type mentorC struct {
+	person
+	langB1, langB2 tagSet // base languages spoken at B1 or above, at B2 or above
+	expOff, expN   uint32
+	secN, occN     uint32 // experience entries with a valid sector, a valid occupation
+}
+
+// experience is a mentor's experience entry, compiled. An invalid sector or
+// occupation is zero (absent); years are 0 unless finite and positive.
+type experience struct {
+	sector     nace
+	occupation isco
+	years      float64
+}
+
+// nace is a parsed NACE Rev. 2 code: section (1 for A … 21 for U) in bits
+// 24..31, depth (1..4) in bits 16..19, division in bits 8..15, the group
+// digit in bits 4..7 and the class digit in bits 0..3. 0 is no code.
+type nace uint32
+
+func parseNACE(s profile.Sector) nace {
+	p, err := s.Parse()
+	if err != nil {
+		return 0
+	}
+	n := nace(p.Section-'A'+1)<<24 | nace(p.Depth)<<16
+	if p.Depth >= 2 {
+		n |= nace((p.Digits[0]-'0')*10+p.Digits[1]-'0') << 8
+	}
+	if p.Depth >= 3 {
+		n |= nace(p.Digits[2]-'0') << 4
+	}
+	if p.Depth >= 4 {
+		n |= nace(p.Digits[3] - '0')
+	}
+	return n
+}
+
+func (n nace) depth() uint32 { return uint32(n>>16) & 0xf }
+
+// shared returns how many levels of the hierarchy a and b share, as
+// [profile.SectorPath.Shared] does.
+func (a nace) shared(b nace) int {
+	if a == 0 || b == 0 || a>>24 != b>>24 {
+		return 0
+	}
+	d := min(a.depth(), b.depth())
+	switch {
+	case d < 2 || (a>>8)&0xff != (b>>8)&0xff:
+		return 1
+	case d < 3 || (a>>4)&0xf != (b>>4)&0xf:
+		return 2
+	case d < 4 || a&0xf != b&0xf:
+		return 3
+	}
+	return 4
+}
+
+// prefix returns the code of the level-th level of n's hierarchy, such as
+// "J", "62", "62.0" or "62.01".
+func (n nace) prefix(level int) string {
+	div := int(n>>8) & 0xff
+	switch level {
+	case 1:
+		return string(rune('A' + int(n>>24) - 1))
+	case 2:
+		return twoDigits(div)
+	case 3:
+		return twoDigits(div) + "." + string(rune('0'+int(n>>4)&0xf))
+	}
+	return twoDigits(div) + "." + string(rune('0'+int(n>>4)&0xf)) + string(rune('0'+int(n)&0xf))
+}
+
+func twoDigits(x int) string { return string([]byte{byte('0' + x/10), byte('0' + x%10)}) }
+
+// isco is a valid ISCO-08 code: its length (1..4) in bits 16..19 and its
+// digits in bits 12..15 (first) down to 0..3 (fourth). 0 is no code.
+type isco uint32
+
+func parseISCO(o profile.Occupation) isco {
+	if !o.Valid() {
+		return 0
+	}
+	c := isco(len(o)) << 16
+	for i := 0; i < len(o); i++ {
+		c |= isco(o[i]-'0') << (12 - 4*i)
+	}
+	return c
+}
+
+// shared returns the length of the common prefix of a and b's digits, as
+// [profile.SharedOccupationLevels] does.
+func (a isco) shared(b isco) int {
+	if a == 0 || b == 0 {
+		return 0
+	}
+	n := int(min(a>>16, b>>16))
+	x := a ^ b
+	for i := 0; i < n; i++ {
+		if (x>>(12-4*i))&0xf != 0 {
+			return i
+		}
+	}
+	return n
+}
+
+func (a isco) prefix(level int) string {
+	b := make([]byte, level)
+	for i := range b {
+		b[i] = byte('0' + (a>>(12-4*i))&0xf)
+	}
+	return string(b)
+}
+
+// norm folds a free-text tag (an interest, a trait's name, a city, a
+// gender) for comparison: lower case, surrounding spaces dropped, inner runs
+// of white space made one space. Invalid UTF-8 is kept as it is.
+func norm(s string) string {
+	clean := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf || ('A' <= c && c <= 'Z') || (c == ' ' && (i == 0 || i == len(s)-1 || s[i+1] == ' ')) ||
+			(c != ' ' && unicode.IsSpace(rune(c))) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	return strings.Join(strings.Fields(strings.ToLower(s)), " ")
+}
+
+// vocab interns strings with IDs in sorted order, so that the order of
+// two IDs is the order of their strings in every vocabulary.
+type vocab struct {
+	seen map[string]struct{}
+	id   map[string]uint32
+	list []string
+}
+
+func newVocab() *vocab { return &vocab{seen: map[string]struct{}{}} }
+
+func (v *vocab) add(s string) {
+	if s != "" {
+		v.seen[s] = struct{}{}
+	}
+}
+
+// freeze numbers the strings added so far, from 0 (or from 1 when zeroNone,
+// which keeps 0 for "none").
+func (v *vocab) freeze(zeroNone bool) {
+	v.list = make([]string, 0, len(v.seen))
+	for s := range v.seen {
+		v.list = append(v.list, s)
+	}
+	slices.Sort(v.list)
+	v.id = make(map[string]uint32, len(v.list))
+	base := uint32(0)
+	if zeroNone {
+		base = 1
+	}
+	for i, s := range v.list {
+		v.id[s] = uint32(i) + base
+	}
+}
+
+// langInfo is a person's languages: each base language with the best rank
+// at which they speak it.
+type langInfo struct {
+	base string
+	rank int
+}
+
+// compiler holds what compiling a pool needs beyond the pool itself.
+type compiler struct {
+	p                               *pool
+	interests, langs, traits, words *vocab
+	bases                           map[string]string // tag -> base language ("" when invalid)
+	minRank                         int
+	// Scratch space reused from one profile to the next.
+	ids, langIDs []uint32
+	langs1       []langInfo
+	traitEnts    []traitEntry
+}
+
+type traitEntry struct {
+	id    uint32
+	value float64
+}
+
+// compile builds the pool of mentees and mentors under set.
+//
+// Cost: O(total size of the profiles) map operations, plus one parse of
+// each distinct language tag.
+func compile(set *settings, mentees []profile.Mentee, mentors []profile.Mentor) *pool {
+	c := &compiler{
+		p:         &pool{set: set},
+		interests: newVocab(), langs: newVocab(), traits: newVocab(), words: newVocab(),
+		bases: map[string]string{},
+	}
+	// First pass: the vocabularies.
+	for i := range mentees {
+		m := &mentees[i]
+		c.vocabPerson(m.Interests, m.Languages, m.Traits, m.Gender, m.Wants.MentorGender, m.Home.City)
+		if b := c.base(m.Wants.PractiseLanguage); b != "" {
+			c.langs.add(b)
+		}
+	}
+	for i := range mentors {
+		m := &mentors[i]
+		c.vocabPerson(m.Interests, m.Languages, m.Traits, m.Gender, m.Wants.MenteeGender, m.Home.City)
+	}
+	c.interests.freeze(false)
+	c.langs.freeze(false)
+	c.traits.freeze(false)
+	c.words.freeze(true)
+	p := c.p
+	p.wideTags = len(c.interests.list) > narrowLimit
+	p.wideLangs = len(c.langs.list) > narrowLimit
+	p.wideTraits = len(c.traits.list) > narrowLimit
+	p.langNames = c.langs.list
+	c.minRank = set.minRank
+
+	// Second pass: the profiles.
+	p.mentees = make([]menteeC, len(mentees))
+	for i := range mentees {
+		m := &mentees[i]
+		d := &p.mentees[i]
+		c.person(&d.person, m.Interests, m.Languages, m.Traits, m.Gender, m.Wants.MentorGender, m.Home, m.Availability)
+		d.practise = -1
+		if b := c.base(m.Wants.PractiseLanguage); b != "" {
+			d.practise = int32(c.langs.id[b])
+		}
+		d.secOff = uint32(len(p.sectors))
+		for _, s := range m.Sectors {
+			if n := parseNACE(s); n != 0 {
+				p.sectors = append(p.sectors, n)
+			}
+		}
+		d.secN = uint32(len(p.sectors)) - d.secOff
+		d.occupation = parseISCO(m.Occupation)
+	}
+	p.mentors = make([]mentorC, len(mentors))
+	for i := range mentors {
+		m := &mentors[i]
+		d := &p.mentors[i]
+		langs := c.person(&d.person, m.Interests, m.Languages, m.Traits, m.Gender, m.Wants.MenteeGender, m.Home, m.Availability)
+		d.langB1 = c.langSet(langs, profile.B1.Rank())
+		d.langB2 = c.langSet(langs, profile.B2.Rank())
+		d.expOff = uint32(len(p.exps))
+		for _, e := range m.Experience {
+			x := experience{sector: parseNACE(e.Sector), occupation: parseISCO(e.Occupation)}
+			if e.Years > 0 && !math.IsInf(e.Years, 1) {
+				x.years = e.Years
+			}
+			if x.sector != 0 {
+				d.secN++
+			}
+			if x.occupation != 0 {
+				d.occN++
+			}
+			p.exps = append(p.exps, x)
+		}
+		d.expN = uint32(len(p.exps)) - d.expOff
+	}
+	return p
+}
+
+// base returns the base language of tag, or "" when it has none; each
+// distinct tag is parsed once.
+func (c *compiler) base(tag string) string {
+	if tag == "" {
+		return ""
+	}
+	b, ok := c.bases[tag]
+	if !ok {
+		b, _ = profile.BaseLanguage(tag)
+		c.bases[tag] = b
+	}
+	return b
+}
+
+func (c *compiler) vocabPerson(interests []string, langs []profile.Language, traits profile.Traits, gender, want, city string) {
+	for _, s := range interests {
+		c.interests.add(norm(s))
+	}
+	for _, l := range langs {
+		if b := c.base(l.Tag); b != "" && l.Level.Known() {
+			c.langs.add(b)
+		}
+	}
+	for name, v := range traits {
+		if validTrait(v) {
+			c.traits.add(norm(name))
+		}
+	}
+	c.words.add(norm(gender))
+	c.words.add(norm(want))
+	c.words.add(norm(city))
+}
+
+func validTrait(v float64) bool { return v >= 0 && v <= 1 } // false for NaN
+
+// person compiles the common part of a profile and returns its languages,
+// in scratch space that the next call reuses.
+func (c *compiler) person(d *person, interests []string, langs []profile.Language, traits profile.Traits,
+	gender, want string, home profile.Place, avail profile.Availability) []langInfo {
+	p := c.p
+	// Interests.
+	ids := c.ids[:0]
+	for _, s := range interests {
+		if t := norm(s); t != "" {
+			ids = append(ids, c.interests.id[t])
+		}
+	}
+	d.interests = c.set(ids, p.wideTags)
+
+	// Languages: the best rank of each base language.
+	li := c.langs1[:0]
+	for _, l := range langs {
+		b, r := c.base(l.Tag), l.Level.Rank()
+		if b == "" || r == 0 {
+			continue
+		}
+		found := false
+		for k := range li {
+			if li[k].base == b {
+				li[k].rank = max(li[k].rank, r)
+				found = true
+			}
+		}
+		if !found {
+			li = append(li, langInfo{b, r})
+		}
+	}
+	c.langs1 = li
+	d.langOK = c.langSet(li, c.minRank)
+
+	// Traits: valid values, in the order of the names' IDs. Of two names
+	// that fold to the same one ("Openness", "openness") the smaller value
+	// counts, whatever the order of the map.
+	te := c.traitEnts[:0]
+	for name, v := range traits {
+		if n := norm(name); n != "" && validTrait(v) {
+			te = append(te, traitEntry{c.traits.id[n], v})
+		}
+	}
+	slices.SortFunc(te, func(a, b traitEntry) int {
+		switch {
+		case a.id != b.id:
+			return cmpU32(a.id, b.id)
+		case a.value != b.value:
+			if a.value < b.value {
+				return -1
+			}
+			return 1
+		}
+		return 0
+	})
+	te = slices.CompactFunc(te, func(a, b traitEntry) bool { return a.id == b.id })
+	c.traitEnts = te
+	ids = ids[:0]
+	d.traitOff = uint32(len(p.traitVals))
+	for _, t := range te {
+		ids = append(ids, t.id)
+		p.traitVals = append(p.traitVals, t.value)
+	}
+	d.traits = c.set(ids, p.wideTraits)
+	c.ids = ids
+
+	d.avail = uint32(avail.Common(avail))
+	d.gender = c.words.id[norm(gender)]
+	d.want = c.words.id[norm(want)]
+	d.city = c.words.id[norm(home.City)]
+	if home.HasCoords() && home.Lat >= -90 && home.Lat <= 90 && home.Lon >= -180 && home.Lon <= 180 {
+		phi, lambda := home.Lat*math.Pi/180, home.Lon*math.Pi/180
+		d.hasGeo = true
+		d.geo = [3]float64{math.Cos(phi) * math.Cos(lambda), math.Cos(phi) * math.Sin(lambda), math.Sin(phi)}
+	}
+	return li
+}
+
+func cmpU32(a, b uint32) int {
+	if a < b {
+		return -1
+	}
+	return 1
+}
+
+// langSet returns the set of languages in li spoken at rank min or above.
+func (c *compiler) langSet(li []langInfo, min int) tagSet {
+	ids := c.langIDs[:0]
+	for _, l := range li {
+		if l.rank >= min {
+			ids = append(ids, c.langs.id[l.base])
+		}
+	}
+	c.langIDs = ids
+	return c.set(ids, c.p.wideLangs)
+}
+
+// set makes a tagSet of ids (which it may reorder).
+func (c *compiler) set(ids []uint32, wide bool) tagSet {
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	s := tagSet{n: uint32(len(ids))}
+	if wide {
+		s.off = uint32(len(c.p.ids))
+		c.p.ids = append(c.p.ids, ids...)
+		return s
+	}
+	for _, id := range ids {
+		s.bits[id/64] |= 1 << (id % 64)
+	}
+	return s
+}

@@ -1,0 +1,87 @@
+// Package scoring tells how well a mentee and a mentor fit, in a number a
+// coordinator can trust and explain, and computes the score matrix of a
+// whole pool, which match.Assign solves.
+//
+// # The model
+//
+// The model programme matches "similar profiles": the sector the mentee aims
+// for and the mentor knows, personality, languages (one to talk in, and the
+// local language the mentee wants to practise) and practical fit (living
+// near each other, free at the same time). A [Scorer] judges a pair in two
+// ways.
+//
+// Hard rules decide whether a pair is allowed at all. A blocked pair scores
+// -Inf, and [Scorer.Pair] lists every rule that blocks it, in this order:
+//
+//   - no_shared_language: no language both speak at [Rules.MinSharedLevel]
+//     (default B1) or above; native counts as the highest level, and tags
+//     name the same language when their base languages are equal ("nl-BE"
+//     speaks "nl").
+//   - gender_wish: the mentee's wants.mentor_gender or the mentor's
+//     wants.mentee_gender is set and the other's gender (compared case- and
+//     space-insensitively) is not that one.
+//   - too_far: both homes have coordinates and are more than
+//     [Rules.MaxDistanceKm] apart (default 25 km; 0 = no limit); or either
+//     has none and [Rules.SameCity] is set and the cities differ.
+//   - no_shared_time: no weekly slot in which both are free.
+//   - excluded: the pair is in [Scorer.Excluded].
+//
+// Weighted criteria each give a value in [0, 1] and a short reason that
+// quotes nothing one person did not share with the other ("shares 2 of 5
+// interests", never the interests):
+//
+//   - sector: the best pair of a target sector of the mentee and an
+//     experience sector of the mentor, graded by the NACE Rev. 2 levels they
+//     share: class 1, group 0.9, division 0.75, section 0.4, none 0. A code
+//     counts to the depth it is given: "62" and "62.01" share the division.
+//   - occupation: the same grading on the ISCO-08 levels shared by the
+//     mentee's occupation and the mentor's experience occupations.
+//   - experience: the mentor's years in the best-matching sector (the most
+//     years among the entries that reach the sector's best level) over
+//     [Rules.FullExperienceYears] (default 10), at most 1; 0 when no sector
+//     is related.
+//   - interests: the Jaccard similarity of the interest tags, folded for
+//     case and spaces.
+//   - language: 1 when the mentor speaks the language the mentee wants to
+//     practise at B2 or above (or natively), 0.5 at B1, 0 otherwise
+//     (Neutral when the mentee names none), plus 0.25 for each further
+//     shared language, at most 1.
+//   - personality: 1 − the mean absolute difference over the traits both
+//     have (names folded like interests; values outside [0, 1] ignored).
+//   - distance: 1 at the same place, falling linearly to 0 at
+//     [Rules.DistanceScaleKm] (default: the maximum distance, or 25 km
+//     without one), on the great-circle distance by the haversine formula
+//     (mean Earth radius 6371.0088 km); without coordinates on both sides, 1
+//     for the same city and 0 for different ones.
+//   - availability: 1 for two or more common weekly slots, 0.5 for one.
+//
+// A criterion for which either side gives no usable data (no target sector,
+// no occupation, no interests, no shared trait, no language to practise, no
+// place) is [Neutral], 0.5: missing data neither helps nor harms a pair.
+// Values that cannot be used (a malformed code or tag, an unknown level,
+// coordinates out of range, NaN) count as missing; scoring never panics on
+// data.
+//
+// # The score
+//
+// The score of an allowed pair is Σ w_k·v_k / Σ w_k over the criteria k,
+// summed in the fixed order of [Criteria], so it lies in [0, 1]. Each
+// [Part] of a [Result] holds its criterion's normalised weight w_k / Σ w,
+// its value and its contribution, their product; the contributions add up
+// to the score. [DefaultWeights] sum to 1: sector 0.25, language 0.15,
+// availability 0.15, occupation 0.10, interests 0.10, personality 0.10,
+// distance 0.10, experience 0.05. The zero [Scorer] stands for [Default].
+//
+// # Cost
+//
+// [Scorer.Matrix] compiles each profile once (interests, languages and
+// traits interned into bit sets, codes parsed, homes turned into unit
+// vectors so that a distance needs no trigonometry but one arcsine), then
+// fills the rows in parallel on runtime.GOMAXPROCS(0) goroutines. A pair
+// costs a few tens of nanoseconds and no allocation; blocked pairs stop at
+// the first rule that blocks them. The result does not depend on the
+// number of cores, and each cell equals [Scorer.Pair]'s score bit for bit,
+// because both score with the same code. Pair compiles its two profiles on
+// each call (microseconds, mostly parsing language tags): use Matrix for
+// many pairs.
+package scoring

@@ -1,0 +1,223 @@
+package scoring_test
+
+import (
+	"encoding/json"
+	"errors"
+	"math"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/duomatch/duo/profile"
+	"github.com/duomatch/duo/scoring"
+)
+
+func TestRulesEdges(t *testing.T) {
+	type edit func(t *testing.T, s *scoring.Scorer, me *profile.Mentee, mo *profile.Mentor)
+	lang := func(tag string, l profile.Level) []profile.Language { return []profile.Language{{Tag: tag, Level: l}} }
+	tests := []struct {
+		name string
+		edit edit
+		want []string // codes; nil for an allowed pair
+		why  string
+		msg  string // the expected message of the only reason, when checked
+	}{
+		{name: "fixture allowed", edit: func(*testing.T, *scoring.Scorer, *profile.Mentee, *profile.Mentor) {}},
+
+		// no_shared_language
+		{name: "shared at B1", want: nil, edit: func(_ *testing.T, _ *scoring.Scorer, me *profile.Mentee, mo *profile.Mentor) {
+			me.Languages = lang("tr", profile.B1)
+			mo.Languages = lang("tr", profile.C2)
+		}},
+		{name: "mentee at A2", want: []string{"no_shared_language"}, edit: func(_ *testing.T, _ *scoring.Scorer, me *profile.Mentee, mo *profile.Mentor) {
+			me.Languages = lang("tr", profile.A2)
+			mo.Languages = lang("tr", profile.C2)
+		}},
+		{name: "mentor at A2", want: []string{"no_shared_language"}, edit: func(_ *testing.T, _ *scoring.Scorer, me *profile.Mentee, mo *profile.Mentor) {
+			me.Languages = lang("tr", profile.Native)
+			mo.Languages = lang("tr", profile.A2)
+		}},
+		{name: "region subtags name the same language", edit: func(_ *testing.T, _ *scoring.Scorer, me *profile.Mentee, mo *profile.Mentor) {
+			me.Languages = lang("nl-BE", profile.B1)
+			mo.Languages = lang("NL", profile.Native)
+		}},
+		{name: "best level of a language counts", edit: func(_ *testing.T, _ *scoring.Scorer, me *profile.Mentee, mo *profile.Mentor) {
+			me.Languages = []profile.Language{{Tag: "fr", Level: profile.A1}, {Tag: "fr-BE", Level: "b1"}}
+			mo.Languages = lang("fr", profile.Native)
+		}},
+		{name: "setting B2 rejects B1", want: []string{"no_shared_language"}, edit: func(_ *testing.T, s *scoring.Scorer, me *profile.Mentee, mo *profile.Mentor) {
+			s.Rules.MinSharedLevel = profile.B2
+			me.Languages = lang("fr", profile.B1)
+			mo.Languages = lang("fr", profile.Native)
+		}},
+		{name: "setting native accepts native", edit: func(_ *testing.T, s *scoring.Scorer, me *profile.Mentee, mo *profile.Mentor) {
+			s.Rules.MinSharedLevel = profile.Native
+			me.Languages = lang("fr", profile.Native)
+			mo.Languages = lang("fr", profile.Native)
+		}},
+		{name: "unknown level counts as nothing", want: []string{"no_shared_language"}, edit: func(_ *testing.T, _ *scoring.Scorer, me *profile.Mentee, mo *profile.Mentor) {
+			me.Languages = lang("fr", "fluent")
+			mo.Languages = lang("fr", profile.Native)
+		}},
+
+		// gender_wish
+		{name: "mentee wish met, case-insensitively", edit: func(_ *testing.T, _ *scoring.Scorer, me *profile.Mentee, mo *profile.Mentor) {
+			me.Wants.MentorGender = " Male"
+		}},
+		{name: "mentee wish not met", want: []string{"gender_wish"}, edit: func(_ *testing.T, _ *scoring.Scorer, me *profile.Mentee, _ *profile.Mentor) {
+			me.Wants.MentorGender = "female"
+		}},
+		{name: "mentor wish met", edit: func(_ *testing.T, _ *scoring.Scorer, _ *profile.Mentee, mo *profile.Mentor) {
+			mo.Wants.MenteeGender = "FEMALE"
+		}},
+		{name: "mentor wish not met", want: []string{"gender_wish"}, edit: func(_ *testing.T, _ *scoring.Scorer, _ *profile.Mentee, mo *profile.Mentor) {
+			mo.Wants.MenteeGender = "male"
+		}},
+		{name: "wish with the other's gender not given", want: []string{"gender_wish"}, why: "an unknown gender cannot meet a wish",
+			edit: func(_ *testing.T, _ *scoring.Scorer, me *profile.Mentee, mo *profile.Mentor) {
+				me.Wants.MentorGender = "male"
+				mo.Gender = ""
+			}},
+		{name: "both wishes fail: one reason", want: []string{"gender_wish"}, edit: func(_ *testing.T, _ *scoring.Scorer, me *profile.Mentee, mo *profile.Mentor) {
+			me.Wants.MentorGender = "female"
+			mo.Wants.MenteeGender = "male"
+		}},
+
+		// too_far
+		{name: "24.9 km", edit: func(_ *testing.T, _ *scoring.Scorer, _ *profile.Mentee, mo *profile.Mentor) {
+			mo.Home.Lat = north(24.9)
+		}},
+		{name: "25.1 km", want: []string{"too_far"}, msg: "25.1 km apart, more than the maximum of 25 km",
+			edit: func(_ *testing.T, _ *scoring.Scorer, _ *profile.Mentee, mo *profile.Mentor) {
+				mo.Home.Lat = north(25.1)
+			}},
+		{name: "no limit", why: "MaxDistanceKm 0 means no limit", edit: func(_ *testing.T, s *scoring.Scorer, _ *profile.Mentee, mo *profile.Mentor) {
+			s.Rules.MaxDistanceKm = 0
+			mo.Home.Lat = north(500)
+		}},
+		{name: "a limit beyond half the Earth", edit: func(_ *testing.T, s *scoring.Scorer, _ *profile.Mentee, mo *profile.Mentor) {
+			s.Rules.MaxDistanceKm = 1e6
+			mo.Home = profile.Place{Lat: -lat0, Lon: lon0 - 180}
+		}},
+		{name: "antipodes beyond 25 km", want: []string{"too_far"}, edit: func(_ *testing.T, _ *scoring.Scorer, _ *profile.Mentee, mo *profile.Mentor) {
+			mo.Home = profile.Place{Lat: -lat0, Lon: lon0 - 180}
+		}},
+		{name: "other city, no coordinates, no same-city rule", edit: func(_ *testing.T, _ *scoring.Scorer, _ *profile.Mentee, mo *profile.Mentor) {
+			mo.Home = profile.Place{City: "Antwerp"}
+		}},
+		{name: "other city, no coordinates, same-city rule", want: []string{"too_far"},
+			msg: "in different cities, and the programme requires the same city",
+			edit: func(_ *testing.T, s *scoring.Scorer, _ *profile.Mentee, mo *profile.Mentor) {
+				s.Rules.SameCity = true
+				mo.Home = profile.Place{City: "Antwerp"}
+			}},
+		{name: "same city written differently, same-city rule", edit: func(_ *testing.T, s *scoring.Scorer, _ *profile.Mentee, mo *profile.Mentor) {
+			s.Rules.SameCity = true
+			mo.Home = profile.Place{City: "  BRUSSELS "}
+		}},
+		{name: "missing city, same-city rule", why: "a missing city blocks nothing", edit: func(_ *testing.T, s *scoring.Scorer, me *profile.Mentee, mo *profile.Mentor) {
+			s.Rules.SameCity = true
+			me.Home = profile.Place{}
+			mo.Home = profile.Place{City: "Antwerp"}
+		}},
+		{name: "coordinates decide over cities", why: "with coordinates on both sides only the distance counts",
+			edit: func(_ *testing.T, s *scoring.Scorer, _ *profile.Mentee, mo *profile.Mentor) {
+				s.Rules.SameCity = true
+				mo.Home.City = "Schaerbeek"
+			}},
+
+		// no_shared_time
+		{name: "one common slot", edit: func(t *testing.T, _ *scoring.Scorer, _ *profile.Mentee, mo *profile.Mentor) {
+			mo.Availability = slots(t, "wed-afternoon", "thu-morning")
+		}},
+		{name: "no common slot", want: []string{"no_shared_time"}, edit: func(t *testing.T, _ *scoring.Scorer, _ *profile.Mentee, mo *profile.Mentor) {
+			mo.Availability = slots(t, "wed-morning", "thu-morning")
+		}},
+		{name: "no slot at all", want: []string{"no_shared_time"}, edit: func(_ *testing.T, _ *scoring.Scorer, me *profile.Mentee, _ *profile.Mentor) {
+			me.Availability = 0
+		}},
+
+		// excluded
+		{name: "excluded", want: []string{"excluded"}, edit: func(_ *testing.T, s *scoring.Scorer, _ *profile.Mentee, _ *profile.Mentor) {
+			s.Excluded = []scoring.Exclusion{{MenteeID: "me-9", MentorID: "mo-1"}, {MenteeID: "me-1", MentorID: "mo-1"}}
+		}},
+		{name: "excluded with the other mentor", edit: func(_ *testing.T, s *scoring.Scorer, _ *profile.Mentee, _ *profile.Mentor) {
+			s.Excluded = []scoring.Exclusion{{MenteeID: "me-1", MentorID: "mo-2"}, {MenteeID: "mo-1", MentorID: "me-1"}}
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			me, mo := pair(t)
+			s := scoring.Default()
+			tt.edit(t, &s, me, mo)
+			r := s.Pair(me, mo)
+			checkResult(t, r)
+			assert.Equal(t, tt.want, codes(r), tt.why)
+			if tt.msg != "" {
+				require.Len(t, r.Blocked, 1)
+				assert.Equal(t, tt.msg, r.Blocked[0].Message)
+			}
+		})
+	}
+}
+
+func TestRulesValidate(t *testing.T) {
+	tests := []struct {
+		name     string
+		r        scoring.Rules
+		settings []string
+	}{
+		{"zero", scoring.Rules{}, nil},
+		{"default", scoring.DefaultRules(), nil},
+		{"lower-case level", scoring.Rules{MinSharedLevel: "c1"}, nil},
+		{"unknown level", scoring.Rules{MinSharedLevel: "B3"}, []string{"rules.min_shared_level"}},
+		{"negative distance", scoring.Rules{MaxDistanceKm: -1}, []string{"rules.max_distance_km"}},
+		{"NaN scale, infinite years", scoring.Rules{DistanceScaleKm: math.NaN(), FullExperienceYears: math.Inf(1)},
+			[]string{"rules.distance_scale_km", "rules.full_experience_years"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := tt.r.Validate()
+			if tt.settings == nil {
+				assert.NoError(t, err)
+				return
+			}
+			require.ErrorIs(t, err, scoring.ErrRules)
+			assert.NotErrorIs(t, err, scoring.ErrWeights)
+			assert.Equal(t, tt.settings, settingsOf(err))
+		})
+	}
+}
+
+// settingsOf lists the settings named by the SettingErrors in err.
+func settingsOf(err error) []string {
+	var out []string
+	var walk func(error)
+	walk = func(err error) {
+		var se *scoring.SettingError
+		if errors.As(err, &se) && err == error(se) {
+			out = append(out, se.Setting)
+			return
+		}
+		if j, ok := err.(interface{ Unwrap() []error }); ok {
+			for _, e := range j.Unwrap() {
+				walk(e)
+			}
+		}
+	}
+	walk(err)
+	return out
+}
+
+func TestRulesJSON(t *testing.T) {
+	b, err := json.Marshal(scoring.DefaultRules())
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"min_shared_level":"B1","max_distance_km":25,"same_city":false,"distance_scale_km":0,"full_experience_years":10}`, string(b))
+
+	s := scoring.Default()
+	require.NoError(t, json.Unmarshal([]byte(`{"rules":{"same_city":true},"excluded":[{"mentee_id":"me-1","mentor_id":"mo-2"}]}`), &s))
+	assert.True(t, s.Rules.SameCity)
+	assert.Equal(t, 25.0, s.Rules.MaxDistanceKm, "decoding over Default keeps what the document does not set")
+	assert.Equal(t, []scoring.Exclusion{{MenteeID: "me-1", MentorID: "mo-2"}}, s.Excluded)
+}
