@@ -2,60 +2,85 @@ package profile
 
 import "slices"
 
-// euMembership is one period during which a country was a member state of
-// the European Union (or of the European Economic Community before it).
+// euMembership is one period during which a country or territory with its
+// own ISO 3166-1 code was part of the European Union (or of the European
+// Economic Community before it). state is false for territories that are
+// part of a member state rather than members themselves.
 type euMembership struct {
 	country Country
-	from    Date // first day of membership
-	until   Date // first day no longer a member; zero while still a member
+	from    Date // first day in the Union
+	until   Date // first day no longer in it; zero while still in it
+	state   bool
 }
 
-// euMembers is the dated list of every state that was ever a member, the
-// data behind [IsEU]. It is a table, not a rule, because the Union changes:
-// the United Kingdom left at the end of 31 January 2020. Greenland, which
-// has its own ISO code, was part of the Community through Denmark from 1973
-// until it left on 1 February 1985.
+// euMembers is the dated list of every state that was ever a member, and of
+// the territories with their own ISO code that are or were part of the Union
+// through a member state: the data behind [IsEU] and [EUMembers]. It is a
+// table, not a rule, because the Union changes: the United Kingdom left at
+// the end of 31 January 2020.
+//
+// The territories: France's outermost regions (Guadeloupe, Martinique,
+// French Guiana and Réunion since 1958; Saint-Martin, part of Guadeloupe
+// until 2007; Mayotte since it became an outermost region on 1 January
+// 2014); Saint-Barthélemy, part of Guadeloupe until it became an overseas
+// country on 1 January 2012; the Åland Islands with Finland; Gibraltar with
+// the United Kingdom; Greenland with Denmark until it left on 1 February
+// 1985. Someone born in Réunion was born in the Union. The overseas
+// countries and territories (New Caledonia, French Polynesia, Aruba, …) were
+// never part of it.
 var euMembers = []euMembership{
-	{"BE", d(1958, 1, 1), Date{}},
-	{"DE", d(1958, 1, 1), Date{}},
-	{"FR", d(1958, 1, 1), Date{}},
-	{"IT", d(1958, 1, 1), Date{}},
-	{"LU", d(1958, 1, 1), Date{}},
-	{"NL", d(1958, 1, 1), Date{}},
-	{"DK", d(1973, 1, 1), Date{}},
-	{"IE", d(1973, 1, 1), Date{}},
-	{"GB", d(1973, 1, 1), d(2020, 2, 1)},
-	{"GL", d(1973, 1, 1), d(1985, 2, 1)},
-	{"GR", d(1981, 1, 1), Date{}},
-	{"ES", d(1986, 1, 1), Date{}},
-	{"PT", d(1986, 1, 1), Date{}},
-	{"AT", d(1995, 1, 1), Date{}},
-	{"FI", d(1995, 1, 1), Date{}},
-	{"SE", d(1995, 1, 1), Date{}},
-	{"CY", d(2004, 5, 1), Date{}},
-	{"CZ", d(2004, 5, 1), Date{}},
-	{"EE", d(2004, 5, 1), Date{}},
-	{"HU", d(2004, 5, 1), Date{}},
-	{"LT", d(2004, 5, 1), Date{}},
-	{"LV", d(2004, 5, 1), Date{}},
-	{"MT", d(2004, 5, 1), Date{}},
-	{"PL", d(2004, 5, 1), Date{}},
-	{"SI", d(2004, 5, 1), Date{}},
-	{"SK", d(2004, 5, 1), Date{}},
-	{"BG", d(2007, 1, 1), Date{}},
-	{"RO", d(2007, 1, 1), Date{}},
-	{"HR", d(2013, 7, 1), Date{}},
+	{"BE", d(1958, 1, 1), Date{}, true},
+	{"DE", d(1958, 1, 1), Date{}, true},
+	{"FR", d(1958, 1, 1), Date{}, true},
+	{"IT", d(1958, 1, 1), Date{}, true},
+	{"LU", d(1958, 1, 1), Date{}, true},
+	{"NL", d(1958, 1, 1), Date{}, true},
+	{"DK", d(1973, 1, 1), Date{}, true},
+	{"IE", d(1973, 1, 1), Date{}, true},
+	{"GB", d(1973, 1, 1), d(2020, 2, 1), true},
+	{"GR", d(1981, 1, 1), Date{}, true},
+	{"ES", d(1986, 1, 1), Date{}, true},
+	{"PT", d(1986, 1, 1), Date{}, true},
+	{"AT", d(1995, 1, 1), Date{}, true},
+	{"FI", d(1995, 1, 1), Date{}, true},
+	{"SE", d(1995, 1, 1), Date{}, true},
+	{"CY", d(2004, 5, 1), Date{}, true},
+	{"CZ", d(2004, 5, 1), Date{}, true},
+	{"EE", d(2004, 5, 1), Date{}, true},
+	{"HU", d(2004, 5, 1), Date{}, true},
+	{"LT", d(2004, 5, 1), Date{}, true},
+	{"LV", d(2004, 5, 1), Date{}, true},
+	{"MT", d(2004, 5, 1), Date{}, true},
+	{"PL", d(2004, 5, 1), Date{}, true},
+	{"SI", d(2004, 5, 1), Date{}, true},
+	{"SK", d(2004, 5, 1), Date{}, true},
+	{"BG", d(2007, 1, 1), Date{}, true},
+	{"RO", d(2007, 1, 1), Date{}, true},
+	{"HR", d(2013, 7, 1), Date{}, true},
+
+	{"GP", d(1958, 1, 1), Date{}, false},
+	{"MQ", d(1958, 1, 1), Date{}, false},
+	{"GF", d(1958, 1, 1), Date{}, false},
+	{"RE", d(1958, 1, 1), Date{}, false},
+	{"MF", d(1958, 1, 1), Date{}, false},
+	{"BL", d(1958, 1, 1), d(2012, 1, 1), false},
+	{"YT", d(2014, 1, 1), Date{}, false},
+	{"AX", d(1995, 1, 1), Date{}, false},
+	{"GI", d(1973, 1, 1), d(2020, 2, 1), false},
+	{"GL", d(1973, 1, 1), d(1985, 2, 1), false},
 }
 
 func d(y, m, day int) Date {
 	return Date{year: int32(y), month: uint8(m), day: uint8(day)}
 }
 
-// IsEU reports whether c was a member state of the European Union (the
-// European Economic Community before 1993) on the day on. Lower-case codes
+// IsEU reports whether c was in the European Union (the European Economic
+// Community before 1993) on the day on: a member state, or a territory with
+// its own ISO code that is part of one (see the table's notes: Réunion is in
+// the Union, New Caledonia is not). Lower-case codes
 // are accepted. It is false for an unknown code and for a zero date.
 //
-// Cost: O(number of states that were ever members), 29 today.
+// Cost: O(size of the table), under 40 rows.
 func IsEU(c Country, on Date) bool {
 	if on.IsZero() {
 		return false
@@ -69,12 +94,12 @@ func IsEU(c Country, on Date) bool {
 	return false
 }
 
-// EUMembers returns the countries that were member states on the day on,
-// in alphabetical order, in a new slice.
+// EUMembers returns the member states of the Union on the day on (not the
+// territories that are part of them), in alphabetical order, in a new slice.
 func EUMembers(on Date) []Country {
 	var out []Country
 	for _, m := range euMembers {
-		if IsEU(m.country, on) {
+		if m.state && IsEU(m.country, on) {
 			out = append(out, m.country)
 		}
 	}

@@ -60,7 +60,7 @@ type Mentor struct {
 // EffectiveCapacity returns how many mentees the mentor can take at once: Capacity,
 // with 0 meaning 1. A negative Capacity is returned as it is (it is a
 // validation error and an eligibility violation).
-func (m *Mentor) EffectiveCapacity() int {
+func (m Mentor) EffectiveCapacity() int {
 	if m.Capacity == 0 {
 		return 1
 	}
@@ -68,7 +68,7 @@ func (m *Mentor) EffectiveCapacity() int {
 }
 
 // ExperienceYears returns the sum of the years of all experience entries.
-func (m *Mentor) ExperienceYears() float64 {
+func (m Mentor) ExperienceYears() float64 {
 	var sum float64
 	for _, e := range m.Experience {
 		sum += e.Years
