@@ -1,0 +1,652 @@
+package match
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/duomatch/duo/internal/synth"
+	"github.com/duomatch/duo/profile"
+	"github.com/duomatch/duo/scoring"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"gonum.org/v1/gonum/mat"
+)
+
+var roundDay = profile.MustDate(2026, time.November, 23)
+
+// mentee returns an eligible mentee in Brussels who speaks French, with the
+// given interests; opts adjust it.
+func mentee(id string, interests []string, opts ...func(*profile.Mentee)) profile.Mentee {
+	m := profile.Mentee{
+		ID:           id,
+		BirthDate:    profile.MustDate(2001, time.April, 12),
+		Gender:       "female",
+		Background:   profile.Background{BirthCountry: "MA"},
+		JobSeeker:    profile.JobSeeker{Registered: true, Agency: "Actiris"},
+		Project:      "First job in IT",
+		Sectors:      []profile.Sector{"62.01"},
+		Interests:    interests,
+		Languages:    []profile.Language{{Tag: "fr", Level: profile.C1}},
+		Home:         profile.Place{City: "Brussels"},
+		Availability: profile.AvailabilityOf(0, 1, 2),
+		AppliedOn:    roundDay.AddDays(-10),
+	}
+	for _, o := range opts {
+		o(&m)
+	}
+	return m
+}
+
+// mentor returns an eligible mentor in Brussels who speaks French, with the
+// given interests; opts adjust it.
+func mentor(id string, interests []string, opts ...func(*profile.Mentor)) profile.Mentor {
+	m := profile.Mentor{
+		ID:           id,
+		BirthDate:    profile.MustDate(1960, time.March, 3),
+		Gender:       "male",
+		Status:       "retired",
+		Experience:   []profile.Experience{{Sector: "62.01", Years: 20}},
+		Languages:    []profile.Language{{Tag: "fr", Level: profile.Native}},
+		Home:         profile.Place{City: "Brussels"},
+		Availability: profile.AvailabilityOf(0, 1, 2),
+		WeeklyHours:  2,
+		Trained:      true,
+		Interests:    interests,
+	}
+	for _, o := range opts {
+		o(&m)
+	}
+	return m
+}
+
+// interestsOnly scores a pair by the Jaccard similarity of interests alone,
+// so that tests can set scores exactly; the default hard rules still apply.
+func interestsOnly() scoring.Scorer {
+	s := scoring.Default()
+	s.Weights = scoring.Weights{Interests: 1}
+	return s
+}
+
+func duoPairs(p Proposal) map[string]string {
+	out := map[string]string{}
+	for _, d := range p.Duos {
+		out[d.MenteeID] = d.MentorID
+	}
+	return out
+}
+
+func unmatchedByID(us []Unmatched) map[string]Unmatched {
+	out := map[string]Unmatched{}
+	for _, u := range us {
+		out[u.ID] = u
+	}
+	return out
+}
+
+func TestProposeCleanRound(t *testing.T) {
+	r := Round{
+		On: roundDay,
+		Mentees: []profile.Mentee{
+			mentee("me-1", []string{"a", "b"}),
+			mentee("me-2", []string{"a", "c"}),
+		},
+		Mentors: []profile.Mentor{
+			mentor("mo-1", []string{"a", "b"}),
+			mentor("mo-2", []string{"c"}),
+		},
+		Scorer: interestsOnly(),
+	}
+	p, err := Propose(context.Background(), r)
+	require.NoError(t, err)
+	assert.Equal(t, map[string]string{"me-1": "mo-1", "me-2": "mo-2"}, duoPairs(p))
+	assert.Empty(t, p.UnmatchedMentees)
+	assert.Empty(t, p.UnmatchedMentors)
+	assert.InDelta(t, 1.5, p.Total, 1e-12)
+	assert.InDelta(t, 1.5, p.Objective, 1e-12)
+	for _, d := range p.Duos {
+		assert.False(t, d.Pinned)
+		require.NotEmpty(t, d.Parts, "every duo is explained")
+		var sum float64
+		for _, part := range d.Parts {
+			sum += part.Contribution
+		}
+		assert.InDelta(t, d.Score, sum, 1e-12, "the parts add up to the score")
+		res := r.Scorer.Pair(&r.Mentees[0], &r.Mentors[0])
+		if d.MenteeID == "me-1" {
+			assert.Equal(t, res.Score, d.Score, "a duo's score is the scorer's, bit for bit")
+		}
+	}
+}
+
+func TestProposeObjectives(t *testing.T) {
+	// me-1 fits mo-1 perfectly and mo-2 a little; me-2 fits only mo-1, a
+	// little, and cannot meet mo-2 (no shared time). Two weak duos beat one
+	// perfect one for MostMatched; BestTotal keeps the perfect one.
+	noTime := func(m *profile.Mentee) { m.Availability = profile.AvailabilityOf(20) }
+	r := Round{
+		On: roundDay,
+		Mentees: []profile.Mentee{
+			mentee("me-1", []string{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j"}, func(m *profile.Mentee) {
+				m.Availability = profile.AvailabilityOf(0, 1, 2, 20)
+			}),
+			mentee("me-2", []string{"a", "x"}, noTime),
+		},
+		Mentors: []profile.Mentor{
+			mentor("mo-1", []string{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j"}, func(m *profile.Mentor) {
+				m.Availability = profile.AvailabilityOf(0, 20)
+			}),
+			mentor("mo-2", []string{"a", "y"}),
+		},
+		Scorer: interestsOnly(),
+	}
+	most, err := Propose(context.Background(), r)
+	require.NoError(t, err)
+	assert.Equal(t, map[string]string{"me-1": "mo-2", "me-2": "mo-1"}, duoPairs(most))
+
+	r.Objective = BestTotal
+	best, err := Propose(context.Background(), r)
+	require.NoError(t, err)
+	assert.Equal(t, map[string]string{"me-1": "mo-1"}, duoPairs(best))
+	assert.InDelta(t, 1.0, best.Total, 1e-12)
+	assert.Greater(t, best.Total, most.Total)
+	u := unmatchedByID(best.UnmatchedMentees)["me-2"]
+	assert.Equal(t, ReasonOutcompeted, u.Reason)
+	require.NotNil(t, u.Best)
+	assert.Equal(t, "mo-1", u.Best.ID)
+	assert.Equal(t, []string{"me-1"}, u.Best.TakenBy)
+}
+
+func TestProposeWaitingPriority(t *testing.T) {
+	// Three mentees fit the only mentor equally well. Without priority the
+	// tie goes by the stable rule; with it, the longest wait wins.
+	waited := func(days int) func(*profile.Mentee) {
+		return func(m *profile.Mentee) { m.AppliedOn = roundDay.AddDays(-days) }
+	}
+	r := Round{
+		On: roundDay,
+		Mentees: []profile.Mentee{
+			mentee("me-1", []string{"a"}, waited(5)),
+			mentee("me-2", []string{"a"}, waited(20)),
+			mentee("me-3", []string{"a"}, waited(45)),
+		},
+		Mentors: []profile.Mentor{mentor("mo-1", []string{"a"})},
+		Scorer:  interestsOnly(),
+	}
+	plain, err := Propose(context.Background(), r)
+	require.NoError(t, err)
+	require.Len(t, plain.Duos, 1)
+
+	r.WaitBonus = 0.01
+	p, err := Propose(context.Background(), r)
+	require.NoError(t, err)
+	require.Len(t, p.Duos, 1)
+	d := p.Duos[0]
+	assert.Equal(t, "me-3", d.MenteeID, "the longest-waiting mentee is matched")
+	assert.InDelta(t, 1.0, d.Score, 1e-12, "the score never includes the priority")
+	assert.InDelta(t, 0.30, d.Priority, 1e-12, "waiting counts up to 30 days")
+	assert.InDelta(t, 1.0, p.Total, 1e-12)
+	assert.InDelta(t, 1.3, p.Objective, 1e-12)
+	assert.Empty(t, p.Overdue, "the overdue mentee got a mentor")
+
+	if plain.Duos[0].MenteeID != "me-3" {
+		assert.Equal(t, []string{"me-3"}, plain.Overdue, "without priority, the mentee who waited 45 days is overdue")
+	}
+}
+
+func TestProposeCapacity(t *testing.T) {
+	two := func(m *profile.Mentor) { m.Capacity = 2 }
+	r := Round{
+		On: roundDay,
+		Mentees: []profile.Mentee{
+			mentee("me-1", []string{"a"}),
+			mentee("me-2", []string{"a", "b"}),
+			mentee("me-3", []string{"a", "b", "c"}),
+		},
+		Mentors: []profile.Mentor{mentor("mo-1", []string{"a"}, two)},
+		Scorer:  interestsOnly(),
+	}
+	p, err := Propose(context.Background(), r)
+	require.NoError(t, err)
+	assert.Equal(t, map[string]string{"me-1": "mo-1", "me-2": "mo-1"}, duoPairs(p))
+	u := unmatchedByID(p.UnmatchedMentees)["me-3"]
+	assert.Equal(t, ReasonOutcompeted, u.Reason)
+	require.NotNil(t, u.Best)
+	assert.Equal(t, "mo-1", u.Best.ID)
+	assert.Equal(t, []string{"me-1", "me-2"}, u.Best.TakenBy)
+
+	// One duo already exists: one seat is left.
+	r.Pinned = []Duo{{MenteeID: "me-3", MentorID: "mo-1"}}
+	p, err = Propose(context.Background(), r)
+	require.NoError(t, err)
+	assert.Equal(t, map[string]string{"me-1": "mo-1", "me-3": "mo-1"}, duoPairs(p))
+	for _, d := range p.Duos {
+		assert.Equal(t, d.MenteeID == "me-3", d.Pinned)
+	}
+	assert.InDelta(t, 1.0, p.Total, 1e-12, "the total counts proposed duos only")
+
+	// Both seats pinned: the mentor is at capacity.
+	r.Pinned = append(r.Pinned, Duo{MenteeID: "me-2", MentorID: "mo-1"})
+	p, err = Propose(context.Background(), r)
+	require.NoError(t, err)
+	assert.Equal(t, ReasonAtCapacity, unmatchedByID(p.UnmatchedMentors)["mo-1"].Reason)
+	assert.Equal(t, ReasonNoCompatibleMentor, unmatchedByID(p.UnmatchedMentees)["me-1"].Reason)
+}
+
+func TestProposeUnmatchedReasons(t *testing.T) {
+	dutchOnly := func(m *profile.Mentee) { m.Languages = []profile.Language{{Tag: "nl", Level: profile.B2}} }
+	tooOld := func(m *profile.Mentee) { m.BirthDate = profile.MustDate(1980, time.January, 1) }
+	tooYoung := func(m *profile.Mentor) { m.BirthDate = profile.MustDate(1990, time.January, 1) }
+	r := Round{
+		On: roundDay,
+		Mentees: []profile.Mentee{
+			mentee("me-ok", []string{"a"}),
+			mentee("me-out", []string{"a"}),
+			mentee("me-old", []string{"a"}, tooOld),
+			mentee("me-nl", []string{"a"}, dutchOnly),
+			mentee("me-low", []string{"z"}),
+		},
+		Mentors: []profile.Mentor{
+			mentor("mo-1", []string{"a"}),
+			mentor("mo-young", []string{"a"}, tooYoung),
+		},
+		Scorer:   interestsOnly(),
+		MinScore: 0.5,
+	}
+	p, err := Propose(context.Background(), r)
+	require.NoError(t, err)
+	require.Len(t, p.Duos, 1)
+	me := unmatchedByID(p.UnmatchedMentees)
+	mo := unmatchedByID(p.UnmatchedMentors)
+
+	tests := []struct {
+		name, id, reason string
+		got              map[string]Unmatched
+	}{
+		{"outcompeted mentee", "me-out", ReasonOutcompeted, me},
+		{"ineligible mentee", "me-old", ReasonIneligible, me},
+		{"no shared language", "me-nl", ReasonNoCompatibleMentor, me},
+		{"below the minimum score", "me-low", ReasonBelowMinScore, me},
+		{"ineligible mentor", "mo-young", ReasonIneligible, mo},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			u, ok := tc.got[tc.id]
+			require.True(t, ok, "%s is unmatched", tc.id)
+			assert.Equal(t, tc.reason, u.Reason)
+		})
+	}
+	assert.Equal(t, "too_old", me["me-old"].Violations[0].Code)
+	assert.Equal(t, map[string]int{"no_shared_language": 1}, me["me-nl"].Blocked)
+	assert.Equal(t, "too_young", mo["mo-young"].Violations[0].Code)
+	assert.Equal(t, "mo-1", me["me-out"].Best.ID)
+
+	// A mentor nobody can be matched with, and one whose pairs all fall
+	// below the minimum score.
+	r = Round{
+		On:       roundDay,
+		Mentees:  []profile.Mentee{mentee("me-1", []string{"a"})},
+		Mentors:  []profile.Mentor{mentor("mo-nl", []string{"a"}, func(m *profile.Mentor) { m.Languages = []profile.Language{{Tag: "nl", Level: profile.Native}} }), mentor("mo-low", []string{"b"}), mentor("mo-1", []string{"a"})},
+		Scorer:   interestsOnly(),
+		MinScore: 0.5,
+	}
+	p, err = Propose(context.Background(), r)
+	require.NoError(t, err)
+	mo = unmatchedByID(p.UnmatchedMentors)
+	assert.Equal(t, ReasonNoCompatibleMentee, mo["mo-nl"].Reason)
+	assert.Equal(t, map[string]int{"no_shared_language": 1}, mo["mo-nl"].Blocked)
+	assert.Equal(t, ReasonBelowMinScore, mo["mo-low"].Reason)
+}
+
+func TestProposeOutcompetedMentor(t *testing.T) {
+	r := Round{
+		On:      roundDay,
+		Mentees: []profile.Mentee{mentee("me-1", []string{"a", "b"})},
+		Mentors: []profile.Mentor{mentor("mo-1", []string{"a", "b"}), mentor("mo-2", []string{"a"})},
+		Scorer:  interestsOnly(),
+	}
+	p, err := Propose(context.Background(), r)
+	require.NoError(t, err)
+	u := unmatchedByID(p.UnmatchedMentors)["mo-2"]
+	assert.Equal(t, ReasonOutcompeted, u.Reason)
+	require.NotNil(t, u.Best)
+	assert.Equal(t, "me-1", u.Best.ID)
+	assert.Equal(t, []string{"mo-1"}, u.Best.TakenBy)
+}
+
+func TestProposeEmptyPools(t *testing.T) {
+	tests := []struct {
+		name    string
+		mentees []profile.Mentee
+		mentors []profile.Mentor
+	}{
+		{"no one", nil, nil},
+		{"no mentors", []profile.Mentee{mentee("me-1", nil)}, nil},
+		{"no mentees", nil, []profile.Mentor{mentor("mo-1", nil)}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			p, err := Propose(context.Background(), Round{On: roundDay, Mentees: tc.mentees, Mentors: tc.mentors})
+			require.NoError(t, err)
+			assert.Empty(t, p.Duos)
+			assert.Len(t, p.UnmatchedMentees, len(tc.mentees))
+			assert.Len(t, p.UnmatchedMentors, len(tc.mentors))
+			for _, u := range p.UnmatchedMentees {
+				assert.Equal(t, ReasonNoCompatibleMentor, u.Reason)
+			}
+			for _, u := range p.UnmatchedMentors {
+				assert.Equal(t, ReasonNoCompatibleMentee, u.Reason)
+			}
+			_, err = json.Marshal(p)
+			assert.NoError(t, err)
+		})
+	}
+}
+
+func TestProposeErrors(t *testing.T) {
+	ok := func() Round {
+		return Round{
+			On:      roundDay,
+			Mentees: []profile.Mentee{mentee("me-1", nil), mentee("me-2", nil)},
+			Mentors: []profile.Mentor{mentor("mo-1", nil), mentor("mo-2", nil)},
+		}
+	}
+	tests := []struct {
+		name   string
+		change func(*Round)
+		is     error
+		says   string
+	}{
+		{"no date", func(r *Round) { r.On = profile.Date{} }, ErrInvalidRound, "on"},
+		{"duplicate mentee", func(r *Round) { r.Mentees[1].ID = "me-1" }, ErrInvalidRound, "me-1"},
+		{"duplicate mentor", func(r *Round) { r.Mentors[1].ID = "mo-1" }, ErrInvalidRound, "mo-1"},
+		{"pinned unknown mentee", func(r *Round) { r.Pinned = []Duo{{"me-9", "mo-1"}} }, ErrInvalidRound, "me-9"},
+		{"pinned unknown mentor", func(r *Round) { r.Pinned = []Duo{{"me-1", "mo-9"}} }, ErrInvalidRound, "mo-9"},
+		{"excluded unknown mentor", func(r *Round) { r.Excluded = []Duo{{"me-1", "mo-9"}} }, ErrInvalidRound, "mo-9"},
+		{"mentee pinned twice", func(r *Round) { r.Pinned = []Duo{{"me-1", "mo-1"}, {"me-1", "mo-2"}} }, ErrInvalidRound, "me-1"},
+		{"mentor pinned beyond capacity", func(r *Round) { r.Pinned = []Duo{{"me-1", "mo-1"}, {"me-2", "mo-1"}} }, ErrInvalidRound, "mo-1"},
+		{"pinned and excluded", func(r *Round) {
+			r.Pinned = []Duo{{"me-1", "mo-1"}}
+			r.Excluded = []Duo{{"me-1", "mo-1"}}
+		}, ErrInvalidRound, "me-1"},
+		{"NaN minimum score", func(r *Round) { r.MinScore = math.NaN() }, ErrInvalidRound, "min_score"},
+		{"negative wait bonus", func(r *Round) { r.WaitBonus = -1 }, ErrInvalidRound, "wait_bonus"},
+		{"unknown objective", func(r *Round) { r.Objective = 7 }, ErrInvalidRound, "objective"},
+		{"malformed profile", func(r *Round) { r.Mentors[0].Capacity = -1 }, profile.ErrInvalid, "mo-1"},
+		{"bad weights", func(r *Round) { r.Scorer = scoring.Default(); r.Scorer.Weights.Sector = -1 }, nil, "sector"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := ok()
+			tc.change(&r)
+			_, err := Propose(context.Background(), r)
+			require.Error(t, err)
+			if tc.is != nil {
+				assert.ErrorIs(t, err, tc.is)
+			}
+			assert.Contains(t, err.Error(), tc.says)
+		})
+	}
+
+	t.Run("cancelled", func(t *testing.T) {
+		ctx, cancel := context.WithCancel(context.Background())
+		cancel()
+		_, err := Propose(ctx, ok())
+		assert.ErrorIs(t, err, context.Canceled)
+	})
+}
+
+func synthRound(t testing.TB, seed uint64, mentees, mentors int) Round {
+	t.Helper()
+	me, mo := synth.Generate(synth.Config{Seed: seed, Mentees: mentees, Mentors: mentors, On: roundDay, IneligibleShare: 0.1})
+	return Round{On: roundDay, Mentees: me, Mentors: mo, WaitBonus: 0.002}
+}
+
+func TestProposeDropOutRerun(t *testing.T) {
+	r := synthRound(t, 7, 60, 45)
+	first, err := Propose(context.Background(), r)
+	require.NoError(t, err)
+	require.GreaterOrEqual(t, len(first.Duos), 8)
+
+	// A quarter of the first meetings fail: those pairs are excluded, the
+	// others become pinned duos, and the round runs again.
+	failed := map[Duo]bool{}
+	for k, d := range first.Duos {
+		duo := Duo{d.MenteeID, d.MentorID}
+		if k%4 == 0 {
+			failed[duo] = true
+			r.Excluded = append(r.Excluded, duo)
+		} else {
+			r.Pinned = append(r.Pinned, duo)
+		}
+	}
+	second, err := Propose(context.Background(), r)
+	require.NoError(t, err)
+	got := duoPairs(second)
+	for _, d := range r.Pinned {
+		assert.Equal(t, d.MentorID, got[d.MenteeID], "surviving duo %v is kept", d)
+	}
+	for _, d := range second.Duos {
+		assert.False(t, failed[Duo{d.MenteeID, d.MentorID}], "%s is not paired again with %s", d.MenteeID, d.MentorID)
+		assert.Equal(t, slices.Contains(r.Pinned, Duo{d.MenteeID, d.MentorID}), d.Pinned)
+	}
+	rematched := 0
+	for d := range failed {
+		if _, ok := got[d.MenteeID]; ok {
+			rematched++
+		}
+	}
+	assert.Positive(t, rematched, "people whose meeting failed go back into the pool")
+}
+
+func TestProposeShuffleInvariance(t *testing.T) {
+	for seed := uint64(1); seed <= 4; seed++ {
+		t.Run(fmt.Sprint("seed=", seed), func(t *testing.T) {
+			r := synthRound(t, seed, 30, 24)
+			base, err := Propose(context.Background(), r)
+			require.NoError(t, err)
+			for k, d := range base.Duos {
+				switch k % 5 {
+				case 0:
+					r.Pinned = append(r.Pinned, Duo{d.MenteeID, d.MentorID})
+				case 1:
+					r.Excluded = append(r.Excluded, Duo{d.MenteeID, d.MentorID})
+				}
+			}
+			want, err := Propose(context.Background(), r)
+			require.NoError(t, err)
+			wantJSON, err := json.Marshal(want)
+			require.NoError(t, err)
+
+			rng := rand.New(rand.NewPCG(seed, 99))
+			for range 3 {
+				s := r
+				s.Mentees = slices.Clone(r.Mentees)
+				s.Mentors = slices.Clone(r.Mentors)
+				s.Pinned = slices.Clone(r.Pinned)
+				s.Excluded = slices.Clone(r.Excluded)
+				rng.Shuffle(len(s.Mentees), func(i, j int) { s.Mentees[i], s.Mentees[j] = s.Mentees[j], s.Mentees[i] })
+				rng.Shuffle(len(s.Mentors), func(i, j int) { s.Mentors[i], s.Mentors[j] = s.Mentors[j], s.Mentors[i] })
+				rng.Shuffle(len(s.Pinned), func(i, j int) { s.Pinned[i], s.Pinned[j] = s.Pinned[j], s.Pinned[i] })
+				rng.Shuffle(len(s.Excluded), func(i, j int) { s.Excluded[i], s.Excluded[j] = s.Excluded[j], s.Excluded[i] })
+				got, err := Propose(context.Background(), s)
+				require.NoError(t, err)
+				gotJSON, err := json.Marshal(got)
+				require.NoError(t, err)
+				assert.JSONEq(t, string(wantJSON), string(gotJSON))
+				assert.Equal(t, string(wantJSON), string(gotJSON), "byte-identical JSON")
+			}
+		})
+	}
+}
+
+// bruteRound enumerates every way to give pool mentees to mentor seats and
+// returns the best (duos, objective) for the round's objective.
+func bruteRound(t *testing.T, r Round, p Proposal) (int, float64) {
+	t.Helper()
+	st := p.state
+	rows, seats := len(st.menteeIDs), st.seats
+	value := func(i, s int) (float64, bool) {
+		v := st.scores.At(i, st.seatMentor[s])
+		if !allowedScore(v, r.MinScore) {
+			return 0, false
+		}
+		return v + st.priority[i], true
+	}
+	bestN, bestV := 0, 0.0
+	used := make([]bool, seats)
+	var walk func(i, n int, v float64)
+	walk = func(i, n int, v float64) {
+		if i == rows {
+			better := n > bestN || (n == bestN && v > bestV)
+			if r.Objective == BestTotal {
+				better = v > bestV || (v == bestV && n > bestN)
+			}
+			if better {
+				bestN, bestV = n, v
+			}
+			return
+		}
+		walk(i+1, n, v)
+		for s := 0; s < seats; s++ {
+			if used[s] {
+				continue
+			}
+			if w, ok := value(i, s); ok {
+				used[s] = true
+				walk(i+1, n+1, v+w)
+				used[s] = false
+			}
+		}
+	}
+	walk(0, 0, 0)
+	return bestN, bestV
+}
+
+func TestProposeOptimalAgainstBruteForce(t *testing.T) {
+	for seed := uint64(1); seed <= 24; seed++ {
+		for _, obj := range []Objective{MostMatched, BestTotal} {
+			t.Run(fmt.Sprintf("seed=%d/%s", seed, obj), func(t *testing.T) {
+				r := synthRound(t, seed, 6, 5)
+				r.Objective = obj
+				r.MinScore = []float64{0, 0.3, 0.45}[seed%3]
+				p, err := Propose(context.Background(), r)
+				require.NoError(t, err)
+				n, v := bruteRound(t, r, p)
+				proposed := 0
+				for _, d := range p.Duos {
+					if !d.Pinned {
+						proposed++
+					}
+				}
+				if obj == MostMatched {
+					assert.Equal(t, n, proposed, "as many duos as possible")
+				}
+				assert.InDelta(t, v, p.Objective, 1e-9, "the best objective")
+
+				if st := p.state; st.seats > 0 && len(st.menteeIDs) > 0 {
+					m := mat.NewDense(len(st.menteeIDs), st.seats, st.solver)
+					assert.NoError(t, Verify(m, st.assignment), "the underlying assignment is proved optimal")
+				}
+			})
+		}
+	}
+}
+
+func TestAlternativesMatchPinnedReruns(t *testing.T) {
+	for seed := uint64(1); seed <= 6; seed++ {
+		for _, obj := range []Objective{MostMatched, BestTotal} {
+			t.Run(fmt.Sprintf("seed=%d/%s", seed, obj), func(t *testing.T) {
+				r := synthRound(t, seed, 14, 10)
+				r.Objective = obj
+				r.WaitBonus = 0.004
+				p, err := Propose(context.Background(), r)
+				require.NoError(t, err)
+				proposed := countProposed(p)
+				checked := 0
+				for id := range p.state.rowOf {
+					alts, err := p.Alternatives(id, 100)
+					require.NoError(t, err)
+					for k, a := range alts {
+						if k > 0 {
+							prev := alts[k-1]
+							assert.True(t, prev.LostDuos < a.LostDuos || (prev.LostDuos == a.LostDuos && prev.Loss <= a.Loss), "best first")
+						}
+						forced := r
+						forced.Pinned = append(slices.Clone(r.Pinned), Duo{id, a.MentorID})
+						q, err := Propose(context.Background(), forced)
+						require.NoError(t, err)
+						row := p.state.rowOf[id]
+						objective := q.Objective + a.Score + p.state.priority[row]
+						assert.InDelta(t, p.Objective-objective, a.Loss, 1e-9, "%s with %s", id, a.MentorID)
+						if obj == MostMatched {
+							assert.Equal(t, proposed-(countProposed(q)+1), a.LostDuos, "%s with %s", id, a.MentorID)
+						} else {
+							assert.Zero(t, a.LostDuos, "BestTotal does not count duos")
+						}
+						checked++
+					}
+				}
+				assert.Positive(t, checked)
+			})
+		}
+	}
+}
+
+func countProposed(p Proposal) int {
+	n := 0
+	for _, d := range p.Duos {
+		if !d.Pinned {
+			n++
+		}
+	}
+	return n
+}
+
+func TestAlternativesErrors(t *testing.T) {
+	r := Round{
+		On: roundDay,
+		Mentees: []profile.Mentee{
+			mentee("me-1", []string{"a"}),
+			mentee("me-2", []string{"a"}),
+			mentee("me-old", nil, func(m *profile.Mentee) { m.BirthDate = profile.MustDate(1970, 1, 1) }),
+		},
+		Mentors: []profile.Mentor{mentor("mo-1", []string{"a"}), mentor("mo-2", []string{"a"})},
+		Pinned:  []Duo{{"me-2", "mo-2"}},
+	}
+	p, err := Propose(context.Background(), r)
+	require.NoError(t, err)
+	_, err = p.Alternatives("me-9", 3)
+	assert.ErrorIs(t, err, ErrUnknownMentee)
+	_, err = p.Alternatives("me-2", 3)
+	assert.ErrorIs(t, err, ErrNotInPool)
+	_, err = p.Alternatives("me-old", 3)
+	assert.ErrorIs(t, err, ErrNotInPool)
+	alts, err := p.Alternatives("me-1", 0)
+	assert.NoError(t, err)
+	assert.Empty(t, alts)
+	_, err = Proposal{}.Alternatives("me-1", 3)
+	assert.Error(t, err)
+}
+
+func BenchmarkPropose(b *testing.B) {
+	for _, size := range []struct{ mentees, mentors int }{{200, 150}, {1000, 800}, {5000, 4000}} {
+		b.Run(fmt.Sprintf("%dx%d", size.mentees, size.mentors), func(b *testing.B) {
+			r := synthRound(b, 1, size.mentees, size.mentors)
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Propose(context.Background(), r); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+var _ = errors.Is
