@@ -121,7 +121,7 @@ type lex struct {
 	x float64
 }
 
-func (a lex) add(b lex) lex    { return lex{a.n + b.n, a.x + b.x} }
+func (a lex) add(b lex) lex   { return lex{a.n + b.n, a.x + b.x} }
 func (a lex) less(b lex) bool { return a.n < b.n || (a.n == b.n && a.x < b.x) }
 
 // forcingCosts returns, for every seat s, the exact increase of the
