@@ -98,7 +98,7 @@ func Assign(ctx context.Context, scores mat.Matrix) (Assignment, error) {
 	if err != nil {
 		return Assignment{}, err
 	}
-	res, err := solveWorking(ctx, p.cost, len(p.wrows), len(p.wcols))
+	res, err := solveWorking(ctx, p.w, p.stride, len(p.wrows), len(p.wcols), p.owned)
 	if err != nil {
 		if errors.Is(err, errCancelled) {
 			if cerr := ctx.Err(); cerr != nil {
@@ -119,8 +119,9 @@ type result struct {
 	rowDual, colDual   []float64
 }
 
-// solveWorking solves the lexicographic problem on an n×m working cost
-// matrix (minimisation, +Inf = forbidden).
+// solveWorking solves the lexicographic problem on an n×m working weight
+// matrix (row a is w[a*stride : a*stride+m], -Inf = forbidden). owned
+// reports whether w may be overwritten.
 //
 // It first runs the core, which matches every row it can. If every row is
 // matched, the certificate is immediate: all rows covered, no column
@@ -133,9 +134,10 @@ type result struct {
 // splits in two independent ones: rows∖Z × cols∖Z, where every row must be
 // matched, and rows∩Z × cols∩Z, where every column must be matched. The
 // core's matching and duals restricted to the first part already satisfy
-// its optimality conditions; the second is solved afresh, transposed, by
-// the same core (this needs a second working copy, of that block only).
-func solveWorking(ctx context.Context, cost []float64, n, m int) (result, error) {
+// its optimality conditions (unless the column reduction was used: then
+// that part is solved again); the second is solved afresh, transposed, by
+// the same core. The two parts' copies hold at most n·m entries together.
+func solveWorking(ctx context.Context, w []float64, stride, n, m int, owned bool) (result, error) {
 	res := result{
 		rowMate:  make([]int, n),
 		rowCover: make([]bool, n),
@@ -143,36 +145,24 @@ func solveWorking(ctx context.Context, cost []float64, n, m int) (result, error)
 		rowDual:  make([]float64, n),
 		colDual:  make([]float64, m),
 	}
+	for i := range res.rowMate {
+		res.rowMate[i] = -1
+	}
 	if n == 0 || m == 0 {
-		for i := range res.rowMate {
-			res.rowMate[i] = -1
-		}
 		return res, nil
 	}
-	s := newLAP(ctx, cost, n, m)
+	s := newLAP(ctx, w, stride, n, m)
 	s.reduceCols = n == m
 	failed, err := s.run()
 	if err != nil {
 		return res, err
 	}
-	if s.reduceCols && len(failed) == 0 {
-		// Every column is matched: shift the duals so that v <= 0.
-		hi := math.Inf(-1)
-		for _, vj := range s.v {
-			hi = math.Max(hi, vj)
-		}
-		for j := range s.v {
-			s.v[j] -= hi
-		}
-	}
 	copy(res.rowMate, s.x)
-	for j, vj := range s.v {
-		res.colDual[j] = -vj
-	}
+	copy(res.colDual, s.z)
 	for i, j := range s.x {
 		if j >= 0 {
 			res.rowCover[i] = true
-			res.rowDual[i] = -(cost[i*m+j] - s.v[j])
+			res.rowDual[i] = s.rowDual(i)
 		}
 	}
 	if len(failed) == 0 {
@@ -187,9 +177,8 @@ func solveWorking(ctx context.Context, cost []float64, n, m int) (result, error)
 		inZr[i] = true
 	}
 	for q := 0; q < len(queue); q++ {
-		i := queue[q]
-		for j, cij := range cost[i*m : i*m+m] {
-			if cij < inf && !inZc[j] {
+		for j, wij := range s.row(queue[q]) {
+			if wij > negInf && !inZc[j] {
 				inZc[j] = true
 				k := s.y[j]
 				if k < 0 {
@@ -202,15 +191,19 @@ func solveWorking(ctx context.Context, cost []float64, n, m int) (result, error)
 			}
 		}
 	}
-	var zr, zc []int
+	var zr, zc, pr, pc []int
 	for i, in := range inZr {
 		if in {
 			zr = append(zr, i)
+		} else {
+			pr = append(pr, i)
 		}
 	}
 	for j, in := range inZc {
 		if in {
 			zc = append(zc, j)
+		} else {
+			pc = append(pc, j)
 		}
 	}
 	for _, i := range zr {
@@ -218,59 +211,54 @@ func solveWorking(ctx context.Context, cost []float64, n, m int) (result, error)
 		res.rowCover[i] = false
 		res.rowDual[i] = 0
 	}
-	if len(zc) == 0 {
-		return res, nil // the free rows have no allowed edge at all
-	}
 
 	// The block rows∩Z × cols∩Z, transposed: its rows are cols∩Z.
-	n2, m2 := len(zc), len(zr)
-	cost2 := make([]float64, n2*m2)
-	for b, i := range zr {
-		row := cost[i*m : i*m+m]
+	if len(zc) > 0 {
+		n2, m2 := len(zc), len(zr)
+		w2 := make([]float64, n2*m2)
+		for b, i := range zr {
+			row := s.row(i)
+			for a, j := range zc {
+				w2[a*m2+b] = row[j]
+			}
+		}
+		s2 := newLAP(ctx, w2, m2, n2, m2)
+		failed2, err := s2.run()
+		if err != nil {
+			return res, err
+		}
+		if len(failed2) != 0 {
+			return res, errInternal // cols∩Z can all be matched
+		}
 		for a, j := range zc {
-			cost2[a*m2+b] = row[j]
+			res.rowMate[zr[s2.x[a]]] = j
+			res.colCover[j] = true
+			res.colDual[j] = s2.rowDual(a)
+		}
+		for b, i := range zr {
+			res.rowDual[i] = s2.z[b]
 		}
 	}
-	s2 := newLAP(ctx, cost2, n2, m2)
-	failed2, err := s2.run()
-	if err != nil {
-		return res, err
-	}
-	if len(failed2) != 0 {
-		return res, errInternal // cols∩Z can all be matched
-	}
-	for a, j := range zc {
-		b := s2.x[a]
-		res.rowMate[zr[b]] = j
-		res.colCover[j] = true
-		res.colDual[j] = -(cost2[a*m2+b] - s2.v[b])
-	}
-	for b, i := range zr {
-		res.rowDual[i] = -s2.v[b]
-	}
-	if s.reduceCols {
+
+	if s.reduceCols && len(pr) > 0 {
 		// The column reduction gave duals to columns that stay free, so
-		// the first part's duals are not a certificate: solve it again,
-		// in place, with the plain initialisation.
-		var pr, pc []int
-		for i, in := range inZr {
-			if !in {
-				pr = append(pr, i)
-			}
-		}
-		for j, in := range inZc {
-			if !in {
-				pc = append(pc, j)
-			}
-		}
+		// the first part's duals are not a certificate: solve it again
+		// with the plain initialisation, in place if w is a working copy.
 		n1, m1 := len(pr), len(pc)
+		var w1 []float64
+		if owned {
+			w1 = w[:n1*m1]
+		} else {
+			w1 = make([]float64, n1*m1)
+		}
 		for a, i := range pr {
+			src := w[i*stride : i*stride+m]
+			dst := w1[a*m1 : a*m1+m1]
 			for b, j := range pc {
-				cost[a*m1+b] = cost[i*m+j]
+				dst[b] = src[j]
 			}
 		}
-		cost1 := cost[:n1*m1]
-		s1 := newLAP(ctx, cost1, n1, m1)
+		s1 := newLAP(ctx, w1, m1, n1, m1)
 		failed1, err := s1.run()
 		if err != nil {
 			return res, err
@@ -279,12 +267,11 @@ func solveWorking(ctx context.Context, cost []float64, n, m int) (result, error)
 			return res, errInternal // rows∖Z can all be matched
 		}
 		for b, j := range pc {
-			res.colDual[j] = -s1.v[b]
+			res.colDual[j] = s1.z[b]
 		}
 		for a, i := range pr {
-			b := s1.x[a]
-			res.rowMate[i] = pc[b]
-			res.rowDual[i] = -(cost1[a*m1+b] - s1.v[b])
+			res.rowMate[i] = pc[s1.x[a]]
+			res.rowDual[i] = s1.rowDual(a)
 		}
 	}
 	return res, nil

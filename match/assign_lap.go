@@ -5,17 +5,23 @@ import (
 	"math"
 )
 
-var inf = math.Inf(1)
+var (
+	inf    = math.Inf(1)
+	negInf = math.Inf(-1)
+)
 
-// lap is the core solver: a minimum-cost matching of an n×m cost matrix
-// that tries to match every row, by shortest augmenting paths with column
-// duals in the Jonker–Volgenant style. Absent edges cost +Inf.
+// lap is the core solver: a maximum-weight matching of an n×m weight
+// matrix that tries to match every row, by shortest augmenting paths with
+// column duals in the Jonker–Volgenant style. A weight of -Inf is an absent
+// edge. Row i's weights are w[i*stride : i*stride+m]; w is only read, so it
+// may be the caller's matrix.
 //
-// Invariants kept by every step, in the minimisation convention:
-//   - v[j] <= 0 for every column, and v[j] == 0 while column j is free;
-//   - for every matched row i (with the implicit row dual
-//     u[i] = cost[i][x[i]] - v[x[i]]), the reduced cost
-//     cost[i][j] - u[i] - v[j] is >= 0 on every edge and 0 on (i, x[i]).
+// Invariants kept by every step (the column duals z are the real parts of
+// the certificate's column duals):
+//   - z[j] >= 0 for every column, and z[j] == 0 while column j is free;
+//   - for every matched row i, with the implicit row dual
+//     y[i] = w[i][x[i]] - z[x[i]], the slack y[i] + z[j] - w[i][j] is >= 0
+//     on every edge and 0 on (i, x[i]).
 //
 // So the matched rows' matching is optimal among the matchings that cover
 // exactly those rows (by complementary slackness), whatever the set of
@@ -23,18 +29,19 @@ var inf = math.Inf(1)
 // without touching the duals: by Berge's lemma it never gets one later,
 // and the caller repairs the choice of matched rows (see solveWorking).
 type lap struct {
-	n, m  int
-	cost  []float64 // n*m, row-major
-	v     []float64 // column duals
-	x     []int     // x[i] is the column of row i, or -1
-	y     []int     // y[j] is the row of column j, or -1
-	d     []float64 // Dijkstra distances, scratch
-	pred  []int     // Dijkstra predecessor rows, scratch
-	rem   []int     // Dijkstra: the scanned columns
-	saved []float64 // Dijkstra: v of the scanned columns
-	dsc   []float64 // Dijkstra: d of the scanned columns
-	free  []int
-	done  <-chan struct{}
+	n, m   int
+	w      []float64
+	stride int
+	z      []float64 // column duals
+	x      []int     // x[i] is the column of row i, or -1
+	y      []int     // y[j] is the row of column j, or -1
+	d      []float64 // Dijkstra: best path value to each column, scratch
+	pred   []int     // Dijkstra: predecessor row of each column, scratch
+	seen   []int     // Dijkstra: the scanned columns, in order
+	saved  []float64 // Dijkstra: z of the scanned columns
+	dsc    []float64 // Dijkstra: d of the scanned columns
+	free   []int
+	done   <-chan struct{}
 
 	// reduceCols selects Jonker & Volgenant's column reduction and
 	// reduction transfer before the row reduction. It breaks the
@@ -43,15 +50,15 @@ type lap struct {
 	reduceCols bool
 }
 
-func newLAP(ctx context.Context, cost []float64, n, m int) *lap {
+func newLAP(ctx context.Context, w []float64, stride, n, m int) *lap {
 	s := &lap{
-		n: n, m: m, cost: cost,
-		v:     make([]float64, m),
+		n: n, m: m, w: w, stride: stride,
+		z:     make([]float64, m),
 		x:     make([]int, n),
 		y:     make([]int, m),
 		d:     make([]float64, m),
 		pred:  make([]int, m),
-		rem:   make([]int, 0, m),
+		seen:  make([]int, 0, m),
 		saved: make([]float64, m),
 		dsc:   make([]float64, m),
 		free:  make([]int, n),
@@ -64,6 +71,17 @@ func newLAP(ctx context.Context, cost []float64, n, m int) *lap {
 		s.y[j] = -1
 	}
 	return s
+}
+
+// row returns row i's weights.
+func (s *lap) row(i int) []float64 {
+	return s.w[i*s.stride : i*s.stride+s.m]
+}
+
+// rowDual returns the implicit dual of the matched row i.
+func (s *lap) rowDual(i int) float64 {
+	j := s.x[i]
+	return s.w[i*s.stride+j] - s.z[j]
 }
 
 // cancelled reports whether the context is done, without blocking.
@@ -79,22 +97,22 @@ func (s *lap) cancelled() bool {
 	}
 }
 
-// run matches as many rows as it can, in increasing row order after the
-// initialisation, and returns the rows left free (no augmenting path).
-// It returns errCancelled when the context is done.
+// run matches as many rows as it can and returns the rows left free (no
+// augmenting path). It returns errCancelled when the context is done.
 func (s *lap) run() (failed []int, err error) {
 	free := s.free[:0]
-	if !s.reduceCols {
+	if s.reduceCols {
+		free = s.columnReduction(free)
+	} else {
 		for i := 0; i < s.n; i++ {
 			free = append(free, i)
 		}
 	}
-	if s.reduceCols {
-		free = s.columnReduction(free)
-	}
 	// Augmenting row reduction, twice as in Jonker & Volgenant (1987).
-	// It is bounded (see arr), so it needs no cancellation check.
 	for pass := 0; pass < 2 && len(free) > 0; pass++ {
+		if s.cancelled() {
+			return nil, errCancelled
+		}
 		free = s.arr(free)
 	}
 	for _, f := range free {
@@ -109,40 +127,51 @@ func (s *lap) run() (failed []int, err error) {
 			failed = append(failed, f)
 		}
 	}
+	if s.reduceCols && len(failed) == 0 {
+		// Every column is matched: shift the duals so that min z = 0.
+		lo := inf
+		for _, zj := range s.z {
+			lo = min(lo, zj)
+		}
+		for j := range s.z {
+			s.z[j] -= lo
+		}
+	}
 	return failed, nil
 }
 
 // columnReduction is Jonker & Volgenant's column reduction and reduction
-// transfer: each column's dual is its smallest cost; each column is given
-// to the row of that smallest cost (the lowest such row) unless the row
-// already has a column; a row that got exactly one column then transfers
-// its slack to that column's dual. It appends the rows left without a
-// column to free, in increasing order.
+// transfer: each column's dual is its largest weight; each column is given
+// to the row of that weight (the lowest such row) unless the row already
+// has a column; a row that got exactly one column then transfers its
+// slack to that column's dual. It returns, in free, the rows left without
+// a column, in increasing order.
 func (s *lap) columnReduction(free []int) []int {
 	n, m := s.n, s.m
-	v, x, y := s.v[:m], s.x[:n], s.y[:m]
+	z, x, y := s.z[:m], s.x[:n], s.y[:m]
 	arg := s.pred[:m]
-	for j := range v {
-		v[j] = inf
+	for j := range z {
+		z[j] = negInf
 		arg[j] = -1
 	}
 	for i := 0; i < n; i++ {
-		row := s.cost[i*m : i*m+m]
-		v := v[:len(row)]
-		for j, c := range row {
-			if c < v[j] {
-				v[j] = c
+		row := s.row(i)
+		z := z[:len(row)]
+		arg := arg[:len(row)]
+		for j, wij := range row {
+			if wij > z[j] {
+				z[j] = wij
 				arg[j] = i
 			}
 		}
 	}
-	count := s.free[:n] // scratch: columns won by each row
+	count := s.free[:n] // scratch: the number of columns won by each row
 	for i := range count {
 		count[i] = 0
 	}
 	for j, i := range arg {
 		if i < 0 {
-			v[j] = 0 // a column without allowed entries
+			z[j] = 0 // a column without allowed entries
 			continue
 		}
 		count[i]++
@@ -155,15 +184,16 @@ func (s *lap) columnReduction(free []int) []int {
 			continue
 		}
 		j1 := x[i]
-		mu := inf
-		row := s.cost[i*m : i*m+m]
-		for j, c := range row {
-			if h := c - v[j]; h < mu && j != j1 {
-				mu = h
+		best := negInf
+		row := s.row(i)
+		z := z[:len(row)]
+		for j, wij := range row {
+			if h := wij - z[j]; h > best && j != j1 {
+				best = h
 			}
 		}
-		if mu < inf {
-			v[j1] -= mu
+		if best > negInf {
+			z[j1] -= best
 		}
 	}
 	free = free[:0]
@@ -176,31 +206,31 @@ func (s *lap) columnReduction(free []int) []int {
 }
 
 // arr is Jonker & Volgenant's augmenting row reduction: each free row
-// takes the column with the smallest reduced cost, lowering that column's
-// dual down to the row's second smallest reduced cost, and evicts the
-// row that held it. An evicted row is processed again at once when the
-// dual strictly decreased (an auction step), else at the next pass. The
-// number of immediate re-processings is capped, so the pass is O(n·m)
-// overall even on adversarial data; rows left over go to augment.
+// takes the column of largest reduced weight w - z, raising that column's
+// dual until the row is indifferent with its second best column, and
+// evicts the row that held it. An evicted row is processed again at once
+// when the dual strictly rose (an auction step), else at the next pass.
+// The number of immediate re-processings is capped, so a pass is O(n·m)
+// even on adversarial data; rows left over go to augment.
 //
-// A row with a single allowed column never evicts anyone (its second
-// smallest reduced cost is +Inf, so there is nothing to lower the dual
-// to); augment handles it.
+// A row with a single allowed column never evicts anyone (there is no
+// second best to stop the raise at); augment handles it.
 func (s *lap) arr(free []int) []int {
 	m := s.m
-	v, y, x := s.v[:m], s.y[:m], s.x
+	z, y, x := s.z[:m], s.y[:m], s.x
 	budget := 2*len(free) + 16
 	k, out, nfree := 0, 0, len(free)
 	for k < nfree {
 		i := free[k]
 		k++
-		row := s.cost[i*m : i*m+m]
-		u1, u2 := inf, inf
+		row := s.row(i)
+		z := z[:len(row)]
+		u1, u2 := negInf, negInf
 		j1, j2 := -1, -1
-		for j, c := range row {
-			h := c - v[j]
-			if h < u2 {
-				if h < u1 {
+		for j, wij := range row {
+			h := wij - z[j]
+			if h > u2 {
+				if h > u1 {
 					u2, j2 = u1, j1
 					u1, j1 = h, j
 				} else {
@@ -214,11 +244,11 @@ func (s *lap) arr(free []int) []int {
 			continue
 		}
 		i0 := y[j1]
-		lowered := false
-		if u1 < u2 {
-			if u2 < inf {
-				v[j1] -= u2 - u1
-				lowered = true
+		raised := false
+		if u1 > u2 {
+			if u2 > negInf {
+				z[j1] += u1 - u2
+				raised = true
 			} else if i0 >= 0 {
 				free[out] = i
 				out++
@@ -226,11 +256,11 @@ func (s *lap) arr(free []int) []int {
 			}
 		} else if i0 >= 0 {
 			// u1 == u2: take the free column of lowest index among the
-			// minima if there is one; else the second one found, and the
+			// best if there is one; else the second one found, and the
 			// evicted row waits for the next pass.
 			j1 = j2
-			for j, c := range row {
-				if y[j] < 0 && c-v[j] == u1 {
+			for j, wij := range row {
+				if y[j] < 0 && wij-z[j] == u1 {
 					j1 = j
 					break
 				}
@@ -241,7 +271,7 @@ func (s *lap) arr(free []int) []int {
 		y[j1] = i
 		if i0 >= 0 {
 			x[i0] = -1
-			if lowered && budget > 0 {
+			if raised && budget > 0 {
 				budget--
 				k--
 				free[k] = i0
@@ -255,118 +285,107 @@ func (s *lap) arr(free []int) []int {
 }
 
 // augment grows a shortest-path tree from the free row f over reduced
-// costs (Dijkstra, as in Jonker & Volgenant's augmentation phase) until it
-// reaches a free column, then updates the duals of the scanned columns and
-// flips the path. It reports false, changing nothing but scratch space,
-// when no free column is reachable.
+// weights (Dijkstra, as in Jonker & Volgenant's augmentation phase, here
+// maximising path values) until it reaches a free column, then updates the
+// duals of the scanned columns and flips the path. It reports false,
+// changing nothing but scratch space, when no free column is reachable.
 //
 // The scan loops run over all columns in index order, without an index
-// list: a scanned column is parked with v = -Inf (so it is never relaxed)
-// and d = +Inf (so it is never selected), its values saved aside.
+// list: a scanned column is parked with z = +Inf (so it is never relaxed)
+// and d = -Inf (so it is never selected), its values saved aside.
 //
-// Tie rule: among unscanned columns at equal distance, the free column of
+// Tie rule: among unscanned columns of equal value, the free column of
 // lowest index is taken if there is one, else the column of lowest index.
 func (s *lap) augment(f int) (bool, error) {
 	m := s.m
-	cost := s.cost
-	d, v, pred, y := s.d[:m], s.v[:m], s.pred[:m], s.y[:m]
-	scanned := s.rem[:0]
-	saved := s.saved[:m]
+	d, z, pred, y := s.d[:m], s.z[:m], s.pred[:m], s.y[:m]
+	seen := s.seen[:0]
+	saved, dsc := s.saved[:m], s.dsc[:m]
 	for j := range d {
-		d[j] = inf
+		d[j] = negInf
 	}
 	i := f
-	base := 0.0 // so that the reduced cost of (i, j) is base + row[j] - v[j]
-	minVal := 0.0
+	base := 0.0 // the reduced value of (i, j) is base + w[i][j] - z[j]
+	maxVal := 0.0
 	sink := -1
-	ok := true
 	for steps := 1; ; steps++ {
-		row := cost[i*m : i*m+m]
-		v := v[:len(row)]
+		row := s.row(i)
+		z := z[:len(row)]
 		d := d[:len(row)]
 		pred := pred[:len(row)]
 		y := y[:len(row)]
-		lowest, idx := inf, -1
+		best, idx := negInf, -1
 		j := 0
 		for ; j+1 < len(row); j += 2 {
-			h0 := base + row[j] - v[j]
-			h1 := base + row[j+1] - v[j+1]
+			h0 := base + row[j] - z[j]
+			h1 := base + row[j+1] - z[j+1]
 			d0, d1 := d[j], d[j+1]
-			if h0 < d0 {
+			if h0 > d0 {
 				d[j] = h0
 				pred[j] = i
 				d0 = h0
 			}
-			if h1 < d1 {
+			if h1 > d1 {
 				d[j+1] = h1
 				pred[j+1] = i
 				d1 = h1
 			}
-			if d0 <= lowest || d1 <= lowest {
-				if d0 < lowest {
-					lowest, idx = d0, j
-				} else if d0 == lowest && y[j] < 0 && idx >= 0 && y[idx] >= 0 {
+			if d0 >= best || d1 >= best {
+				if d0 > best {
+					best, idx = d0, j
+				} else if d0 == best && y[j] < 0 && idx >= 0 && y[idx] >= 0 {
 					idx = j
 				}
-				if d1 < lowest {
-					lowest, idx = d1, j+1
-				} else if d1 == lowest && y[j+1] < 0 && idx >= 0 && y[idx] >= 0 {
+				if d1 > best {
+					best, idx = d1, j+1
+				} else if d1 == best && y[j+1] < 0 && idx >= 0 && y[idx] >= 0 {
 					idx = j + 1
 				}
 			}
 		}
 		for ; j < len(row); j++ {
-			h := base + row[j] - v[j]
+			h := base + row[j] - z[j]
 			dj := d[j]
-			if h < dj {
+			if h > dj {
 				d[j] = h
 				pred[j] = i
 				dj = h
 			}
-			if dj <= lowest {
-				if dj < lowest {
-					lowest, idx = dj, j
-				} else if y[j] < 0 && idx >= 0 && y[idx] >= 0 {
-					idx = j
-				}
+			if dj > best {
+				best, idx = dj, j
+			} else if dj == best && y[j] < 0 && idx >= 0 && y[idx] >= 0 {
+				idx = j
 			}
 		}
-		if lowest == inf {
-			ok = false
-			break
+		if best == negInf {
+			for _, j := range seen {
+				z[j] = saved[j]
+			}
+			return false, nil
 		}
-		minVal = lowest
+		maxVal = best
 		if y[idx] < 0 {
 			sink = idx
 			break
 		}
+		// Park column idx as scanned and continue from its row.
 		j = idx
-		// Park column j as scanned.
-		scanned = append(scanned, j)
-		vj := v[j]
-		saved[j] = vj
-		d[j] = inf
-		v[j] = -inf
-		s.dsc[j] = lowest
+		seen = append(seen, j)
+		zj := z[j]
+		saved[j], dsc[j] = zj, best
+		d[j] = negInf
+		z[j] = inf
 		i = y[j]
-		base = minVal - (cost[i*m+j] - vj)
+		base = maxVal - (s.w[i*s.stride+j] - zj)
 		if steps&255 == 0 && s.cancelled() {
-			for _, j := range scanned {
-				v[j] = saved[j]
+			for _, j := range seen {
+				z[j] = saved[j]
 			}
 			return false, errCancelled
 		}
 	}
-	dbgSteps = append(dbgSteps, len(scanned))
-	if !ok {
-		for _, j := range scanned {
-			v[j] = saved[j]
-		}
-		return false, nil
-	}
-	dsc := s.dsc
-	for _, j := range scanned {
-		v[j] = saved[j] + dsc[j] - minVal
+	for _, j := range seen {
+		z[j] = saved[j] + dsc[j] - maxVal
 	}
 	x := s.x
 	for j := sink; ; {
@@ -379,5 +398,3 @@ func (s *lap) augment(f int) (bool, error) {
 	}
 	return true, nil
 }
-
-var dbgSteps []int

@@ -8,24 +8,29 @@ import (
 
 // problem is the working form of the input: the rows and columns of the
 // caller's matrix that have an allowed entry, oriented when possible so
-// that working rows <= working columns, negated (the core minimises) and
-// scaled by 2^-exp.
+// that working rows <= working columns, and scaled by 2^-exp. Row a of the
+// working matrix is w[a*stride : a*stride+len(wcols)]. When no row or
+// column is dropped, no transposition and no scaling is needed and the
+// input is a *mat.Dense, w is the caller's backing slice itself (read
+// only): no copy is made.
 type problem struct {
 	scores     mat.Matrix
 	raw        []float64 // the backing data when scores is a *mat.Dense
-	stride     int
+	rawStride  int
 	r, c       int   // the caller's dimensions
 	transposed bool  // working rows are the caller's columns
 	wrows      []int // working row -> caller's row (column if transposed)
 	wcols      []int // working column -> caller's column (row if transposed)
-	cost       []float64
+	w          []float64
+	stride     int
+	owned      bool // w is a working copy, which the solver may overwrite
 	exp        int
 }
 
 // at returns the caller's entry (i, j).
 func (p *problem) at(i, j int) float64 {
 	if p.raw != nil {
-		return p.raw[i*p.stride+j]
+		return p.raw[i*p.rawStride+j]
 	}
 	return p.scores.At(i, j)
 }
@@ -81,52 +86,63 @@ func load(scores mat.Matrix, r, c int) (*problem, error) {
 	if d, ok := scores.(*mat.Dense); ok {
 		raw := d.RawMatrix()
 		if raw.Rows == r && raw.Cols == c && raw.Stride >= c && len(raw.Data) >= (r-1)*raw.Stride+c {
-			p.raw, p.stride = raw.Data, raw.Stride
+			p.raw, p.rawStride = raw.Data, raw.Stride
 			return p, p.loadRaw()
 		}
 	}
 	return p, p.loadAt()
 }
 
-// loadRaw copies a *mat.Dense's backing slice into the working copy in one
-// pass, oriented by the matrix's shape, validating and gathering stats on
-// the way. Rows and columns without an allowed entry are then dropped in
-// place; in the rare case where that changes which side is longer, the
-// copy is refilled from the backing slice in the other orientation.
+// loadRaw reads a *mat.Dense's backing slice: a read-only pass finds the
+// largest magnitude; only when it meets an infinity or a NaN does a second
+// pass validate the entries and find the rows and columns without an
+// allowed entry. The working matrix is then the backing slice itself when
+// possible, else a copy of the kept rows and columns in the right
+// orientation, scaled.
 func (p *problem) loadRaw() error {
-	r, c := p.r, p.c
-	cost := make([]float64, r*c)
-	st := newStats(r, c)
-	all := func(n int) []int {
-		idx := make([]int, n)
-		for i := range idx {
-			idx[i] = i
+	r, c, stride := p.r, p.c, p.rawStride
+	var absBits uint64
+	for i := 0; i < r; i++ {
+		ab := absBits
+		for _, x := range p.raw[i*stride : i*stride+c] {
+			ab = max(ab, math.Float64bits(x)&^(1<<63))
 		}
-		return idx
+		absBits = ab
 	}
-	rows, cols := all(r), all(c)
-	p.transposed = r > c
-	if err := p.fillRaw(cost, rows, cols, st); err != nil {
-		return err
-	}
-	keptRows, keptCols := kept(st.rowMax), kept(st.colMax)
-	p.exp = scaleExp(math.Float64frombits(st.absBits), r, c)
-	switch {
-	case len(keptRows) == r && len(keptCols) == c:
-		p.setIndices(rows, cols)
-	case (len(keptRows) > len(keptCols)) == p.transposed:
-		p.setIndices(keptRows, keptCols)
-		cost = compact(cost, p.transposed, r, c, keptRows, keptCols)
-	default:
-		p.transposed = !p.transposed
-		p.setIndices(keptRows, keptCols)
-		cost = cost[:len(keptRows)*len(keptCols)]
-		if err := p.fillRaw(cost, keptRows, keptCols, nil); err != nil {
-			return err
+	rows, cols := indices(r), indices(c)
+	if absBits >= infBits {
+		st := newStats(r, c)
+		for i := 0; i < r; i++ {
+			if err := st.scanRow(i, p.raw[i*stride:i*stride+c]); err != nil {
+				return err
+			}
 		}
+		rows, cols = kept(st.rowMax), kept(st.colMax)
+		absBits = st.absBits
 	}
-	p.cost = scale(cost, p.exp)
+	p.exp = scaleExp(math.Float64frombits(absBits), r, c)
+	p.transposed = len(rows) > len(cols)
+	p.setIndices(rows, cols)
+	if !p.transposed && p.exp == 0 && len(rows) == r && len(cols) == c {
+		p.w, p.stride = p.raw, stride
+		return nil
+	}
+	w := make([]float64, len(rows)*len(cols))
+	p.fillRaw(w, rows, cols)
+	p.w, p.stride, p.owned = scale(w, p.exp), len(p.wcols), true
 	return nil
+}
+
+// infBits is the bit pattern of +Inf; a magnitude's bits are below it
+// exactly when the value is finite.
+const infBits = 0x7FF0000000000000
+
+func indices(n int) []int {
+	idx := make([]int, n)
+	for i := range idx {
+		idx[i] = i
+	}
+	return idx
 }
 
 // setIndices records the working rows and columns from the caller's kept
@@ -187,43 +203,27 @@ func scale(cost []float64, exp int) []float64 {
 	return cost
 }
 
-// fillRaw writes -scores[rows×cols] into cost, transposed if p.transposed.
-// With st, it also validates every entry in row-major order, returning the
-// first invalid one, and gathers st (rows and cols are then all rows and
-// columns).
-func (p *problem) fillRaw(cost []float64, rows, cols []int, st *stats) error {
-	data, stride, c := p.raw, p.stride, p.c
+// fillRaw copies scores[rows×cols] into w, transposed if p.transposed.
+func (p *problem) fillRaw(w []float64, rows, cols []int) {
+	data, stride, c := p.raw, p.rawStride, p.c
 	nr, nc := len(rows), len(cols)
 	identity := nc == c
 	if !p.transposed {
 		for a, i := range rows {
 			src := data[i*stride : i*stride+c]
-			dst := cost[a*nc : a*nc+nc]
-			if st != nil {
-				if err := st.scanRow(i, src, dst); err != nil {
-					return err
-				}
-			} else if identity {
-				for j, x := range src {
-					dst[j] = -x
-				}
+			dst := w[a*nc : a*nc+nc]
+			if identity {
+				copy(dst, src)
 			} else {
 				for b, j := range cols {
-					dst[b] = -src[j]
+					dst[b] = src[j]
 				}
 			}
 		}
-		return nil
+		return
 	}
-	// Transposed: validate and gather stats in a sequential pass, then
-	// copy in blocks so that the reads and the writes both stay in cache.
-	if st != nil {
-		for i := 0; i < p.r; i++ {
-			if err := st.scanRow(i, data[i*stride:i*stride+c], nil); err != nil {
-				return err
-			}
-		}
-	}
+	// Transposed: working row b is the caller's column cols[b]. Copy in
+	// blocks so that the reads and the writes both stay in cache.
 	const blk = 64
 	for a0 := 0; a0 < nr; a0 += blk {
 		a1 := min(a0+blk, nr)
@@ -233,34 +233,26 @@ func (p *problem) fillRaw(cost []float64, rows, cols []int, st *stats) error {
 				src := data[rows[a]*stride : rows[a]*stride+c]
 				if identity {
 					for k, x := range src[b0:b1] {
-						cost[(b0+k)*nr+a] = -x
+						w[(b0+k)*nr+a] = x
 					}
 				} else {
 					for b := b0; b < b1; b++ {
-						cost[b*nr+a] = -src[cols[b]]
+						w[b*nr+a] = src[cols[b]]
 					}
 				}
 			}
 		}
 	}
-	return nil
 }
 
-// scanRow validates the caller's row i and gathers its stats; with dst, it
-// also writes the row, negated, into dst.
-func (st *stats) scanRow(i int, src, dst []float64) error {
+// scanRow validates the caller's row i and gathers its stats.
+func (st *stats) scanRow(i int, src []float64) error {
 	cm := st.colMax[:len(src)]
 	rm := math.Inf(-1)
 	ab := st.absBits
-	if dst != nil {
-		dst = dst[:len(src)]
-	}
 	for j, x := range src {
 		if !valid(x) {
 			return &ScoreError{Row: i, Col: j, Value: x}
-		}
-		if dst != nil {
-			dst[j] = -x
 		}
 		if x > rm {
 			rm = x
@@ -298,9 +290,9 @@ func (p *problem) loadAt() error {
 			st.colMax[j] = math.Max(st.colMax[j], x)
 			st.absBits = max(st.absBits, finiteAbsBits(x))
 			if p.transposed {
-				cost[j*r+i] = -x
+				cost[j*r+i] = x
 			} else {
-				cost[i*c+j] = -x
+				cost[i*c+j] = x
 			}
 		}
 	}
@@ -310,6 +302,6 @@ func (p *problem) loadAt() error {
 		cost = compact(cost, p.transposed, r, c, rows, cols)
 	}
 	p.exp = scaleExp(math.Float64frombits(st.absBits), r, c)
-	p.cost = scale(cost, p.exp)
+	p.w, p.stride, p.owned = scale(cost, p.exp), len(p.wcols), true
 	return nil
 }

@@ -16,7 +16,6 @@ import (
 	"gonum.org/v1/gonum/mat"
 )
 
-var negInf = math.Inf(-1)
 
 // bruteForce returns the lexicographic optimum (most pairs, then largest
 // total) over every partial injection of rows into columns.
