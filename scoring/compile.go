@@ -2,6 +2,7 @@ package scoring
 
 import (
 	"math"
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode"
@@ -35,8 +36,10 @@ type pool struct {
 
 	langNames []string // base languages by ID, for explanations
 
-	mentees []menteeC
-	mentors []mentorC
+	menteeGates []gate
+	mentorGates []gate
+	mentees     []menteeC
+	mentors     []mentorC
 }
 
 // narrowLimit is the largest vocabulary held in a tagSet's bit set.
@@ -50,18 +53,25 @@ type tagSet struct {
 	off, n uint32
 }
 
-// person is what mentees and mentors have in common, compiled.
+// gate is what the hard rules read of a person, in one 64-byte cache line
+// so that the many pairs a rule blocks cost little memory traffic.
+type gate struct {
+	avail  uint32     // the weekly slots in bits 0..20; geoBit when geo is set
+	gender uint32     // interned, 0 for not given
+	want   uint32     // interned wished gender of the partner, 0 for none
+	city   uint32     // interned, 0 for not given
+	langOK tagSet     // base languages spoken at Rules.MinSharedLevel or above
+	geo    [3]float64 // unit vector of the home
+}
+
+// geoBit marks a gate whose home has coordinates.
+const geoBit = 1 << 31
+
+// person is the rest of what mentees and mentors have in common, compiled.
 type person struct {
 	interests tagSet
-	langOK    tagSet // base languages spoken at Rules.MinSharedLevel or above
 	traits    tagSet
 	traitOff  uint32 // values at pool.traitVals[traitOff:traitOff+traits.n]
-	avail     uint32
-	gender    uint32 // interned, 0 for not given
-	want      uint32 // interned wished gender of the partner, 0 for none
-	city      uint32 // interned, 0 for not given
-	hasGeo    bool
-	geo       [3]float64 // unit vector of the home, when hasGeo
 }
 
 type menteeC struct {
@@ -87,9 +97,11 @@ type experience struct {
 	years      float64
 }
 
-// nace is a parsed NACE Rev. 2 code: section (1 for A … 21 for U) in bits
-// 24..31, depth (1..4) in bits 16..19, division in bits 8..15, the group
-// digit in bits 4..7 and the class digit in bits 0..3. 0 is no code.
+// nace is a parsed NACE Rev. 2 code, packed so that comparing two codes
+// is one XOR: the section (1 for A … 21 for U) in bits 24..31, the
+// division in bits 16..23, the group digit plus 1 in bits 12..15, the class
+// digit plus 1 in bits 8..11 and the depth (1..4) in bits 0..3. Levels the
+// code does not reach are 0. 0 is no code.
 type nace uint32
 
 func parseNACE(s profile.Sector) nace {
@@ -97,52 +109,61 @@ func parseNACE(s profile.Sector) nace {
 	if err != nil {
 		return 0
 	}
-	n := nace(p.Section-'A'+1)<<24 | nace(p.Depth)<<16
+	n := nace(p.Section-'A'+1)<<24 | nace(p.Depth)
 	if p.Depth >= 2 {
-		n |= nace((p.Digits[0]-'0')*10+p.Digits[1]-'0') << 8
+		n |= nace((p.Digits[0]-'0')*10+p.Digits[1]-'0') << 16
 	}
 	if p.Depth >= 3 {
-		n |= nace(p.Digits[2]-'0') << 4
+		n |= nace(p.Digits[2]-'0'+1) << 12
 	}
 	if p.Depth >= 4 {
-		n |= nace(p.Digits[3] - '0')
+		n |= nace(p.Digits[3]-'0'+1) << 8
 	}
 	return n
 }
 
-func (n nace) depth() uint32 { return uint32(n>>16) & 0xf }
+// naceLevels maps the number of leading zero bits of a XOR b to the levels
+// they share if both codes were deep enough.
+var naceLevels = func() (t [33]uint8) {
+	for lz := range t {
+		switch {
+		case lz < 8:
+			t[lz] = 0
+		case lz < 16:
+			t[lz] = 1
+		case lz < 20:
+			t[lz] = 2
+		case lz < 24:
+			t[lz] = 3
+		default:
+			t[lz] = 4
+		}
+	}
+	return t
+}()
 
 // shared returns how many levels of the hierarchy a and b share, as
-// [profile.SectorPath.Shared] does.
+// [profile.SectorPath.Shared] does: the leading fields that are equal, but
+// no deeper than the shallower code.
 func (a nace) shared(b nace) int {
-	if a == 0 || b == 0 || a>>24 != b>>24 {
-		return 0
-	}
-	d := min(a.depth(), b.depth())
-	switch {
-	case d < 2 || (a>>8)&0xff != (b>>8)&0xff:
-		return 1
-	case d < 3 || (a>>4)&0xf != (b>>4)&0xf:
-		return 2
-	case d < 4 || a&0xf != b&0xf:
-		return 3
-	}
-	return 4
+	return int(min(naceLevels[bits.LeadingZeros32(uint32(a^b))], uint8(a&0xf), uint8(b&0xf)))
 }
 
 // prefix returns the code of the level-th level of n's hierarchy, such as
 // "J", "62", "62.0" or "62.01".
 func (n nace) prefix(level int) string {
-	div := int(n>>8) & 0xff
+	div := int(n>>16) & 0xff
+	group := byte('0' + int(n>>12)&0xf - 1)
+	class := byte('0' + int(n>>8)&0xf - 1)
 	switch level {
 	case 1:
 		return string(rune('A' + int(n>>24) - 1))
 	case 2:
 		return twoDigits(div)
 	case 3:
-		return twoDigits(div) + "." + string(rune('0'+int(n>>4)&0xf))
+		return twoDigits(div) + "." + string(group)
 	}
-	return twoDigits(div) + "." + string(rune('0'+int(n>>4)&0xf)) + string(rune('0'+int(n)&0xf))
+	return twoDigits(div) + "." + string([]byte{group, class})
 }
 
 func twoDigits(x int) string { return string([]byte{byte('0' + x/10), byte('0' + x%10)}) }
@@ -186,23 +207,40 @@ func (a isco) prefix(level int) string {
 	return string(b)
 }
 
+// norm returns norm(s), computing it once per distinct s.
+func (c *compiler) norm(s string) string {
+	if isNorm(s) {
+		return s
+	}
+	f, ok := c.folded[s]
+	if !ok {
+		f = norm(s)
+		c.folded[s] = f
+	}
+	return f
+}
+
 // norm folds a free-text tag (an interest, a trait's name, a city, a
 // gender) for comparison: lower case, surrounding spaces dropped, inner runs
 // of white space made one space. Invalid UTF-8 is kept as it is.
 func norm(s string) string {
-	clean := true
+	if isNorm(s) {
+		return s
+	}
+	return strings.Join(strings.Fields(strings.ToLower(s)), " ")
+}
+
+// isNorm reports whether norm(s) is s, for ASCII strings without upper
+// case or needless spaces; it may answer false for others.
+func isNorm(s string) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c >= utf8.RuneSelf || ('A' <= c && c <= 'Z') || (c == ' ' && (i == 0 || i == len(s)-1 || s[i+1] == ' ')) ||
 			(c != ' ' && unicode.IsSpace(rune(c))) {
-			clean = false
-			break
+			return false
 		}
 	}
-	if clean {
-		return s
-	}
-	return strings.Join(strings.Fields(strings.ToLower(s)), " ")
+	return true
 }
 
 // vocab interns strings with IDs in sorted order, so that the order of
@@ -251,6 +289,8 @@ type compiler struct {
 	p                               *pool
 	interests, langs, traits, words *vocab
 	bases                           map[string]string // tag -> base language ("" when invalid)
+	folded                          map[string]string // string -> norm(string), for strings norm changes
+	codes                           map[profile.Sector]nace
 	minRank                         int
 	// Scratch space reused from one profile to the next.
 	ids, langIDs []uint32
@@ -271,7 +311,7 @@ func compile(set *settings, mentees []profile.Mentee, mentors []profile.Mentor) 
 	c := &compiler{
 		p:         &pool{set: set},
 		interests: newVocab(), langs: newVocab(), traits: newVocab(), words: newVocab(),
-		bases: map[string]string{},
+		bases: map[string]string{}, folded: map[string]string{}, codes: map[profile.Sector]nace{},
 	}
 	// First pass: the vocabularies.
 	for i := range mentees {
@@ -297,34 +337,36 @@ func compile(set *settings, mentees []profile.Mentee, mentors []profile.Mentor) 
 	c.minRank = set.minRank
 
 	// Second pass: the profiles.
+	p.menteeGates = make([]gate, len(mentees))
 	p.mentees = make([]menteeC, len(mentees))
 	for i := range mentees {
 		m := &mentees[i]
 		d := &p.mentees[i]
-		c.person(&d.person, m.Interests, m.Languages, m.Traits, m.Gender, m.Wants.MentorGender, m.Home, m.Availability)
+		c.person(&p.menteeGates[i], &d.person, m.Interests, m.Languages, m.Traits, m.Gender, m.Wants.MentorGender, m.Home, m.Availability)
 		d.practise = -1
 		if b := c.base(m.Wants.PractiseLanguage); b != "" {
 			d.practise = int32(c.langs.id[b])
 		}
 		d.secOff = uint32(len(p.sectors))
 		for _, s := range m.Sectors {
-			if n := parseNACE(s); n != 0 {
+			if n := c.nace(s); n != 0 {
 				p.sectors = append(p.sectors, n)
 			}
 		}
 		d.secN = uint32(len(p.sectors)) - d.secOff
 		d.occupation = parseISCO(m.Occupation)
 	}
+	p.mentorGates = make([]gate, len(mentors))
 	p.mentors = make([]mentorC, len(mentors))
 	for i := range mentors {
 		m := &mentors[i]
 		d := &p.mentors[i]
-		langs := c.person(&d.person, m.Interests, m.Languages, m.Traits, m.Gender, m.Wants.MenteeGender, m.Home, m.Availability)
+		langs := c.person(&p.mentorGates[i], &d.person, m.Interests, m.Languages, m.Traits, m.Gender, m.Wants.MenteeGender, m.Home, m.Availability)
 		d.langB1 = c.langSet(langs, profile.B1.Rank())
 		d.langB2 = c.langSet(langs, profile.B2.Rank())
 		d.expOff = uint32(len(p.exps))
 		for _, e := range m.Experience {
-			x := experience{sector: parseNACE(e.Sector), occupation: parseISCO(e.Occupation)}
+			x := experience{sector: c.nace(e.Sector), occupation: parseISCO(e.Occupation)}
 			if e.Years > 0 && !math.IsInf(e.Years, 1) {
 				x.years = e.Years
 			}
@@ -339,6 +381,16 @@ func compile(set *settings, mentees []profile.Mentee, mentors []profile.Mentor) 
 		d.expN = uint32(len(p.exps)) - d.expOff
 	}
 	return p
+}
+
+// nace returns parseNACE(s), parsing each distinct code once.
+func (c *compiler) nace(s profile.Sector) nace {
+	n, ok := c.codes[s]
+	if !ok {
+		n = parseNACE(s)
+		c.codes[s] = n
+	}
+	return n
 }
 
 // base returns the base language of tag, or "" when it has none; each
@@ -357,7 +409,7 @@ func (c *compiler) base(tag string) string {
 
 func (c *compiler) vocabPerson(interests []string, langs []profile.Language, traits profile.Traits, gender, want, city string) {
 	for _, s := range interests {
-		c.interests.add(norm(s))
+		c.interests.add(c.norm(s))
 	}
 	for _, l := range langs {
 		if b := c.base(l.Tag); b != "" && l.Level.Known() {
@@ -366,25 +418,25 @@ func (c *compiler) vocabPerson(interests []string, langs []profile.Language, tra
 	}
 	for name, v := range traits {
 		if validTrait(v) {
-			c.traits.add(norm(name))
+			c.traits.add(c.norm(name))
 		}
 	}
-	c.words.add(norm(gender))
-	c.words.add(norm(want))
-	c.words.add(norm(city))
+	c.words.add(c.norm(gender))
+	c.words.add(c.norm(want))
+	c.words.add(c.norm(city))
 }
 
 func validTrait(v float64) bool { return v >= 0 && v <= 1 } // false for NaN
 
 // person compiles the common part of a profile and returns its languages,
 // in scratch space that the next call reuses.
-func (c *compiler) person(d *person, interests []string, langs []profile.Language, traits profile.Traits,
+func (c *compiler) person(g *gate, d *person, interests []string, langs []profile.Language, traits profile.Traits,
 	gender, want string, home profile.Place, avail profile.Availability) []langInfo {
 	p := c.p
 	// Interests.
 	ids := c.ids[:0]
 	for _, s := range interests {
-		if t := norm(s); t != "" {
+		if t := c.norm(s); t != "" {
 			ids = append(ids, c.interests.id[t])
 		}
 	}
@@ -409,14 +461,14 @@ func (c *compiler) person(d *person, interests []string, langs []profile.Languag
 		}
 	}
 	c.langs1 = li
-	d.langOK = c.langSet(li, c.minRank)
+	g.langOK = c.langSet(li, c.minRank)
 
 	// Traits: valid values, in the order of the names' IDs. Of two names
 	// that fold to the same one ("Openness", "openness") the smaller value
 	// counts, whatever the order of the map.
 	te := c.traitEnts[:0]
 	for name, v := range traits {
-		if n := norm(name); n != "" && validTrait(v) {
+		if n := c.norm(name); n != "" && validTrait(v) {
 			te = append(te, traitEntry{c.traits.id[n], v})
 		}
 	}
@@ -443,14 +495,14 @@ func (c *compiler) person(d *person, interests []string, langs []profile.Languag
 	d.traits = c.set(ids, p.wideTraits)
 	c.ids = ids
 
-	d.avail = uint32(avail.Common(avail))
-	d.gender = c.words.id[norm(gender)]
-	d.want = c.words.id[norm(want)]
-	d.city = c.words.id[norm(home.City)]
+	g.avail = uint32(avail.Common(avail))
+	g.gender = c.words.id[c.norm(gender)]
+	g.want = c.words.id[c.norm(want)]
+	g.city = c.words.id[c.norm(home.City)]
 	if home.HasCoords() && home.Lat >= -90 && home.Lat <= 90 && home.Lon >= -180 && home.Lon <= 180 {
 		phi, lambda := home.Lat*math.Pi/180, home.Lon*math.Pi/180
-		d.hasGeo = true
-		d.geo = [3]float64{math.Cos(phi) * math.Cos(lambda), math.Cos(phi) * math.Sin(lambda), math.Sin(phi)}
+		g.avail |= geoBit
+		g.geo = [3]float64{math.Cos(phi) * math.Cos(lambda), math.Cos(phi) * math.Sin(lambda), math.Sin(phi)}
 	}
 	return li
 }

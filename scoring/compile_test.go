@@ -6,6 +6,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"testing"
+	"unsafe"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -186,4 +187,18 @@ func TestPersonalityPaths(t *testing.T) {
 			}
 		}
 	}
+}
+
+func TestAsin(t *testing.T) {
+	for x := 0.0; x <= 1.2; x += 1.0 / 4096 {
+		want := math.Asin(min(x, 1))
+		assert.InDelta(t, want, asin(x), 4.5e-16*want, "x = %v", x)
+	}
+	for x := 1e-9; x < 0.01; x *= 1.07 {
+		assert.InEpsilon(t, math.Asin(x), asin(x), 4.5e-16, "x = %v: within two ulps of math.Asin, itself not exact", x)
+	}
+}
+
+func TestGateSize(t *testing.T) {
+	assert.Equal(t, uintptr(64), unsafe.Sizeof(gate{}), "a gate fills one cache line")
 }

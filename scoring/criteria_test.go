@@ -103,6 +103,7 @@ func TestExperience(t *testing.T) {
 		{"none", years(e("62.01", 0)), 0, "0 years in the best-matching sector (10 or more count fully)", ""},
 		{"half", years(e("62.01", 5)), 0.5, "", ""},
 		{"just below", years(e("62.01", 9.9)), 0.99, "", ""},
+		{"one year", years(e("62.01", 1)), 0.1, "1 year in the best-matching sector (10 or more count fully)", ""},
 		{"saturates at 10", years(e("62.01", 10)), 1, "", ""},
 		{"beyond 10", years(e("62.01", 35)), 1, "", ""},
 		{"best-matching sector, not the longest", years(e("47.11", 30), e("62.02", 4)), 0.4,
@@ -123,7 +124,7 @@ func TestInterests(t *testing.T) {
 		}
 	}
 	runCriterion(t, "interests", []criterionCase{
-		{"same", tags([]string{"chess"}, []string{"chess"}), 1, "shares 1 of 1 interests", ""},
+		{"same", tags([]string{"chess"}, []string{"chess"}), 1, "shares 1 of 1 interest", ""},
 		{"case and spaces fold", tags([]string{"Video  Games", "chess "}, []string{" video games", "CHESS"}), 1, "shares 2 of 2 interests", ""},
 		{"duplicates count once", tags([]string{"chess", "Chess"}, []string{"chess", "music"}), 0.5, "shares 1 of 2 interests", ""},
 		{"two of five", tags([]string{"a", "b", "c"}, []string{"a", "b", "d", "e"}), 0.4, "shares 2 of 5 interests", ""},
@@ -172,7 +173,7 @@ func TestPersonality(t *testing.T) {
 	}
 	runCriterion(t, "personality", []criterionCase{
 		{"identical", traits(profile.Traits{"openness": 0.3}, profile.Traits{"openness": 0.3}), 1,
-			"traits differ by 0.00 on average over 1 shared traits", ""},
+			"traits differ by 0.00 on average over 1 shared trait", ""},
 		{"opposite", traits(profile.Traits{"openness": 0, "stability": 1}, profile.Traits{"openness": 1, "stability": 0}), 0, "", ""},
 		{"mean over shared only", traits(profile.Traits{"openness": 0.5, "stability": 0.2, "humour": 1},
 			profile.Traits{"openness": 0.7, "stability": 0.6, "extraversion": 0}), 0.7,

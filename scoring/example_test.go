@@ -52,7 +52,7 @@ func ExampleScorer_Pair() {
 	// occupation   0.10 × 0.90 = 0.090  same ISCO minor group 251
 	// experience   0.05 × 1.00 = 0.050  12 years in the best-matching sector (10 or more count fully)
 	// interests    0.10 × 0.25 = 0.025  shares 1 of 4 interests
-	// language     0.15 × 1.00 = 0.150  speaks nl at native, which the mentee practises; 1 further shared language
+	// language     0.15 × 1.00 = 0.150  speaks nl natively, which the mentee practises; 1 further shared language
 	// personality  0.10 × 0.80 = 0.080  traits differ by 0.20 on average over 2 shared traits
 	// distance     0.10 × 0.75 = 0.075  6.4 km apart (0 at 25 km)
 	// availability 0.15 × 1.00 = 0.150  2 common weekly slots

@@ -206,7 +206,7 @@ func (s Scorer) Pair(me *profile.Mentee, mo *profile.Mentor) Result {
 	}
 	p := compile(set, []profile.Mentee{a}, []profile.Mentor{b})
 	var e eval
-	score := p.score(&p.mentees[0], &p.mentors[0], &e, true)
+	score := p.score(&p.menteeGates[0], &p.mentees[0], &p.mentorGates[0], &p.mentors[0], &e, true)
 	for _, x := range s.Excluded {
 		if x.MenteeID == a.ID && x.MentorID == b.ID {
 			e.blocked |= blockExcluded
@@ -214,7 +214,7 @@ func (s Scorer) Pair(me *profile.Mentee, mo *profile.Mentor) Result {
 			break
 		}
 	}
-	return Result{Score: score, Blocked: p.reasons(&e), Parts: p.parts(&p.mentees[0], &p.mentors[0], &e, &b)}
+	return Result{Score: score, Blocked: p.reasons(&e), Parts: p.parts(&p.menteeGates[0], &p.mentees[0], &p.mentorGates[0], &e, &b)}
 }
 
 // reasons lists the rules that block the evaluated pair, in order.
@@ -245,7 +245,7 @@ func (p *pool) reasons(e *eval) []Reason {
 }
 
 // parts explains each criterion of the evaluated pair.
-func (p *pool) parts(a *menteeC, b *mentorC, e *eval, mo *profile.Mentor) []Part {
+func (p *pool) parts(ag *gate, a *menteeC, bg *gate, e *eval, mo *profile.Mentor) []Part {
 	out := make([]Part, numCriteria)
 	for k := range out {
 		out[k] = Part{Criterion: criterionNames[k], Weight: p.set.nw[k], Value: e.v[k],
@@ -278,14 +278,15 @@ func (p *pool) parts(a *menteeC, b *mentorC, e *eval, mo *profile.Mentor) []Part
 	case e.secLevel == 0:
 		out[cExperience].Reason = "no experience in a related sector"
 	default:
-		out[cExperience].Reason = fmt.Sprintf("%s years in the best-matching sector (%s or more count fully)",
-			num(e.years), num(p.set.fullYears))
+		out[cExperience].Reason = fmt.Sprintf("%s %s in the best-matching sector (%s or more count fully)",
+			num(e.years), plural(e.years, "year", "years"), num(p.set.fullYears))
 	}
 
 	if e.interN == 0 {
 		out[cInterests].Reason = "interests not given (neutral)"
 	} else {
-		out[cInterests].Reason = fmt.Sprintf("shares %d of %d interests", e.interInter, e.interN)
+		out[cInterests].Reason = fmt.Sprintf("shares %d of %d %s", e.interInter, e.interN,
+			plural(float64(e.interN), "interest", "interests"))
 	}
 
 	var lang string
@@ -295,8 +296,11 @@ func (p *pool) parts(a *menteeC, b *mentorC, e *eval, mo *profile.Mentor) []Part
 		tag := p.langNames[a.practise]
 		switch e.practise {
 		case 2, 1:
-			lvl, _ := profile.Speaks(mo.Languages, tag)
-			lang = fmt.Sprintf("speaks %s at %s, which the mentee practises", tag, levelName(lvl))
+			at := "natively"
+			if lvl, _ := profile.Speaks(mo.Languages, tag); lvl.Rank() != profile.Native.Rank() {
+				at = "at " + levelName(lvl)
+			}
+			lang = fmt.Sprintf("speaks %s %s, which the mentee practises", tag, at)
 		default:
 			lang = fmt.Sprintf("does not speak %s at B1 or above, which the mentee practises", tag)
 		}
@@ -313,15 +317,16 @@ func (p *pool) parts(a *menteeC, b *mentorC, e *eval, mo *profile.Mentor) []Part
 	if e.traitN == 0 {
 		out[cPersonality].Reason = "no trait given by both (neutral)"
 	} else {
-		out[cPersonality].Reason = fmt.Sprintf("traits differ by %.2f on average over %d shared traits", e.traitDiff, e.traitN)
+		out[cPersonality].Reason = fmt.Sprintf("traits differ by %.2f on average over %d shared %s",
+			e.traitDiff, e.traitN, plural(float64(e.traitN), "trait", "traits"))
 	}
 
 	switch {
 	case e.km >= 0:
 		out[cDistance].Reason = fmt.Sprintf("%.1f km apart (0 at %s km)", e.km, num(p.set.scaleKm))
-	case a.city != 0 && b.city != 0 && a.city == b.city:
+	case ag.city != 0 && bg.city != 0 && ag.city == bg.city:
 		out[cDistance].Reason = "same city"
-	case a.city != 0 && b.city != 0:
+	case ag.city != 0 && bg.city != 0:
 		out[cDistance].Reason = "different cities"
 	default:
 		out[cDistance].Reason = "place not given (neutral)"
@@ -336,6 +341,13 @@ func (p *pool) parts(a *menteeC, b *mentorC, e *eval, mo *profile.Mentor) []Part
 		out[cAvailability].Reason = fmt.Sprintf("%d common weekly slots", e.common)
 	}
 	return out
+}
+
+func plural(x float64, one, many string) string {
+	if x == 1 {
+		return one
+	}
+	return many
 }
 
 // num formats a setting or an amount without needless decimals.

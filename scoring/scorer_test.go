@@ -133,7 +133,7 @@ func TestPairGoodPair(t *testing.T) {
 		"occupation":   {1, "same ISCO unit group 2512"},
 		"experience":   {1, "12 years in the best-matching sector (10 or more count fully)"},
 		"interests":    {0.5, "shares 2 of 4 interests"},
-		"language":     {1, "speaks nl at native, which the mentee practises; 1 further shared language"},
+		"language":     {1, "speaks nl natively, which the mentee practises; 1 further shared language"},
 		"personality":  {0.9, "traits differ by 0.10 on average over 2 shared traits"},
 		"distance":     {1 - 2.0/25, "2.0 km apart (0 at 25 km)"},
 		"availability": {1, "2 common weekly slots"},
