@@ -99,6 +99,9 @@ func Assign(ctx context.Context, scores mat.Matrix) (Assignment, error) {
 		return Assignment{}, err
 	}
 	res, err := solveWorking(ctx, p.w, p.stride, len(p.wrows), len(p.wcols), p.owned)
+	if p.owned {
+		putBuf(p.w)
+	}
 	if err != nil {
 		if errors.Is(err, errCancelled) {
 			if cerr := ctx.Err(); cerr != nil {

@@ -2,6 +2,7 @@ package match
 
 import (
 	"math"
+	"sync"
 
 	"gonum.org/v1/gonum/mat"
 )
@@ -101,15 +102,23 @@ func load(scores mat.Matrix, r, c int) (*problem, error) {
 // orientation, scaled.
 func (p *problem) loadRaw() error {
 	r, c, stride := p.r, p.c, p.rawStride
-	var absBits uint64
-	for i := 0; i < r; i++ {
-		ab := absBits
-		for _, x := range p.raw[i*stride : i*stride+c] {
-			ab = max(ab, math.Float64bits(x)&^(1<<63))
-		}
-		absBits = ab
-	}
 	rows, cols := indices(r), indices(c)
+	var w []float64
+	var absBits uint64
+	if r > c {
+		// Transposed: copy while finding the largest magnitude.
+		p.transposed = true
+		w = getBuf(r * c)
+		absBits = p.fillRaw(w, rows, cols)
+	} else {
+		for i := 0; i < r; i++ {
+			ab := absBits
+			for _, x := range p.raw[i*stride : i*stride+c] {
+				ab = max(ab, math.Float64bits(x)&^(1<<63))
+			}
+			absBits = ab
+		}
+	}
 	if absBits >= infBits {
 		st := newStats(r, c)
 		for i := 0; i < r; i++ {
@@ -121,16 +130,48 @@ func (p *problem) loadRaw() error {
 		absBits = st.absBits
 	}
 	p.exp = scaleExp(math.Float64frombits(absBits), r, c)
-	p.transposed = len(rows) > len(cols)
-	p.setIndices(rows, cols)
-	if !p.transposed && p.exp == 0 && len(rows) == r && len(cols) == c {
+	transposed := len(rows) > len(cols)
+	if !transposed && p.exp == 0 && len(rows) == r && len(cols) == c {
+		p.transposed = false
+		p.setIndices(rows, cols)
 		p.w, p.stride = p.raw, stride
 		return nil
 	}
-	w := make([]float64, len(rows)*len(cols))
-	p.fillRaw(w, rows, cols)
+	switch {
+	case w == nil:
+		p.transposed = transposed
+		w = getBuf(len(rows) * len(cols))
+		p.fillRaw(w, rows, cols)
+	case transposed && (len(rows) != r || len(cols) != c):
+		w = compact(w, true, r, c, rows, cols)
+	case !transposed:
+		p.transposed = false
+		w = w[:len(rows)*len(cols)]
+		p.fillRaw(w, rows, cols)
+	}
+	p.setIndices(rows, cols)
 	p.w, p.stride, p.owned = scale(w, p.exp), len(p.wcols), true
 	return nil
+}
+
+// bufPool recycles working copies between calls of Assign: a fresh copy
+// of a large matrix costs as much in page faults as a fast solve. A pooled
+// buffer is dropped by the garbage collector when unused (see sync.Pool).
+var bufPool sync.Pool // of *[]float64
+
+// getBuf returns a slice of n float64s with arbitrary contents.
+func getBuf(n int) []float64 {
+	if b, ok := bufPool.Get().(*[]float64); ok && cap(*b) >= n {
+		return (*b)[:n]
+	}
+	return make([]float64, n)
+}
+
+// putBuf gives a buffer from getBuf back for reuse.
+func putBuf(b []float64) {
+	if cap(b) > 0 {
+		bufPool.Put(&b)
+	}
 }
 
 // infBits is the bit pattern of +Inf; a magnitude's bits are below it
@@ -203,24 +244,25 @@ func scale(cost []float64, exp int) []float64 {
 	return cost
 }
 
-// fillRaw copies scores[rows×cols] into w, transposed if p.transposed.
-func (p *problem) fillRaw(w []float64, rows, cols []int) {
+// fillRaw copies scores[rows×cols] into w, transposed if p.transposed,
+// and returns the largest bit pattern of the magnitudes copied: it is
+// below infBits exactly when every entry is finite.
+func (p *problem) fillRaw(w []float64, rows, cols []int) uint64 {
 	data, stride, c := p.raw, p.rawStride, p.c
 	nr, nc := len(rows), len(cols)
 	identity := nc == c
+	var ab uint64
 	if !p.transposed {
 		for a, i := range rows {
 			src := data[i*stride : i*stride+c]
 			dst := w[a*nc : a*nc+nc]
-			if identity {
-				copy(dst, src)
-			} else {
-				for b, j := range cols {
-					dst[b] = src[j]
-				}
+			for b, j := range cols {
+				x := src[j]
+				dst[b] = x
+				ab = max(ab, math.Float64bits(x)&^(1<<63))
 			}
 		}
-		return
+		return ab
 	}
 	// Transposed: working row b is the caller's column cols[b]. Copy in
 	// blocks so that the reads and the writes both stay in cache.
@@ -234,15 +276,19 @@ func (p *problem) fillRaw(w []float64, rows, cols []int) {
 				if identity {
 					for k, x := range src[b0:b1] {
 						w[(b0+k)*nr+a] = x
+						ab = max(ab, math.Float64bits(x)&^(1<<63))
 					}
 				} else {
 					for b := b0; b < b1; b++ {
-						w[b*nr+a] = src[cols[b]]
+						x := src[cols[b]]
+						w[b*nr+a] = x
+						ab = max(ab, math.Float64bits(x)&^(1<<63))
 					}
 				}
 			}
 		}
 	}
+	return ab
 }
 
 // scanRow validates the caller's row i and gathers its stats.
@@ -278,7 +324,7 @@ func (st *stats) scanRow(i int, src []float64) error {
 func (p *problem) loadAt() error {
 	r, c := p.r, p.c
 	p.transposed = r > c
-	cost := make([]float64, r*c)
+	cost := getBuf(r * c)
 	st := newStats(r, c)
 	for i := 0; i < r; i++ {
 		for j := 0; j < c; j++ {
