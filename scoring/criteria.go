@@ -44,7 +44,7 @@ type eval struct {
 	common             int     // common weekly slots
 	shared             int     // languages both speak at the shared level
 	secLevel, occLevel int     // best shared levels, -1 without data
-	secMe, occMo       int     // the mentee sector and mentor experience entry behind them
+	secMe              int     // the index of the mentee's sector behind secLevel
 	years              float64 // in the best-matching sector
 	interInter, interN int     // shared interests, interests of both
 	practise           int     // 2 B2 or above, 1 B1, 0 not spoken, -1 nothing to practise
@@ -111,13 +111,11 @@ func (p *pool) score(ag *gate, a *menteeC, bg *gate, b *mentorC, e *eval, full b
 		e.occLevel = -1
 		e.v[cOccupation] = Neutral
 	default:
-		best, at := 0, 0
-		for k, x := range p.exps[b.expOff : b.expOff+b.expN] {
-			if l := a.occupation.shared(x.occupation); l > best {
-				best, at = l, k
-			}
+		best := 0
+		for _, x := range p.exps[b.expOff : b.expOff+b.expN] {
+			best = max(best, a.occupation.shared(x.occupation))
 		}
-		e.occLevel, e.occMo = best, at
+		e.occLevel = best
 		e.v[cOccupation] = grade[best]
 	}
 
