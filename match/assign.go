@@ -94,24 +94,24 @@ func Assign(ctx context.Context, scores mat.Matrix) (Assignment, error) {
 	if r > 0 && c > math.MaxInt/r {
 		return Assignment{}, ErrTooLarge
 	}
-	p, err := load(scores, r, c)
-	if err != nil {
-		return Assignment{}, err
-	}
-	res, err := solveWorking(ctx, p.w, p.stride, len(p.wrows), len(p.wcols), p.owned)
-	if p.owned {
-		putBuf(p.w)
-	}
-	if err != nil {
-		if errors.Is(err, errCancelled) {
-			if cerr := ctx.Err(); cerr != nil {
-				return Assignment{}, cerr
-			}
-			return Assignment{}, context.Canceled
+	p, err := load(ctx, scores, r, c)
+	if err == nil {
+		var res result
+		res, err = solveWorking(ctx, p.w, p.stride, len(p.wrows), len(p.wcols), p.owned)
+		if p.owned {
+			putBuf(p.w)
 		}
-		return Assignment{}, err
+		if err == nil {
+			return p.assemble(res), nil
+		}
 	}
-	return p.assemble(res), nil
+	if errors.Is(err, errCancelled) {
+		if cerr := ctx.Err(); cerr != nil {
+			return Assignment{}, cerr
+		}
+		return Assignment{}, context.Canceled
+	}
+	return Assignment{}, err
 }
 
 // result is the solution of a working problem: a matching and its

@@ -102,7 +102,9 @@ func (s *lap) cancelled() bool {
 func (s *lap) run() (failed []int, err error) {
 	free := s.free[:0]
 	if s.reduceCols {
-		free = s.columnReduction(free)
+		if free = s.columnReduction(free); free == nil {
+			return nil, errCancelled
+		}
 	} else {
 		for i := 0; i < s.n; i++ {
 			free = append(free, i)
@@ -113,7 +115,9 @@ func (s *lap) run() (failed []int, err error) {
 		if s.cancelled() {
 			return nil, errCancelled
 		}
-		free = s.arr(free)
+		if free = s.arr(free); free == nil {
+			return nil, errCancelled
+		}
 	}
 	for _, f := range free {
 		if s.cancelled() {
@@ -145,7 +149,7 @@ func (s *lap) run() (failed []int, err error) {
 // to the row of that weight (the lowest such row) unless the row already
 // has a column; a row that got exactly one column then transfers its
 // slack to that column's dual. It returns, in free, the rows left without
-// a column, in increasing order.
+// a column, in increasing order, or nil if the context is done.
 func (s *lap) columnReduction(free []int) []int {
 	n, m := s.n, s.m
 	z, x, y := s.z[:m], s.x[:n], s.y[:m]
@@ -155,6 +159,9 @@ func (s *lap) columnReduction(free []int) []int {
 		arg[j] = -1
 	}
 	for i := 0; i < n; i++ {
+		if i&63 == 0 && s.cancelled() {
+			return nil
+		}
 		row := s.row(i)
 		z := z[:len(row)]
 		arg := arg[:len(row)]
@@ -180,6 +187,9 @@ func (s *lap) columnReduction(free []int) []int {
 		}
 	}
 	for i := 0; i < n; i++ {
+		if i&63 == 0 && s.cancelled() {
+			return nil
+		}
 		if count[i] != 1 {
 			continue
 		}
@@ -202,7 +212,7 @@ func (s *lap) columnReduction(free []int) []int {
 			free = append(free, i)
 		}
 	}
-	return free
+	return free[:len(free):len(free)] // not nil, even when empty
 }
 
 // arr is Jonker & Volgenant's augmenting row reduction: each free row
@@ -211,7 +221,8 @@ func (s *lap) columnReduction(free []int) []int {
 // evicts the row that held it. An evicted row is processed again at once
 // when the dual strictly rose (an auction step), else at the next pass.
 // The number of immediate re-processings is capped, so a pass is O(n·m)
-// even on adversarial data; rows left over go to augment.
+// even on adversarial data; rows left over go to augment. It returns nil
+// if the context is done.
 //
 // A row with a single allowed column never evicts anyone (there is no
 // second best to stop the raise at); augment handles it.
@@ -220,7 +231,10 @@ func (s *lap) arr(free []int) []int {
 	z, y, x := s.z[:m], s.y[:m], s.x
 	budget := 2*len(free) + 16
 	k, out, nfree := 0, 0, len(free)
-	for k < nfree {
+	for steps := 1; k < nfree; steps++ {
+		if steps&63 == 0 && s.cancelled() {
+			return nil
+		}
 		i := free[k]
 		k++
 		row := s.row(i)
@@ -281,7 +295,7 @@ func (s *lap) arr(free []int) []int {
 			}
 		}
 	}
-	return free[:out]
+	return free[:out:out] // not nil, even when empty
 }
 
 // augment grows a shortest-path tree from the free row f over reduced

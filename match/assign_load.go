@@ -1,6 +1,7 @@
 package match
 
 import (
+	"context"
 	"math"
 	"sync"
 
@@ -26,6 +27,20 @@ type problem struct {
 	stride     int
 	owned      bool // w is a working copy, which the solver may overwrite
 	exp        int
+	done       <-chan struct{}
+}
+
+// cancelled reports whether the context is done, without blocking.
+func (p *problem) cancelled() bool {
+	if p.done == nil {
+		return false
+	}
+	select {
+	case <-p.done:
+		return true
+	default:
+		return false
+	}
 }
 
 // at returns the caller's entry (i, j).
@@ -79,8 +94,8 @@ func finiteAbsBits(x float64) uint64 {
 func valid(x float64) bool { return x <= math.MaxFloat64 }
 
 // load validates scores and builds the working problem.
-func load(scores mat.Matrix, r, c int) (*problem, error) {
-	p := &problem{scores: scores, r: r, c: c}
+func load(ctx context.Context, scores mat.Matrix, r, c int) (*problem, error) {
+	p := &problem{scores: scores, r: r, c: c, done: ctx.Done()}
 	if r == 0 || c == 0 {
 		return p, nil
 	}
@@ -112,6 +127,9 @@ func (p *problem) loadRaw() error {
 		absBits = p.fillRaw(w, rows, cols)
 	} else {
 		for i := 0; i < r; i++ {
+			if i&63 == 0 && p.cancelled() {
+				return errCancelled
+			}
 			ab := absBits
 			for _, x := range p.raw[i*stride : i*stride+c] {
 				ab = max(ab, math.Float64bits(x)&^(1<<63))
