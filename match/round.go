@@ -298,6 +298,7 @@ type builder struct {
 
 	menteeViol [][]profile.Violation
 	mentorViol [][]profile.Violation
+	compiled   *scoring.Pool // the pool's compiled profiles; nil when a side is empty
 }
 
 func newBuilder(r Round) (*builder, error) {
@@ -523,10 +524,15 @@ func (b *builder) run(ctx context.Context) (Proposal, error) {
 		for k, j := range p.cols {
 			poolMentors[k] = b.mentors[j]
 		}
-		scores, err := b.scorer.Matrix(ctx, poolMentees, poolMentors)
+		compiled, err := b.scorer.Compile(ctx, poolMentees, poolMentors)
 		if err != nil {
 			return Proposal{}, err
 		}
+		scores, err := compiled.Matrix(ctx)
+		if err != nil {
+			return Proposal{}, err
+		}
+		b.compiled = compiled
 		st.scores = scores
 		st.solver = b.solverMatrix(scores, &p)
 		a, err := Assign(ctx, mat.NewDense(len(p.rows), st.seats, st.solver))
@@ -636,10 +642,9 @@ func (b *builder) explain(p *pool, st *roundState, seatOf []int) Proposal {
 		c := p.seatMentor[s]
 		mentorOfRow[k] = c
 		me, mo := &b.mentees[p.rows[k]], &b.mentors[p.cols[c]]
-		res := b.scorer.Pair(me, mo)
 		out.Duos = append(out.Duos, ProposedDuo{
 			MenteeID: me.ID, MentorID: mo.ID,
-			Score: st.scores.At(k, c), Parts: res.Parts, Priority: p.priority[k],
+			Score: st.scores.At(k, c), Parts: b.compiled.Pair(k, c).Parts, Priority: p.priority[k],
 		})
 		takenBy[c] = append(takenBy[c], me.ID)
 	}
@@ -689,8 +694,8 @@ func (b *builder) explain(p *pool, st *roundState, seatOf []int) Proposal {
 		case !anyFinite:
 			u.Reason = ReasonNoCompatibleMentor
 			u.Blocked = map[string]int{}
-			for _, j := range p.cols {
-				for _, reason := range b.scorer.Pair(me, &b.mentors[j]).Blocked {
+			for c := range p.cols {
+				for _, reason := range b.compiled.Blocked(k, c) {
 					u.Blocked[reason.Code]++
 				}
 			}
@@ -745,8 +750,8 @@ func (b *builder) explain(p *pool, st *roundState, seatOf []int) Proposal {
 		case !anyFinite:
 			u.Reason = ReasonNoCompatibleMentee
 			u.Blocked = map[string]int{}
-			for _, i := range p.rows {
-				for _, reason := range b.scorer.Pair(&b.mentees[i], mo).Blocked {
+			for k := range p.rows {
+				for _, reason := range b.compiled.Blocked(k, c) {
 					u.Blocked[reason.Code]++
 				}
 			}

@@ -9,7 +9,6 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"gonum.org/v1/gonum/blas/blas64"
 	"gonum.org/v1/gonum/mat"
 
 	"github.com/duomatch/duo/profile"
@@ -44,6 +43,40 @@ const rowBlock = 8
 // a pair, less for blocked ones; see the README's benchmarks), O(n·m)
 // memory for the matrix and O(size of the profiles) for the rest.
 func (s Scorer) Matrix(ctx context.Context, mentees []profile.Mentee, mentors []profile.Mentor) (*mat.Dense, error) {
+	p, err := s.Compile(ctx, mentees, mentors)
+	if err != nil {
+		return nil, err
+	}
+	return p.Matrix(ctx)
+}
+
+// Pool is a pool of mentees and mentors compiled once under a Scorer, for
+// scoring and explaining many of its pairs: [Scorer.Compile] makes one.
+// Its Matrix is the Scorer's, and its Pair(i, j) equals
+// Scorer.Pair(&mentees[i], &mentors[j]) with the Score bit for bit, without
+// parsing the two profiles again. A Pool refers to the slices it was
+// compiled from: do not change them while it is in use. It is safe for
+// concurrent use.
+type Pool struct {
+	s        Scorer
+	p        *pool
+	mentees  []profile.Mentee
+	mentors  []profile.Mentor
+	excluded map[[2]int]bool
+}
+
+// Compile checks s and the pools and compiles every profile once.
+//
+// Errors: those of [Scorer.Validate] (wrapping [ErrWeights] or [ErrRules]);
+// [ErrEmptyPool] when either pool is empty; an error wrapping
+// [ErrInvalidProfile] and profile.ErrInvalid that joins every problem of
+// every profile, each naming its participant by ID; ctx.Err().
+//
+// Cost: O(size of the profiles), one parse of each distinct language tag.
+func (s Scorer) Compile(ctx context.Context, mentees []profile.Mentee, mentors []profile.Mentor) (*Pool, error) {
+	if s.IsZero() {
+		s = Default()
+	}
 	set, err := s.settings()
 	if err != nil {
 		return nil, err
@@ -71,7 +104,52 @@ func (s Scorer) Matrix(ctx context.Context, mentees []profile.Mentee, mentors []
 	if errMentees != nil || errMentors != nil {
 		return nil, fmt.Errorf("%w: %w", ErrInvalidProfile, errors.Join(errMentees, errMentors))
 	}
-	n, m := len(mentees), len(mentors)
+	return &Pool{s: s, p: p, mentees: mentees, mentors: mentors, excluded: s.excludedCells(mentees, mentors)}, nil
+}
+
+// Size returns the number of mentees (rows) and mentors (columns).
+func (p *Pool) Size() (mentees, mentors int) { return len(p.mentees), len(p.mentors) }
+
+// Pair scores and explains the pair of mentee i and mentor j, as
+// [Scorer.Pair] does; it panics if i or j is out of range, like a slice
+// index.
+//
+// Cost: O(size of the two profiles), with no parsing.
+func (p *Pool) Pair(i, j int) Result {
+	var e eval
+	q := p.p
+	score := q.score(&q.menteeGates[i], &q.mentees[i], &q.mentorGates[j], &q.mentors[j], &e, true)
+	if p.excluded[[2]int{i, j}] {
+		e.blocked |= blockExcluded
+		score = math.Inf(-1)
+	}
+	return Result{Score: score, Blocked: q.reasons(&e), Parts: q.parts(&q.menteeGates[i], &q.mentees[i], &q.mentorGates[j], &e, &p.mentors[j])}
+}
+
+// Blocked returns the hard rules that block the pair of mentee i and mentor
+// j, in the order of [Scorer.Pair], or nil when the pair is allowed. It is
+// Pair(i, j).Blocked without the explanation of the criteria.
+//
+// Cost: O(size of the two profiles).
+func (p *Pool) Blocked(i, j int) []Reason {
+	var e eval
+	q := p.p
+	q.score(&q.menteeGates[i], &q.mentees[i], &q.mentorGates[j], &q.mentors[j], &e, true)
+	if p.excluded[[2]int{i, j}] {
+		e.blocked |= blockExcluded
+	}
+	if e.blocked == 0 {
+		return nil
+	}
+	return q.reasons(&e)
+}
+
+// Matrix returns the scores of every pair: see [Scorer.Matrix].
+//
+// Cost: O(n·m) time with no allocation per pair, O(n·m) memory.
+func (p *Pool) Matrix(ctx context.Context) (*mat.Dense, error) {
+	q := p.p
+	n, m := len(p.mentees), len(p.mentors)
 	out := mat.NewDense(n, m, nil)
 	raw := out.RawMatrix()
 
@@ -94,10 +172,10 @@ func (s Scorer) Matrix(ctx context.Context, mentees []profile.Mentee, mentors []
 						stop.Store(true)
 						return
 					}
-					ag, a := &p.menteeGates[i], &p.mentees[i]
+					ag, a := &q.menteeGates[i], &q.mentees[i]
 					row := raw.Data[i*raw.Stride : i*raw.Stride+m]
 					for j := range row {
-						row[j] = p.score(ag, a, &p.mentorGates[j], &p.mentors[j], &e, false)
+						row[j] = q.score(ag, a, &q.mentorGates[j], &q.mentors[j], &e, false)
 					}
 				}
 			}
@@ -107,14 +185,17 @@ func (s Scorer) Matrix(ctx context.Context, mentees []profile.Mentee, mentors []
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	s.exclude(raw, mentees, mentors)
+	for c := range p.excluded {
+		raw.Data[c[0]*raw.Stride+c[1]] = math.Inf(-1)
+	}
 	return out, nil
 }
 
-// exclude sets the cells of the excluded pairs to -Inf.
-func (s Scorer) exclude(raw blas64.General, mentees []profile.Mentee, mentors []profile.Mentor) {
+// excludedCells returns the cells (mentee index, mentor index) of the
+// excluded pairs; IDs that occur more than once exclude every cell they name.
+func (s Scorer) excludedCells(mentees []profile.Mentee, mentors []profile.Mentor) map[[2]int]bool {
 	if len(s.Excluded) == 0 {
-		return
+		return nil
 	}
 	rows := map[string][]int{}
 	for i := range mentees {
@@ -124,13 +205,15 @@ func (s Scorer) exclude(raw blas64.General, mentees []profile.Mentee, mentors []
 	for j := range mentors {
 		cols[mentors[j].ID] = append(cols[mentors[j].ID], j)
 	}
+	out := map[[2]int]bool{}
 	for _, x := range s.Excluded {
 		for _, i := range rows[x.MenteeID] {
 			for _, j := range cols[x.MentorID] {
-				raw.Data[i*raw.Stride+j] = math.Inf(-1)
+				out[[2]int{i, j}] = true
 			}
 		}
 	}
+	return out
 }
 
 // validateAll validates every profile and joins the errors, in order.
