@@ -16,7 +16,7 @@ type Alternative struct {
 	// LostDuos is how many fewer duos the round would form if this pair
 	// were imposed and the rest re-optimised (always 0 for BestTotal).
 	LostDuos int `json:"lost_duos"`
-	// Loss is the exact drop of [Proposal.Objective] if this pair were
+	// Loss is the exact drop of [Proposal.ObjectiveValue] if this pair were
 	// imposed and the rest re-optimised: positive when the pool loses,
 	// negative only when the pair costs duos (LostDuos > 0) but raises the
 	// total of the duos that remain.

@@ -23,6 +23,13 @@ const (
 	OverdueDays = 30
 )
 
+// MaxCells bounds the size of the assignment problem of a round: pool
+// mentees times mentor seats (a mentor with capacity 3 has 3 seats, never
+// more than there are mentees). A round beyond it is an error rather than
+// an allocation of several gigabytes; 1<<27 cells is about 11 600 mentees
+// by 11 600 seats, and 1 GiB per copy of the matrix.
+const MaxCells = 1 << 27
+
 // The reasons an [Unmatched] person gives. They are stable codes: services
 // may switch on them.
 const (
@@ -149,9 +156,10 @@ type Proposal struct {
 	// Total is the sum of the proposed (not pinned) duos' compatibility
 	// scores.
 	Total float64 `json:"total"`
-	// Objective is the value the round maximised: the sum over proposed
-	// duos of score plus priority. [Alternative.Loss] is a change of it.
-	Objective float64 `json:"objective"`
+	// ObjectiveValue is the value the round maximised: the sum over
+	// proposed duos of score plus priority. [Alternative.Loss] is a change
+	// of it.
+	ObjectiveValue float64 `json:"objective_value"`
 	// Overdue lists the eligible mentees left unmatched who applied more
 	// than OverdueDays days before the round, sorted.
 	Overdue []string `json:"overdue"`
@@ -485,6 +493,10 @@ func (b *builder) run(ctx context.Context) (Proposal, error) {
 		}
 	}
 
+	if len(p.rows) > 0 && len(p.seatMentor) > MaxCells/len(p.rows) {
+		return Proposal{}, &RoundError{Field: "mentors", Problem: fmt.Sprintf(
+			"%d eligible mentees times %d mentor seats is more than the limit of %d pairs (MaxCells)", len(p.rows), len(p.seatMentor), MaxCells)}
+	}
 	st := &roundState{
 		objective:  r.Objective,
 		minScore:   r.MinScore,
@@ -657,7 +669,7 @@ func (b *builder) explain(p *pool, st *roundState, seatOf []int) Proposal {
 	for _, d := range out.Duos {
 		if !d.Pinned {
 			out.Total += d.Score
-			out.Objective += d.Score + d.Priority
+			out.ObjectiveValue += d.Score + d.Priority
 		}
 	}
 

@@ -109,7 +109,7 @@ func TestProposeCleanRound(t *testing.T) {
 	assert.Empty(t, p.UnmatchedMentees)
 	assert.Empty(t, p.UnmatchedMentors)
 	assert.InDelta(t, 1.5, p.Total, 1e-12)
-	assert.InDelta(t, 1.5, p.Objective, 1e-12)
+	assert.InDelta(t, 1.5, p.ObjectiveValue, 1e-12)
 	for _, d := range p.Duos {
 		assert.False(t, d.Pinned)
 		require.NotEmpty(t, d.Parts, "every duo is explained")
@@ -192,7 +192,7 @@ func TestProposeWaitingPriority(t *testing.T) {
 	assert.InDelta(t, 1.0, d.Score, 1e-12, "the score never includes the priority")
 	assert.InDelta(t, 0.30, d.Priority, 1e-12, "waiting counts up to 30 days")
 	assert.InDelta(t, 1.0, p.Total, 1e-12)
-	assert.InDelta(t, 1.3, p.Objective, 1e-12)
+	assert.InDelta(t, 1.3, p.ObjectiveValue, 1e-12)
 	assert.Empty(t, p.Overdue, "the overdue mentee got a mentor")
 
 	if plain.Duos[0].MenteeID != "me-3" {
@@ -548,7 +548,7 @@ func TestProposeOptimalAgainstBruteForce(t *testing.T) {
 				if obj == MostMatched {
 					assert.Equal(t, n, proposed, "as many duos as possible")
 				}
-				assert.InDelta(t, v, p.Objective, 1e-9, "the best objective")
+				assert.InDelta(t, v, p.ObjectiveValue, 1e-9, "the best objective")
 
 				if st := p.state; st.seats > 0 && len(st.menteeIDs) > 0 {
 					m := mat.NewDense(len(st.menteeIDs), st.seats, st.solver)
@@ -583,8 +583,8 @@ func TestAlternativesMatchPinnedReruns(t *testing.T) {
 						q, err := Propose(context.Background(), forced)
 						require.NoError(t, err)
 						row := p.state.rowOf[id]
-						objective := q.Objective + a.Score + p.state.priority[row]
-						assert.InDelta(t, p.Objective-objective, a.Loss, 1e-9, "%s with %s", id, a.MentorID)
+						objective := q.ObjectiveValue + a.Score + p.state.priority[row]
+						assert.InDelta(t, p.ObjectiveValue-objective, a.Loss, 1e-9, "%s with %s", id, a.MentorID)
 						if obj == MostMatched {
 							assert.Equal(t, proposed-(countProposed(q)+1), a.LostDuos, "%s with %s", id, a.MentorID)
 						} else {
@@ -650,3 +650,18 @@ func BenchmarkPropose(b *testing.B) {
 }
 
 var _ = errors.Is
+
+func TestProposeTooLarge(t *testing.T) {
+	// Capacity multiplies the columns of the problem: 11 600 mentees and
+	// 117 mentors of capacity 100 are more pairs than MaxCells.
+	r := Round{On: roundDay, Mentees: make([]profile.Mentee, 11600), Mentors: make([]profile.Mentor, 117)}
+	for i := range r.Mentees {
+		r.Mentees[i] = mentee(fmt.Sprintf("me-%05d", i), nil)
+	}
+	for j := range r.Mentors {
+		r.Mentors[j] = mentor(fmt.Sprintf("mo-%03d", j), nil, func(m *profile.Mentor) { m.Capacity = 100 })
+	}
+	_, err := Propose(context.Background(), r)
+	require.ErrorIs(t, err, ErrInvalidRound)
+	assert.Contains(t, err.Error(), "MaxCells")
+}
