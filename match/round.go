@@ -30,6 +30,15 @@ const (
 // by 11 600 seats, and 1 GiB per copy of the matrix.
 const MaxCells = 1 << 27
 
+// MaxWaitBonus bounds [Round.WaitBonus]: a priority of 1e6 a day already
+// outweighs any difference of scores, and a bound keeps every sum of
+// priorities finite.
+const MaxWaitBonus = 1e6
+
+// ErrRoundTooLarge is returned, wrapped in a
+// [*RoundError], when a round's assignment problem exceeds [MaxCells].
+var ErrRoundTooLarge = errors.New("match: round too large")
+
 // The reasons an [Unmatched] person gives. They are stable codes: services
 // may switch on them.
 const (
@@ -250,6 +259,9 @@ type RoundError struct {
 	Field   string
 	ID      string
 	Problem string
+	// Err, when set, is a more specific sentinel such as
+	// [ErrRoundTooLarge]; errors.Is finds it as well as ErrInvalidRound.
+	Err error
 }
 
 func (e *RoundError) Error() string {
@@ -259,8 +271,13 @@ func (e *RoundError) Error() string {
 	return fmt.Sprintf("round: %s: %s", e.Field, e.Problem)
 }
 
-// Unwrap returns [ErrInvalidRound].
-func (e *RoundError) Unwrap() error { return ErrInvalidRound }
+// Unwrap returns [ErrInvalidRound], and Err when it is set.
+func (e *RoundError) Unwrap() []error {
+	if e.Err != nil {
+		return []error{ErrInvalidRound, e.Err}
+	}
+	return []error{ErrInvalidRound}
+}
 
 // Propose runs a matching round: it checks the round, sets aside ineligible
 // people and pinned duos, scores every remaining mentee against every
@@ -320,8 +337,8 @@ func newBuilder(r Round) (*builder, error) {
 	if math.IsNaN(r.MinScore) || math.IsInf(r.MinScore, 0) {
 		bad("min_score", "", "must be a finite number")
 	}
-	if math.IsNaN(r.WaitBonus) || math.IsInf(r.WaitBonus, 0) || r.WaitBonus < 0 {
-		bad("wait_bonus", "", "must be a finite number ≥ 0")
+	if !(r.WaitBonus >= 0 && r.WaitBonus <= MaxWaitBonus) {
+		bad("wait_bonus", "", "must be a number from 0 to %g", float64(MaxWaitBonus))
 	}
 	if r.Objective != MostMatched && r.Objective != BestTotal {
 		bad("objective", "", "unknown objective %d", int(r.Objective))
@@ -494,7 +511,7 @@ func (b *builder) run(ctx context.Context) (Proposal, error) {
 	}
 
 	if len(p.rows) > 0 && len(p.seatMentor) > MaxCells/len(p.rows) {
-		return Proposal{}, &RoundError{Field: "mentors", Problem: fmt.Sprintf(
+		return Proposal{}, &RoundError{Field: "mentors", Err: ErrRoundTooLarge, Problem: fmt.Sprintf(
 			"%d eligible mentees times %d mentor seats is more than the limit of %d pairs (MaxCells)", len(p.rows), len(p.seatMentor), MaxCells)}
 	}
 	st := &roundState{

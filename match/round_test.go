@@ -377,6 +377,8 @@ func TestProposeErrors(t *testing.T) {
 		}, ErrInvalidRound, "me-1"},
 		{"NaN minimum score", func(r *Round) { r.MinScore = math.NaN() }, ErrInvalidRound, "min_score"},
 		{"negative wait bonus", func(r *Round) { r.WaitBonus = -1 }, ErrInvalidRound, "wait_bonus"},
+		{"huge wait bonus", func(r *Round) { r.WaitBonus = 5e306 }, ErrInvalidRound, "wait_bonus"},
+		{"NaN wait bonus", func(r *Round) { r.WaitBonus = math.NaN() }, ErrInvalidRound, "wait_bonus"},
 		{"unknown objective", func(r *Round) { r.Objective = 7 }, ErrInvalidRound, "objective"},
 		{"malformed profile", func(r *Round) { r.Mentors[0].Capacity = -1 }, profile.ErrInvalid, "mo-1"},
 		{"bad weights", func(r *Round) { r.Scorer = scoring.Default(); r.Scorer.Weights.Sector = -1 }, nil, "sector"},
@@ -663,5 +665,6 @@ func TestProposeTooLarge(t *testing.T) {
 	}
 	_, err := Propose(context.Background(), r)
 	require.ErrorIs(t, err, ErrInvalidRound)
+	require.ErrorIs(t, err, ErrRoundTooLarge)
 	assert.Contains(t, err.Error(), "MaxCells")
 }

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"net/http"
 	"regexp"
-	"strings"
 
 	"github.com/duomatch/duo/match"
 	"github.com/duomatch/duo/profile"
@@ -69,10 +68,9 @@ func (s *server) roundError(err error) *apiError {
 		return s.cancelled(err)
 	}
 	// A round whose assignment problem exceeds match.MaxCells is too large
-	// for this server rather than malformed. match has no sentinel for it
-	// yet, so its RoundError is recognised by its text.
+	// for this server rather than malformed.
 	var re *match.RoundError
-	if errors.As(err, &re) && strings.Contains(re.Problem, "(MaxCells)") {
+	if errors.Is(err, match.ErrRoundTooLarge) && errors.As(err, &re) {
 		return &apiError{status: http.StatusUnprocessableEntity, Code: "pool_too_large", Message: re.Problem}
 	}
 	var ps []problem

@@ -35,9 +35,8 @@ type config struct {
 // for per mentee.
 const maxAlternatives = 20
 
-// maxWaitBonus is the largest wait_bonus a request may set: with it, one
-// day of waiting is worth a million times the best score.
-const maxWaitBonus = 1e6
+// maxWaitBonus is the largest wait_bonus a request may set, the library's.
+const maxWaitBonus = match.MaxWaitBonus
 
 // maxDetails is the most problems an error response lists.
 const maxDetails = 100
@@ -188,9 +187,7 @@ func (s *server) proposals(w http.ResponseWriter, r *http.Request) {
 		ps = append(ps, problem{Code: "invalid_request", Field: "alternatives",
 			Message: fmt.Sprintf("must be between 0 and %d", maxAlternatives)})
 	}
-	// Propose accepts any finite wait_bonus ≥ 0, but beyond about 1e306
-	// the proposal's objective overflows to +Inf, which JSON cannot hold.
-	// Far below that, a day's wait already outweighs every score.
+	// Checked here too, so that the answer lists it with the other problems.
 	if req.WaitBonus > maxWaitBonus {
 		ps = append(ps, problem{Code: "invalid_request", Field: "wait_bonus",
 			Message: fmt.Sprintf("at most %g", float64(maxWaitBonus))})
