@@ -92,4 +92,30 @@
 // Assign checks its context before starting, during validation, and
 // regularly during the solve (between augmentations and every few hundred
 // steps inside one), and returns ctx.Err() promptly when it is done.
+//
+// # Matching rounds
+//
+// [Propose] runs a round for a nonprofit's pools: it validates every
+// profile and the round (all problems at once), sets aside ineligible
+// people (reason ineligible, with every violated rule) and pinned duos
+// (kept, never broken, using their mentor's capacity), scores the rest
+// with a compiled [scoring.Pool], and solves one assignment problem whose
+// columns are mentor seats (a mentor of capacity 2 has two). A pair is
+// allowed when no hard rule blocks it and its score reaches
+// [Round.MinScore]; its value is the score plus the mentee's waiting
+// priority, which moves the objective but never the reported score.
+// MostMatched (the default) uses the solver's lexicographic objective
+// directly; BestTotal solves the same matrix with disallowed pairs worth 0,
+// which is exact because every allowed value is ≥ 0. Every person left
+// out gets a reason: no_compatible_mentor (with the blocking rules
+// counted), below_min_score, outcompeted (with the best partner and who
+// took them), at_capacity. People are taken in ID order, so the proposal
+// does not depend on the order of the input.
+//
+// [Proposal.Alternatives] prices overruling a proposal exactly: forcing a
+// pair costs its reduced weight plus the shortest path back through the
+// residual graph of the optimal assignment, under the certificate's duals;
+// one reverse Dijkstra gives it for every mentor at once, in O((m+n)²).
+// Tests check every figure against re-running the round with the pair
+// pinned.
 package match
