@@ -709,29 +709,10 @@ func (b *builder) explain(p *pool, st *roundState, seatOf []int) Proposal {
 			continue
 		}
 		u := Unmatched{ID: me.ID}
-		best, anyFinite := -1, false
-		for c := range p.cols {
-			v := scoreAt(st.scores, k, c)
-			if !math.IsInf(v, -1) {
-				anyFinite = true
-			}
-			if b.allowed(v) && (best < 0 || v > scoreAt(st.scores, k, best)) {
-				best = c
-			}
-		}
-		switch {
-		case !anyFinite:
-			u.Reason = ReasonNoCompatibleMentor
-			u.Blocked = map[string]int{}
-			for c := range p.cols {
-				for _, reason := range b.compiled.Blocked(k, c) {
-					u.Blocked[reason.Code]++
-				}
-			}
-		case best < 0:
-			u.Reason = ReasonBelowMinScore
-		default:
-			u.Reason = ReasonOutcompeted
+		best := b.whyLeftOut(&u, ReasonNoCompatibleMentor, len(p.cols),
+			func(c int) float64 { return st.scores.At(k, c) },
+			func(c int) []scoring.Reason { return b.compiled.Blocked(k, c) })
+		if best >= 0 {
 			u.Best = &Candidate{ID: b.mentors[p.cols[best]].ID, Score: st.scores.At(k, best), TakenBy: sortedOrEmpty(takenBy[best])}
 		}
 		out.UnmatchedMentees = append(out.UnmatchedMentees, u)
@@ -765,29 +746,10 @@ func (b *builder) explain(p *pool, st *roundState, seatOf []int) Proposal {
 			continue
 		}
 		u := Unmatched{ID: mo.ID}
-		best, anyFinite := -1, false
-		for k := range p.rows {
-			v := scoreAt(st.scores, k, c)
-			if !math.IsInf(v, -1) {
-				anyFinite = true
-			}
-			if b.allowed(v) && (best < 0 || v > scoreAt(st.scores, best, c)) {
-				best = k
-			}
-		}
-		switch {
-		case !anyFinite:
-			u.Reason = ReasonNoCompatibleMentee
-			u.Blocked = map[string]int{}
-			for k := range p.rows {
-				for _, reason := range b.compiled.Blocked(k, c) {
-					u.Blocked[reason.Code]++
-				}
-			}
-		case best < 0:
-			u.Reason = ReasonBelowMinScore
-		default:
-			u.Reason = ReasonOutcompeted
+		best := b.whyLeftOut(&u, ReasonNoCompatibleMentee, len(p.rows),
+			func(k int) float64 { return st.scores.At(k, c) },
+			func(k int) []scoring.Reason { return b.compiled.Blocked(k, c) })
+		if best >= 0 {
 			var by []string
 			if mc := mentorOfRow[best]; mc >= 0 {
 				by = []string{b.mentors[p.cols[mc]].ID}
@@ -802,12 +764,39 @@ func (b *builder) explain(p *pool, st *roundState, seatOf []int) Proposal {
 	return out
 }
 
-// scoreAt reads a score, or -Inf when there is no matrix (an empty pool).
-func scoreAt(m *mat.Dense, i, j int) float64 {
-	if m == nil {
-		return math.Inf(-1)
+// whyLeftOut sets the reason of a pool member left unmatched, given the
+// scores of its n possible partners and the rules blocking each pair:
+// noneCompatible (with the rules counted) when every pair is blocked,
+// below_min_score when no allowed pair reaches MinScore, outcompeted
+// otherwise. For outcompeted it returns the best partner (highest score,
+// lowest index among equals), else -1.
+func (b *builder) whyLeftOut(u *Unmatched, noneCompatible string, n int, score func(int) float64, blocked func(int) []scoring.Reason) int {
+	best, anyFinite := -1, false
+	for x := 0; x < n; x++ {
+		v := score(x)
+		if !math.IsInf(v, -1) {
+			anyFinite = true
+		}
+		if b.allowed(v) && (best < 0 || v > score(best)) {
+			best = x
+		}
 	}
-	return m.At(i, j)
+	switch {
+	case !anyFinite:
+		u.Reason = noneCompatible
+		u.Blocked = map[string]int{}
+		for x := 0; x < n; x++ {
+			for _, reason := range blocked(x) {
+				u.Blocked[reason.Code]++
+			}
+		}
+		return -1
+	case best < 0:
+		u.Reason = ReasonBelowMinScore
+		return -1
+	}
+	u.Reason = ReasonOutcompeted
+	return best
 }
 
 func sortedOrEmpty(s []string) []string {
