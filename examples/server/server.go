@@ -109,13 +109,8 @@ type verdict struct {
 
 func (s *server) eligibility(w http.ResponseWriter, r *http.Request) {
 	req := eligibilityRequest{Policy: profile.DefaultPolicy()}
-	if e := s.decode(w, r, &req, func() any { return &eligibilityRequest{} }); e != nil {
-		s.writeError(w, e)
-		return
-	}
-	stats(r).pool(len(req.Mentees), len(req.Mentors))
-	if e := s.checkPool(len(req.Mentees), len(req.Mentors)); e != nil {
-		s.writeError(w, e)
+	if !s.decodePool(w, r, &req, func() any { return &eligibilityRequest{} },
+		func() (int, int) { return len(req.Mentees), len(req.Mentors) }) {
 		return
 	}
 	var ps []problem
@@ -173,13 +168,8 @@ func (s *server) proposals(w http.ResponseWriter, r *http.Request) {
 	// document such as {"weights": {"sector": 0.5}} changes only what it
 	// names.
 	req := proposalRequest{Round: match.Round{Policy: profile.DefaultPolicy(), Scorer: scoring.Default()}}
-	if e := s.decode(w, r, &req, func() any { return &proposalRequest{} }); e != nil {
-		s.writeError(w, e)
-		return
-	}
-	stats(r).pool(len(req.Mentees), len(req.Mentors))
-	if e := s.checkPool(len(req.Mentees), len(req.Mentors)); e != nil {
-		s.writeError(w, e)
+	if !s.decodePool(w, r, &req, func() any { return &proposalRequest{} },
+		func() (int, int) { return len(req.Mentees), len(req.Mentors) }) {
 		return
 	}
 	var ps []problem
@@ -241,6 +231,24 @@ func (s *server) proposals(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	s.writeJSON(w, http.StatusOK, resp)
+}
+
+// decodePool decodes a request body that holds a pool (see decode), records
+// the pool's sizes for the request log and checks them against -max-pool.
+// It writes the error answer and returns false when the request cannot go
+// on.
+func (s *server) decodePool(w http.ResponseWriter, r *http.Request, dst any, fresh func() any, sizes func() (int, int)) bool {
+	if e := s.decode(w, r, dst, fresh); e != nil {
+		s.writeError(w, e)
+		return false
+	}
+	mentees, mentors := sizes()
+	stats(r).pool(mentees, mentors)
+	if e := s.checkPool(mentees, mentors); e != nil {
+		s.writeError(w, e)
+		return false
+	}
+	return true
 }
 
 func (s *server) checkPool(mentees, mentors int) *apiError {
