@@ -7,17 +7,29 @@ import (
 )
 
 // Policy is a programme's eligibility rules: who may take part as a mentee
-// and who as a mentor. [DefaultPolicy] returns the model programme's rules;
-// other programmes change the settings they do differently, for example by
-// decoding a partial JSON document over DefaultPolicy():
+// and who as a mentor.
+//
+// The zero value of every setting means its documented default, the model
+// programme's rule: the zero Policy is [DefaultPolicy], and a Policy that
+// sets only some fields keeps the default for all the others. A rule is
+// turned off only explicitly: a [Switch] set to [Off], or a numeric limit
+// set to Off (-1). [Policy.Resolved] fills in the defaults; it is the policy
+// that [Policy.CheckMentee] and [Policy.CheckMentor] apply.
+//
+//	p := profile.Policy{Mentee: profile.MenteeRules{MaxAge: 33}} // every other rule is the default
+//	p.Mentee.Project = profile.Off                                // no project required
+//
+// In JSON, a Switch is true, false or null (the default), and a limit is a
+// number with 0 for the default and -1 for off. Other programmes may decode
+// a partial JSON document over DefaultPolicy() (or over the zero Policy,
+// with the same effect):
 //
 //	p := profile.DefaultPolicy()
 //	err := json.Unmarshal([]byte(`{"mentee": {"max_age": 33}}`), &p)
 //
-// keeps every rule but the maximum age. A zero or false setting turns its
-// rule off. The zero Policy has no rules at all; callers such as a matching
-// round that treat it as "not given" check [Policy.IsZero] and use
-// DefaultPolicy() instead.
+// keeps every rule but the maximum age, and `{"mentee": {"project": false}}`
+// turns the project rule off. A limit of 0 in JSON means the default, not
+// "no limit": use -1.
 //
 // Validation ([Mentee.Validate]) and eligibility are separate: Validate
 // rejects malformed data, while [Policy.CheckMentee] and
@@ -28,76 +40,130 @@ type Policy struct {
 	Mentor MentorRules `json:"mentor"`
 }
 
-// MenteeRules are the rules a mentee must meet.
+// The model programme's rules: the defaults of the zero settings.
+const (
+	defMenteeMinAge        = 18
+	defMenteeMaxAge        = 30
+	defMentorMinAge        = 50
+	defMinWeeklyHours      = 2
+	defMinExperienceYears  = 1
+	defNonEUBackground     = true
+	defRegisteredJobSeeker = true
+	defProject             = true
+	defTrained             = false
+)
+
+// defaultAgencies returns a new slice of the agencies a mentee may be
+// registered with by default.
+func defaultAgencies() []string { return []string{"Actiris", "VDAB", "Le Forem", "ADG"} }
+
+// MenteeRules are the rules a mentee must meet. The zero value of each
+// field means its default.
 type MenteeRules struct {
 	// MinAge is the lowest age in completed years on the day of the check,
-	// inclusive; 0 means no minimum. Default 18.
+	// inclusive. 0 means the default, 18; [Off] (-1) means no minimum.
 	MinAge int `json:"min_age"`
 	// MaxAge is the highest age in completed years on the day of the check,
 	// inclusive (30 admits a person until the day before their 31st
-	// birthday); 0 means no maximum. Default 30 (one city uses 33).
+	// birthday). 0 means the default, 30 (one city uses 33); [Off] (-1)
+	// means no maximum.
 	MaxAge int `json:"max_age"`
 	// NonEUBackground requires a migration background from outside the EU
 	// on the day of the check: the mentee's birth country, a nationality, a
 	// parent's birth country or a parent's nationality outside the EU.
-	// Default true.
-	NonEUBackground bool `json:"non_eu_background"`
-	// RegisteredJobSeeker requires job_seeker.registered. Default true.
-	RegisteredJobSeeker bool `json:"registered_job_seeker"`
+	// Default on.
+	NonEUBackground Switch `json:"non_eu_background"`
+	// RegisteredJobSeeker requires job_seeker.registered. Default on.
+	RegisteredJobSeeker Switch `json:"registered_job_seeker"`
 	// Agencies are the employment services a registration may be with,
-	// compared case-insensitively and without surrounding spaces; empty
-	// means any. They apply only when RegisteredJobSeeker is set. Default
-	// Actiris, VDAB, Le Forem and ADG.
+	// compared case-insensitively and without surrounding spaces. nil means
+	// the default: Actiris, VDAB, Le Forem and ADG. An empty, non-nil list
+	// (JSON []) is a validation error, because it is ambiguous: leave the
+	// field out for the default, or set AnyAgency. Agencies apply only when
+	// RegisteredJobSeeker is on and AnyAgency is false.
 	Agencies []string `json:"agencies"`
-	// Project requires a non-blank project. Default true.
-	Project bool `json:"project"`
+	// AnyAgency accepts a registration with any employment service,
+	// whatever Agencies lists. Default false.
+	AnyAgency bool `json:"any_agency,omitempty"`
+	// Project requires a non-blank project. Default on.
+	Project Switch `json:"project"`
 }
 
-// MentorRules are the rules a mentor must meet.
+// MentorRules are the rules a mentor must meet. The zero value of each
+// field means its default.
 type MentorRules struct {
 	// MinAge is the lowest age in completed years on the day of the check,
-	// inclusive; 0 means no minimum. Default 50.
+	// inclusive. 0 means the default, 50; [Off] (-1) means no minimum.
 	MinAge int `json:"min_age"`
-	// MinWeeklyHours is the fewest hours a week a mentor must offer; 0
-	// means no minimum. Default 2.
+	// MinWeeklyHours is the fewest hours a week a mentor must offer. 0 means
+	// the default, 2; [Off] (-1) means no minimum.
 	MinWeeklyHours float64 `json:"min_weekly_hours"`
 	// MinExperienceYears is the least professional experience, the sum of
-	// the years of all experience entries; 0 means no minimum. Default 1.
+	// the years of all experience entries. 0 means the default, 1; [Off]
+	// (-1) means no minimum.
 	MinExperienceYears float64 `json:"min_experience_years"`
 	// Trained requires the programme's training to be completed. Default
-	// false: the model programme matches mentors before their training.
-	Trained bool `json:"trained"`
+	// off: the model programme matches mentors before their training.
+	Trained Switch `json:"trained"`
 }
 
-// DefaultPolicy returns the model programme's rules: mentees aged 18 to 30
-// with a non-EU background, registered as job seekers with Actiris, VDAB,
-// Le Forem or ADG, with a project; mentors aged 50 or over who offer at least
-// 2 hours a week and have at least 1 year of experience, trained or not.
-// Each call returns a new Policy (its Agencies slice is not shared).
+// DefaultPolicy returns the model programme's rules written out: mentees
+// aged 18 to 30 with a non-EU background, registered as job seekers with
+// Actiris, VDAB, Le Forem or ADG, with a project; mentors aged 50 or over
+// who offer at least 2 hours a week and have at least 1 year of experience,
+// trained or not (Trained is [Off]). It applies the same rules as the zero
+// Policy, and equals Policy{}.Resolved(). Each call returns a new Policy
+// (its Agencies slice is not shared).
 func DefaultPolicy() Policy {
-	return Policy{
-		Mentee: MenteeRules{
-			MinAge:              18,
-			MaxAge:              30,
-			NonEUBackground:     true,
-			RegisteredJobSeeker: true,
-			Agencies:            []string{"Actiris", "VDAB", "Le Forem", "ADG"},
-			Project:             true,
-		},
-		Mentor: MentorRules{
-			MinAge:             50,
-			MinWeeklyHours:     2,
-			MinExperienceYears: 1,
-		},
-	}
+	return Policy{}.Resolved()
 }
 
-// IsZero reports whether p is the zero Policy: every setting zero or false
-// and no agencies listed.
-func (p Policy) IsZero() bool {
-	m, o := p.Mentee, p.Mentor
-	return m.MinAge == 0 && m.MaxAge == 0 && !m.NonEUBackground && !m.RegisteredJobSeeker &&
-		len(m.Agencies) == 0 && !m.Project && o == MentorRules{}
+// Resolved returns p with every zero setting replaced by its default: the
+// numbers written out, each [Switch] [On] or [Off], and Agencies the default
+// list when p lists none (nil or empty). Settings that are set, including
+// those set to Off, are kept, so Resolved is idempotent and
+// DefaultPolicy().Resolved() equals DefaultPolicy(). [Policy.CheckMentee]
+// and [Policy.CheckMentor] apply the resolved policy. Resolved does not
+// validate p: invalid values are kept as they are.
+//
+// The result shares p's Agencies slice when p lists agencies; otherwise it
+// holds a new slice. Cost: O(1).
+func (p Policy) Resolved() Policy {
+	m, o := &p.Mentee, &p.Mentor
+	m.MinAge = resolveLimit(m.MinAge, defMenteeMinAge)
+	m.MaxAge = resolveLimit(m.MaxAge, defMenteeMaxAge)
+	m.NonEUBackground = resolveSwitch(m.NonEUBackground, defNonEUBackground)
+	m.RegisteredJobSeeker = resolveSwitch(m.RegisteredJobSeeker, defRegisteredJobSeeker)
+	if len(m.Agencies) == 0 {
+		m.Agencies = defaultAgencies()
+	}
+	m.Project = resolveSwitch(m.Project, defProject)
+	o.MinAge = resolveLimit(o.MinAge, defMentorMinAge)
+	o.MinWeeklyHours = resolveLimit(o.MinWeeklyHours, defMinWeeklyHours)
+	o.MinExperienceYears = resolveLimit(o.MinExperienceYears, defMinExperienceYears)
+	o.Trained = resolveSwitch(o.Trained, defTrained)
+	return p
+}
+
+// resolveLimit replaces a zero limit by def and keeps any other value
+// (Off, and invalid values for Validate to report).
+func resolveLimit[T int | float64](v, def T) T {
+	if v == 0 {
+		return def
+	}
+	return v
+}
+
+// resolveSwitch replaces a zero Switch by On or Off as def says and keeps
+// any other value.
+func resolveSwitch(s Switch, def bool) Switch {
+	switch {
+	case s != 0:
+		return s
+	case def:
+		return On
+	}
+	return Off
 }
 
 // Limits that [Policy.Validate] enforces.
@@ -109,21 +175,32 @@ const (
 
 // Validate reports every problem in p at once, as one error joining a
 // *[FieldError] per problem (with an empty ID and the JSON path of the
-// setting, such as "mentee.max_age"), or nil. It checks that ages are in
-// 0..150 and mentee.min_age is not above a non-zero mentee.max_age, that
-// mentor.min_weekly_hours is finite in [0, 168] and
-// mentor.min_experience_years finite in [0, 80], and that there are at most
-// 50 agencies, each non-blank and at most 64 bytes. errors.Is(err,
-// [ErrInvalid]) holds for the result.
+// setting, such as "mentee.max_age"), or nil. Zero settings mean their
+// defaults and are valid, so the zero Policy is valid. Validate checks that
+// ages are in 0..150 or [Off] (-1), and the mentee's minimum age is not
+// above the maximum (both resolved: a MinAge of 31 with the default MaxAge
+// of 30 is an error); that mentor.min_weekly_hours is in [0, 168] and
+// mentor.min_experience_years in [0, 80], or Off; that every [Switch] is
+// On, Off or 0; and that mentee.agencies is nil or lists at most 50
+// agencies, each non-blank and at most 64 bytes. errors.Is(err,
+// [ErrInvalid]) holds for the result. Cost: O(number of agencies).
 func (p Policy) Validate() error {
 	v := fieldErrors{}
-	v.age("mentee.min_age", p.Mentee.MinAge)
-	v.age("mentee.max_age", p.Mentee.MaxAge)
-	if p.Mentee.MaxAge > 0 && p.Mentee.MinAge > p.Mentee.MaxAge {
-		v.add("mentee.max_age", "below mentee.min_age")
+	m, o := p.Mentee, p.Mentor
+	v.age("mentee.min_age", m.MinAge)
+	v.age("mentee.max_age", m.MaxAge)
+	minAge, minOK := Limit(m.MinAge, defMenteeMinAge)
+	maxAge, maxOK := Limit(m.MaxAge, defMenteeMaxAge)
+	if minOK && maxOK && minAge <= maxPolicyAge && maxAge <= maxPolicyAge && minAge > maxAge {
+		v.add("mentee.max_age", fmt.Sprintf("the maximum age %d is below the minimum age %d (mentee.min_age)", maxAge, minAge))
 	}
-	if v.fits("mentee.agencies", len(p.Mentee.Agencies), maxAgencies) {
-		for i, a := range p.Mentee.Agencies {
+	v.switchValue("mentee.non_eu_background", m.NonEUBackground)
+	v.switchValue("mentee.registered_job_seeker", m.RegisteredJobSeeker)
+	switch {
+	case m.Agencies != nil && len(m.Agencies) == 0:
+		v.add("mentee.agencies", "empty: leave it out for the default agencies, or set any_agency to accept any")
+	case v.fits("mentee.agencies", len(m.Agencies), maxAgencies):
+		for i, a := range m.Agencies {
 			switch {
 			case strings.TrimSpace(a) == "":
 				v.add(index("mentee.agencies", i), "blank")
@@ -132,24 +209,33 @@ func (p Policy) Validate() error {
 			}
 		}
 	}
-	v.age("mentor.min_age", p.Mentor.MinAge)
-	v.amount("mentor.min_weekly_hours", p.Mentor.MinWeeklyHours, maxWeeklyHours)
-	v.amount("mentor.min_experience_years", p.Mentor.MinExperienceYears, maxYears)
+	v.switchValue("mentee.project", m.Project)
+	v.age("mentor.min_age", o.MinAge)
+	v.limit("mentor.min_weekly_hours", o.MinWeeklyHours, maxWeeklyHours)
+	v.limit("mentor.min_experience_years", o.MinExperienceYears, maxYears)
+	v.switchValue("mentor.trained", o.Trained)
 	return v.err()
 }
 
 func (v *fieldErrors) age(field string, a int) {
-	if a < 0 || a > maxPolicyAge {
-		v.add(field, "outside 0.."+strconv.Itoa(maxPolicyAge))
+	if a != Off && (a < 0 || a > maxPolicyAge) {
+		v.add(field, "outside 0.."+strconv.Itoa(maxPolicyAge)+" (0 for the default, -1 for no limit)")
 	}
 }
 
-func (v *fieldErrors) amount(field string, x, max float64) {
+// limit checks a numeric limit: finite, in [0, max] or Off.
+func (v *fieldErrors) limit(field string, x, max float64) {
 	switch {
 	case !finite(x):
 		v.add(field, "not a finite number")
-	case x < 0 || x > max:
-		v.add(field, fmt.Sprintf("outside 0..%g", max))
+	case x != Off && (x < 0 || x > max):
+		v.add(field, fmt.Sprintf("outside 0..%g (0 for the default, -1 for no limit)", max))
+	}
+}
+
+func (v *fieldErrors) switchValue(field string, s Switch) {
+	if !s.valid() {
+		v.add(field, s.String()+" is not a valid switch: want On (1), Off (-1) or 0 for the default")
 	}
 }
 
@@ -214,11 +300,15 @@ const (
 // returns nil when m is eligible. With a zero on it returns the single
 // violation date_unknown.
 //
-// Ages are in completed years ([Age]) and both bounds are inclusive. For the
-// background, countries that are not assigned codes ([Country.Known]) are
-// ignored: they are validation errors, not evidence of a background.
-// CheckMentee does not validate m or p: run [Mentee.Validate] and
-// [Policy.Validate] first.
+// CheckMentee applies p.[Policy.Resolved]: a zero setting is its default
+// (the zero Policy is [DefaultPolicy]), and only a rule set to [Off] is
+// skipped. Messages state the limit applied, such as "older than the
+// programme's maximum age of 30". Ages are in completed years ([Age]) and
+// both bounds are inclusive. For the background, countries that are not
+// assigned codes ([Country.Known]) are ignored: they are validation errors,
+// not evidence of a background. CheckMentee does not validate m or p: run
+// [Mentee.Validate] and [Policy.Validate] first. [Mentee.Paused] does not
+// change eligibility.
 //
 // Cost: O(number of countries in the background × 29) plus O(number of
 // agencies).
@@ -227,27 +317,29 @@ func (p Policy) CheckMentee(m Mentee, on Date) []Violation {
 		return dateUnknown()
 	}
 	var out []Violation
-	r := p.Mentee
-	if v, ok := checkAge(m.BirthDate, on, r.MinAge, r.MaxAge); !ok {
+	r := p.Resolved().Mentee
+	minAge, minOK := Limit(r.MinAge, defMenteeMinAge)
+	maxAge, maxOK := Limit(r.MaxAge, defMenteeMaxAge)
+	if v, ok := checkAge(m.BirthDate, on, minAge, minOK, maxAge, maxOK); !ok {
 		out = append(out, v)
 	}
-	if r.NonEUBackground {
+	if r.NonEUBackground.Enabled(defNonEUBackground) {
 		if v, ok := checkBackground(m.Background, on); !ok {
 			out = append(out, v)
 		}
 	}
-	if r.RegisteredJobSeeker {
+	if r.RegisteredJobSeeker.Enabled(defRegisteredJobSeeker) {
 		switch {
 		case !m.JobSeeker.Registered:
 			out = append(out, Violation{CodeNotRegistered, "job_seeker.registered",
 				"not registered as a job seeker with a public employment service"})
-		case !acceptedAgency(r.Agencies, m.JobSeeker.Agency):
+		case !r.AnyAgency && !acceptedAgency(r.Agencies, m.JobSeeker.Agency):
 			out = append(out, Violation{CodeAgencyNotAccepted, "job_seeker.agency",
 				"registered with an employment service the programme does not accept (accepted: " +
 					strings.Join(r.Agencies, ", ") + ")"})
 		}
 	}
-	if r.Project && strings.TrimSpace(m.Project) == "" {
+	if r.Project.Enabled(defProject) && strings.TrimSpace(m.Project) == "" {
 		out = append(out, Violation{CodeNoProject, "project",
 			"no personal or professional project stated"})
 	}
@@ -258,8 +350,12 @@ func (p Policy) CheckMentee(m Mentee, on Date) []Violation {
 // order: too_young (or age_unknown), too_few_hours, too_little_experience,
 // not_trained (only when p requires training), no_capacity. It returns nil
 // when m is eligible. With a zero on it returns the single violation
-// date_unknown. A weekly_hours or experience that is not a number (NaN)
-// fails its rule. CheckMentor does not validate m or p.
+// date_unknown. Like [Policy.CheckMentee] it applies p.[Policy.Resolved]
+// (a zero setting is its default; only [Off] skips a rule) and its
+// messages state the limit applied. A weekly_hours or experience that is
+// not a number (NaN) fails its rule. CheckMentor does not validate m or p.
+// [Mentor.Paused] does not change eligibility; a zero Capacity is 1
+// ([Mentor.EffectiveCapacity]).
 //
 // Cost: O(len(m.Experience)).
 func (p Policy) CheckMentor(m Mentor, on Date) []Violation {
@@ -267,21 +363,22 @@ func (p Policy) CheckMentor(m Mentor, on Date) []Violation {
 		return dateUnknown()
 	}
 	var out []Violation
-	r := p.Mentor
-	if v, ok := checkAge(m.BirthDate, on, r.MinAge, 0); !ok {
+	r := p.Resolved().Mentor
+	minAge, minOK := Limit(r.MinAge, defMentorMinAge)
+	if v, ok := checkAge(m.BirthDate, on, minAge, minOK, 0, false); !ok {
 		out = append(out, v)
 	}
 	// Written as !(x >= min) so that NaN fails.
-	if !(m.WeeklyHours >= r.MinWeeklyHours) {
+	if hours, ok := Limit(r.MinWeeklyHours, defMinWeeklyHours); ok && !(m.WeeklyHours >= hours) {
 		out = append(out, Violation{CodeTooFewHours, "weekly_hours",
-			fmt.Sprintf("offers fewer hours a week than the programme's minimum of %g", r.MinWeeklyHours)})
+			fmt.Sprintf("offers fewer hours a week than the programme's minimum of %g", hours)})
 	}
-	if !(m.ExperienceYears() >= r.MinExperienceYears) {
+	if years, ok := Limit(r.MinExperienceYears, defMinExperienceYears); ok && !(m.ExperienceYears() >= years) {
 		out = append(out, Violation{CodeTooLittleExperience, "experience",
 			fmt.Sprintf("has less professional experience than the programme's minimum of %g %s",
-				r.MinExperienceYears, plural(r.MinExperienceYears, "year", "years"))})
+				years, plural(years, "year", "years"))})
 	}
-	if r.Trained && !m.Trained {
+	if r.Trained.Enabled(defTrained) && !m.Trained {
 		out = append(out, Violation{CodeNotTrained, "trained",
 			"has not completed the programme's training"})
 	}
@@ -296,10 +393,10 @@ func dateUnknown() []Violation {
 	return []Violation{{CodeDateUnknown, "", "the check was made without a date"}}
 }
 
-// checkAge applies inclusive age bounds; 0 means no bound, and with no
-// bound at all there is no age rule (so no age_unknown either).
-func checkAge(birth, on Date, min, max int) (Violation, bool) {
-	if min <= 0 && max <= 0 {
+// checkAge applies inclusive age bounds, each only when its ok flag is
+// set; with no bound at all there is no age rule (so no age_unknown either).
+func checkAge(birth, on Date, min int, minOK bool, max int, maxOK bool) (Violation, bool) {
+	if !minOK && !maxOK {
 		return Violation{}, true
 	}
 	if birth.IsZero() || birth.After(on) {
@@ -307,11 +404,11 @@ func checkAge(birth, on Date, min, max int) (Violation, bool) {
 			"the age cannot be determined: no valid birth date"}, false
 	}
 	age := Age(birth, on)
-	if age < min {
+	if minOK && age < min {
 		return Violation{CodeTooYoung, "birth_date",
 			fmt.Sprintf("younger than the programme's minimum age of %d on %s", min, on)}, false
 	}
-	if max > 0 && age > max {
+	if maxOK && age > max {
 		return Violation{CodeTooOld, "birth_date",
 			fmt.Sprintf("older than the programme's maximum age of %d on %s", max, on)}, false
 	}

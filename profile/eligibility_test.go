@@ -35,13 +35,19 @@ func TestPolicyPartialJSON(t *testing.T) {
 		{name: "one city's maximum age", doc: `{"mentee": {"max_age": 33}}`,
 			change: func(p *Policy) { p.Mentee.MaxAge = 33 }},
 		{name: "training required", doc: `{"mentor": {"trained": true}}`,
-			change: func(p *Policy) { p.Mentor.Trained = true }},
+			change: func(p *Policy) { p.Mentor.Trained = On }},
 		{name: "other agencies", doc: `{"mentee": {"agencies": ["VDAB"]}}`,
 			change: func(p *Policy) { p.Mentee.Agencies = []string{"VDAB"} }},
-		{name: "any agency", doc: `{"mentee": {"agencies": []}}`,
-			change: func(p *Policy) { p.Mentee.Agencies = []string{} }},
-		{name: "rule turned off", doc: `{"mentee": {"non_eu_background": false}, "mentor": {"min_weekly_hours": 0}}`,
-			change: func(p *Policy) { p.Mentee.NonEUBackground = false; p.Mentor.MinWeeklyHours = 0 }},
+		{name: "any agency", doc: `{"mentee": {"any_agency": true}}`,
+			change: func(p *Policy) { p.Mentee.AnyAgency = true }},
+		{name: "project rule turned off", doc: `{"mentee": {"project": false}}`,
+			change: func(p *Policy) { p.Mentee.Project = Off }},
+		{name: "rules turned off", doc: `{"mentee": {"non_eu_background": false, "max_age": -1}, "mentor": {"min_weekly_hours": -1}}`,
+			change: func(p *Policy) { p.Mentee.NonEUBackground = Off; p.Mentee.MaxAge = Off; p.Mentor.MinWeeklyHours = Off }},
+		{name: "null switch is the default", doc: `{"mentee": {"project": null}, "mentor": {"trained": null}}`,
+			change: func(p *Policy) { p.Mentee.Project = 0; p.Mentor.Trained = 0 }},
+		{name: "zero limits are the defaults", doc: `{"mentee": {"min_age": 0, "max_age": 0}, "mentor": {"min_weekly_hours": 0}}`,
+			change: func(p *Policy) { p.Mentee.MinAge = 0; p.Mentee.MaxAge = 0; p.Mentor.MinWeeklyHours = 0 }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -50,18 +56,82 @@ func TestPolicyPartialJSON(t *testing.T) {
 			want := DefaultPolicy()
 			tt.change(&want)
 			assert.Equal(t, want, got)
+			assert.NoError(t, got.Validate())
+
+			// Decoding over the zero Policy applies the same rules.
+			var fromZero Policy
+			require.NoError(t, json.Unmarshal([]byte(tt.doc), &fromZero))
+			assert.Equal(t, got.Resolved(), fromZero.Resolved())
 		})
 	}
 	assert.Equal(t, []string{"Actiris", "VDAB", "Le Forem", "ADG"}, DefaultPolicy().Mentee.Agencies,
 		"decoding over one DefaultPolicy does not change the next")
 }
 
-func TestPolicyIsZero(t *testing.T) {
-	assert.True(t, Policy{}.IsZero())
-	assert.True(t, Policy{Mentee: MenteeRules{Agencies: []string{}}}.IsZero(), "an empty list is no list")
-	assert.False(t, DefaultPolicy().IsZero())
-	assert.False(t, Policy{Mentor: MentorRules{Trained: true}}.IsZero())
-	assert.False(t, Policy{Mentee: MenteeRules{Project: true}}.IsZero())
+func TestPolicyBadJSON(t *testing.T) {
+	for _, doc := range []string{
+		`{"mentee": {"project": 1}}`,
+		`{"mentee": {"project": "yes"}}`,
+		`{"mentor": {"trained": [true]}}`,
+		`{"mentee": {"non_eu_background": {}}}`,
+	} {
+		t.Run(doc, func(t *testing.T) {
+			p := DefaultPolicy()
+			err := json.Unmarshal([]byte(doc), &p)
+			var te *json.UnmarshalTypeError
+			require.ErrorAs(t, err, &te)
+			assert.Contains(t, err.Error(), "profile.Switch")
+			assert.NotEmpty(t, te.Field, "encoding/json names the field")
+		})
+	}
+}
+
+func TestPolicyResolved(t *testing.T) {
+	def := DefaultPolicy()
+	assert.Equal(t, def, Policy{}.Resolved(), "the zero Policy resolves to the default")
+	assert.Equal(t, def, def.Resolved(), "the default is resolved")
+	assert.Equal(t, Off, int(def.Mentor.Trained), "training is written out as off")
+
+	tests := []struct {
+		name   string
+		policy Policy
+		want   func(p *Policy) // applied to DefaultPolicy()
+	}{
+		{name: "zero", want: func(*Policy) {}},
+		{name: "one limit", policy: Policy{Mentee: MenteeRules{MaxAge: 33}},
+			want: func(p *Policy) { p.Mentee.MaxAge = 33 }},
+		{name: "off limits are kept", policy: Policy{Mentee: MenteeRules{MinAge: Off}, Mentor: MentorRules{MinExperienceYears: Off}},
+			want: func(p *Policy) { p.Mentee.MinAge = Off; p.Mentor.MinExperienceYears = Off }},
+		{name: "switches", policy: Policy{Mentee: MenteeRules{Project: Off}, Mentor: MentorRules{Trained: On}},
+			want: func(p *Policy) { p.Mentee.Project = Off; p.Mentor.Trained = On }},
+		{name: "agencies and any agency", policy: Policy{Mentee: MenteeRules{Agencies: []string{"VDAB"}, AnyAgency: true}},
+			want: func(p *Policy) { p.Mentee.Agencies = []string{"VDAB"}; p.Mentee.AnyAgency = true }},
+		{name: "empty agencies are the default", policy: Policy{Mentee: MenteeRules{Agencies: []string{}}},
+			want: func(*Policy) {}},
+		{name: "invalid values are kept", policy: Policy{Mentee: MenteeRules{MaxAge: -7, Project: 5}},
+			want: func(p *Policy) { p.Mentee.MaxAge = -7; p.Mentee.Project = 5 }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			want := DefaultPolicy()
+			tt.want(&want)
+			got := tt.policy.Resolved()
+			assert.Equal(t, want, got)
+			assert.Equal(t, got, got.Resolved(), "idempotent")
+			for _, s := range []Switch{got.Mentee.NonEUBackground, got.Mentee.RegisteredJobSeeker, got.Mentee.Project, got.Mentor.Trained} {
+				assert.NotZero(t, s, "every switch written out")
+			}
+		})
+	}
+}
+
+func TestDefaultPolicyNotShared(t *testing.T) {
+	p := DefaultPolicy()
+	p.Mentee.Agencies[0] = "changed"
+	assert.Equal(t, "Actiris", DefaultPolicy().Mentee.Agencies[0])
+	z := Policy{}.Resolved()
+	z.Mentee.Agencies[0] = "changed"
+	assert.Equal(t, "Actiris", Policy{}.Resolved().Mentee.Agencies[0])
 }
 
 func TestPolicyValidate(t *testing.T) {
@@ -72,23 +142,47 @@ func TestPolicyValidate(t *testing.T) {
 	}{
 		{name: "default", change: func(*Policy) {}},
 		{name: "zero", change: func(p *Policy) { *p = Policy{} }},
-		{name: "no maximum age", change: func(p *Policy) { p.Mentee.MaxAge = 0 }},
+		{name: "zero but one field", change: func(p *Policy) { *p = Policy{Mentee: MenteeRules{MaxAge: 33}} }},
+		{name: "no maximum age", change: func(p *Policy) { p.Mentee.MaxAge = Off }},
+		{name: "no limits at all", change: func(p *Policy) {
+			p.Mentee.MinAge, p.Mentee.MaxAge, p.Mentor.MinAge = Off, Off, Off
+			p.Mentor.MinWeeklyHours, p.Mentor.MinExperienceYears = Off, Off
+		}},
+		{name: "zero maximum age is the default", change: func(p *Policy) { p.Mentee.MaxAge = 0 }},
 		{name: "minimum equals maximum", change: func(p *Policy) { p.Mentee.MinAge = 30 }},
 		{name: "minimum above maximum", change: func(p *Policy) { p.Mentee.MinAge = 31 },
-			want: []string{"mentee.max_age: below mentee.min_age"}},
-		{name: "negative ages", change: func(p *Policy) { p.Mentee.MinAge = -1; p.Mentor.MinAge = -50 },
-			want: []string{"mentee.min_age: outside 0..150", "mentor.min_age: outside 0..150"}},
+			want: []string{"mentee.max_age: the maximum age 30 is below the minimum age 31 (mentee.min_age)"}},
+		{name: "minimum above the default maximum", change: func(p *Policy) { *p = Policy{Mentee: MenteeRules{MinAge: 35}} },
+			want: []string{"mentee.max_age: the maximum age 30 is below the minimum age 35 (mentee.min_age)"}},
+		{name: "maximum below the default minimum", change: func(p *Policy) { *p = Policy{Mentee: MenteeRules{MaxAge: 16}} },
+			want: []string{"mentee.max_age: the maximum age 16 is below the minimum age 18 (mentee.min_age)"}},
+		{name: "minimum above maximum off", change: func(p *Policy) { p.Mentee.MinAge = 40; p.Mentee.MaxAge = Off }},
+		{name: "negative ages", change: func(p *Policy) { p.Mentee.MinAge = -2; p.Mentor.MinAge = -50 },
+			want: []string{"mentee.min_age: outside 0..150 (0 for the default, -1 for no limit)",
+				"mentor.min_age: outside 0..150 (0 for the default, -1 for no limit)"}},
 		{name: "absurd maximum", change: func(p *Policy) { p.Mentee.MaxAge = 1000 },
-			want: []string{"mentee.max_age: outside 0..150"}},
+			want: []string{"mentee.max_age: outside 0..150 (0 for the default, -1 for no limit)"}},
 		{name: "blank and long agencies", change: func(p *Policy) {
 			p.Mentee.Agencies = []string{"VDAB", " ", strings.Repeat("a", 65)}
 		}, want: []string{"mentee.agencies[1]: blank", "mentee.agencies[2]: longer than 64 bytes"}},
 		{name: "too many agencies", change: func(p *Policy) { p.Mentee.Agencies = make([]string, 51) },
 			want: []string{"mentee.agencies: more than 50 entries"}},
+		{name: "empty agencies, ambiguous", change: func(p *Policy) { p.Mentee.Agencies = []string{} },
+			want: []string{"mentee.agencies: empty: leave it out for the default agencies, or set any_agency to accept any"}},
+		{name: "nil agencies are the default", change: func(p *Policy) { p.Mentee.Agencies = nil }},
 		{name: "hours", change: func(p *Policy) { p.Mentor.MinWeeklyHours = math.NaN(); p.Mentor.MinExperienceYears = 81 },
-			want: []string{"mentor.min_weekly_hours: not a finite number", "mentor.min_experience_years: outside 0..80"}},
-		{name: "negative hours", change: func(p *Policy) { p.Mentor.MinWeeklyHours = -1 },
-			want: []string{"mentor.min_weekly_hours: outside 0..168"}},
+			want: []string{"mentor.min_weekly_hours: not a finite number",
+				"mentor.min_experience_years: outside 0..80 (0 for the default, -1 for no limit)"}},
+		{name: "negative hours other than off", change: func(p *Policy) { p.Mentor.MinWeeklyHours = -0.5 },
+			want: []string{"mentor.min_weekly_hours: outside 0..168 (0 for the default, -1 for no limit)"}},
+		{name: "invalid switches", change: func(p *Policy) {
+			p.Mentee.NonEUBackground, p.Mentee.RegisteredJobSeeker, p.Mentee.Project, p.Mentor.Trained = 2, -2, 127, -128
+		}, want: []string{
+			"mentee.non_eu_background: Switch(2) is not a valid switch: want On (1), Off (-1) or 0 for the default",
+			"mentee.registered_job_seeker: Switch(-2) is not a valid switch: want On (1), Off (-1) or 0 for the default",
+			"mentee.project: Switch(127) is not a valid switch: want On (1), Off (-1) or 0 for the default",
+			"mentor.trained: Switch(-128) is not a valid switch: want On (1), Off (-1) or 0 for the default",
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -120,10 +214,9 @@ func TestCheckMentee(t *testing.T) {
 	max33.Mentee.MaxAge = 33
 	min20 := DefaultPolicy()
 	min20.Mentee.MinAge = 20
-	anyAgency := DefaultPolicy()
-	anyAgency.Mentee.Agencies = nil
-	unregistered := DefaultPolicy()
-	unregistered.Mentee.RegisteredJobSeeker = false
+	anyAgency := Policy{Mentee: MenteeRules{AnyAgency: true}}
+	vdab := Policy{Mentee: MenteeRules{Agencies: []string{"VDAB"}}}
+	unregistered := Policy{Mentee: MenteeRules{RegisteredJobSeeker: Off}}
 
 	tests := []struct {
 		name   string
@@ -202,6 +295,10 @@ func TestCheckMentee(t *testing.T) {
 		{name: "no agency given", change: func(m *Mentee) { m.JobSeeker.Agency = "" }, want: []string{CodeAgencyNotAccepted}},
 		{name: "agency in other case and spaces", change: func(m *Mentee) { m.JobSeeker.Agency = " le FOREM " }},
 		{name: "any agency", policy: &anyAgency, change: func(m *Mentee) { m.JobSeeker.Agency = "Jobcentre" }},
+		{name: "any agency, not registered", policy: &anyAgency, change: func(m *Mentee) { m.JobSeeker = JobSeeker{Agency: "Jobcentre"} },
+			want: []string{CodeNotRegistered}},
+		{name: "own agency list", policy: &vdab, change: func(m *Mentee) { m.JobSeeker.Agency = "vdab" }},
+		{name: "own agency list, default agency", policy: &vdab, change: func(*Mentee) {}, want: []string{CodeAgencyNotAccepted}},
 		{name: "registration not required", policy: &unregistered, change: func(m *Mentee) { m.JobSeeker = JobSeeker{Agency: "Jobcentre"} }},
 
 		// Project.
@@ -224,7 +321,9 @@ func TestCheckMentee(t *testing.T) {
 
 		// Dates and policies.
 		{name: "no check date", zeroOn: true, change: func(m *Mentee) { m.Project = "" }, want: []string{CodeDateUnknown}},
-		{name: "zero policy has no rules", policy: &Policy{}, change: func(m *Mentee) { *m = Mentee{ID: "me-2"} }},
+		{name: "zero policy is the default", policy: &Policy{}, change: func(m *Mentee) { *m = Mentee{ID: "me-2"} },
+			want: []string{CodeAgeUnknown, CodeBackgroundUnknown, CodeNotRegistered, CodeNoProject}},
+		{name: "zero policy, eligible mentee", policy: &Policy{}, change: func(*Mentee) {}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -277,8 +376,7 @@ func TestCheckMenteeMessages(t *testing.T) {
 }
 
 func TestCheckMentor(t *testing.T) {
-	trained := DefaultPolicy()
-	trained.Mentor.Trained = true
+	trained := Policy{Mentor: MentorRules{Trained: On}}
 
 	tests := []struct {
 		name   string
@@ -321,7 +419,10 @@ func TestCheckMentor(t *testing.T) {
 			m.Capacity = -3
 		}, want: []string{CodeTooYoung, CodeTooFewHours, CodeTooLittleExperience, CodeNotTrained, CodeNoCapacity}},
 		{name: "no check date", zeroOn: true, change: func(m *Mentor) { m.WeeklyHours = 0 }, want: []string{CodeDateUnknown}},
-		{name: "zero policy has no rules but capacity", policy: &Policy{}, change: func(m *Mentor) { *m = Mentor{ID: "mo-2"} }},
+		{name: "zero policy is the default", policy: &Policy{}, change: func(m *Mentor) { *m = Mentor{ID: "mo-2"} },
+			want: []string{CodeAgeUnknown, CodeTooFewHours, CodeTooLittleExperience}},
+		{name: "zero policy, eligible mentor", policy: &Policy{}, change: func(*Mentor) {}},
+		{name: "paused mentor is still eligible", change: func(m *Mentor) { m.Paused = true }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -350,7 +451,7 @@ func TestCheckMentorMessages(t *testing.T) {
 	m.WeeklyHours = 1
 	m.Experience = nil
 	p := DefaultPolicy()
-	p.Mentor.Trained = true
+	p.Mentor.Trained = On
 	m.Trained = false
 	m.Capacity = -1
 	assert.Equal(t, []Violation{

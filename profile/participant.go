@@ -29,6 +29,12 @@ type Mentee struct {
 	// AppliedOn is the day the application was made; waiting time is
 	// counted from it.
 	AppliedOn Date `json:"applied_on"`
+	// Paused takes the mentee out of matching for a while (holidays,
+	// illness) without removing them from the pool: a matching round lists
+	// a paused mentee with the reason code "paused" and keeps their place in
+	// the queue. It does not change eligibility ([Policy.CheckMentee]).
+	// Default false.
+	Paused bool `json:"paused,omitempty"`
 }
 
 // Mentor is an experienced volunteer who offers to mentor.
@@ -48,18 +54,31 @@ type Mentor struct {
 	WeeklyHours float64 `json:"weekly_hours"`
 	// Trained records that the mentor completed the programme's training.
 	Trained bool `json:"trained"`
-	// Capacity is how many mentees the mentor takes at once. 0 means 1,
-	// the model programme's rule; see [Mentor.EffectiveCapacity]. Negative values are
-	// invalid.
+	// Capacity is how many mentees the mentor takes at once, at most
+	// [MaxCapacity]. The zero value means the default, 1 (the model
+	// programme's rule), like every zero setting; see
+	// [Mentor.EffectiveCapacity]. Capacity 0 therefore never means "no
+	// mentee": to take a mentor out of a round, set Paused. The strict JSON
+	// decoder of a round rejects an explicit "capacity": 0 for that reason
+	// and points to "paused"; leave the field out for the default. Negative
+	// values are invalid.
 	Capacity  int         `json:"capacity"`
 	Interests []string    `json:"interests,omitempty"`
 	Traits    Traits      `json:"traits,omitempty"`
 	Wants     MentorWants `json:"wants"`
+	// Paused takes the mentor out of matching for a while (holidays,
+	// illness) without removing them from the pool: a matching round lists
+	// a paused mentor with the reason code "paused" and proposes no new
+	// mentee to them. It does not change eligibility ([Policy.CheckMentor])
+	// or capacity. Default false.
+	Paused bool `json:"paused,omitempty"`
 }
 
-// EffectiveCapacity returns how many mentees the mentor can take at once: Capacity,
-// with 0 meaning 1. A negative Capacity is returned as it is (it is a
-// validation error and an eligibility violation).
+// EffectiveCapacity returns how many mentees the mentor can take at once:
+// Capacity, with 0 meaning the default, 1 (not "none": a mentor who takes
+// no mentee for now is [Mentor.Paused]). A negative Capacity is returned as
+// it is (it is a validation error and an eligibility violation). It ignores
+// Paused. Cost: O(1).
 func (m Mentor) EffectiveCapacity() int {
 	if m.Capacity == 0 {
 		return 1

@@ -103,7 +103,7 @@ func (m Mentee) Validate() error {
 //     ISCO-08 code when set, each years finite in [0, 80]; at most 50
 //     entries;
 //   - weekly_hours: finite in [0, 168];
-//   - capacity: in [0, [MaxCapacity]] (0 means 1);
+//   - capacity: in [0, [MaxCapacity]] (0 means the default, 1);
 //   - wants.mentee_gender: at most 32 bytes.
 //
 // Cost: O(size of m), bounded by the limits.
