@@ -36,12 +36,26 @@
 // those rules, with [DefaultPolicy] the model programme's (mentees 18 to 30
 // with a non-EU background, registered with a public employment service,
 // with a project; mentors 50 or over, 2 hours a week, some experience). A
-// programme decodes its own settings as JSON over DefaultPolicy().
+// programme sets only what it does differently, in Go or as JSON decoded
+// over DefaultPolicy().
 // [Policy.CheckMentee] and [Policy.CheckMentor] return every rule a person
 // fails as a [Violation] with a stable code (the Code… constants) and a
 // sentence a coordinator can pass on, or nil when the person is eligible.
 // Membership of the EU is judged on the day of the check, so a person born
 // in the United Kingdom has a non-EU background from 1 February 2020 on.
+//
+// # Defaults
+//
+// The zero value of every setting means its documented default, so that
+// setting one field never turns another rule off: the zero Policy is the
+// model programme's, and Policy{Mentee: MenteeRules{MaxAge: 33}} changes
+// the maximum age only. Turning a rule off is explicit. An on/off setting
+// is a [Switch]: [On], [Off], or 0 for the default (in JSON true, false or
+// null). A numeric limit is a number, 0 for the default and [Off] (-1) for
+// no limit; [Limit] reads one. [Policy.Resolved] writes every default out,
+// and it is what the checks apply. Packages scoring and match use the same
+// Switch, Off and Limit for their settings. In JSON too, a limit of 0 means
+// the default, not "no limit": no limit is -1.
 //
 // Messages of errors and violations never hold personal data beyond the
 // offending token (shortened): no names, birth dates, countries of origin,

@@ -3,6 +3,7 @@ package profile
 import (
 	"encoding/json"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -324,6 +325,7 @@ func TestCheckMentee(t *testing.T) {
 		{name: "zero policy is the default", policy: &Policy{}, change: func(m *Mentee) { *m = Mentee{ID: "me-2"} },
 			want: []string{CodeAgeUnknown, CodeBackgroundUnknown, CodeNotRegistered, CodeNoProject}},
 		{name: "zero policy, eligible mentee", policy: &Policy{}, change: func(*Mentee) {}},
+		{name: "paused mentee is still eligible", change: func(m *Mentee) { m.Paused = true }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -460,4 +462,166 @@ func TestCheckMentorMessages(t *testing.T) {
 		{Code: "not_trained", Field: "trained", Message: "has not completed the programme's training"},
 		{Code: "no_capacity", Field: "capacity", Message: "can take no mentee (capacity below 1)"},
 	}, p.CheckMentor(m, checkDay))
+}
+
+// partialRule is one eligibility rule in the partial-policy tests: the code
+// and a change to an eligible person that fails that rule alone.
+type partialRule[P any] struct {
+	code   string
+	change func(m *P)
+}
+
+// partialPolicy is a Policy that sets one field, and the codes that setting
+// turns off.
+type partialPolicy struct {
+	name string
+	p    Policy
+	off  []string
+}
+
+// checkPartial checks every rule under every policy: the changed person
+// fails exactly that rule unless the policy turns it off, and the resolved
+// policy gives the same answer.
+func checkPartial[P any](t *testing.T, base func(testing.TB) P, check func(Policy, P, Date) []Violation,
+	policies []partialPolicy, rules []partialRule[P]) {
+	t.Helper()
+	for _, pc := range policies {
+		for _, rule := range rules {
+			t.Run(pc.name+"/"+rule.code, func(t *testing.T) {
+				m := base(t)
+				require.Nil(t, check(pc.p, m, checkDay), "the base person is eligible")
+				rule.change(&m)
+				got := check(pc.p, m, checkDay)
+				if slices.Contains(pc.off, rule.code) {
+					assert.Nil(t, got)
+				} else {
+					assert.Equal(t, []string{rule.code}, codes(got))
+				}
+				assert.Equal(t, got, check(pc.p.Resolved(), m, checkDay), "the resolved policy applies the same rules")
+			})
+		}
+	}
+}
+
+// TestPartialPolicyMentee is the regression test for partly set policies:
+// setting one field of MenteeRules changes that rule only, and turning one
+// rule off turns exactly that rule off.
+func TestPartialPolicyMentee(t *testing.T) {
+	rules := []partialRule[Mentee]{
+		{CodeTooYoung, func(m *Mentee) { m.BirthDate = MustDate(2011, time.January, 1) }}, // 15
+		{CodeTooOld, func(m *Mentee) { m.BirthDate = MustDate(1986, time.January, 1) }},   // 40
+		{CodeNoNonEUBackground, func(m *Mentee) { m.Background = Background{BirthCountry: "BE", Nationalities: []Country{"BE"}} }},
+		{CodeNotRegistered, func(m *Mentee) { m.JobSeeker = JobSeeker{} }},
+		{CodeAgencyNotAccepted, func(m *Mentee) { m.JobSeeker.Agency = "Jobcentre" }},
+		{CodeNoProject, func(m *Mentee) { m.Project = "" }},
+	}
+	mentee := func(r MenteeRules) Policy { return Policy{Mentee: r} }
+	policies := []partialPolicy{
+		{name: "zero", p: Policy{}},
+		{name: "min age 16", p: mentee(MenteeRules{MinAge: 16})},
+		{name: "min age off", p: mentee(MenteeRules{MinAge: Off}), off: []string{CodeTooYoung}},
+		{name: "max age 33", p: mentee(MenteeRules{MaxAge: 33})},
+		{name: "max age off", p: mentee(MenteeRules{MaxAge: Off}), off: []string{CodeTooOld}},
+		{name: "background on", p: mentee(MenteeRules{NonEUBackground: On})},
+		{name: "background off", p: mentee(MenteeRules{NonEUBackground: Off}), off: []string{CodeNoNonEUBackground}},
+		{name: "registration on", p: mentee(MenteeRules{RegisteredJobSeeker: On})},
+		{name: "registration off", p: mentee(MenteeRules{RegisteredJobSeeker: Off}), off: []string{CodeNotRegistered, CodeAgencyNotAccepted}},
+		{name: "own agencies", p: mentee(MenteeRules{Agencies: []string{"Actiris", "VDAB"}})},
+		{name: "any agency", p: mentee(MenteeRules{AnyAgency: true}), off: []string{CodeAgencyNotAccepted}},
+		{name: "project on", p: mentee(MenteeRules{Project: On})},
+		{name: "project off", p: mentee(MenteeRules{Project: Off}), off: []string{CodeNoProject}},
+		{name: "mentor rules set", p: Policy{Mentor: MentorRules{MinAge: Off, Trained: On}}},
+	}
+	checkPartial(t, decodeMentee, Policy.CheckMentee, policies, rules)
+}
+
+// TestPartialPolicyMentor is TestPartialPolicyMentee for MentorRules.
+// Training is off by default, so its rule applies only when set On.
+func TestPartialPolicyMentor(t *testing.T) {
+	rules := []partialRule[Mentor]{
+		{CodeTooYoung, func(m *Mentor) { m.BirthDate = MustDate(1981, time.January, 1) }}, // 45
+		{CodeTooFewHours, func(m *Mentor) { m.WeeklyHours = 1 }},
+		{CodeTooLittleExperience, func(m *Mentor) { m.Experience = []Experience{{Sector: "K", Years: 0.5}} }},
+		{CodeNotTrained, func(m *Mentor) { m.Trained = false }},
+	}
+	mentor := func(r MentorRules) Policy { return Policy{Mentor: r} }
+	policies := []partialPolicy{
+		{name: "zero", p: Policy{}, off: []string{CodeNotTrained}},
+		{name: "min age 55", p: mentor(MentorRules{MinAge: 55}), off: []string{CodeNotTrained}},
+		{name: "min age off", p: mentor(MentorRules{MinAge: Off}), off: []string{CodeTooYoung, CodeNotTrained}},
+		{name: "hours 1.5", p: mentor(MentorRules{MinWeeklyHours: 1.5}), off: []string{CodeNotTrained}},
+		{name: "hours off", p: mentor(MentorRules{MinWeeklyHours: Off}), off: []string{CodeTooFewHours, CodeNotTrained}},
+		{name: "experience 0.8", p: mentor(MentorRules{MinExperienceYears: 0.8}), off: []string{CodeNotTrained}},
+		{name: "experience off", p: mentor(MentorRules{MinExperienceYears: Off}), off: []string{CodeTooLittleExperience, CodeNotTrained}},
+		{name: "training on", p: mentor(MentorRules{Trained: On})},
+		{name: "training off", p: mentor(MentorRules{Trained: Off}), off: []string{CodeNotTrained}},
+		{name: "mentee rules set", p: Policy{Mentee: MenteeRules{MaxAge: Off, Project: Off}}, off: []string{CodeNotTrained}},
+	}
+	checkPartial(t, decodeMentor, Policy.CheckMentor, policies, rules)
+}
+
+// TestPartialPolicyIssueMentee is the case of the issue: a Policy that sets
+// only the maximum age keeps the registration, background and project rules.
+func TestPartialPolicyIssueMentee(t *testing.T) {
+	m := decodeMentee(t)
+	m.JobSeeker = JobSeeker{}
+	m.Background = Background{BirthCountry: "BE", Nationalities: []Country{"BE"}}
+	m.Project = ""
+	got := Policy{Mentee: MenteeRules{MaxAge: 33}}.CheckMentee(m, checkDay)
+	assert.Equal(t, []string{CodeNoNonEUBackground, CodeNotRegistered, CodeNoProject}, codes(got))
+}
+
+func TestNoAgeRule(t *testing.T) {
+	p := Policy{Mentee: MenteeRules{MinAge: Off, MaxAge: Off}, Mentor: MentorRules{MinAge: Off}}
+	me := decodeMentee(t)
+	me.BirthDate = Date{}
+	assert.Nil(t, p.CheckMentee(me, checkDay), "no age rule: no age_unknown")
+	mo := decodeMentor(t)
+	mo.BirthDate = Date{}
+	assert.Nil(t, p.CheckMentor(mo, checkDay), "no age rule: no age_unknown")
+}
+
+// TestEffectiveLimitMessages checks that messages state the limit applied,
+// the default one when the setting is zero.
+func TestEffectiveLimitMessages(t *testing.T) {
+	old := decodeMentee(t)
+	old.BirthDate = MustDate(1980, time.January, 1)
+	young := decodeMentee(t)
+	young.BirthDate = MustDate(2010, time.January, 1)
+	idle := decodeMentor(t)
+	idle.WeeklyHours = 0.5
+	idle.Experience = nil
+	idle.BirthDate = MustDate(1990, time.January, 1)
+
+	tests := []struct {
+		name string
+		got  []Violation
+		want []string
+	}{
+		{name: "zero policy, too old", got: Policy{}.CheckMentee(old, checkDay),
+			want: []string{"older than the programme's maximum age of 30 on 2026-11-23"}},
+		{name: "max age 33, too old", got: Policy{Mentee: MenteeRules{MaxAge: 33}}.CheckMentee(old, checkDay),
+			want: []string{"older than the programme's maximum age of 33 on 2026-11-23"}},
+		{name: "zero policy, too young", got: Policy{}.CheckMentee(young, checkDay),
+			want: []string{"younger than the programme's minimum age of 18 on 2026-11-23"}},
+		{name: "zero policy, mentor", got: Policy{}.CheckMentor(idle, checkDay), want: []string{
+			"younger than the programme's minimum age of 50 on 2026-11-23",
+			"offers fewer hours a week than the programme's minimum of 2",
+			"has less professional experience than the programme's minimum of 1 year",
+		}},
+		{name: "own mentor limits", got: Policy{Mentor: MentorRules{MinAge: 55, MinWeeklyHours: 1.5, MinExperienceYears: 3}}.CheckMentor(idle, checkDay), want: []string{
+			"younger than the programme's minimum age of 55 on 2026-11-23",
+			"offers fewer hours a week than the programme's minimum of 1.5",
+			"has less professional experience than the programme's minimum of 3 years",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var msgs []string
+			for _, v := range tt.got {
+				msgs = append(msgs, v.Message)
+			}
+			assert.Equal(t, tt.want, msgs)
+		})
+	}
 }

@@ -112,10 +112,119 @@ func ExampleMentee_Validate() {
 }
 
 func ExampleMentor_EffectiveCapacity() {
+	// No capacity given: the default, one mentee at a time. A mentor who
+	// takes no mentee for now is paused, not given capacity 0.
 	var m profile.Mentor
-	if err := json.Unmarshal([]byte(`{"id": "mo-001", "capacity": 0}`), &m); err != nil {
+	if err := json.Unmarshal([]byte(`{"id": "mo-001", "paused": true}`), &m); err != nil {
 		panic(err)
 	}
-	fmt.Println(m.EffectiveCapacity())
-	// Output: 1
+	fmt.Println(m.EffectiveCapacity(), m.Paused)
+	// Output: 1 true
+}
+
+// A Policy that sets some fields keeps the default for all the others;
+// turning a rule off is explicit.
+func ExamplePolicy() {
+	// Unregistered, born in Belgium to Belgian parents, no project, 32.
+	m := profile.Mentee{
+		ID:         "me-004",
+		BirthDate:  profile.MustDate(1994, time.March, 2),
+		Background: profile.Background{BirthCountry: "BE", Nationalities: []profile.Country{"BE"}},
+	}
+	on := profile.MustDate(2026, time.November, 23)
+
+	// One city's programme admits mentees up to 33: every other rule stays.
+	upTo33 := profile.Policy{Mentee: profile.MenteeRules{MaxAge: 33}}
+	for _, v := range upTo33.CheckMentee(m, on) {
+		fmt.Println(v.Code)
+	}
+
+	// The same, without the project rule.
+	noProject := upTo33
+	noProject.Mentee.Project = profile.Off
+	fmt.Println("without the project rule:")
+	for _, v := range noProject.CheckMentee(m, on) {
+		fmt.Println(v.Code)
+	}
+	// Output:
+	// no_non_eu_background
+	// not_registered
+	// no_project
+	// without the project rule:
+	// no_non_eu_background
+	// not_registered
+}
+
+// Resolved writes the defaults out; in JSON a limit that is off is -1 and a
+// switch that is off is false.
+func ExamplePolicy_Resolved() {
+	var p profile.Policy
+	doc := `{"mentee": {"max_age": -1, "project": false}, "mentor": {"trained": true}}`
+	if err := json.Unmarshal([]byte(doc), &p); err != nil {
+		panic(err)
+	}
+	b, err := json.MarshalIndent(p.Resolved(), "", "  ")
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(string(b))
+	// Output:
+	// {
+	//   "mentee": {
+	//     "min_age": 18,
+	//     "max_age": -1,
+	//     "non_eu_background": true,
+	//     "registered_job_seeker": true,
+	//     "agencies": [
+	//       "Actiris",
+	//       "VDAB",
+	//       "Le Forem",
+	//       "ADG"
+	//     ],
+	//     "project": false
+	//   },
+	//   "mentor": {
+	//     "min_age": 50,
+	//     "min_weekly_hours": 2,
+	//     "min_experience_years": 1,
+	//     "trained": true
+	//   }
+	// }
+}
+
+func ExampleLimit() {
+	// A setting whose zero means a default of 25 km, and that Off turns off.
+	for _, setting := range []float64{0, 40, profile.Off} {
+		limit, ok := profile.Limit(setting, 25)
+		fmt.Printf("%g: limit %g, applies %t\n", setting, limit, ok)
+	}
+	// Output:
+	// 0: limit 25, applies true
+	// 40: limit 40, applies true
+	// -1: limit 0, applies false
+}
+
+func ExampleSwitch() {
+	var rules struct {
+		Project profile.Switch `json:"project"`
+		Trained profile.Switch `json:"trained"`
+	}
+	if err := json.Unmarshal([]byte(`{"project": false}`), &rules); err != nil {
+		panic(err)
+	}
+	// Project is off; Trained is not set, so it has its default.
+	fmt.Println(rules.Project, rules.Project.Enabled(true))
+	fmt.Println(rules.Trained, rules.Trained.Enabled(false))
+
+	// Anything but true, false and null is an error naming the field.
+	p := profile.DefaultPolicy()
+	err := json.Unmarshal([]byte(`{"mentee": {"project": 1}}`), &p)
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		fmt.Println(te.Field, "is a", te.Value)
+	}
+	// Output:
+	// off false
+	// default false
+	// mentee.project is a number
 }

@@ -2,6 +2,7 @@ package profile
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 	"time"
 
@@ -64,20 +65,58 @@ func FuzzMentor(f *testing.F) {
 	})
 }
 
-// FuzzPolicy decodes arbitrary bytes over DefaultPolicy; Validate and the
-// checks with the result must not panic.
+// FuzzPolicy decodes arbitrary bytes over DefaultPolicy and over the zero
+// Policy; Validate and the checks must not panic, both decodings apply the
+// same rules, Resolved is idempotent and changes no check, and a valid
+// policy survives a JSON round trip.
 func FuzzPolicy(f *testing.F) {
 	f.Add([]byte(policyDoc))
 	f.Add([]byte(`{"mentee": {"max_age": 33}}`))
-	f.Add([]byte(`{"mentee": {"min_age": 40, "agencies": [""]}, "mentor": {"min_weekly_hours": -1}}`))
+	f.Add([]byte(`{"mentee": {"project": false, "any_agency": true, "min_age": -1}, "mentor": {"trained": null}}`))
+	f.Add([]byte(`{"mentee": {"min_age": 40, "agencies": [""]}, "mentor": {"min_weekly_hours": -2}}`))
+	f.Add([]byte(`{"mentee": {"project": 1}}`))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		p := DefaultPolicy()
 		if json.Unmarshal(b, &p) != nil {
 			t.Skip()
 		}
+		var z Policy
+		require.NoError(t, json.Unmarshal(b, &z), "decodes over the zero Policy too")
+		r := p.Resolved()
+		require.Equal(t, r, z.Resolved(), "over DefaultPolicy or the zero Policy: the same rules")
+		require.Equal(t, r, r.Resolved(), "idempotent")
 		checkValidateResult(t, p.Validate())
-		checkViolations(t, p.CheckMentee(decodeMentee(t), fuzzDay))
-		checkViolations(t, p.CheckMentor(decodeMentor(t), fuzzDay))
+		me, mo := decodeMentee(t), decodeMentor(t)
+		checkViolations(t, p.CheckMentee(me, fuzzDay))
+		checkViolations(t, p.CheckMentor(mo, fuzzDay))
+		require.Equal(t, p.CheckMentee(me, fuzzDay), r.CheckMentee(me, fuzzDay))
+		require.Equal(t, p.CheckMentor(mo, fuzzDay), r.CheckMentor(mo, fuzzDay))
+		if p.Validate() != nil {
+			return
+		}
+		out, err := json.Marshal(p)
+		require.NoError(t, err, "a valid policy marshals")
+		var back Policy
+		require.NoError(t, json.Unmarshal(out, &back))
+		require.Equal(t, r, back.Resolved())
+	})
+}
+
+// FuzzSwitch decodes arbitrary bytes into a Switch: only true, false and
+// null decode, to a valid value that marshals back to the same literal.
+func FuzzSwitch(f *testing.F) {
+	for _, s := range []string{"true", "false", "null", " true ", "1", "0", "-1", `"on"`, "[]", ""} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var s Switch
+		if err := json.Unmarshal(b, &s); err != nil {
+			return
+		}
+		require.True(t, s.valid())
+		out, err := json.Marshal(s)
+		require.NoError(t, err)
+		require.Equal(t, strings.TrimSpace(string(b)), string(out))
 	})
 }
 

@@ -2,6 +2,7 @@ package profile
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 	"time"
 
@@ -123,16 +124,18 @@ func TestEffectiveCapacity(t *testing.T) {
 	tests := []struct {
 		name     string
 		capacity int
+		paused   bool
 		want     int
 	}{
 		{name: "zero means one", capacity: 0, want: 1},
 		{name: "one", capacity: 1, want: 1},
 		{name: "three", capacity: 3, want: 3},
 		{name: "negative kept as it is", capacity: -2, want: -2},
+		{name: "paused ignored", capacity: 2, paused: true, want: 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			m := Mentor{Capacity: tt.capacity}
+			m := Mentor{Capacity: tt.capacity, Paused: tt.paused}
 			assert.Equal(t, tt.want, m.EffectiveCapacity())
 		})
 	}
@@ -142,6 +145,37 @@ func TestEffectiveCapacity(t *testing.T) {
 	assert.Equal(t, 1, m.EffectiveCapacity(), "0 in JSON means 1")
 	require.NoError(t, json.Unmarshal([]byte(`{"id": "mo-3"}`), &m))
 	assert.Equal(t, 1, m.EffectiveCapacity(), "absent in JSON means 1")
+}
+
+func TestPausedJSON(t *testing.T) {
+	tests := []struct {
+		name string
+		doc  string
+		want bool
+	}{
+		{name: "absent", doc: `{"id": "p-1"}`, want: false},
+		{name: "false", doc: `{"id": "p-1", "paused": false}`, want: false},
+		{name: "true", doc: `{"id": "p-1", "paused": true}`, want: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var me Mentee
+			require.NoError(t, json.Unmarshal([]byte(tt.doc), &me))
+			assert.Equal(t, tt.want, me.Paused)
+			var mo Mentor
+			require.NoError(t, json.Unmarshal([]byte(tt.doc), &mo))
+			assert.Equal(t, tt.want, mo.Paused)
+
+			b, err := json.Marshal(me)
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, strings.Contains(string(b), `"paused":true`))
+			assert.Equal(t, tt.want, strings.Contains(string(b), `"paused"`), "omitted when false")
+			b, err = json.Marshal(mo)
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, strings.Contains(string(b), `"paused":true`))
+			assert.Equal(t, tt.want, strings.Contains(string(b), `"paused"`), "omitted when false")
+		})
+	}
 }
 
 func TestExperienceYears(t *testing.T) {
