@@ -60,9 +60,9 @@ type Mentor struct {
 	// [Mentor.EffectiveCapacity]. Capacity 0 therefore never means "no
 	// mentee": to take a mentor out of a round, set Paused. The strict JSON
 	// decoder of a round rejects an explicit "capacity": 0 for that reason
-	// and points to "paused"; leave the field out for the default. Negative
-	// values are invalid.
-	Capacity  int         `json:"capacity"`
+	// and points to "paused"; leave the field out for the default (JSON
+	// encoding leaves it out too). Negative values are invalid.
+	Capacity  int         `json:"capacity,omitempty"`
 	Interests []string    `json:"interests,omitempty"`
 	Traits    Traits      `json:"traits,omitempty"`
 	Wants     MentorWants `json:"wants"`

@@ -145,6 +145,13 @@ func TestEffectiveCapacity(t *testing.T) {
 	assert.Equal(t, 1, m.EffectiveCapacity(), "0 in JSON means 1")
 	require.NoError(t, json.Unmarshal([]byte(`{"id": "mo-3"}`), &m))
 	assert.Equal(t, 1, m.EffectiveCapacity(), "absent in JSON means 1")
+
+	b, err := json.Marshal(Mentor{ID: "mo-4"})
+	require.NoError(t, err)
+	assert.NotContains(t, string(b), "capacity", "the default capacity is left out of JSON")
+	b, err = json.Marshal(Mentor{ID: "mo-4", Capacity: 2})
+	require.NoError(t, err)
+	assert.Contains(t, string(b), `"capacity":2`)
 }
 
 func TestPausedJSON(t *testing.T) {
