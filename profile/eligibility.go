@@ -10,7 +10,8 @@ import (
 // and who as a mentor.
 //
 // The zero value of every setting means its documented default, the model
-// programme's rule: the zero Policy is [DefaultPolicy], and a Policy that
+// programme's rule: the zero Policy applies the same rules as
+// [DefaultPolicy], and a Policy that
 // sets only some fields keeps the default for all the others. A rule is
 // turned off only explicitly: a [Switch] set to [Off], or a numeric limit
 // set to Off (-1). [Policy.Resolved] fills in the defaults; it is the policy
