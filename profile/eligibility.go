@@ -11,10 +11,9 @@ import (
 //
 // The zero value of every setting means its documented default, the model
 // programme's rule: the zero Policy applies the same rules as
-// [DefaultPolicy], and a Policy that
-// sets only some fields keeps the default for all the others. A rule is
-// turned off only explicitly: a [Switch] set to [Off], or a numeric limit
-// set to Off (-1). [Policy.Resolved] fills in the defaults; it is the policy
+// [DefaultPolicy], and a Policy that sets only some fields keeps the
+// default for all the others. A rule is turned off only explicitly: a
+// [Switch] set to [Off], or a numeric limit set to Off (-1). [Policy.Resolved] fills in the defaults; it is the policy
 // that [Policy.CheckMentee] and [Policy.CheckMentor] apply.
 //
 //	p := profile.Policy{Mentee: profile.MenteeRules{MaxAge: 33}} // every other rule is the default
