@@ -19,7 +19,6 @@ func TestPoolPairEqualsScorerPair(t *testing.T) {
 		t.Run(fmt.Sprintf("%dx%d", sz.mentees, sz.mentors), func(t *testing.T) {
 			mentees, mentors := synth.Generate(synth.Config{Seed: uint64(300 + k), Mentees: sz.mentees, Mentors: sz.mentors, IneligibleShare: 0.1})
 			s := scoring.Default()
-			s.Excluded = []scoring.Exclusion{{MenteeID: mentees[0].ID, MentorID: mentors[len(mentors)-1].ID}}
 			pool, err := s.Compile(context.Background(), mentees, mentors)
 			require.NoError(t, err)
 			n, m := pool.Size()

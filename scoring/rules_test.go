@@ -92,10 +92,15 @@ func TestRulesEdges(t *testing.T) {
 			edit: func(_ *testing.T, _ *scoring.Scorer, _ *profile.Mentee, mo *profile.Mentor) {
 				mo.Home.Lat = north(25.1)
 			}},
-		{name: "no limit", why: "MaxDistanceKm 0 means no limit", edit: func(_ *testing.T, s *scoring.Scorer, _ *profile.Mentee, mo *profile.Mentor) {
-			s.Rules.MaxDistanceKm = 0
+		{name: "no limit", why: "MaxDistanceKm -1 turns the limit off", edit: func(_ *testing.T, s *scoring.Scorer, _ *profile.Mentee, mo *profile.Mentor) {
+			s.Rules.MaxDistanceKm = -1
 			mo.Home.Lat = north(500)
 		}},
+		{name: "zero limit is 25 km", want: []string{"too_far"}, msg: "25.1 km apart, more than the maximum of 25 km",
+			edit: func(_ *testing.T, s *scoring.Scorer, _ *profile.Mentee, mo *profile.Mentor) {
+				s.Rules.MaxDistanceKm = 0
+				mo.Home.Lat = north(25.1)
+			}},
 		{name: "a limit beyond half the Earth", edit: func(_ *testing.T, s *scoring.Scorer, _ *profile.Mentee, mo *profile.Mentor) {
 			s.Rules.MaxDistanceKm = 1e6
 			mo.Home = profile.Place{Lat: -lat0, Lon: lon0 - 180}
@@ -103,9 +108,11 @@ func TestRulesEdges(t *testing.T) {
 		{name: "antipodes beyond 25 km", want: []string{"too_far"}, edit: func(_ *testing.T, _ *scoring.Scorer, _ *profile.Mentee, mo *profile.Mentor) {
 			mo.Home = profile.Place{Lat: -lat0, Lon: lon0 - 180}
 		}},
-		{name: "other city, no coordinates, no same-city rule", edit: func(_ *testing.T, _ *scoring.Scorer, _ *profile.Mentee, mo *profile.Mentor) {
-			mo.Home = profile.Place{City: "Antwerp"}
-		}},
+		{name: "other city, no coordinates, no same-city rule", want: []string{"too_far"},
+			why: "the distance cannot be checked", msg: "in different cities, and without coordinates for both the distance cannot be checked",
+			edit: func(_ *testing.T, _ *scoring.Scorer, _ *profile.Mentee, mo *profile.Mentor) {
+				mo.Home = profile.Place{City: "Antwerp"}
+			}},
 		{name: "other city, no coordinates, same-city rule", want: []string{"too_far"},
 			msg: "in different cities, and the programme requires the same city",
 			edit: func(_ *testing.T, s *scoring.Scorer, _ *profile.Mentee, mo *profile.Mentor) {
@@ -116,11 +123,13 @@ func TestRulesEdges(t *testing.T) {
 			s.Rules.SameCity = true
 			mo.Home = profile.Place{City: "  BRUSSELS "}
 		}},
-		{name: "missing city, same-city rule", why: "a missing city blocks nothing", edit: func(_ *testing.T, s *scoring.Scorer, me *profile.Mentee, mo *profile.Mentor) {
-			s.Rules.SameCity = true
-			me.Home = profile.Place{}
-			mo.Home = profile.Place{City: "Antwerp"}
-		}},
+		{name: "missing city, same-city rule", want: []string{"too_far"}, why: "a rule that cannot be checked blocks",
+			msg: "no city given for the mentee, and the programme requires the same city",
+			edit: func(_ *testing.T, s *scoring.Scorer, me *profile.Mentee, mo *profile.Mentor) {
+				s.Rules.SameCity = true
+				me.Home = profile.Place{}
+				mo.Home = profile.Place{City: "Antwerp"}
+			}},
 		{name: "coordinates decide over cities", why: "with coordinates on both sides only the distance counts",
 			edit: func(_ *testing.T, s *scoring.Scorer, _ *profile.Mentee, mo *profile.Mentor) {
 				s.Rules.SameCity = true
@@ -138,13 +147,6 @@ func TestRulesEdges(t *testing.T) {
 			me.Availability = 0
 		}},
 
-		// excluded
-		{name: "excluded", want: []string{"excluded"}, edit: func(_ *testing.T, s *scoring.Scorer, _ *profile.Mentee, _ *profile.Mentor) {
-			s.Excluded = []scoring.Exclusion{{MenteeID: "me-9", MentorID: "mo-1"}, {MenteeID: "me-1", MentorID: "mo-1"}}
-		}},
-		{name: "excluded with the other mentor", edit: func(_ *testing.T, s *scoring.Scorer, _ *profile.Mentee, _ *profile.Mentor) {
-			s.Excluded = []scoring.Exclusion{{MenteeID: "me-1", MentorID: "mo-2"}, {MenteeID: "mo-1", MentorID: "me-1"}}
-		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -172,7 +174,11 @@ func TestRulesValidate(t *testing.T) {
 		{"default", scoring.DefaultRules(), nil},
 		{"lower-case level", scoring.Rules{MinSharedLevel: "c1"}, nil},
 		{"unknown level", scoring.Rules{MinSharedLevel: "B3"}, []string{"rules.min_shared_level"}},
-		{"negative distance", scoring.Rules{MaxDistanceKm: -1}, []string{"rules.max_distance_km"}},
+		{"distance off", scoring.Rules{MaxDistanceKm: -1}, nil},
+		{"negative distance other than -1", scoring.Rules{MaxDistanceKm: -2}, []string{"rules.max_distance_km"}},
+		{"small negative distance", scoring.Rules{MaxDistanceKm: -0.5}, []string{"rules.max_distance_km"}},
+		{"negative scale", scoring.Rules{DistanceScaleKm: -1}, []string{"rules.distance_scale_km"}},
+		{"negative years", scoring.Rules{FullExperienceYears: -1}, []string{"rules.full_experience_years"}},
 		{"NaN scale, infinite years", scoring.Rules{DistanceScaleKm: math.NaN(), FullExperienceYears: math.Inf(1)},
 			[]string{"rules.distance_scale_km", "rules.full_experience_years"}},
 	}
@@ -216,8 +222,14 @@ func TestRulesJSON(t *testing.T) {
 	assert.JSONEq(t, `{"min_shared_level":"B1","max_distance_km":25,"same_city":false,"distance_scale_km":0,"full_experience_years":10}`, string(b))
 
 	s := scoring.Default()
-	require.NoError(t, json.Unmarshal([]byte(`{"rules":{"same_city":true},"excluded":[{"mentee_id":"me-1","mentor_id":"mo-2"}]}`), &s))
+	require.NoError(t, json.Unmarshal([]byte(`{"rules":{"same_city":true},"weights":{"sector":0.5}}`), &s))
 	assert.True(t, s.Rules.SameCity)
 	assert.Equal(t, 25.0, s.Rules.MaxDistanceKm, "decoding over Default keeps what the document does not set")
-	assert.Equal(t, []scoring.Exclusion{{MenteeID: "me-1", MentorID: "mo-2"}}, s.Excluded)
+	assert.Equal(t, 0.5, s.Weights.Sector)
+	assert.Equal(t, 0.15, s.Weights.Language, "decoding over Default keeps the other weights")
+	require.NoError(t, s.Validate())
+
+	var off scoring.Scorer
+	require.NoError(t, json.Unmarshal([]byte(`{"rules":{"max_distance_km":-1}}`), &off))
+	assert.NoError(t, off.Validate(), "a document that turns the distance rule off is valid")
 }

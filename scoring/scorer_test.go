@@ -1,6 +1,7 @@
 package scoring_test
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"math"
@@ -103,20 +104,22 @@ func checkResult(t testing.TB, r scoring.Result) {
 		if r.Blocked[0].Code == scoring.CodeInvalidScorer {
 			return
 		}
-	} else {
-		require.True(t, r.Score >= 0 && r.Score <= 1, "score %v in [0, 1]", r.Score)
 	}
 	require.Len(t, r.Parts, len(scoring.Criteria()))
-	sum := 0.0
+	sum, weights := 0.0, 0.0
 	for k, p := range r.Parts {
 		assert.Equal(t, scoring.Criteria()[k], p.Criterion)
 		assert.True(t, p.Value >= 0 && p.Value <= 1, "%s value %v", p.Criterion, p.Value)
 		assert.Equal(t, p.Weight*p.Value, p.Contribution)
 		assert.NotEmpty(t, p.Reason, p.Criterion)
 		sum += p.Contribution
+		weights += p.Weight
 	}
+	assert.LessOrEqual(t, weights, 1.0, "the normalised weights sum to at most 1")
+	assert.True(t, sum >= 0 && sum <= 1, "the contributions sum to %v, in [0, 1], blocked or not", sum)
 	if len(r.Blocked) == 0 {
-		assert.InDelta(t, r.Score, sum, 1e-12, "contributions add up to the score")
+		assert.Equal(t, math.Float64bits(sum), math.Float64bits(r.Score),
+			"the score %v is exactly the sum of the contributions %v", r.Score, sum)
 	}
 }
 
@@ -172,9 +175,10 @@ func TestPairBlockedListsEveryReasonInOrder(t *testing.T) {
 	me.Wants.MentorGender = "female"
 	mo.Home.Lat = north(40)
 	mo.Availability = slots(t, "tue-morning")
-	s := scoring.Default()
-	s.Excluded = []scoring.Exclusion{{MenteeID: "me-1", MentorID: "mo-1"}}
-	r := s.Pair(me, mo)
+	pool, err := scoring.Default().Compile(context.Background(), []profile.Mentee{*me}, []profile.Mentor{*mo})
+	require.NoError(t, err)
+	pool.Exclude(0, 0)
+	r := pool.Pair(0, 0)
 	checkResult(t, r)
 	assert.Equal(t, []string{"no_shared_language", "gender_wish", "too_far", "no_shared_time", "excluded"}, codes(r))
 	assert.Equal(t, "40.0 km apart, more than the maximum of 25 km", r.Blocked[2].Message)
@@ -189,9 +193,9 @@ func TestPairInvalidScorer(t *testing.T) {
 		s    scoring.Scorer
 	}{
 		{"negative weight", scoring.Scorer{Weights: scoring.Weights{Sector: -1, Language: 1}}},
-		{"rules only: weights all zero", scoring.Scorer{Rules: scoring.DefaultRules()}},
-		{"excluded only: weights all zero", scoring.Scorer{Excluded: []scoring.Exclusion{{MenteeID: "x", MentorID: "y"}}}},
 		{"bad level", scoring.Scorer{Weights: scoring.DefaultWeights(), Rules: scoring.Rules{MinSharedLevel: "B3"}}},
+		{"bad level, default weights", scoring.Scorer{Rules: scoring.Rules{MinSharedLevel: "B3"}}},
+		{"negative distance other than -1", scoring.Scorer{Rules: scoring.Rules{MaxDistanceKm: -2}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -301,7 +305,7 @@ func TestPairSynthInvariants(t *testing.T) {
 }
 
 func TestSettingErrorUnwrap(t *testing.T) {
-	err := scoring.Scorer{Weights: scoring.Weights{Sector: math.NaN()}, Rules: scoring.Rules{MaxDistanceKm: -1}}.Validate()
+	err := scoring.Scorer{Weights: scoring.Weights{Sector: math.NaN()}, Rules: scoring.Rules{MaxDistanceKm: -2}}.Validate()
 	require.Error(t, err)
 	assert.ErrorIs(t, err, scoring.ErrWeights)
 	assert.ErrorIs(t, err, scoring.ErrRules)

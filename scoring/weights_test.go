@@ -36,14 +36,14 @@ func TestWeightsValidate(t *testing.T) {
 		{"infinite", scoring.Weights{Distance: math.Inf(1)}, []string{"weights.distance"}},
 		{"every problem at once", scoring.Weights{Sector: -1, Occupation: math.NaN(), Availability: math.Inf(-1)},
 			[]string{"weights.sector", "weights.occupation", "weights.availability"}},
-		{"all zero", scoring.Weights{}, []string{"weights"}},
-		{"negative zero is zero", scoring.Weights{Sector: math.Copysign(0, -1)}, []string{"weights"}},
+		{"all zero: the default", scoring.Weights{}, nil},
+		{"negative zero is zero: the default", scoring.Weights{Sector: math.Copysign(0, -1)}, nil},
 		{"sum overflows", scoring.Weights{Sector: math.MaxFloat64, Language: math.MaxFloat64}, []string{"weights"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			err := tt.w.Validate()
-			s := scoring.Scorer{Weights: tt.w, Rules: scoring.DefaultRules()} // not the zero Scorer
+			s := scoring.Scorer{Weights: tt.w, Rules: scoring.Rules{SameCity: true}} // not the zero Scorer
 			if tt.settings == nil {
 				assert.NoError(t, err)
 				assert.NoError(t, s.Validate())
