@@ -225,9 +225,10 @@ func (c *compiler) norm(s string) string {
 	return f
 }
 
-// norm folds a free-text tag (an interest, a trait's name, a city, a
-// gender) for comparison: lower case, surrounding spaces dropped, inner runs
-// of white space made one space. Invalid UTF-8 is kept as it is.
+// norm folds a free-text tag (an interest, a trait's name, a gender) for
+// comparison: lower case, surrounding spaces dropped, inner runs of white
+// space made one space. Invalid UTF-8 is kept as it is. Cities fold further
+// (see foldCity).
 func norm(s string) string {
 	if isNorm(s) {
 		return s
@@ -274,7 +275,7 @@ func newCityFolder() transform.Transformer {
 // made one space. "Liège", "LIEGE" and "liege" are one city, as are
 // "Saint-Gilles" and "saint gilles"; "Bruxelles" and "Brussel" are not.
 // fold is newCityFolder's transformation, or nil when s is ASCII. Invalid
-// UTF-8 is kept as it is.
+// UTF-8 bytes become U+FFFD.
 func foldCity(fold transform.Transformer, s string) string {
 	if isASCII(s) {
 		s = strings.ToLower(s)

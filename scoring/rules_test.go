@@ -1,6 +1,7 @@
 package scoring_test
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"math"
@@ -146,7 +147,6 @@ func TestRulesEdges(t *testing.T) {
 		{name: "no slot at all", want: []string{"no_shared_time"}, edit: func(_ *testing.T, _ *scoring.Scorer, me *profile.Mentee, _ *profile.Mentor) {
 			me.Availability = 0
 		}},
-
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -232,4 +232,81 @@ func TestRulesJSON(t *testing.T) {
 	var off scoring.Scorer
 	require.NoError(t, json.Unmarshal([]byte(`{"rules":{"max_distance_km":-1}}`), &off))
 	assert.NoError(t, off.Validate(), "a document that turns the distance rule off is valid")
+}
+
+// TestPlaceRule: without coordinates on both sides the distance rule
+// compares cities, case- and accent-insensitively, and never passes a pair
+// whose place it cannot check; turned off, places block nothing unless
+// SameCity is set.
+func TestPlaceRule(t *testing.T) {
+	const (
+		unchecked = "without coordinates for both the distance cannot be checked"
+		sameCity  = "the programme requires the same city"
+	)
+	city := func(name string) profile.Place { return profile.Place{City: name} }
+	at := func(name string, km float64) profile.Place {
+		return profile.Place{City: name, Lat: north(km), Lon: lon0}
+	}
+	tests := []struct {
+		name     string
+		rules    scoring.Rules
+		me, mo   profile.Place
+		msg      string  // the too_far message; "" for an allowed pair
+		distance float64 // the distance criterion's value
+	}{
+		{name: "Liège–Ghent, cities only", me: city("Liège"), mo: city("Ghent"), msg: "in different cities, and " + unchecked},
+		{name: "Bruxelles–BRUXELLES", me: city("Bruxelles"), mo: city("BRUXELLES"), distance: 1},
+		{name: "Liège–LIEGE–liege", me: city("Liège"), mo: city(" liege "), distance: 1},
+		{name: "LIÈGE–liege", me: city("LIÈGE"), mo: city("liege"), distance: 1},
+		{name: "hyphens and apostrophes are spaces", me: city("Saint-Josse-ten-Noode"), mo: city("saint josse  ten noode"), distance: 1},
+		{name: "typographic apostrophe", me: city("Braine-l’Alleud"), mo: city("braine l'alleud"), distance: 1},
+		{name: "names in two languages are two cities", me: city("Bruxelles"), mo: city("Brussel"), msg: "in different cities, and " + unchecked},
+		{name: "mentee place missing", me: profile.Place{}, mo: city("Ghent"), msg: "no city given for the mentee, and " + unchecked, distance: scoring.Neutral},
+		{name: "mentor place missing", me: city("Ghent"), mo: profile.Place{}, msg: "no city given for the mentor, and " + unchecked, distance: scoring.Neutral},
+		{name: "both places missing", msg: "no city given for either, and " + unchecked, distance: scoring.Neutral},
+		{name: "coordinates without a city, other side a city", me: profile.Place{Lat: lat0, Lon: lon0}, mo: city("Brussels"),
+			msg: "no city given for the mentee, and " + unchecked, distance: scoring.Neutral},
+		{name: "one side with coordinates, same city", me: at("Brussels", 0), mo: city("brussels"), distance: 1},
+		{name: "one side with coordinates, other city", me: at("Brussels", 0), mo: city("Ghent"), msg: "in different cities, and " + unchecked},
+		{name: "coordinates on both sides decide", me: at("Brussels", 0), mo: at("Schaerbeek", 5), distance: 0.8},
+		{name: "coordinates on both sides, no cities", me: at("", 0), mo: at("", 5), distance: 0.8},
+
+		{name: "distance off: other cities pass", rules: scoring.Rules{MaxDistanceKm: -1}, me: city("Liège"), mo: city("Ghent")},
+		{name: "distance off: missing place passes", rules: scoring.Rules{MaxDistanceKm: -1}, mo: city("Ghent"), distance: scoring.Neutral},
+		{name: "distance off: far apart passes", rules: scoring.Rules{MaxDistanceKm: -1}, me: at("Brussels", 0), mo: at("Namur", 60)},
+		{name: "distance off, same city: other cities blocked", rules: scoring.Rules{MaxDistanceKm: -1, SameCity: true},
+			me: city("Liège"), mo: city("Ghent"), msg: "in different cities, and " + sameCity},
+		{name: "distance off, same city: missing place blocked", rules: scoring.Rules{MaxDistanceKm: -1, SameCity: true},
+			me: city("Liège"), msg: "no city given for the mentor, and " + sameCity, distance: scoring.Neutral},
+		{name: "distance off, same city: same city passes", rules: scoring.Rules{MaxDistanceKm: -1, SameCity: true},
+			me: city("Liège"), mo: city("LIÈGE"), distance: 1},
+		{name: "same city with a limit", rules: scoring.Rules{SameCity: true}, me: city("Liège"), mo: city("Ghent"),
+			msg: "in different cities, and " + sameCity},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			me, mo := pair(t)
+			me.Home, mo.Home = tt.me, tt.mo
+			s := scoring.Scorer{Rules: tt.rules}
+			r := s.Pair(me, mo)
+			checkResult(t, r)
+			if tt.msg == "" {
+				assert.Empty(t, r.Blocked)
+			} else {
+				require.Equal(t, []string{scoring.CodeTooFar}, codes(r))
+				assert.Equal(t, tt.msg, r.Blocked[0].Message)
+			}
+			assert.InDelta(t, tt.distance, part(t, r, "distance").Value, 1e-9)
+
+			// A compiled pool of several people agrees with Pair.
+			other, otherMo := pair(t)
+			other.ID, otherMo.ID = "me-2", "mo-2"
+			pool, err := s.Compile(context.Background(), []profile.Mentee{*other, *me}, []profile.Mentor{*mo, *otherMo})
+			require.NoError(t, err)
+			m, err := pool.Matrix(context.Background())
+			require.NoError(t, err)
+			assert.Equal(t, math.Float64bits(r.Score), math.Float64bits(m.At(1, 0)))
+			assert.Equal(t, r, pool.Pair(1, 0))
+		})
+	}
 }

@@ -314,3 +314,77 @@ func TestSettingErrorUnwrap(t *testing.T) {
 	assert.Equal(t, "weights.sector", se.Setting)
 	assert.Equal(t, "scoring: weights.sector: not a number", se.Error())
 }
+
+// TestScorerDefaultsPerField: each setting left zero means its default,
+// whatever the others say, so that a partly set Scorer scores every pair
+// of a pool bit for bit as Default does.
+func TestScorerDefaultsPerField(t *testing.T) {
+	mentees, mentors := synth.Generate(synth.Config{Seed: 23, Mentees: 50, Mentors: 40, IneligibleShare: 0.1})
+	want, err := scoring.Default().Matrix(context.Background(), mentees, mentors)
+	require.NoError(t, err)
+	tests := []struct {
+		name string
+		s    scoring.Scorer
+	}{
+		{"zero", scoring.Scorer{}},
+		{"weights only keep the 25 km limit", scoring.Scorer{Weights: scoring.DefaultWeights()}},
+		{"rules only use the default weights", scoring.Scorer{Rules: scoring.DefaultRules()}},
+		{"zero rules but one: level", scoring.Scorer{Rules: scoring.Rules{MinSharedLevel: profile.B1}}},
+		{"zero rules but one: limit", scoring.Scorer{Rules: scoring.Rules{MaxDistanceKm: 25}}},
+		{"zero rules but one: scale", scoring.Scorer{Rules: scoring.Rules{DistanceScaleKm: 25}}},
+		{"zero rules but one: years", scoring.Scorer{Rules: scoring.Rules{FullExperienceYears: 10}}},
+		{"scaled weights", scoring.Scorer{Weights: scoring.Weights{Sector: 25, Occupation: 10, Experience: 5, Interests: 10,
+			Language: 15, Personality: 10, Distance: 10, Availability: 15}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			require.NoError(t, tt.s.Validate())
+			got, err := tt.s.Matrix(context.Background(), mentees, mentors)
+			require.NoError(t, err)
+			requireSameBits(t, want, got)
+		})
+	}
+}
+
+// TestScorerPartlySet: the regressions of partly set Scorers, pair by pair.
+func TestScorerPartlySet(t *testing.T) {
+	tests := []struct {
+		name  string
+		s     scoring.Scorer
+		edit  func(me *profile.Mentee, mo *profile.Mentor)
+		codes []string
+		why   string
+	}{
+		{name: "weights only: 30 km is too far", s: scoring.Scorer{Weights: scoring.DefaultWeights()},
+			edit: func(_ *profile.Mentee, mo *profile.Mentor) { mo.Home.Lat = north(30) }, codes: []string{"too_far"},
+			why: "MaxDistanceKm 0 is the 25 km default, not no limit"},
+		{name: "weights only: different cities without coordinates", s: scoring.Scorer{Weights: scoring.Weights{Sector: 1}},
+			edit: func(_ *profile.Mentee, mo *profile.Mentor) { mo.Home = profile.Place{City: "Ghent"} }, codes: []string{"too_far"}},
+		{name: "rules only: valid, allowed", s: scoring.Scorer{Rules: scoring.Rules{SameCity: true}},
+			edit: func(*profile.Mentee, *profile.Mentor) {}},
+		{name: "rules only: B2 blocks B1", s: scoring.Scorer{Rules: scoring.Rules{MinSharedLevel: profile.B2}},
+			edit: func(me *profile.Mentee, mo *profile.Mentor) {
+				me.Languages = []profile.Language{{Tag: "fr", Level: profile.B1}}
+				mo.Languages = []profile.Language{{Tag: "fr", Level: profile.Native}}
+			}, codes: []string{"no_shared_language"}},
+		{name: "distance off: 500 km passes", s: scoring.Scorer{Rules: scoring.Rules{MaxDistanceKm: -1}},
+			edit: func(_ *profile.Mentee, mo *profile.Mentor) { mo.Home.Lat = north(500) }},
+		{name: "distance off keeps the other rules", s: scoring.Scorer{Rules: scoring.Rules{MaxDistanceKm: -1}},
+			edit: func(me *profile.Mentee, _ *profile.Mentor) { me.Wants.MentorGender = "female" }, codes: []string{"gender_wish"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			me, mo := pair(t)
+			tt.edit(me, mo)
+			require.NoError(t, tt.s.Validate())
+			r := tt.s.Pair(me, mo)
+			checkResult(t, r)
+			assert.Equal(t, tt.codes, codes(r), tt.why)
+			if tt.s.Weights == (scoring.Weights{}) {
+				for _, p := range r.Parts {
+					assert.Equal(t, part(t, scoring.Default().Pair(me, mo), p.Criterion).Weight, p.Weight, "default weight of %s", p.Criterion)
+				}
+			}
+		})
+	}
+}
