@@ -66,7 +66,9 @@ type Pool struct {
 	excluded map[[2]int]struct{} // (mentee index, mentor index)
 }
 
-// Compile checks s and the pools and compiles every profile once.
+// Compile checks s and the pools and compiles every profile once. The Pool
+// has no excluded pairs: mark them with [Pool.Exclude] before taking its
+// Matrix.
 //
 // Errors: those of [Scorer.Validate] (wrapping [ErrWeights] or [ErrRules]);
 // [ErrEmptyPool] when either pool is empty; an error wrapping
