@@ -8,6 +8,11 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/cases"
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	unorm "golang.org/x/text/unicode/norm"
+
 	"github.com/duomatch/duo/profile"
 )
 
@@ -59,7 +64,7 @@ type gate struct {
 	avail  uint32     // the weekly slots in bits 0..20; geoBit when geo is set
 	gender uint32     // interned, 0 for not given
 	want   uint32     // interned wished gender of the partner, 0 for none
-	city   uint32     // interned, 0 for not given
+	city   uint32     // interned as foldCity folds it, 0 for not given
 	langOK tagSet     // base languages spoken at Rules.MinSharedLevel or above
 	geo    [3]float64 // unit vector of the home
 }
@@ -220,9 +225,10 @@ func (c *compiler) norm(s string) string {
 	return f
 }
 
-// norm folds a free-text tag (an interest, a trait's name, a city, a
-// gender) for comparison: lower case, surrounding spaces dropped, inner runs
-// of white space made one space. Invalid UTF-8 is kept as it is.
+// norm folds a free-text tag (an interest, a trait's name, a gender) for
+// comparison: lower case, surrounding spaces dropped, inner runs of white
+// space made one space. Invalid UTF-8 is kept as it is. Cities fold further
+// (see foldCity).
 func norm(s string) string {
 	if isNorm(s) {
 		return s
@@ -237,6 +243,61 @@ func isNorm(s string) bool {
 		c := s[i]
 		if c >= utf8.RuneSelf || ('A' <= c && c <= 'Z') || (c == ' ' && (i == 0 || i == len(s)-1 || s[i+1] == ' ')) ||
 			(c != ' ' && unicode.IsSpace(rune(c))) {
+			return false
+		}
+	}
+	return true
+}
+
+// city returns foldCity(s), folding each distinct s once.
+func (c *compiler) city(s string) string {
+	f, ok := c.cities[s]
+	if !ok {
+		if c.cityFold == nil && !isASCII(s) {
+			c.cityFold = newCityFolder()
+		}
+		f = foldCity(c.cityFold, s)
+		c.cities[s] = f
+	}
+	return f
+}
+
+// newCityFolder returns the transformation of foldCity for non-ASCII
+// names: Unicode case folding, then canonical decomposition (NFD), then
+// combining marks (Mn) dropped. It is not safe for concurrent use.
+func newCityFolder() transform.Transformer {
+	return transform.Chain(cases.Fold(), unorm.NFD, runes.Remove(runes.In(unicode.Mn)))
+}
+
+// foldCity folds a city name for comparison, a stopgap until places
+// resolve through a gazetteer: case and accents ignored, hyphens and
+// apostrophes taken as spaces, surrounding spaces dropped and inner runs
+// made one space. "Liège", "LIEGE" and "liege" are one city, as are
+// "Saint-Gilles" and "saint gilles"; "Bruxelles" and "Brussel" are not.
+// fold is newCityFolder's transformation, or nil when s is ASCII. Invalid
+// UTF-8 bytes become U+FFFD.
+func foldCity(fold transform.Transformer, s string) string {
+	if isASCII(s) {
+		s = strings.ToLower(s)
+	} else if f, _, err := transform.String(fold, s); err == nil {
+		s = f
+	}
+	return strings.Join(strings.FieldsFunc(s, isCitySpace), " ")
+}
+
+// isCitySpace reports whether r separates the words of a city name: white
+// space, a dash or an apostrophe.
+func isCitySpace(r rune) bool {
+	switch r {
+	case '\'', '`', '\u2018', '\u2019', '\u02bc':
+		return true
+	}
+	return unicode.IsSpace(r) || unicode.Is(unicode.Pd, r)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
 			return false
 		}
 	}
@@ -288,8 +349,10 @@ type langInfo struct {
 type compiler struct {
 	p                               *pool
 	interests, langs, traits, words *vocab
-	bases                           map[string]string // tag -> base language ("" when invalid)
-	folded                          map[string]string // string -> norm(string), for strings norm changes
+	bases                           map[string]string     // tag -> base language ("" when invalid)
+	folded                          map[string]string     // string -> norm(string), for strings norm changes
+	cities                          map[string]string     // city -> foldCity(city)
+	cityFold                        transform.Transformer // made when a city is not ASCII
 	codes                           map[profile.Sector]nace
 	minRank                         int
 	// Scratch space reused from one profile to the next.
@@ -311,7 +374,7 @@ func compile(set *settings, mentees []profile.Mentee, mentors []profile.Mentor) 
 	c := &compiler{
 		p:         &pool{set: set},
 		interests: newVocab(), langs: newVocab(), traits: newVocab(), words: newVocab(),
-		bases: map[string]string{}, folded: map[string]string{}, codes: map[profile.Sector]nace{},
+		bases: map[string]string{}, folded: map[string]string{}, cities: map[string]string{}, codes: map[profile.Sector]nace{},
 	}
 	// First pass: the vocabularies.
 	for i := range mentees {
@@ -423,7 +486,7 @@ func (c *compiler) vocabPerson(interests []string, langs []profile.Language, tra
 	}
 	c.words.add(c.norm(gender))
 	c.words.add(c.norm(want))
-	c.words.add(c.norm(city))
+	c.words.add(c.city(city))
 }
 
 func validTrait(v float64) bool { return v >= 0 && v <= 1 } // false for NaN
@@ -498,7 +561,7 @@ func (c *compiler) person(g *gate, d *person, interests []string, langs []profil
 	g.avail = uint32(avail.Common(avail))
 	g.gender = c.words.id[c.norm(gender)]
 	g.want = c.words.id[c.norm(want)]
-	g.city = c.words.id[c.norm(home.City)]
+	g.city = c.words.id[c.city(home.City)]
 	if home.HasCoords() && home.Lat >= -90 && home.Lat <= 90 && home.Lon >= -180 && home.Lon <= 180 {
 		phi, lambda := home.Lat*math.Pi/180, home.Lon*math.Pi/180
 		g.avail |= geoBit

@@ -54,8 +54,7 @@ type eval struct {
 }
 
 // score evaluates the pair (a, b) into e and returns its score: -Inf when a
-// rule blocks it, otherwise Σ w_k·v_k / Σ w, summed in the fixed order of
-// the criteria. With full unset it stops at the first blocking rule, leaving
+// rule blocks it, otherwise [settings.total] of the values. With full unset it stops at the first blocking rule, leaving
 // e partly filled; with full set it evaluates every rule and criterion.
 //
 // Cost: O(1) for narrow vocabularies (see pool), plus
@@ -97,7 +96,10 @@ func (p *pool) score(ag *gate, a *menteeC, bg *gate, b *mentorC, e *eval, full b
 		}
 		// Haversine: hav(θ) = (chord/2)², θ = 2·asin(chord/2).
 		e.km = 2 * earthRadiusKm * asin(math.Sqrt(chord2)/2)
-	} else if s.sameCity && ag.city != 0 && bg.city != 0 && ag.city != bg.city {
+	} else if s.placeRule && (ag.city != bg.city || ag.city == 0) {
+		// Without coordinates on both sides the distance cannot be
+		// measured: only the same city passes, and a city not given
+		// never does.
 		e.blocked |= blockDistance
 		if !full {
 			return math.Inf(-1)
@@ -189,14 +191,17 @@ func asin(x float64) float64 {
 	return math.Asin(min(x, 1))
 }
 
-// total returns Σ nw_k·v_k in the order of the criteria, at most 1 (the
-// normalised weights may sum to a hair above 1).
+// total returns Σ nw_k·v_k, added in the order of the criteria: bit for
+// bit the sum of the contributions that [pool.parts] reports, and at most 1
+// because the normalised weights sum to at most 1 (see
+// [Weights.normalised]). The conversion keeps the compiler from fusing a
+// multiplication and an addition, which would round differently.
 func (s *settings) total(v *[numCriteria]float64) float64 {
 	t := 0.0
 	for k := range v {
-		t += s.nw[k] * v[k]
+		t += float64(s.nw[k] * v[k])
 	}
-	return min(t, 1)
+	return t
 }
 
 // sector fills the sector and experience criteria: the best-sharing pair

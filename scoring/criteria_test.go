@@ -198,7 +198,7 @@ func TestDistance(t *testing.T) {
 			at(10)(t, s, me, mo)
 		}, 0.8, "10.0 km apart (0 at 50 km)", ""},
 		{"no limit: 25 km scale", func(t *testing.T, s *scoring.Scorer, me *profile.Mentee, mo *profile.Mentor) {
-			s.Rules.MaxDistanceKm = 0
+			s.Rules.MaxDistanceKm = -1
 			at(30)(t, s, me, mo)
 		}, 0, "30.0 km apart (0 at 25 km)", ""},
 		{"limit sets the scale", func(t *testing.T, s *scoring.Scorer, me *profile.Mentee, mo *profile.Mentor) {
@@ -208,9 +208,17 @@ func TestDistance(t *testing.T) {
 		{"same city without coordinates", func(_ *testing.T, _ *scoring.Scorer, _ *profile.Mentee, mo *profile.Mentor) {
 			mo.Home = profile.Place{City: "brussels"}
 		}, 1, "same city", ""},
+		{"zero limit: 25 km scale", func(t *testing.T, s *scoring.Scorer, me *profile.Mentee, mo *profile.Mentor) {
+			s.Rules = scoring.Rules{}
+			at(10)(t, s, me, mo)
+		}, 0.6, "10.0 km apart (0 at 25 km)", ""},
+		{"same city folded", func(_ *testing.T, _ *scoring.Scorer, me *profile.Mentee, mo *profile.Mentor) {
+			me.Home = profile.Place{City: "Liège"}
+			mo.Home = profile.Place{City: "LIEGE"}
+		}, 1, "same city", ""},
 		{"other city without coordinates", func(_ *testing.T, _ *scoring.Scorer, _ *profile.Mentee, mo *profile.Mentor) {
 			mo.Home = profile.Place{City: "Ghent"}
-		}, 0, "different cities", ""},
+		}, 0, "different cities", "blocked by too_far, but the value is still given"},
 		{"nothing known", func(_ *testing.T, _ *scoring.Scorer, me *profile.Mentee, _ *profile.Mentor) {
 			me.Home = profile.Place{}
 		}, scoring.Neutral, "place not given (neutral)", ""},

@@ -21,10 +21,20 @@
 //     wants.mentee_gender is set and the other's gender (compared case- and
 //     space-insensitively) is not that one.
 //   - too_far: both homes have coordinates and are more than
-//     [Rules.MaxDistanceKm] apart (default 25 km; 0 = no limit); or either
-//     has none and [Rules.SameCity] is set and the cities differ.
+//     [Rules.MaxDistanceKm] apart (default 25 km; -1 = no limit). When
+//     either home has no coordinates the distance cannot be measured, so
+//     the rule passes only two homes in the same city, and blocks a pair
+//     whose cities differ or whose city is not given: it never passes a
+//     pair it cannot check. Cities compare ignoring case, accents, hyphens,
+//     apostrophes and extra spaces ("Liège", "LIEGE" and "liege" are one
+//     city), a stopgap until places resolve through a gazetteer: names in
+//     two languages ("Bruxelles", "Brussel") are two cities. With the
+//     distance rule off, places block nothing unless [Rules.SameCity]
+//     asks for the same city (then checked the same way). Messages name
+//     no city.
 //   - no_shared_time: no weekly slot in which both are free.
-//   - excluded: the pair is in [Scorer.Excluded].
+//   - excluded: the pair was marked with [Pool.Exclude], which is how a
+//     round applies its exclusions (pairs whose first meeting failed).
 //
 // Weighted criteria each give a value in [0, 1] and a short reason that
 // quotes nothing one person did not share with the other ("shares 2 of 5
@@ -52,7 +62,8 @@
 //     [Rules.DistanceScaleKm] (default: the maximum distance, or 25 km
 //     without one), on the great-circle distance by the haversine formula
 //     (mean Earth radius 6371.0088 km); without coordinates on both sides, 1
-//     for the same city and 0 for different ones.
+//     for the same city and 0 for different ones (cities folded as for
+//     too_far).
 //   - availability: 1 for two or more common weekly slots, 0.5 for one.
 //
 // A criterion for which either side gives no usable data (no target sector,
@@ -64,13 +75,29 @@
 //
 // # The score
 //
-// The score of an allowed pair is Σ w_k·v_k / Σ w_k over the criteria k,
-// summed in the fixed order of [Criteria], so it lies in [0, 1]. Each
-// [Part] of a [Result] holds its criterion's normalised weight w_k / Σ w,
-// its value and its contribution, their product; the contributions add up
-// to the score. [DefaultWeights] sum to 1: sector 0.25, language 0.15,
+// The normalised weight of criterion k is w_k / Σ w; should the eight
+// quotients sum to a hair above 1 in float64 (division rounds), the largest
+// is lowered by an ulp or a few until they sum to at most 1. Each [Part] of
+// a [Result] holds its criterion's normalised weight, its value v_k and
+// its contribution, the product w_k·v_k rounded to float64. The score of a
+// pair is exactly the sum of the contributions, added in the fixed order
+// of [Criteria], with no clipping: printed parts add up to the score, and
+// since rounding is monotone, score ≤ Σ w_k ≤ 1. A blocked pair scores
+// -Inf, but its parts are listed too and sum to what it would score, also
+// at most 1. [DefaultWeights] sum to 1: sector 0.25, language 0.15,
 // availability 0.15, occupation 0.10, interests 0.10, personality 0.10,
-// distance 0.10, experience 0.05. The zero [Scorer] stands for [Default].
+// distance 0.10, experience 0.05.
+//
+// # Settings
+//
+// The zero value of every setting means its documented default, field by
+// field: the zero [Weights] is [DefaultWeights] (weights are one setting, a
+// vector of ratios, so a non-zero Weights is taken as given and a zero
+// weight in it switches its criterion off), and each zero field of [Rules]
+// is its default. The zero [Scorer] is therefore [Default], and setting
+// one field never turns another rule off. A rule is turned off only by its
+// own explicit setting: [Rules.MaxDistanceKm] = -1. Decoding JSON over
+// [Default] keeps the defaults of what the document does not set.
 //
 // # Cost
 //
@@ -81,7 +108,9 @@
 // costs a few tens of nanoseconds and no allocation; blocked pairs stop at
 // the first rule that blocks them. The result does not depend on the
 // number of cores, and each cell equals [Scorer.Pair]'s score bit for bit,
-// because both score with the same code. Pair compiles its two profiles on
+// because both score with the same code, which adds the contributions in
+// the same order. Cities are folded once per distinct name while
+// compiling. Pair compiles its two profiles on
 // each call (microseconds, mostly parsing language tags): use Matrix for
 // many pairs.
 package scoring

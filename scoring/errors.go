@@ -6,11 +6,12 @@ import "errors"
 // for them with errors.Is; errors.As with a *[SettingError] gives the
 // setting at fault.
 var (
-	// ErrWeights: a weight is negative, NaN or infinite, or all weights
-	// are zero in a Scorer that is not the zero Scorer.
+	// ErrWeights: a weight is negative, NaN or infinite, or their sum
+	// overflows. All-zero weights are valid: they are [DefaultWeights].
 	ErrWeights = errors.New("scoring: invalid weights")
-	// ErrRules: a rule setting is out of range (a negative or non-finite
-	// distance, an unknown language level).
+	// ErrRules: a rule setting is out of range (a non-finite distance or
+	// number of years, a negative one other than MaxDistanceKm -1, an
+	// unknown language level).
 	ErrRules = errors.New("scoring: invalid rules")
 	// ErrEmptyPool: Matrix was given no mentees or no mentors. What an
 	// empty pool means (nothing to do, or a mistake) is the caller's call.

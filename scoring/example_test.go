@@ -64,9 +64,7 @@ func ExampleScorer_Pair_blocked() {
 	me.Wants.MentorGender = "female"
 	mo.Gender = "male"
 	mo.Home = profile.Place{City: "Liège", Lat: 50.6326, Lon: 5.5797}
-	s := scoring.Default()
-	s.Excluded = []scoring.Exclusion{{MenteeID: "me-017", MentorID: "mo-004"}}
-	r := s.Pair(&me, &mo)
+	r := scoring.Default().Pair(&me, &mo)
 	fmt.Println("score", r.Score)
 	for _, b := range r.Blocked {
 		fmt.Printf("%s: %s\n", b.Code, b.Message)
@@ -75,7 +73,78 @@ func ExampleScorer_Pair_blocked() {
 	// score -Inf
 	// gender_wish: a wish about the partner's gender is not met
 	// too_far: 138.9 km apart, more than the maximum of 25 km
-	// excluded: the pair is on the excluded list
+}
+
+// Without coordinates on both sides the distance cannot be measured: only
+// the same city passes the distance rule, compared ignoring case and
+// accents, and a pair whose place is not known is blocked rather than
+// passed unchecked.
+func ExampleScorer_Pair_withoutCoordinates() {
+	me, mo := examplePair()
+	s := scoring.Default()
+	for _, homes := range [][2]profile.Place{
+		{{City: "Liège"}, {City: "LIEGE"}},
+		{{City: "Liège"}, {City: "Ghent"}},
+		{{City: "Bruxelles"}, {}},
+	} {
+		me.Home, mo.Home = homes[0], homes[1]
+		r := s.Pair(&me, &mo)
+		if len(r.Blocked) == 0 {
+			fmt.Printf("%q – %q: score %.3f\n", me.Home.City, mo.Home.City, r.Score)
+			continue
+		}
+		fmt.Printf("%q – %q: %s: %s\n", me.Home.City, mo.Home.City, r.Blocked[0].Code, r.Blocked[0].Message)
+	}
+	// The distance rule turned off: places block nothing.
+	s.Rules.MaxDistanceKm = -1
+	fmt.Printf("distance rule off: %d reasons\n", len(s.Pair(&me, &mo).Blocked))
+	// Output:
+	// "Liège" – "LIEGE": score 0.870
+	// "Liège" – "Ghent": too_far: in different cities, and without coordinates for both the distance cannot be checked
+	// "Bruxelles" – "": too_far: no city given for the mentor, and without coordinates for both the distance cannot be checked
+	// distance rule off: 0 reasons
+}
+
+// Each setting left zero keeps its default: a Scorer that sets only a rule
+// keeps the default weights and the 25 km limit.
+func ExampleScorer_defaults() {
+	me, mo := examplePair()
+	onlyRule := scoring.Scorer{Rules: scoring.Rules{MinSharedLevel: profile.B2}}
+	onlyWeights := scoring.Scorer{Weights: scoring.DefaultWeights()}
+	mo.Home = profile.Place{City: "Antwerp", Lat: 51.2194, Lon: 4.4025}
+	fmt.Println(onlyRule.Validate(), onlyRule.Pair(&me, &mo).Blocked[0].Message)
+	fmt.Println(onlyWeights.Pair(&me, &mo).Blocked[0].Message)
+	// Output:
+	// <nil> 51.2 km apart, more than the maximum of 25 km
+	// 51.2 km apart, more than the maximum of 25 km
+}
+
+// A round excludes pairs, such as those whose first meeting failed, on its
+// compiled pool: the pair's cell is -Inf, and Pair tells why, with what the
+// pair would have scored.
+func ExamplePool_Exclude() {
+	me, mo := examplePair()
+	pool, err := scoring.Default().Compile(context.Background(), []profile.Mentee{me}, []profile.Mentor{mo})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	pool.Exclude(0, 0)
+	m, err := pool.Matrix(context.Background())
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	r := pool.Pair(0, 0)
+	sum := 0.0
+	for _, p := range r.Parts {
+		sum += p.Contribution
+	}
+	fmt.Println("cell", m.At(0, 0))
+	fmt.Printf("%s: %s (would score %.3f)\n", r.Blocked[0].Code, r.Blocked[0].Message, sum)
+	// Output:
+	// cell -Inf
+	// excluded: the pair is on the excluded list (would score 0.845)
 }
 
 func ExampleScorer_Matrix() {

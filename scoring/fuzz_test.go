@@ -48,7 +48,7 @@ var (
 	fuzzLevels  = []string{"A1", "A2", "B1", "b2", "C1", "C2", "native", "", "B9", "Native "}
 	fuzzSectors = []string{"62.01", "62.0", "62", "J", "j", "47.11", "", "4", "99.9", "62.", "xx", "85.31", "01"}
 	fuzzOccs    = []string{"2512", "251", "25", "2", "", "x", "25123", "7411"}
-	fuzzWords   = []string{"", " ", "Chess", "chess ", "a  b", "A B", "é", "\xff", "male", "Female", "Brussels", " brussels"}
+	fuzzWords   = []string{"", " ", "Chess", "chess ", "a  b", "A B", "é", "\xff", "male", "Female", "Brussels", " brussels", "Liège", "LIEGE", "l'iège-", "\xffé"}
 )
 
 func (f *fuzzInput) languages() []profile.Language {
@@ -77,7 +77,8 @@ func (f *fuzzInput) place() profile.Place {
 
 // FuzzPair scores odd pairs with odd settings: Pair never panics, a score
 // is -Inf exactly when the pair is blocked and in [0, 1] otherwise, the
-// contributions add up to it, and for valid data Matrix agrees bit for bit.
+// contributions add up to it exactly, and for valid data a compiled Pool
+// agrees bit for bit, excluded or not.
 func FuzzPair(f *testing.F) {
 	f.Add([]byte{}, "me", "mo")
 	f.Add([]byte{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20}, "me-1", "mo-1")
@@ -89,14 +90,12 @@ func FuzzPair(f *testing.F) {
 		case 1:
 			s.Weights = scoring.Weights{Sector: in.float(), Language: in.float(), Distance: in.float(), Availability: in.float()}
 		case 2:
-			s.Rules = scoring.Rules{MinSharedLevel: profile.Level(in.pick(fuzzLevels...)), MaxDistanceKm: in.float(),
+			s.Rules = scoring.Rules{MinSharedLevel: profile.Level(in.pick(fuzzLevels...)), MaxDistanceKm: in.float() - float64(in.byte()%2),
 				SameCity: in.byte()%2 == 0, DistanceScaleKm: in.float(), FullExperienceYears: in.float()}
 		case 3:
 			s = scoring.Scorer{}
 		}
-		if in.byte()%3 == 0 {
-			s.Excluded = []scoring.Exclusion{{MenteeID: meID, MentorID: moID}}
-		}
+		exclude := in.byte()%3 == 0
 		avail := profile.Availability(uint32(in.byte()) | uint32(in.byte())<<8 | uint32(in.byte())<<16 | uint32(in.byte())<<24)
 		me := profile.Mentee{
 			ID:           meID,
@@ -130,12 +129,26 @@ func FuzzPair(f *testing.F) {
 		r := s.Pair(&me, &mo)
 		checkResult(t, r)
 		if s.Validate() == nil && me.Validate() == nil && mo.Validate() == nil {
-			m, err := s.Matrix(context.Background(), []profile.Mentee{me}, []profile.Mentor{mo})
+			pool, err := s.Compile(context.Background(), []profile.Mentee{me}, []profile.Mentor{mo})
+			if err != nil {
+				t.Fatalf("Compile: %v", err)
+			}
+			want := r.Score
+			if exclude {
+				pool.Exclude(0, 0)
+				want = math.Inf(-1)
+			}
+			m, err := pool.Matrix(context.Background())
 			if err != nil {
 				t.Fatalf("Matrix: %v", err)
 			}
-			if math.Float64bits(m.At(0, 0)) != math.Float64bits(r.Score) {
-				t.Fatalf("Matrix %v, Pair %v", m.At(0, 0), r.Score)
+			got := pool.Pair(0, 0)
+			checkResult(t, got)
+			if math.Float64bits(m.At(0, 0)) != math.Float64bits(want) || math.Float64bits(got.Score) != math.Float64bits(want) {
+				t.Fatalf("Matrix %v, Pool.Pair %v, want %v", m.At(0, 0), got.Score, want)
+			}
+			if exclude && got.Blocked[len(got.Blocked)-1].Code != scoring.CodeExcluded {
+				t.Fatalf("excluded pair: reasons %v", got.Blocked)
 			}
 		}
 	})

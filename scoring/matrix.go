@@ -30,8 +30,9 @@ const rowBlock = 8
 // the error wraps [ErrInvalidProfile] and profile.ErrInvalid and joins every
 // problem of every profile, each naming its participant by ID, mentees
 // first), or when ctx is done (ctx.Err()). Duplicate IDs are not its
-// business; an excluded pair whose IDs are not in the pool is ignored. ctx
-// must not be nil.
+// business. It knows no excluded pairs: to exclude some, [Scorer.Compile]
+// the pool, [Pool.Exclude] them and take [Pool.Matrix]. ctx must not be
+// nil.
 //
 // Matrix validates the profiles on two goroutines while it compiles each
 // profile once, then fills rows in small blocks on runtime.GOMAXPROCS(0)
@@ -54,18 +55,20 @@ func (s Scorer) Matrix(ctx context.Context, mentees []profile.Mentee, mentors []
 // scoring and explaining many of its pairs: [Scorer.Compile] makes one.
 // Its Matrix is the Scorer's, and its Pair(i, j) equals
 // Scorer.Pair(&mentees[i], &mentors[j]) with the Score bit for bit, without
-// parsing the two profiles again. A Pool refers to the slices it was
-// compiled from: do not change them while it is in use. It is safe for
-// concurrent use.
+// parsing the two profiles again, except for the pairs marked with
+// [Pool.Exclude]. A Pool refers to the slices it was compiled from: do not
+// change them while it is in use. Its methods are safe for concurrent use,
+// except Exclude.
 type Pool struct {
-	s        Scorer
 	p        *pool
 	mentees  []profile.Mentee
 	mentors  []profile.Mentor
-	excluded map[[2]int]bool
+	excluded map[[2]int]struct{} // (mentee index, mentor index)
 }
 
-// Compile checks s and the pools and compiles every profile once.
+// Compile checks s and the pools and compiles every profile once. The Pool
+// has no excluded pairs: mark them with [Pool.Exclude] before taking its
+// Matrix.
 //
 // Errors: those of [Scorer.Validate] (wrapping [ErrWeights] or [ErrRules]);
 // [ErrEmptyPool] when either pool is empty; an error wrapping
@@ -74,9 +77,6 @@ type Pool struct {
 //
 // Cost: O(size of the profiles), one parse of each distinct language tag.
 func (s Scorer) Compile(ctx context.Context, mentees []profile.Mentee, mentors []profile.Mentor) (*Pool, error) {
-	if s.IsZero() {
-		s = Default()
-	}
 	set, err := s.settings()
 	if err != nil {
 		return nil, err
@@ -104,26 +104,56 @@ func (s Scorer) Compile(ctx context.Context, mentees []profile.Mentee, mentors [
 	if errMentees != nil || errMentors != nil {
 		return nil, fmt.Errorf("%w: %w", ErrInvalidProfile, errors.Join(errMentees, errMentors))
 	}
-	return &Pool{s: s, p: p, mentees: mentees, mentors: mentors, excluded: s.excludedCells(mentees, mentors)}, nil
+	return &Pool{p: p, mentees: mentees, mentors: mentors}, nil
+}
+
+// Exclude marks the pair of mentee i and mentor j as excluded: from then
+// on Pair(i, j) and Blocked(i, j) list the reason excluded (in its place
+// after the other rules) and the pair's cell of Matrix is -Inf, while the
+// pair's parts still tell what it would score. This is how a round applies
+// its exclusions (pairs whose first meeting failed, pairs a coordinator
+// ruled out): it maps each excluded pair of IDs to the indices of its
+// pool and excludes them before taking the Matrix. Excluding a pair twice
+// is harmless. Exclude panics if i or j is out of range, like a slice
+// index. It must not be called concurrently with the Pool's other methods,
+// and does not change a matrix returned before.
+//
+// Cost: O(1) amortised, one map entry per excluded pair.
+func (p *Pool) Exclude(i, j int) {
+	if i < 0 || i >= len(p.mentees) || j < 0 || j >= len(p.mentors) {
+		panic(fmt.Sprintf("scoring: Pool.Exclude(%d, %d) out of range of a %d×%d pool", i, j, len(p.mentees), len(p.mentors)))
+	}
+	if p.excluded == nil {
+		p.excluded = map[[2]int]struct{}{}
+	}
+	p.excluded[[2]int{i, j}] = struct{}{}
+}
+
+// isExcluded reports whether Exclude(i, j) was called.
+func (p *Pool) isExcluded(i, j int) bool {
+	_, ok := p.excluded[[2]int{i, j}]
+	return ok
 }
 
 // Size returns the number of mentees (rows) and mentors (columns).
 func (p *Pool) Size() (mentees, mentors int) { return len(p.mentees), len(p.mentors) }
 
 // Pair scores and explains the pair of mentee i and mentor j, as
-// [Scorer.Pair] does; it panics if i or j is out of range, like a slice
-// index.
+// [Scorer.Pair] does, with the reason excluded added when the pair was
+// marked with [Pool.Exclude]; it panics if i or j is out of range, like a
+// slice index.
 //
 // Cost: O(size of the two profiles), with no parsing.
 func (p *Pool) Pair(i, j int) Result {
 	var e eval
 	q := p.p
-	score := q.score(&q.menteeGates[i], &q.mentees[i], &q.mentorGates[j], &q.mentors[j], &e, true)
-	if p.excluded[[2]int{i, j}] {
+	ag, bg := &q.menteeGates[i], &q.mentorGates[j]
+	score := q.score(ag, &q.mentees[i], bg, &q.mentors[j], &e, true)
+	if p.isExcluded(i, j) {
 		e.blocked |= blockExcluded
 		score = math.Inf(-1)
 	}
-	return Result{Score: score, Blocked: q.reasons(&e), Parts: q.parts(&q.menteeGates[i], &q.mentees[i], &q.mentorGates[j], &e, &p.mentors[j])}
+	return Result{Score: score, Blocked: q.reasons(ag, bg, &e), Parts: q.parts(ag, &q.mentees[i], bg, &e, &p.mentors[j])}
 }
 
 // Blocked returns the hard rules that block the pair of mentee i and mentor
@@ -134,17 +164,20 @@ func (p *Pool) Pair(i, j int) Result {
 func (p *Pool) Blocked(i, j int) []Reason {
 	var e eval
 	q := p.p
-	q.score(&q.menteeGates[i], &q.mentees[i], &q.mentorGates[j], &q.mentors[j], &e, true)
-	if p.excluded[[2]int{i, j}] {
+	ag, bg := &q.menteeGates[i], &q.mentorGates[j]
+	q.score(ag, &q.mentees[i], bg, &q.mentors[j], &e, true)
+	if p.isExcluded(i, j) {
 		e.blocked |= blockExcluded
 	}
 	if e.blocked == 0 {
 		return nil
 	}
-	return q.reasons(&e)
+	return q.reasons(ag, bg, &e)
 }
 
-// Matrix returns the scores of every pair: see [Scorer.Matrix].
+// Matrix returns the scores of every pair, as [Scorer.Matrix] does, with
+// -Inf in the cells of the pairs marked with [Pool.Exclude]: each cell
+// equals Pair(i, j).Score bit for bit.
 //
 // Cost: O(n·m) time with no allocation per pair, O(n·m) memory.
 func (p *Pool) Matrix(ctx context.Context) (*mat.Dense, error) {
@@ -189,31 +222,6 @@ func (p *Pool) Matrix(ctx context.Context) (*mat.Dense, error) {
 		raw.Data[c[0]*raw.Stride+c[1]] = math.Inf(-1)
 	}
 	return out, nil
-}
-
-// excludedCells returns the cells (mentee index, mentor index) of the
-// excluded pairs; IDs that occur more than once exclude every cell they name.
-func (s Scorer) excludedCells(mentees []profile.Mentee, mentors []profile.Mentor) map[[2]int]bool {
-	if len(s.Excluded) == 0 {
-		return nil
-	}
-	rows := map[string][]int{}
-	for i := range mentees {
-		rows[mentees[i].ID] = append(rows[mentees[i].ID], i)
-	}
-	cols := map[string][]int{}
-	for j := range mentors {
-		cols[mentors[j].ID] = append(cols[mentors[j].ID], j)
-	}
-	out := map[[2]int]bool{}
-	for _, x := range s.Excluded {
-		for _, i := range rows[x.MenteeID] {
-			for _, j := range cols[x.MentorID] {
-				out[[2]int{i, j}] = true
-			}
-		}
-	}
-	return out
 }
 
 // validateAll validates every profile and joins the errors, in order.

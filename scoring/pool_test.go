@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -19,7 +20,6 @@ func TestPoolPairEqualsScorerPair(t *testing.T) {
 		t.Run(fmt.Sprintf("%dx%d", sz.mentees, sz.mentors), func(t *testing.T) {
 			mentees, mentors := synth.Generate(synth.Config{Seed: uint64(300 + k), Mentees: sz.mentees, Mentors: sz.mentors, IneligibleShare: 0.1})
 			s := scoring.Default()
-			s.Excluded = []scoring.Exclusion{{MenteeID: mentees[0].ID, MentorID: mentors[len(mentors)-1].ID}}
 			pool, err := s.Compile(context.Background(), mentees, mentors)
 			require.NoError(t, err)
 			n, m := pool.Size()
@@ -53,4 +53,94 @@ func TestCompileErrors(t *testing.T) {
 	cancel()
 	_, err = scoring.Default().Compile(ctx, mentees, mentors)
 	assert.ErrorIs(t, err, context.Canceled)
+}
+
+// TestScoreIsSumOfParts checks, over seeded random pools and random
+// weights, that every score of Pool.Pair and of the matrix is exactly the
+// sum of the contributions in criterion order, at most 1, and that the
+// parts of blocked pairs also sum to at most 1 (checkResult).
+func TestScoreIsSumOfParts(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 8))
+	for k := 0; k < 12; k++ {
+		t.Run(fmt.Sprintf("pool %d", k), func(t *testing.T) {
+			mentees, mentors := synth.Generate(synth.Config{Seed: uint64(500 + k), Mentees: 15 + r.IntN(20), Mentors: 15 + r.IntN(20), IneligibleShare: 0.1})
+			s := scoring.Scorer{Weights: randomWeights(r)}
+			if k%3 == 1 {
+				s.Rules.MaxDistanceKm = -1
+			}
+			pool, err := s.Compile(context.Background(), mentees, mentors)
+			require.NoError(t, err)
+			m, err := pool.Matrix(context.Background())
+			require.NoError(t, err)
+			allowed := 0
+			for i := range mentees {
+				for j := range mentors {
+					res := pool.Pair(i, j)
+					checkResult(t, res)
+					require.Equal(t, math.Float64bits(res.Score), math.Float64bits(m.At(i, j)), "cell (%d, %d)", i, j)
+					if len(res.Blocked) == 0 {
+						allowed++
+					}
+				}
+			}
+			assert.Greater(t, allowed, 0, "some pairs are allowed")
+		})
+	}
+}
+
+func TestPoolExclude(t *testing.T) {
+	mentees, mentors := synth.Generate(synth.Config{Seed: 41, Mentees: 12, Mentors: 10})
+	s := scoring.Default()
+	plain, err := s.Compile(context.Background(), mentees, mentors)
+	require.NoError(t, err)
+	before, err := plain.Matrix(context.Background())
+	require.NoError(t, err)
+
+	// An allowed pair and a blocked one, each excluded; one twice.
+	var allowed, blocked [2]int
+	foundA, foundB := false, false
+	for i := range mentees {
+		for j := range mentors {
+			if plain.Blocked(i, j) == nil && !foundA {
+				allowed, foundA = [2]int{i, j}, true
+			}
+			if plain.Blocked(i, j) != nil && !foundB {
+				blocked, foundB = [2]int{i, j}, true
+			}
+		}
+	}
+	require.True(t, foundA && foundB)
+	pool, err := s.Compile(context.Background(), mentees, mentors)
+	require.NoError(t, err)
+	pool.Exclude(allowed[0], allowed[1])
+	pool.Exclude(blocked[0], blocked[1])
+	pool.Exclude(blocked[0], blocked[1])
+	after, err := pool.Matrix(context.Background())
+	require.NoError(t, err)
+
+	for i := range mentees {
+		for j := range mentors {
+			cell := [2]int{i, j}
+			got, want := pool.Pair(i, j), plain.Pair(i, j)
+			checkResult(t, got)
+			require.Equal(t, math.Float64bits(got.Score), math.Float64bits(after.At(i, j)), "cell (%d, %d)", i, j)
+			assert.Equal(t, want.Parts, got.Parts, "parts of (%d, %d) do not change", i, j)
+			if cell != allowed && cell != blocked {
+				assert.Equal(t, math.Float64bits(before.At(i, j)), math.Float64bits(after.At(i, j)), "cell (%d, %d)", i, j)
+				assert.Equal(t, want.Blocked, got.Blocked)
+				continue
+			}
+			assert.True(t, math.IsInf(after.At(i, j), -1))
+			wantCodes := append(codes(want), scoring.CodeExcluded)
+			assert.Equal(t, wantCodes, codes(got), "excluded comes last, once")
+			assert.Equal(t, got.Blocked, pool.Blocked(i, j))
+		}
+	}
+	assert.Equal(t, []scoring.Reason{{Code: scoring.CodeExcluded, Message: "the pair is on the excluded list"}},
+		pool.Blocked(allowed[0], allowed[1]))
+	assert.False(t, math.IsInf(before.At(allowed[0], allowed[1]), -1), "a matrix taken before does not change")
+
+	for _, bad := range [][2]int{{-1, 0}, {12, 0}, {0, 10}, {0, -1}} {
+		assert.Panics(t, func() { pool.Exclude(bad[0], bad[1]) }, "Exclude(%d, %d)", bad[0], bad[1])
+	}
 }

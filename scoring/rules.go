@@ -9,34 +9,43 @@ import (
 
 // Rules are the settings of the hard rules, which decide whether a pair is
 // allowed at all, and the scales of the criteria that depend on them. The
-// zero Rules is usable: shared languages at B1, no distance limit, no
-// same-city requirement, distance scored over 25 km, experience saturating
-// at 10 years. [DefaultRules] differs from it only by a 25 km limit. In
-// JSON the fields are snake_case.
+// zero value of each field means its documented default, field by field,
+// so the zero Rules is [DefaultRules] and a Rules that sets one field keeps
+// the defaults of the others. A rule is turned off only by its own explicit
+// setting (MaxDistanceKm = -1). In JSON the fields are snake_case.
 type Rules struct {
 	// MinSharedLevel is the level at which both must speak a language for
 	// it to count as shared (rule no_shared_language and the language
 	// criterion); native counts as the highest level. "" means B1.
 	MinSharedLevel profile.Level `json:"min_shared_level"`
-	// MaxDistanceKm blocks a pair whose homes both have coordinates and are
-	// more than this many kilometres apart (rule too_far). 0 means no
-	// limit. Default 25 ([DefaultRules]); the zero Rules has no limit.
+	// MaxDistanceKm is the distance rule (too_far). When both homes have
+	// coordinates, it blocks a pair more than this many kilometres apart.
+	// When either home has none, the distance cannot be measured, and it
+	// blocks a pair whose cities differ or whose city is not given: the
+	// rule never passes a pair it cannot check. 0 means 25
+	// ([DefaultMaxDistanceKm]); -1 turns the rule off (no limit, and places
+	// block nothing unless SameCity is set). Other negative values are
+	// invalid.
 	MaxDistanceKm float64 `json:"max_distance_km"`
-	// SameCity blocks a pair whose cities differ (rule too_far) when
-	// either home has no coordinates; cities are compared case- and
-	// space-insensitively, and a missing city blocks nothing. With
-	// coordinates on both sides MaxDistanceKm decides instead. Default
-	// false.
+	// SameCity requires the same city when either home has no coordinates,
+	// even when the distance rule is off (rule too_far; a city not given
+	// blocks too). With the distance rule on that already holds, so
+	// SameCity only matters with MaxDistanceKm = -1. With coordinates on
+	// both sides the distance decides, not the city names. Default false.
 	SameCity bool `json:"same_city"`
 	// DistanceScaleKm is the distance at which the distance criterion
-	// reaches 0, falling linearly from 1 at 0 km. 0 means MaxDistanceKm,
-	// or 25 km when there is no limit. Default 0.
+	// reaches 0, falling linearly from 1 at 0 km. 0 means the distance
+	// limit (MaxDistanceKm, 25 km by default), or 25 km when the rule is
+	// off.
 	DistanceScaleKm float64 `json:"distance_scale_km"`
 	// FullExperienceYears is the number of years in the best-matching
 	// sector at which the experience criterion reaches 1, rising linearly
-	// from 0. 0 means 10. Default 10.
+	// from 0. 0 means 10.
 	FullExperienceYears float64 `json:"full_experience_years"`
 }
+
+// off is the value of a numeric setting that turns its rule off.
+const off = -1 // profile.Off
 
 // The codes of [Reason], in the order in which [Scorer.Pair] lists them.
 // They are stable: programs may store and compare them.
@@ -52,12 +61,13 @@ const (
 	// wants.mentee_gender is set and the other's gender is not that one
 	// (or not given). Genders compare case- and space-insensitively.
 	CodeGenderWish = "gender_wish"
-	// CodeTooFar: farther apart than [Rules.MaxDistanceKm], or (without
-	// coordinates) in different cities when [Rules.SameCity] is set.
+	// CodeTooFar: farther apart than [Rules.MaxDistanceKm]; or, when either
+	// home has no coordinates and the distance rule or [Rules.SameCity] is
+	// on, in different cities or with a city not given.
 	CodeTooFar = "too_far"
 	// CodeNoSharedTime: no weekly slot in which both are free.
 	CodeNoSharedTime = "no_shared_time"
-	// CodeExcluded: the pair is in [Scorer.Excluded].
+	// CodeExcluded: the pair was excluded with [Pool.Exclude].
 	CodeExcluded = "excluded"
 )
 
@@ -69,10 +79,12 @@ const (
 	DefaultMaxDistanceKm = 25.0
 )
 
-// DefaultRules returns the model programme's rules: shared languages at
-// B1, at most 25 km apart, no same-city requirement (the programme's cities
-// are compact), distance scored over those 25 km, experience saturating at
-// 10 years.
+// DefaultRules returns the model programme's rules, each field set to the
+// default that its zero value stands for: shared languages at B1, at most
+// 25 km apart, no same-city requirement (the programme's cities are
+// compact), distance scored over those 25 km (DistanceScaleKm 0), experience
+// saturating at 10 years. It equals the zero Rules in effect; decoding JSON
+// over it keeps what the document does not set.
 func DefaultRules() Rules {
 	return Rules{
 		MinSharedLevel:      profile.B1,
@@ -83,8 +95,9 @@ func DefaultRules() Rules {
 
 // Validate returns nil when r is usable, and otherwise one *[SettingError]
 // per problem (joined), each wrapping [ErrRules]: an unknown
-// MinSharedLevel, or a distance or number of years that is negative, NaN
-// or infinite.
+// MinSharedLevel, or a distance or number of years that is NaN, infinite or
+// negative (but MaxDistanceKm -1, which turns the distance rule off). The
+// zero Rules is valid.
 //
 // Cost: O(1).
 func (r Rules) Validate() error {
@@ -95,16 +108,18 @@ func (r Rules) Validate() error {
 	if r.MinSharedLevel != "" && !r.MinSharedLevel.Known() {
 		bad("min_shared_level", "unknown level (want A1, A2, B1, B2, C1, C2 or native)")
 	}
-	amount := func(setting string, x float64) {
+	amount := func(setting string, x float64, negative string) {
 		switch {
 		case math.IsNaN(x) || math.IsInf(x, 0):
 			bad(setting, "not a finite number")
 		case x < 0:
-			bad(setting, "negative")
+			bad(setting, negative)
 		}
 	}
-	amount("max_distance_km", r.MaxDistanceKm)
-	amount("distance_scale_km", r.DistanceScaleKm)
-	amount("full_experience_years", r.FullExperienceYears)
+	if r.MaxDistanceKm != off {
+		amount("max_distance_km", r.MaxDistanceKm, "negative (only -1, which turns the rule off, is allowed)")
+	}
+	amount("distance_scale_km", r.DistanceScaleKm, "negative")
+	amount("full_experience_years", r.FullExperienceYears, "negative")
 	return errors.Join(errs...)
 }

@@ -1,6 +1,7 @@
 package scoring_test
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"math"
@@ -92,10 +93,15 @@ func TestRulesEdges(t *testing.T) {
 			edit: func(_ *testing.T, _ *scoring.Scorer, _ *profile.Mentee, mo *profile.Mentor) {
 				mo.Home.Lat = north(25.1)
 			}},
-		{name: "no limit", why: "MaxDistanceKm 0 means no limit", edit: func(_ *testing.T, s *scoring.Scorer, _ *profile.Mentee, mo *profile.Mentor) {
-			s.Rules.MaxDistanceKm = 0
+		{name: "no limit", why: "MaxDistanceKm -1 turns the limit off", edit: func(_ *testing.T, s *scoring.Scorer, _ *profile.Mentee, mo *profile.Mentor) {
+			s.Rules.MaxDistanceKm = -1
 			mo.Home.Lat = north(500)
 		}},
+		{name: "zero limit is 25 km", want: []string{"too_far"}, msg: "25.1 km apart, more than the maximum of 25 km",
+			edit: func(_ *testing.T, s *scoring.Scorer, _ *profile.Mentee, mo *profile.Mentor) {
+				s.Rules.MaxDistanceKm = 0
+				mo.Home.Lat = north(25.1)
+			}},
 		{name: "a limit beyond half the Earth", edit: func(_ *testing.T, s *scoring.Scorer, _ *profile.Mentee, mo *profile.Mentor) {
 			s.Rules.MaxDistanceKm = 1e6
 			mo.Home = profile.Place{Lat: -lat0, Lon: lon0 - 180}
@@ -103,9 +109,11 @@ func TestRulesEdges(t *testing.T) {
 		{name: "antipodes beyond 25 km", want: []string{"too_far"}, edit: func(_ *testing.T, _ *scoring.Scorer, _ *profile.Mentee, mo *profile.Mentor) {
 			mo.Home = profile.Place{Lat: -lat0, Lon: lon0 - 180}
 		}},
-		{name: "other city, no coordinates, no same-city rule", edit: func(_ *testing.T, _ *scoring.Scorer, _ *profile.Mentee, mo *profile.Mentor) {
-			mo.Home = profile.Place{City: "Antwerp"}
-		}},
+		{name: "other city, no coordinates, no same-city rule", want: []string{"too_far"},
+			why: "the distance cannot be checked", msg: "in different cities, and without coordinates for both the distance cannot be checked",
+			edit: func(_ *testing.T, _ *scoring.Scorer, _ *profile.Mentee, mo *profile.Mentor) {
+				mo.Home = profile.Place{City: "Antwerp"}
+			}},
 		{name: "other city, no coordinates, same-city rule", want: []string{"too_far"},
 			msg: "in different cities, and the programme requires the same city",
 			edit: func(_ *testing.T, s *scoring.Scorer, _ *profile.Mentee, mo *profile.Mentor) {
@@ -116,11 +124,13 @@ func TestRulesEdges(t *testing.T) {
 			s.Rules.SameCity = true
 			mo.Home = profile.Place{City: "  BRUSSELS "}
 		}},
-		{name: "missing city, same-city rule", why: "a missing city blocks nothing", edit: func(_ *testing.T, s *scoring.Scorer, me *profile.Mentee, mo *profile.Mentor) {
-			s.Rules.SameCity = true
-			me.Home = profile.Place{}
-			mo.Home = profile.Place{City: "Antwerp"}
-		}},
+		{name: "missing city, same-city rule", want: []string{"too_far"}, why: "a rule that cannot be checked blocks",
+			msg: "no city given for the mentee, and the programme requires the same city",
+			edit: func(_ *testing.T, s *scoring.Scorer, me *profile.Mentee, mo *profile.Mentor) {
+				s.Rules.SameCity = true
+				me.Home = profile.Place{}
+				mo.Home = profile.Place{City: "Antwerp"}
+			}},
 		{name: "coordinates decide over cities", why: "with coordinates on both sides only the distance counts",
 			edit: func(_ *testing.T, s *scoring.Scorer, _ *profile.Mentee, mo *profile.Mentor) {
 				s.Rules.SameCity = true
@@ -136,14 +146,6 @@ func TestRulesEdges(t *testing.T) {
 		}},
 		{name: "no slot at all", want: []string{"no_shared_time"}, edit: func(_ *testing.T, _ *scoring.Scorer, me *profile.Mentee, _ *profile.Mentor) {
 			me.Availability = 0
-		}},
-
-		// excluded
-		{name: "excluded", want: []string{"excluded"}, edit: func(_ *testing.T, s *scoring.Scorer, _ *profile.Mentee, _ *profile.Mentor) {
-			s.Excluded = []scoring.Exclusion{{MenteeID: "me-9", MentorID: "mo-1"}, {MenteeID: "me-1", MentorID: "mo-1"}}
-		}},
-		{name: "excluded with the other mentor", edit: func(_ *testing.T, s *scoring.Scorer, _ *profile.Mentee, _ *profile.Mentor) {
-			s.Excluded = []scoring.Exclusion{{MenteeID: "me-1", MentorID: "mo-2"}, {MenteeID: "mo-1", MentorID: "me-1"}}
 		}},
 	}
 	for _, tt := range tests {
@@ -172,7 +174,11 @@ func TestRulesValidate(t *testing.T) {
 		{"default", scoring.DefaultRules(), nil},
 		{"lower-case level", scoring.Rules{MinSharedLevel: "c1"}, nil},
 		{"unknown level", scoring.Rules{MinSharedLevel: "B3"}, []string{"rules.min_shared_level"}},
-		{"negative distance", scoring.Rules{MaxDistanceKm: -1}, []string{"rules.max_distance_km"}},
+		{"distance off", scoring.Rules{MaxDistanceKm: -1}, nil},
+		{"negative distance other than -1", scoring.Rules{MaxDistanceKm: -2}, []string{"rules.max_distance_km"}},
+		{"small negative distance", scoring.Rules{MaxDistanceKm: -0.5}, []string{"rules.max_distance_km"}},
+		{"negative scale", scoring.Rules{DistanceScaleKm: -1}, []string{"rules.distance_scale_km"}},
+		{"negative years", scoring.Rules{FullExperienceYears: -1}, []string{"rules.full_experience_years"}},
 		{"NaN scale, infinite years", scoring.Rules{DistanceScaleKm: math.NaN(), FullExperienceYears: math.Inf(1)},
 			[]string{"rules.distance_scale_km", "rules.full_experience_years"}},
 	}
@@ -216,8 +222,91 @@ func TestRulesJSON(t *testing.T) {
 	assert.JSONEq(t, `{"min_shared_level":"B1","max_distance_km":25,"same_city":false,"distance_scale_km":0,"full_experience_years":10}`, string(b))
 
 	s := scoring.Default()
-	require.NoError(t, json.Unmarshal([]byte(`{"rules":{"same_city":true},"excluded":[{"mentee_id":"me-1","mentor_id":"mo-2"}]}`), &s))
+	require.NoError(t, json.Unmarshal([]byte(`{"rules":{"same_city":true},"weights":{"sector":0.5}}`), &s))
 	assert.True(t, s.Rules.SameCity)
 	assert.Equal(t, 25.0, s.Rules.MaxDistanceKm, "decoding over Default keeps what the document does not set")
-	assert.Equal(t, []scoring.Exclusion{{MenteeID: "me-1", MentorID: "mo-2"}}, s.Excluded)
+	assert.Equal(t, 0.5, s.Weights.Sector)
+	assert.Equal(t, 0.15, s.Weights.Language, "decoding over Default keeps the other weights")
+	require.NoError(t, s.Validate())
+
+	var off scoring.Scorer
+	require.NoError(t, json.Unmarshal([]byte(`{"rules":{"max_distance_km":-1}}`), &off))
+	assert.NoError(t, off.Validate(), "a document that turns the distance rule off is valid")
+}
+
+// TestPlaceRule: without coordinates on both sides the distance rule
+// compares cities, case- and accent-insensitively, and never passes a pair
+// whose place it cannot check; turned off, places block nothing unless
+// SameCity is set.
+func TestPlaceRule(t *testing.T) {
+	const (
+		unchecked = "without coordinates for both the distance cannot be checked"
+		sameCity  = "the programme requires the same city"
+	)
+	city := func(name string) profile.Place { return profile.Place{City: name} }
+	at := func(name string, km float64) profile.Place {
+		return profile.Place{City: name, Lat: north(km), Lon: lon0}
+	}
+	tests := []struct {
+		name     string
+		rules    scoring.Rules
+		me, mo   profile.Place
+		msg      string  // the too_far message; "" for an allowed pair
+		distance float64 // the distance criterion's value
+	}{
+		{name: "Liège–Ghent, cities only", me: city("Liège"), mo: city("Ghent"), msg: "in different cities, and " + unchecked},
+		{name: "Bruxelles–BRUXELLES", me: city("Bruxelles"), mo: city("BRUXELLES"), distance: 1},
+		{name: "Liège–LIEGE–liege", me: city("Liège"), mo: city(" liege "), distance: 1},
+		{name: "LIÈGE–liege", me: city("LIÈGE"), mo: city("liege"), distance: 1},
+		{name: "hyphens and apostrophes are spaces", me: city("Saint-Josse-ten-Noode"), mo: city("saint josse  ten noode"), distance: 1},
+		{name: "typographic apostrophe", me: city("Braine-l’Alleud"), mo: city("braine l'alleud"), distance: 1},
+		{name: "names in two languages are two cities", me: city("Bruxelles"), mo: city("Brussel"), msg: "in different cities, and " + unchecked},
+		{name: "mentee place missing", me: profile.Place{}, mo: city("Ghent"), msg: "no city given for the mentee, and " + unchecked, distance: scoring.Neutral},
+		{name: "mentor place missing", me: city("Ghent"), mo: profile.Place{}, msg: "no city given for the mentor, and " + unchecked, distance: scoring.Neutral},
+		{name: "both places missing", msg: "no city given for either, and " + unchecked, distance: scoring.Neutral},
+		{name: "coordinates without a city, other side a city", me: profile.Place{Lat: lat0, Lon: lon0}, mo: city("Brussels"),
+			msg: "no city given for the mentee, and " + unchecked, distance: scoring.Neutral},
+		{name: "one side with coordinates, same city", me: at("Brussels", 0), mo: city("brussels"), distance: 1},
+		{name: "one side with coordinates, other city", me: at("Brussels", 0), mo: city("Ghent"), msg: "in different cities, and " + unchecked},
+		{name: "coordinates on both sides decide", me: at("Brussels", 0), mo: at("Schaerbeek", 5), distance: 0.8},
+		{name: "coordinates on both sides, no cities", me: at("", 0), mo: at("", 5), distance: 0.8},
+
+		{name: "distance off: other cities pass", rules: scoring.Rules{MaxDistanceKm: -1}, me: city("Liège"), mo: city("Ghent")},
+		{name: "distance off: missing place passes", rules: scoring.Rules{MaxDistanceKm: -1}, mo: city("Ghent"), distance: scoring.Neutral},
+		{name: "distance off: far apart passes", rules: scoring.Rules{MaxDistanceKm: -1}, me: at("Brussels", 0), mo: at("Namur", 60)},
+		{name: "distance off, same city: other cities blocked", rules: scoring.Rules{MaxDistanceKm: -1, SameCity: true},
+			me: city("Liège"), mo: city("Ghent"), msg: "in different cities, and " + sameCity},
+		{name: "distance off, same city: missing place blocked", rules: scoring.Rules{MaxDistanceKm: -1, SameCity: true},
+			me: city("Liège"), msg: "no city given for the mentor, and " + sameCity, distance: scoring.Neutral},
+		{name: "distance off, same city: same city passes", rules: scoring.Rules{MaxDistanceKm: -1, SameCity: true},
+			me: city("Liège"), mo: city("LIÈGE"), distance: 1},
+		{name: "same city with a limit", rules: scoring.Rules{SameCity: true}, me: city("Liège"), mo: city("Ghent"),
+			msg: "in different cities, and " + sameCity},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			me, mo := pair(t)
+			me.Home, mo.Home = tt.me, tt.mo
+			s := scoring.Scorer{Rules: tt.rules}
+			r := s.Pair(me, mo)
+			checkResult(t, r)
+			if tt.msg == "" {
+				assert.Empty(t, r.Blocked)
+			} else {
+				require.Equal(t, []string{scoring.CodeTooFar}, codes(r))
+				assert.Equal(t, tt.msg, r.Blocked[0].Message)
+			}
+			assert.InDelta(t, tt.distance, part(t, r, "distance").Value, 1e-9)
+
+			// A compiled pool of several people agrees with Pair.
+			other, otherMo := pair(t)
+			other.ID, otherMo.ID = "me-2", "mo-2"
+			pool, err := s.Compile(context.Background(), []profile.Mentee{*other, *me}, []profile.Mentor{*mo, *otherMo})
+			require.NoError(t, err)
+			m, err := pool.Matrix(context.Background())
+			require.NoError(t, err)
+			assert.Equal(t, math.Float64bits(r.Score), math.Float64bits(m.At(1, 0)))
+			assert.Equal(t, r, pool.Pair(1, 0))
+		})
+	}
 }

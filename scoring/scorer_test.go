@@ -1,6 +1,7 @@
 package scoring_test
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"math"
@@ -103,20 +104,22 @@ func checkResult(t testing.TB, r scoring.Result) {
 		if r.Blocked[0].Code == scoring.CodeInvalidScorer {
 			return
 		}
-	} else {
-		require.True(t, r.Score >= 0 && r.Score <= 1, "score %v in [0, 1]", r.Score)
 	}
 	require.Len(t, r.Parts, len(scoring.Criteria()))
-	sum := 0.0
+	sum, weights := 0.0, 0.0
 	for k, p := range r.Parts {
 		assert.Equal(t, scoring.Criteria()[k], p.Criterion)
 		assert.True(t, p.Value >= 0 && p.Value <= 1, "%s value %v", p.Criterion, p.Value)
 		assert.Equal(t, p.Weight*p.Value, p.Contribution)
 		assert.NotEmpty(t, p.Reason, p.Criterion)
 		sum += p.Contribution
+		weights += p.Weight
 	}
+	assert.LessOrEqual(t, weights, 1.0, "the normalised weights sum to at most 1")
+	assert.True(t, sum >= 0 && sum <= 1, "the contributions sum to %v, in [0, 1], blocked or not", sum)
 	if len(r.Blocked) == 0 {
-		assert.InDelta(t, r.Score, sum, 1e-12, "contributions add up to the score")
+		assert.Equal(t, math.Float64bits(sum), math.Float64bits(r.Score),
+			"the score %v is exactly the sum of the contributions %v", r.Score, sum)
 	}
 }
 
@@ -172,9 +175,10 @@ func TestPairBlockedListsEveryReasonInOrder(t *testing.T) {
 	me.Wants.MentorGender = "female"
 	mo.Home.Lat = north(40)
 	mo.Availability = slots(t, "tue-morning")
-	s := scoring.Default()
-	s.Excluded = []scoring.Exclusion{{MenteeID: "me-1", MentorID: "mo-1"}}
-	r := s.Pair(me, mo)
+	pool, err := scoring.Default().Compile(context.Background(), []profile.Mentee{*me}, []profile.Mentor{*mo})
+	require.NoError(t, err)
+	pool.Exclude(0, 0)
+	r := pool.Pair(0, 0)
 	checkResult(t, r)
 	assert.Equal(t, []string{"no_shared_language", "gender_wish", "too_far", "no_shared_time", "excluded"}, codes(r))
 	assert.Equal(t, "40.0 km apart, more than the maximum of 25 km", r.Blocked[2].Message)
@@ -189,9 +193,9 @@ func TestPairInvalidScorer(t *testing.T) {
 		s    scoring.Scorer
 	}{
 		{"negative weight", scoring.Scorer{Weights: scoring.Weights{Sector: -1, Language: 1}}},
-		{"rules only: weights all zero", scoring.Scorer{Rules: scoring.DefaultRules()}},
-		{"excluded only: weights all zero", scoring.Scorer{Excluded: []scoring.Exclusion{{MenteeID: "x", MentorID: "y"}}}},
 		{"bad level", scoring.Scorer{Weights: scoring.DefaultWeights(), Rules: scoring.Rules{MinSharedLevel: "B3"}}},
+		{"bad level, default weights", scoring.Scorer{Rules: scoring.Rules{MinSharedLevel: "B3"}}},
+		{"negative distance other than -1", scoring.Scorer{Rules: scoring.Rules{MaxDistanceKm: -2}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -301,7 +305,7 @@ func TestPairSynthInvariants(t *testing.T) {
 }
 
 func TestSettingErrorUnwrap(t *testing.T) {
-	err := scoring.Scorer{Weights: scoring.Weights{Sector: math.NaN()}, Rules: scoring.Rules{MaxDistanceKm: -1}}.Validate()
+	err := scoring.Scorer{Weights: scoring.Weights{Sector: math.NaN()}, Rules: scoring.Rules{MaxDistanceKm: -2}}.Validate()
 	require.Error(t, err)
 	assert.ErrorIs(t, err, scoring.ErrWeights)
 	assert.ErrorIs(t, err, scoring.ErrRules)
@@ -309,4 +313,78 @@ func TestSettingErrorUnwrap(t *testing.T) {
 	require.True(t, errors.As(err, &se))
 	assert.Equal(t, "weights.sector", se.Setting)
 	assert.Equal(t, "scoring: weights.sector: not a number", se.Error())
+}
+
+// TestScorerDefaultsPerField: each setting left zero means its default,
+// whatever the others say, so that a partly set Scorer scores every pair
+// of a pool bit for bit as Default does.
+func TestScorerDefaultsPerField(t *testing.T) {
+	mentees, mentors := synth.Generate(synth.Config{Seed: 23, Mentees: 50, Mentors: 40, IneligibleShare: 0.1})
+	want, err := scoring.Default().Matrix(context.Background(), mentees, mentors)
+	require.NoError(t, err)
+	tests := []struct {
+		name string
+		s    scoring.Scorer
+	}{
+		{"zero", scoring.Scorer{}},
+		{"weights only keep the 25 km limit", scoring.Scorer{Weights: scoring.DefaultWeights()}},
+		{"rules only use the default weights", scoring.Scorer{Rules: scoring.DefaultRules()}},
+		{"zero rules but one: level", scoring.Scorer{Rules: scoring.Rules{MinSharedLevel: profile.B1}}},
+		{"zero rules but one: limit", scoring.Scorer{Rules: scoring.Rules{MaxDistanceKm: 25}}},
+		{"zero rules but one: scale", scoring.Scorer{Rules: scoring.Rules{DistanceScaleKm: 25}}},
+		{"zero rules but one: years", scoring.Scorer{Rules: scoring.Rules{FullExperienceYears: 10}}},
+		{"scaled weights", scoring.Scorer{Weights: scoring.Weights{Sector: 25, Occupation: 10, Experience: 5, Interests: 10,
+			Language: 15, Personality: 10, Distance: 10, Availability: 15}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			require.NoError(t, tt.s.Validate())
+			got, err := tt.s.Matrix(context.Background(), mentees, mentors)
+			require.NoError(t, err)
+			requireSameBits(t, want, got)
+		})
+	}
+}
+
+// TestScorerPartlySet: the regressions of partly set Scorers, pair by pair.
+func TestScorerPartlySet(t *testing.T) {
+	tests := []struct {
+		name  string
+		s     scoring.Scorer
+		edit  func(me *profile.Mentee, mo *profile.Mentor)
+		codes []string
+		why   string
+	}{
+		{name: "weights only: 30 km is too far", s: scoring.Scorer{Weights: scoring.DefaultWeights()},
+			edit: func(_ *profile.Mentee, mo *profile.Mentor) { mo.Home.Lat = north(30) }, codes: []string{"too_far"},
+			why: "MaxDistanceKm 0 is the 25 km default, not no limit"},
+		{name: "weights only: different cities without coordinates", s: scoring.Scorer{Weights: scoring.Weights{Sector: 1}},
+			edit: func(_ *profile.Mentee, mo *profile.Mentor) { mo.Home = profile.Place{City: "Ghent"} }, codes: []string{"too_far"}},
+		{name: "rules only: valid, allowed", s: scoring.Scorer{Rules: scoring.Rules{SameCity: true}},
+			edit: func(*profile.Mentee, *profile.Mentor) {}},
+		{name: "rules only: B2 blocks B1", s: scoring.Scorer{Rules: scoring.Rules{MinSharedLevel: profile.B2}},
+			edit: func(me *profile.Mentee, mo *profile.Mentor) {
+				me.Languages = []profile.Language{{Tag: "fr", Level: profile.B1}}
+				mo.Languages = []profile.Language{{Tag: "fr", Level: profile.Native}}
+			}, codes: []string{"no_shared_language"}},
+		{name: "distance off: 500 km passes", s: scoring.Scorer{Rules: scoring.Rules{MaxDistanceKm: -1}},
+			edit: func(_ *profile.Mentee, mo *profile.Mentor) { mo.Home.Lat = north(500) }},
+		{name: "distance off keeps the other rules", s: scoring.Scorer{Rules: scoring.Rules{MaxDistanceKm: -1}},
+			edit: func(me *profile.Mentee, _ *profile.Mentor) { me.Wants.MentorGender = "female" }, codes: []string{"gender_wish"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			me, mo := pair(t)
+			tt.edit(me, mo)
+			require.NoError(t, tt.s.Validate())
+			r := tt.s.Pair(me, mo)
+			checkResult(t, r)
+			assert.Equal(t, tt.codes, codes(r), tt.why)
+			if tt.s.Weights == (scoring.Weights{}) {
+				for _, p := range r.Parts {
+					assert.Equal(t, part(t, scoring.Default().Pair(me, mo), p.Criterion).Weight, p.Weight, "default weight of %s", p.Criterion)
+				}
+			}
+		})
+	}
 }

@@ -6,11 +6,15 @@ import (
 	"slices"
 )
 
-// Weights are the relative importance of the eight criteria. Only their
-// ratios matter: the score is Σ weight·value / Σ weight. Each weight must be
-// finite and non-negative, and at least one must be positive; a zero weight
-// switches its criterion off. In JSON the fields are snake_case ("sector",
-// "occupation", …).
+// Weights are the relative importance of the eight criteria. They are one
+// setting, a vector of ratios, not eight: only their ratios matter, since
+// each is divided by their sum (see [Part.Weight]). The zero Weights (all
+// zero) means [DefaultWeights]; any other Weights is taken as given, so a
+// zero weight in it switches its criterion off. Each weight must be finite
+// and non-negative. In JSON the fields are snake_case ("sector",
+// "occupation", …); a document that sets some weights over [Default] keeps
+// the default of the others, which is what a caller adjusting one weight
+// wants.
 type Weights struct {
 	Sector       float64 `json:"sector"`
 	Occupation   float64 `json:"occupation"`
@@ -81,10 +85,9 @@ func (w Weights) array() [numCriteria]float64 {
 }
 
 // Validate returns nil when w can weigh scores: every weight finite and
-// non-negative, at least one positive, and their sum finite. Otherwise it
-// returns one *[SettingError] per problem (joined), each wrapping
-// [ErrWeights]. The zero Weights is invalid (all zero); a zero [Scorer]
-// stands for [Default], whose weights are valid.
+// non-negative, and their sum finite. Otherwise it returns one
+// *[SettingError] per problem (joined), each wrapping [ErrWeights]. The zero
+// Weights is valid: it stands for [DefaultWeights].
 //
 // Cost: O(1).
 func (w Weights) Validate() error {
@@ -106,19 +109,27 @@ func (w Weights) Validate() error {
 			sum += x
 		}
 	}
-	if len(errs) == 0 {
-		switch {
-		case sum == 0:
-			bad("weights", "all zero (at least one weight must be positive)")
-		case math.IsInf(sum, 0):
-			bad("weights", "their sum overflows")
-		}
+	if len(errs) == 0 && math.IsInf(sum, 0) {
+		bad("weights", "their sum overflows")
 	}
 	return errors.Join(errs...)
 }
 
-// normalised returns w_k / Σw for each criterion. w must be valid.
+// normalised returns w_k / Σw for each criterion (the zero Weights being
+// [DefaultWeights]), adjusted so that their sum in the fixed order of the
+// criteria, in float64, is at most 1: while it is above 1, the largest
+// weight (the first of equals) is lowered by one ulp. Division rounds, so
+// the plain quotients may sum to 1 + 1 ulp; after the adjustment, since
+// rounded multiplication and addition are monotone and every value is in
+// [0, 1], Σ w_k·v_k ≤ Σ w_k ≤ 1 holds in floating point too. w must be
+// valid.
+//
+// Cost: O(1): the quotients sum to 1 within a few ulps, so a few steps of
+// less than an ulp of 1 each bring the sum down.
 func (w Weights) normalised() [numCriteria]float64 {
+	if w == (Weights{}) {
+		w = DefaultWeights()
+	}
 	a := w.array()
 	sum := 0.0
 	for _, x := range a {
@@ -127,5 +138,23 @@ func (w Weights) normalised() [numCriteria]float64 {
 	for k := range a {
 		a[k] /= sum
 	}
+	big := 0
+	for k, x := range a {
+		if x > a[big] {
+			big = k
+		}
+	}
+	for sumOf(&a) > 1 {
+		a[big] = math.Nextafter(a[big], 0)
+	}
 	return a
+}
+
+// sumOf returns Σ a_k in the fixed order of the criteria.
+func sumOf(a *[numCriteria]float64) float64 {
+	t := 0.0
+	for _, x := range a {
+		t += x
+	}
+	return t
 }

@@ -2,12 +2,15 @@ package scoring_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"math"
+	"math/rand/v2"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/duomatch/duo/profile"
 	"github.com/duomatch/duo/scoring"
 )
 
@@ -36,14 +39,14 @@ func TestWeightsValidate(t *testing.T) {
 		{"infinite", scoring.Weights{Distance: math.Inf(1)}, []string{"weights.distance"}},
 		{"every problem at once", scoring.Weights{Sector: -1, Occupation: math.NaN(), Availability: math.Inf(-1)},
 			[]string{"weights.sector", "weights.occupation", "weights.availability"}},
-		{"all zero", scoring.Weights{}, []string{"weights"}},
-		{"negative zero is zero", scoring.Weights{Sector: math.Copysign(0, -1)}, []string{"weights"}},
+		{"all zero: the default", scoring.Weights{}, nil},
+		{"negative zero is zero: the default", scoring.Weights{Sector: math.Copysign(0, -1)}, nil},
 		{"sum overflows", scoring.Weights{Sector: math.MaxFloat64, Language: math.MaxFloat64}, []string{"weights"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			err := tt.w.Validate()
-			s := scoring.Scorer{Weights: tt.w, Rules: scoring.DefaultRules()} // not the zero Scorer
+			s := scoring.Scorer{Weights: tt.w, Rules: scoring.Rules{SameCity: true}} // not the zero Scorer
 			if tt.settings == nil {
 				assert.NoError(t, err)
 				assert.NoError(t, s.Validate())
@@ -76,4 +79,76 @@ func TestWeightsJSON(t *testing.T) {
 	b, err := json.Marshal(scoring.DefaultWeights())
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"sector":0.25,"occupation":0.1,"experience":0.05,"interests":0.1,"language":0.15,"personality":0.1,"distance":0.1,"availability":0.15}`, string(b))
+}
+
+// plainNormalised returns w_k / Σw without the adjustment that scoring
+// makes, and their sum in the order of the criteria.
+func plainNormalised(w scoring.Weights) ([]float64, float64) {
+	a := []float64{w.Sector, w.Occupation, w.Experience, w.Interests, w.Language, w.Personality, w.Distance, w.Availability}
+	sum := 0.0
+	for _, x := range a {
+		sum += x
+	}
+	total := 0.0
+	for k := range a {
+		a[k] /= sum
+		total += a[k]
+	}
+	return a, total
+}
+
+// randomWeights returns weights drawn from r, some of them zero.
+func randomWeights(r *rand.Rand) scoring.Weights {
+	x := func() float64 {
+		if r.IntN(5) == 0 {
+			return 0
+		}
+		return r.Float64() * math.Pow(10, float64(r.IntN(5)-2))
+	}
+	w := scoring.Weights{Sector: x(), Occupation: x(), Experience: x(), Interests: x(), Language: x(), Personality: x(), Distance: x(), Availability: x()}
+	if w == (scoring.Weights{}) {
+		w.Language = 1
+	}
+	return w
+}
+
+// perfectPair returns the fixture pair made to score 1 on every criterion.
+func perfectPair(t *testing.T) (*profile.Mentee, *profile.Mentor) {
+	me, mo := pair(t)
+	mo.Interests = me.Interests
+	mo.Traits = me.Traits
+	mo.Home = me.Home
+	return me, mo
+}
+
+// TestWeightsSumAtMostOne is the regression test for weights whose plain
+// normalised sum is 1 + 1 ulp: the parts of a pair worth 1 on every
+// criterion used to add up to 1.0000000000000002 while the score was
+// clipped to 1. The weights are found by a seeded search.
+func TestWeightsSumAtMostOne(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 11))
+	var found []scoring.Weights
+	for len(found) < 5 {
+		w := randomWeights(r)
+		if _, total := plainNormalised(w); total == math.Nextafter(1, 2) {
+			found = append(found, w)
+		}
+	}
+	me, mo := perfectPair(t)
+	for k, w := range found {
+		t.Run(fmt.Sprintf("weights %d", k), func(t *testing.T) {
+			plain, _ := plainNormalised(w)
+			res := scoring.Scorer{Weights: w}.Pair(me, mo)
+			checkResult(t, res)
+			require.Empty(t, res.Blocked)
+			sum := 0.0
+			for i, p := range res.Parts {
+				require.Equal(t, 1.0, p.Value, p.Criterion)
+				sum += p.Contribution
+				assert.InDelta(t, plain[i], p.Weight, 1e-15, "a weight moves by a few ulps at most")
+			}
+			assert.LessOrEqual(t, res.Score, 1.0)
+			assert.Equal(t, math.Float64bits(sum), math.Float64bits(res.Score), "score %v, parts %v", res.Score, sum)
+		})
+	}
 }
