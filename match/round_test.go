@@ -3,7 +3,6 @@ package match
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"math/rand/v2"
 	"slices"
@@ -443,7 +442,9 @@ func TestProposeEmptyPools(t *testing.T) {
 func synthRound(t testing.TB, seed uint64, mentees, mentors int) Round {
 	t.Helper()
 	me, mo := synth.Generate(synth.Config{Seed: seed, Mentees: mentees, Mentors: mentors, On: roundDay, IneligibleShare: 0.1})
-	return Round{On: roundDay, Mentees: me, Mentors: mo, WaitBonus: 0.002}
+	// The default waiting priority, and exclusions from earlier rounds
+	// that name people who have left.
+	return Round{On: roundDay, Mentees: me, Mentors: mo, Excluded: []Duo{{"me-left", mo[0].ID}, {me[0].ID, "mo-left"}}}
 }
 
 func TestProposeDropOutRerun(t *testing.T) {
@@ -499,6 +500,7 @@ func TestProposeShuffleInvariance(t *testing.T) {
 			}
 			want, err := Propose(context.Background(), r)
 			require.NoError(t, err)
+			assert.Equal(t, 2, want.IgnoredExclusions, "the exclusions naming people who left")
 			wantJSON, err := json.Marshal(want)
 			require.NoError(t, err)
 
@@ -687,8 +689,6 @@ func BenchmarkPropose(b *testing.B) {
 	}
 }
 
-var _ = errors.Is
-
 func TestProposeTooLarge(t *testing.T) {
 	// Capacity multiplies the columns of the problem: 11 600 mentees and
 	// 117 mentors of capacity 100 are more pairs than MaxCells.
@@ -703,4 +703,76 @@ func TestProposeTooLarge(t *testing.T) {
 	require.ErrorIs(t, err, ErrInvalidRound)
 	require.ErrorIs(t, err, ErrRoundTooLarge)
 	assert.Contains(t, err.Error(), "MaxCells")
+}
+
+func TestProposeFullMentors(t *testing.T) {
+	capacity := func(n int) func(*profile.Mentor) { return func(m *profile.Mentor) { m.Capacity = n } }
+	tooYoung := func(m *profile.Mentor) { m.BirthDate = profile.MustDate(1990, time.January, 1) }
+	dutchOnly := func(m *profile.Mentee) { m.Languages = []profile.Language{{Tag: "nl", Level: profile.B2}} }
+	tests := []struct {
+		name    string
+		mentor  profile.Mentor
+		mentees []profile.Mentee
+		pinned  []Duo
+		full    []string
+		reason  string // of mo-1 in UnmatchedMentors; "" when not listed there
+	}{
+		{"one of two places pinned, nobody left", mentor("mo-1", nil, capacity(2)),
+			[]profile.Mentee{mentee("me-1", nil)}, []Duo{{"me-1", "mo-1"}}, []string{}, ReasonNoCompatibleMentee},
+		{"one of two places pinned, only an incompatible mentee left", mentor("mo-1", nil, capacity(2)),
+			[]profile.Mentee{mentee("me-1", nil), mentee("me-2", nil, dutchOnly)}, []Duo{{"me-1", "mo-1"}}, []string{}, ReasonNoCompatibleMentee},
+		{"one of two places pinned, one proposed", mentor("mo-1", nil, capacity(2)),
+			[]profile.Mentee{mentee("me-1", nil), mentee("me-2", nil)}, []Duo{{"me-1", "mo-1"}}, []string{}, ""},
+		{"every place pinned", mentor("mo-1", nil, capacity(2)),
+			[]profile.Mentee{mentee("me-1", nil), mentee("me-2", nil), mentee("me-3", nil)}, []Duo{{"me-1", "mo-1"}, {"me-2", "mo-1"}}, []string{"mo-1"}, ""},
+		{"capacity 0 means 1, pinned", mentor("mo-1", nil),
+			[]profile.Mentee{mentee("me-1", nil)}, []Duo{{"me-1", "mo-1"}}, []string{"mo-1"}, ""},
+		{"full and no longer eligible", mentor("mo-1", nil, tooYoung),
+			[]profile.Mentee{mentee("me-1", nil)}, []Duo{{"me-1", "mo-1"}}, []string{"mo-1"}, ""},
+		{"free place, not eligible", mentor("mo-1", nil, tooYoung, capacity(2)),
+			[]profile.Mentee{mentee("me-1", nil)}, []Duo{{"me-1", "mo-1"}}, []string{}, ReasonIneligible},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := Round{On: roundDay, Mentees: tc.mentees, Mentors: []profile.Mentor{tc.mentor}, Pinned: tc.pinned}
+			p, err := Propose(context.Background(), r)
+			require.NoError(t, err)
+			assert.Equal(t, tc.full, p.FullMentors)
+			u, listed := unmatchedByID(p.UnmatchedMentors)["mo-1"]
+			assert.Equal(t, tc.reason != "", listed, "listed as unmatched")
+			assert.Equal(t, tc.reason, u.Reason)
+		})
+	}
+}
+
+func TestAlternativesExcludeTheProposedMentor(t *testing.T) {
+	// BestTotal, no priority: me-1's only allowed pair, with mo-b, is worth
+	// exactly 0 (no shared interest); the pair with mo-a is blocked, and
+	// worth 0 in the solver's matrix too. The solver may take either; the
+	// proposal takes mo-b, and Alternatives must not offer mo-b again.
+	noTime := func(m *profile.Mentor) { m.Availability = profile.AvailabilityOf(20) }
+	r := Round{
+		On:        roundDay,
+		Mentees:   []profile.Mentee{mentee("me-1", []string{"x"}, waited(0)), mentee("me-2", []string{"y"}, waited(0))},
+		Mentors:   []profile.Mentor{mentor("mo-a", []string{"a"}, noTime), mentor("mo-b", []string{"b"}), mentor("mo-c", []string{"y"})},
+		Scorer:    interestsOnly(),
+		Objective: BestTotal,
+	}
+	p, err := Propose(context.Background(), r)
+	require.NoError(t, err)
+	require.Equal(t, map[string]string{"me-1": "mo-b", "me-2": "mo-c"}, duoPairs(p))
+	for _, id := range []string{"me-1", "me-2"} {
+		alts, err := p.Alternatives(id, 10)
+		require.NoError(t, err)
+		for _, a := range alts {
+			assert.NotEqual(t, duoPairs(p)[id], a.MentorID, "%s is offered the mentor it already has", id)
+		}
+	}
+	alts, err := p.Alternatives("me-2", 10)
+	require.NoError(t, err)
+	require.Len(t, alts, 1)
+	assert.Equal(t, "mo-b", alts[0].MentorID)
+	assert.InDelta(t, 1.0, alts[0].Loss, 1e-12, "me-2 loses its pair worth 1; me-1 loses a pair worth 0")
+	m := mat.NewDense(len(p.state.menteeIDs), p.state.seats, p.state.solver)
+	assert.NoError(t, Verify(m, p.state.assignment), "the stored assignment, with the zero-valued pair, keeps its certificate")
 }
