@@ -153,9 +153,9 @@ type Round struct {
 	// are errors.
 	//
 	// Priority moves the objective, never a duo's score. It decides who is
-	// matched when mentors are scarce, not which mentor a matched mentee
-	// gets: among the ways to match the same mentees, the priorities add up
-	// to the same amount. With the default, a mentee who has waited 30 days
+	// matched when mentors are scarce: among the ways to match the same
+	// mentees, the priorities add up to the same amount, so scores alone
+	// choose between them. With the default, a mentee who has waited 30 days
 	// brings 0.15 and a newcomer 0: when one mentor suits both, the one who
 	// waited gets the mentor unless the newcomer's pair scores more than
 	// 0.15 higher (a pair of 0.60 for the one who waited beats 0.70 for the
