@@ -76,33 +76,11 @@ func check(r Round) (*builder, error) {
 	}
 
 	// The people, in input order so that errors give input positions.
-	firstMentee := make(map[string]int, len(r.Mentees))
+	errs = append(errs, checkPeople("mentees", "mentee", r.Mentees, func(m *profile.Mentee) string { return m.ID })...)
+	errs = append(errs, checkPeople("mentors", "mentor", r.Mentors, func(m *profile.Mentor) string { return m.ID })...)
 	for k := range r.Mentees {
-		m := &r.Mentees[k]
-		path := index("mentees", k)
-		if err := m.Validate(); err != nil {
-			errs = append(errs, atPath(err, path))
-		}
-		if first, dup := firstMentee[m.ID]; dup {
-			bad(path+".id", idName(m.ID), "duplicate mentee id (also %s)", index("mentees", first))
-		} else {
-			firstMentee[m.ID] = k
-		}
-		if !r.On.IsZero() && m.AppliedOn.After(r.On) {
-			bad(path+".applied_on", idName(m.ID), "after the round's day %s", r.On)
-		}
-	}
-	firstMentor := make(map[string]int, len(r.Mentors))
-	for k := range r.Mentors {
-		m := &r.Mentors[k]
-		path := index("mentors", k)
-		if err := m.Validate(); err != nil {
-			errs = append(errs, atPath(err, path))
-		}
-		if first, dup := firstMentor[m.ID]; dup {
-			bad(path+".id", idName(m.ID), "duplicate mentor id (also %s)", index("mentors", first))
-		} else {
-			firstMentor[m.ID] = k
+		if m := &r.Mentees[k]; !r.On.IsZero() && m.AppliedOn.After(r.On) {
+			bad(index("mentees", k)+".applied_on", idName(m.ID), "after the round's day %s", r.On)
 		}
 	}
 
@@ -192,6 +170,26 @@ func check(r Round) (*builder, error) {
 	}
 	b.scorer = scorer
 	return b, nil
+}
+
+// checkPeople validates each person of the array field and reports
+// duplicate IDs, each error with the person's position in people.
+func checkPeople[P interface{ Validate() error }](field, kind string, people []P, id func(*P) string) []error {
+	var errs []error
+	first := make(map[string]int, len(people))
+	for k := range people {
+		path := index(field, k)
+		if err := people[k].Validate(); err != nil {
+			errs = append(errs, atPath(err, path))
+		}
+		if f, dup := first[id(&people[k])]; dup {
+			errs = append(errs, &RoundError{Field: path + ".id", ID: idName(id(&people[k])),
+				Problem: fmt.Sprintf("duplicate %s id (also %s)", kind, index(field, f))})
+		} else {
+			first[id(&people[k])] = k
+		}
+	}
+	return errs
 }
 
 // waitBonus returns the priority per day that the setting x of

@@ -281,17 +281,23 @@ func checkRound(t *testing.T, name string, r Round, p Proposal, stale int) {
 	// The same round in another order gives the same proposal, byte for byte.
 	want, err := json.Marshal(p)
 	require.NoError(t, err)
+	s := shuffled(r, rand.New(rand.NewPCG(uint64(len(want)), 7)))
+	q, err := Propose(context.Background(), s)
+	require.NoError(t, err)
+	got, err := json.Marshal(q)
+	require.NoError(t, err)
+	assert.Equal(t, string(want), string(got), "%s: shuffled input", name)
+}
+
+// shuffled returns r with its people, pinned and excluded duos in another
+// order.
+func shuffled(r Round, rng *rand.Rand) Round {
 	s := r
-	rng := rand.New(rand.NewPCG(uint64(len(want)), 7))
 	s.Mentees, s.Mentors = slices.Clone(r.Mentees), slices.Clone(r.Mentors)
 	s.Pinned, s.Excluded = slices.Clone(r.Pinned), slices.Clone(r.Excluded)
 	rng.Shuffle(len(s.Mentees), func(i, j int) { s.Mentees[i], s.Mentees[j] = s.Mentees[j], s.Mentees[i] })
 	rng.Shuffle(len(s.Mentors), func(i, j int) { s.Mentors[i], s.Mentors[j] = s.Mentors[j], s.Mentors[i] })
 	rng.Shuffle(len(s.Pinned), func(i, j int) { s.Pinned[i], s.Pinned[j] = s.Pinned[j], s.Pinned[i] })
 	rng.Shuffle(len(s.Excluded), func(i, j int) { s.Excluded[i], s.Excluded[j] = s.Excluded[j], s.Excluded[i] })
-	q, err := Propose(context.Background(), s)
-	require.NoError(t, err)
-	got, err := json.Marshal(q)
-	require.NoError(t, err)
-	assert.Equal(t, string(want), string(got), "%s: shuffled input", name)
+	return s
 }

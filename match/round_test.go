@@ -506,15 +506,7 @@ func TestProposeShuffleInvariance(t *testing.T) {
 
 			rng := rand.New(rand.NewPCG(seed, 99))
 			for range 3 {
-				s := r
-				s.Mentees = slices.Clone(r.Mentees)
-				s.Mentors = slices.Clone(r.Mentors)
-				s.Pinned = slices.Clone(r.Pinned)
-				s.Excluded = slices.Clone(r.Excluded)
-				rng.Shuffle(len(s.Mentees), func(i, j int) { s.Mentees[i], s.Mentees[j] = s.Mentees[j], s.Mentees[i] })
-				rng.Shuffle(len(s.Mentors), func(i, j int) { s.Mentors[i], s.Mentors[j] = s.Mentors[j], s.Mentors[i] })
-				rng.Shuffle(len(s.Pinned), func(i, j int) { s.Pinned[i], s.Pinned[j] = s.Pinned[j], s.Pinned[i] })
-				rng.Shuffle(len(s.Excluded), func(i, j int) { s.Excluded[i], s.Excluded[j] = s.Excluded[j], s.Excluded[i] })
+				s := shuffled(r, rng)
 				got, err := Propose(context.Background(), s)
 				require.NoError(t, err)
 				gotJSON, err := json.Marshal(got)
