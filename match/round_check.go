@@ -164,10 +164,6 @@ func check(r Round) (*builder, error) {
 		}
 		return strings.Compare(x.MentorID, y.MentorID)
 	})
-	scorer.Excluded = slices.Clone(scorer.Excluded)
-	for _, d := range b.excluded {
-		scorer.Excluded = append(scorer.Excluded, scoring.Exclusion{MenteeID: d.MenteeID, MentorID: d.MentorID})
-	}
 	b.scorer = scorer
 	return b, nil
 }

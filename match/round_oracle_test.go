@@ -301,3 +301,120 @@ func shuffled(r Round, rng *rand.Rand) Round {
 	rng.Shuffle(len(s.Excluded), func(i, j int) { s.Excluded[i], s.Excluded[j] = s.Excluded[j], s.Excluded[i] })
 	return s
 }
+
+// bruteRound enumerates every way to give pool mentees to mentor seats and
+// returns the best (duos, objective) for the round's objective.
+func bruteRound(t *testing.T, r Round, p Proposal) (int, float64) {
+	t.Helper()
+	st := p.state
+	rows, seats := len(st.menteeIDs), st.seats
+	value := func(i, s int) (float64, bool) {
+		v := st.scores.At(i, st.seatMentor[s])
+		if !st.allowed(v) {
+			return 0, false
+		}
+		return v + st.priority[i], true
+	}
+	bestN, bestV := 0, 0.0
+	used := make([]bool, seats)
+	var walk func(i, n int, v float64)
+	walk = func(i, n int, v float64) {
+		if i == rows {
+			better := n > bestN || (n == bestN && v > bestV)
+			if r.Objective == BestTotal {
+				better = v > bestV || (v == bestV && n > bestN)
+			}
+			if better {
+				bestN, bestV = n, v
+			}
+			return
+		}
+		walk(i+1, n, v)
+		for s := 0; s < seats; s++ {
+			if used[s] {
+				continue
+			}
+			if w, ok := value(i, s); ok {
+				used[s] = true
+				walk(i+1, n+1, v+w)
+				used[s] = false
+			}
+		}
+	}
+	walk(0, 0, 0)
+	return bestN, bestV
+}
+
+func TestProposeOptimalAgainstBruteForce(t *testing.T) {
+	for seed := uint64(1); seed <= 24; seed++ {
+		for _, obj := range []Objective{MostMatched, BestTotal} {
+			t.Run(fmt.Sprintf("seed=%d/%s", seed, obj), func(t *testing.T) {
+				r := synthRound(t, seed, 6, 5)
+				r.Objective = obj
+				r.MinScore = []float64{0, 0.3, 0.45}[seed%3]
+				p, err := Propose(context.Background(), r)
+				require.NoError(t, err)
+				n, v := bruteRound(t, r, p)
+				proposed := 0
+				for _, d := range p.Duos {
+					if !d.Pinned {
+						proposed++
+					}
+				}
+				if obj == MostMatched {
+					assert.Equal(t, n, proposed, "as many duos as possible")
+				}
+				assert.InDelta(t, v, p.ObjectiveValue, 1e-9, "the best objective")
+
+				if st := p.state; st.seats > 0 && len(st.menteeIDs) > 0 {
+					m := mat.NewDense(len(st.menteeIDs), st.seats, st.solver)
+					assert.NoError(t, Verify(m, st.assignment), "the underlying assignment is proved optimal")
+				}
+			})
+		}
+	}
+}
+
+func TestProposeShuffleInvariance(t *testing.T) {
+	for seed := uint64(1); seed <= 4; seed++ {
+		t.Run(fmt.Sprint("seed=", seed), func(t *testing.T) {
+			r := synthRound(t, seed, 30, 24)
+			base, err := Propose(context.Background(), r)
+			require.NoError(t, err)
+			for k, d := range base.Duos {
+				switch k % 5 {
+				case 0:
+					r.Pinned = append(r.Pinned, Duo{d.MenteeID, d.MentorID})
+				case 1:
+					r.Excluded = append(r.Excluded, Duo{d.MenteeID, d.MentorID})
+				}
+			}
+			want, err := Propose(context.Background(), r)
+			require.NoError(t, err)
+			assert.Equal(t, 2, want.IgnoredExclusions, "the exclusions naming people who left")
+			wantJSON, err := json.Marshal(want)
+			require.NoError(t, err)
+
+			rng := rand.New(rand.NewPCG(seed, 99))
+			for range 3 {
+				s := shuffled(r, rng)
+				got, err := Propose(context.Background(), s)
+				require.NoError(t, err)
+				gotJSON, err := json.Marshal(got)
+				require.NoError(t, err)
+				assert.JSONEq(t, string(wantJSON), string(gotJSON))
+				assert.Equal(t, string(wantJSON), string(gotJSON), "byte-identical JSON")
+			}
+		})
+	}
+}
+
+func countProposed(p Proposal) int {
+	n := 0
+	for _, d := range p.Duos {
+		if !d.Pinned {
+			n++
+		}
+	}
+	return n
+}

@@ -4,8 +4,10 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 
 	"github.com/duomatch/duo/profile"
+	"github.com/duomatch/duo/scoring"
 	"gonum.org/v1/gonum/mat"
 )
 
@@ -133,7 +135,13 @@ func (b *builder) assign(ctx context.Context, st *roundState) error {
 	for k, j := range p.cols {
 		poolMentors[k] = b.mentors[j]
 	}
-	compiled, err := b.scorer.Compile(ctx, poolMentees, poolMentors)
+	// The round's exclusions block their pairs in the compiled pool.
+	scorer := b.scorer
+	scorer.Excluded = slices.Clone(scorer.Excluded)
+	for _, d := range b.excluded {
+		scorer.Excluded = append(scorer.Excluded, scoring.Exclusion{MenteeID: d.MenteeID, MentorID: d.MentorID})
+	}
+	compiled, err := scorer.Compile(ctx, poolMentees, poolMentors)
 	if err != nil {
 		return err
 	}
