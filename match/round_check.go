@@ -65,7 +65,7 @@ func check(r Round) (*builder, error) {
 	if r.Policy.IsZero() {
 		r.Policy = profile.DefaultPolicy()
 	} else if err := r.Policy.Validate(); err != nil {
-		errs = append(errs, err)
+		errs = append(errs, atPath(err, "policy"))
 	}
 	scorer := r.Scorer
 	if scorer.IsZero() {

@@ -83,6 +83,7 @@ func TestProposeErrors(t *testing.T) {
 			r.Mentees[2].ID = "me-1"
 			r.Pinned = []Duo{{"me-1", "mo-9"}}
 		}, ErrInvalidRound, []string{"on: ", "mentees[2].id: me-1", "pinned[0].mentor_id: mo-9"}},
+		{"bad policy", func(r *Round) { r.Policy = profile.DefaultPolicy(); r.Policy.Mentee.MaxAge = -3 }, profile.ErrInvalid, []string{"policy.mentee.max_age: "}},
 		{"bad weights", func(r *Round) { r.Scorer = scoring.Default(); r.Scorer.Weights.Sector = -1 }, nil, nil},
 	}
 	for _, tc := range tests {
