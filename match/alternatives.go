@@ -59,8 +59,8 @@ func (p Proposal) Alternatives(menteeID string, k int) ([]Alternative, error) {
 	}
 	cost := st.forcingCosts(row)
 
-	current := -1
-	if s := st.seatOfRow(row); s >= 0 {
+	current := -1 // the proposed mentor
+	if s := st.seatOf[row]; s >= 0 {
 		current = st.seatMentor[s]
 	}
 	best := make(map[int]lex) // pool mentor -> cheapest seat
@@ -103,15 +103,6 @@ func (p Proposal) Alternatives(menteeID string, k int) ([]Alternative, error) {
 		out = out[:k]
 	}
 	return out, nil
-}
-
-func (st *roundState) seatOfRow(row int) int {
-	for _, pr := range st.assignment.Pairs {
-		if pr.Row == row {
-			return pr.Col
-		}
-	}
-	return -1
 }
 
 // lex is a value of the lexicographic objective: a count of pairs and a

@@ -1,11 +1,89 @@
-// Package match chooses mentor–mentee pairs: given a score matrix whose
-// rows are mentees and whose columns are mentors, [Assign] picks pairs, at
-// most one per row and per column, that maximise the total score, and
-// returns them with a certificate of optimality that [Verify] checks from
-// scratch. The solver works on any gonum mat.Matrix and knows nothing of
-// people; the packages profile and scoring build the matrix.
+// Package match proposes mentor–mentee duos for a mentoring programme's
+// matching round, and solves the assignment problem underneath exactly.
 //
-// # Objective
+// # Running a round
+//
+// A service fills a [Round] (the day, the mentees and mentors, the duos that
+// exist, the pairs never to propose, and the settings) and calls [Propose],
+// which returns a [Proposal]:
+//
+//   - Duos: the pinned duos, kept as they are, and the proposed ones, each
+//     with its score and the criteria that explain it;
+//   - UnmatchedMentees and UnmatchedMentors: everyone left out, with a
+//     stable reason code — ineligible (with every rule failed),
+//     no_compatible_mentor or no_compatible_mentee (with the hard rules
+//     that blocked each pair counted), below_min_score, outcompeted (with
+//     the best partner and who took them);
+//   - FullMentors: the mentors whose pinned duos use all of their places,
+//     who are not "unmatched": they could not take anyone;
+//   - Overdue: mentees still unmatched more than a month after applying;
+//     MissingAppliedOn: mentees whose waiting cannot be counted;
+//     IgnoredExclusions: exclusions that name people no longer in the round.
+//
+// [Proposal.Alternatives] then lists, for a mentee, the next-best mentors
+// and the exact cost to the pool of choosing each instead, so that a
+// coordinator can overrule a proposal knowingly. The same input gives the
+// same proposal, byte for byte, whatever its order.
+//
+// Every setting's zero value is its default: the model programme's
+// eligibility policy and scorer, MostMatched, no minimum score, and a
+// waiting priority of [DefaultWaitBonus] a day. Bad input is reported all
+// at once, each problem with its JSON path and the position in the
+// caller's slices (mentees[13].applied_on, pinned[2].mentor_id) and the
+// participant's ID, never other personal data.
+//
+// # Programme over time
+//
+// A round is one day of a programme. After it, a coordinator attends each
+// first meeting; about a quarter fail. The next round pins the duos that
+// work and excludes the failed pairs; [Round.Excluded] is history that only
+// grows, so entries naming people who have left are ignored and counted,
+// never an error (see the rematch example). A pair both pinned and excluded
+// is an error.
+//
+// The model programme promises a match within one month of applying. Each
+// mentee of the pool brings a priority of [Round.WaitBonus] per day waited,
+// up to [MaxWaitDays] days, to the objective: with the default 0.005, a
+// mentee who has waited 30 days brings 0.15, one who applied a week ago
+// 0.035. Priority never changes a score; it decides who is matched when
+// mentors are scarce (among the ways to match the same mentees, the
+// priorities add up to the same amount, so scores alone choose between
+// them). When one mentor
+// suits a mentee who has waited 30 days with a pair of 0.60 and a newcomer
+// with a pair of 0.70, the one who waited is matched (0.75 > 0.70); against
+// a newcomer's 0.80 the newcomer is (0.75 < 0.80). [WaitBonusOff] turns the
+// priority off.
+//
+// # How a round is solved
+//
+// Propose validates every profile and the round, sets aside ineligible
+// people and pinned duos (kept, never broken, using their mentor's
+// capacity), scores the rest with a compiled [scoring.Pool], and solves one
+// assignment problem whose columns are mentor seats (a mentor of capacity 2
+// has two). A pair is allowed when no hard rule blocks it and its score
+// reaches [Round.MinScore]; its value is the score plus the mentee's waiting
+// priority. MostMatched (the default) uses the solver's lexicographic
+// objective directly; BestTotal solves the same matrix with disallowed
+// pairs worth 0, which is exact because every allowed value is ≥ 0, then
+// adds the allowed pairs worth exactly 0 that seats left free permit.
+//
+// [Proposal.Alternatives] prices overruling a proposal exactly: forcing a
+// pair costs its reduced weight plus the shortest path back through the
+// residual graph of the optimal assignment, under the certificate's duals;
+// one reverse Dijkstra gives it for every mentor at once, in O((m+n)²).
+// Tests check every figure against re-running the round with the pair
+// pinned.
+//
+// # The solver
+//
+// [Assign] works on any score matrix whose rows are mentees and whose
+// columns are mentors: it picks pairs, at most one per row and per column,
+// that maximise the total score, and returns them with a certificate of
+// optimality that [Verify] checks from scratch. It works on any gonum
+// mat.Matrix and knows nothing of people; the packages profile and scoring
+// build the matrix.
+//
+// # Objective of the solver
 //
 // An entry of math.Inf(-1) marks a forbidden pair: it is a removed edge,
 // never chosen and never replaced by a large finite number. NaN and +Inf
@@ -92,30 +170,4 @@
 // Assign checks its context before starting, during validation, and
 // regularly during the solve (between augmentations and every few hundred
 // steps inside one), and returns ctx.Err() promptly when it is done.
-//
-// # Matching rounds
-//
-// [Propose] runs a round for a nonprofit's pools: it validates every
-// profile and the round (all problems at once), sets aside ineligible
-// people (reason ineligible, with every violated rule) and pinned duos
-// (kept, never broken, using their mentor's capacity), scores the rest
-// with a compiled [scoring.Pool], and solves one assignment problem whose
-// columns are mentor seats (a mentor of capacity 2 has two). A pair is
-// allowed when no hard rule blocks it and its score reaches
-// [Round.MinScore]; its value is the score plus the mentee's waiting
-// priority, which moves the objective but never the reported score.
-// MostMatched (the default) uses the solver's lexicographic objective
-// directly; BestTotal solves the same matrix with disallowed pairs worth 0,
-// which is exact because every allowed value is ≥ 0. Every person left
-// out gets a reason: no_compatible_mentor (with the blocking rules
-// counted), below_min_score, outcompeted (with the best partner and who
-// took them), at_capacity. People are taken in ID order, so the proposal
-// does not depend on the order of the input.
-//
-// [Proposal.Alternatives] prices overruling a proposal exactly: forcing a
-// pair costs its reduced weight plus the shortest path back through the
-// residual graph of the optimal assignment, under the certificate's duals;
-// one reverse Dijkstra gives it for every mentor at once, in O((m+n)²).
-// Tests check every figure against re-running the round with the pair
-// pinned.
 package match

@@ -3,6 +3,7 @@ package match
 import (
 	"errors"
 	"fmt"
+	"unicode/utf8"
 )
 
 // ErrBadScore is returned, wrapped in a [*ScoreError], by [Assign] and
@@ -26,6 +27,28 @@ var ErrInvalidAssignment = errors.New("match: invalid assignment")
 // it optimal. Test for it with errors.Is.
 var ErrNotOptimal = errors.New("match: optimality not proved")
 
+// ErrInvalidRound is returned, wrapped in [*RoundError] values joined
+// together, by [Propose] when the round itself is malformed: no date, a
+// NaN or out-of-range setting, duplicate IDs, an applied_on after the
+// round's day, a pinned duo naming an unknown person, a pair both pinned
+// and excluded. Malformed profiles are reported with the profile package's
+// errors (test with errors.Is(err, profile.ErrInvalid)). Test for it with
+// errors.Is.
+var ErrInvalidRound = errors.New("match: invalid round")
+
+// ErrRoundTooLarge is returned by [Propose], wrapped in a [*RoundError]
+// (so that errors.Is finds ErrInvalidRound too), when a round's assignment
+// problem exceeds [MaxCells].
+var ErrRoundTooLarge = errors.New("match: round too large")
+
+// ErrUnknownMentee is returned by [Proposal.Alternatives] for a mentee ID
+// the round did not have, and ErrNotInPool for a mentee who was not part of
+// the optimisation (ineligible or pinned). Test for them with errors.Is.
+var (
+	ErrUnknownMentee = errors.New("match: unknown mentee")
+	ErrNotInPool     = errors.New("match: mentee was not in the round's pool")
+)
+
 // ScoreError reports a score that cannot be used: NaN or +Inf. Row and Col
 // are the position in the caller's matrix (the first such entry in
 // row-major order). It unwraps to [ErrBadScore].
@@ -40,3 +63,57 @@ func (e *ScoreError) Error() string {
 
 // Unwrap returns [ErrBadScore].
 func (e *ScoreError) Unwrap() error { return ErrBadScore }
+
+// RoundError is one problem of a malformed round: the JSON path of the
+// field it is in, with positions in the caller's slices (such as
+// "mentees[13].applied_on" or "pinned[2].mentor_id"), the participant ID it
+// concerns (if any) and what is wrong. It names people by ID only. It
+// unwraps to [ErrInvalidRound].
+type RoundError struct {
+	Field   string
+	ID      string
+	Problem string
+	// Err, when set, is a more specific sentinel such as
+	// [ErrRoundTooLarge]; errors.Is finds it as well as ErrInvalidRound.
+	Err error
+}
+
+// Error returns "round: <field>: <id>: <problem>", or
+// "round: <field>: <problem>" when ID is empty.
+func (e *RoundError) Error() string {
+	if e.ID != "" {
+		return fmt.Sprintf("round: %s: %s: %s", e.Field, e.ID, e.Problem)
+	}
+	return fmt.Sprintf("round: %s: %s", e.Field, e.Problem)
+}
+
+// Unwrap returns [ErrInvalidRound], and Err when it is set.
+func (e *RoundError) Unwrap() []error {
+	if e.Err != nil {
+		return []error{ErrInvalidRound, e.Err}
+	}
+	return []error{ErrInvalidRound}
+}
+
+// clipText shortens a token echoed in an error message, on a rune
+// boundary, so that a huge input cannot make a huge message.
+func clipText(s string) string {
+	const max = 32
+	if len(s) <= max {
+		return s
+	}
+	cut := max
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
+}
+
+// plural returns "1 mentee" or "3 mentees": n and the word, singular only
+// for 1.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}

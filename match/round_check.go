@@ -1,0 +1,234 @@
+package match
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/duomatch/duo/profile"
+	"github.com/duomatch/duo/scoring"
+)
+
+// builder holds one round's working state, from checking to explaining.
+type builder struct {
+	r         Round // with the default Policy in place of a zero one
+	scorer    scoring.Scorer
+	waitBonus float64          // priority per day waited; 0 when off
+	mentees   []profile.Mentee // sorted by ID
+	mentors   []profile.Mentor // sorted by ID
+	meIdx     map[string]int
+	moIdx     map[string]int
+
+	pinnedMentor map[int]int // mentee index -> mentor index
+	pinnedCount  []int       // per mentor
+	pinnedDuos   [][2]int    // (mentee, mentor), in the order of Round.Pinned
+
+	excluded          []Duo // the exclusions that name people of the round, sorted, distinct
+	ignoredExclusions int   // the entries of Round.Excluded that do not
+
+	// Set by solve.
+	menteeViol [][]profile.Violation
+	mentorViol [][]profile.Violation
+	pool       pool
+	compiled   *scoring.Pool // the pool's compiled profiles; nil when a side is empty
+}
+
+// check checks a round and returns its builder, or every problem at once:
+// errors.Join of *RoundError values and the errors of the profiles, the
+// Policy and the Scorer, each with the JSON path of its field.
+//
+// Cost: O(size of the round), plus sorting the people by ID.
+func check(r Round) (*builder, error) {
+	var errs []error
+	bad := func(field, id, format string, args ...any) {
+		errs = append(errs, &RoundError{Field: field, ID: id, Problem: fmt.Sprintf(format, args...)})
+	}
+	if r.On.IsZero() {
+		bad("on", "", "the day of the round is required")
+	}
+	if math.IsNaN(r.MinScore) || math.IsInf(r.MinScore, 0) {
+		bad("min_score", "", "must be a finite number")
+	}
+	bonus, ok := waitBonus(r.WaitBonus)
+	if !ok {
+		bad("wait_bonus", "", "must be 0 (the default, %g a day), %d (off) or a number from 0 to %g",
+			DefaultWaitBonus, WaitBonusOff, float64(MaxWaitBonus))
+	}
+	if r.Objective != MostMatched && r.Objective != BestTotal {
+		bad("objective", "", "unknown objective %d", int(r.Objective))
+	}
+	if r.Policy.IsZero() {
+		r.Policy = profile.DefaultPolicy()
+	} else if err := r.Policy.Validate(); err != nil {
+		errs = append(errs, atPath(err, "policy"))
+	}
+	scorer := r.Scorer
+	if scorer.IsZero() {
+		scorer = scoring.Default()
+	}
+	if err := scorer.Validate(); err != nil {
+		errs = append(errs, err)
+	}
+
+	// The people, in input order so that errors give input positions.
+	errs = append(errs, checkPeople("mentees", "mentee", r.Mentees, func(m *profile.Mentee) string { return m.ID })...)
+	errs = append(errs, checkPeople("mentors", "mentor", r.Mentors, func(m *profile.Mentor) string { return m.ID })...)
+	for k := range r.Mentees {
+		if m := &r.Mentees[k]; !r.On.IsZero() && m.AppliedOn.After(r.On) {
+			bad(index("mentees", k)+".applied_on", idName(m.ID), "after the round's day %s", r.On)
+		}
+	}
+
+	b := &builder{r: r, waitBonus: bonus}
+	b.mentees = slices.Clone(r.Mentees)
+	slices.SortStableFunc(b.mentees, func(x, y profile.Mentee) int { return strings.Compare(x.ID, y.ID) })
+	b.mentors = slices.Clone(r.Mentors)
+	slices.SortStableFunc(b.mentors, func(x, y profile.Mentor) int { return strings.Compare(x.ID, y.ID) })
+	b.meIdx = make(map[string]int, len(b.mentees))
+	for i := range b.mentees {
+		b.meIdx[b.mentees[i].ID] = i
+	}
+	b.moIdx = make(map[string]int, len(b.mentors))
+	for j := range b.mentors {
+		b.moIdx[b.mentors[j].ID] = j
+	}
+
+	// Pinned duos: each must name people of the round; the same duo twice
+	// is harmless.
+	b.pinnedMentor = make(map[int]int)
+	b.pinnedCount = make([]int, len(b.mentors))
+	pinnedAt := make(map[Duo]int, len(r.Pinned)) // duo -> its first position
+	menteePin := make(map[int]int)               // mentee index -> position of its pin
+	for k, d := range r.Pinned {
+		path := index("pinned", k)
+		i, okI := b.meIdx[d.MenteeID]
+		j, okJ := b.moIdx[d.MentorID]
+		if !okI {
+			bad(path+".mentee_id", idName(d.MenteeID), "no mentee of the round has this id")
+		}
+		if !okJ {
+			bad(path+".mentor_id", idName(d.MentorID), "no mentor of the round has this id")
+		}
+		if !okI || !okJ {
+			continue
+		}
+		if _, dup := pinnedAt[d]; dup {
+			continue
+		}
+		pinnedAt[d] = k
+		if prev, dup := menteePin[i]; dup {
+			bad(path+".mentee_id", idName(d.MenteeID), "mentee is pinned to two mentors (also %s)", index("pinned", prev))
+			continue
+		}
+		menteePin[i] = k
+		b.pinnedMentor[i] = j
+		b.pinnedCount[j]++
+		b.pinnedDuos = append(b.pinnedDuos, [2]int{i, j})
+		if c := b.mentors[j].EffectiveCapacity(); c >= 1 && b.pinnedCount[j] == c+1 {
+			bad(path+".mentor_id", idName(d.MentorID), "mentor has capacity %d but is pinned to more mentees", c)
+		}
+	}
+
+	// Excluded pairs are history: those naming someone who is not in the
+	// round are counted and ignored.
+	seen := make(map[Duo]bool, len(r.Excluded))
+	for k, d := range r.Excluded {
+		_, okI := b.meIdx[d.MenteeID]
+		_, okJ := b.moIdx[d.MentorID]
+		if !okI || !okJ {
+			b.ignoredExclusions++
+			continue
+		}
+		if seen[d] {
+			continue
+		}
+		seen[d] = true
+		if pk, pinned := pinnedAt[d]; pinned {
+			bad(index("excluded", k), idName(d.MenteeID), "the duo with mentor %s is also pinned (%s): a duo cannot be both kept and excluded",
+				idName(d.MentorID), index("pinned", pk))
+			continue
+		}
+		b.excluded = append(b.excluded, d)
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	slices.SortFunc(b.excluded, func(x, y Duo) int {
+		if c := strings.Compare(x.MenteeID, y.MenteeID); c != 0 {
+			return c
+		}
+		return strings.Compare(x.MentorID, y.MentorID)
+	})
+	b.scorer = scorer
+	return b, nil
+}
+
+// checkPeople validates each person of the array field and reports
+// duplicate IDs, each error with the person's position in people.
+func checkPeople[P interface{ Validate() error }](field, kind string, people []P, id func(*P) string) []error {
+	var errs []error
+	first := make(map[string]int, len(people))
+	for k := range people {
+		path := index(field, k)
+		if err := people[k].Validate(); err != nil {
+			errs = append(errs, atPath(err, path))
+		}
+		if f, dup := first[id(&people[k])]; dup {
+			errs = append(errs, &RoundError{Field: path + ".id", ID: idName(id(&people[k])),
+				Problem: fmt.Sprintf("duplicate %s id (also %s)", kind, index(field, f))})
+		} else {
+			first[id(&people[k])] = k
+		}
+	}
+	return errs
+}
+
+// waitBonus returns the priority per day that the setting x of
+// Round.WaitBonus stands for, and whether x is valid.
+func waitBonus(x float64) (float64, bool) {
+	switch {
+	case x == 0:
+		return DefaultWaitBonus, true
+	case x == WaitBonusOff:
+		return 0, true
+	case x > 0 && x <= MaxWaitBonus:
+		return x, true
+	}
+	return 0, false // negative or NaN
+}
+
+// index returns the JSON path of element k of the array field: "mentees[3]".
+func index(field string, k int) string { return field + "[" + strconv.Itoa(k) + "]" }
+
+// atPath returns err with the Field of each of its *profile.FieldError
+// values prefixed by path and a dot: "applied_on" becomes
+// "mentees[3].applied_on". Validate returns only FieldErrors, joined.
+func atPath(err error, path string) error {
+	fes := profile.FieldErrors(err)
+	if len(fes) == 0 {
+		return err
+	}
+	out := make([]error, len(fes))
+	for k, fe := range fes {
+		out[k] = &profile.FieldError{ID: fe.ID, Field: path + "." + fe.Field, Problem: fe.Problem}
+	}
+	return errors.Join(out...)
+}
+
+// idName is how an error names a participant with this ID: the ID,
+// shortened, or "(no id)", or "(bad id)" for one that is not printable
+// text (profile's validation says what is wrong with it).
+func idName(id string) string {
+	switch {
+	case id == "":
+		return "(no id)"
+	case !utf8.ValidString(id) || strings.ContainsFunc(id, func(r rune) bool { return !unicode.IsPrint(r) }):
+		return "(bad id)"
+	}
+	return clipText(id)
+}

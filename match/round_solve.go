@@ -1,0 +1,265 @@
+package match
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"slices"
+
+	"github.com/duomatch/duo/profile"
+	"github.com/duomatch/duo/scoring"
+	"gonum.org/v1/gonum/mat"
+)
+
+// pool is the part of a round that is optimised: eligible, unpinned
+// mentees (rows) and eligible mentors with free seats (columns).
+type pool struct {
+	rows       []int // mentee indices
+	cols       []int // mentor indices
+	seatsOf    []int // per pool column
+	seatMentor []int // seat -> pool column
+	priority   []float64
+}
+
+// roundState is the solved round: what explain reads, and what a Proposal
+// keeps so that Alternatives can answer without solving again.
+type roundState struct {
+	objective  Objective
+	minScore   float64
+	menteeIDs  []string // pool rows
+	mentorIDs  []string // pool mentors (columns of scores)
+	seatMentor []int    // seat (solver column) -> pool mentor
+	scores     *mat.Dense
+	solver     []float64 // rows x seats, -Inf where not allowed (0 for BestTotal)
+	seats      int
+	priority   []float64
+	// seatOf is the proposal: pool row -> seat, or -1.
+	seatOf []int
+	// assignment is an optimal assignment of solver with its certificate
+	// that contains every proposed pair; for BestTotal it also holds pairs
+	// that are not allowed (worth 0 in solver), which are not proposed.
+	assignment Assignment
+	rowOf      map[string]int    // mentee ID -> pool row
+	notInPool  map[string]string // mentee ID -> why it has no alternatives
+}
+
+// solve checks eligibility, lays out the pool, scores it and solves the
+// assignment.
+func (b *builder) solve(ctx context.Context) (*roundState, error) {
+	r := &b.r
+	b.menteeViol = make([][]profile.Violation, len(b.mentees))
+	b.mentorViol = make([][]profile.Violation, len(b.mentors))
+	p := &b.pool
+	for i := range b.mentees {
+		b.menteeViol[i] = r.Policy.CheckMentee(b.mentees[i], r.On)
+		if _, pinned := b.pinnedMentor[i]; !pinned && len(b.menteeViol[i]) == 0 {
+			p.rows = append(p.rows, i)
+		}
+	}
+	for j := range b.mentors {
+		b.mentorViol[j] = r.Policy.CheckMentor(b.mentors[j], r.On)
+		free := b.mentors[j].EffectiveCapacity() - b.pinnedCount[j]
+		if len(b.mentorViol[j]) == 0 && free > 0 {
+			// More seats than mentees are of no use to anyone.
+			free = min(free, len(p.rows))
+			if free > 0 {
+				p.cols = append(p.cols, j)
+				p.seatsOf = append(p.seatsOf, free)
+			}
+		}
+	}
+	for c, s := range p.seatsOf {
+		for range s {
+			p.seatMentor = append(p.seatMentor, c)
+		}
+	}
+	p.priority = make([]float64, len(p.rows))
+	for k, i := range p.rows {
+		if applied := b.mentees[i].AppliedOn; !applied.IsZero() {
+			days := min(max(r.On.DaysSince(applied), 0), MaxWaitDays)
+			p.priority[k] = b.waitBonus * float64(days)
+		}
+	}
+	if len(p.rows) > 0 && len(p.seatMentor) > MaxCells/len(p.rows) {
+		return nil, &RoundError{Field: "mentors", Err: ErrRoundTooLarge, Problem: fmt.Sprintf(
+			"%s times %s is more than the limit of %d pairs (MaxCells)",
+			plural(len(p.rows), "eligible mentee", "eligible mentees"), plural(len(p.seatMentor), "mentor seat", "mentor seats"), MaxCells)}
+	}
+
+	st := &roundState{
+		objective:  r.Objective,
+		minScore:   r.MinScore,
+		seatMentor: p.seatMentor,
+		seats:      len(p.seatMentor),
+		priority:   p.priority,
+		seatOf:     make([]int, len(p.rows)),
+		rowOf:      make(map[string]int, len(p.rows)),
+		notInPool:  make(map[string]string),
+	}
+	for k, i := range p.rows {
+		st.menteeIDs = append(st.menteeIDs, b.mentees[i].ID)
+		st.rowOf[b.mentees[i].ID] = k
+		st.seatOf[k] = -1
+	}
+	for _, j := range p.cols {
+		st.mentorIDs = append(st.mentorIDs, b.mentors[j].ID)
+	}
+	for i := range b.mentees {
+		switch _, pinned := b.pinnedMentor[i]; {
+		case pinned:
+			st.notInPool[b.mentees[i].ID] = "pinned"
+		case len(b.menteeViol[i]) > 0:
+			st.notInPool[b.mentees[i].ID] = "ineligible"
+		}
+	}
+	if len(p.rows) > 0 && len(p.cols) > 0 {
+		if err := b.assign(ctx, st); err != nil {
+			return nil, err
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return st, nil
+}
+
+// assign scores the pool and solves it, setting st.scores, st.solver,
+// st.seatOf and st.assignment.
+func (b *builder) assign(ctx context.Context, st *roundState) error {
+	p := &b.pool
+	poolMentees := make([]profile.Mentee, len(p.rows))
+	for k, i := range p.rows {
+		poolMentees[k] = b.mentees[i]
+	}
+	poolMentors := make([]profile.Mentor, len(p.cols))
+	for k, j := range p.cols {
+		poolMentors[k] = b.mentors[j]
+	}
+	// The round's exclusions block their pairs in the compiled pool.
+	scorer := b.scorer
+	scorer.Excluded = slices.Clone(scorer.Excluded)
+	for _, d := range b.excluded {
+		scorer.Excluded = append(scorer.Excluded, scoring.Exclusion{MenteeID: d.MenteeID, MentorID: d.MentorID})
+	}
+	compiled, err := scorer.Compile(ctx, poolMentees, poolMentors)
+	if err != nil {
+		return err
+	}
+	scores, err := compiled.Matrix(ctx)
+	if err != nil {
+		return err
+	}
+	b.compiled = compiled
+	st.scores = scores
+	st.solver = st.solverMatrix()
+	a, err := Assign(ctx, mat.NewDense(len(p.rows), st.seats, st.solver))
+	if err != nil {
+		return err
+	}
+	for _, pr := range a.Pairs {
+		if st.allowed(scores.At(pr.Row, st.seatMentor[pr.Col])) {
+			st.seatOf[pr.Row] = pr.Col
+		}
+	}
+	if st.objective == BestTotal {
+		st.fillZeroPairs()
+		a = st.completed(a)
+	}
+	st.assignment = a
+	return nil
+}
+
+// allowed reports whether a pair with score v may be proposed.
+func (st *roundState) allowed(v float64) bool { return !math.IsInf(v, -1) && v >= st.minScore }
+
+// solverMatrix lays out the matrix Assign solves: one column per mentor
+// seat, score plus the mentee's priority where the pair is allowed. For
+// MostMatched a pair that is not allowed is -Inf, a removed edge. For
+// BestTotal it is 0 instead: every allowed value is ≥ 0, so a best-total
+// assignment of the full matrix, less its 0-valued pairs that are not
+// allowed, is a best-total assignment among allowed pairs — and on a full
+// matrix the solver's "most pairs first" rule costs nothing.
+func (st *roundState) solverMatrix() []float64 {
+	rows, seats := len(st.priority), st.seats
+	out := make([]float64, rows*seats)
+	blocked := math.Inf(-1)
+	if st.objective == BestTotal {
+		blocked = 0
+	}
+	for i := 0; i < rows; i++ {
+		row := out[i*seats : (i+1)*seats]
+		for s, c := range st.seatMentor {
+			if v := st.scores.At(i, c); st.allowed(v) {
+				row[s] = v + st.priority[i]
+			} else {
+				row[s] = blocked
+			}
+		}
+	}
+	return out
+}
+
+// fillZeroPairs adds, for BestTotal, allowed pairs worth exactly 0 between
+// mentees and seats that the proposal leaves free: they do not change the
+// objective, and a coordinator would rather see them proposed. Rows and
+// seats are taken in order, so the result is deterministic.
+func (st *roundState) fillZeroPairs() {
+	used := make([]bool, st.seats)
+	for _, s := range st.seatOf {
+		if s >= 0 {
+			used[s] = true
+		}
+	}
+	for i, s := range st.seatOf {
+		if s >= 0 {
+			continue
+		}
+		for t, c := range st.seatMentor {
+			if v := st.scores.At(i, c); !used[t] && st.allowed(v) && v+st.priority[i] == 0 {
+				st.seatOf[i], used[t] = t, true
+				break
+			}
+		}
+	}
+}
+
+// completed returns, for BestTotal, an optimal assignment of the solver's
+// matrix that contains exactly the proposed pairs (st.seatOf) and, to
+// reach the most pairs the full matrix allows, pairs of free rows and free
+// seats in index order, which are worth 0 and not allowed. It keeps a's
+// certificate: the proposal is worth as much as a (the pairs it adds or
+// removes are worth 0) and has as many pairs, so it is optimal too, and an
+// optimal dual solution is complementary to every optimal assignment.
+func (st *roundState) completed(a Assignment) Assignment {
+	rowMate := make([]int, len(st.seatOf))
+	used := make([]bool, st.seats)
+	copy(rowMate, st.seatOf)
+	for _, s := range rowMate {
+		if s >= 0 {
+			used[s] = true
+		}
+	}
+	free := 0 // the next seat to give to a free row
+	for i, s := range rowMate {
+		if s >= 0 {
+			continue
+		}
+		for free < st.seats && used[free] {
+			free++
+		}
+		if free == st.seats {
+			break
+		}
+		rowMate[i], used[free] = free, true
+	}
+	a.Pairs = a.Pairs[:0]
+	a.Total = 0
+	for i, s := range rowMate {
+		if s >= 0 {
+			v := st.solver[i*st.seats+s]
+			a.Pairs = append(a.Pairs, Pair{Row: i, Col: s, Score: v})
+			a.Total += v
+		}
+	}
+	return a
+}
