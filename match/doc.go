@@ -51,7 +51,7 @@
 // them). When one mentor
 // suits a mentee who has waited 30 days with a pair of 0.60 and a newcomer
 // with a pair of 0.70, the one who waited is matched (0.75 > 0.70); against
-// a newcomer's 0.80 the newcomer is (0.75 < 0.80). [WaitBonusOff] turns the
+// a newcomer's 0.80 the newcomer is (0.75 < 0.80). [profile.Off] turns the
 // priority off.
 //
 // # How a round is solved

@@ -22,11 +22,6 @@ const (
 // (30) days. See [Round.WaitBonus] for the trade-off it makes.
 const DefaultWaitBonus = 0.005
 
-// WaitBonusOff, as [Round.WaitBonus], turns the waiting priority off. It
-// is -1, the value of profile.Off, the switch every setting of duo uses to
-// turn a rule off; match will define it as profile.Off once that exists.
-const WaitBonusOff = -1
-
 // MaxWaitBonus bounds [Round.WaitBonus]: a priority of 1e6 a day already
 // outweighs any difference of scores, and a bound keeps every sum of
 // priorities finite.
@@ -61,6 +56,11 @@ const (
 	// better giving them to someone else; Best names the best such partner
 	// and who took them.
 	ReasonOutcompeted = "outcompeted"
+	// ReasonPaused: the person is paused for this round (holidays,
+	// illness: [profile.Mentee].Paused or [profile.Mentor].Paused) and is
+	// not proposed to anyone. Their pinned duos are kept. Violations lists
+	// the eligibility rules they would also fail today, if any.
+	ReasonPaused = "paused"
 )
 
 // Objective says what a round optimises.
@@ -148,7 +148,7 @@ type Round struct {
 	Objective Objective `json:"objective"`
 	// WaitBonus is the priority a mentee earns per day waited since
 	// applied_on, counted up to MaxWaitDays days. 0 means
-	// [DefaultWaitBonus], 0.005 a day; [WaitBonusOff] (-1) turns the
+	// [DefaultWaitBonus], 0.005 a day; [profile.Off] (-1) turns the
 	// priority off; other negative values and values above [MaxWaitBonus]
 	// are errors.
 	//
@@ -226,7 +226,8 @@ type Unmatched struct {
 	ID     string `json:"id"`
 	Reason string `json:"reason"`
 	// Violations are the eligibility rules the person fails
-	// (ReasonIneligible).
+	// (ReasonIneligible, and ReasonPaused when the person would also be
+	// ineligible).
 	Violations []profile.Violation `json:"violations,omitempty"`
 	// Blocked counts, over the available partners, the hard rules that
 	// blocked each pair (ReasonNoCompatibleMentor, ReasonNoCompatibleMentee),

@@ -57,20 +57,15 @@ func check(r Round) (*builder, error) {
 	bonus, ok := waitBonus(r.WaitBonus)
 	if !ok {
 		bad("wait_bonus", "", "must be 0 (the default, %g a day), %d (off) or a number from 0 to %g",
-			DefaultWaitBonus, WaitBonusOff, float64(MaxWaitBonus))
+			DefaultWaitBonus, profile.Off, float64(MaxWaitBonus))
 	}
 	if r.Objective != MostMatched && r.Objective != BestTotal {
 		bad("objective", "", "unknown objective %d", int(r.Objective))
 	}
-	if r.Policy.IsZero() {
-		r.Policy = profile.DefaultPolicy()
-	} else if err := r.Policy.Validate(); err != nil {
+	if err := r.Policy.Validate(); err != nil {
 		errs = append(errs, atPath(err, "policy"))
 	}
 	scorer := r.Scorer
-	if scorer.IsZero() {
-		scorer = scoring.Default()
-	}
 	if err := scorer.Validate(); err != nil {
 		errs = append(errs, err)
 	}
@@ -194,7 +189,7 @@ func waitBonus(x float64) (float64, bool) {
 	switch {
 	case x == 0:
 		return DefaultWaitBonus, true
-	case x == WaitBonusOff:
+	case x == profile.Off:
 		return 0, true
 	case x > 0 && x <= MaxWaitBonus:
 		return x, true

@@ -80,6 +80,10 @@ func (b *builder) explain(st *roundState) Proposal {
 		if _, pinned := b.pinnedMentor[i]; pinned {
 			continue
 		}
+		if me.Paused {
+			out.UnmatchedMentees = append(out.UnmatchedMentees, Unmatched{ID: me.ID, Reason: ReasonPaused, Violations: b.menteeViol[i]})
+			continue
+		}
 		if len(b.menteeViol[i]) > 0 {
 			out.UnmatchedMentees = append(out.UnmatchedMentees, Unmatched{ID: me.ID, Reason: ReasonIneligible, Violations: b.menteeViol[i]})
 			continue
@@ -110,6 +114,10 @@ func (b *builder) explain(st *roundState) Proposal {
 		mo := &b.mentors[j]
 		if b.pinnedCount[j] > 0 && b.pinnedCount[j] >= mo.EffectiveCapacity() {
 			out.FullMentors = append(out.FullMentors, mo.ID)
+			continue
+		}
+		if mo.Paused {
+			out.UnmatchedMentors = append(out.UnmatchedMentors, Unmatched{ID: mo.ID, Reason: ReasonPaused, Violations: b.mentorViol[j]})
 			continue
 		}
 		if len(b.mentorViol[j]) > 0 {

@@ -42,7 +42,7 @@ func randomRound(seed uint64) (Round, int) {
 		Scorer:    interestsOnly(),
 		Objective: Objective(rng.IntN(2)),
 		MinScore:  []float64{0, 0, 0.2, 0.4}[rng.IntN(4)],
-		WaitBonus: []float64{0, 0, 0, WaitBonusOff, 0.02}[rng.IntN(5)],
+		WaitBonus: []float64{0, 0, 0, profile.Off, 0.02}[rng.IntN(5)],
 	}
 	if rng.IntN(3) == 0 {
 		r.Scorer = scoring.Scorer{}
@@ -60,6 +60,7 @@ func randomRound(seed uint64) (Round, int) {
 		} else {
 			m.AppliedOn = roundDay.AddDays(-rng.IntN(61))
 		}
+		m.Paused = rng.IntN(10) == 0
 		r.Mentees = append(r.Mentees, m)
 	}
 	for j := range 1 + rng.IntN(5) {
@@ -71,6 +72,7 @@ func randomRound(seed uint64) (Round, int) {
 		case 1:
 			m.Languages = dutch
 		}
+		m.Paused = rng.IntN(10) == 0
 		r.Mentors = append(r.Mentors, m)
 	}
 	pins := make([]int, len(r.Mentors))
@@ -124,9 +126,6 @@ func checkRound(t *testing.T, name string, r Round, p Proposal, stale int) {
 	t.Helper()
 	st := p.state
 	scorer := r.Scorer
-	if scorer.IsZero() {
-		scorer = scoring.Default()
-	}
 	policy := profile.DefaultPolicy()
 	excluded := map[Duo]bool{}
 	for _, d := range r.Excluded {
@@ -147,7 +146,7 @@ func checkRound(t *testing.T, name string, r Round, p Proposal, stale int) {
 	var poolMentees []profile.Mentee
 	var missing []string
 	for _, me := range r.Mentees {
-		if !pinnedMentee[me.ID] && len(policy.CheckMentee(me, r.On)) == 0 {
+		if !pinnedMentee[me.ID] && !me.Paused && len(policy.CheckMentee(me, r.On)) == 0 {
 			poolMentees = append(poolMentees, me)
 			if me.AppliedOn.IsZero() {
 				missing = append(missing, me.ID)
@@ -157,7 +156,7 @@ func checkRound(t *testing.T, name string, r Round, p Proposal, stale int) {
 	slices.Sort(missing)
 	var freeMentors []profile.Mentor
 	for _, mo := range r.Mentors {
-		if len(policy.CheckMentor(mo, r.On)) == 0 && pins[mo.ID] < mo.EffectiveCapacity() {
+		if len(policy.CheckMentor(mo, r.On)) == 0 && !mo.Paused && pins[mo.ID] < mo.EffectiveCapacity() {
 			freeMentors = append(freeMentors, mo)
 		}
 	}
@@ -217,6 +216,9 @@ func checkRound(t *testing.T, name string, r Round, p Proposal, stale int) {
 		switch {
 		case pinnedMentee[me.ID]:
 			assert.False(t, listed, "%s: pinned %s is unmatched", name, me.ID)
+		case me.Paused:
+			assert.Equal(t, ReasonPaused, u.Reason, "%s: %s", name, me.ID)
+			assert.False(t, matched, "%s: paused %s is matched", name, me.ID)
 		case len(policy.CheckMentee(me, r.On)) > 0:
 			assert.Equal(t, ReasonIneligible, u.Reason, "%s: %s", name, me.ID)
 		case matched:
@@ -234,6 +236,9 @@ func checkRound(t *testing.T, name string, r Round, p Proposal, stale int) {
 		switch {
 		case full:
 			assert.False(t, listed, "%s: full %s is unmatched", name, mo.ID)
+		case mo.Paused:
+			assert.Equal(t, ReasonPaused, u.Reason, "%s: %s", name, mo.ID)
+			assert.Zero(t, newDuos[mo.ID], "%s: paused %s gets a mentee", name, mo.ID)
 		case len(policy.CheckMentor(mo, r.On)) > 0:
 			assert.Equal(t, ReasonIneligible, u.Reason, "%s: %s", name, mo.ID)
 		case newDuos[mo.ID] > 0:

@@ -4,10 +4,8 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"slices"
 
 	"github.com/duomatch/duo/profile"
-	"github.com/duomatch/duo/scoring"
 	"gonum.org/v1/gonum/mat"
 )
 
@@ -52,14 +50,14 @@ func (b *builder) solve(ctx context.Context) (*roundState, error) {
 	p := &b.pool
 	for i := range b.mentees {
 		b.menteeViol[i] = r.Policy.CheckMentee(b.mentees[i], r.On)
-		if _, pinned := b.pinnedMentor[i]; !pinned && len(b.menteeViol[i]) == 0 {
+		if _, pinned := b.pinnedMentor[i]; !pinned && !b.mentees[i].Paused && len(b.menteeViol[i]) == 0 {
 			p.rows = append(p.rows, i)
 		}
 	}
 	for j := range b.mentors {
 		b.mentorViol[j] = r.Policy.CheckMentor(b.mentors[j], r.On)
 		free := b.mentors[j].EffectiveCapacity() - b.pinnedCount[j]
-		if len(b.mentorViol[j]) == 0 && free > 0 {
+		if len(b.mentorViol[j]) == 0 && !b.mentors[j].Paused && free > 0 {
 			// More seats than mentees are of no use to anyone.
 			free = min(free, len(p.rows))
 			if free > 0 {
@@ -108,6 +106,8 @@ func (b *builder) solve(ctx context.Context) (*roundState, error) {
 		switch _, pinned := b.pinnedMentor[i]; {
 		case pinned:
 			st.notInPool[b.mentees[i].ID] = "pinned"
+		case b.mentees[i].Paused:
+			st.notInPool[b.mentees[i].ID] = "paused"
 		case len(b.menteeViol[i]) > 0:
 			st.notInPool[b.mentees[i].ID] = "ineligible"
 		}
@@ -135,15 +135,23 @@ func (b *builder) assign(ctx context.Context, st *roundState) error {
 	for k, j := range p.cols {
 		poolMentors[k] = b.mentors[j]
 	}
-	// The round's exclusions block their pairs in the compiled pool.
-	scorer := b.scorer
-	scorer.Excluded = slices.Clone(scorer.Excluded)
-	for _, d := range b.excluded {
-		scorer.Excluded = append(scorer.Excluded, scoring.Exclusion{MenteeID: d.MenteeID, MentorID: d.MentorID})
-	}
-	compiled, err := scorer.Compile(ctx, poolMentees, poolMentors)
+	compiled, err := b.scorer.Compile(ctx, poolMentees, poolMentors)
 	if err != nil {
 		return err
+	}
+	// The round's exclusions block their pairs in the compiled pool; a
+	// pair outside the pool (someone ineligible, paused or pinned) needs
+	// nothing.
+	colOf := make(map[string]int, len(p.cols))
+	for c, j := range p.cols {
+		colOf[b.mentors[j].ID] = c
+	}
+	for _, d := range b.excluded {
+		k, okK := st.rowOf[d.MenteeID]
+		c, okC := colOf[d.MentorID]
+		if okK && okC {
+			compiled.Exclude(k, c)
+		}
 	}
 	scores, err := compiled.Matrix(ctx)
 	if err != nil {

@@ -172,7 +172,7 @@ func TestProposeWaitingPriority(t *testing.T) {
 		},
 		Mentors:   []profile.Mentor{mentor("mo-1", []string{"a"})},
 		Scorer:    interestsOnly(),
-		WaitBonus: WaitBonusOff,
+		WaitBonus: profile.Off,
 	}
 	plain, err := Propose(context.Background(), r)
 	require.NoError(t, err)
@@ -228,7 +228,7 @@ func TestProposeWaitingTradeOff(t *testing.T) {
 		{"30 days lose to a pair 0.20 better", 30, 8, 0, "me-new"},
 		{"waiting beyond 30 days counts as 30", 90, 8, 0, "me-new"},
 		{"10 days lose to a pair 0.10 better", 10, 9, 0, "me-new"},
-		{"off: the better pair wins", 30, 9, WaitBonusOff, "me-new"},
+		{"off: the better pair wins", 30, 9, profile.Off, "me-new"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -548,6 +548,66 @@ func TestProposeFullMentors(t *testing.T) {
 			u, listed := unmatchedByID(p.UnmatchedMentors)["mo-1"]
 			assert.Equal(t, tc.reason != "", listed, "listed as unmatched")
 			assert.Equal(t, tc.reason, u.Reason)
+		})
+	}
+}
+
+func TestProposePaused(t *testing.T) {
+	pausedMentee := func(m *profile.Mentee) { m.Paused = true }
+	pausedMentor := func(m *profile.Mentor) { m.Paused = true }
+	tooOld := func(m *profile.Mentee) { m.BirthDate = profile.MustDate(1980, time.January, 1) }
+	capacity := func(n int) func(*profile.Mentor) { return func(m *profile.Mentor) { m.Capacity = n } }
+	tests := []struct {
+		name       string
+		mentees    []profile.Mentee
+		mentors    []profile.Mentor
+		pinned     []Duo
+		wantDuos   map[string]string
+		wantReason map[string]string // ID -> reason among the unmatched
+		wantFull   []string
+		violations map[string]int // ID -> number of violations listed
+	}{
+		{"a paused mentee is not proposed, the other takes the mentor",
+			[]profile.Mentee{mentee("me-1", nil, pausedMentee), mentee("me-2", nil)},
+			[]profile.Mentor{mentor("mo-1", nil)}, nil,
+			map[string]string{"me-2": "mo-1"}, map[string]string{"me-1": ReasonPaused}, []string{}, nil},
+		{"a paused mentor takes nobody, even with a compatible mentee waiting",
+			[]profile.Mentee{mentee("me-1", nil)},
+			[]profile.Mentor{mentor("mo-1", nil, pausedMentor)}, nil,
+			map[string]string{}, map[string]string{"me-1": ReasonNoCompatibleMentor, "mo-1": ReasonPaused}, []string{}, nil},
+		{"a paused mentor keeps a pinned duo and takes no second mentee",
+			[]profile.Mentee{mentee("me-1", nil), mentee("me-2", nil)},
+			[]profile.Mentor{mentor("mo-1", nil, pausedMentor, capacity(2))}, []Duo{{"me-1", "mo-1"}},
+			map[string]string{"me-1": "mo-1"}, map[string]string{"me-2": ReasonNoCompatibleMentor, "mo-1": ReasonPaused}, []string{}, nil},
+		{"a paused, full mentor is full, not unmatched",
+			[]profile.Mentee{mentee("me-1", nil)},
+			[]profile.Mentor{mentor("mo-1", nil, pausedMentor)}, []Duo{{"me-1", "mo-1"}},
+			map[string]string{"me-1": "mo-1"}, map[string]string{}, []string{"mo-1"}, nil},
+		{"a paused mentee who is also ineligible is paused, with the violations",
+			[]profile.Mentee{mentee("me-1", nil, pausedMentee, tooOld)},
+			[]profile.Mentor{mentor("mo-1", nil)}, nil,
+			map[string]string{}, map[string]string{"me-1": ReasonPaused, "mo-1": ReasonNoCompatibleMentee}, []string{},
+			map[string]int{"me-1": 1}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := Round{On: roundDay, Mentees: tc.mentees, Mentors: tc.mentors, Pinned: tc.pinned}
+			p, err := Propose(context.Background(), r)
+			require.NoError(t, err)
+			assert.Equal(t, tc.wantDuos, duoPairs(p))
+			got := map[string]string{}
+			for _, u := range append(slices.Clone(p.UnmatchedMentees), p.UnmatchedMentors...) {
+				got[u.ID] = u.Reason
+				assert.Len(t, u.Violations, tc.violations[u.ID], "violations of %s", u.ID)
+			}
+			assert.Equal(t, tc.wantReason, got)
+			assert.Equal(t, tc.wantFull, p.FullMentors)
+			for id, reason := range tc.wantReason {
+				if reason == ReasonPaused && id[:2] == "me" {
+					_, err := p.Alternatives(id, 3)
+					assert.ErrorIs(t, err, ErrNotInPool, "a paused mentee has no alternatives")
+				}
+			}
 		})
 	}
 }

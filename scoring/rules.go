@@ -23,7 +23,7 @@ type Rules struct {
 	// When either home has none, the distance cannot be measured, and it
 	// blocks a pair whose cities differ or whose city is not given: the
 	// rule never passes a pair it cannot check. 0 means 25
-	// ([DefaultMaxDistanceKm]); -1 turns the rule off (no limit, and places
+	// ([DefaultMaxDistanceKm]); [profile.Off] (-1) turns the rule off (no limit, and places
 	// block nothing unless SameCity is set). Other negative values are
 	// invalid.
 	MaxDistanceKm float64 `json:"max_distance_km"`
@@ -43,9 +43,6 @@ type Rules struct {
 	// from 0. 0 means 10.
 	FullExperienceYears float64 `json:"full_experience_years"`
 }
-
-// off is the value of a numeric setting that turns its rule off.
-const off = -1 // profile.Off
 
 // The codes of [Reason], in the order in which [Scorer.Pair] lists them.
 // They are stable: programs may store and compare them.
@@ -116,7 +113,7 @@ func (r Rules) Validate() error {
 			bad(setting, negative)
 		}
 	}
-	if r.MaxDistanceKm != off {
+	if r.MaxDistanceKm != profile.Off {
 		amount("max_distance_km", r.MaxDistanceKm, "negative (only -1, which turns the rule off, is allowed)")
 	}
 	amount("distance_scale_km", r.DistanceScaleKm, "negative")

@@ -79,7 +79,7 @@ func (s Scorer) settings() (*settings, error) {
 	if set.maxKm == 0 {
 		set.maxKm = DefaultMaxDistanceKm
 	}
-	limit := set.maxKm != off
+	limit := set.maxKm != profile.Off
 	if half := set.maxKm / (2 * earthRadiusKm); limit && half < math.Pi/2 {
 		c := 2 * math.Sin(half)
 		set.maxChord2 = c * c

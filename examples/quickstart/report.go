@@ -27,6 +27,12 @@ func report(w io.Writer, r match.Round, p match.Proposal) error {
 	duos(pw, p)
 	unmatched(pw, "mentees", p.UnmatchedMentees, p.Overdue)
 	unmatched(pw, "mentors", p.UnmatchedMentors, nil)
+	if len(p.FullMentors) > 0 {
+		pw.printf("  Full (pinned duos use all their places): %s\n", strings.Join(p.FullMentors, ", "))
+	}
+	if len(p.MissingAppliedOn) > 0 {
+		pw.printf("\nNo applied_on (no waiting priority, never listed overdue): %s\n", strings.Join(p.MissingAppliedOn, ", "))
+	}
 
 	proposed := 0
 	for _, d := range p.Duos {
@@ -67,10 +73,7 @@ type codeCount struct {
 }
 
 func eligibility(pw *printer, r match.Round) {
-	policy := r.Policy
-	if policy.IsZero() {
-		policy = profile.DefaultPolicy()
-	}
+	policy := r.Policy // the zero value of each setting is its default
 	counts := map[string]*codeCount{}
 	var order []string // codes in order of first appearance
 	tally := func(vs []profile.Violation, mentor bool) bool {
@@ -203,8 +206,8 @@ func explain(u match.Unmatched) string {
 		return s
 	case match.ReasonBelowMinScore:
 		return u.Reason + ": every allowed pair scores below the round's minimum"
-	case match.ReasonAtCapacity:
-		return u.Reason + ": pinned duos use all of the mentor's places"
+	case match.ReasonPaused:
+		return u.Reason + ": paused for this round"
 	}
 	return u.Reason
 }
