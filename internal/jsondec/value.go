@@ -424,10 +424,11 @@ func (d *decoder) object(v reflect.Value, ti *typeInfo) bool {
 			f := fieldByIndex(v, ti.index[i])
 			d.src.skipSpace()
 			c, _ := d.src.peek()
+			before := d.errorCount()
 			if !d.value(f) {
 				return false
 			}
-			if c != 'n' && d.cfg.ExplicitZero != nil && f.IsZero() && isNumber(f.Kind()) {
+			if c != 'n' && d.errorCount() == before && d.cfg.ExplicitZero != nil && f.IsZero() && isNumber(f.Kind()) {
 				if p := d.cfg.ExplicitZero(v.Type(), ti.names[i]); p != "" {
 					d.problem(string(d.path), p)
 				}
