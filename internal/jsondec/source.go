@@ -2,6 +2,7 @@ package jsondec
 
 import (
 	"io"
+	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -121,6 +122,9 @@ func (s *source) str(dst []byte) (out []byte, syntax string, valid bool) {
 		e, ok := s.peek()
 		if !ok {
 			return dst, "a string is not closed", valid
+		}
+		if !strings.ContainsRune(`"\\/bfnrtu`, rune(e)) {
+			return dst, "an invalid escape in a string", valid
 		}
 		s.next()
 		switch e {

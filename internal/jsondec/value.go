@@ -156,6 +156,10 @@ func (d *decoder) literal(word string) bool {
 
 // mismatch reports a value of the wrong JSON type and skips it.
 func (d *decoder) mismatch(v reflect.Value, ti *typeInfo, c byte) bool {
+	if jsonKind(c) == "something else" {
+		d.syntax("want a value")
+		return false
+	}
 	d.problem(string(d.path), "wrong type: want "+want(v.Type(), ti)+", not "+jsonKind(c))
 	return d.skip()
 }
