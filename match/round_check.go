@@ -63,7 +63,7 @@ func check(r Round) (*builder, error) {
 		bad("objective", "", "unknown objective %d", int(r.Objective))
 	}
 	if err := r.Policy.Validate(); err != nil {
-		errs = append(errs, atPath(err, "policy"))
+		errs = append(errs, profile.AtPath(err, "policy"))
 	}
 	scorer := r.Scorer
 	if err := scorer.Validate(); err != nil {
@@ -171,7 +171,7 @@ func checkPeople[P interface{ Validate() error }](field, kind string, people []P
 	for k := range people {
 		path := index(field, k)
 		if err := people[k].Validate(); err != nil {
-			errs = append(errs, atPath(err, path))
+			errs = append(errs, profile.AtPath(err, path))
 		}
 		if f, dup := first[id(&people[k])]; dup {
 			errs = append(errs, &RoundError{Field: path + ".id", ID: idName(id(&people[k])),
@@ -199,21 +199,6 @@ func waitBonus(x float64) (float64, bool) {
 
 // index returns the JSON path of element k of the array field: "mentees[3]".
 func index(field string, k int) string { return field + "[" + strconv.Itoa(k) + "]" }
-
-// atPath returns err with the Field of each of its *profile.FieldError
-// values prefixed by path and a dot: "applied_on" becomes
-// "mentees[3].applied_on". Validate returns only FieldErrors, joined.
-func atPath(err error, path string) error {
-	fes := profile.FieldErrors(err)
-	if len(fes) == 0 {
-		return err
-	}
-	out := make([]error, len(fes))
-	for k, fe := range fes {
-		out[k] = &profile.FieldError{ID: fe.ID, Field: path + "." + fe.Field, Problem: fe.Problem}
-	}
-	return errors.Join(out...)
-}
 
 // idName is how an error names a participant with this ID: the ID,
 // shortened, or "(no id)", or "(bad id)" for one that is not printable

@@ -234,6 +234,8 @@ func form(t reflect.Type) string {
 		return `an array of weekly slots such as "mon-evening"`
 	case reflect.TypeFor[Country]():
 		return `a string such as "BE"`
+	case reflect.TypeFor[Switch]():
+		return "true, false or null"
 	}
 	return ""
 }
