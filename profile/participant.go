@@ -116,12 +116,21 @@ type JobSeeker struct {
 	Since  Date   `json:"since"`
 }
 
-// Place is where a person lives: a city and, optionally, coordinates in
-// decimal degrees (WGS 84). Lat and Lon both zero means "no coordinates".
+// Place is where a person lives, as an application form holds it: a
+// postcode, a municipality's name and a country, any of which may be
+// missing, and, optionally, coordinates in decimal degrees (WGS 84). Lat
+// and Lon both zero means "no coordinates".
 type Place struct {
-	City string  `json:"city,omitempty"`
-	Lat  float64 `json:"lat,omitempty"`
-	Lon  float64 `json:"lon,omitempty"`
+	// Postcode is the postal code as written on a form, such as "1030".
+	Postcode string `json:"postcode,omitempty"`
+	// City is the municipality's name as written, in any language, such
+	// as "Schaerbeek" or "Schaarbeek".
+	City string `json:"city,omitempty"`
+	// Country is the ISO 3166-1 alpha-2 code of the country; empty means
+	// the programme's own country.
+	Country Country `json:"country,omitempty"`
+	Lat     float64 `json:"lat,omitempty"`
+	Lon     float64 `json:"lon,omitempty"`
 }
 
 // HasCoords reports whether the place has coordinates.

@@ -23,6 +23,7 @@ const (
 	maxIDLen        = 64  // bytes in an ID
 	maxGenderLen    = 32  // bytes in a gender or a wished gender
 	maxCityLen      = 100 // bytes in a city name
+	maxPostcodeLen  = 16  // bytes in a postcode
 	maxCountries    = 10  // entries in each list of countries
 	maxSectors      = 20  // a mentee's sectors
 	maxInterests    = 50  // entries in interests
@@ -275,6 +276,12 @@ func (v *fieldErrors) languages(ls []Language) {
 func (v *fieldErrors) place(p Place) {
 	if len(p.City) > maxCityLen {
 		v.add("home.city", "longer than "+strconv.Itoa(maxCityLen)+" bytes")
+	}
+	if len(p.Postcode) > maxPostcodeLen {
+		v.add("home.postcode", "longer than "+strconv.Itoa(maxPostcodeLen)+" bytes")
+	}
+	if p.Country != "" && !normCountry(string(p.Country)).Known() {
+		v.add("home.country", fmt.Sprintf("unknown country code %q", clip(string(p.Country))))
 	}
 	v.coordinate("home.lat", p.Lat, 90)
 	v.coordinate("home.lon", p.Lon, 180)

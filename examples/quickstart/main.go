@@ -18,7 +18,8 @@
 //	-json                        print the match.Proposal as JSON
 //
 // It prints nothing about a person but their ID and the library's reasons.
-// A bad file or flag gives one line on stderr and exit status 1.
+// A bad file or flag gives every problem found, one a line on stderr, and
+// exit status 1.
 package main
 
 import (
@@ -56,7 +57,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2 // the flag package has printed the problem and the usage
 	}
 	fail := func(err error) int {
-		fmt.Fprintln(stderr, "quickstart:", oneLine(err))
+		// errors.Join puts one problem on each line: print them all.
+		for _, line := range strings.Split(strings.TrimSpace(err.Error()), "\n") {
+			fmt.Fprintln(stderr, "quickstart:", line)
+		}
 		return 1
 	}
 	if fs.NArg() > 0 {
@@ -72,10 +76,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return fail(errors.New("-mentees and -mentors must be given together"))
 	case *menteesFile != "":
 		r.Pinned, r.Excluded = nil, nil
-		if r.Mentees, err = readArray[profile.Mentee](*menteesFile); err != nil {
+		if r.Mentees, err = readFile(*menteesFile, profile.DecodeMentees); err != nil {
 			return fail(err)
 		}
-		if r.Mentors, err = readArray[profile.Mentor](*mentorsFile); err != nil {
+		if r.Mentors, err = readFile(*mentorsFile, profile.DecodeMentors); err != nil {
 			return fail(err)
 		}
 	}
@@ -103,45 +107,18 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// readArray reads a file holding a JSON array of T. Unknown fields are
-// errors, so that a misspelt field is not silently ignored; an error names
-// the file and the entry (counted from 1).
-func readArray[T any](path string) ([]T, error) {
-	b, err := os.ReadFile(path)
+// readFile opens path and decodes it with the library's strict decoder,
+// which reports every problem with its JSON path and the person's ID; the
+// error names the file.
+func readFile[T any](path string, decode func(io.Reader, profile.DecodeOptions) ([]T, error)) ([]T, error) {
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
-	var raws []json.RawMessage
-	if err := json.Unmarshal(b, &raws); err != nil {
-		return nil, fmt.Errorf("%s: not a JSON array of profiles: %s", path, jsonProblem(err))
+	defer f.Close()
+	people, err := decode(f, profile.DecodeOptions{})
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	out := make([]T, len(raws))
-	for i, raw := range raws {
-		dec := json.NewDecoder(strings.NewReader(string(raw)))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(&out[i]); err != nil {
-			return nil, fmt.Errorf("%s: entry %d: %s", path, i+1, jsonProblem(err))
-		}
-	}
-	return out, nil
-}
-
-// jsonProblem describes a decoding error, with the byte offset of a syntax
-// error.
-func jsonProblem(err error) string {
-	var se *json.SyntaxError
-	if errors.As(err, &se) {
-		return fmt.Sprintf("malformed JSON at byte %d: %v", se.Offset, se)
-	}
-	return strings.TrimPrefix(err.Error(), "json: ")
-}
-
-// oneLine shortens a possibly multi-line error (errors.Join puts one
-// problem on each line) to its first line and the number of the others.
-func oneLine(err error) string {
-	lines := strings.Split(strings.TrimSpace(err.Error()), "\n")
-	if len(lines) == 1 {
-		return lines[0]
-	}
-	return fmt.Sprintf("%s (and %d more problems)", lines[0], len(lines)-1)
+	return people, nil
 }

@@ -16,10 +16,10 @@ package sample
 import (
 	"bytes"
 	_ "embed"
-	"encoding/json"
 	"fmt"
 
 	"github.com/duomatch/duo/match"
+	"github.com/duomatch/duo/profile"
 )
 
 // The embedded files, as gensample wrote them.
@@ -36,21 +36,15 @@ var (
 // duos, with the zero (default) Policy and Scorer. Each call decodes the
 // files anew, so callers may change the result freely.
 func Round() (match.Round, error) {
-	var r match.Round
-	if err := decode(RoundJSON, &r); err != nil {
+	r, err := match.DecodeRound(bytes.NewReader(RoundJSON), profile.DecodeOptions{})
+	if err != nil {
 		return match.Round{}, fmt.Errorf("sample: round.json: %w", err)
 	}
-	if err := decode(MenteesJSON, &r.Mentees); err != nil {
+	if r.Mentees, err = profile.DecodeMentees(bytes.NewReader(MenteesJSON), profile.DecodeOptions{}); err != nil {
 		return match.Round{}, fmt.Errorf("sample: mentees.json: %w", err)
 	}
-	if err := decode(MentorsJSON, &r.Mentors); err != nil {
+	if r.Mentors, err = profile.DecodeMentors(bytes.NewReader(MentorsJSON), profile.DecodeOptions{}); err != nil {
 		return match.Round{}, fmt.Errorf("sample: mentors.json: %w", err)
 	}
 	return r, nil
-}
-
-func decode(b []byte, v any) error {
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	return dec.Decode(v)
 }
