@@ -3,6 +3,7 @@ package match
 import (
 	"context"
 	"errors"
+	"fmt"
 	"math"
 
 	"gonum.org/v1/gonum/mat"
@@ -16,6 +17,22 @@ var errCancelled = errors.New("match: cancelled")
 // it exists so that a bug shows as an error rather than a panic or a wrong
 // answer.
 var errInternal = errors.New("match: internal error: solver invariant broken")
+
+// MaxEntries is the largest number of entries, rows×columns, of a matrix
+// that [Assign] solves and [Verify] checks: 2^31-1 on 64-bit platforms
+// (a working copy of 16 GiB), math.MaxInt/8 on 32-bit ones (2 GiB). A
+// zero dimension counts as 1, so that the assignment's per-row and
+// per-column slices are bounded too. Larger matrices give [ErrTooLarge].
+const MaxEntries = min(1<<31-1, math.MaxInt/8)
+
+// checkSize returns [ErrTooLarge], wrapped with the dimensions, when an
+// r×c matrix has more than [MaxEntries] entries. It does not overflow.
+func checkSize(r, c int) error {
+	if max(r, 1) > MaxEntries/max(c, 1) {
+		return fmt.Errorf("%w: %d×%d has more than %d entries", ErrTooLarge, r, c, MaxEntries)
+	}
+	return nil
+}
 
 // Pair is one chosen pair: row Row (a mentee) with column Col (a mentor),
 // and Score, the matrix entry at (Row, Col).
@@ -73,8 +90,10 @@ type Assignment struct {
 // when r > c), typically far less; memory one working copy of the matrix
 // plus O(r+c), except as described in the package documentation.
 //
-// Errors: a [*ScoreError] wrapping [ErrBadScore] for the first NaN or +Inf
-// entry in row-major order; [ErrTooLarge] if rows×columns overflows an int;
+// Errors: [ErrTooLarge], wrapped with the dimensions, if the matrix has
+// more than [MaxEntries] entries (counting a zero dimension as 1), checked
+// before anything is read or allocated; a [*ScoreError] wrapping
+// [ErrBadScore] for the first NaN or +Inf entry in row-major order;
 // ctx.Err() if the context is done before the solve ends (it is checked
 // before the solve and between augmentations).
 func Assign(ctx context.Context, scores mat.Matrix) (Assignment, error) {
@@ -91,8 +110,8 @@ func Assign(ctx context.Context, scores mat.Matrix) (Assignment, error) {
 	if r < 0 || c < 0 {
 		r, c = 0, 0
 	}
-	if r > 0 && c > math.MaxInt/r {
-		return Assignment{}, ErrTooLarge
+	if err := checkSize(r, c); err != nil {
+		return Assignment{}, err
 	}
 	p, err := load(ctx, scores, r, c)
 	if err == nil {
@@ -321,7 +340,7 @@ func (p *problem) assemble(res result) Assignment {
 	a.Pairs = make([]Pair, 0, npairs)
 	for i, j := range mate {
 		if j >= 0 {
-			s := p.at(i, j)
+			s := p.in.at(i, j)
 			a.Pairs = append(a.Pairs, Pair{Row: i, Col: j, Score: s})
 			a.Total += s
 		}

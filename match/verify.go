@@ -22,7 +22,7 @@ func Tolerance(scores mat.Matrix) float64 {
 		return 0
 	}
 	m := 0.0
-	v := newReader(scores)
+	v := newReader(scores, r, c)
 	for i := 0; i < r; i++ {
 		for j := 0; j < c; j++ {
 			if x := math.Abs(v.at(i, j)); x <= math.MaxFloat64 {
@@ -36,33 +36,6 @@ func Tolerance(scores mat.Matrix) float64 {
 func tolerance(maxAbs float64, r, c int) float64 {
 	n := float64(r + c)
 	return 4 * 0x1p-52 * n * n * maxAbs
-}
-
-// reader reads a matrix's entries, through the backing slice for a
-// *mat.Dense.
-type reader struct {
-	m      mat.Matrix
-	raw    []float64
-	stride int
-}
-
-func newReader(m mat.Matrix) reader {
-	rd := reader{m: m}
-	if d, ok := m.(*mat.Dense); ok {
-		raw := d.RawMatrix()
-		r, c := d.Dims()
-		if raw.Rows == r && raw.Cols == c && r > 0 && c > 0 && raw.Stride >= c && len(raw.Data) >= (r-1)*raw.Stride+c {
-			rd.raw, rd.stride = raw.Data, raw.Stride
-		}
-	}
-	return rd
-}
-
-func (rd reader) at(i, j int) float64 {
-	if rd.raw != nil {
-		return rd.raw[i*rd.stride+j]
-	}
-	return rd.m.At(i, j)
 }
 
 // Verify proves that a is optimal for scores: it returns nil only if a is a
@@ -92,8 +65,10 @@ func (rd reader) at(i, j int) float64 {
 // 2·min(r,c)·tol, with tol = [Tolerance](scores). Cost: O(r·c) time,
 // O(r+c) memory. A nil scores is a 0×0 matrix.
 //
-// Errors: a [*ScoreError] (wrapping [ErrBadScore]) for a NaN or +Inf score;
-// [ErrInvalidAssignment] or [ErrNotOptimal], wrapped with what failed and
+// Errors: [ErrTooLarge], wrapped with the dimensions, for a matrix that
+// [Assign] rejects as too large (more than [MaxEntries] entries), before
+// reading any entry; a [*ScoreError] (wrapping [ErrBadScore]) for a NaN or
+// +Inf score; [ErrInvalidAssignment] or [ErrNotOptimal], wrapped with what failed and
 // where.
 func Verify(scores mat.Matrix, a Assignment) error {
 	var r, c int
@@ -103,7 +78,10 @@ func Verify(scores mat.Matrix, a Assignment) error {
 	if r < 0 || c < 0 {
 		r, c = 0, 0
 	}
-	rd := newReader(scores)
+	if err := checkSize(r, c); err != nil {
+		return err
+	}
+	rd := newReader(scores, r, c)
 	maxAbs := 0.0
 	for i := 0; i < r; i++ {
 		for j := 0; j < c; j++ {
