@@ -83,12 +83,17 @@ type Assignment struct {
 // nil ctx as context.Background(). The result carries a certificate that
 // [Verify] checks. The input is not modified.
 //
-// Assign is deterministic: the same matrix gives the same pairs on every
-// run and machine; see the package documentation for the tie rule.
+// Assign is deterministic: the same values give the same Assignment,
+// certificate included, on every run and machine, whatever the type of
+// the matrix (a *mat.Dense, a view, a transpose, any mat.Matrix); see the
+// package documentation for the tie rule.
 //
 // Cost: O(r²c) time in the worst case for r <= c (the transposed bound
 // when r > c), typically far less; memory one working copy of the matrix
-// plus O(r+c), except as described in the package documentation.
+// plus O(r+c), except as described in the package documentation, and r·c
+// bits of scratch when a matrix read through At turns out, once its
+// all-forbidden rows and columns are dropped, to need the other
+// orientation.
 //
 // Errors: [ErrTooLarge], wrapped with the dimensions, if the matrix has
 // more than [MaxEntries] entries (counting a zero dimension as 1), checked
@@ -237,7 +242,8 @@ func solveWorking(ctx context.Context, w []float64, stride, n, m int, owned bool
 	// The block rows∩Z × cols∩Z, transposed: its rows are cols∩Z.
 	if len(zc) > 0 {
 		n2, m2 := len(zc), len(zr)
-		w2 := make([]float64, n2*m2)
+		w2 := getBuf(n2 * m2)
+		defer putBuf(w2)
 		for b, i := range zr {
 			row := s.row(i)
 			for a, j := range zc {
@@ -271,7 +277,8 @@ func solveWorking(ctx context.Context, w []float64, stride, n, m int, owned bool
 		if owned {
 			w1 = w[:n1*m1]
 		} else {
-			w1 = make([]float64, n1*m1)
+			w1 = getBuf(n1 * m1)
+			defer putBuf(w1)
 		}
 		for a, i := range pr {
 			src := w[i*stride : i*stride+m]

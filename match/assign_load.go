@@ -325,7 +325,9 @@ func getBuf(n int) []float64 {
 // is ignored.
 func putBuf(b []float64) {
 	if c := cap(b); c > 0 {
-		bufPools[bits.Len(uint(c))-1].Put(&b)
+		bp := new([]float64) // allocated only here, not for a nil b
+		*bp = b
+		bufPools[bits.Len(uint(c))-1].Put(bp)
 	}
 }
 

@@ -813,6 +813,9 @@ func TestAssignTooLarge(t *testing.T) {
 			assert.Contains(t, err.Error(), fmt.Sprintf("%d×%d", tc.r, tc.c))
 			err = Verify(m, Assignment{})
 			assert.ErrorIs(t, err, ErrTooLarge)
+			if tc.r > 0 && tc.c > 0 {
+				assert.Equal(t, math.Inf(1), Tolerance(m))
+			}
 			assert.Zero(t, reads, "no entry read")
 		})
 	}

@@ -12,7 +12,9 @@ import (
 // float64 machine epsilon and M the largest finite |score|. Rounding in the
 // solver's dual updates grows at most about that fast. An assignment that
 // Verify accepts is optimal up to min(r,c)·2·Tolerance in its total (its
-// number of pairs is exact).
+// number of pairs is exact). Cost: O(r·c) time, O(1) memory. A nil or
+// empty matrix gives 0; a matrix with more than [MaxEntries] entries,
+// which Verify rejects, gives +Inf without reading any entry.
 func Tolerance(scores mat.Matrix) float64 {
 	if scores == nil {
 		return 0
@@ -20,6 +22,9 @@ func Tolerance(scores mat.Matrix) float64 {
 	r, c := scores.Dims()
 	if r <= 0 || c <= 0 {
 		return 0
+	}
+	if checkSize(r, c) != nil {
+		return math.Inf(1)
 	}
 	m := 0.0
 	v := newReader(scores, r, c)
