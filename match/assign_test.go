@@ -630,7 +630,8 @@ func TestAssignNilContext(t *testing.T) {
 
 // FuzzAssign decodes bytes into a small matrix with forbidden entries and
 // checks that Assign never fails or panics, returns a valid assignment
-// with the brute-force optimum, and that Verify accepts it.
+// with the brute-force optimum, that Verify accepts it, and that the same
+// values as a *mat.Dense and through At give the same Assignment.
 func FuzzAssign(f *testing.F) {
 	f.Add([]byte{3, 3, 1, 2, 3, 4, 5, 6, 7, 8, 9})
 	f.Add([]byte{2, 5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0})
@@ -669,6 +670,15 @@ func FuzzAssign(f *testing.F) {
 			if n > 0 {
 				require.InDelta(t, tot, a.Total, 1e-9)
 			}
+			// The other path gives the same result: it depends on the
+			// values only.
+			var other mat.Matrix = m
+			if _, isDense := in.(*mat.Dense); !isDense {
+				other = mat.DenseCopyOf(m)
+			}
+			b, err := Assign(context.Background(), other)
+			require.NoError(t, err)
+			require.Equal(t, a, b)
 		}
 	})
 }
