@@ -13,7 +13,8 @@
 //     stable reason code — ineligible (with every rule failed),
 //     no_compatible_mentor or no_compatible_mentee (with the hard rules
 //     that blocked each pair counted), below_min_score, outcompeted (with
-//     the best partner and who took them);
+//     the best partner and who took them), paused (Paused is set for this
+//     round);
 //   - FullMentors: the mentors whose pinned duos use all of their places,
 //     who are not "unmatched": they could not take anyone;
 //   - Overdue: mentees still unmatched more than a month after applying;
