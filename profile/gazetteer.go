@@ -311,3 +311,17 @@ func FoldPlaceName(s string) string {
 func placeFolder() transform.Transformer {
 	return transform.Chain(runes.Map(unicode.ToLower), unorm.NFD, runes.Remove(runes.In(unicode.Mn)))
 }
+
+// HomeError returns the error that reports a participant's home that did
+// not resolve: a *[FieldError] with the participant's ID (named as
+// FieldError.ID says), the field "home" and the problem "unknown place", or
+// "ambiguous place name (add a postcode or coordinates)" when err wraps
+// [ErrAmbiguousPlace]. It unwraps to [ErrInvalid]. Put it under a path with
+// [AtPath] ("mentees[3].home").
+func HomeError(id string, err error) *FieldError {
+	problem := "unknown place"
+	if errors.Is(err, ErrAmbiguousPlace) {
+		problem = "ambiguous place name (add a postcode or coordinates)"
+	}
+	return &FieldError{ID: idName(id), Field: "home", Problem: problem}
+}
