@@ -288,7 +288,16 @@ func (t *Table) locality(k int, written, folded string) Locality {
 //
 // Cost: O(len(s)).
 func FoldPlaceName(s string) string {
-	if f, _, err := transform.String(placeFolder(), s); err == nil {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		s = strings.ToLower(s)
+	} else if f, _, err := transform.String(placeFolder(), s); err == nil {
 		s = f
 	}
 	words := strings.FieldsFunc(s, func(r rune) bool {
