@@ -128,11 +128,10 @@ type GazetteerEntry struct {
 // Table is a [Gazetteer] built from a list of localities by [NewGazetteer].
 // It is immutable once built and safe for concurrent use.
 type Table struct {
-	country  Country
-	entries  []GazetteerEntry
-	byPost   map[string]int32
-	byName   map[string][]nameRef // folded name -> entries carrying it
-	maxNames int
+	country Country
+	entries []GazetteerEntry
+	byPost  map[string]int32
+	byName  map[string][]nameRef // folded name -> entries carrying it
 }
 
 // nameRef is one entry that carries a folded name, with that name's
@@ -236,7 +235,7 @@ func (t *Table) Resolve(p Place) (Locality, error) {
 		return Locality{}, ErrUnknownPlace
 	}
 	// Several entries: the one that is not Minor, if it is alone.
-	best, major, minor := -1, -1, -1
+	best, major, minor := 0, -1, -1
 	for _, r := range refs {
 		k := int(r.entry)
 		switch {

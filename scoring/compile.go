@@ -265,15 +265,6 @@ func isNorm(s string) bool {
 	return true
 }
 
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
-}
-
 // vocab interns strings with IDs in sorted order, so that the order of
 // two IDs is the order of their strings in every vocabulary.
 type vocab struct {
@@ -319,7 +310,7 @@ type langInfo struct {
 type compiler struct {
 	p                               *pool
 	interests, langs, traits, words *vocab
-	bases                           map[string]string     // tag -> base language ("" when invalid)
+	bases                           map[string]string // tag -> base language ("" when invalid)
 	folded                          map[string]string // string -> norm(string), for strings norm changes
 	homes                           map[profile.Place]home
 	placeIdx, regionIdx             map[string]uint32 // locality ID -> gate.city, region -> placeC.region

@@ -56,17 +56,17 @@ func (s Scorer) Validate() error {
 // settings is a validated Scorer in the form scoring reads, every default
 // filled in.
 type settings struct {
-	nw        [numCriteria]float64 // w_k / Σw, summing to at most 1
-	minLevel  profile.Level
-	minRank   int
-	maxKm     float64 // the distance limit; off (-1) for none
-	maxChord2 float64 // squared chord of maxKm on the unit sphere; +Inf for no limit
-	limit      bool // the distance rule is on
+	nw         [numCriteria]float64 // w_k / Σw, summing to at most 1
+	minLevel   profile.Level
+	minRank    int
+	maxKm      float64 // the distance limit; off (-1) for none
+	maxChord2  float64 // squared chord of maxKm on the unit sphere; +Inf for no limit
+	limit      bool    // the distance rule is on
 	sameCity   bool
 	sameRegion bool
 	places     profile.Gazetteer // never nil
-	scaleKm   float64
-	fullYears float64
+	scaleKm    float64
+	fullYears  float64
 }
 
 func (s Scorer) settings() (*settings, error) {
@@ -75,15 +75,15 @@ func (s Scorer) settings() (*settings, error) {
 	}
 	r := s.Rules
 	set := &settings{
-		nw:        s.Weights.normalised(),
-		minLevel:  r.MinSharedLevel,
-		maxKm:     r.MaxDistanceKm,
-		maxChord2: math.Inf(1),
+		nw:         s.Weights.normalised(),
+		minLevel:   r.MinSharedLevel,
+		maxKm:      r.MaxDistanceKm,
+		maxChord2:  math.Inf(1),
 		sameCity:   r.SameCity,
 		sameRegion: r.SameRegion,
 		places:     s.Places,
-		scaleKm:   r.DistanceScaleKm,
-		fullYears: r.FullExperienceYears,
+		scaleKm:    r.DistanceScaleKm,
+		fullYears:  r.FullExperienceYears,
 	}
 	if set.minLevel == "" {
 		set.minLevel = profile.B1

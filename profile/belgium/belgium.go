@@ -121,4 +121,3 @@ func parse(s string) (*profile.Table, error) {
 	}
 	return profile.NewGazetteer("BE", entries)
 }
-
