@@ -67,7 +67,7 @@ func TestReadLineProblems(t *testing.T) {
 	}{
 		{"not an object", jsonl(apMe1, `[1]`), []problem{{2, "", "", "not a JSON object"}}},
 		{"malformed", jsonl(`{"on":"2026-01-05",`), []problem{{1, "", "", "malformed JSON"}}},
-		{"data after", jsonl(apMe1+` {}`), []problem{{1, "", "", "data after the object"}}},
+		{"data after", jsonl(apMe1 + ` {}`), []problem{{1, "", "", "data after the object"}}},
 		{"unknown field and kind", jsonl(`{"on":"2026-01-05","event":"joined","name":"x"}`),
 			[]problem{{1, "", "name", "unknown field"}, {1, "", "event", `unknown kind "joined"`}}},
 		{"duplicate field", jsonl(`{"on":"2026-01-05","event":"applied","side":"mentee","id":"me-1","id":"me-2"}`),
