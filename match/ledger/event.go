@@ -318,9 +318,14 @@ func parseLine(line []byte, n int) (Event, []error) {
 			return syntax("", malformed(err))
 		}
 		key, _ := t.(string) // inside an object, a token before a value is a key
-		var raw json.RawMessage
-		if err := dec.Decode(&raw); err != nil {
+		v, err := dec.Token()
+		if err != nil {
 			return syntax(clip(key), malformed(err))
+		}
+		if _, nested := v.(json.Delim); nested {
+			// An array or an object: no field takes one, and skipping it
+			// is not worth the code.
+			return syntax(clip(key), "want a string, not an array or an object")
 		}
 		slot := fieldSlot(key)
 		switch {
@@ -332,8 +337,8 @@ func parseLine(line []byte, n int) (Event, []error) {
 			continue
 		}
 		seen[slot] = true
-		var s string
-		if len(raw) == 0 || raw[0] != '"' || json.Unmarshal(raw, &s) != nil {
+		s, ok := v.(string)
+		if !ok {
 			errs = append(errs, &EventError{Line: n, Field: key, Problem: "want a string"})
 			continue
 		}

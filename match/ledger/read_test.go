@@ -74,6 +74,8 @@ func TestReadLineProblems(t *testing.T) {
 			[]problem{{1, "me-1", "id", "duplicate field"}}},
 		{"not a string", jsonl(`{"on":"2026-01-05","event":"applied","side":"mentee","id":7}`),
 			[]problem{{1, "", "id", "want a string"}}},
+		{"nested value", jsonl(`{"on":"2026-01-05","event":"paused","id":{"a":1}}`),
+			[]problem{{1, "", "id", "want a string, not an array or an object"}}},
 		{"bad date, no date echoed", jsonl(`{"on":"2001-02-29","event":"paused","id":"me-1"}`),
 			[]problem{{1, "me-1", "on", "want an existing day"}}},
 		{"missing and extra fields", jsonl(`{"on":"2026-01-05","event":"withdrawn","id":"me-1","mentor_id":"mo-1"}`),
