@@ -1,9 +1,9 @@
 package sheet_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
-	"os"
 	"strings"
 	"time"
 
@@ -48,10 +48,14 @@ func Example() {
 		return
 	}
 	// Comma ',' and no byte order mark, to print it here; the defaults
-	// (';', decimal commas and a BOM) suit Excel in Belgium.
-	if err := sheet.WriteDuos(os.Stdout, p, sheet.Options{Comma: ',', NoBOM: true}); err != nil {
+	// (';', decimal commas and a BOM) suit Excel in Belgium. The file's
+	// CRLF line ends are printed as LF.
+	var out bytes.Buffer
+	if err := sheet.WriteDuos(&out, p, sheet.Options{Comma: ',', NoBOM: true}); err != nil {
 		fmt.Println(err)
+		return
 	}
+	fmt.Print(strings.ReplaceAll(out.String(), "\r\n", "\n"))
 	// Output:
 	// 2 mentees (UTF-8, separator ';')
 	// column "E-mail" not read

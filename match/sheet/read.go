@@ -371,7 +371,7 @@ func mapColumns[T any](t *table[T], header []string, own map[string]string, rep 
 		rep.Columns = append(rep.Columns, UsedColumn{Heading: clip(h, 64), Name: t.cols[k].name})
 	}
 	for _, name := range t.required {
-		k := t.byName[name]
+		k := t.byName[normHeading(name)]
 		if seen[k] > 0 {
 			continue
 		}
