@@ -40,16 +40,15 @@ const (
 	languageSep = ",;" // languages are read with either separator
 )
 
-// textProblem says why s cannot be written as a cell that reads back as s,
-// or "".
+// textProblem says why s cannot be written as a cell that reads back as s
+// (up to surrounding spaces, which the readers trim and the writers leave
+// out), or "".
 func textProblem(s string) string {
 	switch {
 	case !utf8.ValidString(s):
 		return "not valid UTF-8"
 	case strings.ContainsRune(s, '\r'):
 		return "holds a carriage return, which a cell does not keep"
-	case strings.TrimSpace(s) != s:
-		return "has spaces at its ends, which a cell does not keep"
 	}
 	return ""
 }
@@ -57,7 +56,7 @@ func textProblem(s string) string {
 var textCodec = codec[string]{
 	parse: func(c string) (string, string) { return c, "" },
 	format: func(s string, _ numFormat) (string, string) {
-		return s, textProblem(s)
+		return strings.TrimSpace(s), textProblem(s)
 	},
 }
 
@@ -67,11 +66,17 @@ func splitList(c, seps string) []string {
 	if c == "" {
 		return nil
 	}
-	parts := strings.FieldsFunc(c, func(r rune) bool { return strings.ContainsRune(seps, r) })
-	out := parts[:0]
-	for _, p := range parts {
-		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, p)
+	var out []string
+	for c != "" {
+		i := strings.IndexAny(c, seps) // seps are ASCII
+		e := c
+		if i >= 0 {
+			e, c = c[:i], c[i+1:]
+		} else {
+			c = ""
+		}
+		if e = strings.TrimSpace(e); e != "" {
+			out = append(out, e)
 		}
 	}
 	return out
@@ -79,8 +84,8 @@ func splitList(c, seps string) []string {
 
 // entryProblem says why a list entry cannot be written, or "".
 func entryProblem(s, seps string) string {
-	if s == "" {
-		return "is empty, which a list cell does not keep"
+	if strings.TrimSpace(s) == "" {
+		return "is blank, which a list cell does not keep"
 	}
 	if strings.ContainsAny(s, seps) {
 		return "holds a separator (" + seps + ")"
@@ -109,7 +114,7 @@ func listCodec[V ~string](conv func(string) V) codec[[]V] {
 				if p := entryProblem(string(v), listSep); p != "" {
 					return "", entryName(i) + " " + p
 				}
-				parts[i] = string(v)
+				parts[i] = strings.TrimSpace(string(v))
 			}
 			return strings.Join(parts, listJoin), ""
 		},
@@ -126,13 +131,13 @@ var (
 	countryCodec   = codec[profile.Country]{
 		parse: func(c string) (profile.Country, string) { return upperCountry(c), "" },
 		format: func(v profile.Country, _ numFormat) (string, string) {
-			return string(v), textProblem(string(v))
+			return strings.TrimSpace(string(v)), textProblem(string(v))
 		},
 	}
 	occupationCodec = codec[profile.Occupation]{
 		parse: func(c string) (profile.Occupation, string) { return profile.Occupation(c), "" },
 		format: func(v profile.Occupation, _ numFormat) (string, string) {
-			return string(v), textProblem(string(v))
+			return strings.TrimSpace(string(v)), textProblem(string(v))
 		},
 	}
 )
@@ -328,7 +333,7 @@ var languagesCodec = codec[[]profile.Language]{
 					return "", entryName(i) + " " + p
 				}
 			}
-			parts[i] = l.Tag + pairSep + string(l.Level)
+			parts[i] = strings.TrimSpace(l.Tag) + pairSep + strings.TrimSpace(string(l.Level))
 		}
 		return strings.Join(parts, listJoin), ""
 	},
@@ -400,12 +405,12 @@ var experienceCodec = codec[[]profile.Experience]{
 			if p != "" {
 				return "", entryName(i) + ": the years are " + p
 			}
-			s := string(e.Sector) + pairSep
+			s := strings.TrimSpace(string(e.Sector)) + pairSep
 			if e.Occupation != "" {
 				if p := entryProblem(string(e.Occupation), listSep+pairSep); p != "" {
 					return "", entryName(i) + ": the occupation " + p
 				}
-				s += string(e.Occupation) + pairSep
+				s += strings.TrimSpace(string(e.Occupation)) + pairSep
 			}
 			parts[i] = s + years
 		}
@@ -446,6 +451,10 @@ var traitsCodec = codec[profile.Traits]{
 		for i, name := range names {
 			if p := entryProblem(name, listSep); p != "" {
 				return "", "the name of " + entryName(i) + " " + p
+			}
+			if strings.TrimSpace(name) != name {
+				// Two names that differ only by spaces would read back as one.
+				return "", "the name of " + entryName(i) + " has spaces at its ends, which a cell does not keep"
 			}
 			x, p := formatNumber(t[name], nf)
 			if p != "" {

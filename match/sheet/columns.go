@@ -3,6 +3,7 @@ package sheet
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -42,18 +43,26 @@ type table[T any] struct {
 	side     string // "mentee" or "mentor"
 	cols     []column[T]
 	byName   map[string]int // normalised name or alias -> index in cols
+	keys     []key          // the same, in the table's order
 	required []string       // names of the columns a sheet must have
+}
+
+// key is a normalised name or alias of the column col.
+type key struct {
+	norm []rune
+	col  int
 }
 
 func newTable[T any](side string, cols []column[T]) *table[T] {
 	t := &table[T]{side: side, cols: cols, byName: map[string]int{}, required: []string{"id", "birth_date"}}
 	for i, c := range cols {
 		for _, n := range append([]string{c.name}, c.aliases...) {
-			key := normHeading(n)
-			if _, dup := t.byName[key]; dup {
-				panic("sheet: duplicate column name or alias " + n) // a bug in the tables below
+			k := normHeading(n)
+			if _, dup := t.byName[k]; dup || utf8.RuneCountInString(k) > maxHeadingRunes {
+				panic("sheet: duplicate or long column name or alias " + n) // a bug in the tables below
 			}
-			t.byName[key] = i
+			t.byName[k] = i
+			t.keys = append(t.keys, key{norm: []rune(k), col: i})
 		}
 	}
 	return t
@@ -213,7 +222,9 @@ var mentors = func() *table[profile.Mentor] {
 // Ties go to the first in the table.
 func (t *table[T]) misspelling(h string) string {
 	limit := 0
-	switch n := len([]rune(h)); {
+	switch n := utf8.RuneCountInString(h); {
+	case n > maxHeadingRunes:
+		return "" // no name is that long
 	case n >= 6:
 		limit = 2
 	case n >= 4:
@@ -221,40 +232,42 @@ func (t *table[T]) misspelling(h string) string {
 	default:
 		return ""
 	}
+	hr := []rune(h)
+	scratch := make([]int, 2*(maxHeadingRunes+1))
 	best, bestD := "", limit+1
-	for _, c := range t.cols {
-		for _, n := range append([]string{c.name}, c.aliases...) {
-			if d := distance(h, normHeading(n), bestD); d < bestD {
-				best, bestD = c.name, d
-			}
+	for _, k := range t.keys {
+		if d := distance(hr, k.norm, bestD, scratch); d < bestD {
+			best, bestD = t.cols[k.col].name, d
 		}
 	}
 	return best
 }
 
+// maxHeadingRunes bounds the headings checked for misspellings: longer
+// than any name or alias.
+const maxHeadingRunes = 40
+
 // distance is the Levenshtein distance between a and b, or any value ≥
-// limit when it is at least limit. Cost: O(len(a)·len(b)) on short
-// headings.
-func distance(a, b string, limit int) int {
-	ra, rb := []rune(a), []rune(b)
-	if d := len(ra) - len(rb); d >= limit || -d >= limit {
+// limit when it is at least limit; b is at most maxHeadingRunes long and
+// scratch holds 2·(maxHeadingRunes+1) ints. Cost: O(len(a)·len(b)).
+func distance(a, b []rune, limit int, scratch []int) int {
+	if d := len(a) - len(b); d >= limit || -d >= limit {
 		return limit
 	}
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
+	prev, cur := scratch[:len(b)+1], scratch[len(b)+1:2*len(b)+2]
 	for j := range prev {
 		prev[j] = j
 	}
-	for i := 1; i <= len(ra); i++ {
+	for i := 1; i <= len(a); i++ {
 		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
+		for j := 1; j <= len(b); j++ {
 			cost := 1
-			if ra[i-1] == rb[j-1] {
+			if a[i-1] == b[j-1] {
 				cost = 0
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
 		}
 		prev, cur = cur, prev
 	}
-	return prev[len(rb)]
+	return prev[len(b)]
 }

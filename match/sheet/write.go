@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/duomatch/duo/profile"
 )
@@ -24,14 +25,17 @@ const utf8BOM = "\uFEFF"
 // package documentation); countries are written as given (the reader
 // upper-cases them).
 //
-// Values that a cell cannot give back are errors, all reported at once
-// before anything is written, each a *[profile.FieldError] naming the
-// mentee's ID and the field: text with spaces at its ends, a carriage
-// return or invalid UTF-8; a list entry that is empty or holds its
-// separator (';' in lists, ':' inside a language, an experience entry or a
-// trait's name); a non-finite number; availability outside the 21 slots.
-// Profiles are not validated: write what [profile.Mentee.Validate]
-// accepts to read it back. Errors of w are returned as they are.
+// Spaces at the ends of text and of list entries are left out (the readers
+// trim every cell; validation and scoring ignore them). Values that a cell
+// cannot give back are errors, all reported at once (at most 50) before
+// anything is written, each a *[profile.FieldError] naming the mentee's ID
+// and the field: text with a carriage return or invalid UTF-8; a list
+// entry that is blank or holds its separator (';' in lists, ':' inside a
+// language, an experience entry or a trait's name); a trait's name with
+// spaces at its ends; a non-finite number; availability outside the 21
+// slots. So read(write(x)) == x for every x with trimmed text that
+// [profile.Mentee.Validate] accepts, up to empty lists read as nil.
+// Profiles are not validated. Errors of w are returned as they are.
 //
 // Cost: O(size of the mentees).
 func WriteMentees(w io.Writer, people []profile.Mentee, opt Options) error {
@@ -86,7 +90,7 @@ func idName(id string) string {
 	switch {
 	case id == "":
 		return "(no id)"
-	case textProblem(id) != "" || len(id) > 64:
+	case textProblem(id) != "" || strings.TrimSpace(id) != id || len(id) > 64:
 		return "(bad id)"
 	}
 	return id
