@@ -63,3 +63,26 @@ func Example() {
 	// me-1,mo-1,0.83,no,sector +0.23: same NACE group 62.0,"language +0.15: speaks fr natively, which the mentee practises",availability +0.15: 2 common weekly slots,
 	// me-2,mo-2,0.77,no,sector +0.25: same NACE class 86.10,"language +0.15: speaks fr natively, which the mentee practises",distance +0.10: same city,
 }
+
+// A sheet with mistakes: every problem is reported at once, with the row
+// as the spreadsheet numbers it, the column's heading and the person's ID,
+// never the cell's value. A misspelt heading is not read and is pointed
+// out.
+func ExampleReadMentees_errors() {
+	csv := "id;Date de naissance;langauges;Disponibilités\n" +
+		"me-1;31/02/2001;fr:C1;mon-evening\n" +
+		"me-2;2001-04-12;fr:C1;mon-night\n" +
+		";2001-04-12;;\n"
+	_, report, err := sheet.ReadMentees(strings.NewReader(csv), sheet.Options{})
+	for _, c := range report.Ignored {
+		fmt.Printf("column %q not read (a misspelling of %s?)\n", c.Heading, c.Likely)
+	}
+	for _, e := range sheet.RowErrors(err) {
+		fmt.Println(e)
+	}
+	// Output:
+	// column "langauges" not read (a misspelling of languages?)
+	// row 2, column "Date de naissance": me-1: birth_date: not an existing day
+	// row 3, column "Disponibilités": me-2: availability: entry 1 is not a weekly slot (want a day mon..sun, a dash and morning, afternoon or evening, such as mon-evening)
+	// row 4, column "id": (no id): id: missing
+}
