@@ -11,18 +11,30 @@
 //
 // Flags:
 //
-//	-mentees FILE -mentors FILE  JSON arrays of profiles to use instead of
-//	                             the sample (both together; the sample's
-//	                             pinned and excluded duos then do not apply)
+//	-mentees FILE -mentors FILE  profiles to use instead of the sample (both
+//	                             together; the sample's pinned and excluded
+//	                             duos then do not apply): a file ending in
+//	                             .csv is a spreadsheet read by package
+//	                             match/sheet, any other a JSON array
 //	-on YYYY-MM-DD               the day of the round (default 2026-11-23)
 //	-json                        print the match.Proposal as JSON
+//	-csv DIR                     also write the proposal as CSV files for a
+//	                             spreadsheet: DIR/duos.csv, DIR/unmatched.csv
+//	                             and DIR/alternatives.csv (3 per mentee)
 //
-// It prints nothing about a person but their ID and the library's reasons.
+// The sample pool is also in examples/sample/mentees.csv and mentors.csv,
+// to open in a spreadsheet, edit and run again:
+//
+//	go run ./examples/quickstart -mentees examples/sample/mentees.csv -mentors examples/sample/mentors.csv
+//
+// It prints nothing about a person but their ID and the library's reasons;
+// for a CSV file, the headings of the columns it did not read go to stderr.
 // A bad file or flag gives every problem found, one a line on stderr, and
 // exit status 1.
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -30,10 +42,12 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/duomatch/duo/examples/internal/sample"
 	"github.com/duomatch/duo/match"
+	"github.com/duomatch/duo/match/sheet"
 	"github.com/duomatch/duo/profile"
 )
 
@@ -46,10 +60,11 @@ func main() {
 func run(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("quickstart", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	menteesFile := fs.String("mentees", "", "`FILE` with a JSON array of mentees (default: the embedded sample)")
-	mentorsFile := fs.String("mentors", "", "`FILE` with a JSON array of mentors (default: the embedded sample)")
+	menteesFile := fs.String("mentees", "", "`FILE` of mentees: a .csv sheet or a JSON array (default: the embedded sample)")
+	mentorsFile := fs.String("mentors", "", "`FILE` of mentors: a .csv sheet or a JSON array (default: the embedded sample)")
 	on := fs.String("on", "", "day of the round, `YYYY-MM-DD` (default: the sample's day, 2026-11-23)")
 	asJSON := fs.Bool("json", false, "print the proposal as JSON")
+	csvDir := fs.String("csv", "", "write the proposal as CSV files into `DIR`")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -76,10 +91,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return fail(errors.New("-mentees and -mentors must be given together"))
 	case *menteesFile != "":
 		r.Pinned, r.Excluded = nil, nil
-		if r.Mentees, err = readFile(*menteesFile, profile.DecodeMentees); err != nil {
+		if r.Mentees, err = readFile(*menteesFile, profile.DecodeMentees, sheet.ReadMentees, stderr); err != nil {
 			return fail(err)
 		}
-		if r.Mentors, err = readFile(*mentorsFile, profile.DecodeMentors); err != nil {
+		if r.Mentors, err = readFile(*mentorsFile, profile.DecodeMentors, sheet.ReadMentors, stderr); err != nil {
 			return fail(err)
 		}
 	}
@@ -92,6 +107,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 	p, err := match.Propose(context.Background(), r)
 	if err != nil {
 		return fail(err)
+	}
+	if *csvDir != "" {
+		if err := writeCSV(*csvDir, p); err != nil {
+			return fail(err)
+		}
 	}
 	if *asJSON {
 		enc := json.NewEncoder(stdout)
@@ -107,18 +127,65 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// readFile opens path and decodes it with the library's strict decoder,
-// which reports every problem with its JSON path and the person's ID; the
-// error names the file.
-func readFile[T any](path string, decode func(io.Reader, profile.DecodeOptions) ([]T, error)) ([]T, error) {
+// readFile opens path and reads it with the library: a .csv file with
+// package sheet's reader, which names the row, the column and the person of
+// every problem, and lists on stderr the columns it did not read; any
+// other file with the strict JSON decoder, which reports every problem with
+// its JSON path and the person's ID. The error names the file.
+func readFile[T any](path string,
+	decode func(io.Reader, profile.DecodeOptions) ([]T, error),
+	readSheet func(io.Reader, sheet.Options) ([]T, sheet.Report, error),
+	stderr io.Writer,
+) ([]T, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	people, err := decode(f, profile.DecodeOptions{})
+	var people []T
+	if strings.EqualFold(filepath.Ext(path), ".csv") {
+		var rep sheet.Report
+		people, rep, err = readSheet(f, sheet.Options{})
+		for _, c := range rep.Ignored {
+			note := ""
+			if c.Likely != "" {
+				note = " (a misspelling of " + c.Likely + "?)"
+			}
+			fmt.Fprintf(stderr, "quickstart: %s: column %q not read%s\n", path, c.Heading, note)
+		}
+	} else {
+		people, err = decode(f, profile.DecodeOptions{})
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return people, nil
+}
+
+// alternativesShown is how many alternatives per mentee -csv writes.
+const alternativesShown = 3
+
+// writeCSV writes the proposal as three CSV files in dir, creating it.
+func writeCSV(dir string, p match.Proposal) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	files := []struct {
+		name  string
+		write func(io.Writer) error
+	}{
+		{"duos.csv", func(w io.Writer) error { return sheet.WriteDuos(w, p, sheet.Options{}) }},
+		{"unmatched.csv", func(w io.Writer) error { return sheet.WriteUnmatched(w, p, sheet.Options{}) }},
+		{"alternatives.csv", func(w io.Writer) error { return sheet.WriteAlternatives(w, p, alternativesShown, sheet.Options{}) }},
+	}
+	for _, file := range files {
+		var buf bytes.Buffer
+		if err := file.write(&buf); err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(dir, file.name), buf.Bytes(), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -1,0 +1,502 @@
+package sheet
+
+import (
+	"maps"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/duomatch/duo/profile"
+)
+
+// A cell's problems are written without its value: a cell may hold a
+// birth date or a name. List entries are named by their position.
+
+// numFormat says how numbers are written: with a decimal comma (Belgian
+// Excel, whose separator is ';') or a decimal point.
+type numFormat struct{ decimalComma bool }
+
+// codec reads a cell into a value of type V and writes it back. parse gets
+// the cell trimmed and with its formula guard removed; it returns the
+// problem in words, or "". format returns the cell, or a problem when the
+// value cannot be written so that parse gives it back.
+type codec[V any] struct {
+	parse  func(cell string) (V, string)
+	format func(v V, nf numFormat) (string, string)
+	// numeric cells hold only a number and get no formula guard.
+	numeric bool
+}
+
+// The separators of multi-valued cells.
+const (
+	listSep     = ";"  // lists, languages, sectors, experience, traits
+	listJoin    = "; " // how lists are written
+	pairSep     = ":"  // inside an entry: fr:C1, openness:0.7, 62.01:2512:12.5
+	slotJoin    = ", " // availability is written mon-evening, sat-morning
+	slotSeps    = ",;" // and read with either separator
+	languageSep = ",;" // languages are read with either separator
+)
+
+// textProblem says why s cannot be written as a cell that reads back as s
+// (up to surrounding spaces, which the readers trim and the writers leave
+// out), or "".
+func textProblem(s string) string {
+	switch {
+	case !utf8.ValidString(s):
+		return "not valid UTF-8"
+	case strings.ContainsRune(s, '\r'):
+		return "holds a carriage return, which a cell does not keep"
+	}
+	return ""
+}
+
+var textCodec = codec[string]{
+	parse: func(c string) (string, string) { return c, "" },
+	format: func(s string, _ numFormat) (string, string) {
+		return strings.TrimSpace(s), textProblem(s)
+	},
+}
+
+// splitList splits a cell on any of seps and trims the entries; empty
+// entries are dropped, so that "a; b;" is two entries.
+func splitList(c, seps string) []string {
+	if c == "" {
+		return nil
+	}
+	var out []string
+	for c != "" {
+		i := strings.IndexAny(c, seps) // seps are ASCII
+		e := c
+		if i >= 0 {
+			e, c = c[:i], c[i+1:]
+		} else {
+			c = ""
+		}
+		if e = strings.TrimSpace(e); e != "" {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// entryProblem says why a list entry cannot be written, or "".
+func entryProblem(s, seps string) string {
+	if strings.TrimSpace(s) == "" {
+		return "is blank, which a list cell does not keep"
+	}
+	if strings.ContainsAny(s, seps) {
+		return "holds a separator (" + seps + ")"
+	}
+	return textProblem(s)
+}
+
+// listCodec reads a list of entries separated by ';'; conv turns an entry
+// into V.
+func listCodec[V ~string](conv func(string) V) codec[[]V] {
+	return codec[[]V]{
+		parse: func(c string) ([]V, string) {
+			entries := splitList(c, listSep)
+			if entries == nil {
+				return nil, ""
+			}
+			out := make([]V, len(entries))
+			for i, e := range entries {
+				out[i] = conv(e)
+			}
+			return out, ""
+		},
+		format: func(vs []V, _ numFormat) (string, string) {
+			parts := make([]string, len(vs))
+			for i, v := range vs {
+				if p := entryProblem(string(v), listSep); p != "" {
+					return "", entryName(i) + " " + p
+				}
+				parts[i] = strings.TrimSpace(string(v))
+			}
+			return strings.Join(parts, listJoin), ""
+		},
+	}
+}
+
+func entryName(i int) string { return "entry " + strconv.Itoa(i+1) }
+
+func upperCountry(s string) profile.Country { return profile.Country(strings.ToUpper(s)) }
+
+var (
+	stringsCodec   = listCodec(func(s string) string { return s })
+	countriesCodec = listCodec(upperCountry)
+	countryCodec   = codec[profile.Country]{
+		parse: func(c string) (profile.Country, string) { return upperCountry(c), "" },
+		format: func(v profile.Country, _ numFormat) (string, string) {
+			return strings.TrimSpace(string(v)), textProblem(string(v))
+		},
+	}
+	occupationCodec = codec[profile.Occupation]{
+		parse: func(c string) (profile.Occupation, string) { return profile.Occupation(c), "" },
+		format: func(v profile.Occupation, _ numFormat) (string, string) {
+			return strings.TrimSpace(string(v)), textProblem(string(v))
+		},
+	}
+)
+
+// sectorsCodec reads "62.01; 62.02". An entry written with a decimal comma
+// ("62,01", as Excel in a Belgian locale turns a code it took for a number)
+// is read as the code with a point.
+var sectorsCodec = listCodec(func(s string) profile.Sector {
+	if len(s) >= 4 && s[2] == ',' {
+		s = s[:2] + "." + s[3:]
+	}
+	return profile.Sector(s)
+})
+
+// parseDate reads YYYY-MM-DD, or a day first: D/M/YYYY, DD-MM-YYYY,
+// DD.MM.YYYY (one or two digits for day and month). It never reads a month
+// first.
+func parseDate(c string) (profile.Date, string) {
+	const want = "not a date (want YYYY-MM-DD or DD/MM/YYYY)"
+	if c == "" {
+		return profile.Date{}, ""
+	}
+	var y, m, d int
+	if len(c) == 10 && c[4] == '-' && c[7] == '-' {
+		var ok bool
+		if y, m, d, ok = numbers3(c[:4], c[5:7], c[8:]); !ok {
+			return profile.Date{}, want
+		}
+	} else {
+		i := strings.IndexAny(c, "/-.")
+		if i < 0 {
+			return profile.Date{}, want
+		}
+		sep := c[i]
+		parts := strings.Split(c, string(sep))
+		if len(parts) != 3 || len(parts[0]) > 2 || len(parts[1]) > 2 || len(parts[2]) != 4 {
+			return profile.Date{}, want
+		}
+		var ok bool
+		if d, m, y, ok = numbers3(parts[0], parts[1], parts[2]); !ok {
+			return profile.Date{}, want
+		}
+	}
+	date, err := profile.NewDate(y, time.Month(m), d)
+	if err != nil {
+		return profile.Date{}, "not an existing day"
+	}
+	return date, ""
+}
+
+// numbers3 parses three non-empty runs of ASCII digits.
+func numbers3(a, b, c string) (int, int, int, bool) {
+	var out [3]int
+	for k, s := range [3]string{a, b, c} {
+		if s == "" {
+			return 0, 0, 0, false
+		}
+		for i := 0; i < len(s); i++ {
+			if s[i] < '0' || s[i] > '9' {
+				return 0, 0, 0, false
+			}
+			out[k] = out[k]*10 + int(s[i]-'0')
+		}
+	}
+	return out[0], out[1], out[2], true
+}
+
+var dateCodec = codec[profile.Date]{
+	parse:   parseDate,
+	format:  func(d profile.Date, _ numFormat) (string, string) { return d.String(), "" },
+	numeric: true,
+}
+
+// boolCodec reads yes/no, true/false, 1/0, oui/non, ja/nee in any case; an
+// empty cell is false. It writes yes or no.
+var boolCodec = codec[bool]{
+	parse: func(c string) (bool, string) {
+		switch strings.ToLower(c) {
+		case "", "no", "false", "0", "non", "nee", "n":
+			return false, ""
+		case "yes", "true", "1", "oui", "ja", "y":
+			return true, ""
+		}
+		return false, "not yes or no (want yes/no, true/false, 1/0, oui/non or ja/nee)"
+	},
+	format: func(b bool, _ numFormat) (string, string) {
+		if b {
+			return "yes", ""
+		}
+		return "no", ""
+	},
+	numeric: true,
+}
+
+// parseNumber reads a decimal number with a point or a comma ("2.5",
+// "2,5"); it refuses NaN and infinities.
+func parseNumber(c string) (float64, bool) {
+	if strings.Count(c, ",") == 1 && !strings.Contains(c, ".") {
+		c = strings.Replace(c, ",", ".", 1)
+	}
+	x, err := strconv.ParseFloat(c, 64)
+	if err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
+		return 0, false
+	}
+	return x, true
+}
+
+// formatNumber writes x in the fewest digits that read back exactly.
+func formatNumber(x float64, nf numFormat) (string, string) {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return "", "not a finite number"
+	}
+	s := strconv.FormatFloat(x, 'g', -1, 64)
+	if nf.decimalComma {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s, ""
+}
+
+const notNumber = "not a number"
+
+// floatCodec reads a number; an empty cell is 0. With zeroEmpty, 0 is
+// written as an empty cell (coordinates: both 0 mean none).
+func floatCodec(zeroEmpty bool) codec[float64] {
+	return codec[float64]{
+		parse: func(c string) (float64, string) {
+			if c == "" {
+				return 0, ""
+			}
+			x, ok := parseNumber(c)
+			if !ok {
+				return 0, notNumber
+			}
+			return x, ""
+		},
+		format: func(x float64, nf numFormat) (string, string) {
+			if zeroEmpty && x == 0 {
+				return "", ""
+			}
+			return formatNumber(x, nf)
+		},
+		numeric: true,
+	}
+}
+
+// capacityCodec reads a whole number; an empty cell is 0 (the default, 1),
+// and an explicit 0 is refused, as the JSON decoder does.
+var capacityCodec = codec[int]{
+	parse: func(c string) (int, string) {
+		if c == "" {
+			return 0, ""
+		}
+		n, err := strconv.Atoi(c)
+		switch {
+		case err != nil:
+			return 0, "not a whole number"
+		case n == 0:
+			return 0, "0 is not a capacity; leave the cell empty for 1, or set paused to yes to take no mentee this round"
+		}
+		return n, ""
+	},
+	format: func(n int, _ numFormat) (string, string) {
+		if n == 0 {
+			return "", ""
+		}
+		return strconv.Itoa(n), ""
+	},
+	numeric: true,
+}
+
+// languagesCodec reads "fr:C1; nl:A2; ar:native" (',' also separates).
+var languagesCodec = codec[[]profile.Language]{
+	parse: func(c string) ([]profile.Language, string) {
+		entries := splitList(c, languageSep)
+		if entries == nil {
+			return nil, ""
+		}
+		out := make([]profile.Language, len(entries))
+		for i, e := range entries {
+			tag, level, ok := strings.Cut(e, pairSep)
+			if !ok {
+				return nil, entryName(i) + " is not a language and a level such as fr:C1"
+			}
+			out[i] = profile.Language{Tag: strings.TrimSpace(tag), Level: profile.Level(strings.TrimSpace(level))}
+		}
+		return out, ""
+	},
+	format: func(ls []profile.Language, _ numFormat) (string, string) {
+		parts := make([]string, len(ls))
+		for i, l := range ls {
+			for _, s := range [2]string{l.Tag, string(l.Level)} {
+				if p := entryProblem(s, languageSep+pairSep); p != "" {
+					return "", entryName(i) + " " + p
+				}
+			}
+			parts[i] = strings.TrimSpace(l.Tag) + pairSep + strings.TrimSpace(string(l.Level))
+		}
+		return strings.Join(parts, listJoin), ""
+	},
+}
+
+// availabilityCodec reads "mon-evening, sat-morning" (';' also separates).
+var availabilityCodec = codec[profile.Availability]{
+	parse: func(c string) (profile.Availability, string) {
+		var a profile.Availability
+		for i, e := range splitList(c, slotSeps) {
+			s, err := profile.ParseSlot(e)
+			if err != nil {
+				return 0, entryName(i) + " is not a weekly slot (want a day mon..sun, a dash and morning, afternoon or evening, such as mon-evening)"
+			}
+			a |= profile.AvailabilityOf(s)
+		}
+		return a, ""
+	},
+	format: func(a profile.Availability, _ numFormat) (string, string) {
+		slots := a.Slots()
+		if profile.AvailabilityOf(slots...) != a {
+			return "", "holds values outside the 21 weekly slots"
+		}
+		names := make([]string, len(slots))
+		for i, s := range slots {
+			names[i] = s.String()
+		}
+		return strings.Join(names, slotJoin), ""
+	},
+}
+
+// experienceCodec reads "62.01:2512:12.5; F:7": sector, optional ISCO
+// occupation and years, ':' between them.
+var experienceCodec = codec[[]profile.Experience]{
+	parse: func(c string) ([]profile.Experience, string) {
+		entries := splitList(c, listSep)
+		if entries == nil {
+			return nil, ""
+		}
+		out := make([]profile.Experience, len(entries))
+		for i, e := range entries {
+			parts := strings.Split(e, pairSep)
+			var x profile.Experience
+			switch len(parts) {
+			case 2:
+				x.Sector = profile.Sector(strings.TrimSpace(parts[0]))
+			case 3:
+				x.Sector = profile.Sector(strings.TrimSpace(parts[0]))
+				x.Occupation = profile.Occupation(strings.TrimSpace(parts[1]))
+			default:
+				return nil, entryName(i) + " is not sector:years or sector:occupation:years such as 62.01:2512:12.5"
+			}
+			years, ok := parseNumber(strings.TrimSpace(parts[len(parts)-1]))
+			if !ok {
+				return nil, entryName(i) + ": the years are " + notNumber
+			}
+			x.Years = years
+			out[i] = x
+		}
+		return out, ""
+	},
+	format: func(es []profile.Experience, nf numFormat) (string, string) {
+		parts := make([]string, len(es))
+		for i, e := range es {
+			if p := entryProblem(string(e.Sector), listSep+pairSep); p != "" {
+				return "", entryName(i) + ": the sector " + p
+			}
+			years, p := formatNumber(e.Years, nf)
+			if p != "" {
+				return "", entryName(i) + ": the years are " + p
+			}
+			s := strings.TrimSpace(string(e.Sector)) + pairSep
+			if e.Occupation != "" {
+				if p := entryProblem(string(e.Occupation), listSep+pairSep); p != "" {
+					return "", entryName(i) + ": the occupation " + p
+				}
+				s += strings.TrimSpace(string(e.Occupation)) + pairSep
+			}
+			parts[i] = s + years
+		}
+		return strings.Join(parts, listJoin), ""
+	},
+}
+
+// traitsCodec reads "openness:0.7; extraversion:0.4"; the name is what
+// comes before the last ':'. It writes the traits in the order of their
+// names.
+var traitsCodec = codec[profile.Traits]{
+	parse: func(c string) (profile.Traits, string) {
+		entries := splitList(c, listSep)
+		if entries == nil {
+			return nil, ""
+		}
+		out := make(profile.Traits, len(entries))
+		for i, e := range entries {
+			k := strings.LastIndex(e, pairSep)
+			if k < 0 {
+				return nil, entryName(i) + " is not a name and a score such as openness:0.7"
+			}
+			name := strings.TrimSpace(e[:k])
+			x, ok := parseNumber(strings.TrimSpace(e[k+1:]))
+			if !ok {
+				return nil, entryName(i) + ": the score is " + notNumber
+			}
+			if _, dup := out[name]; dup {
+				return nil, entryName(i) + " names a trait already given"
+			}
+			out[name] = x
+		}
+		return out, ""
+	},
+	format: func(t profile.Traits, nf numFormat) (string, string) {
+		names := slices.Sorted(maps.Keys(t))
+		parts := make([]string, len(names))
+		for i, name := range names {
+			if p := entryProblem(name, listSep); p != "" {
+				return "", "the name of " + entryName(i) + " " + p
+			}
+			if strings.TrimSpace(name) != name {
+				// Two names that differ only by spaces would read back as one.
+				return "", "the name of " + entryName(i) + " has spaces at its ends, which a cell does not keep"
+			}
+			x, p := formatNumber(t[name], nf)
+			if p != "" {
+				return "", entryName(i) + " is " + p
+			}
+			parts[i] = name + pairSep + x
+		}
+		return strings.Join(parts, listJoin), ""
+	},
+}
+
+// Formula guard. A spreadsheet runs a cell that starts with = + - or @ as a
+// formula; the writers put an apostrophe before such a text cell, and
+// before a cell that starts with an apostrophe followed by one of those
+// or by another apostrophe, so that the readers, which remove one
+// leading apostrophe in exactly these cases, give back the text. A single
+// apostrophe that starts a name ("'s-Hertogenbosch") is kept as it is.
+func guarded(s string) bool {
+	if s == "" {
+		return false
+	}
+	switch s[0] {
+	case '=', '+', '-', '@':
+		return true
+	case '\'':
+		return len(s) > 1 && strings.IndexByte("=+-@'", s[1]) >= 0
+	}
+	return false
+}
+
+// guard returns the cell to write for the text s.
+func guard(s string) string {
+	if guarded(s) {
+		return "'" + s
+	}
+	return s
+}
+
+// unguard returns the text of a cell read from a file.
+func unguard(c string) string {
+	if len(c) > 1 && c[0] == '\'' && strings.IndexByte("=+-@'", c[1]) >= 0 {
+		return c[1:]
+	}
+	return c
+}

@@ -1,0 +1,132 @@
+// Package sheet reads mentees and mentors from the spreadsheets that
+// coordinators keep, as CSV files, and writes profiles and a round's
+// proposal back as CSV files a spreadsheet opens without mangling accents.
+//
+// # Reading
+//
+// [ReadMentees] and [ReadMentors] read one person per row under a header
+// row. They take files as Excel, LibreOffice and Google Sheets write them:
+//
+//   - encoding: UTF-8 with or without a byte order mark, UTF-16 with a byte
+//     order mark, and otherwise Windows-1252 (what Excel in Belgium calls
+//     "CSV (separated by semicolons)");
+//   - separator: ';' (Excel in Belgium and France), ',' (Google Sheets,
+//     LibreOffice in English) or tab, detected from the header line, or
+//     [Options.Comma];
+//   - CRLF or LF line ends, cells quoted or not, line breaks inside quoted
+//     cells, empty rows (skipped, but counted in row numbers), Excel's
+//     trailing empty columns;
+//   - dates as YYYY-MM-DD or day first, DD/MM/YYYY, D/M/YYYY, DD-MM-YYYY
+//     or DD.MM.YYYY; never month first (04/12/2001 is 4 December);
+//   - numbers with a decimal point or a decimal comma (2.5 or 2,5);
+//   - surrounding spaces in a cell are ignored.
+//
+// Headings match the column names below, or their aliases, ignoring case,
+// accents, spaces and punctuation: "Date de naissance", "date_de_naissance"
+// and "DATE DE NAISSANCE" are all birth_date. [Options.Columns] maps a
+// sheet's own headings to column names. Columns the package does not know
+// (first names, e-mail addresses, phone numbers: personal data matching
+// must not need) are never read, and [Report.Ignored] lists them, with the
+// known column a heading likely misspells ("birth_dat", "langauges": an edit
+// distance of at most 1 for headings of 4 or 5 letters, 2 for longer ones).
+// The id and birth_date columns are required. An empty cell is the field's
+// zero value, its default.
+//
+// Every problem is reported at once, as a *[RowError] that names the row
+// as the spreadsheet shows it (the header is row 1), the column's heading
+// and the person's ID, never the value of a cell. Each person is then
+// validated by profile's Validate, whose problems come with their row and
+// column, and IDs must be unique.
+//
+// # Columns
+//
+// Mentee columns (in the order the writers use):
+//
+//	column                  field                               aliases (French, Dutch, other)
+//	id                      id (required)                       identifiant, identificatie, identifier
+//	birth_date              birth_date (required)               date de naissance, geboortedatum, date of birth, naissance
+//	gender                  gender                              genre, sexe, geslacht, sex
+//	birth_country           background.birth_country            pays de naissance, geboorteland, country of birth
+//	nationalities           background.nationalities            nationalité(s), nationaliteit(en), nationality
+//	parent_birth_countries  background.parent_birth_countries   pays de naissance des parents, geboorteland(en) ouders
+//	parent_nationalities    background.parent_nationalities     nationalités des parents, nationaliteit(en) ouders
+//	registered              job_seeker.registered               inscrit, ingeschreven
+//	agency                  job_seeker.agency                   organisme, agence, instantie
+//	job_seeker_since        job_seeker.since                    inscrit depuis, ingeschreven sinds
+//	project                 project                             projet
+//	sectors                 sectors                             secteur(s), sector(en)
+//	occupation              occupation                          métier, beroep, profession
+//	interests               interests                           intérêts, centres d'intérêt, interesses, hobbies
+//	languages               languages                           langue(s), taal, talen, language
+//	postcode                home.postcode                       code postal, postal code, cp, zip
+//	city                    home.city                           commune, ville, gemeente, stad, municipality, town
+//	country                 home.country                        pays, land
+//	lat                     home.lat                            latitude, breedtegraad
+//	lon                     home.lon                            longitude, lengtegraad, lng
+//	availability            availability                        disponibilité(s), beschikbaarheid
+//	traits                  traits                              personnalité, persoonlijkheid, personality
+//	mentor_gender           wants.mentor_gender                 genre du mentor, geslacht mentor
+//	practise_language       wants.practise_language             practice language, langue à pratiquer, te oefenen taal, oefentaal
+//	applied_on              applied_on                          date de candidature, aanmeldingsdatum, aanmelddatum
+//	paused                  paused                              en pause, pause, gepauzeerd, pauze
+//
+// Mentor columns: id, birth_date, gender as above, then
+//
+//	status                  status                              statut
+//	experience              experience                          expérience, ervaring
+//	languages, postcode, city, country, lat, lon, availability as above
+//	weekly_hours            weekly_hours                        heures par semaine, uren per week, hours per week
+//	trained                 trained                             formé, opgeleid
+//	capacity                capacity                            capacité, capaciteit
+//	interests, traits as above
+//	mentee_gender           wants.mentee_gender                 genre du mentoré, geslacht mentee
+//	paused                  paused                              as above
+//
+// # Cells
+//
+// One form for each kind of cell:
+//
+//	dates              2001-04-12 or 12/04/2001 (see above)
+//	yes/no             yes/no, true/false, 1/0, oui/non, ja/nee, y/n (any case); empty is no
+//	numbers            2.5 or 2,5; lat, lon and weekly_hours
+//	capacity           a whole number; empty is the default, 1 (an explicit 0 is refused, as in JSON)
+//	countries          ISO 3166-1 codes, any case: MA; lists: MA; TR
+//	lists              entries separated by ';': interests "football; chess"
+//	sectors            NACE codes separated by ';': 62.01; 62.02 (62,01 is read as 62.01)
+//	languages          tag:level separated by ';' or ',': fr:C1; nl:A2; ar:native
+//	availability       weekly slots separated by ',' or ';': mon-evening, sat-morning
+//	experience         sector:years or sector:occupation:years separated by ';': 62.01:2512:12.5; F:7
+//	traits             name:score separated by ';': openness:0.7; extraversion:0.4
+//
+// Format the sectors column as text in Excel: a code such as 62.10 typed in
+// a number cell becomes 62.1, a different code.
+//
+// # Writing
+//
+// [WriteMentees] and [WriteMentors] write profiles so that reading the file
+// gives them back (a fuzz test checks it); values a cell cannot give back
+// (a list entry holding ';', text with spaces at its ends) are errors.
+// [WriteDuos], [WriteUnmatched] and [WriteAlternatives] write a
+// [match.Proposal] as three files, one table each, which a spreadsheet
+// sorts and filters better than one file of sections.
+//
+// The writers write UTF-8 with a byte order mark (so that Excel keeps
+// accents; [Options.NoBOM] leaves it out), CRLF line ends and ';' as the
+// separator with decimal commas, as Excel in Belgium expects
+// ([Options.Comma] ',' for a decimal point). Formula injection: a
+// spreadsheet runs a cell starting with =, +, - or @ as a formula, so the
+// writers put an apostrophe before every such text cell (and before one that
+// starts with an apostrophe followed by one of those or another apostrophe);
+// the readers remove that one apostrophe again, and keep an apostrophe that
+// starts a name such as 's-Hertogenbosch. Number and date cells are written
+// without it.
+//
+// # Limits
+//
+// Reading is bounded ([Options]): 20 000 people, 200 columns, 4 096 bytes a
+// cell, 64 MiB a file, 50 problems listed. A file over the size or row
+// limits stops reading at once with an error wrapping
+// [profile.ErrTooMany]. The file is held in memory while it is read; the
+// cost is linear in its size: 20 000 people (7 MB) read in about 0.2 to 0.3 s
+// on a shared 2-vCPU machine (BenchmarkReadMentees).
+package sheet

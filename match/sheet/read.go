@@ -1,0 +1,516 @@
+package sheet
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
+
+	"github.com/duomatch/duo/profile"
+)
+
+// Options are the settings of the readers and writers of this package. The
+// zero value means the defaults, field by field.
+type Options struct {
+	// Comma is the separator. Reading, 0 detects it from the header line:
+	// the most frequent of ';', ',' and tab outside quotes (';' on a tie,
+	// ',' when there is none). Writing, 0 means ';', what Excel expects in
+	// Belgium; ',' suits Google Sheets and LibreOffice in English. Other
+	// values must be a valid separator for encoding/csv.
+	Comma rune
+	// Columns maps a sheet's own headings to the names of this package's
+	// columns (see the package documentation), for example
+	// {"Langues parlées": "languages"}. Headings match as columns do:
+	// ignoring case, accents, spaces and punctuation. A name may also be
+	// an alias. It is used by the readers only; a mapping to an unknown
+	// name is an error.
+	Columns map[string]string
+	// NoBOM, when true, makes the writers leave out the UTF-8 byte order
+	// mark. By default they write it, so that Excel reads the file as UTF-8
+	// and keeps accents.
+	NoBOM bool
+
+	// MaxRows is the most people a sheet may hold; reading stops with an
+	// error wrapping [profile.ErrTooMany] at the first row past it. 0 (or a
+	// negative value) means 20 000.
+	MaxRows int
+	// MaxColumns is the most columns a sheet may have. 0 (or a negative
+	// value) means 200.
+	MaxColumns int
+	// MaxCellBytes is the most bytes a cell may hold; a longer cell is a
+	// problem of its row and is not read. 0 (or a negative value) means
+	// 4096.
+	MaxCellBytes int
+	// MaxBytes is the most bytes a file may have; reading stops with an
+	// error wrapping [profile.ErrTooMany] past it. 0 (or a negative
+	// value) means 64 MiB.
+	MaxBytes int64
+	// MaxErrors is the most problems an error lists; one more then says
+	// how many others were found. 0 (or a negative value) means 50.
+	MaxErrors int
+}
+
+// The defaults of [Options].
+const (
+	DefaultMaxRows      = 20000
+	DefaultMaxColumns   = 200
+	DefaultMaxCellBytes = 4096
+	DefaultMaxBytes     = 64 << 20
+	DefaultMaxErrors    = 50
+)
+
+func (o Options) withDefaults() Options {
+	if o.MaxRows <= 0 {
+		o.MaxRows = DefaultMaxRows
+	}
+	if o.MaxColumns <= 0 {
+		o.MaxColumns = DefaultMaxColumns
+	}
+	if o.MaxCellBytes <= 0 {
+		o.MaxCellBytes = DefaultMaxCellBytes
+	}
+	if o.MaxBytes <= 0 {
+		o.MaxBytes = DefaultMaxBytes
+	}
+	if o.MaxErrors <= 0 {
+		o.MaxErrors = DefaultMaxErrors
+	}
+	return o
+}
+
+// Report describes a sheet that was read: what the reader found and what it
+// left out. It holds headings, never a cell.
+type Report struct {
+	// Encoding is the encoding detected: "UTF-8", "UTF-8 with BOM",
+	// "Windows-1252", "UTF-16LE" or "UTF-16BE".
+	Encoding string
+	// Comma is the separator used.
+	Comma rune
+	// Rows is the number of people read: the rows that are not empty.
+	Rows int
+	// EmptyRows is the number of empty rows skipped.
+	EmptyRows int
+	// Columns are the columns read, in the file's order.
+	Columns []UsedColumn
+	// Ignored are the columns not read, in the file's order: columns this
+	// package does not know (names, e-mail addresses, phone numbers: data
+	// that matching must not need) and those that look like a misspelt
+	// known column. Columns with an empty heading are left out.
+	Ignored []IgnoredColumn
+}
+
+// UsedColumn is a column read: its heading and the column it fills.
+type UsedColumn struct {
+	Heading string
+	Name    string
+}
+
+// IgnoredColumn is a column not read: its heading (shortened to 64 bytes)
+// and, when the heading is within a small edit distance of a known column
+// or alias (such as "birth_dat" or "langauges"), the column it likely
+// misspells.
+type IgnoredColumn struct {
+	Heading string
+	Likely  string
+}
+
+// ReadMentees reads a sheet of mentees in CSV: a header row naming the
+// columns, then one row per mentee. See the package documentation for the
+// columns, their French and Dutch aliases and the form of each cell.
+//
+// It detects the encoding (UTF-8 with or without a byte order mark,
+// UTF-16 with a byte order mark, else Windows-1252) and the separator
+// (unless opt.Comma is set), skips empty rows and ignores empty cells past
+// the header's columns. Columns it does not know are not read and are
+// listed in the Report, with a likely misspelling where there is one.
+//
+// Each mentee is validated ([profile.Mentee.Validate]) and the IDs must be
+// unique. Errors: every problem at once, each a *[RowError] naming the row,
+// the column heading and the mentee's ID, never a cell's value, at most
+// opt.MaxErrors of them (plus one that counts the others), joined;
+// errors.Is(err, [profile.ErrInvalid]) holds. A missing id or birth_date
+// column, a malformed CSV line, too many columns or a file over the limits
+// stop reading (the latter two wrap [profile.ErrTooMany]). A read error of
+// r is returned wrapped, alone. On error the mentees are nil; the Report
+// says what was found up to the error.
+//
+// Cost: O(bytes) time; the whole file (at most opt.MaxBytes) is held in
+// memory while reading.
+func ReadMentees(r io.Reader, opt Options) ([]profile.Mentee, Report, error) {
+	return read(r, opt, mentees, profile.Mentee.Validate, func(m *profile.Mentee) string { return m.ID })
+}
+
+// ReadMentors reads a sheet of mentors in CSV, as [ReadMentees] reads
+// mentees, validating each with [profile.Mentor.Validate].
+//
+// Cost: O(bytes).
+func ReadMentors(r io.Reader, opt Options) ([]profile.Mentor, Report, error) {
+	return read(r, opt, mentors, profile.Mentor.Validate, func(m *profile.Mentor) string { return m.ID })
+}
+
+// read reads a sheet of people of type T with the table t.
+func read[T any](r io.Reader, opt Options, t *table[T], validate func(T) error, idOf func(*T) string) ([]T, Report, error) {
+	opt = opt.withDefaults()
+	var rep Report
+	probs := &problems{max: opt.MaxErrors}
+	fileProblem := func(problem string, tooMany bool) ([]T, Report, error) {
+		probs.stop(&RowError{Err: &profile.FieldError{Field: fileField, Problem: problem}, tooMany: tooMany})
+		return nil, rep, probs.err()
+	}
+
+	raw, err := io.ReadAll(io.LimitReader(r, opt.MaxBytes+1))
+	if err != nil {
+		return nil, rep, fmt.Errorf("sheet: reading the file: %w", err)
+	}
+	if int64(len(raw)) > opt.MaxBytes {
+		return fileProblem("larger than "+strconv.FormatInt(opt.MaxBytes, 10)+" bytes", true)
+	}
+	text, enc, err := decodeText(raw)
+	if err != nil {
+		return fileProblem(err.Error(), false)
+	}
+	rep.Encoding = enc
+	rep.Comma = opt.Comma
+	if rep.Comma == 0 {
+		rep.Comma = detectComma(text)
+	}
+
+	cr := csv.NewReader(strings.NewReader(text))
+	cr.Comma = rep.Comma
+	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = true
+	extraLines := 0 // line breaks inside quoted cells so far: rows = lines - extraLines
+	rowOf := func(rec []string) int {
+		line, _ := cr.FieldPos(0)
+		return line - extraLines
+	}
+	countBreaks := func(rec []string) {
+		for _, c := range rec {
+			extraLines += strings.Count(c, "\n")
+		}
+	}
+	csvProblem := func(err error) ([]T, Report, error) {
+		row := 0
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			row = pe.StartLine - extraLines
+			err = pe.Err
+		}
+		probs.stop(&RowError{Row: row, Err: &profile.FieldError{ID: "", Field: rowField, Problem: "malformed CSV: " + err.Error()}})
+		return nil, rep, probs.err()
+	}
+
+	// The header.
+	header, err := cr.Read()
+	if err == io.EOF {
+		return fileProblem("empty: no header row", false)
+	}
+	if err != nil {
+		return csvProblem(err)
+	}
+	headerRow := rowOf(header)
+	countBreaks(header)
+	header = slices.Clone(header)
+	for len(header) > 0 && strings.TrimSpace(header[len(header)-1]) == "" {
+		header = header[:len(header)-1] // Excel's trailing empty columns
+	}
+	if len(header) > opt.MaxColumns {
+		return fileProblem("more than "+strconv.Itoa(opt.MaxColumns)+" columns", true)
+	}
+	colOf, err := mapColumns(t, header, opt.Columns, &rep, headerRow, probs)
+	if err != nil {
+		return nil, rep, err
+	}
+
+	var people []T
+	firstRow := map[string]int{} // ID -> row of its first appearance
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return csvProblem(err)
+		}
+		row := rowOf(rec)
+		countBreaks(rec)
+		if emptyRecord(rec) {
+			rep.EmptyRows++
+			continue
+		}
+		if rep.Rows == opt.MaxRows {
+			probs.stop(&RowError{Row: row, Err: &profile.FieldError{Field: fileField,
+				Problem: "more than " + strconv.Itoa(opt.MaxRows) + " people"}, tooMany: true})
+			return nil, rep, probs.err()
+		}
+		rep.Rows++
+
+		var p T
+		var rowProbs []*RowError
+		bad := make([]bool, len(t.cols)) // columns whose cell could not be read
+		for i, cell := range rec {
+			if i >= len(colOf) {
+				if strings.TrimSpace(cell) != "" {
+					rowProbs = append(rowProbs, &RowError{Row: row, Column: "(column " + columnLetters(i) + ", no heading)",
+						Err: &profile.FieldError{Field: rowField, Problem: "a cell past the last heading"}})
+				}
+				continue
+			}
+			k := colOf[i]
+			if k < 0 {
+				continue // an ignored column: never read
+			}
+			if len(cell) > opt.MaxCellBytes {
+				bad[k] = true
+				rowProbs = append(rowProbs, &RowError{Row: row, Column: clip(header[i], 32),
+					Err: &profile.FieldError{Field: t.cols[k].path, Problem: "longer than " + strconv.Itoa(opt.MaxCellBytes) + " bytes"}})
+				continue
+			}
+			if problem := t.cols[k].read(&p, unguard(strings.TrimSpace(cell))); problem != "" {
+				bad[k] = true
+				rowProbs = append(rowProbs, &RowError{Row: row, Column: clip(header[i], 32),
+					Err: &profile.FieldError{Field: t.cols[k].path, Problem: problem}})
+			}
+		}
+		// The problems validation finds, except in the cells already
+		// reported (a date that could not be read is also "missing").
+		id := idOf(&p)
+		name := id
+		if name == "" {
+			name = "(no id)"
+		}
+		for _, fe := range profile.FieldErrors(validate(p)) {
+			name = fe.ID
+			k := t.columnOf(fe.Field)
+			if k >= 0 && bad[k] {
+				continue
+			}
+			col := ""
+			if k >= 0 {
+				col = t.cols[k].name
+				if i := slices.Index(colOf, k); i >= 0 {
+					col = clip(header[i], 32)
+				}
+			}
+			rowProbs = append(rowProbs, &RowError{Row: row, Column: col,
+				Err: &profile.FieldError{ID: fe.ID, Field: fe.Field, Problem: hideQuoted(fe.Problem)}})
+		}
+		if id != "" && name == id {
+			if first, dup := firstRow[id]; dup {
+				rowProbs = append(rowProbs, &RowError{Row: row, Column: clip(header[slices.Index(colOf, 0)], 32),
+					Err: &profile.FieldError{Field: "id", Problem: "the same id as row " + strconv.Itoa(first)}})
+			} else {
+				firstRow[id] = row
+			}
+		}
+		for _, e := range rowProbs {
+			e.Err.ID = name
+			probs.add(e)
+		}
+		if len(probs.list) == 0 {
+			people = append(people, p)
+		}
+	}
+	if err := probs.err(); err != nil {
+		return nil, rep, err
+	}
+	return people, rep, nil
+}
+
+// mapColumns maps each heading to the index of its column in t, or -1 for
+// a column not read, and fills the Report. It returns the error that stops
+// reading: an unknown name in opt.Columns, two headings for one column, a
+// required column missing.
+func mapColumns[T any](t *table[T], header []string, own map[string]string, rep *Report, headerRow int, probs *problems) ([]int, error) {
+	ownCols := map[string]int{}
+	for _, h := range slices.Sorted(maps.Keys(own)) {
+		k, ok := t.byName[normHeading(own[h])]
+		if !ok {
+			probs.stop(&RowError{Err: &profile.FieldError{Field: "Options.Columns[" + strconv.Quote(clip(h, 32)) + "]",
+				Problem: "not a " + t.side + " column"}})
+			continue
+		}
+		ownCols[normHeading(h)] = k
+	}
+	if len(probs.list) > 0 {
+		return nil, probs.err()
+	}
+
+	colOf := make([]int, len(header))
+	seen := make([]int, len(t.cols)) // column -> 1 + index of its heading
+	for i, h := range header {
+		colOf[i] = -1
+		key := normHeading(h)
+		if key == "" {
+			continue
+		}
+		k, ok := ownCols[key]
+		if !ok {
+			k, ok = t.byName[key]
+		}
+		if !ok {
+			rep.Ignored = append(rep.Ignored, IgnoredColumn{Heading: clip(h, 64), Likely: t.misspelling(key)})
+			continue
+		}
+		if seen[k] > 0 {
+			probs.stop(&RowError{Row: headerRow, Column: clip(h, 32), Err: &profile.FieldError{Field: t.cols[k].name,
+				Problem: "a second heading for this column (the first is column " + columnLetters(seen[k]-1) + ")"}})
+			continue
+		}
+		seen[k] = i + 1
+		colOf[i] = k
+		rep.Columns = append(rep.Columns, UsedColumn{Heading: clip(h, 64), Name: t.cols[k].name})
+	}
+	for _, name := range t.required {
+		k := t.byName[normHeading(name)]
+		if seen[k] > 0 {
+			continue
+		}
+		problem := "no such column (the heading must be " + name + " or an alias)"
+		for _, ig := range rep.Ignored {
+			if ig.Likely == name {
+				problem += "; " + strconv.Quote(ig.Heading) + " looks like a misspelling of it"
+				break
+			}
+		}
+		probs.stop(&RowError{Row: headerRow, Column: name, Err: &profile.FieldError{Field: name, Problem: problem}})
+	}
+	if err := probs.err(); err != nil {
+		return nil, err
+	}
+	return colOf, nil
+}
+
+// hideQuoted replaces each quoted token in a validation problem, such as
+// the "B3" of `unknown level "B3"`, by "(value hidden)": a sheet's errors
+// never show a cell, and a cell in the wrong column may hold anything.
+func hideQuoted(problem string) string {
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(problem, '"')
+		if i < 0 {
+			break
+		}
+		j := i + 1
+		for j < len(problem) && problem[j] != '"' {
+			if problem[j] == '\\' {
+				j++
+			}
+			j++
+		}
+		if j >= len(problem) {
+			break
+		}
+		b.WriteString(problem[:i])
+		b.WriteString("(value hidden)")
+		problem = problem[j+1:]
+	}
+	b.WriteString(problem)
+	return b.String()
+}
+
+// decodeText returns the file as UTF-8 text without a byte order mark,
+// and the encoding's name.
+func decodeText(raw []byte) (string, string, error) {
+	switch {
+	case bytes.HasPrefix(raw, []byte{0xEF, 0xBB, 0xBF}):
+		raw = raw[3:]
+		if !utf8.Valid(raw) {
+			return "", "", errors.New("starts with a UTF-8 byte order mark but is not valid UTF-8")
+		}
+		return string(raw), "UTF-8 with BOM", nil
+	case bytes.HasPrefix(raw, []byte{0xFF, 0xFE}), bytes.HasPrefix(raw, []byte{0xFE, 0xFF}):
+		name, endian := "UTF-16LE", unicode.LittleEndian
+		if raw[0] == 0xFE {
+			name, endian = "UTF-16BE", unicode.BigEndian
+		}
+		out, err := unicode.UTF16(endian, unicode.ExpectBOM).NewDecoder().Bytes(raw)
+		if err != nil {
+			return "", "", errors.New("starts with a UTF-16 byte order mark but is not valid UTF-16")
+		}
+		return string(out), name, nil
+	case utf8.Valid(raw):
+		return string(raw), "UTF-8", nil
+	}
+	out, err := charmap.Windows1252.NewDecoder().Bytes(raw)
+	if err != nil { // cannot happen: every byte is a Windows-1252 character
+		return "", "", errors.New("neither UTF-8 nor Windows-1252")
+	}
+	return string(out), "Windows-1252", nil
+}
+
+// detectComma counts ';', ',' and tabs outside quotes in the first line and
+// returns the most frequent (';' on a tie; ',' when there is none).
+func detectComma(text string) rune {
+	var n [3]int
+	seps := [3]rune{';', ',', '\t'}
+	quoted := false
+	for _, r := range text {
+		if r == '"' {
+			quoted = !quoted
+			continue
+		}
+		if quoted {
+			continue
+		}
+		if r == '\n' || r == '\r' {
+			break
+		}
+		for k, s := range seps {
+			if r == s {
+				n[k]++
+			}
+		}
+	}
+	best := 0
+	for k := range n {
+		if n[k] > n[best] {
+			best = k
+		}
+	}
+	if n[best] == 0 {
+		return ','
+	}
+	return seps[best]
+}
+
+func emptyRecord(rec []string) bool {
+	for _, c := range rec {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// columnLetters returns the spreadsheet name of the 0-based column i: A,
+// …, Z, AA, ….
+func columnLetters(i int) string {
+	s := ""
+	for i++; i > 0; i = (i - 1) / 26 {
+		s = string(rune('A'+(i-1)%26)) + s
+	}
+	return s
+}
+
+// clip shortens a heading echoed in a message or a Report on a rune
+// boundary.
+func clip(s string, max int) string {
+	if len(s) <= max {
+		return s
+	}
+	cut := max
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
+}
