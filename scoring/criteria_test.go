@@ -190,17 +190,17 @@ func TestDistance(t *testing.T) {
 		return func(_ *testing.T, _ *scoring.Scorer, _ *profile.Mentee, mo *profile.Mentor) { mo.Home.Lat = north(km) }
 	}
 	runCriterion(t, "distance", []criterionCase{
-		{"same place", at(0), 1, "Brussels – Brussels, 0.0 km apart (0 at 25 km)", ""},
-		{"10 km", at(10), 0.6, "Brussels – Brussels, 10.0 km apart (0 at 25 km)", ""},
+		{"same place", at(0), 1, "both in Brussels (0 at 25 km)", ""},
+		{"10 km", at(10), 0.6, "both in Brussels, 10.0 km apart (0 at 25 km)", ""},
 		{"24.9 km", at(24.9), 0.1 / 25, "", ""},
 		{"scale from the setting", func(t *testing.T, s *scoring.Scorer, me *profile.Mentee, mo *profile.Mentor) {
 			s.Rules.DistanceScaleKm = 50
 			at(10)(t, s, me, mo)
-		}, 0.8, "Brussels – Brussels, 10.0 km apart (0 at 50 km)", ""},
+		}, 0.8, "both in Brussels, 10.0 km apart (0 at 50 km)", ""},
 		{"no limit: 25 km scale", func(t *testing.T, s *scoring.Scorer, me *profile.Mentee, mo *profile.Mentor) {
 			s.Rules.MaxDistanceKm = -1
 			at(30)(t, s, me, mo)
-		}, 0, "Brussels – Brussels, 30.0 km apart (0 at 25 km)", ""},
+		}, 0, "both in Brussels, 30.0 km apart (0 at 25 km)", ""},
 		{"limit sets the scale", func(t *testing.T, s *scoring.Scorer, me *profile.Mentee, mo *profile.Mentor) {
 			s.Rules.MaxDistanceKm = 40
 			at(30)(t, s, me, mo)
@@ -208,15 +208,15 @@ func TestDistance(t *testing.T) {
 		{"same municipality without coordinates", func(_ *testing.T, _ *scoring.Scorer, me *profile.Mentee, mo *profile.Mentor) {
 			me.Home = profile.Place{City: "Woluwe-Saint-Pierre"} // the table has no coordinates for it
 			mo.Home = profile.Place{Postcode: "1150"}
-		}, 1, "same municipality (Woluwe-Saint-Pierre – Woluwe-Saint-Pierre)", ""},
+		}, 1, "both in Woluwe-Saint-Pierre (same municipality)", ""},
 		{"zero limit: 25 km scale", func(t *testing.T, s *scoring.Scorer, me *profile.Mentee, mo *profile.Mentor) {
 			s.Rules = scoring.Rules{}
 			at(10)(t, s, me, mo)
-		}, 0.6, "Brussels – Brussels, 10.0 km apart (0 at 25 km)", ""},
+		}, 0.6, "both in Brussels, 10.0 km apart (0 at 25 km)", ""},
 		{"same municipality folded", func(_ *testing.T, _ *scoring.Scorer, me *profile.Mentee, mo *profile.Mentor) {
 			me.Home = profile.Place{City: "Liège"}
 			mo.Home = profile.Place{City: "LIEGE"}
-		}, 1, "Liège – Liège, 0.0 km apart (0 at 25 km)", ""},
+		}, 1, "both in Liège (0 at 25 km)", ""},
 		{"other municipality without coordinates", func(_ *testing.T, _ *scoring.Scorer, me *profile.Mentee, mo *profile.Mentor) {
 			me.Home = profile.Place{City: "Sint-Pieters-Woluwe"}
 			mo.Home = profile.Place{City: "Ixelles"}

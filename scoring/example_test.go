@@ -101,10 +101,10 @@ func ExampleScorer_Pair_withoutCoordinates() {
 	s.Rules.MaxDistanceKm = profile.Off
 	fmt.Printf("distance rule off: %d reasons\n", len(s.Pair(&me, &mo).Blocked))
 	// Output:
-	// score 0.870: Liège – Liège, 0.0 km apart (0 at 25 km)
+	// score 0.870: both in Liège (0 at 25 km)
 	// too_far: Liège – Gent, 137.9 km apart, more than the maximum of 25 km
 	// score 0.854: Schaarbeek – Ixelles, 4.1 km apart (0 at 25 km)
-	// score 0.870: Bruxelles – Bruxelles, 0.0 km apart (0 at 25 km)
+	// score 0.870: both in Bruxelles (0 at 25 km)
 	// too_far: Bruxelles – unknown place: the mentor's home was not found in the gazetteer, so the distance cannot be checked
 	// distance rule off: 0 reasons
 }

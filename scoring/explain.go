@@ -114,9 +114,13 @@ func (p *pool) parts(i, j int, e *eval, mo *profile.Mentor) []Part {
 	names := p.placePair(i, j)
 	switch {
 	case e.km >= 0:
-		out[cDistance].Reason = fmt.Sprintf("%s, %.1f km apart (0 at %s km)", names, e.km, num(p.set.scaleKm))
+		if e.km == 0 && strings.HasPrefix(names, "both in ") {
+			out[cDistance].Reason = names + " (0 at " + num(p.set.scaleKm) + " km)"
+		} else {
+			out[cDistance].Reason = fmt.Sprintf("%s, %.1f km apart (0 at %s km)", names, e.km, num(p.set.scaleKm))
+		}
 	case ag.city != 0 && bg.city != 0 && ag.city == bg.city:
-		out[cDistance].Reason = "same municipality (" + names + ")"
+		out[cDistance].Reason = names + " (same municipality)"
 	case ag.city != 0 && bg.city != 0:
 		out[cDistance].Reason = "different municipalities (" + names + "), without coordinates"
 	default:
@@ -175,8 +179,15 @@ func notFound(a, b uint32) string {
 // placePair names the homes of mentee i and mentor j in the coordinator's
 // words: "Schaerbeek – Ixelles". A home known only by its coordinates is
 // "coordinates", one not found "unknown place".
+// placePair names the two homes of a pair in the coordinator's words:
+// "Schaarbeek – Ixelles", or "both in Bruxelles" when both were written
+// alike.
 func (p *pool) placePair(i, j int) string {
-	return placeName(p.menteePlace[i], &p.menteeGates[i]) + " – " + placeName(p.mentorPlace[j], &p.mentorGates[j])
+	a, b := placeName(p.menteePlace[i], &p.menteeGates[i]), placeName(p.mentorPlace[j], &p.mentorGates[j])
+	if a == b && p.menteePlace[i] != "" {
+		return "both in " + a
+	}
+	return a + " – " + b
 }
 
 func placeName(name string, g *gate) string {

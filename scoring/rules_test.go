@@ -89,7 +89,7 @@ func TestRulesEdges(t *testing.T) {
 		{name: "24.9 km", edit: func(_ *testing.T, _ *scoring.Scorer, _ *profile.Mentee, mo *profile.Mentor) {
 			mo.Home.Lat = north(24.9)
 		}},
-		{name: "25.1 km", want: []string{"too_far"}, msg: "Brussels – Brussels, 25.1 km apart, more than the maximum of 25 km",
+		{name: "25.1 km", want: []string{"too_far"}, msg: "both in Brussels, 25.1 km apart, more than the maximum of 25 km",
 			edit: func(_ *testing.T, _ *scoring.Scorer, _ *profile.Mentee, mo *profile.Mentor) {
 				mo.Home.Lat = north(25.1)
 			}},
@@ -97,7 +97,7 @@ func TestRulesEdges(t *testing.T) {
 			s.Rules.MaxDistanceKm = -1
 			mo.Home.Lat = north(500)
 		}},
-		{name: "zero limit is 25 km", want: []string{"too_far"}, msg: "Brussels – Brussels, 25.1 km apart, more than the maximum of 25 km",
+		{name: "zero limit is 25 km", want: []string{"too_far"}, msg: "both in Brussels, 25.1 km apart, more than the maximum of 25 km",
 			edit: func(_ *testing.T, s *scoring.Scorer, _ *profile.Mentee, mo *profile.Mentor) {
 				s.Rules.MaxDistanceKm = 0
 				mo.Home.Lat = north(25.1)
