@@ -132,10 +132,13 @@ func (p Proposal) Needs(ctx context.Context, opt NeedsOptions) ([]Need, error) {
 	if err != nil {
 		return nil, err
 	}
-	groups := st.menteeGroups(p.UnmatchedMentees)
+	groups, err := st.menteeGroups(ctx, p.UnmatchedMentees)
+	if err != nil {
+		return nil, err
+	}
 	recruits := make([]profile.Mentor, len(groups))
 	for k, grp := range groups {
-		recruits[k] = st.recruit(grp)
+		recruits[k] = st.recruit(grp.spec)
 		recruits[k].ID = "recruit-" + strconv.Itoa(k+1) // numbered by rank below
 		if v := st.policy.CheckMentor(recruits[k], st.on); len(v) > 0 {
 			return nil, fmt.Errorf("match: internal error: the described mentor is not eligible (%s)", v[0].Code)
@@ -165,14 +168,13 @@ func (p Proposal) Needs(ctx context.Context, opt NeedsOptions) ([]Need, error) {
 			if st.allowed(sc[row]) {
 				need.MenteeIDs = append(need.MenteeIDs, st.menteeIDs[row])
 				need.Reasons[grp.reasons[i]]++
-				if applied := st.poolMentees[row].AppliedOn; !applied.IsZero() {
-					need.WaitingDays += max0(st.on.DaysSince(applied))
-				}
+				need.WaitingDays += st.waited(&st.poolMentees[row])
 			}
 		}
 		if len(need.MenteeIDs) == 0 {
 			continue
 		}
+		slices.Sort(need.MenteeIDs)
 		need.Value = gains(base, max, func(g *growth) { g.addSeat(val, sc) })
 		need.Description = st.describe(grp.spec, "")
 		out = append(out, need)
@@ -204,10 +206,13 @@ func (p Proposal) Outreach(ctx context.Context, opt NeedsOptions) ([]Outreach, e
 	if err != nil {
 		return nil, err
 	}
-	groups := st.mentorGroups(p.UnmatchedMentors)
+	groups, err := st.mentorGroups(ctx, p.UnmatchedMentors)
+	if err != nil {
+		return nil, err
+	}
 	found := make([]profile.Mentee, len(groups))
 	for k, grp := range groups {
-		found[k] = st.outreachMentee(grp)
+		found[k] = st.outreachMentee(grp.spec)
 		found[k].ID = "outreach-" + strconv.Itoa(k+1) // numbered by rank below
 		if v := st.policy.CheckMentee(found[k], st.on); len(v) > 0 {
 			return nil, fmt.Errorf("match: internal error: the described mentee is not eligible (%s)", v[0].Code)
@@ -252,6 +257,7 @@ func (p Proposal) Outreach(ctx context.Context, opt NeedsOptions) ([]Outreach, e
 		if len(o.MentorIDs) == 0 {
 			continue
 		}
+		slices.Sort(o.MentorIDs)
 		seats := slices.Clone(seatsOf) // per spare mentor, in the grown pool
 		var extraMentor []int          // spare mentor of each seat added
 		o.Value = gains(base, max, func(g *growth) { st.growRow(g, val, sc, seats, &extraMentor, firstSeat) })
@@ -405,5 +411,3 @@ func (st *roundState) freshID(id string, taken map[string]int) string {
 		out = id + "-" + strconv.Itoa(n)
 	}
 }
-
-func max0(x int) int { return max(x, 0) }

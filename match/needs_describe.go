@@ -2,9 +2,11 @@ package match
 
 import (
 	"cmp"
+	"context"
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -45,12 +47,12 @@ type group struct {
 }
 
 // menteeGroups groups the unmatched pool mentees by the mentor they need.
-func (st *roundState) menteeGroups(unmatched []Unmatched) []group {
+func (st *roundState) menteeGroups(ctx context.Context, unmatched []Unmatched) ([]group, error) {
 	supply := map[string]int{} // base language -> spare mentors speaking it
 	for _, mo := range st.spare {
 		st.countSpoken(supply, mo.Languages)
 	}
-	var ids []int
+	var rows, waits []int
 	var views []side
 	var reasons []string
 	for _, u := range unmatched {
@@ -60,15 +62,30 @@ func (st *roundState) menteeGroups(unmatched []Unmatched) []group {
 		}
 		me := &st.poolMentees[row]
 		practise, _ := profile.BaseLanguage(me.Wants.PractiseLanguage)
-		ids, reasons = append(ids, row), append(reasons, u.Reason)
+		rows, reasons, waits = append(rows, row), append(reasons, u.Reason), append(waits, st.waited(me))
 		views = append(views, side{langs: me.Languages, practise: practise, home: me.Home, avail: me.Availability,
 			wish: strings.TrimSpace(me.Wants.MentorGender), sectors: me.Sectors, occupation: me.Occupation})
 	}
-	return st.groupSides(ids, views, reasons, supply)
+	return st.groupSides(rows, views, reasons, waits, supply, func(seeds []partner, pos []int) (func(k, j int) bool, error) {
+		mentees := make([]profile.Mentee, len(pos))
+		for j, x := range pos {
+			mentees[j] = st.poolMentees[rows[x]]
+		}
+		mentors := make([]profile.Mentor, len(seeds))
+		for k, seed := range seeds {
+			mentors[k] = st.recruit(seed)
+			mentors[k].ID = "seed-" + strconv.Itoa(k)
+		}
+		m, err := st.scoreNew(ctx, mentees, mentors)
+		if err != nil {
+			return nil, err
+		}
+		return func(k, j int) bool { return st.allowed(m.At(j, k)) }, nil
+	})
 }
 
 // mentorGroups groups the unmatched spare mentors by the mentee they need.
-func (st *roundState) mentorGroups(unmatched []Unmatched) []group {
+func (st *roundState) mentorGroups(ctx context.Context, unmatched []Unmatched) ([]group, error) {
 	supply := map[string]int{}
 	for _, me := range st.poolMentees {
 		st.countSpoken(supply, me.Languages)
@@ -77,7 +94,7 @@ func (st *roundState) mentorGroups(unmatched []Unmatched) []group {
 	for c := range st.spare {
 		index[st.spare[c].ID] = c
 	}
-	var ids []int
+	var cols []int
 	var views []side
 	var reasons []string
 	for _, u := range unmatched {
@@ -90,10 +107,34 @@ func (st *roundState) mentorGroups(unmatched []Unmatched) []group {
 		if k := mainExperience(mo.Experience); k >= 0 {
 			v.sectors, v.occupation = []profile.Sector{mo.Experience[k].Sector}, mo.Experience[k].Occupation
 		}
-		ids, reasons = append(ids, c), append(reasons, u.Reason)
+		cols, reasons = append(cols, c), append(reasons, u.Reason)
 		views = append(views, v)
 	}
-	return st.groupSides(ids, views, reasons, supply)
+	return st.groupSides(cols, views, reasons, make([]int, len(cols)), supply, func(seeds []partner, pos []int) (func(k, j int) bool, error) {
+		mentors := make([]profile.Mentor, len(pos))
+		for j, x := range pos {
+			mentors[j] = st.spare[cols[x]]
+		}
+		mentees := make([]profile.Mentee, len(seeds))
+		for k, seed := range seeds {
+			mentees[k] = st.outreachMentee(seed)
+			mentees[k].ID = "seed-" + strconv.Itoa(k)
+		}
+		m, err := st.scoreNew(ctx, mentees, mentors)
+		if err != nil {
+			return nil, err
+		}
+		return func(k, j int) bool { return st.allowed(m.At(k, j)) }, nil
+	})
+}
+
+// waited returns the days a mentee has waited on the round's day, 0
+// without applied_on.
+func (st *roundState) waited(me *profile.Mentee) int {
+	if me.AppliedOn.IsZero() {
+		return 0
+	}
+	return max(st.on.DaysSince(me.AppliedOn), 0)
 }
 
 // leftOut reports whether an unmatched person's reason is one a new
@@ -148,93 +189,89 @@ func (st *roundState) talkLanguage(v side, supply map[string]int) string {
 	return talk
 }
 
-// groupSides groups people by the partner they need: the language to
-// talk in (the one they practise when they speak it well enough, else the
-// one most people of the other side speak), the one to practise, the
-// gender wished, the place (folded city, or coordinates to 0.1°), and the
-// section of their first sector. People no partner could serve (no
-// language at the minimum level, no weekly slot, no place where the rules
-// need one) are left out. Groups come in the order of their keys.
-func (st *roundState) groupSides(ids []int, views []side, reasons []string, supply map[string]int) []group {
-	byKey := map[string]*group{}
+// servesFunc scores the partners seeds (seeds[k] drawn from the person at
+// position pos[k] of a grouping) against those people, and returns whether
+// seed k may be paired with the person at pos[j].
+type servesFunc func(seeds []partner, pos []int) (func(k, j int) bool, error)
+
+// groupSides groups people by the partner they need. Each person who can
+// be served at all (a language at the minimum level, a weekly slot, a
+// place where the rules need one) gets a seed: a partner speaking the
+// language to talk in (the one they practise when they speak it well
+// enough, else the one most people of the other side speak) and the one
+// they practise, of the gender they wish, at their home, free whenever
+// they are. Then, longest waiting first (waits, then position), the first
+// person not yet in a group starts one with every other such person of the
+// same languages and gender wish whom its seed may be paired with; the
+// group's partner keeps the seed's home and takes the fewest slots that
+// reach every member and the members' commonest sector and occupation.
+// Groups come in the order they are formed.
+func (st *roundState) groupSides(ids []int, views []side, reasons []string, waits []int, supply map[string]int, serves servesFunc) ([]group, error) {
+	var pos []int
+	var seeds []partner
 	var keys []string
-	var groupViews = map[string][]side{}
 	for k, v := range views {
 		talk := st.talkLanguage(v, supply)
-		place := ""
-		switch city := strings.Join(strings.Fields(strings.ToLower(v.home.City)), " "); {
-		case city != "":
-			place = "c:" + city
-		case v.home.HasCoords():
-			place = fmt.Sprintf("g:%.1f,%.1f", v.home.Lat, v.home.Lon)
-		}
-		if talk == "" || v.avail.Count() == 0 || (place == "" && st.placeRule()) {
+		city := strings.TrimSpace(v.home.City)
+		if talk == "" || v.avail.Count() == 0 || (city == "" && !v.home.HasCoords() && st.placeRule()) {
 			continue
 		}
-		practise := v.practise
-		if practise == talk {
-			practise = ""
+		seed := partner{talk: talk, gender: v.wish, city: city, slots: v.avail}
+		if v.practise != talk {
+			seed.practise = v.practise
 		}
-		section := ""
-		if s := firstSection(v.sectors); s != 0 {
-			section = string(s)
+		if v.home.HasCoords() {
+			seed.geo, seed.lat, seed.lon = true, roundTo(v.home.Lat, 3), roundTo(v.home.Lon, 3)
 		}
-		key := strings.Join([]string{place, talk, practise, strings.ToLower(v.wish), section}, "\x00")
-		g := byKey[key]
-		if g == nil {
-			g = &group{}
-			byKey[key] = g
-			keys = append(keys, key)
-			g.spec = partner{talk: talk, practise: practise, gender: v.wish, city: strings.TrimSpace(v.home.City)}
-			if section != "" {
-				g.spec.section = section[0]
+		pos = append(pos, k)
+		seeds = append(seeds, seed)
+		keys = append(keys, strings.Join([]string{talk, seed.practise, strings.ToLower(v.wish)}, "\x00"))
+	}
+	if len(pos) == 0 {
+		return nil, nil
+	}
+	ok, err := serves(seeds, pos)
+	if err != nil {
+		return nil, err
+	}
+	order := make([]int, len(pos))
+	for j := range order {
+		order[j] = j
+	}
+	slices.SortStableFunc(order, func(x, y int) int { return cmp.Compare(waits[pos[y]], waits[pos[x]]) })
+	taken := make([]bool, len(pos))
+	var out []group
+	for _, k := range order {
+		if taken[k] {
+			continue
+		}
+		var g group
+		var members []side
+		for _, j := range order {
+			if !taken[j] && keys[j] == keys[k] && (j == k || ok(k, j)) {
+				taken[j] = true
+				g.members = append(g.members, ids[pos[j]])
+				g.reasons = append(g.reasons, reasons[pos[j]])
+				members = append(members, views[pos[j]])
 			}
 		}
-		g.members = append(g.members, ids[k])
-		g.reasons = append(g.reasons, reasons[k])
-		groupViews[key] = append(groupViews[key], v)
+		g.spec = seeds[k]
+		g.spec.fill(members)
+		out = append(out, g)
 	}
-	slices.Sort(keys)
-	out := make([]group, 0, len(keys))
-	for _, key := range keys {
-		g := byKey[key]
-		g.spec.fill(groupViews[key])
-		out = append(out, *g)
-	}
-	return out
+	return out, nil
 }
 
-// fill sets the partner's coordinates, slots, sector and occupation from
-// the members of its group.
+// fill sets the partner's slots, sector and occupation from the members
+// of its group.
 func (p *partner) fill(vs []side) {
-	n := 0
-	for _, v := range vs {
-		if v.home.HasCoords() {
-			p.lat, p.lon, n = p.lat+v.home.Lat, p.lon+v.home.Lon, n+1
-		}
-	}
-	if n > 0 {
-		p.geo = true
-		p.lat, p.lon = roundTo(p.lat/float64(n), 3), roundTo(p.lon/float64(n), 3)
-	}
-
+	p.slots = 0
 	// Slots: greedily the slot most uncovered members share (the earliest
 	// among equals), until every member shares one; then at least two, for
 	// the availability criterion.
 	covered := make([]bool, len(vs))
 	for {
-		best, count := profile.Slot(0), 0
-		for s := profile.Slot(0); s < profile.NumSlots; s++ {
-			c := 0
-			for k, v := range vs {
-				if !covered[k] && v.avail.Has(s) {
-					c++
-				}
-			}
-			if c > count {
-				best, count = s, c
-			}
-		}
+		best, count := commonestSlot(vs, func(k int) bool { return !covered[k] }, 0)
 		if count == 0 {
 			break
 		}
@@ -244,18 +281,7 @@ func (p *partner) fill(vs []side) {
 		}
 	}
 	for p.slots.Count() < 2 {
-		best, count := profile.Slot(0), 0
-		for s := profile.Slot(0); s < profile.NumSlots; s++ {
-			c := 0
-			for _, v := range vs {
-				if v.avail.Has(s) && !p.slots.Has(s) {
-					c++
-				}
-			}
-			if c > count {
-				best, count = s, c
-			}
-		}
+		best, count := commonestSlot(vs, func(int) bool { return true }, p.slots)
 		if count == 0 {
 			break
 		}
@@ -266,7 +292,7 @@ func (p *partner) fill(vs []side) {
 	var occupations []string
 	for _, v := range vs {
 		for _, s := range v.sectors {
-			if path, err := s.Parse(); err == nil && path.Section == p.section {
+			if _, err := s.Parse(); err == nil {
 				sectors = append(sectors, strings.TrimSpace(string(s)))
 			}
 		}
@@ -274,18 +300,38 @@ func (p *partner) fill(vs []side) {
 			occupations = append(occupations, string(v.occupation))
 		}
 	}
-	p.sector = profile.Sector(mostCommon(sectors))
+	// The commonest section, then its commonest code.
+	var sections []string
+	for _, c := range sectors {
+		path, _ := profile.Sector(c).Parse()
+		sections = append(sections, string(path.Section))
+	}
+	if sec := mostCommon(sections); sec != "" {
+		p.section = sec[0]
+		p.sector = profile.Sector(mostCommon(slices.DeleteFunc(sectors, func(c string) bool {
+			path, _ := profile.Sector(c).Parse()
+			return path.Section != p.section
+		})))
+	}
 	p.occupation = profile.Occupation(mostCommon(occupations))
 }
 
-// firstSection returns the section of the first valid sector, or 0.
-func firstSection(ss []profile.Sector) byte {
-	for _, s := range ss {
-		if p, err := s.Parse(); err == nil {
-			return p.Section
+// commonestSlot returns the slot outside not that most of the people
+// counted have (the earliest among equals), and how many have it.
+func commonestSlot(vs []side, counted func(k int) bool, not profile.Availability) (profile.Slot, int) {
+	best, count := profile.Slot(0), 0
+	for s := profile.Slot(0); s < profile.NumSlots; s++ {
+		c := 0
+		for k, v := range vs {
+			if counted(k) && v.avail.Has(s) && !not.Has(s) {
+				c++
+			}
+		}
+		if c > count {
+			best, count = s, c
 		}
 	}
-	return 0
+	return best, count
 }
 
 // mostCommon returns the most frequent string (the least among equals),
@@ -313,8 +359,7 @@ func roundTo(x float64, digits int) float64 {
 
 // recruit returns the mentor profile a group of mentees needs (its ID is
 // set later).
-func (st *roundState) recruit(g group) profile.Mentor {
-	p := g.spec
+func (st *roundState) recruit(p partner) profile.Mentor {
 	pol := st.policy.Mentor
 	age := 60
 	if pol.MinAge > age {
@@ -339,8 +384,7 @@ func (st *roundState) recruit(g group) profile.Mentor {
 
 // outreachMentee returns the mentee profile a group of mentors needs (its
 // ID is set later).
-func (st *roundState) outreachMentee(g group) profile.Mentee {
-	p := g.spec
+func (st *roundState) outreachMentee(p partner) profile.Mentee {
 	pol := st.policy.Mentee
 	age := 25
 	if pol.MinAge > age {

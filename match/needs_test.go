@@ -131,6 +131,7 @@ func checkNeeds(t *testing.T, name string, r Round, max int) ([]Need, []Outreach
 		require.NoError(t, o.Mentee.Validate(), on)
 		assert.Empty(t, r.Policy.CheckMentee(o.Mentee, r.On), on)
 		assert.NotEmpty(t, o.Value, on)
+		assert.True(t, slices.IsSorted(o.MentorIDs), on)
 		for _, id := range o.MentorIDs {
 			assert.Contains(t, []string{ReasonNoCompatibleMentee, ReasonOutcompeted, ReasonBelowMinScore}, unmatchedMentors[id], on)
 			mo := mentors[id]
