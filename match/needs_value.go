@@ -53,8 +53,13 @@ type growth struct {
 	rowMate, seatMate []int // -1 when unmatched
 	rowDual, seatDual []zr
 
+	// tsolver is the round's solver matrix transposed, made on the first
+	// search from a seat and shared by clones.
+	tsolver []float64
+
 	// Work space of a search, reused.
 	dist, distA []zr
+	buf         []float64
 	pred        []int
 	done        []bool
 	settled     []int
@@ -96,7 +101,10 @@ func newGrowth(st *roundState) *growth {
 
 // clone returns a copy of g that can grow independently.
 func (g *growth) clone() *growth {
-	c := &growth{st: g.st, rows0: g.rows0, seats0: g.seats0}
+	if g.tsolver == nil && g.rows0 > 0 && g.seats0 > 0 {
+		g.tsolver = transpose(g.st.solver, g.rows0, g.seats0)
+	}
+	c := &growth{st: g.st, rows0: g.rows0, seats0: g.seats0, tsolver: g.tsolver}
 	c.colVal, c.colScore = slices.Clone(g.colVal), slices.Clone(g.colScore)
 	c.rowVal, c.rowScore = slices.Clone(g.rowVal), slices.Clone(g.rowScore)
 	c.rowMate, c.seatMate = slices.Clone(g.rowMate), slices.Clone(g.seatMate)
@@ -106,6 +114,45 @@ func (g *growth) clone() *growth {
 
 func (g *growth) rows() int  { return len(g.rowMate) }
 func (g *growth) seats() int { return len(g.seatMate) }
+
+// line sets buf[b], for every vertex b of the other side, to the solver
+// value of the pair of b with vertex a of a side: a seat when seat is
+// true, else a row. It reads the round's part of the matrix in place (the
+// transposed copy for a seat) and the rest through at.
+func (g *growth) line(seat bool, a int, buf []float64) {
+	n := 0
+	switch {
+	case seat && a < g.seats0:
+		if g.tsolver == nil {
+			g.tsolver = transpose(g.st.solver, g.rows0, g.seats0)
+		}
+		n = copy(buf, g.tsolver[a*g.rows0:(a+1)*g.rows0])
+	case !seat && a < g.rows0:
+		n = copy(buf, g.st.solver[a*g.seats0:(a+1)*g.seats0])
+	case seat:
+		n = copy(buf, g.colVal[a-g.seats0])
+	default:
+		n = copy(buf, g.rowVal[a-g.rows0])
+	}
+	for b := n; b < len(buf); b++ {
+		if seat {
+			buf[b], _ = g.at(b, a)
+		} else {
+			buf[b], _ = g.at(a, b)
+		}
+	}
+}
+
+// transpose returns the seats×rows transpose of a rows×seats matrix.
+func transpose(m []float64, rows, seats int) []float64 {
+	t := make([]float64, len(m))
+	for r := range rows {
+		for s, x := range m[r*seats : (r+1)*seats] {
+			t[s*rows+r] = x
+		}
+	}
+	return t
+}
 
 // at returns the solver value and the score of row r with seat s.
 func (g *growth) at(r, s int) (val, score float64) {
@@ -146,20 +193,14 @@ func (g *growth) augment(seat bool) zr {
 	if !seat {
 		dualA, mateA, dualB, mateB = g.rowDual, g.rowMate, g.seatDual, g.seatMate
 	}
-	value := func(b, a int) float64 {
-		if seat {
-			v, _ := g.at(b, a)
-			return v
-		}
-		v, _ := g.at(a, b)
-		return v
-	}
 	nA, nB := len(dualA), len(dualB)
 	a0 := nA - 1
 
+	g.buf = resize(g.buf, nB)
 	v0 := zr{}
-	for b := range nB {
-		if x := value(b, a0); !math.IsInf(x, -1) {
+	g.line(seat, a0, g.buf)
+	for b, x := range g.buf {
+		if !math.IsInf(x, -1) {
 			if c := (zr{1, x}).minus(dualB[b]); v0.below(c) {
 				v0 = c
 			}
@@ -178,12 +219,9 @@ func (g *growth) augment(seat bool) zr {
 	g.distA[a0] = zr{}
 
 	relax := func(a int) {
-		for b := range nB {
-			if g.done[b] || mateA[a] == b {
-				continue
-			}
-			x := value(b, a)
-			if math.IsInf(x, -1) {
+		g.line(seat, a, g.buf)
+		for b, x := range g.buf {
+			if g.done[b] || mateA[a] == b || math.IsInf(x, -1) {
 				continue
 			}
 			rc := dualA[a].plus(dualB[b]).minus(zr{1, x})
