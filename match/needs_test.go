@@ -2,14 +2,14 @@ package match
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"testing"
-	"time"
 
 	"github.com/duomatch/duo/profile"
-	"github.com/duomatch/duo/scoring"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -343,5 +343,51 @@ func BenchmarkNeeds(b *testing.B) {
 	}
 }
 
-var _ = time.January
-var _ = scoring.Default
+// TestNeedsJSON checks the documented JSON fields, and that lists are
+// never null.
+func TestNeedsJSON(t *testing.T) {
+	ctx := context.Background()
+	r := Round{On: roundDay, Mentees: []profile.Mentee{mentee("me-1", nil)}, Mentors: []profile.Mentor{mentor("mo-1", nil), mentor("mo-2", nil)}}
+	p, err := Propose(ctx, r)
+	require.NoError(t, err)
+	needs, err := p.Needs(ctx, NeedsOptions{})
+	require.NoError(t, err)
+	outreach, err := p.Outreach(ctx, NeedsOptions{})
+	require.NoError(t, err)
+	b, err := json.Marshal(map[string]any{"needs": needs, "outreach": outreach})
+	require.NoError(t, err)
+	var got struct {
+		Needs    []map[string]any `json:"needs"`
+		Outreach []map[string]json.RawMessage
+	}
+	require.NoError(t, json.Unmarshal(b, &got))
+	assert.NotNil(t, got.Needs, "no needs is [], not null")
+	require.Len(t, got.Outreach, 1)
+	o := got.Outreach[0]
+	assert.ElementsMatch(t, []string{"mentee", "description", "mentor_ids", "reasons", "value"}, slices.Collect(maps.Keys(o)))
+	assert.JSONEq(t, string(mustJSON(t, outreach[0].Mentee)), string(o["mentee"]))
+	assert.JSONEq(t, `["mo-2"]`, string(o["mentor_ids"]))
+	assert.JSONEq(t, `{"outcompeted": 1}`, string(o["reasons"]))
+	var value []map[string]any
+	require.NoError(t, json.Unmarshal(o["value"], &value))
+	require.Len(t, value, 1)
+	assert.ElementsMatch(t, []string{"recruits", "duos", "objective", "total"}, slices.Collect(maps.Keys(value[0])))
+
+	// A need's fields.
+	r.Mentors = r.Mentors[:0]
+	p, err = Propose(ctx, r)
+	require.NoError(t, err)
+	needs, err = p.Needs(ctx, NeedsOptions{})
+	require.NoError(t, err)
+	require.Len(t, needs, 1)
+	var need map[string]any
+	require.NoError(t, json.Unmarshal(mustJSON(t, needs[0]), &need))
+	assert.ElementsMatch(t, []string{"mentor", "description", "mentee_ids", "reasons", "waiting_days", "value"}, slices.Collect(maps.Keys(need)))
+}
+
+func mustJSON(t *testing.T, v any) []byte {
+	t.Helper()
+	b, err := json.Marshal(v)
+	require.NoError(t, err)
+	return b
+}
