@@ -109,8 +109,8 @@ type Outreach struct {
 // mentors are scored against the pool with the round's scorer, rules and
 // MinScore, exactly as Propose would score them.
 //
-// Needs are sorted by duos per mentor recruited (over Value), then by
-// WaitingDays, then by Description and the first mentee ID; Mentor.ID
+// Needs are sorted by duos per mentor recruited (the best rate over
+// Value: k mentors who bring d duos give d/k), then by WaitingDays, then by Description and the first mentee ID; Mentor.ID
 // numbers them in that order. A mentee who could be served by no mentor
 // at all (no language at the minimum level, no weekly slot, no place
 // where the distance rule needs one, or pairs below MinScore even with the
@@ -332,14 +332,16 @@ func gains(base *growth, max int, add func(*growth)) []Gain {
 const gainEpsilon = 1e-9
 
 // cmpNeeds orders needs and outreach: more duos per person recruited
-// first, then the larger weight (waiting days, mentors), then the
-// description and the first ID.
+// first (the best rate over Value: k people who bring d duos, d/k), then
+// the larger weight (waiting days, mentors), then the description and the
+// first ID.
 func cmpNeeds(vx, vy []Gain, wx, wy int, dx, dy, idx, idy string) int {
 	rate := func(v []Gain) float64 {
-		if len(v) == 0 {
-			return 0
+		best := 0.0
+		for _, g := range v {
+			best = max(best, float64(g.Duos)/float64(g.Recruits))
 		}
-		return float64(v[len(v)-1].Duos) / float64(v[len(v)-1].Recruits)
+		return best
 	}
 	if rx, ry := rate(vx), rate(vy); rx != ry {
 		if rx > ry {
