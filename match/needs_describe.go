@@ -29,9 +29,7 @@ type side struct {
 type partner struct {
 	talk, practise string // base languages; practise "" when it is talk
 	gender         string
-	city           string // as the first member writes it
-	lat, lon       float64
-	geo            bool
+	home           profile.Place // the seed's, coordinates rounded to 0.01°
 	slots          profile.Availability
 	section        byte // 0 when the members name no sector
 	sector         profile.Sector
@@ -199,7 +197,8 @@ type servesFunc func(seeds []partner, pos []int) (func(k, j int) bool, error)
 // place where the rules need one) gets a seed: a partner speaking the
 // language to talk in (the one they practise when they speak it well
 // enough, else the one most people of the other side speak) and the one
-// they practise, of the gender they wish, at their home, free whenever
+// they practise, of the gender they wish, at their home (postcode, city,
+// country, coordinates rounded to 0.01°), free whenever
 // they are. Then, longest waiting first (waits, then position), the first
 // person not yet in a group starts one with every other such person of the
 // same languages and gender wish whom its seed may be paired with; the
@@ -212,16 +211,15 @@ func (st *roundState) groupSides(ids []int, views []side, reasons []string, wait
 	var keys []string
 	for k, v := range views {
 		talk := st.talkLanguage(v, supply)
-		city := strings.TrimSpace(v.home.City)
-		if talk == "" || v.avail.Count() == 0 || (city == "" && !v.home.HasCoords() && st.placeRule()) {
+		home := v.home
+		home.City, home.Postcode = strings.TrimSpace(home.City), strings.TrimSpace(home.Postcode)
+		if talk == "" || v.avail.Count() == 0 || (home.City == "" && home.Postcode == "" && !home.HasCoords() && st.placeRule()) {
 			continue
 		}
-		seed := partner{talk: talk, gender: v.wish, city: city, slots: v.avail}
+		home.Lat, home.Lon = roundTo(home.Lat, 2), roundTo(home.Lon, 2) // about 1 km: a neighbourhood, not an address
+		seed := partner{talk: talk, gender: v.wish, home: home, slots: v.avail}
 		if v.practise != talk {
 			seed.practise = v.practise
-		}
-		if v.home.HasCoords() {
-			seed.geo, seed.lat, seed.lon = true, roundTo(v.home.Lat, 3), roundTo(v.home.Lon, 3)
 		}
 		pos = append(pos, k)
 		seeds = append(seeds, seed)
@@ -374,7 +372,7 @@ func (st *roundState) recruit(p partner) profile.Mentor {
 		Gender:       p.gender,
 		Experience:   []profile.Experience{{Sector: sector, Occupation: p.occupation, Years: max(st.fullYears(), pol.MinExperienceYears)}},
 		Languages:    st.partnerLanguages(p),
-		Home:         st.partnerHome(p),
+		Home:         p.home,
 		Availability: p.slots,
 		WeeklyHours:  max(2, pol.MinWeeklyHours),
 		Trained:      pol.Trained == profile.On,
@@ -401,7 +399,7 @@ func (st *roundState) outreachMentee(p partner) profile.Mentee {
 		Project:      "a job",
 		Occupation:   p.occupation,
 		Languages:    st.partnerLanguages(partner{talk: p.talk}),
-		Home:         st.partnerHome(p),
+		Home:         p.home,
 		Availability: p.slots,
 		Wants:        profile.MenteeWants{PractiseLanguage: p.talk},
 		AppliedOn:    st.on,
@@ -428,14 +426,6 @@ func (st *roundState) partnerLanguages(p partner) []profile.Language {
 	return out
 }
 
-func (st *roundState) partnerHome(p partner) profile.Place {
-	h := profile.Place{City: p.city}
-	if p.geo {
-		h.Lat, h.Lon = p.lat, p.lon
-	}
-	return h
-}
-
 // describe writes the partner in a sentence; lead "aims at" puts the
 // sector first, as a mentee's goal, and "" last, as a mentor's experience.
 func (st *roundState) describe(p partner, lead string) string {
@@ -448,15 +438,15 @@ func (st *roundState) describe(p partner, lead string) string {
 	} else {
 		parts = append(parts, "speaks "+p.talk)
 	}
-	name := p.city
-	if name == "" && p.geo {
-		name = fmt.Sprintf("%.2f, %.2f", p.lat, p.lon)
+	name := cmp.Or(p.home.City, p.home.Postcode)
+	if name == "" && p.home.HasCoords() {
+		name = fmt.Sprintf("%.2f, %.2f", p.home.Lat, p.home.Lon)
 	}
 	switch km := st.maxKm(); {
 	case name == "":
 	case !st.placeRule():
 		parts = append(parts, "lives near "+name)
-	case p.geo && km != profile.Off:
+	case p.home.HasCoords() && km != profile.Off:
 		parts = append(parts, fmt.Sprintf("lives within %g km of %s", km, name))
 	default:
 		parts = append(parts, "lives in "+name)
