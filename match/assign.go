@@ -3,6 +3,7 @@ package match
 import (
 	"context"
 	"errors"
+	"fmt"
 	"math"
 
 	"gonum.org/v1/gonum/mat"
@@ -16,6 +17,22 @@ var errCancelled = errors.New("match: cancelled")
 // it exists so that a bug shows as an error rather than a panic or a wrong
 // answer.
 var errInternal = errors.New("match: internal error: solver invariant broken")
+
+// MaxEntries is the largest number of entries, rows×columns, of a matrix
+// that [Assign] solves and [Verify] checks: 2^31-1 on 64-bit platforms
+// (a working copy of 16 GiB), math.MaxInt/8 on 32-bit ones (2 GiB). A
+// zero dimension counts as 1, so that the assignment's per-row and
+// per-column slices are bounded too. Larger matrices give [ErrTooLarge].
+const MaxEntries = min(1<<31-1, math.MaxInt/8)
+
+// checkSize returns [ErrTooLarge], wrapped with the dimensions, when an
+// r×c matrix has more than [MaxEntries] entries. It does not overflow.
+func checkSize(r, c int) error {
+	if max(r, 1) > MaxEntries/max(c, 1) {
+		return fmt.Errorf("%w: %d×%d has more than %d entries", ErrTooLarge, r, c, MaxEntries)
+	}
+	return nil
+}
 
 // Pair is one chosen pair: row Row (a mentee) with column Col (a mentor),
 // and Score, the matrix entry at (Row, Col).
@@ -66,15 +83,22 @@ type Assignment struct {
 // nil ctx as context.Background(). The result carries a certificate that
 // [Verify] checks. The input is not modified.
 //
-// Assign is deterministic: the same matrix gives the same pairs on every
-// run and machine; see the package documentation for the tie rule.
+// Assign is deterministic: the same values give the same Assignment,
+// certificate included, on every run and machine, whatever the type of
+// the matrix (a *mat.Dense, a view, a transpose, any mat.Matrix); see the
+// package documentation for the tie rule.
 //
 // Cost: O(r²c) time in the worst case for r <= c (the transposed bound
 // when r > c), typically far less; memory one working copy of the matrix
-// plus O(r+c), except as described in the package documentation.
+// plus O(r+c), except as described in the package documentation, and r·c
+// bits of scratch when a matrix read through At turns out, once its
+// all-forbidden rows and columns are dropped, to need the other
+// orientation.
 //
-// Errors: a [*ScoreError] wrapping [ErrBadScore] for the first NaN or +Inf
-// entry in row-major order; [ErrTooLarge] if rows×columns overflows an int;
+// Errors: [ErrTooLarge], wrapped with the dimensions, if the matrix has
+// more than [MaxEntries] entries (counting a zero dimension as 1), checked
+// before anything is read or allocated; a [*ScoreError] wrapping
+// [ErrBadScore] for the first NaN or +Inf entry in row-major order;
 // ctx.Err() if the context is done before the solve ends (it is checked
 // before the solve and between augmentations).
 func Assign(ctx context.Context, scores mat.Matrix) (Assignment, error) {
@@ -91,8 +115,8 @@ func Assign(ctx context.Context, scores mat.Matrix) (Assignment, error) {
 	if r < 0 || c < 0 {
 		r, c = 0, 0
 	}
-	if r > 0 && c > math.MaxInt/r {
-		return Assignment{}, ErrTooLarge
+	if err := checkSize(r, c); err != nil {
+		return Assignment{}, err
 	}
 	p, err := load(ctx, scores, r, c)
 	if err == nil {
@@ -218,7 +242,8 @@ func solveWorking(ctx context.Context, w []float64, stride, n, m int, owned bool
 	// The block rows∩Z × cols∩Z, transposed: its rows are cols∩Z.
 	if len(zc) > 0 {
 		n2, m2 := len(zc), len(zr)
-		w2 := make([]float64, n2*m2)
+		w2 := getBuf(n2 * m2)
+		defer putBuf(w2)
 		for b, i := range zr {
 			row := s.row(i)
 			for a, j := range zc {
@@ -252,7 +277,8 @@ func solveWorking(ctx context.Context, w []float64, stride, n, m int, owned bool
 		if owned {
 			w1 = w[:n1*m1]
 		} else {
-			w1 = make([]float64, n1*m1)
+			w1 = getBuf(n1 * m1)
+			defer putBuf(w1)
 		}
 		for a, i := range pr {
 			src := w[i*stride : i*stride+m]
@@ -321,7 +347,7 @@ func (p *problem) assemble(res result) Assignment {
 	a.Pairs = make([]Pair, 0, npairs)
 	for i, j := range mate {
 		if j >= 0 {
-			s := p.at(i, j)
+			s := p.in.at(i, j)
 			a.Pairs = append(a.Pairs, Pair{Row: i, Col: j, Score: s})
 			a.Total += s
 		}

@@ -84,19 +84,6 @@ func (s *lap) rowDual(i int) float64 {
 	return s.w[i*s.stride+j] - s.z[j]
 }
 
-// cancelled reports whether the context is done, without blocking.
-func (s *lap) cancelled() bool {
-	if s.done == nil {
-		return false
-	}
-	select {
-	case <-s.done:
-		return true
-	default:
-		return false
-	}
-}
-
 // run matches as many rows as it can and returns the rows left free (no
 // augmenting path). It returns errCancelled when the context is done.
 func (s *lap) run() (failed []int, err error) {
@@ -112,7 +99,7 @@ func (s *lap) run() (failed []int, err error) {
 	}
 	// Augmenting row reduction, twice as in Jonker & Volgenant (1987).
 	for pass := 0; pass < 2 && len(free) > 0; pass++ {
-		if s.cancelled() {
+		if cancelled(s.done) {
 			return nil, errCancelled
 		}
 		if free = s.arr(free); free == nil {
@@ -120,7 +107,7 @@ func (s *lap) run() (failed []int, err error) {
 		}
 	}
 	for _, f := range free {
-		if s.cancelled() {
+		if cancelled(s.done) {
 			return nil, errCancelled
 		}
 		ok, err := s.augment(f)
@@ -159,7 +146,7 @@ func (s *lap) columnReduction(free []int) []int {
 		arg[j] = -1
 	}
 	for i := 0; i < n; i++ {
-		if i&63 == 0 && s.cancelled() {
+		if i&63 == 0 && cancelled(s.done) {
 			return nil
 		}
 		row := s.row(i)
@@ -187,7 +174,7 @@ func (s *lap) columnReduction(free []int) []int {
 		}
 	}
 	for i := 0; i < n; i++ {
-		if i&63 == 0 && s.cancelled() {
+		if i&63 == 0 && cancelled(s.done) {
 			return nil
 		}
 		if count[i] != 1 {
@@ -232,7 +219,7 @@ func (s *lap) arr(free []int) []int {
 	budget := 2*len(free) + 16
 	k, out, nfree := 0, 0, len(free)
 	for steps := 1; k < nfree; steps++ {
-		if steps&63 == 0 && s.cancelled() {
+		if steps&63 == 0 && cancelled(s.done) {
 			return nil
 		}
 		i := free[k]
@@ -391,7 +378,7 @@ func (s *lap) augment(f int) (bool, error) {
 		z[j] = inf
 		i = y[j]
 		base = maxVal - (s.w[i*s.stride+j] - zj)
-		if steps&255 == 0 && s.cancelled() {
+		if steps&255 == 0 && cancelled(s.done) {
 			for _, j := range seen {
 				z[j] = saved[j]
 			}

@@ -3,52 +3,84 @@ package match
 import (
 	"context"
 	"math"
+	"math/bits"
 	"sync"
 
 	"gonum.org/v1/gonum/mat"
 )
 
 // problem is the working form of the input: the rows and columns of the
-// caller's matrix that have an allowed entry, oriented when possible so
-// that working rows <= working columns, and scaled by 2^-exp. Row a of the
-// working matrix is w[a*stride : a*stride+len(wcols)]. When no row or
-// column is dropped, no transposition and no scaling is needed and the
-// input is a *mat.Dense, w is the caller's backing slice itself (read
-// only): no copy is made.
+// caller's matrix that have an allowed entry, oriented so that working
+// rows <= working columns, and scaled by 2^-exp. Row a of the working
+// matrix is w[a*stride : a*stride+len(wcols)]. When no row or column is
+// dropped, no transposition and no scaling is needed and the input has
+// raw backing data (see [newReader]), w is the caller's backing slice
+// itself (read only): no copy is made.
+//
+// The working problem depends on the matrix's values only, never on its
+// type: the solver's tie rules then make the assignment a function of the
+// values (see the package documentation).
 type problem struct {
-	scores     mat.Matrix
-	raw        []float64 // the backing data when scores is a *mat.Dense
-	rawStride  int
-	r, c       int   // the caller's dimensions
-	transposed bool  // working rows are the caller's columns
-	wrows      []int // working row -> caller's row (column if transposed)
-	wcols      []int // working column -> caller's column (row if transposed)
+	in         reader // the caller's matrix
+	r, c       int    // the caller's dimensions
+	transposed bool   // working rows are the caller's columns
+	wrows      []int  // working row -> caller's row (column if transposed)
+	wcols      []int  // working column -> caller's column (row if transposed)
 	w          []float64
 	stride     int
-	owned      bool // w is a working copy, which the solver may overwrite
+	owned      bool // w is a working copy from getBuf, which the solver may overwrite
 	exp        int
 	done       <-chan struct{}
 }
 
-// cancelled reports whether the context is done, without blocking.
-func (p *problem) cancelled() bool {
-	if p.done == nil {
+// reader reads a matrix's entries: through its row-major backing slice
+// when it has one (a *mat.Dense, including a view made by Slice, or any
+// other mat.RawMatrixer whose raw matrix matches its dimensions), else
+// through At. It is the only place that reads raw backing data.
+type reader struct {
+	m      mat.Matrix
+	raw    []float64 // nil when entries are read through At
+	stride int
+}
+
+// newReader returns a reader for m, whose dimensions are r×c.
+func newReader(m mat.Matrix, r, c int) reader {
+	rd := reader{m: m}
+	if rm, ok := m.(mat.RawMatrixer); ok && r > 0 && c > 0 {
+		raw := rm.RawMatrix()
+		if raw.Rows == r && raw.Cols == c && raw.Stride >= c &&
+			len(raw.Data) >= c && r-1 <= (len(raw.Data)-c)/raw.Stride {
+			rd.raw, rd.stride = raw.Data, raw.Stride
+		}
+	}
+	return rd
+}
+
+// at returns entry (i, j).
+func (rd reader) at(i, j int) float64 {
+	if rd.raw != nil {
+		return rd.raw[i*rd.stride+j]
+	}
+	return rd.m.At(i, j)
+}
+
+// rawRow returns row i of a reader with raw data.
+func (rd reader) rawRow(i, c int) []float64 {
+	return rd.raw[i*rd.stride : i*rd.stride+c]
+}
+
+// cancelled reports, without blocking, whether done is closed. A nil done
+// (context.Background) is never closed.
+func cancelled(done <-chan struct{}) bool {
+	if done == nil {
 		return false
 	}
 	select {
-	case <-p.done:
+	case <-done:
 		return true
 	default:
 		return false
 	}
-}
-
-// at returns the caller's entry (i, j).
-func (p *problem) at(i, j int) float64 {
-	if p.raw != nil {
-		return p.raw[i*p.rawStride+j]
-	}
-	return p.scores.At(i, j)
 }
 
 // scaleExp returns the exponent e >= 0 such that scores times 2^-e are at
@@ -93,45 +125,49 @@ func finiteAbsBits(x float64) uint64 {
 // valid reports whether x is an allowed score: finite or -Inf.
 func valid(x float64) bool { return x <= math.MaxFloat64 }
 
-// load validates scores and builds the working problem.
+// load validates scores and builds the working problem. r×c is at most
+// maxEntries.
 func load(ctx context.Context, scores mat.Matrix, r, c int) (*problem, error) {
-	p := &problem{scores: scores, r: r, c: c, done: ctx.Done()}
+	p := &problem{r: r, c: c, done: ctx.Done()}
 	if r == 0 || c == 0 {
 		return p, nil
 	}
-	if d, ok := scores.(*mat.Dense); ok {
-		raw := d.RawMatrix()
-		if raw.Rows == r && raw.Cols == c && raw.Stride >= c && len(raw.Data) >= (r-1)*raw.Stride+c {
-			p.raw, p.rawStride = raw.Data, raw.Stride
-			return p, p.loadRaw()
-		}
+	p.in = newReader(scores, r, c)
+	if p.in.raw != nil {
+		return p, p.loadRaw()
 	}
 	return p, p.loadAt()
 }
 
-// loadRaw reads a *mat.Dense's backing slice: a read-only pass finds the
+// transposes reports whether a working problem with rows kept rows and
+// cols kept columns is solved transposed: exactly when it has more rows
+// than columns. Both loaders orient by it, so that a matrix's type never
+// changes the working problem.
+func transposes(rows, cols int) bool { return rows > cols }
+
+// loadRaw reads a matrix's backing slice: a read-only pass finds the
 // largest magnitude; only when it meets an infinity or a NaN does a second
 // pass validate the entries and find the rows and columns without an
 // allowed entry. The working matrix is then the backing slice itself when
 // possible, else a copy of the kept rows and columns in the right
 // orientation, scaled.
 func (p *problem) loadRaw() error {
-	r, c, stride := p.r, p.c, p.rawStride
+	r, c := p.r, p.c
 	rows, cols := indices(r), indices(c)
 	var w []float64
 	var absBits uint64
-	if r > c {
-		// Transposed: copy while finding the largest magnitude.
+	if transposes(r, c) {
+		// Copy transposed while finding the largest magnitude.
 		p.transposed = true
 		w = getBuf(r * c)
 		absBits = p.fillRaw(w, rows, cols)
 	} else {
 		for i := 0; i < r; i++ {
-			if i&63 == 0 && p.cancelled() {
+			if i&63 == 0 && cancelled(p.done) {
 				return errCancelled
 			}
 			ab := absBits
-			for _, x := range p.raw[i*stride : i*stride+c] {
+			for _, x := range p.in.rawRow(i, c) {
 				ab = max(ab, math.Float64bits(x)&^(1<<63))
 			}
 			absBits = ab
@@ -140,7 +176,12 @@ func (p *problem) loadRaw() error {
 	if absBits >= infBits {
 		st := newStats(r, c)
 		for i := 0; i < r; i++ {
-			if err := st.scanRow(i, p.raw[i*stride:i*stride+c]); err != nil {
+			if i&63 == 0 && cancelled(p.done) {
+				putBuf(w)
+				return errCancelled
+			}
+			if err := st.scanRow(i, p.in.rawRow(i, c)); err != nil {
+				putBuf(w)
 				return err
 			}
 		}
@@ -148,11 +189,12 @@ func (p *problem) loadRaw() error {
 		absBits = st.absBits
 	}
 	p.exp = scaleExp(math.Float64frombits(absBits), r, c)
-	transposed := len(rows) > len(cols)
+	transposed := transposes(len(rows), len(cols))
 	if !transposed && p.exp == 0 && len(rows) == r && len(cols) == c {
+		putBuf(w)
 		p.transposed = false
 		p.setIndices(rows, cols)
-		p.w, p.stride = p.raw, stride
+		p.w, p.stride = p.in.raw, p.in.stride
 		return nil
 	}
 	switch {
@@ -172,23 +214,120 @@ func (p *problem) loadRaw() error {
 	return nil
 }
 
-// bufPool recycles working copies between calls of Assign: a fresh copy
-// of a large matrix costs as much in page faults as a fast solve. A pooled
-// buffer is dropped by the garbage collector when unused (see sync.Pool).
-var bufPool sync.Pool // of *[]float64
+// loadAt reads any other mat.Matrix once, entry by entry in row-major
+// order, into a working copy oriented by the matrix's shape, then drops
+// the rows and columns without an allowed entry in place. When dropping
+// changes which orientation [transposes] chooses, the copy is transposed
+// in place, so that the working problem is the one loadRaw builds from
+// the same values.
+func (p *problem) loadAt() error {
+	r, c := p.r, p.c
+	p.transposed = transposes(r, c)
+	cost := getBuf(r * c)
+	st := newStats(r, c)
+	for i := 0; i < r; i++ {
+		if i&63 == 0 && cancelled(p.done) {
+			putBuf(cost)
+			return errCancelled
+		}
+		for j := 0; j < c; j++ {
+			x := p.in.m.At(i, j)
+			if !valid(x) {
+				putBuf(cost)
+				return &ScoreError{Row: i, Col: j, Value: x}
+			}
+			st.rowMax[i] = math.Max(st.rowMax[i], x)
+			st.colMax[j] = math.Max(st.colMax[j], x)
+			st.absBits = max(st.absBits, finiteAbsBits(x))
+			if p.transposed {
+				cost[j*r+i] = x
+			} else {
+				cost[i*c+j] = x
+			}
+		}
+	}
+	rows, cols := kept(st.rowMax), kept(st.colMax)
+	if len(rows) != r || len(cols) != c {
+		cost = compact(cost, p.transposed, r, c, rows, cols)
+	}
+	if want := transposes(len(rows), len(cols)); want != p.transposed {
+		if p.transposed {
+			transposeInPlace(cost, len(cols), len(rows))
+		} else {
+			transposeInPlace(cost, len(rows), len(cols))
+		}
+		p.transposed = want
+	}
+	p.setIndices(rows, cols)
+	p.exp = scaleExp(math.Float64frombits(st.absBits), r, c)
+	p.w, p.stride, p.owned = scale(cost, p.exp), len(p.wcols), true
+	return nil
+}
 
-// getBuf returns a slice of n float64s with arbitrary contents.
+// transposeInPlace transposes the n×m row-major matrix a (len n·m) into
+// the m×n row-major matrix, in place, by following the cycles of the
+// permutation k -> k·n mod (n·m-1). Cost: O(n·m) time, n·m bits of
+// scratch.
+func transposeInPlace(a []float64, n, m int) {
+	size := len(a)
+	if n <= 1 || m <= 1 {
+		return // the row-major layout is the same
+	}
+	last := uint64(size - 1)
+	done := make([]uint64, (size+63)/64)
+	for start := 1; start < size-1; start++ {
+		if done[start>>6]&(1<<(start&63)) != 0 {
+			continue
+		}
+		x := a[start]
+		k := uint64(start)
+		for {
+			k = k * uint64(n) % last
+			x, a[k] = a[k], x
+			done[k>>6] |= 1 << (k & 63)
+			if k == uint64(start) {
+				break
+			}
+		}
+	}
+}
+
+// Working copies are recycled between calls of Assign, because a fresh
+// copy of a large matrix costs as much in page faults as a fast solve.
+// They are pooled by size class so that a solve never holds a buffer much
+// larger than it needs: class k holds buffers of capacity in [2^k,
+// 2^(k+1)), and getBuf(n) accepts only a capacity in [n, 2n]. A pooled
+// buffer is dropped by the garbage collector when unused (see sync.Pool).
+var bufPools [bits.UintSize]sync.Pool // of *[]float64
+
+// getBuf returns a slice of n float64s with arbitrary contents, of
+// capacity at most 2n.
 func getBuf(n int) []float64 {
-	if b, ok := bufPool.Get().(*[]float64); ok && cap(*b) >= n {
-		return (*b)[:n]
+	if n <= 0 {
+		return nil
+	}
+	k := bits.Len(uint(n)) - 1 // 2^k <= n < 2^(k+1)
+	for _, class := range []int{k, k + 1} {
+		if class >= len(bufPools) {
+			break
+		}
+		if b, ok := bufPools[class].Get().(*[]float64); ok {
+			if c := cap(*b); c >= n && c <= 2*n {
+				return (*b)[:n]
+			}
+			bufPools[class].Put(b)
+		}
 	}
 	return make([]float64, n)
 }
 
-// putBuf gives a buffer from getBuf back for reuse.
+// putBuf gives a buffer from getBuf back for reuse. A nil or empty buffer
+// is ignored.
 func putBuf(b []float64) {
-	if cap(b) > 0 {
-		bufPool.Put(&b)
+	if c := cap(b); c > 0 {
+		bp := new([]float64) // allocated only here, not for a nil b
+		*bp = b
+		bufPools[bits.Len(uint(c))-1].Put(bp)
 	}
 }
 
@@ -266,7 +405,7 @@ func scale(cost []float64, exp int) []float64 {
 // and returns the largest bit pattern of the magnitudes copied: it is
 // below infBits exactly when every entry is finite.
 func (p *problem) fillRaw(w []float64, rows, cols []int) uint64 {
-	data, stride, c := p.raw, p.rawStride, p.c
+	data, stride, c := p.in.raw, p.in.stride, p.c
 	nr, nc := len(rows), len(cols)
 	identity := nc == c
 	var ab uint64
@@ -330,42 +469,5 @@ func (st *stats) scanRow(i int, src []float64) error {
 	}
 	st.absBits = ab
 	st.rowMax[i] = rm
-	return nil
-}
-
-// loadAt reads any other mat.Matrix once, entry by entry in row-major
-// order, into the working copy oriented by the matrix's shape, then drops
-// the rows and columns without an allowed entry in place. When dropping
-// leaves more working rows than columns the orientation is kept (the
-// entries cannot be read again): the solver's rebalancing step (see
-// solveWorking) solves that shape exactly, only more slowly.
-func (p *problem) loadAt() error {
-	r, c := p.r, p.c
-	p.transposed = r > c
-	cost := getBuf(r * c)
-	st := newStats(r, c)
-	for i := 0; i < r; i++ {
-		for j := 0; j < c; j++ {
-			x := p.scores.At(i, j)
-			if !valid(x) {
-				return &ScoreError{Row: i, Col: j, Value: x}
-			}
-			st.rowMax[i] = math.Max(st.rowMax[i], x)
-			st.colMax[j] = math.Max(st.colMax[j], x)
-			st.absBits = max(st.absBits, finiteAbsBits(x))
-			if p.transposed {
-				cost[j*r+i] = x
-			} else {
-				cost[i*c+j] = x
-			}
-		}
-	}
-	rows, cols := kept(st.rowMax), kept(st.colMax)
-	p.setIndices(rows, cols)
-	if len(rows) != r || len(cols) != c {
-		cost = compact(cost, p.transposed, r, c, rows, cols)
-	}
-	p.exp = scaleExp(math.Float64frombits(st.absBits), r, c)
-	p.w, p.stride, p.owned = scale(cost, p.exp), len(p.wcols), true
 	return nil
 }

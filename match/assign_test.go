@@ -7,6 +7,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"os"
+	"slices"
 	"strconv"
 	"testing"
 	"time"
@@ -629,7 +630,8 @@ func TestAssignNilContext(t *testing.T) {
 
 // FuzzAssign decodes bytes into a small matrix with forbidden entries and
 // checks that Assign never fails or panics, returns a valid assignment
-// with the brute-force optimum, and that Verify accepts it.
+// with the brute-force optimum, that Verify accepts it, and that the same
+// values as a *mat.Dense and through At give the same Assignment.
 func FuzzAssign(f *testing.F) {
 	f.Add([]byte{3, 3, 1, 2, 3, 4, 5, 6, 7, 8, 9})
 	f.Add([]byte{2, 5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0})
@@ -668,29 +670,50 @@ func FuzzAssign(f *testing.F) {
 			if n > 0 {
 				require.InDelta(t, tot, a.Total, 1e-9)
 			}
+			// The other path gives the same result: it depends on the
+			// values only.
+			var other mat.Matrix = m
+			if _, isDense := in.(*mat.Dense); !isDense {
+				other = mat.DenseCopyOf(m)
+			}
+			b, err := Assign(context.Background(), other)
+			require.NoError(t, err)
+			require.Equal(t, a, b)
 		}
 	})
 }
 
 func BenchmarkAssign(b *testing.B) {
+	uniform := func(rng *rand.Rand) float64 { return rng.Float64() }
+	dense := func(m *mat.Dense) mat.Matrix { return m }
+	// tall (a *mat.Dense solved transposed) and custom (read through At)
+	// need a working copy; the others are solved in place.
 	kinds := []struct {
-		name string
-		gen  func(rng *rand.Rand) float64
+		name  string
+		gen   func(rng *rand.Rand) float64
+		input func(m *mat.Dense) mat.Matrix
+		rows  int // times n
+		seed  uint64
 	}{
-		{"uniform", func(rng *rand.Rand) float64 { return rng.Float64() }},
-		{"ties", func(rng *rand.Rand) float64 { return math.Round(rng.Float64()*100) / 100 }},
+		{"uniform", uniform, dense, 1, 1},
+		{"ties", func(rng *rand.Rand) float64 { return math.Round(rng.Float64()*100) / 100 }, dense, 1, 1},
 		{"forbidden", func(rng *rand.Rand) float64 {
 			if rng.Float64() < 0.3 {
 				return negInf
 			}
 			return rng.Float64()
-		}},
+		}, dense, 1, 1},
+		{"tall", uniform, dense, 2, 2},
+		{"custom", uniform, func(m *mat.Dense) mat.Matrix {
+			r, c := m.Dims()
+			return tinyMatrix{r, c, m.At}
+		}, 1, 2},
 	}
 	for _, k := range kinds {
 		for _, n := range []int{100, 500, 1000, 2000} {
 			b.Run(fmt.Sprintf("%s/n=%d", k.name, n), func(b *testing.B) {
-				rng := rand.New(rand.NewPCG(uint64(n), 1))
-				m := randMatrix(rng, n, n, func() float64 { return k.gen(rng) })
+				rng := rand.New(rand.NewPCG(uint64(n), k.seed))
+				m := k.input(randMatrix(rng, k.rows*n, n, func() float64 { return k.gen(rng) }))
 				ctx := context.Background()
 				b.ReportAllocs()
 				b.ResetTimer()
@@ -702,4 +725,157 @@ func BenchmarkAssign(b *testing.B) {
 			})
 		}
 	}
+}
+
+// tieMatrix returns a seeded random r×c matrix of heavy ties: integers 0..3
+// and -Inf, with some rows and columns entirely forbidden.
+func tieMatrix(rng *rand.Rand, r, c int) *mat.Dense {
+	pInf := []float64{0, 0.2, 0.5, 0.8}[rng.IntN(4)]
+	m := randMatrix(rng, r, c, func() float64 {
+		if rng.Float64() < pInf {
+			return negInf
+		}
+		return float64(rng.IntN(4))
+	})
+	for i := 0; i < r; i++ {
+		if rng.IntN(6) == 0 {
+			for j := 0; j < c; j++ {
+				m.Set(i, j, negInf)
+			}
+		}
+	}
+	for j := 0; j < c; j++ {
+		if rng.IntN(6) == 0 {
+			for i := 0; i < r; i++ {
+				m.Set(i, j, negInf)
+			}
+		}
+	}
+	return m
+}
+
+// TestAssignDependsOnValuesOnly checks the documented determinism: the
+// same values give the same Assignment, certificate included, whether
+// they come as a *mat.Dense, a strided view, a type read through At, or
+// the transpose of a transposed matrix.
+func TestAssignDependsOnValuesOnly(t *testing.T) {
+	ctx := context.Background()
+	rng := rand.New(rand.NewPCG(11, 11))
+	for k := 0; k < 3000; k++ {
+		r, c := 1+rng.IntN(12), 1+rng.IntN(12)
+		base := tieMatrix(rng, r, c)
+		// A view with a stride larger than its columns.
+		big := mat.NewDense(r+2, c+3, nil)
+		big.Apply(func(int, int, float64) float64 { return 7 }, big)
+		view := big.Slice(1, r+1, 2, c+2).(*mat.Dense)
+		view.Copy(base)
+		kinds := []struct {
+			name string
+			m    mat.Matrix
+		}{
+			{"custom", tinyMatrix{r, c, base.At}},
+			{"slice-view", view},
+			{"transpose-of-transpose", mat.Transpose{Matrix: mat.DenseCopyOf(base.T())}},
+		}
+		want, err := Assign(ctx, base)
+		require.NoError(t, err)
+		for _, kind := range kinds {
+			got, err := Assign(ctx, kind.m)
+			require.NoError(t, err)
+			if !assert.Equal(t, want, got, "matrix %d (%d×%d) as %s:\n%v", k, r, c, kind.name, mat.Formatted(base)) {
+				return
+			}
+		}
+	}
+}
+
+// hugeMatrix is a mat.Matrix of any dimensions whose entries are computed,
+// never stored; it counts the entries read.
+type hugeMatrix struct {
+	r, c  int
+	reads *int
+}
+
+func (m hugeMatrix) Dims() (int, int)    { return m.r, m.c }
+func (m hugeMatrix) At(i, j int) float64 { *m.reads++; return 0 }
+func (m hugeMatrix) T() mat.Matrix       { return mat.Transpose{Matrix: m} }
+
+func TestAssignTooLarge(t *testing.T) {
+	tests := []struct {
+		name string
+		r, c int
+	}{
+		{"issue-2^25x2^21", 1 << 25, 1 << 21},
+		{"wide-2^21x2^25", 1 << 21, 1 << 25},
+		{"product-overflows-int", math.MaxInt, math.MaxInt},
+		{"one-above-max-entries", MaxEntries + 1, 1},
+		{"just-above-max-entries", 1 << 16, MaxEntries>>16 + 1},
+		{"huge-rows-zero-cols", math.MaxInt, 0},
+		{"zero-rows-huge-cols", 0, MaxEntries + 1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			reads := 0
+			m := hugeMatrix{tc.r, tc.c, &reads}
+			_, err := Assign(context.Background(), m)
+			require.Error(t, err)
+			assert.ErrorIs(t, err, ErrTooLarge)
+			assert.Contains(t, err.Error(), fmt.Sprintf("%d×%d", tc.r, tc.c))
+			err = Verify(m, Assignment{})
+			assert.ErrorIs(t, err, ErrTooLarge)
+			if tc.r > 0 && tc.c > 0 {
+				assert.Equal(t, math.Inf(1), Tolerance(m))
+			}
+			assert.Zero(t, reads, "no entry read")
+		})
+	}
+}
+
+func TestAssignEmptyShapesWithinMaxEntries(t *testing.T) {
+	// Shapes within MaxEntries are accepted (a zero dimension counts as
+	// 1); these are small enough to allocate in a test.
+	tests := []struct {
+		name string
+		r, c int
+	}{
+		{"zero-rows-many-cols", 0, 1 << 20},
+		{"many-rows-zero-cols", 1 << 20, 0},
+		{"one-by-one", 1, 1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			reads := 0
+			a, err := Assign(context.Background(), hugeMatrix{tc.r, tc.c, &reads})
+			require.NoError(t, err)
+			assert.Len(t, a.RowCover, tc.r)
+			assert.Len(t, a.ColCover, tc.c)
+		})
+	}
+}
+
+func TestTransposeInPlace(t *testing.T) {
+	rng := rand.New(rand.NewPCG(12, 12))
+	for _, shape := range [][2]int{{1, 1}, {1, 5}, {5, 1}, {2, 2}, {2, 3}, {3, 2}, {7, 13}, {13, 7}, {64, 65}, {100, 3}} {
+		t.Run(fmt.Sprintf("%dx%d", shape[0], shape[1]), func(t *testing.T) {
+			n, m := shape[0], shape[1]
+			a := randMatrix(rng, n, m, rng.Float64)
+			data := slices.Clone(a.RawMatrix().Data)
+			transposeInPlace(data, n, m)
+			assert.True(t, mat.Equal(a.T(), mat.NewDense(m, n, data)))
+		})
+	}
+}
+
+func TestGetBufSizeClasses(t *testing.T) {
+	// Buffers come back only when their capacity is within 2× of the
+	// need: a large pooled buffer is never handed to a small solve.
+	big := make([]float64, 1<<20)
+	putBuf(big)
+	for _, n := range []int{1, 100, 1 << 10, 1<<19 - 1, 1 << 19, 1<<19 + 1, 1 << 20, 1<<20 + 1} {
+		b := getBuf(n)
+		assert.Len(t, b, n)
+		assert.LessOrEqual(t, cap(b), 2*n, "need %d", n)
+		putBuf(b)
+	}
+	assert.Nil(t, getBuf(0))
 }

@@ -13,7 +13,8 @@
 //     stable reason code — ineligible (with every rule failed),
 //     no_compatible_mentor or no_compatible_mentee (with the hard rules
 //     that blocked each pair counted), below_min_score, outcompeted (with
-//     the best partner and who took them);
+//     the best partner and who took them), paused (Paused is set for this
+//     round);
 //   - FullMentors: the mentors whose pinned duos use all of their places,
 //     who are not "unmatched": they could not take anyone;
 //   - Overdue: mentees still unmatched more than a month after applying;
@@ -155,13 +156,16 @@
 //
 // Time O(r²c) in the worst case for r <= c (O(c²r) for a tall matrix),
 // usually much less; validation and copying are O(r·c). Memory: at most
-// one working copy of the matrix plus O(r+c). A *mat.Dense that needs no
-// transposition, scaling or dropping is read in place, through its backing
-// slice, without a copy; other mat.Matrix values are read once, entry by
-// entry, into the working copy. The rebalancing step described above
+// one working copy of the matrix plus O(r+c). A matrix with row-major
+// backing data (a *mat.Dense, including views made by Slice, or any
+// mat.RawMatrixer) that needs no transposition, scaling or dropping is read
+// in place, without a copy; other mat.Matrix values are read once, entry by
+// entry, into the working copy (plus r·c bits when such a matrix must be
+// transposed once its all-forbidden rows and columns are dropped). The rebalancing step described above
 // copies the part it re-solves; the parts' copies hold at most r·c entries
 // together, but may coexist with the first working copy. Working copies
-// are recycled between calls through a sync.Pool.
+// are recycled between calls through pools by size class (a buffer is
+// reused only when it is at most twice the size needed).
 //
 // # Determinism and ties
 //
@@ -176,7 +180,8 @@
 // equal path value, the free one of lowest index, else the one of lowest
 // index; free rows are processed in increasing order. Which optimal
 // assignment is returned among several with the same total is a function
-// of the matrix only, but not a documented preference: callers who care
+// of the matrix's values only, whatever its type, but not a documented
+// preference: callers who care
 // should break ties in the scores.
 //
 // # Cancellation

@@ -10,8 +10,9 @@ import (
 // [Verify] when a score is NaN or +Inf. Test for it with errors.Is.
 var ErrBadScore = errors.New("match: score is NaN or +Inf")
 
-// ErrTooLarge is returned by [Assign] when the matrix has more entries than
-// an int can index.
+// ErrTooLarge is returned, wrapped with the dimensions, by [Assign] and
+// [Verify] when the matrix has more than [MaxEntries] entries (a zero
+// dimension counts as 1).
 var ErrTooLarge = errors.New("match: matrix too large")
 
 // ErrInvalidAssignment is returned, wrapped with what failed and where, by

@@ -45,13 +45,13 @@ func Example_readme() {
 		fmt.Println("error:", err)
 	}
 	// Output:
-	// me-0002 + mo-0005  0.36  pinned=true
-	// me-0004 + mo-0001  0.81  pinned=false
-	// me-0005 + mo-0002  0.81  pinned=false
+	// me-0002 + mo-0005  0.31  pinned=true
+	// me-0005 + mo-0003  0.72  pinned=false
+	// me-0006 + mo-0001  0.51  pinned=false
 	// me-0001 unmatched: no_compatible_mentor
 	// me-0003 unmatched: outcompeted
-	// me-0006 unmatched: no_compatible_mentor
-	// total 1.62
+	// me-0004 unmatched: outcompeted
+	// total 1.22
 }
 
 func TestReadmeSnippet(t *testing.T) {

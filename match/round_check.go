@@ -78,6 +78,21 @@ func check(r Round) (*builder, error) {
 			bad(index("mentees", k)+".applied_on", idName(m.ID), "after the round's day %s", r.On)
 		}
 	}
+	// Homes: each must resolve through the scorer's gazetteer while a rule
+	// that uses places is on (scoring.Scorer.CheckHome). An invalid scorer
+	// is reported above; its homes are not checked.
+	if scorer.Validate() == nil {
+		for k := range r.Mentees {
+			if err := scorer.CheckHome(r.Mentees[k].Home); err != nil {
+				errs = append(errs, profile.AtPath(profile.HomeError(r.Mentees[k].ID, err), index("mentees", k)))
+			}
+		}
+		for k := range r.Mentors {
+			if err := scorer.CheckHome(r.Mentors[k].Home); err != nil {
+				errs = append(errs, profile.AtPath(profile.HomeError(r.Mentors[k].ID, err), index("mentors", k)))
+			}
+		}
+	}
 
 	b := &builder{r: r, waitBonus: bonus}
 	b.mentees = slices.Clone(r.Mentees)

@@ -85,12 +85,24 @@ func TestProposeErrors(t *testing.T) {
 		}, ErrInvalidRound, []string{"on: ", "mentees[2].id: me-1", "pinned[0].mentor_id: mo-9"}},
 		{"bad policy", func(r *Round) { r.Policy = profile.DefaultPolicy(); r.Policy.Mentee.MaxAge = -3 }, profile.ErrInvalid, []string{"policy.mentee.max_age: "}},
 		{"bad weights", func(r *Round) { r.Scorer = scoring.Default(); r.Scorer.Weights.Sector = -1 }, nil, nil},
+		{"unknown places", func(r *Round) {
+			r.Mentees[1].Home = profile.Place{City: "Atlantis"}
+			r.Mentors[0].Home = profile.Place{Postcode: "9999"}
+		}, profile.ErrInvalid, []string{"mentees[1].home: me-1", "mentors[0].home: mo-2"}},
+		{"coordinates alone and the same-city rule", func(r *Round) {
+			r.Scorer.Rules = scoring.Rules{MaxDistanceKm: profile.Off, SameCity: true}
+			r.Mentees[2].Home = profile.Place{Lat: 50.85, Lon: 4.35}
+		}, profile.ErrInvalid, []string{"mentees[2].home: me-3"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			r := ok()
 			tc.change(&r)
 			_, err := Propose(context.Background(), r)
+			if tc.name == "unknown places" {
+				assert.Contains(t, err.Error(), "mentees[1].home: unknown place")
+				assert.NotContains(t, err.Error(), "Atlantis", "the place is not echoed")
+			}
 			require.Error(t, err)
 			if tc.is != nil {
 				assert.ErrorIs(t, err, tc.is)
@@ -166,4 +178,18 @@ func TestRoundErrorUnwrap(t *testing.T) {
 	assert.ErrorIs(t, err, ErrRoundTooLarge)
 	assert.Equal(t, "round: mentors: too many", err.Error())
 	assert.False(t, errors.Is(&RoundError{Field: "on"}, ErrRoundTooLarge))
+}
+
+// TestUnknownPlacesWithPlaceRulesOff: with the distance and same-city rules
+// off, a home that does not resolve is no error.
+func TestUnknownPlacesWithPlaceRulesOff(t *testing.T) {
+	r := Round{
+		On:      roundDay,
+		Mentees: []profile.Mentee{mentee("me-1", nil)},
+		Mentors: []profile.Mentor{mentor("mo-1", nil)},
+		Scorer:  scoring.Scorer{Rules: scoring.Rules{MaxDistanceKm: profile.Off}},
+	}
+	r.Mentees[0].Home = profile.Place{City: "Atlantis"}
+	_, err := Propose(context.Background(), r)
+	assert.NoError(t, err)
 }

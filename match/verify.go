@@ -12,7 +12,9 @@ import (
 // float64 machine epsilon and M the largest finite |score|. Rounding in the
 // solver's dual updates grows at most about that fast. An assignment that
 // Verify accepts is optimal up to min(r,c)·2·Tolerance in its total (its
-// number of pairs is exact).
+// number of pairs is exact). Cost: O(r·c) time, O(1) memory. A nil or
+// empty matrix gives 0; a matrix with more than [MaxEntries] entries,
+// which Verify rejects, gives +Inf without reading any entry.
 func Tolerance(scores mat.Matrix) float64 {
 	if scores == nil {
 		return 0
@@ -21,8 +23,11 @@ func Tolerance(scores mat.Matrix) float64 {
 	if r <= 0 || c <= 0 {
 		return 0
 	}
+	if checkSize(r, c) != nil {
+		return math.Inf(1)
+	}
 	m := 0.0
-	v := newReader(scores)
+	v := newReader(scores, r, c)
 	for i := 0; i < r; i++ {
 		for j := 0; j < c; j++ {
 			if x := math.Abs(v.at(i, j)); x <= math.MaxFloat64 {
@@ -36,33 +41,6 @@ func Tolerance(scores mat.Matrix) float64 {
 func tolerance(maxAbs float64, r, c int) float64 {
 	n := float64(r + c)
 	return 4 * 0x1p-52 * n * n * maxAbs
-}
-
-// reader reads a matrix's entries, through the backing slice for a
-// *mat.Dense.
-type reader struct {
-	m      mat.Matrix
-	raw    []float64
-	stride int
-}
-
-func newReader(m mat.Matrix) reader {
-	rd := reader{m: m}
-	if d, ok := m.(*mat.Dense); ok {
-		raw := d.RawMatrix()
-		r, c := d.Dims()
-		if raw.Rows == r && raw.Cols == c && r > 0 && c > 0 && raw.Stride >= c && len(raw.Data) >= (r-1)*raw.Stride+c {
-			rd.raw, rd.stride = raw.Data, raw.Stride
-		}
-	}
-	return rd
-}
-
-func (rd reader) at(i, j int) float64 {
-	if rd.raw != nil {
-		return rd.raw[i*rd.stride+j]
-	}
-	return rd.m.At(i, j)
 }
 
 // Verify proves that a is optimal for scores: it returns nil only if a is a
@@ -92,8 +70,10 @@ func (rd reader) at(i, j int) float64 {
 // 2·min(r,c)·tol, with tol = [Tolerance](scores). Cost: O(r·c) time,
 // O(r+c) memory. A nil scores is a 0×0 matrix.
 //
-// Errors: a [*ScoreError] (wrapping [ErrBadScore]) for a NaN or +Inf score;
-// [ErrInvalidAssignment] or [ErrNotOptimal], wrapped with what failed and
+// Errors: [ErrTooLarge], wrapped with the dimensions, for a matrix that
+// [Assign] rejects as too large (more than [MaxEntries] entries), before
+// reading any entry; a [*ScoreError] (wrapping [ErrBadScore]) for a NaN or
+// +Inf score; [ErrInvalidAssignment] or [ErrNotOptimal], wrapped with what failed and
 // where.
 func Verify(scores mat.Matrix, a Assignment) error {
 	var r, c int
@@ -103,7 +83,10 @@ func Verify(scores mat.Matrix, a Assignment) error {
 	if r < 0 || c < 0 {
 		r, c = 0, 0
 	}
-	rd := newReader(scores)
+	if err := checkSize(r, c); err != nil {
+		return err
+	}
+	rd := newReader(scores, r, c)
 	maxAbs := 0.0
 	for i := 0; i < r; i++ {
 		for j := 0; j < c; j++ {

@@ -8,11 +8,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/cases"
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
-	unorm "golang.org/x/text/unicode/norm"
-
 	"github.com/duomatch/duo/profile"
 )
 
@@ -41,6 +36,15 @@ type pool struct {
 
 	langNames []string // base languages by ID, for explanations
 
+	// places are the localities of the homes, by gate.city − 1, and
+	// menteePlace, mentorPlace the name of each person's home in the
+	// coordinator's words ("" when it did not resolve).
+	places                   []placeC
+	menteePlace, mentorPlace []string
+	// unresolved lists the homes that did not resolve, as (mentor side,
+	// index, error), in order: mentees first.
+	unresolved []unresolvedHome
+
 	menteeGates []gate
 	mentorGates []gate
 	mentees     []menteeC
@@ -64,9 +68,21 @@ type gate struct {
 	avail  uint32     // the weekly slots in bits 0..20; geoBit when geo is set
 	gender uint32     // interned, 0 for not given
 	want   uint32     // interned wished gender of the partner, 0 for none
-	city   uint32     // interned as foldCity folds it, 0 for not given
+	city   uint32     // the home's locality, 1 + its index in pool.places; 0 for none
 	langOK tagSet     // base languages spoken at Rules.MinSharedLevel or above
 	geo    [3]float64 // unit vector of the home
+}
+
+// placeC is a locality of the pool: its region, interned (0 for none).
+type placeC struct {
+	region uint32
+}
+
+// unresolvedHome is a home that did not resolve through the gazetteer.
+type unresolvedHome struct {
+	mentor bool
+	index  int
+	err    error
 }
 
 // geoBit marks a gate whose home has coordinates.
@@ -249,61 +265,6 @@ func isNorm(s string) bool {
 	return true
 }
 
-// city returns foldCity(s), folding each distinct s once.
-func (c *compiler) city(s string) string {
-	f, ok := c.cities[s]
-	if !ok {
-		if c.cityFold == nil && !isASCII(s) {
-			c.cityFold = newCityFolder()
-		}
-		f = foldCity(c.cityFold, s)
-		c.cities[s] = f
-	}
-	return f
-}
-
-// newCityFolder returns the transformation of foldCity for non-ASCII
-// names: Unicode case folding, then canonical decomposition (NFD), then
-// combining marks (Mn) dropped. It is not safe for concurrent use.
-func newCityFolder() transform.Transformer {
-	return transform.Chain(cases.Fold(), unorm.NFD, runes.Remove(runes.In(unicode.Mn)))
-}
-
-// foldCity folds a city name for comparison, a stopgap until places
-// resolve through a gazetteer: case and accents ignored, hyphens and
-// apostrophes taken as spaces, surrounding spaces dropped and inner runs
-// made one space. "Liège", "LIEGE" and "liege" are one city, as are
-// "Saint-Gilles" and "saint gilles"; "Bruxelles" and "Brussel" are not.
-// fold is newCityFolder's transformation, or nil when s is ASCII. Invalid
-// UTF-8 bytes become U+FFFD.
-func foldCity(fold transform.Transformer, s string) string {
-	if isASCII(s) {
-		s = strings.ToLower(s)
-	} else if f, _, err := transform.String(fold, s); err == nil {
-		s = f
-	}
-	return strings.Join(strings.FieldsFunc(s, isCitySpace), " ")
-}
-
-// isCitySpace reports whether r separates the words of a city name: white
-// space, a dash or an apostrophe.
-func isCitySpace(r rune) bool {
-	switch r {
-	case '\'', '`', '\u2018', '\u2019', '\u02bc':
-		return true
-	}
-	return unicode.IsSpace(r) || unicode.Is(unicode.Pd, r)
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
-}
-
 // vocab interns strings with IDs in sorted order, so that the order of
 // two IDs is the order of their strings in every vocabulary.
 type vocab struct {
@@ -349,10 +310,10 @@ type langInfo struct {
 type compiler struct {
 	p                               *pool
 	interests, langs, traits, words *vocab
-	bases                           map[string]string     // tag -> base language ("" when invalid)
-	folded                          map[string]string     // string -> norm(string), for strings norm changes
-	cities                          map[string]string     // city -> foldCity(city)
-	cityFold                        transform.Transformer // made when a city is not ASCII
+	bases                           map[string]string // tag -> base language ("" when invalid)
+	folded                          map[string]string // string -> norm(string), for strings norm changes
+	homes                           map[profile.Place]home
+	placeIdx, regionIdx             map[string]uint32 // locality ID -> gate.city, region -> placeC.region
 	codes                           map[profile.Sector]nace
 	minRank                         int
 	// Scratch space reused from one profile to the next.
@@ -374,19 +335,20 @@ func compile(set *settings, mentees []profile.Mentee, mentors []profile.Mentor) 
 	c := &compiler{
 		p:         &pool{set: set},
 		interests: newVocab(), langs: newVocab(), traits: newVocab(), words: newVocab(),
-		bases: map[string]string{}, folded: map[string]string{}, cities: map[string]string{}, codes: map[profile.Sector]nace{},
+		bases: map[string]string{}, folded: map[string]string{}, codes: map[profile.Sector]nace{},
+		homes: map[profile.Place]home{}, placeIdx: map[string]uint32{}, regionIdx: map[string]uint32{},
 	}
 	// First pass: the vocabularies.
 	for i := range mentees {
 		m := &mentees[i]
-		c.vocabPerson(m.Interests, m.Languages, m.Traits, m.Gender, m.Wants.MentorGender, m.Home.City)
+		c.vocabPerson(m.Interests, m.Languages, m.Traits, m.Gender, m.Wants.MentorGender)
 		if b := c.base(m.Wants.PractiseLanguage); b != "" {
 			c.langs.add(b)
 		}
 	}
 	for i := range mentors {
 		m := &mentors[i]
-		c.vocabPerson(m.Interests, m.Languages, m.Traits, m.Gender, m.Wants.MenteeGender, m.Home.City)
+		c.vocabPerson(m.Interests, m.Languages, m.Traits, m.Gender, m.Wants.MenteeGender)
 	}
 	c.interests.freeze(false)
 	c.langs.freeze(false)
@@ -402,9 +364,11 @@ func compile(set *settings, mentees []profile.Mentee, mentors []profile.Mentor) 
 	// Second pass: the profiles.
 	p.menteeGates = make([]gate, len(mentees))
 	p.mentees = make([]menteeC, len(mentees))
+	p.menteePlace = make([]string, len(mentees))
 	for i := range mentees {
 		m := &mentees[i]
 		d := &p.mentees[i]
+		p.menteePlace[i] = c.home(&p.menteeGates[i], false, i, m.Home)
 		c.person(&p.menteeGates[i], &d.person, m.Interests, m.Languages, m.Traits, m.Gender, m.Wants.MentorGender, m.Home, m.Availability)
 		d.practise = -1
 		if b := c.base(m.Wants.PractiseLanguage); b != "" {
@@ -421,9 +385,11 @@ func compile(set *settings, mentees []profile.Mentee, mentors []profile.Mentor) 
 	}
 	p.mentorGates = make([]gate, len(mentors))
 	p.mentors = make([]mentorC, len(mentors))
+	p.mentorPlace = make([]string, len(mentors))
 	for i := range mentors {
 		m := &mentors[i]
 		d := &p.mentors[i]
+		p.mentorPlace[i] = c.home(&p.mentorGates[i], true, i, m.Home)
 		langs := c.person(&p.mentorGates[i], &d.person, m.Interests, m.Languages, m.Traits, m.Gender, m.Wants.MenteeGender, m.Home, m.Availability)
 		d.langB1 = c.langSet(langs, profile.B1.Rank())
 		d.langB2 = c.langSet(langs, profile.B2.Rank())
@@ -470,7 +436,7 @@ func (c *compiler) base(tag string) string {
 	return b
 }
 
-func (c *compiler) vocabPerson(interests []string, langs []profile.Language, traits profile.Traits, gender, want, city string) {
+func (c *compiler) vocabPerson(interests []string, langs []profile.Language, traits profile.Traits, gender, want string) {
 	for _, s := range interests {
 		c.interests.add(c.norm(s))
 	}
@@ -486,7 +452,6 @@ func (c *compiler) vocabPerson(interests []string, langs []profile.Language, tra
 	}
 	c.words.add(c.norm(gender))
 	c.words.add(c.norm(want))
-	c.words.add(c.city(city))
 }
 
 func validTrait(v float64) bool { return v >= 0 && v <= 1 } // false for NaN
@@ -558,16 +523,85 @@ func (c *compiler) person(g *gate, d *person, interests []string, langs []profil
 	d.traits = c.set(ids, p.wideTraits)
 	c.ids = ids
 
-	g.avail = uint32(avail.Common(avail))
+	g.avail = g.avail&geoBit | uint32(avail.Common(avail))
 	g.gender = c.words.id[c.norm(gender)]
 	g.want = c.words.id[c.norm(want)]
-	g.city = c.words.id[c.city(home.City)]
-	if home.HasCoords() && home.Lat >= -90 && home.Lat <= 90 && home.Lon >= -180 && home.Lon <= 180 {
-		phi, lambda := home.Lat*math.Pi/180, home.Lon*math.Pi/180
-		g.avail |= geoBit
-		g.geo = [3]float64{math.Cos(phi) * math.Cos(lambda), math.Cos(phi) * math.Sin(lambda), math.Sin(phi)}
-	}
 	return li
+}
+
+// home is a home resolved and compiled.
+type home struct {
+	city uint32
+	name string
+	geo  [3]float64
+	has  bool // geo is set
+	err  error
+}
+
+// home resolves a person's home through the gazetteer into g's city and
+// geo, records it in p.unresolved when it does not
+// resolve, and returns its name in the coordinator's words. It leaves
+// g.avail's geoBit for person to keep: it sets the bit after person
+// computed avail, so it is called first and its bit or-ed in later.
+func (c *compiler) home(g *gate, mentor bool, i int, place profile.Place) string {
+	// Resolve each distinct (postcode, city, country) once; coordinates,
+	// which differ from person to person, are applied after, as
+	// profile.Locate does.
+	key := profile.Place{Postcode: place.Postcode, City: place.City, Country: place.Country}
+	h, ok := c.homes[key]
+	if !ok {
+		l, err := profile.Locate(c.p.set.places, key)
+		h.err = err
+		if err == nil {
+			h.name = l.Name
+			h.city = c.placeID(l)
+			h.geo, h.has = unitVector(l.Lat, l.Lon), l.HasCoords()
+		}
+		c.homes[key] = h
+	}
+	if p := (profile.Place{Lat: place.Lat, Lon: place.Lon}); p.HasCoords() && place.Lat >= -90 && place.Lat <= 90 && place.Lon >= -180 && place.Lon <= 180 {
+		h.geo, h.has, h.err = unitVector(place.Lat, place.Lon), true, nil
+	}
+	if s := c.p.set; h.err == nil && h.city == 0 && (s.sameCity || s.sameRegion) {
+		h.err = profile.ErrUnknownPlace // coordinates, but no municipality to compare
+	}
+	if h.err != nil {
+		c.p.unresolved = append(c.p.unresolved, unresolvedHome{mentor: mentor, index: i, err: h.err})
+	}
+	g.city, g.geo = h.city, h.geo
+	if h.has {
+		g.avail |= geoBit
+	}
+	return h.name
+}
+
+// placeID returns the gate.city of locality l, numbering localities as
+// they come; 0 when l has no ID.
+func (c *compiler) placeID(l profile.Locality) uint32 {
+	if l.ID == "" {
+		return 0
+	}
+	id := c.placeIdx[l.ID]
+	if id == 0 {
+		r := uint32(0)
+		if l.Region != "" {
+			if r = c.regionIdx[l.Region]; r == 0 {
+				r = uint32(len(c.regionIdx)) + 1
+				c.regionIdx[l.Region] = r
+			}
+		}
+		c.p.places = append(c.p.places, placeC{region: r})
+		id = uint32(len(c.p.places))
+		c.placeIdx[l.ID] = id
+	}
+	return id
+}
+
+// unitVector returns the point at latitude lat and longitude lon (degrees)
+// on the unit sphere.
+func unitVector(lat, lon float64) [3]float64 {
+	phi, lambda := lat*math.Pi/180, lon*math.Pi/180
+	return [3]float64{math.Cos(phi) * math.Cos(lambda), math.Cos(phi) * math.Sin(lambda), math.Sin(phi)}
 }
 
 func cmpU32(a, b uint32) int {

@@ -20,6 +20,17 @@ const (
 	blockExcluded
 )
 
+// sameRegion reports whether the localities a and b (gate.city values) are
+// in the same region; a locality without a region is a region of its own,
+// and no locality (0) is in none.
+func (p *pool) sameRegion(a, b uint32) bool {
+	if a == 0 || b == 0 {
+		return false
+	}
+	ra, rb := p.places[a-1].region, p.places[b-1].region
+	return a == b || (ra != 0 && ra == rb)
+}
+
 // grade turns a number of shared hierarchy levels (NACE or ISCO) into a
 // value: same class or unit group 1, group 0.9, division 0.75, section 0.4,
 // nothing 0.
@@ -96,10 +107,15 @@ func (p *pool) score(ag *gate, a *menteeC, bg *gate, b *mentorC, e *eval, full b
 		}
 		// Haversine: hav(θ) = (chord/2)², θ = 2·asin(chord/2).
 		e.km = 2 * earthRadiusKm * asin(math.Sqrt(chord2)/2)
-	} else if s.placeRule && (ag.city != bg.city || ag.city == 0) {
+	} else if s.limit && (ag.city != bg.city || ag.city == 0) {
 		// Without coordinates on both sides the distance cannot be
-		// measured: only the same city passes, and a city not given
-		// never does.
+		// measured: only the same municipality passes.
+		e.blocked |= blockDistance
+		if !full {
+			return math.Inf(-1)
+		}
+	}
+	if (s.sameCity && (ag.city != bg.city || ag.city == 0)) || (s.sameRegion && !p.sameRegion(ag.city, bg.city)) {
 		e.blocked |= blockDistance
 		if !full {
 			return math.Inf(-1)

@@ -190,38 +190,41 @@ func TestDistance(t *testing.T) {
 		return func(_ *testing.T, _ *scoring.Scorer, _ *profile.Mentee, mo *profile.Mentor) { mo.Home.Lat = north(km) }
 	}
 	runCriterion(t, "distance", []criterionCase{
-		{"same place", at(0), 1, "0.0 km apart (0 at 25 km)", ""},
-		{"10 km", at(10), 0.6, "10.0 km apart (0 at 25 km)", ""},
+		{"same place", at(0), 1, "Brussels – Brussels, 0.0 km apart (0 at 25 km)", ""},
+		{"10 km", at(10), 0.6, "Brussels – Brussels, 10.0 km apart (0 at 25 km)", ""},
 		{"24.9 km", at(24.9), 0.1 / 25, "", ""},
 		{"scale from the setting", func(t *testing.T, s *scoring.Scorer, me *profile.Mentee, mo *profile.Mentor) {
 			s.Rules.DistanceScaleKm = 50
 			at(10)(t, s, me, mo)
-		}, 0.8, "10.0 km apart (0 at 50 km)", ""},
+		}, 0.8, "Brussels – Brussels, 10.0 km apart (0 at 50 km)", ""},
 		{"no limit: 25 km scale", func(t *testing.T, s *scoring.Scorer, me *profile.Mentee, mo *profile.Mentor) {
 			s.Rules.MaxDistanceKm = -1
 			at(30)(t, s, me, mo)
-		}, 0, "30.0 km apart (0 at 25 km)", ""},
+		}, 0, "Brussels – Brussels, 30.0 km apart (0 at 25 km)", ""},
 		{"limit sets the scale", func(t *testing.T, s *scoring.Scorer, me *profile.Mentee, mo *profile.Mentor) {
 			s.Rules.MaxDistanceKm = 40
 			at(30)(t, s, me, mo)
 		}, 0.25, "", ""},
-		{"same city without coordinates", func(_ *testing.T, _ *scoring.Scorer, _ *profile.Mentee, mo *profile.Mentor) {
-			mo.Home = profile.Place{City: "brussels"}
-		}, 1, "same city", ""},
+		{"same municipality without coordinates", func(_ *testing.T, _ *scoring.Scorer, me *profile.Mentee, mo *profile.Mentor) {
+			me.Home = profile.Place{City: "Woluwe-Saint-Pierre"} // the table has no coordinates for it
+			mo.Home = profile.Place{Postcode: "1150"}
+		}, 1, "same municipality (Woluwe-Saint-Pierre – Woluwe-Saint-Pierre)", ""},
 		{"zero limit: 25 km scale", func(t *testing.T, s *scoring.Scorer, me *profile.Mentee, mo *profile.Mentor) {
 			s.Rules = scoring.Rules{}
 			at(10)(t, s, me, mo)
-		}, 0.6, "10.0 km apart (0 at 25 km)", ""},
-		{"same city folded", func(_ *testing.T, _ *scoring.Scorer, me *profile.Mentee, mo *profile.Mentor) {
+		}, 0.6, "Brussels – Brussels, 10.0 km apart (0 at 25 km)", ""},
+		{"same municipality folded", func(_ *testing.T, _ *scoring.Scorer, me *profile.Mentee, mo *profile.Mentor) {
 			me.Home = profile.Place{City: "Liège"}
 			mo.Home = profile.Place{City: "LIEGE"}
-		}, 1, "same city", ""},
-		{"other city without coordinates", func(_ *testing.T, _ *scoring.Scorer, _ *profile.Mentee, mo *profile.Mentor) {
-			mo.Home = profile.Place{City: "Ghent"}
-		}, 0, "different cities", "blocked by too_far, but the value is still given"},
-		{"nothing known", func(_ *testing.T, _ *scoring.Scorer, me *profile.Mentee, _ *profile.Mentor) {
+		}, 1, "Liège – Liège, 0.0 km apart (0 at 25 km)", ""},
+		{"other municipality without coordinates", func(_ *testing.T, _ *scoring.Scorer, me *profile.Mentee, mo *profile.Mentor) {
+			me.Home = profile.Place{City: "Sint-Pieters-Woluwe"}
+			mo.Home = profile.Place{City: "Ixelles"}
+		}, 0, "different municipalities (Sint-Pieters-Woluwe – Ixelles), without coordinates", "blocked by too_far, but the value is still given"},
+		{"nothing known", func(_ *testing.T, s *scoring.Scorer, me *profile.Mentee, _ *profile.Mentor) {
+			s.Rules.MaxDistanceKm = profile.Off
 			me.Home = profile.Place{}
-		}, scoring.Neutral, "place not given (neutral)", ""},
+		}, scoring.Neutral, "place not given or not found (neutral)", ""},
 	})
 }
 

@@ -54,7 +54,7 @@ func ExampleScorer_Pair() {
 	// interests    0.10 × 0.25 = 0.025  shares 1 of 4 interests
 	// language     0.15 × 1.00 = 0.150  speaks nl natively, which the mentee practises; 1 further shared language
 	// personality  0.10 × 0.80 = 0.080  traits differ by 0.20 on average over 2 shared traits
-	// distance     0.10 × 0.75 = 0.075  6.4 km apart (0 at 25 km)
+	// distance     0.10 × 0.75 = 0.075  Ghent – Merelbeke, 6.4 km apart (0 at 25 km)
 	// availability 0.15 × 1.00 = 0.150  2 common weekly slots
 }
 
@@ -72,7 +72,7 @@ func ExampleScorer_Pair_blocked() {
 	// Output:
 	// score -Inf
 	// gender_wish: a wish about the partner's gender is not met
-	// too_far: 138.9 km apart, more than the maximum of 25 km
+	// too_far: Ghent – Liège, 138.9 km apart, more than the maximum of 25 km
 }
 
 // Without coordinates on both sides the distance cannot be measured: only
@@ -81,27 +81,31 @@ func ExampleScorer_Pair_blocked() {
 // passed unchecked.
 func ExampleScorer_Pair_withoutCoordinates() {
 	me, mo := examplePair()
-	s := scoring.Default()
+	s := scoring.Default() // Places nil: the Belgian gazetteer
 	for _, homes := range [][2]profile.Place{
 		{{City: "Liège"}, {City: "LIEGE"}},
-		{{City: "Liège"}, {City: "Ghent"}},
+		{{City: "Liège"}, {City: "Gent"}},
+		{{Postcode: "1030", City: "Schaarbeek"}, {City: "Ixelles"}},
+		{{City: "Bruxelles"}, {Postcode: "1000"}},
 		{{City: "Bruxelles"}, {}},
 	} {
 		me.Home, mo.Home = homes[0], homes[1]
 		r := s.Pair(&me, &mo)
 		if len(r.Blocked) == 0 {
-			fmt.Printf("%q – %q: score %.3f\n", me.Home.City, mo.Home.City, r.Score)
+			fmt.Printf("score %.3f: %s\n", r.Score, r.Parts[6].Reason)
 			continue
 		}
-		fmt.Printf("%q – %q: %s: %s\n", me.Home.City, mo.Home.City, r.Blocked[0].Code, r.Blocked[0].Message)
+		fmt.Printf("%s: %s\n", r.Blocked[0].Code, r.Blocked[0].Message)
 	}
 	// The distance rule turned off: places block nothing.
-	s.Rules.MaxDistanceKm = -1
+	s.Rules.MaxDistanceKm = profile.Off
 	fmt.Printf("distance rule off: %d reasons\n", len(s.Pair(&me, &mo).Blocked))
 	// Output:
-	// "Liège" – "LIEGE": score 0.870
-	// "Liège" – "Ghent": too_far: in different cities, and without coordinates for both the distance cannot be checked
-	// "Bruxelles" – "": too_far: no city given for the mentor, and without coordinates for both the distance cannot be checked
+	// score 0.870: Liège – Liège, 0.0 km apart (0 at 25 km)
+	// too_far: Liège – Gent, 137.9 km apart, more than the maximum of 25 km
+	// score 0.854: Schaarbeek – Ixelles, 4.1 km apart (0 at 25 km)
+	// score 0.870: Bruxelles – Bruxelles, 0.0 km apart (0 at 25 km)
+	// too_far: Bruxelles – unknown place: the mentor's home was not found in the gazetteer, so the distance cannot be checked
 	// distance rule off: 0 reasons
 }
 
@@ -115,8 +119,8 @@ func ExampleScorer_defaults() {
 	fmt.Println(onlyRule.Validate(), onlyRule.Pair(&me, &mo).Blocked[0].Message)
 	fmt.Println(onlyWeights.Pair(&me, &mo).Blocked[0].Message)
 	// Output:
-	// <nil> 51.2 km apart, more than the maximum of 25 km
-	// 51.2 km apart, more than the maximum of 25 km
+	// <nil> Ghent – Antwerp, 51.2 km apart, more than the maximum of 25 km
+	// Ghent – Antwerp, 51.2 km apart, more than the maximum of 25 km
 }
 
 // A round excludes pairs, such as those whose first meeting failed, on its

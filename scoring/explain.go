@@ -2,13 +2,15 @@ package scoring
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/duomatch/duo/profile"
 )
 
-// reasons lists the rules that block the evaluated pair (ag, bg), in
-// order. Messages name no city: a city is one person's data.
-func (p *pool) reasons(ag, bg *gate, e *eval) []Reason {
+// reasons lists the rules that block the evaluated pair of mentee i and
+// mentor j, in order. Messages name the municipalities of the homes as the
+// gazetteer resolved them, nothing else of the addresses.
+func (p *pool) reasons(i, j int, e *eval) []Reason {
 	var out []Reason
 	s := p.set
 	if e.blocked&blockLanguage != 0 {
@@ -19,7 +21,7 @@ func (p *pool) reasons(ag, bg *gate, e *eval) []Reason {
 		out = append(out, Reason{CodeGenderWish, "a wish about the partner's gender is not met"})
 	}
 	if e.blocked&blockDistance != 0 {
-		out = append(out, Reason{CodeTooFar, s.placeMessage(ag, bg, e)})
+		out = append(out, Reason{CodeTooFar, p.placeMessage(i, j, e)})
 	}
 	if e.blocked&blockTime != 0 {
 		out = append(out, Reason{CodeNoSharedTime, "no weekly time slot in which both are free"})
@@ -30,8 +32,10 @@ func (p *pool) reasons(ag, bg *gate, e *eval) []Reason {
 	return out
 }
 
-// parts explains each criterion of the evaluated pair.
-func (p *pool) parts(ag *gate, a *menteeC, bg *gate, e *eval, mo *profile.Mentor) []Part {
+// parts explains each criterion of the evaluated pair of mentee i and
+// mentor j.
+func (p *pool) parts(i, j int, e *eval, mo *profile.Mentor) []Part {
+	ag, bg, a := &p.menteeGates[i], &p.mentorGates[j], &p.mentees[i]
 	out := make([]Part, numCriteria)
 	for k := range out {
 		out[k] = Part{Criterion: criterionNames[k], Weight: p.set.nw[k], Value: e.v[k],
@@ -107,15 +111,16 @@ func (p *pool) parts(ag *gate, a *menteeC, bg *gate, e *eval, mo *profile.Mentor
 			e.traitDiff, e.traitN, plural(float64(e.traitN), "trait", "traits"))
 	}
 
+	names := p.placePair(i, j)
 	switch {
 	case e.km >= 0:
-		out[cDistance].Reason = fmt.Sprintf("%.1f km apart (0 at %s km)", e.km, num(p.set.scaleKm))
+		out[cDistance].Reason = fmt.Sprintf("%s, %.1f km apart (0 at %s km)", names, e.km, num(p.set.scaleKm))
 	case ag.city != 0 && bg.city != 0 && ag.city == bg.city:
-		out[cDistance].Reason = "same city"
+		out[cDistance].Reason = "same municipality (" + names + ")"
 	case ag.city != 0 && bg.city != 0:
-		out[cDistance].Reason = "different cities"
+		out[cDistance].Reason = "different municipalities (" + names + "), without coordinates"
 	default:
-		out[cDistance].Reason = "place not given (neutral)"
+		out[cDistance].Reason = "place not given or not found (neutral)"
 	}
 
 	switch e.common {
@@ -129,24 +134,59 @@ func (p *pool) parts(ag *gate, a *menteeC, bg *gate, e *eval, mo *profile.Mentor
 	return out
 }
 
-// placeMessage says why the place rule blocks the evaluated pair.
-func (s *settings) placeMessage(ag, bg *gate, e *eval) string {
-	if e.km >= 0 {
-		return fmt.Sprintf("%.1f km apart, more than the maximum of %s km", e.km, num(s.maxKm))
-	}
-	why := "without coordinates for both the distance cannot be checked"
-	if s.sameCity {
-		why = "the programme requires the same city"
-	}
+// placeMessage says why the place rules block the evaluated pair of
+// mentee i and mentor j: every rule that does, joined by "; ".
+func (p *pool) placeMessage(i, j int, e *eval) string {
+	s := p.set
+	ag, bg := &p.menteeGates[i], &p.mentorGates[j]
+	names := p.placePair(i, j)
+	var out []string
 	switch {
-	case ag.city == 0 && bg.city == 0:
-		return "no city given for either, and " + why
-	case ag.city == 0:
-		return "no city given for the mentee, and " + why
-	case bg.city == 0:
-		return "no city given for the mentor, and " + why
+	case e.km >= 0 && e.km > s.maxKm && s.limit:
+		out = append(out, fmt.Sprintf("%s, %.1f km apart, more than the maximum of %s km", names, e.km, num(s.maxKm)))
+	case e.km < 0 && s.limit && (ag.city == 0 || bg.city == 0):
+		out = append(out, names+": "+notFound(ag.city, bg.city)+", so the distance cannot be checked")
+	case e.km < 0 && s.limit && ag.city != bg.city:
+		out = append(out, names+": different municipalities, and without coordinates for both the distance cannot be checked")
 	}
-	return "in different cities, and " + why
+	if s.sameCity && (ag.city != bg.city || ag.city == 0) {
+		out = append(out, names+": not the same municipality, which the programme requires")
+	}
+	if s.sameRegion && !p.sameRegion(ag.city, bg.city) {
+		out = append(out, names+": not the same region, which the programme requires")
+	}
+	if len(out) == 0 { // the distance with a limit rounded away; cannot happen
+		return names + ": too far"
+	}
+	return strings.Join(out, "; ")
+}
+
+// notFound says which homes did not resolve to a municipality.
+func notFound(a, b uint32) string {
+	switch {
+	case a == 0 && b == 0:
+		return "neither home was found in the gazetteer"
+	case a == 0:
+		return "the mentee's home was not found in the gazetteer"
+	}
+	return "the mentor's home was not found in the gazetteer"
+}
+
+// placePair names the homes of mentee i and mentor j in the coordinator's
+// words: "Schaerbeek – Ixelles". A home known only by its coordinates is
+// "coordinates", one not found "unknown place".
+func (p *pool) placePair(i, j int) string {
+	return placeName(p.menteePlace[i], &p.menteeGates[i]) + " – " + placeName(p.mentorPlace[j], &p.mentorGates[j])
+}
+
+func placeName(name string, g *gate) string {
+	switch {
+	case name != "":
+		return name
+	case g.avail&geoBit != 0:
+		return "coordinates"
+	}
+	return "unknown place"
 }
 
 // plural returns one when x is 1 and many otherwise.

@@ -101,8 +101,20 @@ func (s Scorer) Compile(ctx context.Context, mentees []profile.Mentee, mentors [
 	go func() { defer vg.Done(); errMentors = validateAll(mentors) }()
 	p := compile(set, mentees, mentors)
 	vg.Wait()
-	if errMentees != nil || errMentors != nil {
-		return nil, fmt.Errorf("%w: %w", ErrInvalidProfile, errors.Join(errMentees, errMentors))
+	var errHomes []error
+	if set.placeRules() {
+		for _, u := range p.unresolved {
+			var id string
+			if !u.mentor {
+				id = mentees[u.index].ID
+			} else {
+				id = mentors[u.index].ID
+			}
+			errHomes = append(errHomes, profile.HomeError(id, u.err))
+		}
+	}
+	if errMentees != nil || errMentors != nil || errHomes != nil {
+		return nil, fmt.Errorf("%w: %w", ErrInvalidProfile, errors.Join(errMentees, errMentors, errors.Join(errHomes...)))
 	}
 	return &Pool{p: p, mentees: mentees, mentors: mentors}, nil
 }
@@ -153,7 +165,7 @@ func (p *Pool) Pair(i, j int) Result {
 		e.blocked |= blockExcluded
 		score = math.Inf(-1)
 	}
-	return Result{Score: score, Blocked: q.reasons(ag, bg, &e), Parts: q.parts(ag, &q.mentees[i], bg, &e, &p.mentors[j])}
+	return Result{Score: score, Blocked: q.reasons(i, j, &e), Parts: q.parts(i, j, &e, &p.mentors[j])}
 }
 
 // Blocked returns the hard rules that block the pair of mentee i and mentor
@@ -172,7 +184,7 @@ func (p *Pool) Blocked(i, j int) []Reason {
 	if e.blocked == 0 {
 		return nil
 	}
-	return q.reasons(ag, bg, &e)
+	return q.reasons(i, j, &e)
 }
 
 // Matrix returns the scores of every pair, as [Scorer.Matrix] does, with

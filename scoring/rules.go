@@ -18,21 +18,27 @@ type Rules struct {
 	// it to count as shared (rule no_shared_language and the language
 	// criterion); native counts as the highest level. "" means B1.
 	MinSharedLevel profile.Level `json:"min_shared_level"`
-	// MaxDistanceKm is the distance rule (too_far). When both homes have
-	// coordinates, it blocks a pair more than this many kilometres apart.
-	// When either home has none, the distance cannot be measured, and it
-	// blocks a pair whose cities differ or whose city is not given: the
-	// rule never passes a pair it cannot check. 0 means 25
-	// ([DefaultMaxDistanceKm]); [profile.Off] (-1) turns the rule off (no limit, and places
-	// block nothing unless SameCity is set). Other negative values are
-	// invalid.
+	// MaxDistanceKm is the distance rule (too_far): it blocks a pair whose
+	// homes are more than this many kilometres apart. Homes are resolved
+	// through the Scorer's gazetteer (a postcode, a municipality's name),
+	// and coordinates given in a home win over the gazetteer's. When either
+	// home has no coordinates even so (its locality has none in the table),
+	// only the same municipality passes: the rule never passes a pair it
+	// cannot check. 0 means 25 ([DefaultMaxDistanceKm]); [profile.Off] (-1)
+	// turns the rule off. Other negative values are invalid.
 	MaxDistanceKm float64 `json:"max_distance_km"`
-	// SameCity requires the same city when either home has no coordinates,
-	// even when the distance rule is off (rule too_far; a city not given
-	// blocks too). With the distance rule on that already holds, so
-	// SameCity only matters with MaxDistanceKm = -1. With coordinates on
-	// both sides the distance decides, not the city names. Default false.
+	// SameCity requires both homes to resolve to the same municipality
+	// (the same [profile.Locality] ID: "Bruxelles", "Brussel" and "1000"
+	// are one, Schaerbeek is another), whatever the distance (rule
+	// too_far). A home with coordinates but no municipality never passes.
+	// Default false.
 	SameCity bool `json:"same_city"`
+	// SameRegion requires both homes to resolve to localities of the same
+	// region (for Belgium: Brussels-Capital, Flanders or Wallonia, so that
+	// Schaerbeek and Ixelles count as Brussels), whatever the distance
+	// (rule too_far). A locality without a region counts as a region of
+	// its own. Default false.
+	SameRegion bool `json:"same_region"`
 	// DistanceScaleKm is the distance at which the distance criterion
 	// reaches 0, falling linearly from 1 at 0 km. 0 means the distance
 	// limit (MaxDistanceKm, 25 km by default), or 25 km when the rule is
@@ -58,9 +64,11 @@ const (
 	// wants.mentee_gender is set and the other's gender is not that one
 	// (or not given). Genders compare case- and space-insensitively.
 	CodeGenderWish = "gender_wish"
-	// CodeTooFar: farther apart than [Rules.MaxDistanceKm]; or, when either
-	// home has no coordinates and the distance rule or [Rules.SameCity] is
-	// on, in different cities or with a city not given.
+	// CodeTooFar: farther apart than [Rules.MaxDistanceKm] (or, without
+	// coordinates for both, not in the same municipality); not in the same
+	// municipality with [Rules.SameCity], or not in the same region with
+	// [Rules.SameRegion]; or a home that did not resolve while one of these
+	// rules is on.
 	CodeTooFar = "too_far"
 	// CodeNoSharedTime: no weekly slot in which both are free.
 	CodeNoSharedTime = "no_shared_time"

@@ -89,7 +89,7 @@ func TestRulesEdges(t *testing.T) {
 		{name: "24.9 km", edit: func(_ *testing.T, _ *scoring.Scorer, _ *profile.Mentee, mo *profile.Mentor) {
 			mo.Home.Lat = north(24.9)
 		}},
-		{name: "25.1 km", want: []string{"too_far"}, msg: "25.1 km apart, more than the maximum of 25 km",
+		{name: "25.1 km", want: []string{"too_far"}, msg: "Brussels – Brussels, 25.1 km apart, more than the maximum of 25 km",
 			edit: func(_ *testing.T, _ *scoring.Scorer, _ *profile.Mentee, mo *profile.Mentor) {
 				mo.Home.Lat = north(25.1)
 			}},
@@ -97,7 +97,7 @@ func TestRulesEdges(t *testing.T) {
 			s.Rules.MaxDistanceKm = -1
 			mo.Home.Lat = north(500)
 		}},
-		{name: "zero limit is 25 km", want: []string{"too_far"}, msg: "25.1 km apart, more than the maximum of 25 km",
+		{name: "zero limit is 25 km", want: []string{"too_far"}, msg: "Brussels – Brussels, 25.1 km apart, more than the maximum of 25 km",
 			edit: func(_ *testing.T, s *scoring.Scorer, _ *profile.Mentee, mo *profile.Mentor) {
 				s.Rules.MaxDistanceKm = 0
 				mo.Home.Lat = north(25.1)
@@ -110,30 +110,39 @@ func TestRulesEdges(t *testing.T) {
 			mo.Home = profile.Place{Lat: -lat0, Lon: lon0 - 180}
 		}},
 		{name: "other city, no coordinates, no same-city rule", want: []string{"too_far"},
-			why: "the distance cannot be checked", msg: "in different cities, and without coordinates for both the distance cannot be checked",
+			why: "Antwerp resolves to the gazetteer's coordinates", msg: "Brussels – Antwerp, 41.3 km apart, more than the maximum of 25 km",
 			edit: func(_ *testing.T, _ *scoring.Scorer, _ *profile.Mentee, mo *profile.Mentor) {
 				mo.Home = profile.Place{City: "Antwerp"}
 			}},
 		{name: "other city, no coordinates, same-city rule", want: []string{"too_far"},
-			msg: "in different cities, and the programme requires the same city",
+			msg: "Brussels – Antwerpen: not the same municipality, which the programme requires",
 			edit: func(_ *testing.T, s *scoring.Scorer, _ *profile.Mentee, mo *profile.Mentor) {
 				s.Rules.SameCity = true
-				mo.Home = profile.Place{City: "Antwerp"}
+				s.Rules.MaxDistanceKm = profile.Off
+				mo.Home = profile.Place{Postcode: "2000"}
 			}},
 		{name: "same city written differently, same-city rule", edit: func(_ *testing.T, s *scoring.Scorer, _ *profile.Mentee, mo *profile.Mentor) {
 			s.Rules.SameCity = true
 			mo.Home = profile.Place{City: "  BRUSSELS "}
 		}},
 		{name: "missing city, same-city rule", want: []string{"too_far"}, why: "a rule that cannot be checked blocks",
-			msg: "no city given for the mentee, and the programme requires the same city",
+			msg: "unknown place – Antwerp: not the same municipality, which the programme requires",
 			edit: func(_ *testing.T, s *scoring.Scorer, me *profile.Mentee, mo *profile.Mentor) {
 				s.Rules.SameCity = true
+				s.Rules.MaxDistanceKm = profile.Off
 				me.Home = profile.Place{}
 				mo.Home = profile.Place{City: "Antwerp"}
 			}},
-		{name: "coordinates decide over cities", why: "with coordinates on both sides only the distance counts",
+		{name: "same city compares municipalities, not distances", want: []string{"too_far"},
+			why: "Brussels and Schaerbeek are 2 km apart but two municipalities",
+			msg: "Brussels – Schaerbeek: not the same municipality, which the programme requires",
 			edit: func(_ *testing.T, s *scoring.Scorer, _ *profile.Mentee, mo *profile.Mentor) {
 				s.Rules.SameCity = true
+				mo.Home.City = "Schaerbeek"
+			}},
+		{name: "same region: Brussels and Schaerbeek", why: "both in the Brussels-Capital Region",
+			edit: func(_ *testing.T, s *scoring.Scorer, _ *profile.Mentee, mo *profile.Mentor) {
+				s.Rules.SameRegion = true
 				mo.Home.City = "Schaerbeek"
 			}},
 
@@ -219,7 +228,7 @@ func settingsOf(err error) []string {
 func TestRulesJSON(t *testing.T) {
 	b, err := json.Marshal(scoring.DefaultRules())
 	require.NoError(t, err)
-	assert.JSONEq(t, `{"min_shared_level":"B1","max_distance_km":25,"same_city":false,"distance_scale_km":0,"full_experience_years":10}`, string(b))
+	assert.JSONEq(t, `{"min_shared_level":"B1","max_distance_km":25,"same_city":false,"same_region":false,"distance_scale_km":0,"full_experience_years":10}`, string(b))
 
 	s := scoring.Default()
 	require.NoError(t, json.Unmarshal([]byte(`{"rules":{"same_city":true},"weights":{"sector":0.5}}`), &s))
@@ -234,54 +243,61 @@ func TestRulesJSON(t *testing.T) {
 	assert.NoError(t, off.Validate(), "a document that turns the distance rule off is valid")
 }
 
-// TestPlaceRule: without coordinates on both sides the distance rule
-// compares cities, case- and accent-insensitively, and never passes a pair
-// whose place it cannot check; turned off, places block nothing unless
-// SameCity is set.
+// TestPlaceRule: homes resolve through the gazetteer (Belgium's by
+// default); the distance rule measures resolved coordinates, SameCity
+// compares municipalities and SameRegion regions; a home that does not
+// resolve never passes a rule that is on, and Compile reports it.
 func TestPlaceRule(t *testing.T) {
 	const (
-		unchecked = "without coordinates for both the distance cannot be checked"
-		sameCity  = "the programme requires the same city"
+		sameCity   = ": not the same municipality, which the programme requires"
+		sameRegion = ": not the same region, which the programme requires"
 	)
 	city := func(name string) profile.Place { return profile.Place{City: name} }
 	at := func(name string, km float64) profile.Place {
 		return profile.Place{City: name, Lat: north(km), Lon: lon0}
 	}
+	off := scoring.Rules{MaxDistanceKm: profile.Off}
 	tests := []struct {
-		name     string
-		rules    scoring.Rules
-		me, mo   profile.Place
-		msg      string  // the too_far message; "" for an allowed pair
-		distance float64 // the distance criterion's value
+		name       string
+		rules      scoring.Rules
+		me, mo     profile.Place
+		msg        string  // the too_far message; "" for an allowed pair
+		distance   float64 // the distance criterion's value
+		unresolved bool    // Compile reports a home
 	}{
-		{name: "Liège–Ghent, cities only", me: city("Liège"), mo: city("Ghent"), msg: "in different cities, and " + unchecked},
-		{name: "Bruxelles–BRUXELLES", me: city("Bruxelles"), mo: city("BRUXELLES"), distance: 1},
+		{name: "Liège–Ghent, municipalities only", me: city("Liège"), mo: city("Gent"), msg: "Liège – Gent, 137.9 km apart, more than the maximum of 25 km"},
+		{name: "Schaerbeek–Ixelles passes", me: city("Schaerbeek"), mo: city("Ixelles"), distance: 1 - 4.08/25},
+		{name: "Bruxelles–Brussel: one municipality", me: city("Bruxelles"), mo: city("Brussel"), distance: 1},
+		{name: "1000–Brussels: one municipality", me: profile.Place{Postcode: "1000"}, mo: city("Brussels"), distance: 1},
 		{name: "Liège–LIEGE–liege", me: city("Liège"), mo: city(" liege "), distance: 1},
-		{name: "LIÈGE–liege", me: city("LIÈGE"), mo: city("liege"), distance: 1},
-		{name: "hyphens and apostrophes are spaces", me: city("Saint-Josse-ten-Noode"), mo: city("saint josse  ten noode"), distance: 1},
-		{name: "typographic apostrophe", me: city("Braine-l’Alleud"), mo: city("braine l'alleud"), distance: 1},
-		{name: "names in two languages are two cities", me: city("Bruxelles"), mo: city("Brussel"), msg: "in different cities, and " + unchecked},
-		{name: "mentee place missing", me: profile.Place{}, mo: city("Ghent"), msg: "no city given for the mentee, and " + unchecked, distance: scoring.Neutral},
-		{name: "mentor place missing", me: city("Ghent"), mo: profile.Place{}, msg: "no city given for the mentor, and " + unchecked, distance: scoring.Neutral},
-		{name: "both places missing", msg: "no city given for either, and " + unchecked, distance: scoring.Neutral},
-		{name: "coordinates without a city, other side a city", me: profile.Place{Lat: lat0, Lon: lon0}, mo: city("Brussels"),
-			msg: "no city given for the mentee, and " + unchecked, distance: scoring.Neutral},
-		{name: "one side with coordinates, same city", me: at("Brussels", 0), mo: city("brussels"), distance: 1},
-		{name: "one side with coordinates, other city", me: at("Brussels", 0), mo: city("Ghent"), msg: "in different cities, and " + unchecked},
-		{name: "coordinates on both sides decide", me: at("Brussels", 0), mo: at("Schaerbeek", 5), distance: 0.8},
-		{name: "coordinates on both sides, no cities", me: at("", 0), mo: at("", 5), distance: 0.8},
+		{name: "hyphens and abbreviations", me: city("Saint-Josse-ten-Noode"), mo: city("st josse  ten noode"), distance: 1},
+		{name: "unknown place, mentee", me: city("Atlantis"), mo: city("Gent"), unresolved: true, distance: scoring.Neutral,
+			msg: "unknown place – Gent: the mentee's home was not found in the gazetteer, so the distance cannot be checked"},
+		{name: "unknown place, mentor", me: city("Gent"), mo: profile.Place{}, unresolved: true, distance: scoring.Neutral,
+			msg: "Gent – unknown place: the mentor's home was not found in the gazetteer, so the distance cannot be checked"},
+		{name: "both unknown", unresolved: true, distance: scoring.Neutral,
+			msg: "unknown place – unknown place: neither home was found in the gazetteer, so the distance cannot be checked"},
+		{name: "coordinates without a name", me: profile.Place{Lat: lat0, Lon: lon0}, mo: city("Brussels"), distance: 1 - 0.3/25},
+		{name: "coordinates win over the table", me: at("Gent", 0), mo: city("Brussels"), distance: 1 - 0.3/25},
+		{name: "coordinates on both sides, no names", me: at("", 0), mo: at("", 5), distance: 0.8},
+		{name: "Woluwe-Saint-Pierre has no coordinates: same municipality passes", me: city("Woluwe-Saint-Pierre"), mo: profile.Place{Postcode: "1150"}, distance: 1},
+		{name: "Woluwe-Saint-Pierre has no coordinates: other municipality blocked", me: city("Woluwe-Saint-Pierre"), mo: city("Ixelles"),
+			msg: "Woluwe-Saint-Pierre – Ixelles: different municipalities, and without coordinates for both the distance cannot be checked"},
 
-		{name: "distance off: other cities pass", rules: scoring.Rules{MaxDistanceKm: -1}, me: city("Liège"), mo: city("Ghent")},
-		{name: "distance off: missing place passes", rules: scoring.Rules{MaxDistanceKm: -1}, mo: city("Ghent"), distance: scoring.Neutral},
-		{name: "distance off: far apart passes", rules: scoring.Rules{MaxDistanceKm: -1}, me: at("Brussels", 0), mo: at("Namur", 60)},
-		{name: "distance off, same city: other cities blocked", rules: scoring.Rules{MaxDistanceKm: -1, SameCity: true},
-			me: city("Liège"), mo: city("Ghent"), msg: "in different cities, and " + sameCity},
-		{name: "distance off, same city: missing place blocked", rules: scoring.Rules{MaxDistanceKm: -1, SameCity: true},
-			me: city("Liège"), msg: "no city given for the mentor, and " + sameCity, distance: scoring.Neutral},
-		{name: "distance off, same city: same city passes", rules: scoring.Rules{MaxDistanceKm: -1, SameCity: true},
-			me: city("Liège"), mo: city("LIÈGE"), distance: 1},
-		{name: "same city with a limit", rules: scoring.Rules{SameCity: true}, me: city("Liège"), mo: city("Ghent"),
-			msg: "in different cities, and " + sameCity},
+		{name: "distance off: far apart passes", rules: off, me: city("Liège"), mo: city("Gent")},
+		{name: "distance off: unknown place passes", rules: off, me: city("Atlantis"), mo: city("Gent"), distance: scoring.Neutral},
+		{name: "distance off, same city: other municipalities blocked", rules: scoring.Rules{MaxDistanceKm: profile.Off, SameCity: true},
+			me: city("Schaerbeek"), mo: city("Ixelles"), msg: "Schaerbeek – Ixelles" + sameCity, distance: 1 - 4.08/25},
+		{name: "distance off, same city: same municipality passes", rules: scoring.Rules{MaxDistanceKm: profile.Off, SameCity: true},
+			me: city("Liège"), mo: city("Luik"), distance: 1},
+		{name: "same city: coordinates alone are not a municipality", rules: scoring.Rules{MaxDistanceKm: profile.Off, SameCity: true},
+			me: at("", 0), mo: city("Brussels"), unresolved: true, msg: "coordinates – Brussels" + sameCity, distance: 1 - 0.3/25},
+		{name: "same region: Schaerbeek and Ixelles pass", rules: scoring.Rules{SameRegion: true}, me: city("Schaerbeek"), mo: city("Elsene"),
+			distance: 1 - 4.08/25},
+		{name: "same region: Brussels and Vilvoorde are two regions", rules: scoring.Rules{SameRegion: true}, me: city("Bruxelles"), mo: city("Vilvoorde"),
+			msg: "Bruxelles – Vilvoorde" + sameRegion, distance: 1 - 10.32/25},
+		{name: "same city with a limit: both messages", rules: scoring.Rules{SameCity: true}, me: city("Liège"), mo: city("Gand"),
+			msg: "Liège – Gand, 137.9 km apart, more than the maximum of 25 km; Liège – Gand" + sameCity},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -296,12 +312,24 @@ func TestPlaceRule(t *testing.T) {
 				require.Equal(t, []string{scoring.CodeTooFar}, codes(r))
 				assert.Equal(t, tt.msg, r.Blocked[0].Message)
 			}
-			assert.InDelta(t, tt.distance, part(t, r, "distance").Value, 1e-9)
+			assert.InDelta(t, tt.distance, part(t, r, "distance").Value, 0.01)
+			assert.Equal(t, tt.unresolved, s.CheckHome(me.Home) != nil || s.CheckHome(mo.Home) != nil, "CheckHome")
 
-			// A compiled pool of several people agrees with Pair.
+			// A compiled pool of several people agrees with Pair, or
+			// reports the home that did not resolve.
 			other, otherMo := pair(t)
 			other.ID, otherMo.ID = "me-2", "mo-2"
 			pool, err := s.Compile(context.Background(), []profile.Mentee{*other, *me}, []profile.Mentor{*mo, *otherMo})
+			if tt.unresolved {
+				require.ErrorIs(t, err, scoring.ErrInvalidProfile)
+				require.ErrorIs(t, err, profile.ErrInvalid)
+				for _, fe := range profile.FieldErrors(err) {
+					assert.Equal(t, "home", fe.Field)
+					assert.Contains(t, []string{"me-1", "mo-1"}, fe.ID)
+					assert.Equal(t, "unknown place", fe.Problem)
+				}
+				return
+			}
 			require.NoError(t, err)
 			m, err := pool.Matrix(context.Background())
 			require.NoError(t, err)

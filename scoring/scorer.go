@@ -6,6 +6,7 @@ import (
 	"math"
 
 	"github.com/duomatch/duo/profile"
+	"github.com/duomatch/duo/profile/belgium"
 )
 
 // Scorer scores mentee–mentor pairs. The zero value of each of its
@@ -19,9 +20,15 @@ import (
 // A Scorer knows no excluded pairs: a round marks the pairs it must not
 // propose (a failed first meeting, a coordinator's decision) on its
 // compiled pool with [Pool.Exclude].
+//
+// Places is the gazetteer that resolves homes (postcodes and municipality
+// names) to localities for the place rules; nil means Belgium's,
+// [belgium.Gazetteer]. It is not part of the JSON form: a service sets it
+// in Go.
 type Scorer struct {
-	Weights Weights `json:"weights"`
-	Rules   Rules   `json:"rules"`
+	Weights Weights           `json:"weights"`
+	Rules   Rules             `json:"rules"`
+	Places  profile.Gazetteer `json:"-"`
 }
 
 // Default returns the model programme's Scorer, [DefaultWeights] and
@@ -33,7 +40,9 @@ func Default() Scorer {
 }
 
 // IsZero reports whether s is the zero Scorer, which scores as [Default].
-func (s Scorer) IsZero() bool { return s == Scorer{} }
+func (s Scorer) IsZero() bool {
+	return s.Weights == Weights{} && s.Rules == Rules{} && s.Places == nil
+}
 
 // Validate returns nil when s can score, and otherwise every problem at
 // once: errors.Join of *[SettingError], each wrapping [ErrWeights] or
@@ -47,15 +56,17 @@ func (s Scorer) Validate() error {
 // settings is a validated Scorer in the form scoring reads, every default
 // filled in.
 type settings struct {
-	nw        [numCriteria]float64 // w_k / Σw, summing to at most 1
-	minLevel  profile.Level
-	minRank   int
-	maxKm     float64 // the distance limit; off (-1) for none
-	maxChord2 float64 // squared chord of maxKm on the unit sphere; +Inf for no limit
-	sameCity  bool
-	placeRule bool // places are checked: a distance limit or sameCity
-	scaleKm   float64
-	fullYears float64
+	nw         [numCriteria]float64 // w_k / Σw, summing to at most 1
+	minLevel   profile.Level
+	minRank    int
+	maxKm      float64 // the distance limit; off (-1) for none
+	maxChord2  float64 // squared chord of maxKm on the unit sphere; +Inf for no limit
+	limit      bool    // the distance rule is on
+	sameCity   bool
+	sameRegion bool
+	places     profile.Gazetteer // never nil
+	scaleKm    float64
+	fullYears  float64
 }
 
 func (s Scorer) settings() (*settings, error) {
@@ -64,13 +75,15 @@ func (s Scorer) settings() (*settings, error) {
 	}
 	r := s.Rules
 	set := &settings{
-		nw:        s.Weights.normalised(),
-		minLevel:  r.MinSharedLevel,
-		maxKm:     r.MaxDistanceKm,
-		maxChord2: math.Inf(1),
-		sameCity:  r.SameCity,
-		scaleKm:   r.DistanceScaleKm,
-		fullYears: r.FullExperienceYears,
+		nw:         s.Weights.normalised(),
+		minLevel:   r.MinSharedLevel,
+		maxKm:      r.MaxDistanceKm,
+		maxChord2:  math.Inf(1),
+		sameCity:   r.SameCity,
+		sameRegion: r.SameRegion,
+		places:     s.Places,
+		scaleKm:    r.DistanceScaleKm,
+		fullYears:  r.FullExperienceYears,
 	}
 	if set.minLevel == "" {
 		set.minLevel = profile.B1
@@ -84,7 +97,10 @@ func (s Scorer) settings() (*settings, error) {
 		c := 2 * math.Sin(half)
 		set.maxChord2 = c * c
 	}
-	set.placeRule = limit || set.sameCity
+	set.limit = limit
+	if set.places == nil {
+		set.places = belgium.Gazetteer()
+	}
 	if set.scaleKm == 0 {
 		set.scaleKm = defaultScaleKm
 		if limit {
@@ -95,6 +111,37 @@ func (s Scorer) settings() (*settings, error) {
 		set.fullYears = defaultFullYears
 	}
 	return set, nil
+}
+
+// placeRules reports whether a rule that uses homes is on: the distance
+// rule, SameCity or SameRegion.
+func (set *settings) placeRules() bool { return set.limit || set.sameCity || set.sameRegion }
+
+// CheckHome returns nil when the place rules of s can use home, and
+// otherwise an error wrapping [profile.ErrUnknownPlace] or
+// [profile.ErrAmbiguousPlace] (and [profile.ErrPlace]): home does not
+// resolve through s's gazetteer (see [profile.Locate]; coordinates alone
+// are enough for the distance rule), or, with SameCity or SameRegion, it
+// resolves to coordinates but no municipality. It returns nil whatever
+// home holds when those rules are all off (MaxDistanceKm = [profile.Off],
+// SameCity and SameRegion false), and the error of [Scorer.Validate] when s
+// is invalid. [Scorer.Compile] applies it to every home; a round applies it
+// to report the field of each home.
+//
+// Cost: one resolution through the gazetteer.
+func (s Scorer) CheckHome(home profile.Place) error {
+	set, err := s.settings()
+	if err != nil {
+		return err
+	}
+	if !set.placeRules() {
+		return nil
+	}
+	l, err := profile.Locate(set.places, home)
+	if err == nil && l.ID == "" && (set.sameCity || set.sameRegion) {
+		err = profile.ErrUnknownPlace
+	}
+	return err
 }
 
 // Result is the score of a pair and why.
@@ -206,7 +253,6 @@ func (s Scorer) Pair(me *profile.Mentee, mo *profile.Mentor) Result {
 	}
 	p := compile(set, []profile.Mentee{a}, []profile.Mentor{b})
 	var e eval
-	ag, bg := &p.menteeGates[0], &p.mentorGates[0]
-	score := p.score(ag, &p.mentees[0], bg, &p.mentors[0], &e, true)
-	return Result{Score: score, Blocked: p.reasons(ag, bg, &e), Parts: p.parts(ag, &p.mentees[0], bg, &e, &b)}
+	score := p.score(&p.menteeGates[0], &p.mentees[0], &p.mentorGates[0], &p.mentors[0], &e, true)
+	return Result{Score: score, Blocked: p.reasons(0, 0, &e), Parts: p.parts(0, 0, &e, &b)}
 }

@@ -138,7 +138,7 @@ func TestPairGoodPair(t *testing.T) {
 		"interests":    {0.5, "shares 2 of 4 interests"},
 		"language":     {1, "speaks nl natively, which the mentee practises; 1 further shared language"},
 		"personality":  {0.9, "traits differ by 0.10 on average over 2 shared traits"},
-		"distance":     {1 - 2.0/25, "2.0 km apart (0 at 25 km)"},
+		"distance":     {1 - 2.0/25, "Brussels – Brussels, 2.0 km apart (0 at 25 km)"},
 		"availability": {1, "2 common weekly slots"},
 	}
 	for c, w := range want {
@@ -154,6 +154,7 @@ func TestPairGoodPair(t *testing.T) {
 func TestPairNoPersonalData(t *testing.T) {
 	me, mo := pair(t)
 	me.Wants.MentorGender = "male"
+	me.Home = profile.Place{Postcode: "1000", City: "bruxelles", Lat: lat0, Lon: lon0}
 	mo.Home.Lat = north(30) // blocked too, so that messages are checked
 	r := scoring.Default().Pair(me, mo)
 	var text []string
@@ -164,7 +165,7 @@ func TestPairNoPersonalData(t *testing.T) {
 		text = append(text, strings.ToLower(b.Message))
 	}
 	all := " " + strings.Join(text, " | ") + " "
-	for _, secret := range []string{"chess", "cooking", "hiking", "music", "brussels", " ar ", " ar,", " en ", " en,", "female", " male", "morocco", "retired", "mon-", "sat-"} {
+	for _, secret := range []string{"chess", "cooking", "hiking", "music", " ar ", " ar,", " en ", " en,", "female", " male", "morocco", "retired", "mon-", "sat-", "1000", "50.8", "4.35"} {
 		assert.NotContains(t, all, secret)
 	}
 }
@@ -181,7 +182,7 @@ func TestPairBlockedListsEveryReasonInOrder(t *testing.T) {
 	r := pool.Pair(0, 0)
 	checkResult(t, r)
 	assert.Equal(t, []string{"no_shared_language", "gender_wish", "too_far", "no_shared_time", "excluded"}, codes(r))
-	assert.Equal(t, "40.0 km apart, more than the maximum of 25 km", r.Blocked[2].Message)
+	assert.Equal(t, "Brussels – Brussels, 40.0 km apart, more than the maximum of 25 km", r.Blocked[2].Message)
 	assert.Equal(t, "no language that both speak at B1 or above", r.Blocked[0].Message)
 	assert.Len(t, r.Parts, 8, "parts are listed for blocked pairs too")
 }
@@ -265,7 +266,7 @@ func TestPairBadDataIsAbsent(t *testing.T) {
 	assert.Equal(t, scoring.Neutral, part(t, r, "sector").Value)
 	assert.Equal(t, scoring.Neutral, part(t, r, "occupation").Value)
 	assert.Equal(t, scoring.Neutral, part(t, r, "personality").Value)
-	assert.Equal(t, 1.0, part(t, r, "distance").Value, "same city without usable coordinates")
+	assert.InDelta(t, 1-2.2/25, part(t, r, "distance").Value, 0.01, "the gazetteer's coordinates in place of unusable ones")
 }
 
 func TestResultJSON(t *testing.T) {

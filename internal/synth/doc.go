@@ -3,8 +3,10 @@
 // drawn from a seeded generator over tables of plausible values.
 //
 // A pool resembles the model programme's: candidates live in Brussels,
-// Antwerp, Ghent, Liège, Mechelen and a few nearby towns (coordinates
-// jittered by a few kilometres, some with a city only); mentees are mostly
+// Antwerp, Ghent, Liège, Mechelen and a few nearby towns, written as forms
+// hold them (a postcode and a municipality in French, Dutch, German or
+// English, some with a postcode or a name only, three in ten with
+// coordinates jittered by a few kilometres); mentees are mostly
 // aged 18 to 30 with a migration background from outside the EU (first
 // generation, or born in Belgium to parents from outside the EU), speak a
 // heritage language (ar, tr, ber, ti, prs, ps, so, ru, uk, ln…) and the

@@ -128,8 +128,19 @@ func (g gen) birthDate(on profile.Date, age int) profile.Date {
 
 func (g gen) place() (profile.Place, city) {
 	c := cities[weighted(g, len(cities), func(i int) int { return cities[i].weight })]
-	p := profile.Place{City: c.name}
-	if !g.chance(0.1) { // one in ten gives a city only
+	// Forms hold a postcode and a municipality, mostly both, in any of
+	// their spellings; a postcode alone is drawn only when the gazetteer
+	// knows it (c.listed), so that every home
+	// resolves; three in ten also give coordinates.
+	p := profile.Place{City: c.spellings[g.r.IntN(len(c.spellings))]}
+	switch x := g.r.Float64(); {
+	case x < 0.2:
+	case x < 0.3 && c.listed:
+		p.City, p.Postcode = "", c.postcodes[0]
+	default:
+		p.Postcode = c.postcodes[g.r.IntN(len(c.postcodes))]
+	}
+	if g.chance(0.3) {
 		p.Lat = round(c.lat+(g.r.Float64()*2-1)*0.03, 5)  // ±3.3 km
 		p.Lon = round(c.lon+(g.r.Float64()*2-1)*0.045, 5) // ±3.2 km
 	}

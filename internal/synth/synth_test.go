@@ -10,6 +10,7 @@ import (
 
 	"github.com/duomatch/duo/internal/synth"
 	"github.com/duomatch/duo/profile"
+	"github.com/duomatch/duo/profile/belgium"
 )
 
 func TestGenerateDeterministic(t *testing.T) {
@@ -108,18 +109,19 @@ func TestGenerateEligibility(t *testing.T) {
 func TestGenerateRealistic(t *testing.T) {
 	on := synth.DefaultOn
 	me, mo := synth.Generate(synth.Config{Seed: 1, Mentees: 2000, Mentors: 2000})
-	agencyOf := map[string]string{
-		"Brussels": "Actiris", "Anderlecht": "Actiris", "Schaerbeek": "Actiris",
-		"Antwerp": "VDAB", "Mortsel": "VDAB", "Ghent": "VDAB", "Merelbeke": "VDAB",
-		"Mechelen": "VDAB", "Vilvoorde": "VDAB",
-		"Liège": "Le Forem", "Seraing": "Le Forem", "Herstal": "Le Forem",
-		"Eupen": "ADG",
+	agencies := map[string][]string{
+		"Brussels-Capital": {"Actiris"}, "Flanders": {"VDAB"}, "Wallonia": {"Le Forem", "ADG"},
 	}
-	var secondGen, noCoords, practiseLocal, wish int
+	var secondGen, noCoords, practiseLocal, wish, postcodeOnly int
 	for _, m := range me {
 		age := profile.Age(m.BirthDate, on)
 		assert.True(t, age >= 18 && age <= 30, "age %d", age)
-		assert.Equal(t, agencyOf[m.Home.City], m.JobSeeker.Agency, m.ID)
+		l, err := belgium.Gazetteer().Resolve(m.Home)
+		require.NoError(t, err, "%s: every home resolves", m.ID)
+		assert.Contains(t, agencies[l.Region], m.JobSeeker.Agency, m.ID)
+		if m.Home.City == "" {
+			postcodeOnly++
+		}
 		assert.True(t, m.AppliedOn.After(on.AddDays(-61)) && !m.AppliedOn.After(on), m.ID)
 		assert.GreaterOrEqual(t, m.Availability.Count(), 2)
 		assert.LessOrEqual(t, m.Availability.Count(), 8)
@@ -139,7 +141,8 @@ func TestGenerateRealistic(t *testing.T) {
 	}
 	n := float64(len(me))
 	assert.InDelta(t, 0.4, float64(secondGen)/n, 0.05, "second generation")
-	assert.InDelta(t, 0.1, float64(noCoords)/n, 0.03, "city only")
+	assert.InDelta(t, 0.7, float64(noCoords)/n, 0.03, "no coordinates")
+	assert.InDelta(t, 0.1, float64(postcodeOnly)/n, 0.03, "postcode only")
 	assert.Greater(t, float64(practiseLocal)/n, 0.7, "practise the local language")
 	assert.InDelta(t, 0.08, float64(wish)/n, 0.03, "gender wishes")
 

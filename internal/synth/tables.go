@@ -16,30 +16,39 @@ var (
 	eastBE   = region{agency: "ADG", local: "de", second: "fr"}
 )
 
-// city is a place candidates live in, with its centre and how often it is
-// drawn (weights are relative).
+// city is a place candidates live in, with its centre, how often it is
+// drawn (weights are relative), and how application forms write it: the
+// spellings people use (official names in French, Dutch or German, an
+// English one, without accents or in capitals) and its postcodes.
 type city struct {
-	name     string
-	lat, lon float64
-	region   region
-	weight   int
+	lat, lon  float64
+	region    region
+	weight    int
+	spellings []string
+	postcodes []string
+	// listed reports whether the Belgian gazetteer knows postcodes[0]
+	// (it knows the postcodes of Brussels and the main postcode of the
+	// larger towns only).
+	listed bool
 }
 
 // cities are the model programme's five cities and some towns around them.
 var cities = []city{
-	{"Brussels", 50.8503, 4.3517, brussels, 280},
-	{"Anderlecht", 50.8366, 4.3082, brussels, 30},
-	{"Schaerbeek", 50.8676, 4.3737, brussels, 30},
-	{"Antwerp", 51.2194, 4.4025, flanders, 180},
-	{"Mortsel", 51.1700, 4.4556, flanders, 15},
-	{"Ghent", 51.0543, 3.7174, flanders, 150},
-	{"Merelbeke", 51.0000, 3.7460, flanders, 10},
-	{"Mechelen", 51.0259, 4.4776, flanders, 80},
-	{"Vilvoorde", 50.9281, 4.4245, flanders, 20},
-	{"Liège", 50.6326, 5.5797, wallonia, 140},
-	{"Seraing", 50.5836, 5.5006, wallonia, 25},
-	{"Herstal", 50.6639, 5.6206, wallonia, 20},
-	{"Eupen", 50.6285, 6.0360, eastBE, 10},
+	{50.8503, 4.3517, brussels, 280, []string{"Bruxelles", "Brussel", "Brussels", "BRUXELLES"}, []string{"1000", "1020", "1120"}, true},
+	{50.8366, 4.3082, brussels, 30, []string{"Anderlecht"}, []string{"1070"}, true},
+	{50.8676, 4.3737, brussels, 30, []string{"Schaerbeek", "Schaarbeek"}, []string{"1030"}, true},
+	{50.8333, 4.3667, brussels, 20, []string{"Ixelles", "Elsene"}, []string{"1050"}, true},
+	{50.8276, 4.3439, brussels, 15, []string{"Saint-Gilles", "St-Gilles", "Sint-Gillis"}, []string{"1060"}, true},
+	{51.2194, 4.4025, flanders, 180, []string{"Antwerpen", "Anvers", "Antwerp", "antwerpen"}, []string{"2000", "2018", "2060"}, true},
+	{51.1700, 4.4556, flanders, 15, []string{"Mortsel"}, []string{"2640"}, false},
+	{51.0543, 3.7174, flanders, 150, []string{"Gent", "Gand", "Ghent"}, []string{"9000"}, true},
+	{51.0000, 3.7460, flanders, 10, []string{"Merelbeke"}, []string{"9820"}, false},
+	{51.0259, 4.4776, flanders, 80, []string{"Mechelen", "Malines"}, []string{"2800"}, true},
+	{50.9281, 4.4245, flanders, 20, []string{"Vilvoorde"}, []string{"1800"}, true},
+	{50.6326, 5.5797, wallonia, 140, []string{"Liège", "Liege", "LIEGE", "Luik"}, []string{"4000", "4020", "4030"}, true},
+	{50.5836, 5.5006, wallonia, 25, []string{"Seraing"}, []string{"4100"}, true},
+	{50.6639, 5.6206, wallonia, 20, []string{"Herstal"}, []string{"4040"}, false},
+	{50.6285, 6.0360, eastBE, 10, []string{"Eupen"}, []string{"4700"}, true},
 }
 
 // origin is a country of origin outside the EU with the languages spoken

@@ -27,6 +27,7 @@ import (
 	"github.com/duomatch/duo/internal/synth"
 	"github.com/duomatch/duo/match"
 	"github.com/duomatch/duo/profile"
+	"github.com/duomatch/duo/profile/belgium"
 )
 
 // The sample's settings.
@@ -34,28 +35,30 @@ var (
 	config = synth.Config{
 		Seed: 2026,
 		// More than needed: only people living in the four cities below
-		// are kept, the first 60 mentees and 45 mentors of them.
+		// (their homes resolved through the Belgian gazetteer; the whole
+		// Brussels-Capital Region for Brussels) are kept, the first 60
+		// mentees and 45 mentors of them.
 		Mentees:         200,
 		Mentors:         150,
 		On:              profile.MustDate(2026, 11, 23),
 		IneligibleShare: 0.1,
 	}
-	cities     = []string{"Brussels", "Antwerp", "Ghent", "Liège"}
+	cities     = []string{"Brussels-Capital", "BE-geo-VAN-antwerp", "BE-geo-VOV-gent", "BE-geo-WLG-liege"}
 	numMentees = 60
 	numMentors = 45
 	// pinned are duos that "already exist": taken from the proposal of a
 	// first run without them (pairs no hard rule blocks), so that they
 	// look like duos a coordinator formed.
 	pinned = []match.Duo{
-		{MenteeID: "me-003", MentorID: "mo-022"}, // Ghent
-		{MenteeID: "me-019", MentorID: "mo-045"}, // Brussels
-		{MenteeID: "me-033", MentorID: "mo-027"}, // Antwerp
-		{MenteeID: "me-038", MentorID: "mo-019"}, // Liège
+		{MenteeID: "me-032", MentorID: "mo-023"}, // Ghent
+		{MenteeID: "me-020", MentorID: "mo-045"}, // Brussels
+		{MenteeID: "me-033", MentorID: "mo-026"}, // Antwerp
+		{MenteeID: "me-039", MentorID: "mo-018"}, // Liège
 	}
 	// excluded is a pair whose first meeting "did not lead to a duo": a
 	// duo the first run proposed, so that excluding it changes the
 	// proposal.
-	excluded = []match.Duo{{MenteeID: "me-011", MentorID: "mo-017"}}
+	excluded = []match.Duo{{MenteeID: "me-011", MentorID: "mo-040"}}
 )
 
 // roundFile is the content of round.json: the round's day and the
@@ -95,13 +98,13 @@ func pools() (sampled, error) {
 	all := synth.NewPool(config)
 	var s sampled
 	for _, m := range all.Mentees {
-		if len(s.mentees) < numMentees && slices.Contains(cities, m.Home.City) {
+		if len(s.mentees) < numMentees && inCities(m.Home) {
 			m.ID = fmt.Sprintf("me-%03d", len(s.mentees)+1)
 			s.mentees = append(s.mentees, m)
 		}
 	}
 	for _, m := range all.Mentors {
-		if len(s.mentors) < numMentors && slices.Contains(cities, m.Home.City) {
+		if len(s.mentors) < numMentors && inCities(m.Home) {
 			m.ID = fmt.Sprintf("mo-%03d", len(s.mentors)+1)
 			s.mentors = append(s.mentors, m)
 		}
@@ -110,6 +113,13 @@ func pools() (sampled, error) {
 		return sampled{}, fmt.Errorf("synth gave only %d mentees and %d mentors in %v", len(s.mentees), len(s.mentors), cities)
 	}
 	return s, nil
+}
+
+// inCities reports whether home resolves to one of the cities: its
+// locality's ID or region is listed.
+func inCities(home profile.Place) bool {
+	l, err := belgium.Gazetteer().Resolve(home)
+	return err == nil && (slices.Contains(cities, l.ID) || slices.Contains(cities, l.Region))
 }
 
 // build returns the files of the sample by name.

@@ -48,12 +48,12 @@ func TestDecisionsNameSamplePeople(t *testing.T) {
 	require.Len(t, mo, numMentors)
 	var menteeIDs, mentorIDs []string
 	for _, m := range me {
-		assert.Contains(t, cities, m.Home.City, m.ID)
+		assert.True(t, inCities(m.Home), m.ID)
 		assert.NoError(t, m.Validate())
 		menteeIDs = append(menteeIDs, m.ID)
 	}
 	for _, m := range mo {
-		assert.Contains(t, cities, m.Home.City, m.ID)
+		assert.True(t, inCities(m.Home), m.ID)
 		assert.NoError(t, m.Validate())
 		mentorIDs = append(mentorIDs, m.ID)
 	}

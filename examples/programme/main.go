@@ -1,0 +1,205 @@
+// Command programme walks a synthetic mentoring programme through 20
+// months with a ledger (package match/ledger): people apply, a matching
+// round runs each month on the round the ledger makes, first meetings
+// start or fail (about one in four), failed pairs are re-matched with
+// others, duos end, and outcomes are recorded at the 12-month follow-up.
+// Staff withdraw the applications the round finds ineligible. It prints
+// each month's round, then the worklist and the indicators of
+// the first year.
+//
+// Usage:
+//
+//	go run ./examples/programme [-seed N] [-ledger FILE]
+//
+// With -ledger, the history is also written to FILE in JSON Lines. Every
+// person is synthetic (internal/synth) and the outcome of each meeting is
+// drawn from a seeded generator, so the same seed prints the same report.
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"os"
+	"slices"
+
+	"github.com/duomatch/duo/internal/synth"
+	"github.com/duomatch/duo/match"
+	"github.com/duomatch/duo/match/ledger"
+	"github.com/duomatch/duo/profile"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("programme", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	seed := fs.Uint64("seed", 1, "seed of the synthetic programme")
+	file := fs.String("ledger", "", "write the ledger to this file (JSON Lines)")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	l, err := simulate(*seed, 20, stdout)
+	if err == nil && *file != "" {
+		err = writeFile(*file, l)
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "programme:", err)
+		return 1
+	}
+	return 0
+}
+
+func writeFile(name string, l *ledger.Ledger) error {
+	f, err := os.Create(name)
+	if err != nil {
+		return err
+	}
+	if _, err := l.WriteTo(f); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// start is the first round's day.
+var start = profile.MustDate(2026, 1, 5)
+
+// simulate runs the programme for months monthly rounds, printing each
+// round, then the worklist and the indicators.
+func simulate(seed uint64, months int, w io.Writer) (*ledger.Ledger, error) {
+	mentees, mentors := synth.Generate(synth.Config{Seed: seed, Mentees: 80, Mentors: 60, On: start, IneligibleShare: 0.1})
+	rng := rand.New(rand.NewPCG(seed, 2026))
+	capacity := map[string]int{}
+	for _, m := range mentors {
+		capacity[m.ID] = m.EffectiveCapacity()
+	}
+	l := ledger.New(ledger.Options{Capacity: func(id string) int { return capacity[id] }})
+	var err error
+	add := func(e ledger.Event) {
+		if err == nil {
+			err = l.Add(e)
+		}
+	}
+	// Applications arrive over the first 8 months, a few every week.
+	var apps []ledger.Event
+	for _, m := range mentees {
+		apps = append(apps, ledger.Event{On: start.AddDays(-20 + rng.IntN(240)), Kind: ledger.Applied, Side: ledger.MenteeSide, ID: m.ID})
+	}
+	for _, m := range mentors {
+		apps = append(apps, ledger.Event{On: start.AddDays(-20 + rng.IntN(240)), Kind: ledger.Applied, Side: ledger.MentorSide, ID: m.ID})
+	}
+	slices.SortStableFunc(apps, func(a, b ledger.Event) int { return a.On.Compare(b.On) })
+
+	started := map[match.Duo]profile.Date{}
+	var history []match.Duo // started duos, in order
+	fmt.Fprintln(w, "month       new  pinned  failed  ended  outcomes")
+	for month := 0; month < months && err == nil; month++ {
+		on := start.AddDays(28 * month)
+		for len(apps) > 0 && apps[0].On.Before(on) {
+			add(apps[0])
+			apps = apps[1:]
+		}
+		round, _, rerr := l.NextRound(on, mentees, mentors)
+		if rerr != nil {
+			return nil, rerr
+		}
+		p, perr := match.Propose(context.Background(), round)
+		if perr != nil {
+			return nil, perr
+		}
+		// Staff close the applications of people the round finds
+		// ineligible, so that they leave the worklist.
+		for _, u := range slices.Concat(p.UnmatchedMentees, p.UnmatchedMentors) {
+			if u.Reason == match.ReasonIneligible {
+				add(ledger.Event{On: on, Kind: ledger.Withdrawn, ID: u.ID, Reason: ledger.NotEligible})
+			}
+		}
+		var proposed []match.Duo
+		for _, d := range p.Duos {
+			if !d.Pinned {
+				add(ledger.Event{On: on, Kind: ledger.Proposed, MenteeID: d.MenteeID, MentorID: d.MentorID})
+				proposed = append(proposed, match.Duo{MenteeID: d.MenteeID, MentorID: d.MentorID})
+			}
+		}
+		// A week later, the first meetings: about one in four fails.
+		failed := 0
+		for _, d := range proposed {
+			e := ledger.Event{On: on.AddDays(7), Kind: ledger.FirstMeeting, MenteeID: d.MenteeID, MentorID: d.MentorID, Result: ledger.Started}
+			if rng.Float64() < 0.25 {
+				e.Result, e.Reason = ledger.Failed, []string{ledger.NoShow, ledger.Mismatch, ledger.Practical}[rng.IntN(3)]
+				failed++
+			} else {
+				started[d] = e.On
+				history = append(history, d)
+			}
+			add(e)
+		}
+		// Ten days after the round, duos end: after 6 months, or early.
+		ended := 0
+		for _, d := range history {
+			s, live := started[d]
+			if !live || s == on.AddDays(7) {
+				continue
+			}
+			reason := ""
+			switch {
+			case on.AddDays(10).DaysSince(s) >= ledger.DuoDays:
+				reason = ledger.Completed
+			case rng.Float64() < 0.04:
+				reason = []string{ledger.MentorLeft, ledger.Mismatch, ledger.FoundJob}[rng.IntN(3)]
+			default:
+				continue
+			}
+			add(ledger.Event{On: on.AddDays(10), Kind: ledger.Ended, MenteeID: d.MenteeID, MentorID: d.MentorID, Reason: reason})
+			delete(started, d)
+			ended++
+		}
+		// The worklist says whose 12-month follow-up is due.
+		outcomes := 0
+		for _, t := range l.Worklist(on.AddDays(12)).OutcomeDue {
+			res := []string{ledger.JobOver3Months, ledger.JobOver3Months, ledger.Training, ledger.Internship, ledger.JobShort, ledger.NoResult}[rng.IntN(6)]
+			add(ledger.Event{On: on.AddDays(12), Kind: ledger.Outcome, MenteeID: t.MenteeID, Result: res})
+			outcomes++
+		}
+		fmt.Fprintf(w, "%s  %3d  %6d  %6d  %5d  %8d\n", on, len(proposed), len(round.Pinned), failed, ended, outcomes)
+	}
+	if err != nil {
+		return nil, err
+	}
+
+	end := start.AddDays(28 * months)
+	wl := l.Worklist(end)
+	fmt.Fprintf(w, "\nWorklist on %s\n", end)
+	fmt.Fprintf(w, "  overdue mentees (waiting more than %d days): %d\n", match.OverdueDays, len(wl.Overdue))
+	for _, t := range wl.Overdue[:min(3, len(wl.Overdue))] {
+		fmt.Fprintf(w, "    %s waiting since %s (%d days)\n", t.MenteeID, t.Since, t.Days)
+	}
+	fmt.Fprintf(w, "  first meetings not recorded: %d\n", len(wl.FirstMeetingDue))
+	fmt.Fprintf(w, "  duos past 6 months without an end: %d\n", len(wl.PastEnd))
+	fmt.Fprintf(w, "  outcomes due: %d\n", len(wl.OutcomeDue))
+
+	from, to := start, start.AddDays(364)
+	in := l.Indicators(from, to, nil)
+	f := in.Overall
+	fmt.Fprintf(w, "\nIndicators from %s to %s\n", from, to)
+	fmt.Fprintf(w, "  applications: %d mentees, %d mentors\n", f.MenteeApplications, f.MentorApplications)
+	share("matched within 30 days", f.MatchedWithin30Days, w)
+	if f.DaysToMatch.MedianDays != nil {
+		fmt.Fprintf(w, "  median days to a first proposal: %d (Kaplan–Meier, %d censored)\n", *f.DaysToMatch.MedianDays, f.DaysToMatch.Censored)
+	}
+	share("first meetings failed", f.FirstMeetingFailed, w)
+	share("early closures", f.EarlyClosure, w)
+	later := l.Indicators(start, end, nil).Overall
+	share("positive results at 12 months (follow-ups due by "+end.String()+")", later.PositiveResult, w)
+	share("mentors with a second mentee", f.SecondMentee, w)
+	return l, nil
+}
+
+func share(name string, p ledger.Proportion, w io.Writer) {
+	fmt.Fprintf(w, "  %s: %d of %d, %.0f %% (95 %% CI %.0f–%.0f %%)\n", name, p.Count, p.Total, 100*p.Rate, 100*p.Low, 100*p.High)
+}

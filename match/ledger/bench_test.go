@@ -1,0 +1,66 @@
+package ledger_test
+
+import (
+	"bytes"
+	"fmt"
+	"testing"
+
+	"github.com/duomatch/duo/match/ledger"
+	"github.com/duomatch/duo/profile"
+)
+
+// programmeFile returns a valid ledger of about n events: people apply,
+// are proposed, meet (one in four fails), end and get an outcome.
+func programmeFile(n int) []byte {
+	var b bytes.Buffer
+	on := profile.MustDate(2020, 1, 1)
+	add := func(e ledger.Event) {
+		if err := ledger.Append(&b, e); err != nil {
+			panic(err)
+		}
+	}
+	for k := 0; b.Len() == 0 || k*7 < n; k++ {
+		me, mo, mo2 := fmt.Sprintf("me-%d", k), fmt.Sprintf("mo-%d", k), fmt.Sprintf("mo-%d-b", k)
+		d := on.AddDays(k / 20)
+		add(ledger.Event{On: d, Kind: ledger.Applied, Side: ledger.MenteeSide, ID: me})
+		add(ledger.Event{On: d, Kind: ledger.Applied, Side: ledger.MentorSide, ID: mo})
+		partner := mo
+		if k%4 == 0 {
+			add(ledger.Event{On: d, Kind: ledger.Applied, Side: ledger.MentorSide, ID: mo2})
+			add(ledger.Event{On: d.AddDays(10), Kind: ledger.Proposed, MenteeID: me, MentorID: mo})
+			add(ledger.Event{On: d.AddDays(17), Kind: ledger.FirstMeeting, MenteeID: me, MentorID: mo, Result: ledger.Failed, Reason: ledger.NoShow})
+			partner = mo2
+		}
+		add(ledger.Event{On: d.AddDays(30), Kind: ledger.Proposed, MenteeID: me, MentorID: partner})
+		add(ledger.Event{On: d.AddDays(37), Kind: ledger.FirstMeeting, MenteeID: me, MentorID: partner, Result: ledger.Started})
+		add(ledger.Event{On: d.AddDays(220), Kind: ledger.Ended, MenteeID: me, MentorID: partner, Reason: ledger.Completed})
+		add(ledger.Event{On: d.AddDays(400), Kind: ledger.Outcome, MenteeID: me, Result: ledger.Training})
+	}
+	return b.Bytes()
+}
+
+func BenchmarkRead(b *testing.B) {
+	for _, n := range []int{1000, 100_000} {
+		file := programmeFile(n)
+		b.Run(fmt.Sprintf("events=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(file)))
+			for b.Loop() {
+				if _, err := ledger.Read(bytes.NewReader(file), ledger.Options{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkIndicators(b *testing.B) {
+	l, err := ledger.Read(bytes.NewReader(programmeFile(100_000)), ledger.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		l.Indicators(profile.MustDate(2020, 1, 1), profile.MustDate(2022, 12, 31), nil)
+	}
+}

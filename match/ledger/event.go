@@ -1,0 +1,458 @@
+package ledger
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/duomatch/duo/profile"
+)
+
+// Kind is the kind of an [Event], its "event" field in JSON.
+type Kind string
+
+// The kinds of events. They are stable codes: files hold them.
+const (
+	Applied      Kind = "applied"       // a mentee or a mentor joins the pool: side, id
+	Withdrawn    Kind = "withdrawn"     // leaves it: id, reason
+	Paused       Kind = "paused"        // stops being proposed for a while: id
+	Resumed      Kind = "resumed"       // may be proposed again: id
+	Proposed     Kind = "proposed"      // a duo proposed and accepted by staff: mentee_id, mentor_id
+	Declined     Kind = "declined"      // a proposed duo declined before it met: mentee_id, mentor_id, reason
+	FirstMeeting Kind = "first_meeting" // mentee_id, mentor_id, result (started, failed), reason when failed
+	Ended        Kind = "ended"         // a started duo ends: mentee_id, mentor_id, reason
+	Outcome      Kind = "outcome"       // a mentee's result at a follow-up: mentee_id, result
+)
+
+// Side says whether an application is a mentee's or a mentor's.
+type Side string
+
+// The sides of an application.
+const (
+	MenteeSide Side = "mentee"
+	MentorSide Side = "mentor"
+)
+
+// The results of a first meeting ([FirstMeeting]).
+const (
+	Started = "started"
+	Failed  = "failed"
+)
+
+// The results of an [Outcome]. JobOver3Months, Training and Internship are
+// the programme's positive results.
+const (
+	JobOver3Months = "job_over_3_months"
+	JobShort       = "job_short"
+	Training       = "training"
+	Internship     = "internship"
+	NoResult       = "none"
+	Unknown        = "unknown"
+)
+
+// The reasons of an [Ended] event. An ending before [DuoDays] with a reason
+// other than Completed is an early closure.
+const (
+	Completed  = "completed"   // the duo ran its course
+	MenteeLeft = "mentee_left" // the mentee stopped (closes the mentee's application)
+	MentorLeft = "mentor_left" // the mentor stopped (closes the mentor's application)
+	Mismatch   = "mismatch"    // the two did not get on: the pair is never proposed again
+	FoundJob   = "found_job"   // the mentee found a job (also a withdrawal reason)
+	Other      = "other"       // any other reason (valid for every kind with a reason)
+)
+
+// Reasons of [Withdrawn], [Declined] and failed [FirstMeeting] events
+// besides those above.
+const (
+	FoundTraining  = "found_training"  // withdrawn: the mentee starts a training
+	Moved          = "moved"           // withdrawn: moved away
+	NoTime         = "no_time"         // withdrawn: no time any more
+	NoResponse     = "no_response"     // withdrawn: cannot be reached
+	NotEligible    = "not_eligible"    // withdrawn: no longer eligible
+	NotInterested  = "not_interested"  // withdrawn: no longer interested
+	MenteeDeclined = "mentee_declined" // declined or failed: the mentee said no
+	MentorDeclined = "mentor_declined" // declined or failed: the mentor said no
+	StaffDeclined  = "staff_declined"  // declined: staff withdrew the proposal
+	NoShow         = "no_show"         // failed: someone did not come
+	Practical      = "practical"       // failed: times or places do not fit
+)
+
+// Event is one line of a ledger: something that happened on a day to an
+// application or a duo. It holds IDs, dates and codes only, never personal
+// data. Which fields a kind takes is listed in the package documentation;
+// the others stay empty.
+//
+// Its JSON form is one object with the fields in a fixed order, empty
+// ones left out ([Event.MarshalJSON]); [Event.UnmarshalJSON] reads it
+// strictly.
+type Event struct {
+	On       profile.Date `json:"on"`
+	Kind     Kind         `json:"event"`
+	Side     Side         `json:"side,omitempty"`
+	ID       string       `json:"id,omitempty"`
+	MenteeID string       `json:"mentee_id,omitempty"`
+	MentorID string       `json:"mentor_id,omitempty"`
+	Result   string       `json:"result,omitempty"`
+	Reason   string       `json:"reason,omitempty"`
+}
+
+// fieldSet is a set of the optional fields of an event, as bits.
+type fieldSet uint8
+
+const (
+	fSide fieldSet = 1 << iota
+	fID
+	fMentee
+	fMentor
+	fResult
+	fReason
+)
+
+// fieldNames are the JSON names of the optional fields, in canonical order.
+var fieldNames = [...]string{"side", "id", "mentee_id", "mentor_id", "result", "reason"}
+
+// kindSpec is what a kind of event takes: the fields it requires (reason
+// only for a failed first meeting, handled apart) and the codes of its
+// result and reason.
+type kindSpec struct {
+	fields  fieldSet
+	results []string
+	reasons []string
+}
+
+func spec(k Kind) (kindSpec, bool) {
+	switch k {
+	case Applied:
+		return kindSpec{fields: fSide | fID}, true
+	case Withdrawn:
+		return kindSpec{fields: fID | fReason, reasons: []string{FoundJob, FoundTraining, Moved, NoTime, NoResponse, NotEligible, NotInterested, Other}}, true
+	case Paused, Resumed:
+		return kindSpec{fields: fID}, true
+	case Proposed:
+		return kindSpec{fields: fMentee | fMentor}, true
+	case Declined:
+		return kindSpec{fields: fMentee | fMentor | fReason, reasons: []string{MenteeDeclined, MentorDeclined, StaffDeclined, Other}}, true
+	case FirstMeeting:
+		return kindSpec{fields: fMentee | fMentor | fResult, results: []string{Started, Failed},
+			reasons: []string{NoShow, Mismatch, MenteeDeclined, MentorDeclined, Practical, Other}}, true
+	case Ended:
+		return kindSpec{fields: fMentee | fMentor | fReason, reasons: []string{Completed, MenteeLeft, MentorLeft, Mismatch, FoundJob, Other}}, true
+	case Outcome:
+		return kindSpec{fields: fMentee | fResult, results: []string{JobOver3Months, JobShort, Training, Internship, NoResult, Unknown}}, true
+	}
+	return kindSpec{}, false
+}
+
+// values returns the optional fields of e in canonical order.
+func (e *Event) values() [6]*string {
+	return [6]*string{(*string)(&e.Side), &e.ID, &e.MenteeID, &e.MentorID, &e.Result, &e.Reason}
+}
+
+// IDs returns the IDs the event names: [ID] or [MenteeID, MentorID] (or
+// [MenteeID] for an outcome), leaving out empty ones. Cost: O(1).
+func (e Event) IDs() []string {
+	var ids []string
+	for _, s := range []string{e.ID, e.MenteeID, e.MentorID} {
+		if s != "" {
+			ids = append(ids, s)
+		}
+	}
+	return ids
+}
+
+// Validate checks the event on its own, not against a history: the day is
+// set, the kind is known, the fields the kind needs are set and no other
+// is, each ID is well-formed (not empty, at most 64 bytes of printable
+// UTF-8, no spaces at its ends), a mentee ID differs from the mentor ID,
+// and the side, result and reason are codes the kind takes. It returns nil
+// or an error joining one *[EventError] per problem (Line 0), each
+// unwrapping to [ErrInvalid]. Cost: O(1).
+func (e Event) Validate() error {
+	return joinProblems(e.problems(0))
+}
+
+// problems lists what is wrong with e, on the given line.
+func (e Event) problems(line int) []error {
+	var errs []error
+	ids := idNames(e)
+	bad := func(field, problem string) {
+		errs = append(errs, &EventError{Line: line, IDs: ids, Field: field, Problem: problem})
+	}
+	if e.On.IsZero() {
+		bad("on", "missing")
+	}
+	sp, ok := spec(e.Kind)
+	switch {
+	case e.Kind == "":
+		bad("event", "missing")
+		return errs
+	case !ok:
+		bad("event", "unknown kind "+strconv.Quote(clip(string(e.Kind)))+"; want one of applied, withdrawn, paused, resumed, proposed, declined, first_meeting, ended, outcome")
+		return errs
+	}
+	need := sp.fields
+	if e.Kind == FirstMeeting && e.Result == Failed {
+		need |= fReason
+	}
+	for i, v := range e.values() {
+		f := fieldSet(1) << i
+		switch {
+		case need&f != 0 && *v == "":
+			bad(fieldNames[i], "missing")
+		case need&f == 0 && *v != "":
+			bad(fieldNames[i], "not a field of a "+string(e.Kind)+" event")
+		}
+	}
+	for i, id := range []string{e.ID, e.MenteeID, e.MentorID} {
+		if p := idProblem(id); id != "" && p != "" {
+			bad(fieldNames[i+1], p)
+		}
+	}
+	if e.MenteeID != "" && e.MenteeID == e.MentorID {
+		bad("mentor_id", "same as mentee_id")
+	}
+	if e.Side != "" && e.Side != MenteeSide && e.Side != MentorSide {
+		bad("side", `unknown side; want "mentee" or "mentor"`)
+	}
+	if e.Result != "" && need&fResult != 0 && !oneOf(e.Result, sp.results) {
+		bad("result", "unknown result; want one of "+strings.Join(sp.results, ", "))
+	}
+	if e.Reason != "" && need&fReason != 0 && !oneOf(e.Reason, sp.reasons) {
+		bad("reason", "unknown reason; want one of "+strings.Join(sp.reasons, ", "))
+	}
+	return errs
+}
+
+func oneOf(s string, set []string) bool {
+	for _, x := range set {
+		if s == x {
+			return true
+		}
+	}
+	return false
+}
+
+// MarshalJSON writes the event as one canonical JSON object: "on" and
+// "event" first, then the other fields in the order side, id, mentee_id,
+// mentor_id, result, reason, leaving out empty ones, with no spaces. It
+// does not validate the event (see [Append]). Cost: O(size of the event).
+func (e Event) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteString(`{"on":"`)
+	b.WriteString(e.On.String())
+	b.WriteString(`","event":`)
+	writeString(&b, string(e.Kind))
+	for i, v := range e.values() {
+		if *v != "" {
+			b.WriteString(`,"`)
+			b.WriteString(fieldNames[i])
+			b.WriteString(`":`)
+			writeString(&b, *v)
+		}
+	}
+	b.WriteByte('}')
+	return b.Bytes(), nil
+}
+
+func writeString(b *bytes.Buffer, s string) {
+	q, _ := json.Marshal(s) // a string always encodes
+	b.Write(q)
+}
+
+// UnmarshalJSON reads one event strictly, as [Read] reads a line: a JSON
+// object whose values are all strings, with no unknown or duplicate field,
+// valid UTF-8, and an event that passes [Event.Validate]. The error joins
+// every problem, each an *[EventError] with Line 0. Cost: O(len(b)).
+func (e *Event) UnmarshalJSON(b []byte) error {
+	ev, errs := parseLine(b, 0)
+	if len(errs) > 0 {
+		return joinProblems(errs)
+	}
+	*e = ev
+	return nil
+}
+
+// Append writes e to w as one canonical line ([Event.MarshalJSON] and a
+// newline) in a single Write call, after checking it with
+// [Event.Validate]; an invalid event writes nothing. It checks the event
+// alone: use [Ledger.Add] first to check it against the history. Cost:
+// O(size of the event).
+func Append(w io.Writer, e Event) error {
+	if err := e.Validate(); err != nil {
+		return err
+	}
+	b, _ := e.MarshalJSON()
+	_, err := w.Write(append(b, '\n'))
+	return err
+}
+
+// parseLine reads one line into an event and lists its problems: first
+// those of the JSON, then, when the JSON is readable, those of
+// [Event.Validate].
+//
+// A line is a flat object of strings, so it is read with encoding/json's
+// tokenizer rather than the library's reflective decoder, which is built
+// for nested documents and allocates a buffer per document.
+func parseLine(line []byte, n int) (Event, []error) {
+	var e Event
+	syntax := func(field, problem string) (Event, []error) {
+		return Event{}, []error{&EventError{Line: n, Field: field, Problem: problem}}
+	}
+	if !utf8.Valid(line) {
+		return syntax("", "not valid UTF-8")
+	}
+	dec := json.NewDecoder(bytes.NewReader(line))
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return syntax("", "not a JSON object")
+	}
+	var seen [8]bool
+	var errs []error
+	for dec.More() {
+		t, err := dec.Token()
+		if err != nil {
+			return syntax("", malformed(err))
+		}
+		key, _ := t.(string) // inside an object, a token before a value is a key
+		v, err := dec.Token()
+		if err != nil {
+			return syntax(clip(key), malformed(err))
+		}
+		if _, nested := v.(json.Delim); nested {
+			// An array or an object: no field takes one, and skipping it
+			// is not worth the code.
+			return syntax(clip(key), "want a string, not an array or an object")
+		}
+		slot := fieldSlot(key)
+		switch {
+		case slot < 0:
+			errs = append(errs, &EventError{Line: n, Field: clip(key), Problem: "unknown field"})
+			continue
+		case seen[slot]:
+			errs = append(errs, &EventError{Line: n, Field: key, Problem: "duplicate field"})
+			continue
+		}
+		seen[slot] = true
+		s, ok := v.(string)
+		if !ok {
+			errs = append(errs, &EventError{Line: n, Field: key, Problem: "want a string"})
+			continue
+		}
+		switch slot {
+		case 0:
+			d, err := profile.ParseDate(s)
+			if err != nil {
+				errs = append(errs, &EventError{Line: n, Field: key, Problem: `want an existing day as "YYYY-MM-DD"`})
+			}
+			e.On = d
+		case 1:
+			e.Kind = Kind(s)
+		default:
+			*e.values()[slot-2] = s
+		}
+	}
+	if _, err := dec.Token(); err != nil {
+		return syntax("", malformed(err))
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return syntax("", "data after the object")
+	}
+	ids := idNames(e)
+	for _, err := range errs {
+		err.(*EventError).IDs = ids
+	}
+	reported := len(errs)
+	for _, err := range e.problems(n) {
+		// A field whose value could not be read is already reported.
+		if !fieldIn(err.(*EventError).Field, errs[:reported]) {
+			errs = append(errs, err)
+		}
+	}
+	return e, errs
+}
+
+func fieldIn(field string, errs []error) bool {
+	for _, err := range errs {
+		if err.(*EventError).Field == field {
+			return true
+		}
+	}
+	return false
+}
+
+// fieldSlot returns the position of a field in on, event, then
+// fieldNames; -1 for an unknown field.
+func fieldSlot(key string) int {
+	switch key {
+	case "on":
+		return 0
+	case "event":
+		return 1
+	}
+	for i, f := range fieldNames {
+		if key == f {
+			return i + 2
+		}
+	}
+	return -1
+}
+
+// malformed describes a JSON syntax error by its byte offset, without
+// quoting the input.
+func malformed(err error) string {
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		return "malformed JSON at byte " + strconv.FormatInt(se.Offset, 10)
+	}
+	return "malformed JSON"
+}
+
+// The rules of an ID are those of profile's participants: not empty, at
+// most 64 bytes of valid UTF-8, printable characters only, no spaces at its
+// ends.
+const maxIDLen = 64
+
+func idProblem(id string) string {
+	switch {
+	case id == "":
+		return "missing"
+	case len(id) > maxIDLen:
+		return "longer than 64 bytes"
+	case !utf8.ValidString(id):
+		return "not valid UTF-8"
+	case strings.ContainsFunc(id, func(r rune) bool { return !unicode.IsPrint(r) }):
+		return "contains a control or invisible character"
+	case strings.TrimSpace(id) != id:
+		return "has spaces at its ends"
+	}
+	return ""
+}
+
+// idNames are the IDs an error names for e: each well-formed ID, or
+// "(bad id)".
+func idNames(e Event) []string {
+	ids := e.IDs()
+	for i, id := range ids {
+		if idProblem(id) != "" {
+			ids[i] = "(bad id)"
+		}
+	}
+	return ids
+}
+
+// clip shortens a token echoed in an error message.
+func clip(s string) string {
+	const max = 32
+	if len(s) <= max {
+		return s
+	}
+	cut := max
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
+}

@@ -1,0 +1,331 @@
+package ledger
+
+import (
+	"fmt"
+
+	"github.com/duomatch/duo/profile"
+)
+
+// The stages of a duo.
+type stage uint8
+
+const (
+	stProposed stage = iota // proposed, first meeting not recorded
+	stStarted               // first meeting started, not ended
+	stDeclined              // declined before meeting
+	stFailed                // first meeting failed
+	stEnded                 // ended after starting
+)
+
+func (s stage) live() bool { return s == stProposed || s == stStarted }
+
+// duo is one proposal and what became of it.
+type duo struct {
+	mentee, mentor string
+	proposed       profile.Date
+	proposedLine   int
+	stage          stage
+	started        profile.Date // when stage >= stStarted and it started
+	closed         profile.Date // declined, failed or ended
+	reason         string       // of the decline, failure or end
+	menteeApp      int          // index of the mentee's application in state.apps
+}
+
+// application is one application of a person: from applied to its close.
+type application struct {
+	id       string
+	side     Side
+	on       profile.Date
+	line     int
+	matched  profile.Date // day of the first proposal of this application
+	closed   profile.Date // zero while the application is open
+	closedBy string       // "withdrawn: moved", "ended: completed", …
+	closedAt int          // line of the closing event
+}
+
+// person is the current state of everyone who ever applied.
+type person struct {
+	side     Side
+	app      int          // index of the latest application
+	open     bool         // the latest application is open
+	queue    profile.Date // a mentee's waiting is counted from it
+	paused   bool
+	last     profile.Date // day of the latest event naming the person
+	lastLine int
+	live     []int // indices of the person's live duos, in order
+	started  int   // how many duos of the person started
+}
+
+// outcome is one recorded outcome of a mentee.
+type outcome struct {
+	on     profile.Date
+	result string
+}
+
+// pairKey names a pair of a mentee and a mentor.
+type pairKey struct{ mentee, mentor string }
+
+// state is a programme's state after some events: it is what a ledger's
+// validation checks against and what NextRound, Worklist and Indicators
+// read.
+type state struct {
+	capacity func(string) int
+	people   map[string]*person
+	apps     []application
+	duos     []duo
+	excluded map[pairKey]int // line of the event that excluded the pair
+	outcomes map[string][]outcome
+}
+
+func newState(capacity func(string) int) *state {
+	return &state{
+		capacity: capacity,
+		people:   map[string]*person{},
+		excluded: map[pairKey]int{},
+		outcomes: map[string][]outcome{},
+	}
+}
+
+// capOf returns a mentor's capacity: the option's value, below 1 meaning 1.
+func (s *state) capOf(id string) int {
+	if s.capacity == nil {
+		return 1
+	}
+	return max(s.capacity(id), 1)
+}
+
+// apply checks e (a valid event on its own) against the state and, when
+// there is no problem, records it. It returns the problems; on any
+// problem the state is unchanged.
+func (s *state) apply(e Event, line int) []error {
+	var errs []error
+	ids := e.IDs()
+	bad := func(field, format string, args ...any) {
+		errs = append(errs, &EventError{Line: line, IDs: ids, Field: field, Problem: fmt.Sprintf(format, args...)})
+	}
+	// The people named must exist (except for applied), be on the right
+	// side, and have no later event.
+	type named struct {
+		field, id string
+		side      Side
+	}
+	var who []named
+	switch {
+	case e.Kind == Applied:
+	case e.ID != "":
+		who = append(who, named{"id", e.ID, ""})
+	default:
+		who = append(who, named{"mentee_id", e.MenteeID, MenteeSide})
+		if e.MentorID != "" {
+			who = append(who, named{"mentor_id", e.MentorID, MentorSide})
+		}
+	}
+	for _, n := range who {
+		p := s.people[n.id]
+		switch {
+		case p == nil:
+			bad(n.field, "never applied")
+		case n.side != "" && p.side != n.side:
+			bad(n.field, "applied as a %s, not a %s", p.side, n.side)
+		case e.On.Before(p.last):
+			bad("on", "before the event of line %d about %s (%s): events of a person must be in date order", p.lastLine, n.id, p.last)
+		case !p.open && e.Kind != Outcome:
+			a := s.apps[p.app]
+			bad(n.field, "application closed on line %d (%s); record applied to re-open it", a.closedAt, a.closedBy)
+		}
+	}
+	if len(errs) > 0 {
+		return errs
+	}
+	switch e.Kind {
+	case Applied:
+		if p := s.people[e.ID]; p != nil {
+			switch {
+			case p.side != e.Side:
+				bad("id", "already applied as a %s", p.side)
+			case p.open:
+				bad("id", "already applied on line %d, still open", s.apps[p.app].line)
+			case e.On.Before(p.last):
+				bad("on", "before the event of line %d about %s (%s): events of a person must be in date order", p.lastLine, e.ID, p.last)
+			}
+		}
+		if len(errs) > 0 {
+			return errs
+		}
+		s.apply1(e, line)
+		return nil
+	case Withdrawn:
+		if p := s.people[e.ID]; len(p.live) > 0 {
+			d := s.duos[p.live[0]]
+			bad("id", "in a live duo (%s + %s, line %d): record declined, first_meeting failed or ended first", d.mentee, d.mentor, d.proposedLine)
+		}
+	case Paused:
+		if s.people[e.ID].paused {
+			bad("id", "already paused")
+		}
+	case Resumed:
+		if !s.people[e.ID].paused {
+			bad("id", "not paused")
+		}
+	case Proposed:
+		me, mo := s.people[e.MenteeID], s.people[e.MentorID]
+		if len(me.live) > 0 {
+			d := s.duos[me.live[0]]
+			bad("mentee_id", "already in a live duo with %s (line %d)", d.mentor, d.proposedLine)
+		}
+		if c := s.capOf(e.MentorID); len(mo.live) >= c {
+			bad("mentor_id", "above capacity: already in %d live %s (capacity %d)", len(mo.live), plural(len(mo.live), "duo", "duos"), c)
+		}
+		if l, ok := s.excluded[pairKey{e.MenteeID, e.MentorID}]; ok {
+			bad("", "pair excluded since line %d: never proposed again", l)
+		}
+		if me.paused {
+			bad("mentee_id", "paused")
+		}
+		if mo.paused {
+			bad("mentor_id", "paused")
+		}
+	case Declined, FirstMeeting:
+		if k := s.liveDuo(e.MenteeID, e.MentorID); k < 0 || s.duos[k].stage != stProposed {
+			bad("", "pair has no proposal waiting for its first meeting")
+		}
+	case Ended:
+		if k := s.liveDuo(e.MenteeID, e.MentorID); k < 0 || s.duos[k].stage != stStarted {
+			bad("", "pair has no started duo")
+		}
+	case Outcome:
+		if s.people[e.MenteeID].started == 0 {
+			bad("mentee_id", "no duo started")
+		}
+	}
+	if len(errs) > 0 {
+		return errs
+	}
+	s.apply1(e, line)
+	return nil
+}
+
+// liveDuo returns the index of the pair's live duo, or -1.
+func (s *state) liveDuo(mentee, mentor string) int {
+	if p := s.people[mentee]; p != nil {
+		for _, k := range p.live {
+			if s.duos[k].mentor == mentor {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
+// apply1 records e, which apply has checked.
+func (s *state) apply1(e Event, line int) {
+	touch := func(id string) {
+		p := s.people[id]
+		p.last, p.lastLine = e.On, line
+	}
+	switch e.Kind {
+	case Applied:
+		p := s.people[e.ID]
+		if p == nil {
+			p = &person{side: e.Side}
+			s.people[e.ID] = p
+		}
+		s.apps = append(s.apps, application{id: e.ID, side: e.Side, on: e.On, line: line})
+		p.app, p.open, p.queue, p.paused = len(s.apps)-1, true, e.On, false
+		touch(e.ID)
+	case Withdrawn:
+		s.close(e.ID, e.On, line, "withdrawn: "+e.Reason)
+		touch(e.ID)
+	case Paused, Resumed:
+		s.people[e.ID].paused = e.Kind == Paused
+		touch(e.ID)
+	case Proposed:
+		me, mo := s.people[e.MenteeID], s.people[e.MentorID]
+		s.duos = append(s.duos, duo{mentee: e.MenteeID, mentor: e.MentorID, proposed: e.On, proposedLine: line, menteeApp: me.app})
+		k := len(s.duos) - 1
+		me.live = append(me.live, k)
+		mo.live = append(mo.live, k)
+		if a := &s.apps[me.app]; a.matched.IsZero() {
+			a.matched = e.On
+		}
+		if a := &s.apps[mo.app]; a.matched.IsZero() {
+			a.matched = e.On
+		}
+		touch(e.MenteeID)
+		touch(e.MentorID)
+	case Declined, FirstMeeting, Ended:
+		k := s.liveDuo(e.MenteeID, e.MentorID)
+		d := &s.duos[k]
+		d.reason = e.Reason
+		switch {
+		case e.Kind == FirstMeeting && e.Result == Started:
+			d.stage, d.started = stStarted, e.On
+			s.people[e.MenteeID].started++
+			s.people[e.MentorID].started++
+		case e.Kind == FirstMeeting:
+			d.stage, d.closed = stFailed, e.On
+			s.excluded[pairKey{d.mentee, d.mentor}] = line
+		case e.Kind == Declined:
+			d.stage, d.closed = stDeclined, e.On
+			s.excluded[pairKey{d.mentee, d.mentor}] = line
+		default:
+			d.stage, d.closed = stEnded, e.On
+			if e.Reason == Mismatch {
+				s.excluded[pairKey{d.mentee, d.mentor}] = line
+			}
+		}
+		if d.stage != stStarted {
+			s.drop(e.MenteeID, k)
+			s.drop(e.MentorID, k)
+		}
+		if e.Kind == Ended {
+			s.afterEnd(e, line)
+		}
+		touch(e.MenteeID)
+		touch(e.MentorID)
+	case Outcome:
+		s.outcomes[e.MenteeID] = append(s.outcomes[e.MenteeID], outcome{on: e.On, result: e.Result})
+		touch(e.MenteeID)
+	}
+}
+
+// afterEnd applies what an ending means for the two applications (see the
+// package documentation): the mentee's closes after completed, found_job
+// and mentee_left, and otherwise waits again from the day of the end; the
+// mentor's closes after mentor_left when it was their last live duo.
+func (s *state) afterEnd(e Event, line int) {
+	switch e.Reason {
+	case Completed, FoundJob, MenteeLeft:
+		s.close(e.MenteeID, e.On, line, "ended: "+e.Reason)
+	default:
+		s.people[e.MenteeID].queue = e.On
+	}
+	if e.Reason == MentorLeft && len(s.people[e.MentorID].live) == 0 {
+		s.close(e.MentorID, e.On, line, "ended: "+e.Reason)
+	}
+}
+
+func (s *state) close(id string, on profile.Date, line int, why string) {
+	p := s.people[id]
+	p.open = false
+	a := &s.apps[p.app]
+	a.closed, a.closedBy, a.closedAt = on, why, line
+}
+
+// drop removes duo k from a person's live duos.
+func (s *state) drop(id string, k int) {
+	p := s.people[id]
+	for i, x := range p.live {
+		if x == k {
+			p.live = append(p.live[:i:i], p.live[i+1:]...)
+			return
+		}
+	}
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

@@ -1,0 +1,267 @@
+package ledger
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+
+	"github.com/duomatch/duo/profile"
+)
+
+// Options bounds the work of [Read] and sets the rules of a [Ledger]. The
+// zero value means the defaults, field by field.
+type Options struct {
+	// MaxLineBytes is the longest line accepted, in bytes; a longer line
+	// is reported and skipped. 0 (or a negative value) means 4096; an
+	// event line is under 300 bytes.
+	MaxLineBytes int
+	// MaxLines is the most lines read; reading stops with an error
+	// wrapping [ErrTooLarge] at the first line past it, and [Ledger.Add]
+	// refuses an event past it. 0 (or a negative value) means 1 000 000.
+	MaxLines int
+	// MaxErrors is the most problems an error lists; one more problem
+	// then says how many others were found. 0 (or a negative value) means
+	// 50.
+	MaxErrors int
+	// Capacity returns how many live duos a mentor may be in at once
+	// (proposed and not yet met, or started and not ended). nil means 1
+	// for everyone, the model programme's rule; a result below 1 means 1,
+	// as a mentor's capacity 0 means 1 in profile.Mentor. Use the same
+	// capacities as the mentors' profiles, or [Ledger.NextRound] reports
+	// a mentor whose pinned duos exceed their profile's capacity.
+	Capacity func(mentorID string) int
+	// FirstMeetingDays is how many days after a proposal its first meeting
+	// is due: [Ledger.Worklist] lists the proposals older than that. 0 (or
+	// a negative value) means 14.
+	FirstMeetingDays int
+}
+
+// The defaults of [Options].
+const (
+	DefaultMaxLineBytes     = 4096
+	DefaultMaxLines         = 1_000_000
+	DefaultMaxErrors        = 50
+	DefaultFirstMeetingDays = 14
+)
+
+func (o Options) withDefaults() Options {
+	if o.MaxLineBytes <= 0 {
+		o.MaxLineBytes = DefaultMaxLineBytes
+	}
+	if o.MaxLines <= 0 {
+		o.MaxLines = DefaultMaxLines
+	}
+	if o.MaxErrors <= 0 {
+		o.MaxErrors = DefaultMaxErrors
+	}
+	if o.FirstMeetingDays <= 0 {
+		o.FirstMeetingDays = DefaultFirstMeetingDays
+	}
+	return o
+}
+
+// Ledger is a programme's history: a list of valid events in the order
+// they were recorded, each consistent with those before it. Build one with
+// [Read] or [New] and [Ledger.Add]. Its methods read it on any day; Add is
+// the only one that changes it, and a Ledger is not safe for concurrent
+// use while Add runs. The zero Ledger is not usable: use New.
+type Ledger struct {
+	opt    Options
+	events []Event
+	lines  []int // the line of each event
+	last   int   // the line of the last line read or event added
+	st     *state
+}
+
+// New returns an empty ledger with the given options (only Capacity,
+// MaxLines and FirstMeetingDays matter to it). Cost: O(1).
+func New(opt Options) *Ledger {
+	opt = opt.withDefaults()
+	return &Ledger{opt: opt, st: newState(opt.Capacity)}
+}
+
+// Len returns the number of events. Cost: O(1).
+func (l *Ledger) Len() int { return len(l.events) }
+
+// Events returns a copy of the events, in the order recorded. Cost:
+// O(events).
+func (l *Ledger) Events() []Event { return append([]Event(nil), l.events...) }
+
+// Add checks e as the next line of the ledger (on its own with
+// [Event.Validate], then against the history as [Read] does) and, when
+// there is no problem, records it. On error the ledger is unchanged; the
+// error joins *[EventError] values with the line e would have had. A
+// service checks an event with Add before writing it with [Append].
+//
+// Cost: O(1) amortised, plus O(the person's live duos).
+func (l *Ledger) Add(e Event) error {
+	line := l.last + 1
+	if len(l.events) >= l.opt.MaxLines {
+		return &EventError{Line: line, IDs: idNames(e), Problem: fmt.Sprintf("the ledger holds %d events, its maximum", len(l.events)), tooMany: true}
+	}
+	errs := e.problems(line)
+	if len(errs) == 0 {
+		errs = l.st.apply(e, line)
+	}
+	if len(errs) > 0 {
+		return joinProblems(errs)
+	}
+	l.record(e, line)
+	return nil
+}
+
+func (l *Ledger) record(e Event, line int) {
+	l.events = append(l.events, e)
+	l.lines = append(l.lines, line)
+	l.last = line
+}
+
+// WriteTo writes every event as one canonical line ([Append]), so that
+// [Read] gives back the same events. Line numbers are not kept: a ledger
+// read from a file with blank lines is written without them. It
+// implements io.WriterTo. Cost: O(events).
+func (l *Ledger) WriteTo(w io.Writer) (int64, error) {
+	bw := bufio.NewWriter(w)
+	var n int64
+	for _, e := range l.events {
+		b, _ := e.MarshalJSON()
+		k, _ := bw.Write(b) // a bufio.Writer error is returned by Flush
+		bw.WriteByte('\n')
+		n += int64(k) + 1
+	}
+	return n, bw.Flush()
+}
+
+// Read reads a ledger in JSON Lines, one [Event] per line, strictly and
+// within bounds, and checks the history. Lines are numbered from 1; a line
+// holding only spaces is skipped (its number counts), a "\r" before the
+// "\n" is dropped, and the last line needs no "\n".
+//
+// Each line must be a JSON object of strings with known fields, no
+// duplicate, valid UTF-8, at most opt.MaxLineBytes bytes, and an event
+// valid on its own ([Event.Validate]). Each valid event is then checked
+// against those before it, in the order of the lines:
+//
+//   - the people it names applied, on the side it says, and their
+//     application is open (no event but outcome after a withdrawal or an
+//     ending that closed it; applied re-opens it); one ID is one person,
+//     a mentee or a mentor, never both;
+//   - it is not dated before an earlier event naming the same person;
+//   - applied: not already open; withdrawn: not in a live duo;
+//     paused/resumed: not already paused/not paused;
+//   - proposed: the mentee is in no live duo, the mentor is below
+//     capacity (opt.Capacity), neither is paused, the pair is not
+//     excluded (a failed first meeting, a decline, an ending in mismatch);
+//   - declined and first_meeting: the pair has a proposal waiting for its
+//     first meeting; ended: the pair has a started duo; outcome: the
+//     mentee has started a duo.
+//
+// An event with a problem is left out of the history, so later events
+// about the same people may be reported as a consequence.
+//
+// It returns the ledger, or nil and an error that joins one *[EventError]
+// per problem in the order of the lines, each with its line number and
+// IDs, at most opt.MaxErrors plus one counting the others (errors.Is(err,
+// [ErrInvalid]) holds). A line past opt.MaxLines stops reading with a
+// problem that also wraps [ErrTooLarge]. A read error of r is returned
+// wrapped, alone.
+//
+// Cost: O(bytes read) time; memory O(events) plus one line.
+func Read(r io.Reader, opt Options) (*Ledger, error) {
+	l := New(opt)
+	opt = l.opt
+	br := bufio.NewReaderSize(r, opt.MaxLineBytes+2)
+	var errs []error
+	more := 0
+	report := func(list []error) {
+		for _, err := range list {
+			if len(errs) < opt.MaxErrors {
+				errs = append(errs, err)
+			} else {
+				more++
+			}
+		}
+	}
+	for line := 1; ; line++ {
+		b, tooLong, err := readLine(br, opt.MaxLineBytes)
+		if err != nil && err != io.EOF {
+			return nil, fmt.Errorf("ledger: reading line %d: %w", line, err)
+		}
+		if b == nil && err == io.EOF {
+			break
+		}
+		if line > opt.MaxLines {
+			errs = append(errs, &EventError{Line: line, Problem: "more than " + strconv.Itoa(opt.MaxLines) + " lines", tooMany: true})
+			break
+		}
+		l.last = line
+		switch {
+		case tooLong:
+			report([]error{&EventError{Line: line, Problem: "longer than " + strconv.Itoa(opt.MaxLineBytes) + " bytes"}})
+		case len(bytes.TrimSpace(b)) == 0:
+		default:
+			e, list := parseLine(b, line)
+			if len(list) == 0 {
+				list = l.st.apply(e, line)
+			}
+			if len(list) == 0 {
+				l.record(e, line)
+			}
+			report(list)
+		}
+		if err == io.EOF {
+			break
+		}
+	}
+	if more > 0 {
+		errs = append(errs, &EventError{Problem: fmt.Sprintf("%d more %s not listed (reporting stops after %d)", more, plural(more, "problem", "problems"), opt.MaxErrors)})
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return l, nil
+}
+
+// readLine returns the next line without its "\n" (and "\r"), or, for a
+// line longer than max bytes, nil and tooLong after skipping it. At the
+// end of the input it returns io.EOF, with the last line if it had no
+// "\n" (nil when there is none).
+func readLine(br *bufio.Reader, max int) (line []byte, tooLong bool, err error) {
+	b, err := br.ReadSlice('\n')
+	for err == bufio.ErrBufferFull {
+		tooLong = true
+		_, err = br.ReadSlice('\n')
+	}
+	if tooLong {
+		if err == io.EOF {
+			return []byte{}, true, io.EOF
+		}
+		return []byte{}, true, err
+	}
+	if err == io.EOF && len(b) == 0 {
+		return nil, false, io.EOF
+	}
+	b = bytes.TrimSuffix(b, []byte("\n"))
+	b = bytes.TrimSuffix(b, []byte("\r"))
+	if len(b) > max {
+		return []byte{}, true, err
+	}
+	return b, false, err
+}
+
+// at replays the events dated on or before on into a fresh state. Events
+// of one person are in date order, so the events kept are, for each
+// person, a prefix of their history, and replaying them never fails.
+// Cost: O(events).
+func (l *Ledger) at(on profile.Date) *state {
+	s := newState(l.opt.Capacity)
+	for i, e := range l.events {
+		if !e.On.After(on) {
+			s.apply1(e, l.lines[i])
+		}
+	}
+	return s
+}
