@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/duomatch/duo/profile"
+	"github.com/duomatch/duo/profile/belgium"
 	"github.com/duomatch/duo/scoring"
 )
 
@@ -438,7 +439,18 @@ func (st *roundState) describe(p partner, lead string) string {
 	} else {
 		parts = append(parts, "speaks "+p.talk)
 	}
-	name := cmp.Or(p.home.City, p.home.Postcode)
+	name := p.home.City
+	if name == "" {
+		// A home given by postcode: the municipality's name, never the
+		// postcode.
+		places := st.scorer.Places
+		if places == nil {
+			places = belgium.Gazetteer() // the scorer's default
+		}
+		if l, err := profile.Locate(places, p.home); err == nil {
+			name = l.Name
+		}
+	}
 	if name == "" && p.home.HasCoords() {
 		name = fmt.Sprintf("%.2f, %.2f", p.home.Lat, p.home.Lon)
 	}
@@ -487,7 +499,10 @@ func (st *roundState) maxKm() float64 {
 	return scoring.DefaultMaxDistanceKm
 }
 
-func (st *roundState) placeRule() bool { return st.maxKm() != profile.Off || st.scorer.Rules.SameCity }
+func (st *roundState) placeRule() bool {
+	r := st.scorer.Rules
+	return st.maxKm() != profile.Off || r.SameCity || r.SameRegion
+}
 
 func (st *roundState) fullYears() float64 {
 	return cmp.Or(st.scorer.Rules.FullExperienceYears, 10) // scoring's default

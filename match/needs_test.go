@@ -239,6 +239,15 @@ func TestNeedsScarce(t *testing.T) {
 			wantDuos: []int{1, 2},
 		},
 		{
+			name: "homes given by postcode: the municipality is named, never the postcode",
+			mentees: []profile.Mentee{
+				mentee("me-1", nil, func(m *profile.Mentee) { m.Home = profile.Place{Postcode: "1000"} }),
+				mentee("me-2", nil, func(m *profile.Mentee) { m.Home = profile.Place{Postcode: "1000"} }),
+			},
+			want:     []string{"speaks fr, lives in Bruxelles, free mon-morning or mon-afternoon; sector J, information and communication"},
+			wantDuos: []int{1, 2},
+		},
+		{
 			name:    "no one is missing",
 			mentees: []profile.Mentee{mentee("me-1", nil)},
 			mentors: []profile.Mentor{mentor("mo-1", nil), mentor("mo-2", nil)},
