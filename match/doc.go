@@ -75,6 +75,20 @@
 // Tests check every figure against re-running the round with the pair
 // pinned.
 //
+// # What the pool is missing
+//
+// [Proposal.Needs] tells which mentors to recruit: it groups the eligible
+// mentees left out by the mentor they would need (a language both speak,
+// their place, a weekly slot, a gender wish; their sector and the
+// language they practise), describes that mentor as a profile and a
+// sentence, and values 1, 2, … such mentors exactly. Adding a mentor adds
+// columns to the assignment problem; the optimum changes along one
+// alternating path from each new column, found by a Dijkstra search under
+// the reduced costs of the proposal's optimal duals, which are then
+// updated. [Proposal.Outreach] does the same for mentors left without a
+// mentee, adding rows. Tests check every figure against re-running
+// Propose with the new people added.
+//
 // # The solver
 //
 // [Assign] works on any score matrix whose rows are mentees and whose

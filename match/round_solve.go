@@ -6,6 +6,7 @@ import (
 	"math"
 
 	"github.com/duomatch/duo/profile"
+	"github.com/duomatch/duo/scoring"
 	"gonum.org/v1/gonum/mat"
 )
 
@@ -39,6 +40,21 @@ type roundState struct {
 	assignment Assignment
 	rowOf      map[string]int    // mentee ID -> pool row
 	notInPool  map[string]string // mentee ID -> why it has no alternatives
+
+	// What Needs and Outreach read to score and value new people as a
+	// re-run of the round would.
+	on          profile.Date
+	policy      profile.Policy // resolved
+	scorer      scoring.Scorer
+	poolMentees []profile.Mentee // pool rows
+	// spare are the eligible, unpaused mentors with free places (with
+	// spareFree of them), in ID order: the pool's columns when the pool
+	// has mentees, and those a new mentee would bring into the pool when
+	// it has none.
+	spare     []profile.Mentor
+	spareFree []int
+	menteeIdx map[string]int // every mentee ID of the round
+	mentorIdx map[string]int // every mentor ID of the round
 }
 
 // solve checks eligibility, lays out the pool, scores it and solves the
@@ -54,10 +70,14 @@ func (b *builder) solve(ctx context.Context) (*roundState, error) {
 			p.rows = append(p.rows, i)
 		}
 	}
+	var spare []profile.Mentor
+	var spareFree []int
 	for j := range b.mentors {
 		b.mentorViol[j] = r.Policy.CheckMentor(b.mentors[j], r.On)
 		free := b.mentors[j].EffectiveCapacity() - b.pinnedCount[j]
 		if len(b.mentorViol[j]) == 0 && !b.mentors[j].Paused && free > 0 {
+			spare = append(spare, b.mentors[j])
+			spareFree = append(spareFree, free)
 			// More seats than mentees are of no use to anyone.
 			free = min(free, len(p.rows))
 			if free > 0 {
@@ -93,8 +113,16 @@ func (b *builder) solve(ctx context.Context) (*roundState, error) {
 		seatOf:     make([]int, len(p.rows)),
 		rowOf:      make(map[string]int, len(p.rows)),
 		notInPool:  make(map[string]string),
+		on:         r.On,
+		policy:     r.Policy.Resolved(),
+		scorer:     b.scorer,
+		spare:      spare,
+		spareFree:  spareFree,
+		menteeIdx:  b.meIdx,
+		mentorIdx:  b.moIdx,
 	}
 	for k, i := range p.rows {
+		st.poolMentees = append(st.poolMentees, b.mentees[i])
 		st.menteeIDs = append(st.menteeIDs, b.mentees[i].ID)
 		st.rowOf[b.mentees[i].ID] = k
 		st.seatOf[k] = -1
@@ -127,15 +155,9 @@ func (b *builder) solve(ctx context.Context) (*roundState, error) {
 // st.seatOf and st.assignment.
 func (b *builder) assign(ctx context.Context, st *roundState) error {
 	p := &b.pool
-	poolMentees := make([]profile.Mentee, len(p.rows))
-	for k, i := range p.rows {
-		poolMentees[k] = b.mentees[i]
-	}
-	poolMentors := make([]profile.Mentor, len(p.cols))
-	for k, j := range p.cols {
-		poolMentors[k] = b.mentors[j]
-	}
-	compiled, err := b.scorer.Compile(ctx, poolMentees, poolMentors)
+	// With mentees in the pool, every spare mentor has a seat: the pool's
+	// mentors are st.spare.
+	compiled, err := b.scorer.Compile(ctx, st.poolMentees, st.spare)
 	if err != nil {
 		return err
 	}

@@ -121,7 +121,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		return 0
 	}
-	if err := report(stdout, r, p); err != nil {
+	needs, err := p.Needs(context.Background(), match.NeedsOptions{})
+	if err != nil {
+		return fail(err)
+	}
+	outreach, err := p.Outreach(context.Background(), match.NeedsOptions{})
+	if err != nil {
+		return fail(err)
+	}
+	if err := report(stdout, r, p, needs, outreach); err != nil {
 		return fail(err)
 	}
 	return 0

@@ -17,10 +17,13 @@ import (
 const reasonsShown = 3
 
 // report writes the proposal p of round r as plain text: eligibility,
-// duos, unmatched people, total. Scores are printed with two decimals so
-// that the output is stable. It writes IDs, codes and the library's
-// reasons, nothing else about a person.
-func report(w io.Writer, r match.Round, p match.Proposal) error {
+// duos, unmatched people, total, then a line per need (the mentors to
+// recruit) and per outreach (the mentees to look for). Scores are printed
+// with two decimals so that the output is stable. It writes IDs, codes
+// and the library's reasons, nothing else about a person; a need's
+// description names the place where the mentor should live, the mentees'
+// municipality, which is what a recruiter needs.
+func report(w io.Writer, r match.Round, p match.Proposal, needs []match.Need, outreach []match.Outreach) error {
 	pw := &printer{w: w}
 	pw.printf("Matching round of %s: %d mentees, %d mentors\n", r.On, len(r.Mentees), len(r.Mentors))
 	eligibility(pw, r)
@@ -49,7 +52,28 @@ func report(w io.Writer, r match.Round, p match.Proposal) error {
 	if len(p.Overdue) > 0 {
 		pw.printf("  Waiting more than %d days and still unmatched: %s.\n", match.OverdueDays, strings.Join(p.Overdue, ", "))
 	}
+	if len(needs) > 0 {
+		pw.printf("\nMentors to recruit (duos gained with 1, 2, … such mentors)\n")
+		for _, n := range needs {
+			pw.printf("  %s  %s  %s  for %s\n", n.Mentor.ID, gained(n.Value), n.Description, strings.Join(n.MenteeIDs, ", "))
+		}
+	}
+	if len(outreach) > 0 {
+		pw.printf("\nMentees to look for (duos gained with 1, 2, … such mentees)\n")
+		for _, o := range outreach {
+			pw.printf("  %s  %s  %s  for %s\n", o.Mentee.ID, gained(o.Value), o.Description, strings.Join(o.MentorIDs, ", "))
+		}
+	}
 	return pw.err
+}
+
+// gained writes the duos gained by 1, 2, … new people: "+1 +2 +2".
+func gained(v []match.Gain) string {
+	parts := make([]string, len(v))
+	for k, g := range v {
+		parts[k] = fmt.Sprintf("%+d", g.Duos)
+	}
+	return strings.Join(parts, " ")
 }
 
 // printer remembers the first write error, so that the report is written

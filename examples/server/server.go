@@ -154,13 +154,19 @@ type proposalRequest struct {
 	// what imposing them would cost (match.Proposal.Alternatives). 0, the
 	// default, gives none; at most maxAlternatives.
 	Alternatives int `json:"alternatives"`
+	// Needs asks for the mentors to recruit and the mentees to look for
+	// (match.Proposal.Needs and Outreach, with their defaults). Default
+	// false.
+	Needs bool `json:"needs"`
 }
 
 // proposalResponse is the match.Proposal, plus the alternatives by mentee
-// ID when asked for.
+// ID, and the needs and outreach, when asked for.
 type proposalResponse struct {
 	match.Proposal
 	Alternatives map[string][]match.Alternative `json:"alternatives,omitempty"`
+	Needs        []match.Need                   `json:"needs,omitzero"`
+	Outreach     []match.Outreach               `json:"outreach,omitzero"`
 }
 
 func (s *server) proposals(w http.ResponseWriter, r *http.Request) {
@@ -228,6 +234,19 @@ func (s *server) proposals(w http.ResponseWriter, r *http.Request) {
 				return
 			}
 			resp.Alternatives[id] = alts
+		}
+	}
+	if req.Needs {
+		if resp.Needs, err = p.Needs(ctx, match.NeedsOptions{}); err == nil {
+			resp.Outreach, err = p.Outreach(ctx, match.NeedsOptions{})
+		}
+		if err != nil {
+			if cerr := ctx.Err(); cerr != nil {
+				s.writeError(w, s.cancelled(cerr))
+			} else {
+				s.writeError(w, s.internal(err))
+			}
+			return
 		}
 	}
 	s.writeJSON(w, http.StatusOK, resp)

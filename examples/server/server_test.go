@@ -575,3 +575,38 @@ func FuzzProposals(f *testing.F) {
 		}
 	})
 }
+
+// TestProposalsNeeds checks "needs": true: the answer lists the needs and
+// the outreach of the proposal, as the library computes them, and only
+// when asked.
+func TestProposalsNeeds(t *testing.T) {
+	h, _ := newTestHandler(testConfig())
+	plain := do(h, "POST", "/v1/proposals", sampleRequest(t, nil))
+	require.Equal(t, http.StatusOK, plain.Code, plain.Body.String())
+	assert.NotContains(t, plain.Body.String(), `"needs"`)
+	assert.NotContains(t, plain.Body.String(), `"outreach"`)
+
+	rec := do(h, "POST", "/v1/proposals", sampleRequest(t, map[string]any{"needs": true}))
+	require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
+	var resp struct {
+		Needs    []match.Need     `json:"needs"`
+		Outreach []match.Outreach `json:"outreach"`
+	}
+	require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &resp))
+	r, err := sample.Round()
+	require.NoError(t, err)
+	p, err := match.Propose(context.Background(), r)
+	require.NoError(t, err)
+	want, err := p.Needs(context.Background(), match.NeedsOptions{})
+	require.NoError(t, err)
+	require.NotEmpty(t, want, "the sample has mentees left out")
+	assert.Equal(t, want, resp.Needs)
+	wantOutreach, err := p.Outreach(context.Background(), match.NeedsOptions{})
+	require.NoError(t, err)
+	assert.Equal(t, wantOutreach, resp.Outreach)
+	assert.NotNil(t, resp.Outreach, "outreach is a list when asked for, even empty")
+
+	bad := do(h, "POST", "/v1/proposals", sampleRequest(t, map[string]any{"needs": 3}))
+	assert.Equal(t, http.StatusBadRequest, bad.Code)
+	assert.Contains(t, bad.Body.String(), `"needs"`)
+}
