@@ -59,9 +59,11 @@ type altGraph struct {
 	yn, zn            []int // count parts of the duals
 	yx, zx            []float64
 	scale             float64 // 2^-DualExp
-	// rcT holds the real part of the reduced cost of every arc r → s,
-	// seat by seat (rcT[s*rows+r]), +Inf where there is no such arc.
-	rcT []float64
+	// cols[colPtr[s]:colPtr[s+1]] are the arcs r → s into seat s, by
+	// increasing reduced cost (then row), so that a search can stop
+	// reading a seat's arcs at the first that leads too far.
+	cols   []arc
+	colPtr []int
 	// tol absorbs the rounding of sums of reduced costs: a bound is only
 	// trusted beyond it.
 	tol      float64
@@ -86,7 +88,7 @@ func newAltGraph(ctx context.Context, st *roundState) (*altGraph, error) {
 		yn: make([]int, rows), zn: make([]int, seats),
 		yx: a.RowDual, zx: a.ColDual,
 		scale: math.Ldexp(1, -a.DualExp),
-		rcT:   make([]float64, rows*seats),
+		colPtr: make([]int, seats+1),
 	}
 	raw := st.scores.RawMatrix()
 	g.scoreRaw, g.stride = raw.Data, raw.Stride
@@ -108,7 +110,19 @@ func newAltGraph(ctx context.Context, st *roundState) (*altGraph, error) {
 	for _, v := range g.zx {
 		maxAbs = max(maxAbs, math.Abs(v))
 	}
-	inf := math.Inf(1)
+	for r := 0; r < rows; r++ {
+		for s, w := range st.solver[r*seats : (r+1)*seats] {
+			if !math.IsInf(w, -1) && g.rowMate[r] != s {
+				g.colPtr[s+1]++
+				maxAbs = max(maxAbs, math.Abs(w*g.scale))
+			}
+		}
+	}
+	for s := range seats {
+		g.colPtr[s+1] += g.colPtr[s]
+	}
+	g.cols = make([]arc, g.colPtr[seats])
+	fill := slices.Clone(g.colPtr[:seats])
 	for r := 0; r < rows; r++ {
 		if r%64 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -116,13 +130,29 @@ func newAltGraph(ctx context.Context, st *roundState) (*altGraph, error) {
 			}
 		}
 		for s, w := range st.solver[r*seats : (r+1)*seats] {
-			x := inf
 			if !math.IsInf(w, -1) && g.rowMate[r] != s {
-				x = g.rcx(r, s)
-				maxAbs = max(maxAbs, math.Abs(w*g.scale))
+				g.cols[fill[s]] = arc{x: g.rcx(r, s), n: int32(g.yn[r] + g.zn[s] - 1), row: int32(r)}
+				fill[s]++
 			}
-			g.rcT[s*rows+r] = x
 		}
+	}
+	for s := range seats {
+		if s%64 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		slices.SortFunc(g.cols[g.colPtr[s]:g.colPtr[s+1]], func(a, b arc) int {
+			switch {
+			case a.n != b.n:
+				return int(a.n - b.n)
+			case a.x < b.x:
+				return -1
+			case a.x > b.x:
+				return 1
+			}
+			return int(a.row - b.row)
+		})
 	}
 	// A path has at most rows+seats+1 arcs; each sum rounds by at most an
 	// ulp of values below (rows+seats+1)·3·maxAbs.
@@ -138,6 +168,13 @@ func newAltGraph(ctx context.Context, st *roundState) (*altGraph, error) {
 	}
 	g.in = in
 	return g, nil
+}
+
+// arc is an arc r → s of the residual graph with its reduced cost.
+type arc struct {
+	x   float64 // real part
+	n   int32   // count part
+	row int32
 }
 
 // rcx is the real part of the reduced cost of the arc r → s; the count
@@ -203,10 +240,12 @@ func (sr *search) relax(v int, d lex, next, row int) {
 
 // reverse runs Dijkstra's algorithm towards target (a seat, or T), over
 // the reversed arcs, settling nodes in order of distance (ties by index)
-// until the next distance is above bound (by more than g.tol). Settled
-// nodes have their exact distance and path. Cost: O(m) per seat settled,
-// plus the heap; it checks ctx every 64 seats.
-func (g *altGraph) reverse(ctx context.Context, sr *search, target int, bound lex) error {
+// and ignoring every path longer than limit (by more than g.tol). Each
+// node whose distance is within the limit is settled, with its exact
+// distance and path: its shortest path only passes through such nodes. Cost:
+// for each seat settled, its arcs within the limit, plus the heap; it
+// checks ctx every 64 seats.
+func (g *altGraph) reverse(ctx context.Context, sr *search, target int, limit lex) error {
 	sr.reset()
 	t := g.seats
 	sr.relax(target, lex{}, -1, -1)
@@ -217,7 +256,7 @@ func (g *altGraph) reverse(ctx context.Context, sr *search, target int, bound le
 		if sr.done[v] == sr.gen || it.d != sr.dist[v] {
 			continue // stale
 		}
-		if it.d.above(bound, g.tol) {
+		if it.d.above(limit, g.tol) {
 			break
 		}
 		sr.done[v] = sr.gen
@@ -226,10 +265,12 @@ func (g *altGraph) reverse(ctx context.Context, sr *search, target int, bound le
 			// Into T: from free seats, and from matched rows (through
 			// their seats).
 			for s, m := range g.seatMate {
-				if m < 0 {
-					sr.relax(s, d, t, -1)
-				} else {
-					sr.relax(s, d.add(lex{g.yn[m], g.yx[m]}), t, -1)
+				nd := d
+				if m >= 0 {
+					nd = d.add(lex{g.yn[m], g.yx[m]})
+				}
+				if !nd.above(limit, g.tol) {
+					sr.relax(s, nd, t, -1)
 				}
 			}
 			continue
@@ -242,17 +283,15 @@ func (g *altGraph) reverse(ctx context.Context, sr *search, target int, bound le
 		// Into seat v: from rows with a pair not in the assignment (a
 		// matched row through its seat, an unmatched one from T), and from
 		// T when v is matched.
-		col := g.rcT[v*g.rows : (v+1)*g.rows]
-		zn := g.zn[v] - 1
-		for r, x := range col {
-			if x > math.MaxFloat64 {
-				continue
+		for _, a := range g.cols[g.colPtr[v]:g.colPtr[v+1]] {
+			nd := lex{d.n + int(a.n), d.x + a.x}
+			if nd.above(limit, g.tol) {
+				break // and so are the arcs after it
 			}
-			nd := lex{d.n + g.yn[r] + zn, d.x + x}
-			if s := g.rowMate[r]; s >= 0 {
+			if s := g.rowMate[a.row]; s >= 0 {
 				sr.relax(s, nd, v, -1)
 			} else {
-				sr.relax(t, nd, v, r)
+				sr.relax(t, nd, v, int(a.row))
 			}
 		}
 		if g.seatMate[v] >= 0 {
@@ -348,15 +387,16 @@ func (g *altGraph) alternatives(ctx context.Context, sr *search, row, k int, pru
 	}
 	target, paths := g.seats, g.out
 	if s0 := g.rowMate[row]; s0 >= 0 {
-		bound := lexInf
+		limit := lexInf
 		if prune {
-			b, ok := g.bound(sr, row, current, k)
+			b, least, ok := g.bound(sr, row, current, k)
 			if !ok {
 				return []Alternative{}, nil
 			}
-			bound = b.add(g.in[s0])
+			b = b.add(g.in[s0])
+			limit = lex{b.n - least.n, b.x - least.x}
 		}
-		if err := g.reverse(ctx, sr, s0, bound); err != nil {
+		if err := g.reverse(ctx, sr, s0, limit); err != nil {
 			return nil, err
 		}
 		target, paths = s0, sr
@@ -421,15 +461,20 @@ func (g *altGraph) alternatives(ctx context.Context, sr *search, row, k int, pru
 
 // bound returns the k-th smallest, over the mentors row may be forced
 // onto, of the smallest rc(row,s) + out.dist[s] of their seats (the
-// largest if there are fewer than k), and false when there is no such
-// mentor.
-func (g *altGraph) bound(sr *search, row, current, k int) (lex, bool) {
+// largest if there are fewer than k), the smallest rc(row,s) of these
+// seats, and false when there is no such mentor.
+func (g *altGraph) bound(sr *search, row, current, k int) (lex, lex, bool) {
 	cands := sr.cands[:0]
+	least := lexInf
 	for s, c := range g.st.seatMentor {
 		if c == current || !g.allowed(row, c) {
 			continue
 		}
-		u := g.rc(row, s).add(g.out.dist[s])
+		rc := g.rc(row, s)
+		if rc.less(least) {
+			least = rc
+		}
+		u := rc.add(g.out.dist[s])
 		if n := len(cands); n > 0 && cands[n-1].mentor == c {
 			if u.less(cands[n-1].cost) {
 				cands[n-1].cost = u
@@ -440,9 +485,9 @@ func (g *altGraph) bound(sr *search, row, current, k int) (lex, bool) {
 	}
 	sr.cands = cands
 	if len(cands) == 0 {
-		return lex{}, false
+		return lex{}, lex{}, false
 	}
-	return kthSmallest(sr, cands, k), true
+	return kthSmallest(sr, cands, k), least, true
 }
 
 // kthSmallest returns the k-th smallest cost of cands, or the largest if
