@@ -111,8 +111,8 @@ var errNoState = errors.New("match: alternatives need a Proposal returned by Pro
 // round did not have; [ErrNotInPool] for a mentee who was pinned, paused
 // or ineligible; an error for a Proposal that did not come from Propose.
 //
-// Cost: O(m·n·log(m+n)) for m pool mentees and n mentor seats, and m·n
-// float64 of memory.
+// Cost: O(m·n·log(m+n)) for m pool mentees and n mentor seats, and 16
+// bytes of memory per allowed pair.
 func (p Proposal) Alternatives(menteeID string, k int) ([]Alternative, error) {
 	st := p.state
 	if st == nil {
@@ -157,12 +157,12 @@ func (p Proposal) Alternatives(menteeID string, k int) ([]Alternative, error) {
 // returns ctx.Err() promptly when ctx is done. Errors: ctx.Err(); an error
 // for a Proposal that did not come from Propose.
 //
-// Cost: O(m·n·log(m+n)) for the shared part, plus for each mentee with a
-// mentor a search over the seats whose detour costs less than the k-th
-// best bound (each seat reached costs O(m)); O(m·n) in the worst case per
-// mentee, far less on real rounds: every mentee of a 1000×800 round,
-// k = 5, takes well under a second. Memory: m·n float64, plus O(m+n) per
-// search.
+// Cost: O(m·n·log(m+n)) for the shared part (building the residual graph,
+// two searches), plus for each mentee with a mentor a search that only
+// reads the arcs shorter than its limit; O(m·n·log(m+n)) per mentee in
+// the worst case, far less on real rounds: every mentee of a 1000×800
+// round, k = 5, takes about 0.3 s on a 2-core machine, 2000×1600 about
+// 1 s. Memory: 16 bytes per allowed pair, plus O(m+n) per search.
 func (p Proposal) AllAlternatives(ctx context.Context, k int) (map[string][]Alternative, error) {
 	st := p.state
 	if st == nil {

@@ -87,7 +87,7 @@ func newAltGraph(ctx context.Context, st *roundState) (*altGraph, error) {
 		rowMate: make([]int, rows), seatMate: make([]int, seats),
 		yn: make([]int, rows), zn: make([]int, seats),
 		yx: a.RowDual, zx: a.ColDual,
-		scale: math.Ldexp(1, -a.DualExp),
+		scale:  math.Ldexp(1, -a.DualExp),
 		colPtr: make([]int, seats+1),
 	}
 	raw := st.scores.RawMatrix()
@@ -367,18 +367,27 @@ func (g *altGraph) forward(ctx context.Context) ([]lex, error) {
 // walk from s to s0, so D(s→s0) ≤ out.dist[s] + in[s0], and
 // U(s) = rc(row,s) + out.dist[s] + in[s0] ≥ c(s). Let B be the k-th
 // smallest, over the mentors, of the smallest U of their seats (the
-// largest if there are fewer than k mentors): at least min(k, mentors)
-// mentors cost at most B. The search settles nodes in order of D and
-// stops once the next D is above B + tol. Every seat left unsettled then
-// has D(s→s0) > B + tol, hence c(s) > B + tol since rc ≥ 0 — so each
-// mentor costing at most B + tol has its cheapest seat settled, with the
-// exact cost, and every other mentor costs more than B + tol and ranks
-// behind the mentors that define B. tol (far above the rounding of a path
-// of rows+seats arcs) keeps this true in floating point, and it also
-// covers re-ranking by Loss computed from the changes, which differs from
-// the dual cost only by rounding. The same argument, with the exact k-th
-// cost in place of B, lets only the mentors within tol of the k-th best
-// have their changes worked out.
+// largest if there are fewer than k): at least min(k, mentors) mentors
+// cost at most B. Let R be the smallest rc(row,s) over the seats of these
+// mentors, and L = B - R. A seat s with c(s) ≤ B + tol has
+// D(s→s0) = c(s) - rc(row,s) ≤ B + tol - R = L + tol. The search towards
+// s0 ignores every path longer than L + tol and stops there, and a node
+// whose distance is within that limit has a shortest path made of such
+// nodes (reduced costs are ≥ 0), so it is settled with its exact distance.
+// Hence each mentor costing at most B + tol has its cheapest seat settled
+// and its exact cost; every other mentor costs more than B + tol, ranks
+// behind the mentors that define B, and cannot be in the top k. tol (far
+// above the rounding of a path of rows+seats arcs) keeps this true in
+// floating point, and it also covers re-ranking by the Loss computed from
+// the changes, which differs from the dual cost only by rounding. The
+// same argument, with the exact k-th cost in place of B, lets only the
+// mentors within tol of the k-th best have their changes worked out.
+//
+// Since the limit only removes paths longer than it, the nodes it keeps
+// are settled in the same order, with the same distances, as without it:
+// the pruned result is the unpruned one, bit for bit (tests check it).
+// Reading a seat's arcs by increasing reduced cost makes the pruning cheap:
+// a settled seat costs the arcs within the limit, not O(m).
 func (g *altGraph) alternatives(ctx context.Context, sr *search, row, k int, prune bool) ([]Alternative, error) {
 	st := g.st
 	current := -1 // the proposed mentor
