@@ -149,10 +149,10 @@ func newVerdict(id string, vs []profile.Violation) verdict {
 // many alternatives to give per mentee.
 type proposalRequest struct {
 	match.Round
-	// Alternatives is k: for each mentee in the optimisation (proposed and
-	// not pinned, or eligible and unmatched), up to k other mentors with
-	// what imposing them would cost (match.Proposal.Alternatives). 0, the
-	// default, gives none; at most maxAlternatives.
+	// Alternatives is k: for each mentee in the optimisation (eligible,
+	// not pinned, not paused), up to k other mentors with what imposing
+	// them would change (match.Proposal.AllAlternatives). 0, the default,
+	// gives none; at most maxAlternatives.
 	Alternatives int `json:"alternatives"`
 	// Needs asks for the mentors to recruit and the mentees to look for
 	// (match.Proposal.Needs and Outreach, with their defaults). Default
@@ -210,31 +210,16 @@ func (s *server) proposals(w http.ResponseWriter, r *http.Request) {
 	}
 	resp := proposalResponse{Proposal: p}
 	if k := req.Alternatives; k > 0 {
-		resp.Alternatives = map[string][]match.Alternative{}
-		var ids []string
-		for _, d := range p.Duos {
-			if !d.Pinned {
-				ids = append(ids, d.MenteeID)
-			}
-		}
-		for _, u := range p.UnmatchedMentees {
-			if u.Reason != match.ReasonIneligible {
-				ids = append(ids, u.ID)
-			}
-		}
-		for _, id := range ids {
-			// Each call costs O((m+n)²): check the time limit between them.
-			if err := ctx.Err(); err != nil {
-				s.writeError(w, s.cancelled(err))
-				return
-			}
-			alts, err := p.Alternatives(id, k)
-			if err != nil {
+		alts, err := p.AllAlternatives(ctx, k)
+		if err != nil {
+			if ctx.Err() != nil {
+				s.writeError(w, s.cancelled(ctx.Err()))
+			} else {
 				s.writeError(w, s.internal(err))
-				return
 			}
-			resp.Alternatives[id] = alts
+			return
 		}
+		resp.Alternatives = alts
 	}
 	if req.Needs {
 		if resp.Needs, err = p.Needs(ctx, match.NeedsOptions{}); err == nil {
