@@ -18,16 +18,19 @@
 // and -max-concurrent (requests computing at once, default GOMAXPROCS; the
 // others wait within their timeout).
 //
-// The policy and the scorer of a request are decoded over the defaults
-// (profile.DefaultPolicy, scoring.Default), so a request names only the
-// settings it changes. Errors are JSON: {"error": {"code", "message",
-// "field", "id"}}, with 400 for a bad request, 413 for a body over
-// -max-body, 422 for a pool over -max-pool, 405 for a wrong method and 503
-// when the work does not finish within -timeout.
+// Bodies are decoded with the library's strict decoder (profile.Decode):
+// an unknown field, a duplicate field, a wrong type or invalid UTF-8 is an
+// error, and every problem is reported at once. A setting the request
+// leaves out (or sets to 0) means the library's default, field by field,
+// so a request names only the settings it changes. Errors are JSON:
+// {"error": {"code", "message", "field", "id", "details"}}, with 400 for a
+// bad request, 413 for a body over -max-body, 422 for a pool over
+// -max-pool, 405 for a wrong method and 503 when the work does not finish
+// within -timeout.
 //
 // The server keeps nothing: no request outlives its answer. It logs one
-// line per request (method, path, status, duration, pool sizes), never a
-// body. On SIGINT or SIGTERM it stops accepting connections and lets the
+// line per request (method, route, status, duration, pool sizes), never a
+// body or a path. On SIGINT or SIGTERM it stops accepting connections and lets the
 // requests in flight finish.
 package main
 

@@ -11,7 +11,6 @@ import (
 
 	"github.com/duomatch/duo/match"
 	"github.com/duomatch/duo/profile"
-	"github.com/duomatch/duo/scoring"
 )
 
 // config holds the server's limits.
@@ -34,9 +33,6 @@ type config struct {
 // maxAlternatives is the largest number of alternatives a request may ask
 // for per mentee.
 const maxAlternatives = 20
-
-// maxWaitBonus is the largest wait_bonus a request may set, the library's.
-const maxWaitBonus = match.MaxWaitBonus
 
 // maxDetails is the most problems an error response lists.
 const maxDetails = 100
@@ -76,7 +72,7 @@ func newHandler(cfg config, logger *slog.Logger) http.Handler {
 		mux.HandleFunc(path, func(w http.ResponseWriter, r *http.Request) {
 			w.Header().Set("Allow", allow)
 			s.writeError(w, &apiError{status: http.StatusMethodNotAllowed, Code: "method_not_allowed",
-				Message: "method " + clip(r.Method) + " is not allowed here; use " + allow})
+				Message: "this method is not allowed here; use " + allow})
 		})
 	}
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
@@ -108,19 +104,15 @@ type verdict struct {
 }
 
 func (s *server) eligibility(w http.ResponseWriter, r *http.Request) {
-	req := eligibilityRequest{Policy: profile.DefaultPolicy()}
-	if !s.decodePool(w, r, &req, func() any { return &eligibilityRequest{} },
-		func() (int, int) { return len(req.Mentees), len(req.Mentors) }) {
+	var req eligibilityRequest
+	if !s.decodePool(w, r, &req, func() (int, int) { return len(req.Mentees), len(req.Mentors) }) {
 		return
 	}
 	var ps []problem
 	if req.On.IsZero() {
 		ps = append(ps, problem{Code: "invalid_request", Field: "on", Message: "the day of the check is required"})
 	}
-	for _, fe := range profile.FieldErrors(req.Policy.Validate()) {
-		ps = append(ps, problem{Code: "invalid_settings", Field: "policy." + fe.Field, Message: redact(fe.Problem)})
-	}
-	ps = append(ps, checkPeople(req.Mentees, req.Mentors)...)
+	ps = append(ps, problems(profile.AtPath(req.Policy.Validate(), "policy"))...)
 	if len(ps) > 0 {
 		s.writeError(w, badRequest(ps))
 		return
@@ -133,8 +125,8 @@ func (s *server) eligibility(w http.ResponseWriter, r *http.Request) {
 		resp.Mentors = append(resp.Mentors, newVerdict(m.ID, req.Policy.CheckMentor(m, req.On)))
 	}
 	byID := func(a, b verdict) int { return strings.Compare(a.ID, b.ID) }
-	slices.SortFunc(resp.Mentees, byID)
-	slices.SortFunc(resp.Mentors, byID)
+	slices.SortStableFunc(resp.Mentees, byID)
+	slices.SortStableFunc(resp.Mentors, byID)
 	s.writeJSON(w, http.StatusOK, resp)
 }
 
@@ -164,27 +156,13 @@ type proposalResponse struct {
 }
 
 func (s *server) proposals(w http.ResponseWriter, r *http.Request) {
-	// Policy and scorer start from the defaults, so that a partial
-	// document such as {"weights": {"sector": 0.5}} changes only what it
-	// names.
-	req := proposalRequest{Round: match.Round{Policy: profile.DefaultPolicy(), Scorer: scoring.Default()}}
-	if !s.decodePool(w, r, &req, func() any { return &proposalRequest{} },
-		func() (int, int) { return len(req.Mentees), len(req.Mentors) }) {
+	var req proposalRequest
+	if !s.decodePool(w, r, &req, func() (int, int) { return len(req.Mentees), len(req.Mentors) }) {
 		return
 	}
-	var ps []problem
 	if k := req.Alternatives; k < 0 || k > maxAlternatives {
-		ps = append(ps, problem{Code: "invalid_request", Field: "alternatives",
-			Message: fmt.Sprintf("must be between 0 and %d", maxAlternatives)})
-	}
-	// Checked here too, so that the answer lists it with the other problems.
-	if req.WaitBonus > maxWaitBonus {
-		ps = append(ps, problem{Code: "invalid_request", Field: "wait_bonus",
-			Message: fmt.Sprintf("at most %g", float64(maxWaitBonus))})
-	}
-	ps = append(ps, checkPeople(req.Mentees, req.Mentors)...)
-	if len(ps) > 0 {
-		s.writeError(w, badRequest(ps))
+		s.writeError(w, badRequest([]problem{{Code: "invalid_request", Field: "alternatives",
+			Message: fmt.Sprintf("must be between 0 and %d", maxAlternatives)}}))
 		return
 	}
 
@@ -199,7 +177,7 @@ func (s *server) proposals(w http.ResponseWriter, r *http.Request) {
 	}
 	p, err := match.Propose(ctx, req.Round)
 	if err != nil {
-		s.writeError(w, s.roundError(err))
+		s.writeError(w, s.requestError(err))
 		return
 	}
 	resp := proposalResponse{Proposal: p}
@@ -233,76 +211,21 @@ func (s *server) proposals(w http.ResponseWriter, r *http.Request) {
 	s.writeJSON(w, http.StatusOK, resp)
 }
 
-// decodePool decodes a request body that holds a pool (see decode), records
-// the pool's sizes for the request log and checks them against -max-pool.
-// It writes the error answer and returns false when the request cannot go
-// on.
-func (s *server) decodePool(w http.ResponseWriter, r *http.Request, dst any, fresh func() any, sizes func() (int, int)) bool {
-	if e := s.decode(w, r, dst, fresh); e != nil {
+// decodePool decodes a request body that holds a pool (see decode),
+// records the pool's sizes for the request log and checks them against
+// -max-pool. It writes the error answer and returns false when the request
+// cannot go on.
+func (s *server) decodePool(w http.ResponseWriter, r *http.Request, dst any, sizes func() (int, int)) bool {
+	if e := s.decode(w, r, dst); e != nil {
 		s.writeError(w, e)
 		return false
 	}
 	mentees, mentors := sizes()
 	stats(r).pool(mentees, mentors)
-	if e := s.checkPool(mentees, mentors); e != nil {
-		s.writeError(w, e)
+	if n := mentees + mentors; n > s.cfg.maxPool {
+		s.writeError(w, &apiError{status: http.StatusUnprocessableEntity, Code: "pool_too_large",
+			Message: fmt.Sprintf("%d mentees and mentors; this server takes at most %d in one request", n, s.cfg.maxPool)})
 		return false
 	}
 	return true
-}
-
-func (s *server) checkPool(mentees, mentors int) *apiError {
-	if n := mentees + mentors; n > s.cfg.maxPool {
-		return &apiError{status: http.StatusUnprocessableEntity, Code: "pool_too_large",
-			Message: fmt.Sprintf("%d mentees and mentors; this server takes at most %d in one request", n, s.cfg.maxPool)}
-	}
-	return nil
-}
-
-// checkPeople validates every profile and looks for duplicate IDs, and
-// returns every problem, each with the JSON path of its field.
-func checkPeople(mentees []profile.Mentee, mentors []profile.Mentor) []problem {
-	var ps []problem
-	profileProblems := func(list string, i int, err error) {
-		for _, fe := range profile.FieldErrors(err) {
-			ps = append(ps, problem{Code: "invalid_profile", ID: fe.ID,
-				Field: fmt.Sprintf("%s[%d].%s", list, i, fe.Field), Message: redact(fe.Problem)})
-		}
-	}
-	for i, m := range mentees {
-		profileProblems("mentees", i, m.Validate())
-	}
-	for i, m := range mentors {
-		profileProblems("mentors", i, m.Validate())
-	}
-	duplicates := func(list string, ids []string) {
-		seen := make(map[string]bool, len(ids))
-		for i, id := range ids {
-			if seen[id] && id != "" {
-				ps = append(ps, problem{Code: "duplicate_id", ID: safeID(id), Field: fmt.Sprintf("%s[%d].id", list, i),
-					Message: "another entry of " + list + " has the same ID"})
-			}
-			seen[id] = true
-		}
-	}
-	duplicates("mentees", idsOf(mentees, func(m profile.Mentee) string { return m.ID }))
-	duplicates("mentors", idsOf(mentors, func(m profile.Mentor) string { return m.ID }))
-	return ps
-}
-
-func idsOf[T any](xs []T, id func(T) string) []string {
-	out := make([]string, len(xs))
-	for i, x := range xs {
-		out[i] = id(x)
-	}
-	return out
-}
-
-// safeID is how an answer names a participant: its ID, or "(bad id)" or
-// "(no id)" when the ID is not valid, as the profile package does.
-func safeID(id string) string {
-	if fes := profile.FieldErrors(profile.Mentee{ID: id}.Validate()); len(fes) > 0 {
-		return fes[0].ID
-	}
-	return id
 }
