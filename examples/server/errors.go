@@ -163,23 +163,38 @@ func (s *server) internal(err error) *apiError {
 	return &apiError{status: http.StatusInternalServerError, Code: "internal", Message: "internal error"}
 }
 
-func (s *server) writeJSON(w http.ResponseWriter, status int, v any) {
+// errorBody is the document of every error answer.
+type errorBody struct {
+	Error *apiError `json:"error"`
+}
+
+// encode returns v as JSON and the status to answer with: status, or 500
+// when v cannot be encoded.
+func (s *server) encode(status int, v any) ([]byte, int) {
 	b, err := json.Marshal(v)
 	if err != nil {
 		// Only a value that JSON cannot hold (NaN, ±Inf) gets here.
 		s.log.Error("internal error", "error", err.Error())
-		status = http.StatusInternalServerError
-		b = []byte(`{"error":{"code":"internal","message":"internal error"}}`)
+		return []byte(`{"error":{"code":"internal","message":"internal error"}}`), http.StatusInternalServerError
 	}
+	return b, status
+}
+
+// writeBytes writes an encoded JSON answer.
+func (s *server) writeBytes(w http.ResponseWriter, status int, b []byte) {
 	h := w.Header()
 	h.Set("Content-Type", "application/json")
 	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Cache-Control", "no-store")
 	w.WriteHeader(status)
 	_, _ = w.Write(append(b, '\n'))
 }
 
+func (s *server) writeJSON(w http.ResponseWriter, status int, v any) {
+	b, status := s.encode(status, v)
+	s.writeBytes(w, status, b)
+}
+
 func (s *server) writeError(w http.ResponseWriter, e *apiError) {
-	s.writeJSON(w, e.status, struct {
-		Error *apiError `json:"error"`
-	}{e})
+	s.writeJSON(w, e.status, errorBody{e})
 }

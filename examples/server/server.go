@@ -2,9 +2,11 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
+	"runtime"
 	"slices"
 	"strings"
 	"time"
@@ -15,19 +17,41 @@ import (
 
 // config holds the server's limits.
 type config struct {
-	// maxBody is the largest request body in bytes (413 above it).
+	// maxBody is the largest request body in bytes (413 above it, before
+	// reading anything when the request announces its length).
 	maxBody int64
-	// maxPool is the most mentees plus mentors in one request (422 above
-	// it).
+	// maxPool is the most mentees plus mentors in one request, and the
+	// most entries of any list (422 above it, as soon as the decoder
+	// counts one too many).
 	maxPool int
-	// timeout bounds each request's work, from the moment its body is
-	// read: waiting for a free solver, the round and the alternatives.
+	// timeout bounds each request, from its arrival: waiting for a slot,
+	// reading the body, the round and the alternatives (503 after it).
 	timeout time.Duration
-	// maxConcurrent is how many requests may compute at once; the others
-	// wait, within their timeout. Scoring already uses every core, and a
-	// large pool holds a large matrix, so running many at once only
-	// multiplies memory.
+	// maxConcurrent is how many requests may read their body and compute
+	// at once; the others wait, within their timeout. Scoring already
+	// uses every core, so running many at once only multiplies memory.
 	maxConcurrent int
+	// maxQueue is how many requests may be admitted at once, computing or
+	// waiting; the next one gets 429 with Retry-After.
+	maxQueue int
+	// maxCells bounds the memory of the rounds computing at once: the sum
+	// of their pool cells (mentees × mentor seats; about 40 bytes each
+	// while the round is solved). A round larger than it alone is refused
+	// with 422; others wait until enough cells are free.
+	maxCells int
+	// maxAltWork bounds the work of a request's alternatives: mentees
+	// asked about × (mentees + mentor seats)², about 6 ns each on a
+	// 2-vCPU AMD EPYC (Proposal.Alternatives costs O((m+n)²) a mentee).
+	// A request above it is refused up front with 422, since it could not
+	// finish within the timeout.
+	maxAltWork float64
+}
+
+// defaultConfig is the server's configuration without flags.
+func defaultConfig() config {
+	n := runtime.GOMAXPROCS(0)
+	return config{maxBody: 8 << 20, maxPool: 20000, timeout: 30 * time.Second, maxConcurrent: n,
+		maxQueue: 8 * n, maxCells: 1 << 25, maxAltWork: 1e9}
 }
 
 // maxAlternatives is the largest number of alternatives a request may ask
@@ -40,14 +64,15 @@ const maxDetails = 100
 // server answers the API. It keeps no state between requests: nothing a
 // request sends outlives it.
 type server struct {
-	cfg     config
-	log     *slog.Logger
-	compute chan struct{} // a token per request computing
+	cfg config
+	log *slog.Logger
+	adm *admission
 }
 
 // newHandler returns the API's handler with cfg's limits, logging one line
 // per request to logger:
 //
+//	GET  /                the coordinator's page (page.go)
 //	POST /v1/eligibility  who is eligible, and why not
 //	POST /v1/proposals    a matching round (match.Propose)
 //	GET  /healthz         200 while the server runs
@@ -55,13 +80,14 @@ type server struct {
 // Every error is a JSON document {"error": {"code", "message", "field",
 // "id", "details"}}; see apiError.
 func newHandler(cfg config, logger *slog.Logger) http.Handler {
-	s := &server{cfg: cfg, log: logger, compute: make(chan struct{}, max(cfg.maxConcurrent, 1))}
+	s := &server{cfg: cfg, log: logger, adm: newAdmission(cfg)}
 	mux := http.NewServeMux()
-	mux.HandleFunc("POST /v1/eligibility", s.eligibility)
-	mux.HandleFunc("POST /v1/proposals", s.proposals)
+	mux.HandleFunc("POST /v1/eligibility", s.admitted(s.eligibility))
+	mux.HandleFunc("POST /v1/proposals", s.admitted(s.proposals))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		s.writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
+	s.page(mux)
 	// The mux would answer other methods and unknown paths in plain text;
 	// these give the same answers as JSON errors.
 	for path, allow := range map[string]string{
@@ -103,10 +129,10 @@ type verdict struct {
 	Violations []profile.Violation `json:"violations"`
 }
 
-func (s *server) eligibility(w http.ResponseWriter, r *http.Request) {
+func (s *server) eligibility(ctx context.Context, w http.ResponseWriter, r *http.Request) (any, *apiError) {
 	var req eligibilityRequest
-	if !s.decodePool(w, r, &req, func() (int, int) { return len(req.Mentees), len(req.Mentors) }) {
-		return
+	if e := s.decodePool(w, r, &req, func() (int, int) { return len(req.Mentees), len(req.Mentors) }); e != nil {
+		return nil, e
 	}
 	var ps []problem
 	if req.On.IsZero() {
@@ -114,8 +140,7 @@ func (s *server) eligibility(w http.ResponseWriter, r *http.Request) {
 	}
 	ps = append(ps, problems(profile.AtPath(req.Policy.Validate(), "policy"))...)
 	if len(ps) > 0 {
-		s.writeError(w, badRequest(ps))
-		return
+		return nil, badRequest(ps)
 	}
 	resp := eligibilityResponse{On: req.On, Mentees: []verdict{}, Mentors: []verdict{}}
 	for _, m := range req.Mentees {
@@ -127,7 +152,7 @@ func (s *server) eligibility(w http.ResponseWriter, r *http.Request) {
 	byID := func(a, b verdict) int { return strings.Compare(a.ID, b.ID) }
 	slices.SortStableFunc(resp.Mentees, byID)
 	slices.SortStableFunc(resp.Mentors, byID)
-	s.writeJSON(w, http.StatusOK, resp)
+	return resp, nil
 }
 
 func newVerdict(id string, vs []profile.Violation) verdict {
@@ -137,8 +162,8 @@ func newVerdict(id string, vs []profile.Violation) verdict {
 	return verdict{ID: id, Eligible: len(vs) == 0, Violations: vs}
 }
 
-// proposalRequest is the body of POST /v1/proposals: a match.Round and how
-// many alternatives to give per mentee.
+// proposalRequest is the body of POST /v1/proposals: a match.Round and
+// which alternatives to give.
 type proposalRequest struct {
 	match.Round
 	// Alternatives is k: for each mentee in the optimisation (proposed and
@@ -146,6 +171,10 @@ type proposalRequest struct {
 	// what imposing them would cost (match.Proposal.Alternatives). 0, the
 	// default, gives none; at most maxAlternatives.
 	Alternatives int `json:"alternatives"`
+	// AlternativesFor, when not empty, limits the alternatives to these
+	// mentees (each must be in the optimisation): what a page asks when a
+	// coordinator looks at one mentee.
+	AlternativesFor []string `json:"alternatives_for,omitempty"`
 }
 
 // proposalResponse is the match.Proposal, plus the alternatives by mentee
@@ -155,77 +184,101 @@ type proposalResponse struct {
 	Alternatives map[string][]match.Alternative `json:"alternatives,omitempty"`
 }
 
-func (s *server) proposals(w http.ResponseWriter, r *http.Request) {
+func (s *server) proposals(ctx context.Context, w http.ResponseWriter, r *http.Request) (any, *apiError) {
 	var req proposalRequest
-	if !s.decodePool(w, r, &req, func() (int, int) { return len(req.Mentees), len(req.Mentors) }) {
-		return
+	if e := s.decodePool(w, r, &req, func() (int, int) { return len(req.Mentees), len(req.Mentors) }); e != nil {
+		return nil, e
 	}
-	if k := req.Alternatives; k < 0 || k > maxAlternatives {
-		s.writeError(w, badRequest([]problem{{Code: "invalid_request", Field: "alternatives",
-			Message: fmt.Sprintf("must be between 0 and %d", maxAlternatives)}}))
-		return
+	k := req.Alternatives
+	if k < 0 || k > maxAlternatives {
+		return nil, badRequest([]problem{{Code: "invalid_request", Field: "alternatives",
+			Message: fmt.Sprintf("must be between 0 and %d", maxAlternatives)}})
 	}
 
-	ctx, cancel := context.WithTimeout(r.Context(), s.cfg.timeout)
-	defer cancel()
-	select {
-	case s.compute <- struct{}{}:
-		defer func() { <-s.compute }()
-	case <-ctx.Done():
-		s.writeError(w, s.cancelled(ctx.Err()))
-		return
+	// Refused up front what cannot be held or finished: a round larger
+	// than the server's memory budget, or alternatives that would take
+	// longer than the time limit.
+	seats := 0
+	for _, m := range req.Mentors {
+		seats += m.EffectiveCapacity()
 	}
+	m := len(req.Mentees)
+	cells := int64(m) * int64(min(seats, m))
+	if cells > int64(s.cfg.maxCells) {
+		return nil, &apiError{status: http.StatusUnprocessableEntity, Code: "pool_too_large",
+			Message: fmt.Sprintf("%d mentees by %d mentor places is more than this server computes at once", m, seats)}
+	}
+	if k > 0 {
+		asked := m
+		if len(req.AlternativesFor) > 0 {
+			asked = min(m, len(req.AlternativesFor))
+		}
+		side := float64(m + min(seats, m))
+		if work := float64(asked) * side * side; work > s.cfg.maxAltWork {
+			return nil, &apiError{status: http.StatusUnprocessableEntity, Code: "too_much_work", Field: "alternatives",
+				Message: fmt.Sprintf("alternatives for %d mentees of a round this large would not finish in time; ask for fewer with alternatives_for", asked)}
+		}
+	}
+	if err := s.adm.cells.acquire(ctx, max(cells, 1)); err != nil {
+		return nil, s.cancelled(err)
+	}
+	defer s.adm.cells.release(max(cells, 1))
+
 	p, err := match.Propose(ctx, req.Round)
 	if err != nil {
-		s.writeError(w, s.requestError(err))
-		return
+		return nil, s.requestError(err)
 	}
 	resp := proposalResponse{Proposal: p}
-	if k := req.Alternatives; k > 0 {
-		resp.Alternatives = map[string][]match.Alternative{}
-		var ids []string
+	if k == 0 {
+		return resp, nil
+	}
+	ids := req.AlternativesFor
+	if len(ids) == 0 {
 		for _, d := range p.Duos {
 			if !d.Pinned {
 				ids = append(ids, d.MenteeID)
 			}
 		}
 		for _, u := range p.UnmatchedMentees {
-			if u.Reason != match.ReasonIneligible {
+			if u.Reason != match.ReasonIneligible && u.Reason != match.ReasonPaused {
 				ids = append(ids, u.ID)
 			}
 		}
-		for _, id := range ids {
-			// Each call costs O((m+n)²): check the time limit between them.
-			if err := ctx.Err(); err != nil {
-				s.writeError(w, s.cancelled(err))
-				return
-			}
-			alts, err := p.Alternatives(id, k)
-			if err != nil {
-				s.writeError(w, s.internal(err))
-				return
-			}
-			resp.Alternatives[id] = alts
-		}
 	}
-	s.writeJSON(w, http.StatusOK, resp)
+	resp.Alternatives = map[string][]match.Alternative{}
+	var ps []problem
+	for i, id := range ids {
+		// Each call costs O((m+n)²): check the time limit between them.
+		if err := ctx.Err(); err != nil {
+			return nil, s.cancelled(err)
+		}
+		alts, err := p.Alternatives(id, k)
+		switch {
+		case errors.Is(err, match.ErrUnknownMentee) || errors.Is(err, match.ErrNotInPool):
+			ps = append(ps, problem{Code: "invalid_request", Field: fmt.Sprintf("alternatives_for[%d]", i), Message: strings.TrimPrefix(err.Error(), "match: ")})
+		case err != nil:
+			return nil, s.internal(err)
+		}
+		resp.Alternatives[id] = alts
+	}
+	if len(ps) > 0 {
+		return nil, badRequest(ps)
+	}
+	return resp, nil
 }
 
 // decodePool decodes a request body that holds a pool (see decode),
 // records the pool's sizes for the request log and checks them against
-// -max-pool. It writes the error answer and returns false when the request
-// cannot go on.
-func (s *server) decodePool(w http.ResponseWriter, r *http.Request, dst any, sizes func() (int, int)) bool {
+// -max-pool.
+func (s *server) decodePool(w http.ResponseWriter, r *http.Request, dst any, sizes func() (int, int)) *apiError {
 	if e := s.decode(w, r, dst); e != nil {
-		s.writeError(w, e)
-		return false
+		return e
 	}
 	mentees, mentors := sizes()
 	stats(r).pool(mentees, mentors)
 	if n := mentees + mentors; n > s.cfg.maxPool {
-		s.writeError(w, &apiError{status: http.StatusUnprocessableEntity, Code: "pool_too_large",
-			Message: fmt.Sprintf("%d mentees and mentors; this server takes at most %d in one request", n, s.cfg.maxPool)})
-		return false
+		return &apiError{status: http.StatusUnprocessableEntity, Code: "pool_too_large",
+			Message: fmt.Sprintf("%d mentees and mentors; this server takes at most %d in one request", n, s.cfg.maxPool)}
 	}
-	return true
+	return nil
 }

@@ -28,7 +28,9 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 func testConfig() config {
-	return config{maxBody: 8 << 20, maxPool: 20000, timeout: 30 * time.Second, maxConcurrent: 4}
+	cfg := defaultConfig()
+	cfg.maxConcurrent, cfg.maxQueue = 4, 16
+	return cfg
 }
 
 // syncBuffer is a log destination that concurrent requests may share.
@@ -223,9 +225,9 @@ func TestHealthz(t *testing.T) {
 	assert.Equal(t, http.StatusOK, do(h, "HEAD", "/healthz", "").Code)
 }
 
-// errorBody is the shape of every error answer; decoding it strictly
+// errorDoc is the shape of every error answer; decoding it strictly
 // checks that there is nothing else.
-type errorBody struct {
+type errorDoc struct {
 	Error struct {
 		Code    string    `json:"code"`
 		Message string    `json:"message"`
@@ -235,9 +237,9 @@ type errorBody struct {
 	} `json:"error"`
 }
 
-func errorOf(t *testing.T, body []byte) errorBody {
+func errorOf(t *testing.T, body []byte) errorDoc {
 	t.Helper()
-	var e errorBody
+	var e errorDoc
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
 	require.NoError(t, dec.Decode(&e), "error body %s", body)
@@ -477,7 +479,9 @@ func TestLogHoldsNoPersonalData(t *testing.T) {
 // TestConcurrentProposals sends 100 proposals at once through a real
 // server: all are answered 200, with the same bytes. Run it with -race.
 func TestConcurrentProposals(t *testing.T) {
-	h, _ := newTestHandler(testConfig())
+	cfg := testConfig()
+	cfg.maxQueue = 100
+	h, _ := newTestHandler(cfg)
 	srv := httptest.NewServer(h)
 	defer srv.Close()
 	body := sampleRequest(t, map[string]any{"alternatives": 2})
@@ -568,7 +572,9 @@ func FuzzProposals(f *testing.F) {
 	f.Add(round(`, "wait_bonus": 1e6, "alternatives": 20`))
 	f.Add(`[]`)
 	f.Add(`null`)
-	h, _ := newTestHandler(config{maxBody: 1 << 20, maxPool: 200, timeout: 10 * time.Second, maxConcurrent: 2})
+	cfg := testConfig()
+	cfg.maxBody, cfg.maxPool, cfg.timeout = 1<<20, 200, 10*time.Second
+	h, _ := newTestHandler(cfg)
 	f.Fuzz(func(t *testing.T, body string) {
 		for _, path := range []string{"/v1/proposals", "/v1/eligibility"} {
 			rec := do(h, "POST", path, body)
