@@ -1,9 +1,11 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"io"
 	"net/http"
+	"os"
 
 	"github.com/duomatch/duo/profile"
 )
@@ -22,6 +24,10 @@ func (s *server) decode(w http.ResponseWriter, r *http.Request, dst any) *apiErr
 		return nil
 	}
 	var tooLarge *http.MaxBytesError
+	if errors.Is(body.err, os.ErrDeadlineExceeded) {
+		// The read deadline is the request's time limit.
+		return s.cancelled(context.DeadlineExceeded)
+	}
 	if body.err != nil && !errors.As(body.err, &tooLarge) {
 		// The client went away or was too slow: not the server's fault.
 		return &apiError{status: http.StatusBadRequest, Code: "invalid_request", Message: "the request body could not be read"}

@@ -52,7 +52,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
-		"syscall"
+	"syscall"
 	"time"
 )
 
