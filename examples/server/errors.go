@@ -6,7 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"regexp"
+	"slices"
+	"strings"
 
 	"github.com/duomatch/duo/match"
 	"github.com/duomatch/duo/profile"
@@ -15,24 +16,23 @@ import (
 
 // apiError is an error answer. Code is stable and meant for programs:
 //
-//	bad_json           400  the body is not one JSON value (syntax, empty, trailing data)
-//	unknown_field      400  a field the API does not know (often a typo)
-//	invalid_value      400  a value of the wrong type, out of range, or of the wrong form
-//	invalid_profile    400  a profile fails validation (profile.Mentee.Validate)
-//	duplicate_id       400  two mentees or two mentors share an ID
-//	invalid_settings   400  an invalid policy or scorer setting
-//	invalid_round      400  the round is malformed (match.ErrInvalidRound)
-//	invalid_request    400  another problem of the request (alternatives out of range, …)
+//	invalid_request    400  the body does not decode (malformed JSON, an unknown field, a
+//	                        wrong type or value), a policy or scorer setting is invalid,
+//	                        or alternatives is out of range
+//	invalid_profile    400  a mentee or a mentor is invalid (ID names them)
+//	invalid_round      400  the round is inconsistent (match.ErrInvalidRound: no date,
+//	                        duplicate IDs, a pinned duo naming no one of the round, …)
 //	body_too_large     413  the body is over the server's limit
-//	pool_too_large     422  more people than the server's limit
+//	pool_too_large     422  more people than the server's limit, or a round too large to solve
 //	timeout            503  the work did not finish within the time limit, or was cancelled
 //	method_not_allowed 405, not_found 404, internal 500
 //
 // Field is the JSON path of the offending value ("mentees[3].birth_date",
 // "scorer.weights.sector") and ID the participant it concerns, when known.
-// Messages name people by ID only and never echo a profile's values.
-// Details lists every problem when there are several (at most 100); the
-// first is repeated at the top.
+// Both come from the library's errors, which name people by ID only and
+// never echo a value. Details lists every problem of a 400 answer (at most
+// maxDetails, the last one then counting the others); the first is
+// repeated at the top.
 type apiError struct {
 	status  int
 	Code    string    `json:"code"`
@@ -52,53 +52,83 @@ type problem struct {
 
 // badRequest turns problems into a 400 answer led by the first one.
 func badRequest(ps []problem) *apiError {
-	e := &apiError{status: http.StatusBadRequest, Code: ps[0].Code, Message: ps[0].Message, Field: ps[0].Field, ID: ps[0].ID}
-	if len(ps) > 1 {
-		e.Details = ps[:min(len(ps), maxDetails)]
-	}
-	return e
+	return &apiError{status: http.StatusBadRequest, Code: ps[0].Code, Message: ps[0].Message,
+		Field: ps[0].Field, ID: ps[0].ID, Details: ps[:min(len(ps), maxDetails)]}
 }
 
-// roundError maps an error of match.Propose to an answer. The profiles
-// were validated already, so what is left is the round's own problems
-// (match.RoundError), the policy's (profile.FieldError without an ID), the
-// scorer's (scoring.SettingError) and the context's.
-func (s *server) roundError(err error) *apiError {
-	if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {
+// requestError maps an error of the library's decoder or of match.Propose
+// to an answer:
+//
+//   - *http.MaxBytesError (the body is over -max-body): 413;
+//   - profile.ErrTooMany (a list over -max-pool) and match.ErrRoundTooLarge: 422;
+//   - the context's errors: 503;
+//   - profile.ErrInvalid, match.ErrInvalidRound, scoring.ErrWeights and
+//     scoring.ErrRules: 400 listing every problem;
+//   - anything else: 500, logged, without details.
+func (s *server) requestError(err error) *apiError {
+	var tooLarge *http.MaxBytesError
+	switch {
+	case errors.As(err, &tooLarge):
+		return &apiError{status: http.StatusRequestEntityTooLarge, Code: "body_too_large",
+			Message: fmt.Sprintf("the request body is larger than this server's limit of %d bytes", s.cfg.maxBody)}
+	case errors.Is(err, profile.ErrTooMany):
+		e := &apiError{status: http.StatusUnprocessableEntity, Code: "pool_too_large",
+			Message: fmt.Sprintf("a list holds more than %d entries; this server takes at most %d people in one request", s.cfg.maxPool, s.cfg.maxPool)}
+		// The problem that stopped decoding wraps both its FieldError and
+		// ErrTooMany; it gives the list's path.
+		walk(err, func(inner error) bool {
+			u, ok := inner.(interface{ Unwrap() []error })
+			if fes := profile.FieldErrors(inner); ok && slices.Contains(u.Unwrap(), profile.ErrTooMany) && len(fes) > 0 {
+				e.Field = fes[0].Field
+				return true
+			}
+			return false
+		})
+		return e
+	case errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled):
 		return s.cancelled(err)
+	case errors.Is(err, match.ErrRoundTooLarge):
+		var re *match.RoundError
+		msg := "the round is too large for this server"
+		if errors.As(err, &re) {
+			msg = re.Problem
+		}
+		return &apiError{status: http.StatusUnprocessableEntity, Code: "pool_too_large", Message: msg}
 	}
-	// A round whose assignment problem exceeds match.MaxCells is too large
-	// for this server rather than malformed.
-	var re *match.RoundError
-	if errors.Is(err, match.ErrRoundTooLarge) && errors.As(err, &re) {
-		return &apiError{status: http.StatusUnprocessableEntity, Code: "pool_too_large", Message: re.Problem}
+	if ps := problems(err); len(ps) > 0 {
+		return badRequest(ps)
 	}
+	return s.internal(err)
+}
+
+// problems lists the problems in err's tree, in order: the library's
+// *profile.FieldError, *match.RoundError and *scoring.SettingError.
+func problems(err error) []problem {
 	var ps []problem
 	walk(err, func(e error) bool {
-		var p problem
 		switch e := e.(type) {
-		case *match.RoundError:
-			p = problem{Code: "invalid_round", Field: e.Field, ID: safeID(e.ID), Message: e.Problem}
-			if e.ID == "" {
-				p.ID = ""
-			}
-		case *scoring.SettingError:
-			p = problem{Code: "invalid_settings", Field: "scorer." + e.Setting, Message: e.Problem}
 		case *profile.FieldError:
-			p = problem{Code: "invalid_profile", Field: e.Field, ID: e.ID, Message: redact(e.Problem)}
-			if e.ID == "" {
-				p = problem{Code: "invalid_settings", Field: "policy." + e.Field, Message: redact(e.Problem)}
+			p := problem{Code: "invalid_request", Field: e.Field, ID: e.ID, Message: e.Problem}
+			if e.ID != "" {
+				p.Code = "invalid_profile"
 			}
+			ps = append(ps, p)
+		case *match.RoundError:
+			ps = append(ps, problem{Code: "invalid_round", Field: e.Field, ID: e.ID, Message: e.Problem})
+		case *scoring.SettingError:
+			// Propose reports the scorer's settings by their path in the
+			// scorer; in the request they are under "scorer".
+			field := e.Setting
+			if !strings.HasPrefix(field, "scorer.") {
+				field = "scorer." + field
+			}
+			ps = append(ps, problem{Code: "invalid_request", Field: field, Message: e.Problem})
 		default:
 			return false
 		}
-		ps = append(ps, p)
 		return true
 	})
-	if len(ps) == 0 {
-		return s.internal(err)
-	}
-	return badRequest(ps)
+	return ps
 }
 
 // walk calls visit on err and the errors it wraps, depth first, not
@@ -133,31 +163,38 @@ func (s *server) internal(err error) *apiError {
 	return &apiError{status: http.StatusInternalServerError, Code: "internal", Message: "internal error"}
 }
 
-// quoted matches a Go-quoted token in a library message.
-var quoted = regexp.MustCompile(`"(?:[^"\\]|\\.)*"`)
+// errorBody is the document of every error answer.
+type errorBody struct {
+	Error *apiError `json:"error"`
+}
 
-// redact removes the tokens that a library message quotes from the data
-// (an unknown country code, a malformed sector), so that an answer never
-// echoes a profile's values.
-func redact(msg string) string { return quoted.ReplaceAllString(msg, `"…"`) }
-
-func (s *server) writeJSON(w http.ResponseWriter, status int, v any) {
+// encode returns v as JSON and the status to answer with: status, or 500
+// when v cannot be encoded.
+func (s *server) encode(status int, v any) ([]byte, int) {
 	b, err := json.Marshal(v)
 	if err != nil {
 		// Only a value that JSON cannot hold (NaN, ±Inf) gets here.
 		s.log.Error("internal error", "error", err.Error())
-		status = http.StatusInternalServerError
-		b = []byte(`{"error":{"code":"internal","message":"internal error"}}`)
+		return []byte(`{"error":{"code":"internal","message":"internal error"}}`), http.StatusInternalServerError
 	}
+	return b, status
+}
+
+// writeBytes writes an encoded JSON answer.
+func (s *server) writeBytes(w http.ResponseWriter, status int, b []byte) {
 	h := w.Header()
 	h.Set("Content-Type", "application/json")
 	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Cache-Control", "no-store")
 	w.WriteHeader(status)
 	_, _ = w.Write(append(b, '\n'))
 }
 
+func (s *server) writeJSON(w http.ResponseWriter, status int, v any) {
+	b, status := s.encode(status, v)
+	s.writeBytes(w, status, b)
+}
+
 func (s *server) writeError(w http.ResponseWriter, e *apiError) {
-	s.writeJSON(w, e.status, struct {
-		Error *apiError `json:"error"`
-	}{e})
+	s.writeJSON(w, e.status, errorBody{e})
 }

@@ -13,22 +13,33 @@
 //	GET  /healthz         200
 //
 // Flags: -addr (default 127.0.0.1:8080), -max-body (bytes, default 8 MiB),
-// -max-pool (mentees plus mentors, default 20000), -timeout (each
-// request's work, default 30s; it is the context given to match.Propose)
-// and -max-concurrent (requests computing at once, default GOMAXPROCS; the
-// others wait within their timeout).
+// -max-pool (mentees plus mentors, default 20000), -timeout (each request,
+// from its arrival, default 30s; it is the context given to match.Propose),
+// -max-concurrent (requests reading and computing at once, default
+// GOMAXPROCS; the others wait within their timeout), -max-queue (requests
+// admitted at once, default 8 × GOMAXPROCS; more get 429 with Retry-After)
+// and -max-cells (the memory budget of the rounds computing at once, in
+// pool cells, default 2^25).
 //
-// The policy and the scorer of a request are decoded over the defaults
-// (profile.DefaultPolicy, scoring.Default), so a request names only the
-// settings it changes. Errors are JSON: {"error": {"code", "message",
-// "field", "id"}}, with 400 for a bad request, 413 for a body over
-// -max-body, 422 for a pool over -max-pool, 405 for a wrong method and 503
-// when the work does not finish within -timeout.
+// GET / serves a page for coordinators (see page.go): it sends the files
+// a coordinator chooses to the endpoints above and shows the answer; it
+// keeps nothing.
+//
+// Bodies are decoded with the library's strict decoder (profile.Decode):
+// an unknown field, a duplicate field, a wrong type or invalid UTF-8 is an
+// error, and every problem is reported at once. A setting the request
+// leaves out (or sets to 0) means the library's default, field by field,
+// so a request names only the settings it changes. Errors are JSON:
+// {"error": {"code", "message", "field", "id", "details"}}, with 400 for a
+// bad request, 413 for a body over -max-body, 422 for a pool over
+// -max-pool, 405 for a wrong method and 503 when the work does not finish
+// within -timeout.
 //
 // The server keeps nothing: no request outlives its answer. It logs one
-// line per request (method, path, status, duration, pool sizes), never a
-// body. On SIGINT or SIGTERM it stops accepting connections and lets the
-// requests in flight finish.
+// line per request (method, route, status, duration, pool sizes), never a
+// body or a path. On SIGINT or SIGTERM it stops accepting connections,
+// cancels the requests computing (503), waits for the answers in flight to
+// be written and exits with status 0.
 package main
 
 import (
@@ -41,21 +52,23 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
-	"runtime"
 	"syscall"
 	"time"
 )
 
 func main() {
 	addr := flag.String("addr", "127.0.0.1:8080", "address to listen on")
-	cfg := config{}
-	flag.Int64Var(&cfg.maxBody, "max-body", 8<<20, "largest request body in bytes")
-	flag.IntVar(&cfg.maxPool, "max-pool", 20000, "most mentees plus mentors in one request")
-	flag.DurationVar(&cfg.timeout, "timeout", 30*time.Second, "time limit of each request's work")
-	flag.IntVar(&cfg.maxConcurrent, "max-concurrent", runtime.GOMAXPROCS(0), "requests computing at once; others wait within their time limit")
+	cfg := defaultConfig()
+	flag.Int64Var(&cfg.maxBody, "max-body", cfg.maxBody, "largest request body in bytes")
+	flag.IntVar(&cfg.maxPool, "max-pool", cfg.maxPool, "most mentees plus mentors in one request")
+	flag.DurationVar(&cfg.timeout, "timeout", cfg.timeout, "time limit of each request, from its arrival")
+	flag.IntVar(&cfg.maxConcurrent, "max-concurrent", cfg.maxConcurrent, "requests reading and computing at once; others wait within their time limit")
+	flag.IntVar(&cfg.maxQueue, "max-queue", cfg.maxQueue, "requests admitted at once, computing or waiting; more get 429")
+	flag.IntVar(&cfg.maxCells, "max-cells", cfg.maxCells, "pool cells (mentees × mentor places) computing at once, about 40 bytes each")
 	flag.Parse()
-	if cfg.maxBody <= 0 || cfg.maxPool <= 0 || cfg.timeout <= 0 || cfg.maxConcurrent <= 0 || flag.NArg() > 0 {
-		fmt.Fprintln(os.Stderr, "server: -max-body, -max-pool, -timeout and -max-concurrent must be positive, and there are no arguments")
+	if cfg.maxBody <= 0 || cfg.maxPool <= 0 || cfg.timeout <= 0 || cfg.maxConcurrent <= 0 ||
+		cfg.maxQueue < cfg.maxConcurrent || cfg.maxCells <= 0 || flag.NArg() > 0 {
+		fmt.Fprintln(os.Stderr, "server: -max-body, -max-pool, -timeout, -max-concurrent and -max-cells must be positive, -max-queue at least -max-concurrent, and there are no arguments")
 		os.Exit(2)
 	}
 	logger := slog.New(slog.NewTextHandler(os.Stderr, nil))
@@ -71,24 +84,39 @@ func main() {
 		logger.Error("serve", "error", err.Error())
 		os.Exit(1)
 	}
+	logger.Info("stopped")
 }
 
-// serve answers requests on ln with h until ctx is done, then shuts down
-// gracefully: it stops accepting connections and waits for the requests in
-// flight, at most a little longer than one request's time limit. It
-// returns nil after a clean shutdown.
+// Timeouts of the HTTP server, beyond the time limit of a request's work.
+const (
+	readHeaderTimeout = 5 * time.Second
+	// writeSlack is the time an answer may take to be written once
+	// computed.
+	writeSlack = 10 * time.Second
+)
+
+// serve answers requests on ln with h until ctx is done, then shuts down:
+// it stops accepting connections, cancels the context of every request
+// (those computing answer 503 at once) and waits for the answers in flight
+// to be written. Shutdown waits longer than any write may take (the write
+// timeout), so a clean drain always finishes; serve then returns nil.
 func serve(ctx context.Context, ln net.Listener, h http.Handler, timeout time.Duration, logger *slog.Logger) error {
-	const readTimeout = 30 * time.Second
+	writeTimeout := timeout + writeSlack
 	srv := &http.Server{
 		Handler:           h,
-		ReadHeaderTimeout: 5 * time.Second,
-		ReadTimeout:       readTimeout,
+		ReadHeaderTimeout: readHeaderTimeout,
+		// The handlers set a read deadline at the request's time limit;
+		// this is the backstop.
+		ReadTimeout: readHeaderTimeout + timeout,
 		// Counted from the end of the headers: reading the body, the
 		// work, writing the answer.
-		WriteTimeout:   readTimeout + timeout + 10*time.Second,
+		WriteTimeout:   writeTimeout,
 		IdleTimeout:    2 * time.Minute,
 		MaxHeaderBytes: 64 << 10,
 		ErrorLog:       slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
+		// Every request's context ends when ctx does: a computing request
+		// stops at once on SIGTERM.
+		BaseContext: func(net.Listener) context.Context { return ctx },
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
@@ -100,7 +128,7 @@ func serve(ctx context.Context, ln net.Listener, h http.Handler, timeout time.Du
 	case <-ctx.Done():
 	}
 	logger.Info("shutting down")
-	grace, cancel := context.WithTimeout(context.Background(), timeout+10*time.Second)
+	grace, cancel := context.WithTimeout(context.Background(), writeTimeout+5*time.Second)
 	defer cancel()
 	if err := srv.Shutdown(grace); err != nil {
 		return fmt.Errorf("shutdown: %w", err)

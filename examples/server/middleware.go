@@ -49,16 +49,23 @@ func (r *statusRecorder) Write(b []byte) (int, error) {
 // Unwrap lets http.ResponseController reach the connection.
 func (r *statusRecorder) Unwrap() http.ResponseWriter { return r.ResponseWriter }
 
-// logged logs one line per request: method, path, status, duration and
-// pool sizes. Never a body, a header or a query: they may hold personal
-// data.
+// logged logs one line per request: method, route, status, duration and
+// pool sizes. Never a body, a header, a path or a query: they may hold
+// personal data.
 func (s *server) logged(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		st := &requestStats{}
 		rec := &statusRecorder{ResponseWriter: w}
-		next.ServeHTTP(rec, r.WithContext(context.WithValue(r.Context(), statsKey{}, st)))
-		s.log.Info("request", "method", clip(r.Method), "path", clip(r.URL.Path), "status", rec.status,
+		r = r.WithContext(context.WithValue(r.Context(), statsKey{}, st))
+		next.ServeHTTP(rec, r)
+		// The route's pattern, set by the mux, not the raw path: a path
+		// may hold anything a client puts in it.
+		route := r.Pattern
+		if route == "" {
+			route = "(none)"
+		}
+		s.log.Info("request", "method", methodName(r.Method), "route", route, "status", rec.status,
 			"duration", time.Since(start).Round(time.Microsecond), "mentees", st.mentees, "mentors", st.mentors)
 	})
 }
@@ -78,4 +85,15 @@ func (s *server) recovered(next http.Handler) http.Handler {
 		}()
 		next.ServeHTTP(w, r)
 	})
+}
+
+// methodName is a request's method for the log: one of HTTP's methods, or
+// "(other)" for anything a client made up.
+func methodName(m string) string {
+	switch m {
+	case http.MethodGet, http.MethodHead, http.MethodPost, http.MethodPut, http.MethodPatch,
+		http.MethodDelete, http.MethodConnect, http.MethodOptions, http.MethodTrace:
+		return m
+	}
+	return "(other)"
 }

@@ -5,38 +5,51 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"runtime"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/duomatch/duo/match"
 	"github.com/duomatch/duo/profile"
-	"github.com/duomatch/duo/scoring"
 )
 
 // config holds the server's limits.
 type config struct {
-	// maxBody is the largest request body in bytes (413 above it).
+	// maxBody is the largest request body in bytes (413 above it, before
+	// reading anything when the request announces its length).
 	maxBody int64
-	// maxPool is the most mentees plus mentors in one request (422 above
-	// it).
+	// maxPool is the most mentees plus mentors in one request, and the
+	// most entries of any list (422 above it, as soon as the decoder
+	// counts one too many).
 	maxPool int
-	// timeout bounds each request's work, from the moment its body is
-	// read: waiting for a free solver, the round and the alternatives.
+	// timeout bounds each request, from its arrival: waiting for a slot,
+	// reading the body, the round and the alternatives (503 after it).
 	timeout time.Duration
-	// maxConcurrent is how many requests may compute at once; the others
-	// wait, within their timeout. Scoring already uses every core, and a
-	// large pool holds a large matrix, so running many at once only
-	// multiplies memory.
+	// maxConcurrent is how many requests may read their body and compute
+	// at once; the others wait, within their timeout. Scoring already
+	// uses every core, so running many at once only multiplies memory.
 	maxConcurrent int
+	// maxQueue is how many requests may be admitted at once, computing or
+	// waiting; the next one gets 429 with Retry-After.
+	maxQueue int
+	// maxCells bounds the memory of the rounds computing at once: the sum
+	// of their pool cells (mentees × mentor seats; about 40 bytes each
+	// while the round is solved). A round larger than it alone is refused
+	// with 422; others wait until enough cells are free.
+	maxCells int
+}
+
+// defaultConfig is the server's configuration without flags.
+func defaultConfig() config {
+	n := runtime.GOMAXPROCS(0)
+	return config{maxBody: 8 << 20, maxPool: 20000, timeout: 30 * time.Second, maxConcurrent: n,
+		maxQueue: 8 * n, maxCells: 1 << 25}
 }
 
 // maxAlternatives is the largest number of alternatives a request may ask
 // for per mentee.
 const maxAlternatives = 20
-
-// maxWaitBonus is the largest wait_bonus a request may set, the library's.
-const maxWaitBonus = match.MaxWaitBonus
 
 // maxDetails is the most problems an error response lists.
 const maxDetails = 100
@@ -44,14 +57,15 @@ const maxDetails = 100
 // server answers the API. It keeps no state between requests: nothing a
 // request sends outlives it.
 type server struct {
-	cfg     config
-	log     *slog.Logger
-	compute chan struct{} // a token per request computing
+	cfg config
+	log *slog.Logger
+	adm *admission
 }
 
 // newHandler returns the API's handler with cfg's limits, logging one line
 // per request to logger:
 //
+//	GET  /                the coordinator's page (page.go)
 //	POST /v1/eligibility  who is eligible, and why not
 //	POST /v1/proposals    a matching round (match.Propose)
 //	GET  /healthz         200 while the server runs
@@ -59,13 +73,14 @@ type server struct {
 // Every error is a JSON document {"error": {"code", "message", "field",
 // "id", "details"}}; see apiError.
 func newHandler(cfg config, logger *slog.Logger) http.Handler {
-	s := &server{cfg: cfg, log: logger, compute: make(chan struct{}, max(cfg.maxConcurrent, 1))}
+	s := &server{cfg: cfg, log: logger, adm: newAdmission(cfg)}
 	mux := http.NewServeMux()
-	mux.HandleFunc("POST /v1/eligibility", s.eligibility)
-	mux.HandleFunc("POST /v1/proposals", s.proposals)
+	mux.HandleFunc("POST /v1/eligibility", s.admitted(s.eligibility))
+	mux.HandleFunc("POST /v1/proposals", s.admitted(s.proposals))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		s.writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
+	s.page(mux)
 	// The mux would answer other methods and unknown paths in plain text;
 	// these give the same answers as JSON errors.
 	for path, allow := range map[string]string{
@@ -76,7 +91,7 @@ func newHandler(cfg config, logger *slog.Logger) http.Handler {
 		mux.HandleFunc(path, func(w http.ResponseWriter, r *http.Request) {
 			w.Header().Set("Allow", allow)
 			s.writeError(w, &apiError{status: http.StatusMethodNotAllowed, Code: "method_not_allowed",
-				Message: "method " + clip(r.Method) + " is not allowed here; use " + allow})
+				Message: "this method is not allowed here; use " + allow})
 		})
 	}
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
@@ -107,23 +122,18 @@ type verdict struct {
 	Violations []profile.Violation `json:"violations"`
 }
 
-func (s *server) eligibility(w http.ResponseWriter, r *http.Request) {
-	req := eligibilityRequest{Policy: profile.DefaultPolicy()}
-	if !s.decodePool(w, r, &req, func() any { return &eligibilityRequest{} },
-		func() (int, int) { return len(req.Mentees), len(req.Mentors) }) {
-		return
+func (s *server) eligibility(ctx context.Context, w http.ResponseWriter, r *http.Request) (any, *apiError) {
+	var req eligibilityRequest
+	if e := s.decodePool(w, r, &req, func() (int, int) { return len(req.Mentees), len(req.Mentors) }); e != nil {
+		return nil, e
 	}
 	var ps []problem
 	if req.On.IsZero() {
 		ps = append(ps, problem{Code: "invalid_request", Field: "on", Message: "the day of the check is required"})
 	}
-	for _, fe := range profile.FieldErrors(req.Policy.Validate()) {
-		ps = append(ps, problem{Code: "invalid_settings", Field: "policy." + fe.Field, Message: redact(fe.Problem)})
-	}
-	ps = append(ps, checkPeople(req.Mentees, req.Mentors)...)
+	ps = append(ps, problems(profile.AtPath(req.Policy.Validate(), "policy"))...)
 	if len(ps) > 0 {
-		s.writeError(w, badRequest(ps))
-		return
+		return nil, badRequest(ps)
 	}
 	resp := eligibilityResponse{On: req.On, Mentees: []verdict{}, Mentors: []verdict{}}
 	for _, m := range req.Mentees {
@@ -133,9 +143,9 @@ func (s *server) eligibility(w http.ResponseWriter, r *http.Request) {
 		resp.Mentors = append(resp.Mentors, newVerdict(m.ID, req.Policy.CheckMentor(m, req.On)))
 	}
 	byID := func(a, b verdict) int { return strings.Compare(a.ID, b.ID) }
-	slices.SortFunc(resp.Mentees, byID)
-	slices.SortFunc(resp.Mentors, byID)
-	s.writeJSON(w, http.StatusOK, resp)
+	slices.SortStableFunc(resp.Mentees, byID)
+	slices.SortStableFunc(resp.Mentors, byID)
+	return resp, nil
 }
 
 func newVerdict(id string, vs []profile.Violation) verdict {
@@ -145,8 +155,8 @@ func newVerdict(id string, vs []profile.Violation) verdict {
 	return verdict{ID: id, Eligible: len(vs) == 0, Violations: vs}
 }
 
-// proposalRequest is the body of POST /v1/proposals: a match.Round and how
-// many alternatives to give per mentee.
+// proposalRequest is the body of POST /v1/proposals: a match.Round and
+// which alternatives to give.
 type proposalRequest struct {
 	match.Round
 	// Alternatives is k: for each mentee in the optimisation (eligible,
@@ -154,6 +164,10 @@ type proposalRequest struct {
 	// them would change (match.Proposal.AllAlternatives). 0, the default,
 	// gives none; at most maxAlternatives.
 	Alternatives int `json:"alternatives"`
+	// AlternativesFor, when not empty, limits the alternatives to these
+	// mentees (each must be in the optimisation): what a page asks when a
+	// coordinator looks at one mentee.
+	AlternativesFor []string `json:"alternatives_for,omitempty"`
 	// Needs asks for the mentors to recruit and the mentees to look for
 	// (match.Proposal.Needs and Outreach, with their defaults). Default
 	// false.
@@ -169,144 +183,97 @@ type proposalResponse struct {
 	Outreach     []match.Outreach               `json:"outreach,omitzero"`
 }
 
-func (s *server) proposals(w http.ResponseWriter, r *http.Request) {
-	// Policy and scorer start from the defaults, so that a partial
-	// document such as {"weights": {"sector": 0.5}} changes only what it
-	// names.
-	req := proposalRequest{Round: match.Round{Policy: profile.DefaultPolicy(), Scorer: scoring.Default()}}
-	if !s.decodePool(w, r, &req, func() any { return &proposalRequest{} },
-		func() (int, int) { return len(req.Mentees), len(req.Mentors) }) {
-		return
+func (s *server) proposals(ctx context.Context, w http.ResponseWriter, r *http.Request) (any, *apiError) {
+	var req proposalRequest
+	if e := s.decodePool(w, r, &req, func() (int, int) { return len(req.Mentees), len(req.Mentors) }); e != nil {
+		return nil, e
 	}
-	var ps []problem
-	if k := req.Alternatives; k < 0 || k > maxAlternatives {
-		ps = append(ps, problem{Code: "invalid_request", Field: "alternatives",
-			Message: fmt.Sprintf("must be between 0 and %d", maxAlternatives)})
-	}
-	// Checked here too, so that the answer lists it with the other problems.
-	if req.WaitBonus > maxWaitBonus {
-		ps = append(ps, problem{Code: "invalid_request", Field: "wait_bonus",
-			Message: fmt.Sprintf("at most %g", float64(maxWaitBonus))})
-	}
-	ps = append(ps, checkPeople(req.Mentees, req.Mentors)...)
-	if len(ps) > 0 {
-		s.writeError(w, badRequest(ps))
-		return
+	k := req.Alternatives
+	if k < 0 || k > maxAlternatives {
+		return nil, badRequest([]problem{{Code: "invalid_request", Field: "alternatives",
+			Message: fmt.Sprintf("must be between 0 and %d", maxAlternatives)}})
 	}
 
-	ctx, cancel := context.WithTimeout(r.Context(), s.cfg.timeout)
-	defer cancel()
-	select {
-	case s.compute <- struct{}{}:
-		defer func() { <-s.compute }()
-	case <-ctx.Done():
-		s.writeError(w, s.cancelled(ctx.Err()))
-		return
+	// Refused up front what cannot be held: a round larger than the
+	// server's memory budget. (Alternatives for a whole round fit in the
+	// time limit since they are computed in one batch.)
+	seats := 0
+	for _, m := range req.Mentors {
+		seats += m.EffectiveCapacity()
 	}
+	m := len(req.Mentees)
+	cells := int64(m) * int64(min(seats, m))
+	if cells > int64(s.cfg.maxCells) {
+		return nil, &apiError{status: http.StatusUnprocessableEntity, Code: "pool_too_large",
+			Message: fmt.Sprintf("%d mentees by %d mentor places is more than this server computes at once", m, seats)}
+	}
+	if err := s.adm.cells.acquire(ctx, max(cells, 1)); err != nil {
+		return nil, s.cancelled(err)
+	}
+	defer s.adm.cells.release(max(cells, 1))
+
 	p, err := match.Propose(ctx, req.Round)
 	if err != nil {
-		s.writeError(w, s.roundError(err))
-		return
+		return nil, s.requestError(err)
 	}
 	resp := proposalResponse{Proposal: p}
-	if k := req.Alternatives; k > 0 {
-		alts, err := p.AllAlternatives(ctx, k)
+	if k > 0 {
+		// One batch for every mentee of the round: it shares the work
+		// between mentees, so a whole round fits in the time limit.
+		all, err := p.AllAlternatives(ctx, k)
 		if err != nil {
-			if ctx.Err() != nil {
-				s.writeError(w, s.cancelled(ctx.Err()))
-			} else {
-				s.writeError(w, s.internal(err))
-			}
-			return
+			return nil, s.computeError(ctx, err)
 		}
-		resp.Alternatives = alts
+		resp.Alternatives = all
+		if len(req.AlternativesFor) > 0 {
+			resp.Alternatives = map[string][]match.Alternative{}
+			var ps []problem
+			for i, id := range req.AlternativesFor {
+				alts, ok := all[id]
+				if !ok {
+					ps = append(ps, problem{Code: "invalid_request", Field: fmt.Sprintf("alternatives_for[%d]", i),
+						Message: "not a mentee of this round's optimisation (unknown, ineligible, paused or pinned)"})
+					continue
+				}
+				resp.Alternatives[id] = alts
+			}
+			if len(ps) > 0 {
+				return nil, badRequest(ps)
+			}
+		}
 	}
 	if req.Needs {
 		if resp.Needs, err = p.Needs(ctx, match.NeedsOptions{}); err == nil {
 			resp.Outreach, err = p.Outreach(ctx, match.NeedsOptions{})
 		}
 		if err != nil {
-			if cerr := ctx.Err(); cerr != nil {
-				s.writeError(w, s.cancelled(cerr))
-			} else {
-				s.writeError(w, s.internal(err))
-			}
-			return
+			return nil, s.computeError(ctx, err)
 		}
 	}
-	s.writeJSON(w, http.StatusOK, resp)
+	return resp, nil
 }
 
-// decodePool decodes a request body that holds a pool (see decode), records
-// the pool's sizes for the request log and checks them against -max-pool.
-// It writes the error answer and returns false when the request cannot go
-// on.
-func (s *server) decodePool(w http.ResponseWriter, r *http.Request, dst any, fresh func() any, sizes func() (int, int)) bool {
-	if e := s.decode(w, r, dst, fresh); e != nil {
-		s.writeError(w, e)
-		return false
+// computeError maps an error of a computation after Propose: the time
+// limit or a cancellation (503), anything else (500).
+func (s *server) computeError(ctx context.Context, err error) *apiError {
+	if cerr := ctx.Err(); cerr != nil {
+		return s.cancelled(cerr)
+	}
+	return s.internal(err)
+}
+
+// decodePool decodes a request body that holds a pool (see decode),
+// records the pool's sizes for the request log and checks them against
+// -max-pool.
+func (s *server) decodePool(w http.ResponseWriter, r *http.Request, dst any, sizes func() (int, int)) *apiError {
+	if e := s.decode(w, r, dst); e != nil {
+		return e
 	}
 	mentees, mentors := sizes()
 	stats(r).pool(mentees, mentors)
-	if e := s.checkPool(mentees, mentors); e != nil {
-		s.writeError(w, e)
-		return false
-	}
-	return true
-}
-
-func (s *server) checkPool(mentees, mentors int) *apiError {
 	if n := mentees + mentors; n > s.cfg.maxPool {
 		return &apiError{status: http.StatusUnprocessableEntity, Code: "pool_too_large",
 			Message: fmt.Sprintf("%d mentees and mentors; this server takes at most %d in one request", n, s.cfg.maxPool)}
 	}
 	return nil
-}
-
-// checkPeople validates every profile and looks for duplicate IDs, and
-// returns every problem, each with the JSON path of its field.
-func checkPeople(mentees []profile.Mentee, mentors []profile.Mentor) []problem {
-	var ps []problem
-	profileProblems := func(list string, i int, err error) {
-		for _, fe := range profile.FieldErrors(err) {
-			ps = append(ps, problem{Code: "invalid_profile", ID: fe.ID,
-				Field: fmt.Sprintf("%s[%d].%s", list, i, fe.Field), Message: redact(fe.Problem)})
-		}
-	}
-	for i, m := range mentees {
-		profileProblems("mentees", i, m.Validate())
-	}
-	for i, m := range mentors {
-		profileProblems("mentors", i, m.Validate())
-	}
-	duplicates := func(list string, ids []string) {
-		seen := make(map[string]bool, len(ids))
-		for i, id := range ids {
-			if seen[id] && id != "" {
-				ps = append(ps, problem{Code: "duplicate_id", ID: safeID(id), Field: fmt.Sprintf("%s[%d].id", list, i),
-					Message: "another entry of " + list + " has the same ID"})
-			}
-			seen[id] = true
-		}
-	}
-	duplicates("mentees", idsOf(mentees, func(m profile.Mentee) string { return m.ID }))
-	duplicates("mentors", idsOf(mentors, func(m profile.Mentor) string { return m.ID }))
-	return ps
-}
-
-func idsOf[T any](xs []T, id func(T) string) []string {
-	out := make([]string, len(xs))
-	for i, x := range xs {
-		out[i] = id(x)
-	}
-	return out
-}
-
-// safeID is how an answer names a participant: its ID, or "(bad id)" or
-// "(no id)" when the ID is not valid, as the profile package does.
-func safeID(id string) string {
-	if fes := profile.FieldErrors(profile.Mentee{ID: id}.Validate()); len(fes) > 0 {
-		return fes[0].ID
-	}
-	return id
 }
