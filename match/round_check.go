@@ -67,7 +67,7 @@ func check(r Round) (*builder, error) {
 	}
 	scorer := r.Scorer
 	if err := scorer.Validate(); err != nil {
-		errs = append(errs, err)
+		errs = append(errs, scorerPath(err))
 	}
 
 	// The people, in input order so that errors give input positions.
@@ -226,4 +226,28 @@ func idName(id string) string {
 		return "(bad id)"
 	}
 	return clipText(id)
+}
+
+// scorerPath returns the scorer's setting errors with their setting under
+// "scorer.", the JSON path of the setting in a round: "weights.sector"
+// becomes "scorer.weights.sector". Other errors are kept as they are.
+func scorerPath(err error) error {
+	var out []error
+	var walk func(error)
+	walk = func(err error) {
+		switch e := err.(type) {
+		case *scoring.SettingError:
+			c := *e
+			c.Setting = "scorer." + c.Setting
+			out = append(out, &c)
+		case interface{ Unwrap() []error }:
+			for _, inner := range e.Unwrap() {
+				walk(inner)
+			}
+		default:
+			out = append(out, err)
+		}
+	}
+	walk(err)
+	return errors.Join(out...)
 }

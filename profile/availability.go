@@ -2,6 +2,7 @@ package profile
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math/bits"
 	"strings"
@@ -33,7 +34,7 @@ func ParseSlot(s string) (Slot, error) {
 			}
 		}
 	}
-	return 0, fmt.Errorf("unknown slot %q (want a day mon..sun, a dash and morning, afternoon or evening)", clip(s))
+	return 0, errors.New("unknown slot (want a day mon..sun, a dash and morning, afternoon or evening)")
 }
 
 // String returns the slot's name, e.g. "wed-afternoon", or "" for an

@@ -74,7 +74,7 @@ func TestAvailabilityJSON(t *testing.T) {
 		{name: "out of order with a duplicate", in: `["sat-morning", "MON-evening", "sat-morning"]`, want: AvailabilityOf(2, 15), out: `["mon-evening", "sat-morning"]`},
 		{name: "empty", in: `[]`, want: 0, out: `[]`},
 		{name: "null", in: `null`, want: 0, out: `[]`},
-		{name: "unknown slot", in: `["mon-evening", "mon-night"]`, wantErr: `unknown slot "mon-night"`},
+		{name: "unknown slot", in: `["mon-evening", "mon-night"]`, wantErr: "unknown slot (want"},
 		{name: "not an array", in: `"mon-evening"`, wantErr: "availability must be an array"},
 		{name: "numbers", in: `[1, 2]`, wantErr: "availability must be an array"},
 	}

@@ -2,6 +2,7 @@ package profile
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 )
@@ -21,7 +22,7 @@ type Country string
 func ParseCountry(s string) (Country, error) {
 	c := normCountry(s)
 	if !c.Known() {
-		return "", fmt.Errorf("unknown country code %q", clip(s))
+		return "", errors.New("unknown country code (want ISO 3166-1 alpha-2, such as BE)")
 	}
 	return c, nil
 }

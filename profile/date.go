@@ -2,6 +2,7 @@ package profile
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"time"
 	"unicode/utf8"
@@ -54,13 +55,13 @@ func MustDate(year int, month time.Month, day int) Date {
 // not exist.
 func ParseDate(s string) (Date, error) {
 	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
-		return Date{}, fmt.Errorf("date %q is not of the form YYYY-MM-DD", clip(s))
+		return Date{}, errors.New("date is not of the form YYYY-MM-DD")
 	}
 	y, ok1 := digits(s[0:4])
 	m, ok2 := digits(s[5:7])
 	d, ok3 := digits(s[8:10])
 	if !ok1 || !ok2 || !ok3 {
-		return Date{}, fmt.Errorf("date %q is not of the form YYYY-MM-DD", clip(s))
+		return Date{}, errors.New("date is not of the form YYYY-MM-DD")
 	}
 	return NewDate(y, time.Month(m), d)
 }

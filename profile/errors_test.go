@@ -11,8 +11,8 @@ import (
 )
 
 func TestFieldError(t *testing.T) {
-	e := &FieldError{ID: "me-001", Field: "languages[2].level", Problem: `unknown level "B3"`}
-	assert.Equal(t, `me-001: languages[2].level: unknown level "B3"`, e.Error())
+	e := &FieldError{ID: "me-001", Field: "languages[2].level", Problem: `unknown level (want A1, A2, B1, B2, C1, C2 or native)`}
+	assert.Equal(t, `me-001: languages[2].level: unknown level (want A1, A2, B1, B2, C1, C2 or native)`, e.Error())
 	assert.ErrorIs(t, e, ErrInvalid)
 
 	p := &FieldError{Field: "mentee.max_age", Problem: "below mentee.min_age"}

@@ -27,7 +27,7 @@ func ExampleDecodeMentees() {
 	// Output:
 	// me-2  [1].birth_date  invalid value; want an existing day as "YYYY-MM-DD"
 	// me-2  [1].prject  unknown field
-	// me-2  [1].languages[0].level  unknown level "B3"
+	// me-2  [1].languages[0].level  unknown level (want A1, A2, B1, B2, C1, C2 or native)
 	// true
 	// 1 <nil>
 }

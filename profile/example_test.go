@@ -104,9 +104,9 @@ func ExampleMentee_Validate() {
 	}
 	// Output:
 	// invalid: true
-	// me-003: background.birth_country: unknown country code "UK"
-	// me-003: sectors[1]: "34": NACE Rev. 2 has no division 34
-	// me-003: languages[2].level: unknown level "B3"
+	// me-003: background.birth_country: unknown country code (want ISO 3166-1 alpha-2, such as BE)
+	// me-003: sectors[1]: NACE Rev. 2 has no division 34
+	// me-003: languages[2].level: unknown level (want A1, A2, B1, B2, C1, C2 or native)
 	// me-003: traits["openness"]: outside 0..1
 	// first: me-003 background.birth_country
 }

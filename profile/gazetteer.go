@@ -167,7 +167,7 @@ func NewGazetteer(country Country, entries []GazetteerEntry) (*Table, error) {
 		errs = append(errs, fmt.Errorf("%w: entries[%d]: %s", ErrGazetteer, k, problem))
 	}
 	if !country.Known() {
-		errs = append(errs, fmt.Errorf("%w: unknown country code %q", ErrGazetteer, clip(string(country))))
+		errs = append(errs, fmt.Errorf("%w: unknown country code (want ISO 3166-1 alpha-2, such as BE)", ErrGazetteer))
 	}
 	t := &Table{country: country, entries: make([]GazetteerEntry, len(entries)),
 		byPost: map[string]int32{}, byName: map[string][]nameRef{}}

@@ -1,6 +1,7 @@
 package profile
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 )
@@ -45,7 +46,7 @@ var naceSections = [21]struct {
 func (s Sector) Parse() (SectorPath, error) {
 	code := strings.TrimSpace(string(s))
 	bad := func() (SectorPath, error) {
-		return SectorPath{}, fmt.Errorf("%q is not a NACE Rev. 2 code (forms: J, 62, 62.0, 62.01)", clip(string(s)))
+		return SectorPath{}, errors.New("not a NACE Rev. 2 code (forms: J, 62, 62.0, 62.01)")
 	}
 	switch len(code) {
 	case 1:
@@ -71,7 +72,7 @@ func (s Sector) Parse() (SectorPath, error) {
 		}
 		sec := sectionOf(div)
 		if sec == 0 {
-			return SectorPath{}, fmt.Errorf("%q: NACE Rev. 2 has no division %02d", clip(string(s)), div)
+			return SectorPath{}, fmt.Errorf("NACE Rev. 2 has no division %02d", div)
 		}
 		return SectorPath{Section: sec, Digits: digits, Depth: len(digits)}, nil
 	}

@@ -87,7 +87,7 @@ func (m Mentee) Validate() error {
 	v.gender("wants.mentor_gender", m.Wants.MentorGender)
 	if t := m.Wants.PractiseLanguage; t != "" {
 		if _, ok := BaseLanguage(t); !ok {
-			v.add("wants.practise_language", fmt.Sprintf("%q is not a BCP 47 language tag", clip(t)))
+			v.add("wants.practise_language", "not a BCP 47 language tag")
 		}
 	}
 	v.optionalDate("applied_on", m.AppliedOn)
@@ -114,7 +114,7 @@ func (m Mentor) Validate() error {
 	v.birthDate(m.BirthDate)
 	v.gender("gender", m.Gender)
 	if !slices.Contains(mentorStatuses, m.Status) {
-		v.add("status", fmt.Sprintf("unknown status %q (want employed, self_employed, early_retired, retired or other)", clip(m.Status)))
+		v.add("status", "unknown status (want employed, self_employed, early_retired, retired or other)")
 	}
 	v.experience(m.Experience)
 	v.languages(m.Languages)
@@ -221,7 +221,7 @@ func countryProblem(c Country) string {
 	if c == "" {
 		return "empty country code"
 	}
-	return fmt.Sprintf("unknown country code %q", clip(string(c)))
+	return "unknown country code (want ISO 3166-1 alpha-2, such as BE)"
 }
 
 func (v *fieldErrors) sectors(ss []Sector) {
@@ -237,7 +237,7 @@ func (v *fieldErrors) sectors(ss []Sector) {
 
 func (v *fieldErrors) occupation(field string, o Occupation) {
 	if o != "" && !o.Valid() {
-		v.add(field, fmt.Sprintf("%q is not an ISCO-08 code of 1 to 4 digits", clip(string(o))))
+		v.add(field, "not an ISCO-08 code of 1 to 4 digits")
 	}
 }
 
@@ -262,13 +262,13 @@ func (v *fieldErrors) languages(ls []Language) {
 	for i, l := range ls {
 		f := index("languages", i)
 		if _, ok := BaseLanguage(l.Tag); !ok {
-			v.add(f+".tag", fmt.Sprintf("%q is not a BCP 47 language tag", clip(l.Tag)))
+			v.add(f+".tag", "not a BCP 47 language tag")
 		}
 		switch {
 		case l.Level == "":
 			v.add(f+".level", "missing")
 		case !l.Level.Known():
-			v.add(f+".level", fmt.Sprintf("unknown level %q", clip(string(l.Level))))
+			v.add(f+".level", "unknown level (want A1, A2, B1, B2, C1, C2 or native)")
 		}
 	}
 }
@@ -281,7 +281,7 @@ func (v *fieldErrors) place(p Place) {
 		v.add("home.postcode", "longer than "+strconv.Itoa(maxPostcodeLen)+" bytes")
 	}
 	if p.Country != "" && !normCountry(string(p.Country)).Known() {
-		v.add("home.country", fmt.Sprintf("unknown country code %q", clip(string(p.Country))))
+		v.add("home.country", "unknown country code (want ISO 3166-1 alpha-2, such as BE)")
 	}
 	v.coordinate("home.lat", p.Lat, 90)
 	v.coordinate("home.lon", p.Lon, 180)
