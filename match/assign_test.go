@@ -697,6 +697,7 @@ func BenchmarkAssign(b *testing.B) {
 	}{
 		{"uniform", uniform, dense, 1, 1},
 		{"ties", func(rng *rand.Rand) float64 { return math.Round(rng.Float64()*100) / 100 }, dense, 1, 1},
+		{"int", func(rng *rand.Rand) float64 { return float64(rng.IntN(101)) }, dense, 1, 1},
 		{"forbidden", func(rng *rand.Rand) float64 {
 			if rng.Float64() < 0.3 {
 				return negInf

@@ -122,8 +122,12 @@
 //     Bijsterbosch and Volgenant's rectangular variant;
 //   - augmentation: for each row still free, a Dijkstra-like search over
 //     reduced weights until a free column is reached, then a dual update of
-//     the scanned columns and a flip of the path. Forbidden pairs are simply
-//     absent edges.
+//     the scanned columns and a flip of the path. As in Jonker and
+//     Volgenant's SCAN list, the columns at the current best path value
+//     are taken as a batch and scanned with a cheaper pass that only looks
+//     for more columns at that value, stopping at the first free one; on
+//     scores with many equal values (points, ratings, two decimals) most
+//     scans are of that kind. Forbidden pairs are simply absent edges.
 //
 // A row that finds no augmenting path stays free: the matching then has
 // maximum cardinality but possibly the wrong set of matched rows (two
@@ -161,9 +165,11 @@
 // the column reduction gives a column to the lowest row among its best;
 // the row reduction takes a row's best column of lowest index, or, when
 // that column is taken and ties with another, the free one of lowest index
-// among the best, else the second; each search takes, among unscanned columns of
-// equal path value, the free one of lowest index, else the one of lowest
-// index; free rows are processed in increasing order. Which optimal
+// among the best, else the second; each search, on reaching a new best
+// path value, ends at the free column of lowest index at that value if
+// there is one, else scans those columns in index order, then the columns
+// that reach the same value in the order they reach it, and ends at the
+// first free one; free rows are processed in increasing order. Which optimal
 // assignment is returned among several with the same total is a function
 // of the matrix's values only, whatever its type, but not a documented
 // preference: callers who care
