@@ -66,6 +66,12 @@
 // objective directly; BestTotal solves the same matrix with disallowed
 // pairs worth 0, which is exact because every allowed value is ≥ 0, then
 // adds the allowed pairs worth exactly 0 that seats left free permit.
+// Assign reads that matrix row by row from the scores, twice, into its
+// one working copy in the orientation it solves; the round lays out its
+// own copy only after the solve, in the buffer Assign gives back. A round
+// therefore holds the scores and one rows×seats copy at a time: 8 bytes
+// per pair each, about 2 GiB at [MaxCells] when every mentor has one seat
+// (plus what the solver's rebalancing step copies, usually little).
 //
 // [Proposal.Alternatives] prices overruling a proposal exactly: forcing a
 // pair costs its reduced weight plus the shortest path back through the
