@@ -102,11 +102,20 @@ type Assignment struct {
 // ctx.Err() if the context is done before the solve ends (it is checked
 // before the solve and between augmentations).
 func Assign(ctx context.Context, scores mat.Matrix) (Assignment, error) {
+	a, buf, err := assign(ctx, scores)
+	putBuf(buf)
+	return a, err
+}
+
+// assign is Assign, and also returns the working copy it solved (nil when
+// it solved the caller's matrix in place), for the caller to reuse or to
+// give back with putBuf.
+func assign(ctx context.Context, scores mat.Matrix) (Assignment, []float64, error) {
 	if ctx == nil {
 		ctx = context.Background()
 	}
 	if err := ctx.Err(); err != nil {
-		return Assignment{}, err
+		return Assignment{}, nil, err
 	}
 	var r, c int
 	if scores != nil {
@@ -116,26 +125,28 @@ func Assign(ctx context.Context, scores mat.Matrix) (Assignment, error) {
 		r, c = 0, 0
 	}
 	if err := checkSize(r, c); err != nil {
-		return Assignment{}, err
+		return Assignment{}, nil, err
 	}
 	p, err := load(ctx, scores, r, c)
+	var buf []float64
 	if err == nil {
+		if p.owned {
+			buf = p.w
+		}
 		var res result
 		res, err = solveWorking(ctx, p.w, p.stride, len(p.wrows), len(p.wcols), p.owned)
-		if p.owned {
-			putBuf(p.w)
-		}
 		if err == nil {
-			return p.assemble(res), nil
+			return p.assemble(res), buf, nil
 		}
 	}
 	if errors.Is(err, errCancelled) {
 		if cerr := ctx.Err(); cerr != nil {
-			return Assignment{}, cerr
+			err = cerr
+		} else {
+			err = context.Canceled
 		}
-		return Assignment{}, context.Canceled
 	}
-	return Assignment{}, err
+	return Assignment{}, buf, err
 }
 
 // result is the solution of a working problem: a matching and its

@@ -40,6 +40,7 @@ type lap struct {
 	seen   []int     // Dijkstra: the scanned columns, in order
 	saved  []float64 // Dijkstra: z of the scanned columns
 	dsc    []float64 // Dijkstra: d of the scanned columns
+	batch  []int     // Dijkstra: the columns at the best path value
 	free   []int
 	done   <-chan struct{}
 
@@ -61,6 +62,7 @@ func newLAP(ctx context.Context, w []float64, stride, n, m int) *lap {
 		seen:  make([]int, 0, m),
 		saved: make([]float64, m),
 		dsc:   make([]float64, m),
+		batch: make([]int, m),
 		free:  make([]int, n),
 		done:  ctx.Done(),
 	}
@@ -291,16 +293,30 @@ func (s *lap) arr(free []int) []int {
 // duals of the scanned columns and flips the path. It reports false,
 // changing nothing but scratch space, when no free column is reachable.
 //
-// The scan loops run over all columns in index order, without an index
-// list: a scanned column is parked with z = +Inf (so it is never relaxed)
-// and d = -Inf (so it is never selected), its values saved aside.
+// As in Jonker & Volgenant's SCAN list, the columns at the current best
+// path value are taken as a batch: one pass over a row both relaxes the
+// columns and collects every column at the new best value; if one of them
+// is free, the path ends there; else they are scanned in turn, each scan a
+// cheaper pass that only relaxes and picks up the columns that reach the
+// same value, stopping at the first free one. Only when the batch is used
+// up does the next pass look for a new best value. On matrices with many
+// equal entries most scans are of the cheap kind.
 //
-// Tie rule: among unscanned columns of equal value, the free column of
-// lowest index is taken if there is one, else the column of lowest index.
+// The passes run over all columns in index order, without an index list:
+// a scanned column is parked with z = +Inf (so it is never relaxed) and
+// d = -Inf (so it is never selected), its values saved aside; a column
+// waiting in the batch has d = +Inf, so that it is never relaxed again.
+//
+// Tie rule: when a pass finds the new best value, the free column of
+// lowest index at that value ends the path if there is one; else those
+// columns are scanned in index order, then the columns that reach the same
+// value during those scans, in the order they reach it (by index within a
+// scan); the first free column that reaches it ends the path.
 func (s *lap) augment(f int) (bool, error) {
 	m := s.m
 	d, z, pred, y := s.d[:m], s.z[:m], s.pred[:m], s.y[:m]
 	seen := s.seen[:0]
+	batch := s.batch[:m]
 	saved, dsc := s.saved[:m], s.dsc[:m]
 	for j := range d {
 		d[j] = negInf
@@ -309,71 +325,42 @@ func (s *lap) augment(f int) (bool, error) {
 	base := 0.0 // the reduced value of (i, j) is base + w[i][j] - z[j]
 	maxVal := 0.0
 	sink := -1
+	head, tail := 0, 0 // batch[head:tail] waits to be scanned
 	for steps := 1; ; steps++ {
-		row := s.row(i)
-		z := z[:len(row)]
-		d := d[:len(row)]
-		pred := pred[:len(row)]
-		y := y[:len(row)]
-		best, idx := negInf, -1
-		j := 0
-		for ; j+1 < len(row); j += 2 {
-			h0 := base + row[j] - z[j]
-			h1 := base + row[j+1] - z[j+1]
-			d0, d1 := d[j], d[j+1]
-			if h0 > d0 {
-				d[j] = h0
-				pred[j] = i
-				d0 = h0
-			}
-			if h1 > d1 {
-				d[j+1] = h1
-				pred[j+1] = i
-				d1 = h1
-			}
-			if d0 >= best || d1 >= best {
-				if d0 > best {
-					best, idx = d0, j
-				} else if d0 == best && y[j] < 0 && idx >= 0 && y[idx] >= 0 {
-					idx = j
+		if head == tail {
+			var best float64
+			best, tail = s.relaxBest(i, base, batch)
+			head = 0
+			if best == negInf {
+				for _, j := range seen {
+					z[j] = saved[j]
 				}
-				if d1 > best {
-					best, idx = d1, j+1
-				} else if d1 == best && y[j+1] < 0 && idx >= 0 && y[idx] >= 0 {
-					idx = j + 1
+				return false, nil
+			}
+			maxVal = best
+			for _, j := range batch[:tail] {
+				if y[j] < 0 {
+					sink = j
+					break
 				}
+				d[j] = inf
+			}
+			if sink >= 0 {
+				break
+			}
+		} else {
+			sink, tail = s.relaxLevel(i, base, maxVal, batch, tail)
+			if sink >= 0 {
+				break
 			}
 		}
-		for ; j < len(row); j++ {
-			h := base + row[j] - z[j]
-			dj := d[j]
-			if h > dj {
-				d[j] = h
-				pred[j] = i
-				dj = h
-			}
-			if dj > best {
-				best, idx = dj, j
-			} else if dj == best && y[j] < 0 && idx >= 0 && y[idx] >= 0 {
-				idx = j
-			}
-		}
-		if best == negInf {
-			for _, j := range seen {
-				z[j] = saved[j]
-			}
-			return false, nil
-		}
-		maxVal = best
-		if y[idx] < 0 {
-			sink = idx
-			break
-		}
-		// Park column idx as scanned and continue from its row.
-		j = idx
+		// Park the next column of the batch as scanned and continue from
+		// its row.
+		j := batch[head]
+		head++
 		seen = append(seen, j)
 		zj := z[j]
-		saved[j], dsc[j] = zj, best
+		saved[j], dsc[j] = zj, maxVal
 		d[j] = negInf
 		z[j] = inf
 		i = y[j]
@@ -398,4 +385,64 @@ func (s *lap) augment(f int) (bool, error) {
 		}
 	}
 	return true, nil
+}
+
+// relaxBest relaxes the columns with row i, whose reduced values are
+// base + w[i][j] - z[j], and returns the best path value over all
+// columns and, in batch[:n], the columns at that value in index order.
+// The best value is -Inf when no column is reachable.
+func (s *lap) relaxBest(i int, base float64, batch []int) (best float64, n int) {
+	row := s.row(i)
+	z := s.z[:len(row)]
+	d := s.d[:len(row)]
+	pred := s.pred[:len(row)]
+	batch = batch[:len(row)]
+	best = negInf
+	for j, wij := range row {
+		h := base + wij - z[j]
+		dj := d[j]
+		if h > dj {
+			d[j] = h
+			pred[j] = i
+			dj = h
+		}
+		if dj >= best {
+			if dj > best {
+				best, n = dj, 0
+			}
+			batch[n] = j
+			n++
+		}
+	}
+	return best, n
+}
+
+// relaxLevel relaxes the columns with row i, as relaxBest, when the best
+// path value is level and batch[:n] holds the columns waiting at it. A
+// column that reaches level is the sink if it is free (the pass stops
+// there), else it joins the batch with d = +Inf. It returns the sink, or
+// -1, and the new length of the batch.
+func (s *lap) relaxLevel(i int, base, level float64, batch []int, n int) (sink, n2 int) {
+	row := s.row(i)
+	z := s.z[:len(row)]
+	d := s.d[:len(row)]
+	pred := s.pred[:len(row)]
+	y := s.y[:len(row)]
+	for j, wij := range row {
+		h := base + wij - z[j]
+		if h > d[j] {
+			pred[j] = i
+			if h < level {
+				d[j] = h
+				continue
+			}
+			if y[j] < 0 {
+				return j, n
+			}
+			d[j] = inf
+			batch[n] = j
+			n++
+		}
+	}
+	return -1, n
 }

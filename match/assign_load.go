@@ -133,10 +133,83 @@ func load(ctx context.Context, scores mat.Matrix, r, c int) (*problem, error) {
 		return p, nil
 	}
 	p.in = newReader(scores, r, c)
+	if rr, ok := scores.(rereader); ok {
+		return p, p.loadTwice(rr)
+	}
 	if p.in.raw != nil {
 		return p, p.loadRaw()
 	}
 	return p, p.loadAt()
+}
+
+// rereader is a matrix of this package whose rows are cheap to compute
+// and may be read more than once: the round's solver matrix, computed from
+// its scores (see [solverView]). load reads it twice, so that its working
+// copy is the only copy of its values. readRow writes row i, the values
+// At would give, into dst (len: the columns).
+type rereader interface {
+	mat.Matrix
+	readRow(i int, dst []float64)
+}
+
+// loadTwice reads a rereader twice: once to validate it and find the rows
+// and columns without an allowed entry and the scale, once into a working
+// copy of the kept rows and columns in the orientation [transposes]
+// chooses. The working problem is the one loadRaw builds from the same
+// values, so the result is too. Cost: two reads of every entry, one
+// working copy, O(r+c) besides, and 64 rows of scratch.
+func (p *problem) loadTwice(rr rereader) error {
+	r, c := p.r, p.c
+	st := newStats(r, c)
+	const blk = 64
+	scratch := make([]float64, blk*c)
+	row := scratch[:c]
+	for i := 0; i < r; i++ {
+		if i&63 == 0 && cancelled(p.done) {
+			return errCancelled
+		}
+		rr.readRow(i, row)
+		if err := st.scanRow(i, row); err != nil {
+			return err
+		}
+	}
+	rows, cols := kept(st.rowMax), kept(st.colMax)
+	p.exp = scaleExp(math.Float64frombits(st.absBits), r, c)
+	p.transposed = transposes(len(rows), len(cols))
+	nr, nc := len(rows), len(cols)
+	// A buffer for all r×c entries, so that the caller can reuse it for
+	// a copy of the whole matrix once Assign has given it back.
+	w := getBuf(r * c)[:nr*nc]
+	// Blocks of 64 rows, so that the writes of a transposed copy are 64
+	// entries long.
+	for a0 := 0; a0 < nr; a0 += blk {
+		if cancelled(p.done) {
+			putBuf(w)
+			return errCancelled
+		}
+		a1 := min(a0+blk, nr)
+		for a := a0; a < a1; a++ {
+			rr.readRow(rows[a], scratch[(a-a0)*c:(a-a0+1)*c])
+		}
+		if !p.transposed {
+			for a := a0; a < a1; a++ {
+				src, dst := scratch[(a-a0)*c:(a-a0+1)*c], w[a*nc:(a+1)*nc]
+				for b, j := range cols {
+					dst[b] = src[j]
+				}
+			}
+			continue
+		}
+		for b, j := range cols {
+			dst := w[b*nr+a0 : b*nr+a1]
+			for k := range dst {
+				dst[k] = scratch[k*c+j]
+			}
+		}
+	}
+	p.setIndices(rows, cols)
+	p.w, p.stride, p.owned = scale(w, p.exp), len(p.wcols), true
+	return nil
 }
 
 // transposes reports whether a working problem with rows kept rows and

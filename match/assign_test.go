@@ -697,6 +697,7 @@ func BenchmarkAssign(b *testing.B) {
 	}{
 		{"uniform", uniform, dense, 1, 1},
 		{"ties", func(rng *rand.Rand) float64 { return math.Round(rng.Float64()*100) / 100 }, dense, 1, 1},
+		{"int", func(rng *rand.Rand) float64 { return float64(rng.IntN(101)) }, dense, 1, 1},
 		{"forbidden", func(rng *rand.Rand) float64 {
 			if rng.Float64() < 0.3 {
 				return negInf
@@ -776,6 +777,7 @@ func TestAssignDependsOnValuesOnly(t *testing.T) {
 			{"custom", tinyMatrix{r, c, base.At}},
 			{"slice-view", view},
 			{"transpose-of-transpose", mat.Transpose{Matrix: mat.DenseCopyOf(base.T())}},
+			{"rereader", rowMatrix{base}},
 		}
 		want, err := Assign(ctx, base)
 		require.NoError(t, err)
@@ -788,6 +790,15 @@ func TestAssignDependsOnValuesOnly(t *testing.T) {
 		}
 	}
 }
+
+// rowMatrix is a rereader (read twice, row by row, as the round's solver
+// matrix is) that is not a mat.RawMatrixer.
+type rowMatrix struct{ d *mat.Dense }
+
+func (m rowMatrix) Dims() (int, int)             { return m.d.Dims() }
+func (m rowMatrix) At(i, j int) float64          { return m.d.At(i, j) }
+func (m rowMatrix) T() mat.Matrix                { return mat.Transpose{Matrix: m} }
+func (m rowMatrix) readRow(i int, dst []float64) { mat.Row(dst, i, m.d) }
 
 // hugeMatrix is a mat.Matrix of any dimensions whose entries are computed,
 // never stored; it counts the entries read.

@@ -69,6 +69,12 @@
 // objective directly; BestTotal solves the same matrix with disallowed
 // pairs worth 0, which is exact because every allowed value is ≥ 0, then
 // adds the allowed pairs worth exactly 0 that seats left free permit.
+// Assign reads that matrix row by row from the scores, twice, into its
+// one working copy in the orientation it solves; the round lays out its
+// own copy only after the solve, in the buffer Assign gives back. A round
+// therefore holds the scores and one rows×seats copy at a time: 8 bytes
+// per pair each, about 2 GiB at [MaxCells] when every mentor has one seat
+// (plus what the solver's rebalancing step copies, usually little).
 //
 // [Proposal.Alternatives] prices overruling a proposal exactly: forcing a
 // pair costs its reduced weight plus the shortest path back through the
@@ -149,8 +155,12 @@
 //     Bijsterbosch and Volgenant's rectangular variant;
 //   - augmentation: for each row still free, a Dijkstra-like search over
 //     reduced weights until a free column is reached, then a dual update of
-//     the scanned columns and a flip of the path. Forbidden pairs are simply
-//     absent edges.
+//     the scanned columns and a flip of the path. As in Jonker and
+//     Volgenant's SCAN list, the columns at the current best path value
+//     are taken as a batch and scanned with a cheaper pass that only looks
+//     for more columns at that value, stopping at the first free one; on
+//     scores with many equal values (points, ratings, two decimals) most
+//     scans are of that kind. Forbidden pairs are simply absent edges.
 //
 // A row that finds no augmenting path stays free: the matching then has
 // maximum cardinality but possibly the wrong set of matched rows (two
@@ -188,9 +198,11 @@
 // the column reduction gives a column to the lowest row among its best;
 // the row reduction takes a row's best column of lowest index, or, when
 // that column is taken and ties with another, the free one of lowest index
-// among the best, else the second; each search takes, among unscanned columns of
-// equal path value, the free one of lowest index, else the one of lowest
-// index; free rows are processed in increasing order. Which optimal
+// among the best, else the second; each search, on reaching a new best
+// path value, ends at the free column of lowest index at that value if
+// there is one, else scans those columns in index order, then the columns
+// that reach the same value in the order they reach it, and ends at the
+// first free one; free rows are processed in increasing order. Which optimal
 // assignment is returned among several with the same total is a function
 // of the matrix's values only, whatever its type, but not a documented
 // preference: callers who care

@@ -25,7 +25,7 @@ func solvedState(t *testing.T, scores *mat.Dense, priority []float64, obj Object
 	for i := range st.seatOf {
 		st.seatOf[i] = -1
 	}
-	st.solver = st.solverMatrix()
+	st.solver = st.solverMatrix(nil)
 	a, err := Assign(context.Background(), mat.NewDense(rows, seats, st.solver))
 	require.NoError(t, err)
 	for _, p := range a.Pairs {

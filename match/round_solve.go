@@ -181,11 +181,16 @@ func (b *builder) assign(ctx context.Context, st *roundState) error {
 	}
 	b.compiled = compiled
 	st.scores = scores
-	st.solver = st.solverMatrix()
-	a, err := Assign(ctx, mat.NewDense(len(p.rows), st.seats, st.solver))
+	// Assign reads the solver's matrix from the scores into its one
+	// working copy, in the orientation it solves; the round's own copy is
+	// laid out afterwards, in that working copy's buffer. So a round holds
+	// at most the scores and one rows×seats copy at a time.
+	a, buf, err := assign(ctx, solverView{st})
 	if err != nil {
+		putBuf(buf)
 		return err
 	}
+	st.solver = st.solverMatrix(buf)
 	for _, pr := range a.Pairs {
 		if st.allowed(scores.At(pr.Row, st.seatMentor[pr.Col])) {
 			st.seatOf[pr.Row] = pr.Col
@@ -202,31 +207,68 @@ func (b *builder) assign(ctx context.Context, st *roundState) error {
 // allowed reports whether a pair with score v may be proposed.
 func (st *roundState) allowed(v float64) bool { return !math.IsInf(v, -1) && v >= st.minScore }
 
-// solverMatrix lays out the matrix Assign solves: one column per mentor
-// seat, score plus the mentee's priority where the pair is allowed. For
-// MostMatched a pair that is not allowed is -Inf, a removed edge. For
-// BestTotal it is 0 instead: every allowed value is ≥ 0, so a best-total
-// assignment of the full matrix, less its 0-valued pairs that are not
-// allowed, is a best-total assignment among allowed pairs — and on a full
-// matrix the solver's "most pairs first" rule costs nothing.
-func (st *roundState) solverMatrix() []float64 {
+// solverMatrix lays out the matrix Assign solves (see solverView), rows
+// × seats, row-major, in buf if it is large enough, else in a buffer from
+// the solver's pool (buf then goes back to the pool): the round keeps it.
+func (st *roundState) solverMatrix(buf []float64) []float64 {
 	rows, seats := len(st.priority), st.seats
-	out := make([]float64, rows*seats)
+	out := buf[:cap(buf)]
+	if len(out) < rows*seats {
+		putBuf(buf)
+		out = getBuf(rows * seats)
+	}
+	out = out[:rows*seats]
+	v := solverView{st}
+	for i := 0; i < rows; i++ {
+		v.readRow(i, out[i*seats:(i+1)*seats])
+	}
+	return out
+}
+
+// solverView is the matrix Assign solves, computed row by row from the
+// round's scores: one column per mentor seat, score plus the mentee's
+// priority where the pair is allowed. For MostMatched a pair that is not
+// allowed is -Inf, a removed edge. For BestTotal it is 0 instead: every
+// allowed value is ≥ 0, so a best-total assignment of the full matrix,
+// less its 0-valued pairs that are not allowed, is a best-total assignment
+// among allowed pairs — and on a full matrix the solver's "most pairs
+// first" rule costs nothing.
+//
+// Assign reads it twice (see rereader) rather than the round holding a
+// copy of it while the solver holds another.
+type solverView struct{ st *roundState }
+
+func (v solverView) Dims() (int, int) { return len(v.st.priority), v.st.seats }
+func (v solverView) T() mat.Matrix    { return mat.Transpose{Matrix: v} }
+
+func (v solverView) At(i, s int) float64 {
+	var x [1]float64
+	v.readSeats(i, v.st.seatMentor[s:s+1], x[:])
+	return x[0]
+}
+
+// readRow writes the entries of mentee i's row into dst (len: seats).
+func (v solverView) readRow(i int, dst []float64) { v.readSeats(i, v.st.seatMentor, dst) }
+
+// readSeats writes the entries of mentee i for seats of the mentors
+// seatMentor into dst.
+func (v solverView) readSeats(i int, seatMentor []int, dst []float64) {
+	st := v.st
+	raw := st.scores.RawMatrix()
+	src := raw.Data[i*raw.Stride : i*raw.Stride+raw.Cols]
 	blocked := math.Inf(-1)
 	if st.objective == BestTotal {
 		blocked = 0
 	}
-	for i := 0; i < rows; i++ {
-		row := out[i*seats : (i+1)*seats]
-		for s, c := range st.seatMentor {
-			if v := st.scores.At(i, c); st.allowed(v) {
-				row[s] = v + st.priority[i]
-			} else {
-				row[s] = blocked
-			}
+	prio := st.priority[i]
+	dst = dst[:len(seatMentor)]
+	for s, c := range seatMentor {
+		if x := src[c]; st.allowed(x) {
+			dst[s] = x + prio
+		} else {
+			dst[s] = blocked
 		}
 	}
-	return out
 }
 
 // fillZeroPairs adds, for BestTotal, allowed pairs worth exactly 0 between
