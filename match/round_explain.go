@@ -95,7 +95,7 @@ func (b *builder) explain(st *roundState) Proposal {
 		u := Unmatched{ID: me.ID}
 		best := st.whyLeftOut(&u, ReasonNoCompatibleMentor, len(p.cols),
 			func(c int) float64 { return st.scores.At(k, c) },
-			func(c int) []scoring.Reason { return b.compiled.Blocked(k, c) })
+			func(c int, counts map[string]int) { b.compiled.CountBlocked(k, c, counts) })
 		if best >= 0 {
 			u.Best = &Candidate{ID: b.mentors[p.cols[best]].ID, Score: st.scores.At(k, best), TakenBy: sortedOrEmpty(takenBy[best])}
 		}
@@ -136,7 +136,7 @@ func (b *builder) explain(st *roundState) Proposal {
 		u := Unmatched{ID: mo.ID}
 		best := st.whyLeftOut(&u, ReasonNoCompatibleMentee, len(p.rows),
 			func(k int) float64 { return st.scores.At(k, c) },
-			func(k int) []scoring.Reason { return b.compiled.Blocked(k, c) })
+			func(k int, counts map[string]int) { b.compiled.CountBlocked(k, c, counts) })
 		if best >= 0 {
 			var by []string
 			if mc := mentorOfRow[best]; mc >= 0 {
@@ -150,12 +150,13 @@ func (b *builder) explain(st *roundState) Proposal {
 }
 
 // whyLeftOut sets the reason of a pool member left unmatched, given the
-// scores of its n possible partners and the rules blocking each pair:
+// scores of its n possible partners and a count of the rules blocking each
+// pair (which allocates nothing, however many partners there are):
 // noneCompatible (with the rules counted) when every pair is blocked,
 // below_min_score when no allowed pair reaches MinScore, outcompeted
 // otherwise. For outcompeted it returns the best partner (highest score,
 // lowest index among equals), else -1.
-func (st *roundState) whyLeftOut(u *Unmatched, noneCompatible string, n int, score func(int) float64, blocked func(int) []scoring.Reason) int {
+func (st *roundState) whyLeftOut(u *Unmatched, noneCompatible string, n int, score func(int) float64, countBlocked func(int, map[string]int)) int {
 	best, anyFinite := -1, false
 	for x := 0; x < n; x++ {
 		v := score(x)
@@ -171,9 +172,7 @@ func (st *roundState) whyLeftOut(u *Unmatched, noneCompatible string, n int, sco
 		u.Reason = noneCompatible
 		u.Blocked = map[string]int{}
 		for x := 0; x < n; x++ {
-			for _, reason := range blocked(x) {
-				u.Blocked[reason.Code]++
-			}
+			countBlocked(x, u.Blocked)
 		}
 		return -1
 	case best < 0:

@@ -187,6 +187,30 @@ func (p *Pool) Blocked(i, j int) []Reason {
 	return q.reasons(i, j, &e)
 }
 
+// CountBlocked adds 1 to counts[code] for each hard rule that blocks the
+// pair of mentee i and mentor j: the codes of Blocked(i, j), without their
+// words and without allocating (a map that already holds the codes does
+// not grow). A round uses it to count, over every partner of a person, the
+// rules that left them without one.
+//
+// Cost: O(size of the two profiles).
+func (p *Pool) CountBlocked(i, j int, counts map[string]int) {
+	var e eval
+	q := p.p
+	q.score(&q.menteeGates[i], &q.mentees[i], &q.mentorGates[j], &q.mentors[j], &e, true)
+	if p.isExcluded(i, j) {
+		e.blocked |= blockExcluded
+	}
+	for k, code := range blockCodes {
+		if e.blocked&(1<<k) != 0 {
+			counts[code]++
+		}
+	}
+}
+
+// blockCodes are the codes of the block bits, bit k for blockCodes[k].
+var blockCodes = [...]string{CodeNoSharedLanguage, CodeGenderWish, CodeTooFar, CodeNoSharedTime, CodeExcluded}
+
 // Matrix returns the scores of every pair, as [Scorer.Matrix] does, with
 // -Inf in the cells of the pairs marked with [Pool.Exclude]: each cell
 // equals Pair(i, j).Score bit for bit.

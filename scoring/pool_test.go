@@ -144,3 +144,35 @@ func TestPoolExclude(t *testing.T) {
 		assert.Panics(t, func() { pool.Exclude(bad[0], bad[1]) }, "Exclude(%d, %d)", bad[0], bad[1])
 	}
 }
+
+// TestPoolCountBlocked checks that CountBlocked counts exactly the codes
+// Blocked lists, excluded pairs included, and allocates nothing once the
+// map holds the codes.
+func TestPoolCountBlocked(t *testing.T) {
+	mentees, mentors := synth.Generate(synth.Config{Seed: 77, Mentees: 30, Mentors: 25, IneligibleShare: 0.1})
+	pool, err := scoring.Default().Compile(context.Background(), mentees, mentors)
+	require.NoError(t, err)
+	rng := rand.New(rand.NewPCG(77, 1))
+	for range 40 {
+		pool.Exclude(rng.IntN(len(mentees)), rng.IntN(len(mentors)))
+	}
+	want, got := map[string]int{}, map[string]int{}
+	blockedPairs := 0
+	for i := range mentees {
+		for j := range mentors {
+			rs := pool.Blocked(i, j)
+			if len(rs) > 0 {
+				blockedPairs++
+			}
+			for _, r := range rs {
+				want[r.Code]++
+			}
+			pool.CountBlocked(i, j, got)
+		}
+	}
+	require.Positive(t, blockedPairs)
+	assert.Equal(t, want, got)
+	assert.Contains(t, got, scoring.CodeExcluded)
+	allocs := testing.AllocsPerRun(10, func() { pool.CountBlocked(0, 0, got) })
+	assert.Zero(t, allocs)
+}
