@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/duomatch/duo/internal/msg"
 )
 
 // Alternative is another mentor a mentee could be given, and what that
@@ -121,9 +123,9 @@ func (p Proposal) Alternatives(menteeID string, k int) ([]Alternative, error) {
 	row, ok := st.rowOf[menteeID]
 	if !ok {
 		if why, known := st.notInPool[menteeID]; known {
-			return nil, fmt.Errorf("%w: %s is %s", ErrNotInPool, clipText(menteeID), why)
+			return nil, fmt.Errorf("%w: %s is %s", ErrNotInPool, msg.Clip(menteeID), why)
 		}
-		return nil, fmt.Errorf("%w: %s", ErrUnknownMentee, clipText(menteeID))
+		return nil, fmt.Errorf("%w: %s", ErrUnknownMentee, msg.Clip(menteeID))
 	}
 	if k <= 0 || st.seats == 0 {
 		return []Alternative{}, nil

@@ -3,7 +3,6 @@ package match
 import (
 	"errors"
 	"fmt"
-	"unicode/utf8"
 )
 
 // ErrBadScore is returned, wrapped in a [*ScoreError], by [Assign] and
@@ -94,27 +93,4 @@ func (e *RoundError) Unwrap() []error {
 		return []error{ErrInvalidRound, e.Err}
 	}
 	return []error{ErrInvalidRound}
-}
-
-// clipText shortens a token echoed in an error message, on a rune
-// boundary, so that a huge input cannot make a huge message.
-func clipText(s string) string {
-	const max = 32
-	if len(s) <= max {
-		return s
-	}
-	cut := max
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	return s[:cut] + "…"
-}
-
-// plural returns "1 mentee" or "3 mentees": n and the word, singular only
-// for 1.
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }

@@ -6,6 +6,8 @@ import (
 
 	"github.com/duomatch/duo/profile"
 	"github.com/duomatch/duo/scoring"
+
+	"github.com/duomatch/duo/internal/msg"
 )
 
 // MaxWaitDays caps the days of waiting that earn priority in a round (see
@@ -105,7 +107,7 @@ func (o *Objective) UnmarshalText(b []byte) error {
 	case "best_total":
 		*o = BestTotal
 	default:
-		return fmt.Errorf("unknown objective %q (want \"most_matched\" or \"best_total\")", clipText(string(b)))
+		return fmt.Errorf("unknown objective %q (want \"most_matched\" or \"best_total\")", msg.Clip(string(b)))
 	}
 	return nil
 }

@@ -12,6 +12,8 @@ import (
 
 	"github.com/duomatch/duo/profile"
 	"github.com/duomatch/duo/scoring"
+
+	"github.com/duomatch/duo/internal/msg"
 )
 
 // builder holds one round's working state, from checking to explaining.
@@ -225,7 +227,7 @@ func idName(id string) string {
 	case !utf8.ValidString(id) || strings.ContainsFunc(id, func(r rune) bool { return !unicode.IsPrint(r) }):
 		return "(bad id)"
 	}
-	return clipText(id)
+	return msg.Clip(id)
 }
 
 // scorerPath returns the scorer's setting errors with their setting under

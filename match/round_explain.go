@@ -1,8 +1,12 @@
 package match
 
 import (
+	"cmp"
+	"fmt"
+	"maps"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/duomatch/duo/scoring"
@@ -198,4 +202,54 @@ func sumContributions(parts []scoring.Part) float64 {
 		s += p.Contribution
 	}
 	return s
+}
+
+// Describe says in words why the person is left out, with the details the
+// reason carries: every eligibility rule failed (their messages, joined by
+// "; "), the hard rules that
+// blocked the pairs with their counts (largest first), the best partner
+// and who took them. It names people by ID only, and is what a
+// coordinator's report or spreadsheet shows next to the reason's code.
+//
+// Cost: O(size of u).
+func (u Unmatched) Describe() string {
+	violations := func() string {
+		msgs := make([]string, len(u.Violations))
+		for k, v := range u.Violations {
+			msgs[k] = v.Message
+		}
+		return strings.Join(msgs, "; ")
+	}
+	switch u.Reason {
+	case ReasonIneligible:
+		return violations()
+	case ReasonPaused:
+		if len(u.Violations) > 0 {
+			return "paused for this round; would also not be eligible: " + violations()
+		}
+		return "paused for this round"
+	case ReasonNoCompatibleMentor, ReasonNoCompatibleMentee:
+		if len(u.Blocked) == 0 {
+			return "nobody available to pair with"
+		}
+		keys := slices.Sorted(maps.Keys(u.Blocked))
+		slices.SortStableFunc(keys, func(a, b string) int { return cmp.Compare(u.Blocked[b], u.Blocked[a]) })
+		parts := make([]string, len(keys))
+		for k, key := range keys {
+			parts[k] = key + " " + strconv.Itoa(u.Blocked[key])
+		}
+		return "every possible pair is blocked by a hard rule: " + strings.Join(parts, ", ")
+	case ReasonBelowMinScore:
+		return "every allowed pair scores below the round's minimum score"
+	case ReasonOutcompeted:
+		if u.Best == nil {
+			return "another pair was better for the pool"
+		}
+		s := fmt.Sprintf("the best partner, %s (score %.2f), ", u.Best.ID, u.Best.Score)
+		if len(u.Best.TakenBy) > 0 {
+			return s + "went to " + strings.Join(u.Best.TakenBy, ", ")
+		}
+		return s + "was better used elsewhere in the pool"
+	}
+	return u.Reason
 }

@@ -8,6 +8,8 @@ import (
 	"github.com/duomatch/duo/profile"
 	"github.com/duomatch/duo/scoring"
 	"gonum.org/v1/gonum/mat"
+
+	"github.com/duomatch/duo/internal/msg"
 )
 
 // pool is the part of a round that is optimised: eligible, unpinned
@@ -101,7 +103,7 @@ func (b *builder) solve(ctx context.Context) (*roundState, error) {
 	if len(p.rows) > 0 && len(p.seatMentor) > MaxCells/len(p.rows) {
 		return nil, &RoundError{Field: "mentors", Err: ErrRoundTooLarge, Problem: fmt.Sprintf(
 			"%s times %s is more than the limit of %d pairs (MaxCells)",
-			plural(len(p.rows), "eligible mentee", "eligible mentees"), plural(len(p.seatMentor), "mentor seat", "mentor seats"), MaxCells)}
+			msg.Count(len(p.rows), "eligible mentee", "eligible mentees"), msg.Count(len(p.seatMentor), "mentor seat", "mentor seats"), MaxCells)}
 	}
 
 	st := &roundState{

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"time"
-	"unicode/utf8"
 )
 
 // Date is a civil date: a year, a month and a day, with no time of day and
@@ -246,18 +245,4 @@ func Age(birth, on Date) int {
 		years--
 	}
 	return years
-}
-
-// clip shortens a token echoed in an error message so that a huge input
-// cannot produce a huge message.
-func clip(s string) string {
-	const max = 32
-	if len(s) <= max {
-		return s
-	}
-	cut := max
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	return s[:cut] + "…"
 }

@@ -10,6 +10,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/duomatch/duo/internal/msg"
 )
 
 func TestParseDate(t *testing.T) {
@@ -224,9 +226,9 @@ func TestAge(t *testing.T) {
 }
 
 func TestClip(t *testing.T) {
-	assert.Equal(t, "short", clip("short"))
+	assert.Equal(t, "short", msg.Clip("short"))
 	long := strings.Repeat("a", 31) + "éé"
-	got := clip(long)
+	got := msg.Clip(long)
 	assert.Equal(t, strings.Repeat("a", 31)+"…", got, "a rune is never cut in half")
-	assert.Equal(t, strings.Repeat("b", 32), clip(strings.Repeat("b", 32)))
+	assert.Equal(t, strings.Repeat("b", 32), msg.Clip(strings.Repeat("b", 32)))
 }

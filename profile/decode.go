@@ -7,6 +7,8 @@ import (
 	"reflect"
 
 	"github.com/duomatch/duo/internal/jsondec"
+
+	"github.com/duomatch/duo/internal/msg"
 )
 
 // ErrTooMany is the error that a decoding error wraps when an array of the
@@ -89,7 +91,7 @@ func Decode(r io.Reader, dst any, opt DecodeOptions) error {
 		Check:        checkPerson,
 		Form:         form,
 		ExplicitZero: explicitZero,
-		Clip:         clip,
+		Clip:         msg.Clip,
 	}
 	if cfg.MaxElems <= 0 {
 		cfg.MaxElems = defMaxPeople

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/duomatch/duo/internal/msg"
 )
 
 // Policy is a programme's eligibility rules: who may take part as a mentee
@@ -376,7 +378,7 @@ func (p Policy) CheckMentor(m Mentor, on Date) []Violation {
 	if years, ok := Limit(r.MinExperienceYears, defMinExperienceYears); ok && !(m.ExperienceYears() >= years) {
 		out = append(out, Violation{CodeTooLittleExperience, "experience",
 			fmt.Sprintf("has less professional experience than the programme's minimum of %g %s",
-				years, plural(years, "year", "years"))})
+				years, msg.Plural(years, "year", "years"))})
 	}
 	if r.Trained.Enabled(defTrained) && !m.Trained {
 		out = append(out, Violation{CodeNotTrained, "trained",
@@ -456,11 +458,4 @@ func acceptedAgency(accepted []string, agency string) bool {
 		}
 	}
 	return false
-}
-
-func plural(x float64, one, many string) string {
-	if x == 1 {
-		return one
-	}
-	return many
 }

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/duomatch/duo/internal/msg"
 )
 
 // MaxCapacity is the largest [Mentor.Capacity] that [Mentor.Validate]
@@ -307,7 +309,7 @@ func (v *fieldErrors) traits(t Traits) {
 		return
 	}
 	for _, name := range slices.Sorted(maps.Keys(t)) {
-		f := fmt.Sprintf("traits[%q]", clip(name))
+		f := fmt.Sprintf("traits[%q]", msg.Clip(name))
 		switch x := t[name]; {
 		case strings.TrimSpace(name) == "":
 			v.add(f, "blank name")

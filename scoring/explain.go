@@ -1,9 +1,12 @@
 package scoring
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 
+	"github.com/duomatch/duo/internal/msg"
 	"github.com/duomatch/duo/profile"
 )
 
@@ -69,14 +72,14 @@ func (p *pool) parts(i, j int, e *eval, mo *profile.Mentor) []Part {
 		out[cExperience].Reason = "no experience in a related sector"
 	default:
 		out[cExperience].Reason = fmt.Sprintf("%s %s in the best-matching sector (%s or more count fully)",
-			num(e.years), plural(e.years, "year", "years"), num(p.set.fullYears))
+			num(e.years), msg.Plural(e.years, "year", "years"), num(p.set.fullYears))
 	}
 
 	if e.interN == 0 {
 		out[cInterests].Reason = "interests not given (neutral)"
 	} else {
 		out[cInterests].Reason = fmt.Sprintf("shares %d of %d %s", e.interInter, e.interN,
-			plural(float64(e.interN), "interest", "interests"))
+			msg.Plural(float64(e.interN), "interest", "interests"))
 	}
 
 	var lang string
@@ -108,7 +111,7 @@ func (p *pool) parts(i, j int, e *eval, mo *profile.Mentor) []Part {
 		out[cPersonality].Reason = "no trait given by both (neutral)"
 	} else {
 		out[cPersonality].Reason = fmt.Sprintf("traits differ by %.2f on average over %d shared %s",
-			e.traitDiff, e.traitN, plural(float64(e.traitN), "trait", "traits"))
+			e.traitDiff, e.traitN, msg.Plural(float64(e.traitN), "trait", "traits"))
 	}
 
 	names := p.placePair(i, j)
@@ -200,14 +203,6 @@ func placeName(name string, g *gate) string {
 	return "unknown place"
 }
 
-// plural returns one when x is 1 and many otherwise.
-func plural(x float64, one, many string) string {
-	if x == 1 {
-		return one
-	}
-	return many
-}
-
 // num formats a setting or an amount without needless decimals.
 func num(x float64) string { return fmt.Sprintf("%.4g", x) }
 
@@ -215,4 +210,20 @@ func num(x float64) string { return fmt.Sprintf("%.4g", x) }
 func levelName(l profile.Level) string {
 	names := [...]string{"", "A1", "A2", "B1", "B2", "C1", "C2", "native"}
 	return names[l.Rank()]
+}
+
+// Strongest returns up to n of parts with a positive contribution, largest
+// first (ties keep the order of the criteria): the reasons a report shows
+// first for a duo. parts is not modified.
+//
+// Cost: O(len(parts)·log(len(parts))).
+func Strongest(parts []Part, n int) []Part {
+	var out []Part
+	for _, p := range parts {
+		if p.Contribution > 0 {
+			out = append(out, p)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b Part) int { return cmp.Compare(b.Contribution, a.Contribution) })
+	return out[:min(max(n, 0), len(out))]
 }

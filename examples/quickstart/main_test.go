@@ -32,7 +32,7 @@ func TestDefaultRun(t *testing.T) {
 	for _, section := range []string{
 		"Matching round of 2026-11-23: 60 mentees, 45 mentors",
 		"\nEligibility\n", "\nDuos (", "\nUnmatched mentees (", "\nUnmatched mentors (", "\nTotal\n",
-		"pinned", "ineligible: ", "outcompeted: best partner", "no_compatible_mentor: pairs blocked by",
+		"pinned", "ineligible: not registered as a job seeker", "outcompeted: the best partner", "no_compatible_mentor: every possible pair is blocked by a hard rule: ",
 		"\nMentors to recruit (", "\n  recruit-1  +1", "\nMentees to look for (", "\n  outreach-1  +1",
 	} {
 		assert.True(t, strings.Contains(out, section), "missing %q", section)

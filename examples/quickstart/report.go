@@ -1,7 +1,6 @@
 package main
 
 import (
-	"cmp"
 	"fmt"
 	"io"
 	"maps"
@@ -11,6 +10,8 @@ import (
 	"github.com/duomatch/duo/match"
 	"github.com/duomatch/duo/profile"
 	"github.com/duomatch/duo/scoring"
+
+	"github.com/duomatch/duo/internal/msg"
 )
 
 // reasonsShown is how many of a duo's strongest criteria the report shows.
@@ -137,10 +138,10 @@ func eligibility(pw *printer, r match.Round) {
 		c := counts[code]
 		var who []string
 		if c.mentees > 0 {
-			who = append(who, plural(c.mentees, "mentee", "mentees"))
+			who = append(who, msg.Count(c.mentees, "mentee", "mentees"))
 		}
 		if c.mentors > 0 {
-			who = append(who, plural(c.mentors, "mentor", "mentors"))
+			who = append(who, msg.Count(c.mentors, "mentor", "mentors"))
 		}
 		pw.printf("    %-22s %-20s %s\n", c.code, strings.Join(who, ", "), c.message)
 	}
@@ -163,23 +164,10 @@ func duos(pw *printer, p match.Proposal) {
 			}
 		}
 		pw.printf("\n")
-		for _, part := range strongest(d.Parts, reasonsShown) {
+		for _, part := range scoring.Strongest(d.Parts, reasonsShown) {
 			pw.printf("      +%.2f %-13s %s\n", part.Contribution, part.Criterion, part.Reason)
 		}
 	}
-}
-
-// strongest returns up to n parts with the largest positive contributions,
-// largest first; ties keep the fixed order of the criteria.
-func strongest(parts []scoring.Part, n int) []scoring.Part {
-	var out []scoring.Part
-	for _, p := range parts {
-		if p.Contribution > 0 {
-			out = append(out, p)
-		}
-	}
-	slices.SortStableFunc(out, func(a, b scoring.Part) int { return cmp.Compare(b.Contribution, a.Contribution) })
-	return out[:min(n, len(out))]
 }
 
 func unmatched(pw *printer, who string, us []match.Unmatched, overdue []string) {
@@ -197,54 +185,12 @@ func unmatched(pw *printer, who string, us []match.Unmatched, overdue []string) 
 	}
 	pw.printf(")\n")
 	for _, u := range us {
-		pw.printf("  %s  %s", u.ID, explain(u))
+		pw.printf("  %s  %s", u.ID, u.Reason+": "+u.Describe())
 		if slices.Contains(overdue, u.ID) {
 			pw.printf(" [waiting more than %d days]", match.OverdueDays)
 		}
 		pw.printf("\n")
 	}
-}
-
-// explain says in a line why a person is unmatched.
-func explain(u match.Unmatched) string {
-	switch u.Reason {
-	case match.ReasonIneligible:
-		codes := make([]string, len(u.Violations))
-		for k, v := range u.Violations {
-			codes[k] = v.Code
-		}
-		return "ineligible: " + strings.Join(codes, ", ")
-	case match.ReasonNoCompatibleMentor, match.ReasonNoCompatibleMentee:
-		if len(u.Blocked) == 0 {
-			return u.Reason + ": nobody available to pair with"
-		}
-		return u.Reason + ": pairs blocked by " + countList(u.Blocked)
-	case match.ReasonOutcompeted:
-		if u.Best == nil {
-			return u.Reason
-		}
-		s := fmt.Sprintf("outcompeted: best partner %s (%.2f)", u.Best.ID, u.Best.Score)
-		if len(u.Best.TakenBy) > 0 {
-			s += " went to " + strings.Join(u.Best.TakenBy, ", ")
-		}
-		return s
-	case match.ReasonBelowMinScore:
-		return u.Reason + ": every allowed pair scores below the round's minimum"
-	case match.ReasonPaused:
-		return u.Reason + ": paused for this round"
-	}
-	return u.Reason
-}
-
-// countList writes counts as "too_far 21, no_shared_time 18", largest first.
-func countList(m map[string]int) string {
-	keys := slices.Sorted(maps.Keys(m))
-	slices.SortStableFunc(keys, func(a, b string) int { return cmp.Compare(m[b], m[a]) })
-	parts := make([]string, len(keys))
-	for k, key := range keys {
-		parts[k] = fmt.Sprintf("%s %d", key, m[key])
-	}
-	return strings.Join(parts, ", ")
 }
 
 func blockedCodes(rs []scoring.Reason) []string {
@@ -253,11 +199,4 @@ func blockedCodes(rs []scoring.Reason) []string {
 		out[k] = r.Code
 	}
 	return out
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }

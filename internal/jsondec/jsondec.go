@@ -32,6 +32,8 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+
+	"github.com/duomatch/duo/internal/msg"
 )
 
 // Config sets the bounds and the hooks of [Decode]. Every bound must be
@@ -94,7 +96,7 @@ func Decode(r io.Reader, dst any, cfg Config) (problems []Problem, err error) {
 	}
 	if d.more > 0 {
 		d.problems = append(d.problems, Problem{Text: fmt.Sprintf(
-			"%d more %s not listed (reporting stops after %d)", d.more, plural(d.more, "problem", "problems"), cfg.MaxErrors)})
+			"%d more %s not listed (reporting stops after %d)", d.more, msg.Plural(d.more, "problem", "problems"), cfg.MaxErrors)})
 	}
 	return d.problems, nil
 }
@@ -251,10 +253,3 @@ func (d *decoder) enter() bool {
 }
 
 func (d *decoder) leave() { d.depth-- }
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}

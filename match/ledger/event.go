@@ -11,6 +11,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/duomatch/duo/profile"
+
+	"github.com/duomatch/duo/internal/msg"
 )
 
 // Kind is the kind of an [Event], its "event" field in JSON.
@@ -192,7 +194,7 @@ func (e Event) problems(line int) []error {
 		bad("event", "missing")
 		return errs
 	case !ok:
-		bad("event", "unknown kind "+strconv.Quote(clip(string(e.Kind)))+"; want one of applied, withdrawn, paused, resumed, proposed, declined, first_meeting, ended, outcome")
+		bad("event", "unknown kind "+strconv.Quote(msg.Clip(string(e.Kind)))+"; want one of applied, withdrawn, paused, resumed, proposed, declined, first_meeting, ended, outcome")
 		return errs
 	}
 	need := sp.fields
@@ -320,17 +322,17 @@ func parseLine(line []byte, n int) (Event, []error) {
 		key, _ := t.(string) // inside an object, a token before a value is a key
 		v, err := dec.Token()
 		if err != nil {
-			return syntax(clip(key), malformed(err))
+			return syntax(msg.Clip(key), malformed(err))
 		}
 		if _, nested := v.(json.Delim); nested {
 			// An array or an object: no field takes one, and skipping it
 			// is not worth the code.
-			return syntax(clip(key), "want a string, not an array or an object")
+			return syntax(msg.Clip(key), "want a string, not an array or an object")
 		}
 		slot := fieldSlot(key)
 		switch {
 		case slot < 0:
-			errs = append(errs, &EventError{Line: n, Field: clip(key), Problem: "unknown field"})
+			errs = append(errs, &EventError{Line: n, Field: msg.Clip(key), Problem: "unknown field"})
 			continue
 		case seen[slot]:
 			errs = append(errs, &EventError{Line: n, Field: key, Problem: "duplicate field"})
@@ -442,17 +444,4 @@ func idNames(e Event) []string {
 		}
 	}
 	return ids
-}
-
-// clip shortens a token echoed in an error message.
-func clip(s string) string {
-	const max = 32
-	if len(s) <= max {
-		return s
-	}
-	cut := max
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	return s[:cut] + "…"
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 
 	"github.com/duomatch/duo/profile"
+
+	"github.com/duomatch/duo/internal/msg"
 )
 
 // The stages of a duo.
@@ -174,7 +176,7 @@ func (s *state) apply(e Event, line int) []error {
 			bad("mentee_id", "already in a live duo with %s (line %d)", d.mentor, d.proposedLine)
 		}
 		if c := s.capOf(e.MentorID); len(mo.live) >= c {
-			bad("mentor_id", "above capacity: already in %d live %s (capacity %d)", len(mo.live), plural(len(mo.live), "duo", "duos"), c)
+			bad("mentor_id", "above capacity: already in %d live %s (capacity %d)", len(mo.live), msg.Plural(len(mo.live), "duo", "duos"), c)
 		}
 		if l, ok := s.excluded[pairKey{e.MenteeID, e.MentorID}]; ok {
 			bad("", "pair excluded since line %d: never proposed again", l)
@@ -321,11 +323,4 @@ func (s *state) drop(id string, k int) {
 			return
 		}
 	}
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

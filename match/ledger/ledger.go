@@ -9,6 +9,8 @@ import (
 	"strconv"
 
 	"github.com/duomatch/duo/profile"
+
+	"github.com/duomatch/duo/internal/msg"
 )
 
 // Options bounds the work of [Read] and sets the rules of a [Ledger]. The
@@ -217,7 +219,7 @@ func Read(r io.Reader, opt Options) (*Ledger, error) {
 		}
 	}
 	if more > 0 {
-		errs = append(errs, &EventError{Problem: fmt.Sprintf("%d more %s not listed (reporting stops after %d)", more, plural(more, "problem", "problems"), opt.MaxErrors)})
+		errs = append(errs, &EventError{Problem: fmt.Sprintf("%d more %s not listed (reporting stops after %d)", more, msg.Plural(more, "problem", "problems"), opt.MaxErrors)})
 	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)

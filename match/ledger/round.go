@@ -8,6 +8,8 @@ import (
 
 	"github.com/duomatch/duo/match"
 	"github.com/duomatch/duo/profile"
+
+	"github.com/duomatch/duo/internal/msg"
 )
 
 // Person names an application's person and side.
@@ -81,13 +83,13 @@ func (l *Ledger) NextRound(on profile.Date, mentees []profile.Mentee, mentors []
 	given := map[string]Side{}
 	for _, m := range mentees {
 		if _, dup := given[m.ID]; dup {
-			errs = append(errs, fmt.Errorf("%w: mentee %s: ID given twice", ErrRound, clip(m.ID)))
+			errs = append(errs, fmt.Errorf("%w: mentee %s: ID given twice", ErrRound, msg.Clip(m.ID)))
 		}
 		given[m.ID] = MenteeSide
 	}
 	for _, m := range mentors {
 		if _, dup := given[m.ID]; dup {
-			errs = append(errs, fmt.Errorf("%w: mentor %s: ID given twice", ErrRound, clip(m.ID)))
+			errs = append(errs, fmt.Errorf("%w: mentor %s: ID given twice", ErrRound, msg.Clip(m.ID)))
 		}
 		given[m.ID] = MentorSide
 	}
@@ -146,7 +148,7 @@ func (l *Ledger) NextRound(on profile.Date, mentees []profile.Mentee, mentors []
 				rep.Paused = append(rep.Paused, Person{m.ID, MentorSide})
 			}
 			if n := len(p.live); n > m.EffectiveCapacity() {
-				errs = append(errs, fmt.Errorf("%w: mentor %s: %d live duos but a capacity of %d in the profile", ErrRound, clip(m.ID), n, m.EffectiveCapacity()))
+				errs = append(errs, fmt.Errorf("%w: mentor %s: %d live duos but a capacity of %d in the profile", ErrRound, msg.Clip(m.ID), n, m.EffectiveCapacity()))
 			}
 			round.Mentors = append(round.Mentors, m)
 		}

@@ -1,11 +1,9 @@
 package sheet
 
 import (
-	"cmp"
 	"errors"
 	"fmt"
 	"io"
-	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -51,7 +49,7 @@ func WriteDuos(w io.Writer, p match.Proposal, opt Options) error {
 	rows := [][]string{duoHeader}
 	for _, d := range p.Duos {
 		row := []string{guard(d.MenteeID), guard(d.MentorID), score(d.Score, nf), yesNo(d.Pinned)}
-		strong := strongest(d.Parts, ReasonsShown)
+		strong := scoring.Strongest(d.Parts, ReasonsShown)
 		for k := range ReasonsShown {
 			cell := ""
 			if k < len(strong) {
@@ -90,7 +88,7 @@ func WriteUnmatched(w io.Writer, p match.Proposal, opt Options) error {
 		if u.Best != nil {
 			best, bestScore = u.Best.ID, score(u.Best.Score, nf)
 		}
-		rows = append(rows, []string{side, guard(u.ID), u.Reason, guard(Explain(u)), guard(best), bestScore, yesNo(overdue)})
+		rows = append(rows, []string{side, guard(u.ID), u.Reason, guard(explain(u)), guard(best), bestScore, yesNo(overdue)})
 	}
 	for _, u := range p.UnmatchedMentees {
 		_, overdue := slices.BinarySearch(p.Overdue, u.ID)
@@ -106,68 +104,6 @@ func WriteUnmatched(w io.Writer, p match.Proposal, opt Options) error {
 		add("mentor", u, false)
 	}
 	return writeRows(w, rows, opt)
-}
-
-// Explain says in words why a person is left out of a proposal, with the
-// details the reason carries: every eligibility rule failed, the hard
-// rules that blocked the pairs with their counts, the best partner and who
-// took them. It names people by ID only.
-//
-// Cost: O(size of u).
-func Explain(u match.Unmatched) string {
-	var s string
-	switch u.Reason {
-	case match.ReasonIneligible:
-		s = "not eligible: " + violations(u)
-	case match.ReasonPaused:
-		s = "paused for this round"
-		if len(u.Violations) > 0 {
-			s += "; would also not be eligible: " + violations(u)
-		}
-	case match.ReasonNoCompatibleMentor, match.ReasonNoCompatibleMentee:
-		if len(u.Blocked) == 0 {
-			s = "nobody available to pair with"
-		} else {
-			s = "every possible pair is blocked by a hard rule: " + countList(u.Blocked)
-		}
-	case match.ReasonBelowMinScore:
-		s = "every allowed pair scores below the round's minimum score"
-	case match.ReasonOutcompeted:
-		s = "another pair was better for the pool"
-		if u.Best != nil {
-			s = fmt.Sprintf("the best partner, %s (score %s), ", u.Best.ID, score(u.Best.Score, numFormat{}))
-			if len(u.Best.TakenBy) > 0 {
-				s += "went to " + strings.Join(u.Best.TakenBy, ", ")
-			} else {
-				s += "was better used elsewhere in the pool"
-			}
-		}
-	case ReasonFull:
-		s = "pinned duos use all of the mentor's places"
-	default:
-		s = u.Reason
-	}
-	return s
-}
-
-func violations(u match.Unmatched) string {
-	msgs := make([]string, len(u.Violations))
-	for k, v := range u.Violations {
-		msgs[k] = v.Message
-	}
-	return strings.Join(msgs, "; ")
-}
-
-// countList writes counts as "no_shared_language 38, too_far 19", largest
-// first, then by code.
-func countList(m map[string]int) string {
-	keys := slices.Sorted(maps.Keys(m))
-	slices.SortStableFunc(keys, func(a, b string) int { return cmp.Compare(m[b], m[a]) })
-	parts := make([]string, len(keys))
-	for k, key := range keys {
-		parts[k] = key + " " + strconv.Itoa(m[key])
-	}
-	return strings.Join(parts, ", ")
 }
 
 // WriteAlternatives writes, as CSV, up to k alternatives for every mentee
@@ -218,19 +154,6 @@ func WriteAlternatives(w io.Writer, p match.Proposal, k int, opt Options) error 
 	return writeRows(w, rows, opt)
 }
 
-// strongest returns up to n parts with the largest positive contributions,
-// largest first; ties keep the fixed order of the criteria.
-func strongest(parts []scoring.Part, n int) []scoring.Part {
-	var out []scoring.Part
-	for _, p := range parts {
-		if p.Contribution > 0 {
-			out = append(out, p)
-		}
-	}
-	slices.SortStableFunc(out, func(a, b scoring.Part) int { return cmp.Compare(b.Contribution, a.Contribution) })
-	return out[:min(n, len(out))]
-}
-
 // score writes a score with two decimals.
 func score(x float64, nf numFormat) string {
 	s := strconv.FormatFloat(x, 'f', 2, 64)
@@ -245,4 +168,14 @@ func yesNo(b bool) string {
 		return "yes"
 	}
 	return "no"
+}
+
+// explain is the unmatched table's reason in words: the sheet's own code
+// "full" for a mentor whose pinned duos fill them, and
+// [match.Unmatched.Describe] for every other reason.
+func explain(u match.Unmatched) string {
+	if u.Reason == ReasonFull {
+		return "pinned duos use all of the mentor's places"
+	}
+	return u.Describe()
 }

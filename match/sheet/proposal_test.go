@@ -14,7 +14,6 @@ import (
 	"github.com/duomatch/duo/internal/synth"
 	"github.com/duomatch/duo/match"
 	"github.com/duomatch/duo/match/sheet"
-	"github.com/duomatch/duo/profile"
 	"github.com/duomatch/duo/scoring"
 )
 
@@ -97,32 +96,6 @@ func TestWriteUnmatched(t *testing.T) {
 	}
 	for _, id := range p.FullMentors {
 		assert.Equal(t, sheet.ReasonFull, reasons["mentor "+id])
-	}
-}
-
-func TestExplain(t *testing.T) {
-	tests := []struct {
-		name string
-		u    match.Unmatched
-		want string
-	}{
-		{"ineligible", match.Unmatched{Reason: match.ReasonIneligible, Violations: []profile.Violation{{Code: "too_old", Message: "older than 30"}, {Code: "no_project", Message: "no project"}}},
-			"not eligible: older than 30; no project"},
-		{"paused", match.Unmatched{Reason: match.ReasonPaused}, "paused for this round"},
-		{"paused and ineligible", match.Unmatched{Reason: match.ReasonPaused, Violations: []profile.Violation{{Message: "no project"}}},
-			"paused for this round; would also not be eligible: no project"},
-		{"blocked", match.Unmatched{Reason: match.ReasonNoCompatibleMentor, Blocked: map[string]int{"too_far": 3, "no_shared_language": 7, "excluded": 3}},
-			"every possible pair is blocked by a hard rule: no_shared_language 7, excluded 3, too_far 3"},
-		{"nobody", match.Unmatched{Reason: match.ReasonNoCompatibleMentee, Blocked: map[string]int{}}, "nobody available to pair with"},
-		{"outcompeted", match.Unmatched{Reason: match.ReasonOutcompeted, Best: &match.Candidate{ID: "mo-2", Score: 0.4812, TakenBy: []string{"me-9"}}},
-			"the best partner, mo-2 (score 0.48), went to me-9"},
-		{"below minimum", match.Unmatched{Reason: match.ReasonBelowMinScore}, "every allowed pair scores below the round's minimum score"},
-		{"full", match.Unmatched{Reason: sheet.ReasonFull}, "pinned duos use all of the mentor's places"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			assert.Equal(t, tt.want, sheet.Explain(tt.u))
-		})
 	}
 }
 

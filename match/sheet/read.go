@@ -16,6 +16,8 @@ import (
 	"golang.org/x/text/encoding/unicode"
 
 	"github.com/duomatch/duo/profile"
+
+	"github.com/duomatch/duo/internal/msg"
 )
 
 // Options are the settings of the readers and writers of this package. The
@@ -271,13 +273,13 @@ func read[T any](r io.Reader, opt Options, t *table[T], validate func(T) error, 
 			}
 			if len(cell) > opt.MaxCellBytes {
 				bad[k] = true
-				rowProbs = append(rowProbs, &RowError{Row: row, Column: clip(header[i], 32),
+				rowProbs = append(rowProbs, &RowError{Row: row, Column: msg.ClipTo(header[i], 32),
 					Err: &profile.FieldError{Field: t.cols[k].path, Problem: "longer than " + strconv.Itoa(opt.MaxCellBytes) + " bytes"}})
 				continue
 			}
 			if problem := t.cols[k].read(&p, unguard(strings.TrimSpace(cell))); problem != "" {
 				bad[k] = true
-				rowProbs = append(rowProbs, &RowError{Row: row, Column: clip(header[i], 32),
+				rowProbs = append(rowProbs, &RowError{Row: row, Column: msg.ClipTo(header[i], 32),
 					Err: &profile.FieldError{Field: t.cols[k].path, Problem: problem}})
 			}
 		}
@@ -298,7 +300,7 @@ func read[T any](r io.Reader, opt Options, t *table[T], validate func(T) error, 
 			if k >= 0 {
 				col = t.cols[k].name
 				if i := slices.Index(colOf, k); i >= 0 {
-					col = clip(header[i], 32)
+					col = msg.ClipTo(header[i], 32)
 				}
 			}
 			rowProbs = append(rowProbs, &RowError{Row: row, Column: col,
@@ -306,7 +308,7 @@ func read[T any](r io.Reader, opt Options, t *table[T], validate func(T) error, 
 		}
 		if id != "" && name == id {
 			if first, dup := firstRow[id]; dup {
-				rowProbs = append(rowProbs, &RowError{Row: row, Column: clip(header[slices.Index(colOf, 0)], 32),
+				rowProbs = append(rowProbs, &RowError{Row: row, Column: msg.ClipTo(header[slices.Index(colOf, 0)], 32),
 					Err: &profile.FieldError{Field: "id", Problem: "the same id as row " + strconv.Itoa(first)}})
 			} else {
 				firstRow[id] = row
@@ -335,7 +337,7 @@ func mapColumns[T any](t *table[T], header []string, own map[string]string, rep 
 	for _, h := range slices.Sorted(maps.Keys(own)) {
 		k, ok := t.byName[normHeading(own[h])]
 		if !ok {
-			probs.stop(&RowError{Err: &profile.FieldError{Field: "Options.Columns[" + strconv.Quote(clip(h, 32)) + "]",
+			probs.stop(&RowError{Err: &profile.FieldError{Field: "Options.Columns[" + strconv.Quote(msg.ClipTo(h, 32)) + "]",
 				Problem: "not a " + t.side + " column"}})
 			continue
 		}
@@ -358,17 +360,17 @@ func mapColumns[T any](t *table[T], header []string, own map[string]string, rep 
 			k, ok = t.byName[key]
 		}
 		if !ok {
-			rep.Ignored = append(rep.Ignored, IgnoredColumn{Heading: clip(h, 64), Likely: t.misspelling(key)})
+			rep.Ignored = append(rep.Ignored, IgnoredColumn{Heading: msg.ClipTo(h, 64), Likely: t.misspelling(key)})
 			continue
 		}
 		if seen[k] > 0 {
-			probs.stop(&RowError{Row: headerRow, Column: clip(h, 32), Err: &profile.FieldError{Field: t.cols[k].name,
+			probs.stop(&RowError{Row: headerRow, Column: msg.ClipTo(h, 32), Err: &profile.FieldError{Field: t.cols[k].name,
 				Problem: "a second heading for this column (the first is column " + columnLetters(seen[k]-1) + ")"}})
 			continue
 		}
 		seen[k] = i + 1
 		colOf[i] = k
-		rep.Columns = append(rep.Columns, UsedColumn{Heading: clip(h, 64), Name: t.cols[k].name})
+		rep.Columns = append(rep.Columns, UsedColumn{Heading: msg.ClipTo(h, 64), Name: t.cols[k].name})
 	}
 	for _, name := range t.required {
 		k := t.byName[normHeading(name)]
@@ -500,17 +502,4 @@ func columnLetters(i int) string {
 		s = string(rune('A'+(i-1)%26)) + s
 	}
 	return s
-}
-
-// clip shortens a heading echoed in a message or a Report on a rune
-// boundary.
-func clip(s string, max int) string {
-	if len(s) <= max {
-		return s
-	}
-	cut := max
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	return s[:cut] + "…"
 }
