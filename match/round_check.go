@@ -13,6 +13,7 @@ import (
 	"github.com/duomatch/duo/profile"
 	"github.com/duomatch/duo/scoring"
 
+	"github.com/duomatch/duo/internal/errtree"
 	"github.com/duomatch/duo/internal/msg"
 )
 
@@ -235,21 +236,13 @@ func idName(id string) string {
 // becomes "scorer.weights.sector". Other errors are kept as they are.
 func scorerPath(err error) error {
 	var out []error
-	var walk func(error)
-	walk = func(err error) {
-		switch e := err.(type) {
-		case *scoring.SettingError:
-			c := *e
+	for _, e := range errtree.Leaves(err) {
+		if se, ok := e.(*scoring.SettingError); ok {
+			c := *se
 			c.Setting = "scorer." + c.Setting
-			out = append(out, &c)
-		case interface{ Unwrap() []error }:
-			for _, inner := range e.Unwrap() {
-				walk(inner)
-			}
-		default:
-			out = append(out, err)
+			e = &c
 		}
+		out = append(out, e)
 	}
-	walk(err)
 	return errors.Join(out...)
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/duomatch/duo/internal/jsondec"
 
+	"github.com/duomatch/duo/internal/errtree"
 	"github.com/duomatch/duo/internal/msg"
 )
 
@@ -165,23 +166,16 @@ func AtPath(err error, prefix string) error {
 		return err
 	}
 	var out []error
-	var walk func(error)
-	walk = func(err error) {
-		switch e := err.(type) {
-		case nil:
+	for _, e := range errtree.Leaves(err) {
+		switch e := e.(type) {
 		case *FieldError:
 			out = append(out, e.at(prefix))
 		case *tooManyError:
 			out = append(out, &tooManyError{e.FieldError.at(prefix)})
-		case interface{ Unwrap() []error }:
-			for _, inner := range e.Unwrap() {
-				walk(inner)
-			}
 		default:
-			out = append(out, err)
+			out = append(out, e)
 		}
 	}
-	walk(err)
 	return errors.Join(out...)
 }
 

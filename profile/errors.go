@@ -1,6 +1,10 @@
 package profile
 
-import "errors"
+import (
+	"errors"
+
+	"github.com/duomatch/duo/internal/errtree"
+)
 
 // ErrInvalid is the error that every validation error of this package
 // wraps: errors.Is(err, ErrInvalid) reports whether err came from
@@ -50,27 +54,7 @@ func (e *FieldError) Unwrap() error { return ErrInvalid }
 // no FieldError.
 //
 // Cost: O(number of errors in the tree).
-func FieldErrors(err error) []*FieldError {
-	var out []*FieldError
-	var walk func(error)
-	walk = func(err error) {
-		switch e := err.(type) {
-		case nil:
-		case *FieldError:
-			if e != nil {
-				out = append(out, e)
-			}
-		case interface{ Unwrap() []error }:
-			for _, inner := range e.Unwrap() {
-				walk(inner)
-			}
-		case interface{ Unwrap() error }:
-			walk(e.Unwrap())
-		}
-	}
-	walk(err)
-	return out
-}
+func FieldErrors(err error) []*FieldError { return errtree.All[*FieldError](err) }
 
 // fieldErrors collects the problems of one participant or policy.
 type fieldErrors struct {

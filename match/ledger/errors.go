@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strconv"
 	"strings"
+
+	"github.com/duomatch/duo/internal/errtree"
 )
 
 // ErrInvalid is the error that every problem of an event or a history
@@ -67,23 +69,7 @@ func (e *EventError) Unwrap() []error {
 
 // EventErrors returns every *[EventError] in err's tree, in order, or nil.
 // Cost: O(number of errors).
-func EventErrors(err error) []*EventError {
-	var out []*EventError
-	var walk func(error)
-	walk = func(err error) {
-		switch e := err.(type) {
-		case nil:
-		case *EventError:
-			out = append(out, e)
-		case interface{ Unwrap() []error }:
-			for _, inner := range e.Unwrap() {
-				walk(inner)
-			}
-		}
-	}
-	walk(err)
-	return out
-}
+func EventErrors(err error) []*EventError { return errtree.All[*EventError](err) }
 
 // joinProblems joins errs, or returns a nil error (never a typed nil).
 func joinProblems(errs []error) error {

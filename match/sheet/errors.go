@@ -5,6 +5,8 @@ import (
 	"strconv"
 
 	"github.com/duomatch/duo/profile"
+
+	"github.com/duomatch/duo/internal/errtree"
 )
 
 // RowError is one problem in a sheet: where it is (the row number as the
@@ -67,25 +69,7 @@ func (e *RowError) Unwrap() []error {
 // nil for a nil error or one that holds none.
 //
 // Cost: O(number of errors in the tree).
-func RowErrors(err error) []*RowError {
-	var out []*RowError
-	var walk func(error)
-	walk = func(err error) {
-		switch e := err.(type) {
-		case nil:
-		case *RowError:
-			out = append(out, e)
-		case interface{ Unwrap() []error }:
-			for _, inner := range e.Unwrap() {
-				walk(inner)
-			}
-		case interface{ Unwrap() error }:
-			walk(e.Unwrap())
-		}
-	}
-	walk(err)
-	return out
-}
+func RowErrors(err error) []*RowError { return errtree.All[*RowError](err) }
 
 // problems collects the problems of a sheet, at most max of them; the
 // others are counted.
