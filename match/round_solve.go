@@ -159,7 +159,9 @@ func (b *builder) assign(ctx context.Context, st *roundState) error {
 	p := &b.pool
 	// With mentees in the pool, every spare mentor has a seat: the pool's
 	// mentors are st.spare.
-	compiled, err := b.scorer.Compile(ctx, st.poolMentees, st.spare)
+	// Propose has checked every profile and home: compile without checking
+	// them again.
+	compiled, err := b.scorer.CompileValidated(ctx, st.poolMentees, st.spare)
 	if err != nil {
 		return err
 	}

@@ -77,6 +77,25 @@ type Pool struct {
 //
 // Cost: O(size of the profiles), one parse of each distinct language tag.
 func (s Scorer) Compile(ctx context.Context, mentees []profile.Mentee, mentors []profile.Mentor) (*Pool, error) {
+	return s.compilePool(ctx, mentees, mentors, true)
+}
+
+// CompileValidated is [Scorer.Compile] for profiles that the caller has
+// already checked, each with its Validate method and [Scorer.CheckHome],
+// as match.Propose does: it does not check them a second time, so a round
+// validates each profile once. Given profiles that are not valid it still
+// neither fails nor panics: values it cannot use count as absent, as in
+// [Scorer.Pair], and a home that does not resolve blocks every pair by the
+// place rules. Errors: those of Compile but ErrInvalidProfile.
+//
+// Cost: that of Compile, less the validation.
+func (s Scorer) CompileValidated(ctx context.Context, mentees []profile.Mentee, mentors []profile.Mentor) (*Pool, error) {
+	return s.compilePool(ctx, mentees, mentors, false)
+}
+
+// compilePool compiles the pool, validating the profiles and their homes
+// when validate is set.
+func (s Scorer) compilePool(ctx context.Context, mentees []profile.Mentee, mentors []profile.Mentor, validate bool) (*Pool, error) {
 	set, err := s.settings()
 	if err != nil {
 		return nil, err
@@ -96,13 +115,15 @@ func (s Scorer) Compile(ctx context.Context, mentees []profile.Mentee, mentors [
 	// together cost about as much as a tenth of the pairs.
 	var errMentees, errMentors error
 	var vg sync.WaitGroup
-	vg.Add(2)
-	go func() { defer vg.Done(); errMentees = validateAll(mentees) }()
-	go func() { defer vg.Done(); errMentors = validateAll(mentors) }()
+	if validate {
+		vg.Add(2)
+		go func() { defer vg.Done(); errMentees = validateAll(mentees) }()
+		go func() { defer vg.Done(); errMentors = validateAll(mentors) }()
+	}
 	p := compile(set, mentees, mentors)
 	vg.Wait()
 	var errHomes []error
-	if set.placeRules() {
+	if validate && set.placeRules() {
 		for _, u := range p.unresolved {
 			var id string
 			if !u.mentor {

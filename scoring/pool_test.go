@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/duomatch/duo/internal/synth"
+	"github.com/duomatch/duo/profile"
 	"github.com/duomatch/duo/scoring"
 )
 
@@ -175,4 +176,34 @@ func TestPoolCountBlocked(t *testing.T) {
 	assert.Contains(t, got, scoring.CodeExcluded)
 	allocs := testing.AllocsPerRun(10, func() { pool.CountBlocked(0, 0, got) })
 	assert.Zero(t, allocs)
+}
+
+// TestCompileValidated checks that skipping the checks changes no score,
+// and that invalid profiles then neither fail nor panic.
+func TestCompileValidated(t *testing.T) {
+	ctx := context.Background()
+	mentees, mentors := synth.Generate(synth.Config{Seed: 91, Mentees: 25, Mentors: 20})
+	s := scoring.Default()
+	checked, err := s.Compile(ctx, mentees, mentors)
+	require.NoError(t, err)
+	trusted, err := s.CompileValidated(ctx, mentees, mentors)
+	require.NoError(t, err)
+	a, err := checked.Matrix(ctx)
+	require.NoError(t, err)
+	b, err := trusted.Matrix(ctx)
+	require.NoError(t, err)
+	assert.Equal(t, a.RawMatrix().Data, b.RawMatrix().Data)
+
+	mentees[0].BirthDate = profile.Date{}
+	mentees[1].Languages = append(mentees[1].Languages, profile.Language{Tag: "??", Level: "B9"})
+	mentors[0].Home = profile.Place{City: "Atlantis"}
+	_, err = s.Compile(ctx, mentees, mentors)
+	assert.ErrorIs(t, err, scoring.ErrInvalidProfile)
+	pool, err := s.CompileValidated(ctx, mentees, mentors)
+	require.NoError(t, err)
+	m, err := pool.Matrix(ctx)
+	require.NoError(t, err)
+	for i := range mentees {
+		assert.True(t, math.IsInf(m.At(i, 0), -1), "a home that does not resolve blocks mentee %d", i)
+	}
 }
