@@ -37,20 +37,6 @@ func TestPageServed(t *testing.T) {
 	assert.Equal(t, http.StatusNotFound, do(h, "GET", "/index.html", "").Code)
 }
 
-// TestSheetSeam checks the CSV seam until match/sheet is wired: a CSV
-// list is refused with 415 and a clear code, for either list.
-func TestSheetSeam(t *testing.T) {
-	h, _ := newTestHandler(testConfig())
-	for _, kind := range []string{"mentees", "mentors"} {
-		rec := do(h, "POST", "/v1/sheets/"+kind, "id;birth_date\nme-1;17/04/2001\n")
-		require.Equal(t, http.StatusUnsupportedMediaType, rec.Code, kind)
-		e := errorOf(t, rec.Body.Bytes())
-		assert.Equal(t, "csv_unavailable", e.Error.Code)
-		assert.NotContains(t, rec.Body.String(), "17/04/2001")
-	}
-	assert.Equal(t, http.StatusNotFound, do(h, "POST", "/v1/sheets/people", "x").Code)
-}
-
 // browserContext starts headless Chromium for a test, or skips (fails
 // when DUO_REQUIRE_BROWSER=1, as in CI) when there is none.
 func browserContext(t *testing.T) context.Context {

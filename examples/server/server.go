@@ -81,6 +81,7 @@ func newHandler(cfg config, logger *slog.Logger) http.Handler {
 		s.writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
 	s.page(mux)
+	s.sheetRoutes(mux)
 	// The mux would answer other methods and unknown paths in plain text;
 	// these give the same answers as JSON errors.
 	for path, allow := range map[string]string{
@@ -188,9 +189,19 @@ func (s *server) proposals(ctx context.Context, w http.ResponseWriter, r *http.R
 	if e := s.decodePool(w, r, &req, func() (int, int) { return len(req.Mentees), len(req.Mentors) }); e != nil {
 		return nil, e
 	}
+	resp, e := s.propose(ctx, req)
+	if e != nil {
+		return nil, e
+	}
+	return resp, nil
+}
+
+// propose computes the answer of a proposal request: the round within the
+// memory budget, then the alternatives and needs asked for.
+func (s *server) propose(ctx context.Context, req proposalRequest) (proposalResponse, *apiError) {
 	k := req.Alternatives
 	if k < 0 || k > maxAlternatives {
-		return nil, badRequest([]problem{{Code: "invalid_request", Field: "alternatives",
+		return proposalResponse{}, badRequest([]problem{{Code: "invalid_request", Field: "alternatives",
 			Message: fmt.Sprintf("must be between 0 and %d", maxAlternatives)}})
 	}
 
@@ -204,17 +215,17 @@ func (s *server) proposals(ctx context.Context, w http.ResponseWriter, r *http.R
 	m := len(req.Mentees)
 	cells := int64(m) * int64(min(seats, m))
 	if cells > int64(s.cfg.maxCells) {
-		return nil, &apiError{status: http.StatusUnprocessableEntity, Code: "pool_too_large",
+		return proposalResponse{}, &apiError{status: http.StatusUnprocessableEntity, Code: "pool_too_large",
 			Message: fmt.Sprintf("%d mentees by %d mentor places is more than this server computes at once", m, seats)}
 	}
 	if err := s.adm.cells.acquire(ctx, max(cells, 1)); err != nil {
-		return nil, s.cancelled(err)
+		return proposalResponse{}, s.cancelled(err)
 	}
 	defer s.adm.cells.release(max(cells, 1))
 
 	p, err := match.Propose(ctx, req.Round)
 	if err != nil {
-		return nil, s.requestError(err)
+		return proposalResponse{}, s.requestError(err)
 	}
 	resp := proposalResponse{Proposal: p}
 	if k > 0 {
@@ -222,7 +233,7 @@ func (s *server) proposals(ctx context.Context, w http.ResponseWriter, r *http.R
 		// between mentees, so a whole round fits in the time limit.
 		all, err := p.AllAlternatives(ctx, k)
 		if err != nil {
-			return nil, s.computeError(ctx, err)
+			return proposalResponse{}, s.computeError(ctx, err)
 		}
 		resp.Alternatives = all
 		if len(req.AlternativesFor) > 0 {
@@ -238,7 +249,7 @@ func (s *server) proposals(ctx context.Context, w http.ResponseWriter, r *http.R
 				resp.Alternatives[id] = alts
 			}
 			if len(ps) > 0 {
-				return nil, badRequest(ps)
+				return proposalResponse{}, badRequest(ps)
 			}
 		}
 	}
@@ -247,7 +258,7 @@ func (s *server) proposals(ctx context.Context, w http.ResponseWriter, r *http.R
 			resp.Outreach, err = p.Outreach(ctx, match.NeedsOptions{})
 		}
 		if err != nil {
-			return nil, s.computeError(ctx, err)
+			return proposalResponse{}, s.computeError(ctx, err)
 		}
 	}
 	return resp, nil
