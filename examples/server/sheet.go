@@ -130,7 +130,9 @@ func (s *server) proposalCSV(ctx context.Context, w http.ResponseWriter, r *http
 	case "unmatched":
 		write = func(w io.Writer, p match.Proposal, _ int) error { return sheet.WriteUnmatched(w, p, sheet.Options{}) }
 	case "alternatives":
-		write = func(w io.Writer, p match.Proposal, k int) error { return sheet.WriteAlternatives(w, p, k, sheet.Options{}) }
+		write = func(w io.Writer, p match.Proposal, k int) error {
+			return sheet.WriteAlternatives(w, p, k, sheet.Options{})
+		}
 	default:
 		return nil, &apiError{status: http.StatusNotFound, Code: "not_found", Message: `no such table; want "duos", "unmatched" or "alternatives"`}
 	}
