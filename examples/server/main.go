@@ -65,6 +65,7 @@ func main() {
 	flag.IntVar(&cfg.maxConcurrent, "max-concurrent", cfg.maxConcurrent, "requests reading and computing at once; others wait within their time limit")
 	flag.IntVar(&cfg.maxQueue, "max-queue", cfg.maxQueue, "requests admitted at once, computing or waiting; more get 429")
 	flag.IntVar(&cfg.maxCells, "max-cells", cfg.maxCells, "pool cells (mentees × mentor places) computing at once, about 40 bytes each")
+	ledgerPath := flag.String("ledger", "duo-ledger.jsonl", `the programme's ledger file (JSON Lines, created if missing); "" for no ledger endpoints`)
 	flag.Parse()
 	if cfg.maxBody <= 0 || cfg.maxPool <= 0 || cfg.timeout <= 0 || cfg.maxConcurrent <= 0 ||
 		cfg.maxQueue < cfg.maxConcurrent || cfg.maxCells <= 0 || flag.NArg() > 0 {
@@ -72,6 +73,17 @@ func main() {
 		os.Exit(2)
 	}
 	logger := slog.New(slog.NewTextHandler(os.Stderr, nil))
+	var lf *ledgerFile
+	if *ledgerPath != "" {
+		var err error
+		if lf, err = openLedger(*ledgerPath, logger); err != nil {
+			// Every problem, with its line number; the server does not
+			// start on a ledger it cannot trust.
+			fmt.Fprintf(os.Stderr, "server: %v\n", err)
+			os.Exit(1)
+		}
+		defer lf.close()
+	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -80,9 +92,9 @@ func main() {
 		logger.Error("listen", "error", err.Error())
 		os.Exit(1)
 	}
-	if err := serve(ctx, ln, newHandler(cfg, logger), cfg.timeout, logger); err != nil {
+	if err := serve(ctx, ln, newHandler(cfg, logger, lf), cfg.timeout, logger); err != nil {
 		logger.Error("serve", "error", err.Error())
-		os.Exit(1)
+		os.Exit(1) // the ledger needs no closing: every accepted event is synced
 	}
 	logger.Info("stopped")
 }

@@ -54,26 +54,31 @@ const maxAlternatives = 20
 // maxDetails is the most problems an error response lists.
 const maxDetails = 100
 
-// server answers the API. It keeps no state between requests: nothing a
-// request sends outlives it.
+// server answers the API. Nothing a request sends outlives it, except
+// the ledger's events (IDs, dates and codes), appended to the ledger's
+// file.
 type server struct {
-	cfg config
-	log *slog.Logger
-	adm *admission
+	cfg    config
+	log    *slog.Logger
+	adm    *admission
+	ledger *ledgerFile // nil: no ledger endpoints
 }
 
 // newHandler returns the API's handler with cfg's limits, logging one line
 // per request to logger:
 //
-//	GET  /                the coordinator's page (page.go)
-//	POST /v1/eligibility  who is eligible, and why not
-//	POST /v1/proposals    a matching round (match.Propose)
-//	GET  /healthz         200 while the server runs
+//	GET  /                     the coordinator's page (page.go)
+//	POST /v1/eligibility       who is eligible, and why not
+//	POST /v1/proposals         a matching round (match.Propose)
+//	POST /v1/proposals/csv/…   a table of the proposal as CSV (sheet.go)
+//	POST /v1/sheets/…          a CSV sheet of people read as JSON (sheet.go)
+//	POST, GET /v1/ledger/…     the programme's ledger, when lf is not nil (ledger.go)
+//	GET  /healthz              200 while the server runs
 //
 // Every error is a JSON document {"error": {"code", "message", "field",
 // "id", "details"}}; see apiError.
-func newHandler(cfg config, logger *slog.Logger) http.Handler {
-	s := &server{cfg: cfg, log: logger, adm: newAdmission(cfg)}
+func newHandler(cfg config, logger *slog.Logger, lf *ledgerFile) http.Handler {
+	s := &server{cfg: cfg, log: logger, adm: newAdmission(cfg), ledger: lf}
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /v1/eligibility", s.admitted(s.eligibility))
 	mux.HandleFunc("POST /v1/proposals", s.admitted(s.proposals))
@@ -84,11 +89,21 @@ func newHandler(cfg config, logger *slog.Logger) http.Handler {
 	s.sheetRoutes(mux)
 	// The mux would answer other methods and unknown paths in plain text;
 	// these give the same answers as JSON errors.
-	for path, allow := range map[string]string{
-		"/v1/eligibility": "POST",
-		"/v1/proposals":   "POST",
-		"/healthz":        "GET, HEAD",
-	} {
+	allowed := map[string]string{
+		"/v1/eligibility":           "POST",
+		"/v1/proposals":             "POST",
+		"/v1/proposals/csv/{table}": "POST",
+		"/v1/sheets/{kind}":         "POST",
+		"/healthz":                  "GET, HEAD",
+	}
+	if lf != nil {
+		s.ledgerRoutes(mux)
+		allowed["/v1/ledger/events"] = "POST"
+		allowed["/v1/ledger/round"] = "POST"
+		allowed["/v1/ledger/worklist"] = "GET, HEAD"
+		allowed["/v1/ledger/indicators"] = "GET, HEAD"
+	}
+	for path, allow := range allowed {
 		mux.HandleFunc(path, func(w http.ResponseWriter, r *http.Request) {
 			w.Header().Set("Allow", allow)
 			s.writeError(w, &apiError{status: http.StatusMethodNotAllowed, Code: "method_not_allowed",
