@@ -404,3 +404,33 @@ func TestNoLedger(t *testing.T) {
 	assert.Equal(t, http.StatusNotFound, rec.Code)
 	assert.True(t, bytes.Contains(rec.Body.Bytes(), []byte("not_found")))
 }
+
+// FuzzLedgerEvents posts arbitrary bodies to /v1/ledger/events on a
+// ledger holding the start of a programme: the answer is 200 or a
+// client error, never a 500, and the file always holds exactly the
+// events of the ledger in memory.
+func FuzzLedgerEvents(f *testing.F) {
+	f.Add(programme[4])
+	f.Add("[" + strings.Join(programme[4:], ",") + "]")
+	f.Add(`[` + programme[4] + `,{"on":"2026-02-03","event":"proposed","mentee_id":"me-2","mentor_id":"mo-1"}]`)
+	f.Add(`{"on":"2026-02-02","event":"wed","id":"me-1","x":"\xff"}`)
+	f.Add(`[]`)
+	f.Fuzz(func(t *testing.T, body string) {
+		path := filepath.Join(t.TempDir(), "ledger.jsonl")
+		require.NoError(t, os.WriteFile(path, []byte(strings.Join(programme[:4], "\n")+"\n"), 0o600))
+		lf, err := openLedger(path, slog.New(slog.NewTextHandler(io.Discard, nil)))
+		require.NoError(t, err)
+		defer lf.close()
+		h := newHandler(testConfig(), slog.New(slog.NewTextHandler(io.Discard, nil)), lf)
+		rec := do(h, "POST", "/v1/ledger/events", body)
+		switch rec.Code {
+		case http.StatusOK, http.StatusBadRequest, http.StatusUnprocessableEntity:
+		default:
+			t.Fatalf("status %d: %s", rec.Code, rec.Body.String())
+		}
+		if rec.Code != http.StatusOK {
+			errorOf(t, rec.Body.Bytes())
+		}
+		assert.Equal(t, lf.l.Events(), fileEvents(t, path), "the file holds the ledger's events")
+	})
+}
