@@ -76,6 +76,11 @@ func (s *server) admitted(fn work) http.HandlerFunc {
 			return
 		}
 		v, e := fn(ctx, w, r)
+		if f, ok := v.(fileAnswer); ok && e == nil {
+			<-s.adm.slots
+			s.writeFile(w, f)
+			return
+		}
 		status := http.StatusOK
 		if e != nil {
 			status, v = e.status, errorBody{e}

@@ -23,6 +23,13 @@ func (s *server) decode(w http.ResponseWriter, r *http.Request, dst any) *apiErr
 	if err == nil {
 		return nil
 	}
+	return s.readError(body, err)
+}
+
+// readError maps an error of a decoder reading body: the request's time
+// limit passing while the body arrives (503), the client going away or
+// too slow (400), and otherwise the decoder's own error (requestError).
+func (s *server) readError(body *bodyReader, err error) *apiError {
 	var tooLarge *http.MaxBytesError
 	if errors.Is(body.err, os.ErrDeadlineExceeded) {
 		// The read deadline is the request's time limit.

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/duomatch/duo/match"
+	"github.com/duomatch/duo/match/sheet"
 	"github.com/duomatch/duo/profile"
 	"github.com/duomatch/duo/scoring"
 )
@@ -20,6 +21,9 @@ import (
 //	                        wrong type or value), a policy or scorer setting is invalid,
 //	                        or alternatives is out of range
 //	invalid_profile    400  a mentee or a mentor is invalid (ID names them)
+//	invalid_sheet      400  a problem of a CSV sheet: row, column heading, ID and field
+//	invalid_event      400  a ledger event is invalid, alone or against the history
+//	too_much_work      422  the alternatives table of a round over 300 mentees
 //	invalid_round      400  the round is inconsistent (match.ErrInvalidRound: no date,
 //	                        duplicate IDs, a pinned duo naming no one of the round, …)
 //	body_too_large     413  the body is over the server's limit
@@ -42,12 +46,16 @@ type apiError struct {
 	Details []problem `json:"details,omitempty"`
 }
 
-// problem is one of several problems of a request.
+// problem is one of several problems of a request. Row and Column place
+// a problem of a spreadsheet: the row as the spreadsheet shows it (the
+// header is row 1) and the column's heading as the file has it.
 type problem struct {
 	Code    string `json:"code"`
 	Message string `json:"message"`
 	Field   string `json:"field,omitempty"`
 	ID      string `json:"id,omitempty"`
+	Row     int    `json:"row,omitempty"`
+	Column  string `json:"column,omitempty"`
 }
 
 // badRequest turns problems into a 400 answer led by the first one.
@@ -102,11 +110,15 @@ func (s *server) requestError(err error) *apiError {
 }
 
 // problems lists the problems in err's tree, in order: the library's
-// *profile.FieldError, *match.RoundError and *scoring.SettingError.
+// *sheet.RowError, *profile.FieldError, *match.RoundError and
+// *scoring.SettingError.
 func problems(err error) []problem {
 	var ps []problem
 	walk(err, func(e error) bool {
 		switch e := e.(type) {
+		case *sheet.RowError:
+			ps = append(ps, problem{Code: "invalid_sheet", Field: e.Err.Field, ID: e.Err.ID, Message: e.Err.Problem,
+				Row: e.Row, Column: e.Column})
 		case *profile.FieldError:
 			p := problem{Code: "invalid_request", Field: e.Field, ID: e.ID, Message: e.Problem}
 			if e.ID != "" {
@@ -193,6 +205,17 @@ func (s *server) writeBytes(w http.ResponseWriter, status int, b []byte) {
 func (s *server) writeJSON(w http.ResponseWriter, status int, v any) {
 	b, status := s.encode(status, v)
 	s.writeBytes(w, status, b)
+}
+
+// writeFile writes a file to download.
+func (s *server) writeFile(w http.ResponseWriter, f fileAnswer) {
+	h := w.Header()
+	h.Set("Content-Type", f.contentType)
+	h.Set("Content-Disposition", `attachment; filename="`+f.name+`"`)
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Cache-Control", "no-store")
+	w.WriteHeader(http.StatusOK)
+	_, _ = w.Write(f.body)
 }
 
 func (s *server) writeError(w http.ResponseWriter, e *apiError) {

@@ -57,7 +57,13 @@ var listening = regexp.MustCompile(`msg=listening addr=(\S+)`)
 
 func start(t *testing.T, bin string, args ...string) *proc {
 	p := &proc{stderr: &syncBuffer{}, done: make(chan error, 1)}
-	p.cmd = exec.Command(bin, append([]string{"-addr", "127.0.0.1:0", "-max-concurrent", "2"}, args...)...)
+	base := []string{"-addr", "127.0.0.1:0", "-max-concurrent", "2"}
+	if os.Getenv("DUO_SERVER_BIN") == "" {
+		// This tree's server keeps its ledger file out of the source tree
+		// (older builds have no -ledger flag).
+		base = append(base, "-ledger", filepath.Join(t.TempDir(), "ledger.jsonl"))
+	}
+	p.cmd = exec.Command(bin, append(base, args...)...)
 	p.cmd.Stderr = p.stderr
 	require.NoError(t, p.cmd.Start())
 	go func() { p.done <- p.cmd.Wait() }()

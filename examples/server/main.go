@@ -10,6 +10,18 @@
 //	POST /v1/proposals    a match.Round as JSON, plus "alternatives": k →
 //	                      the match.Proposal, with up to k alternatives
 //	                      per mentee in the optimisation
+//	POST /v1/proposals/csv/{duos|unmatched|alternatives}
+//	                      the same body → one table of the proposal as CSV,
+//	                      written by match/sheet (UTF-8 with BOM, ';')
+//	POST /v1/sheets/{mentees|mentors}
+//	                      a CSV sheet → the people as JSON, with the
+//	                      columns not read; problems by row and column
+//	POST /v1/ledger/events      one ledger event or an array → appended
+//	POST /v1/ledger/round       {on, policy, scorer, …, mentees, mentors,
+//	                            alternatives, needs} → the next round's
+//	                            proposal from the ledger, and its report
+//	GET  /v1/ledger/worklist    ?on=YYYY-MM-DD → the work due
+//	GET  /v1/ledger/indicators  ?from=…&to=… → the period's indicators
 //	GET  /healthz         200
 //
 // Flags: -addr (default 127.0.0.1:8080), -max-body (bytes, default 8 MiB),
@@ -18,8 +30,15 @@
 // -max-concurrent (requests reading and computing at once, default
 // GOMAXPROCS; the others wait within their timeout), -max-queue (requests
 // admitted at once, default 8 × GOMAXPROCS; more get 429 with Retry-After)
-// and -max-cells (the memory budget of the rounds computing at once, in
-// pool cells, default 2^25).
+// -max-cells (the memory budget of the rounds computing at once, in
+// pool cells, default 2^25) and -ledger (the programme's ledger file,
+// default duo-ledger.jsonl in the working directory; "" for none).
+//
+// The ledger (package match/ledger) holds IDs, dates and codes only. The
+// server appends to it and answers an event only once it is on disk
+// (fsync); at start it reads it whole, drops a last line cut by a crash
+// (never acknowledged) and refuses to start on any other problem, listing
+// each with its line number (see ledgerfile.go).
 //
 // GET / serves a page for coordinators (see page.go): it sends the files
 // a coordinator chooses to the endpoints above and shows the answer; it
@@ -35,7 +54,8 @@
 // -max-pool, 405 for a wrong method and 503 when the work does not finish
 // within -timeout.
 //
-// The server keeps nothing: no request outlives its answer. It logs one
+// Apart from the ledger's events, the server keeps nothing: no request
+// outlives its answer. It logs one
 // line per request (method, route, status, duration, pool sizes), never a
 // body or a path. On SIGINT or SIGTERM it stops accepting connections,
 // cancels the requests computing (503), waits for the answers in flight to
@@ -65,6 +85,7 @@ func main() {
 	flag.IntVar(&cfg.maxConcurrent, "max-concurrent", cfg.maxConcurrent, "requests reading and computing at once; others wait within their time limit")
 	flag.IntVar(&cfg.maxQueue, "max-queue", cfg.maxQueue, "requests admitted at once, computing or waiting; more get 429")
 	flag.IntVar(&cfg.maxCells, "max-cells", cfg.maxCells, "pool cells (mentees × mentor places) computing at once, about 40 bytes each")
+	ledgerPath := flag.String("ledger", "duo-ledger.jsonl", `the programme's ledger file (JSON Lines, created if missing); "" for no ledger endpoints`)
 	flag.Parse()
 	if cfg.maxBody <= 0 || cfg.maxPool <= 0 || cfg.timeout <= 0 || cfg.maxConcurrent <= 0 ||
 		cfg.maxQueue < cfg.maxConcurrent || cfg.maxCells <= 0 || flag.NArg() > 0 {
@@ -72,6 +93,17 @@ func main() {
 		os.Exit(2)
 	}
 	logger := slog.New(slog.NewTextHandler(os.Stderr, nil))
+	var lf *ledgerFile
+	if *ledgerPath != "" {
+		var err error
+		if lf, err = openLedger(*ledgerPath, logger); err != nil {
+			// Every problem, with its line number; the server does not
+			// start on a ledger it cannot trust.
+			fmt.Fprintf(os.Stderr, "server: %v\n", err)
+			os.Exit(1)
+		}
+		defer lf.close()
+	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -80,9 +112,9 @@ func main() {
 		logger.Error("listen", "error", err.Error())
 		os.Exit(1)
 	}
-	if err := serve(ctx, ln, newHandler(cfg, logger), cfg.timeout, logger); err != nil {
+	if err := serve(ctx, ln, newHandler(cfg, logger, lf), cfg.timeout, logger); err != nil {
 		logger.Error("serve", "error", err.Error())
-		os.Exit(1)
+		os.Exit(1) // the ledger needs no closing: every accepted event is synced
 	}
 	logger.Info("stopped")
 }

@@ -1,23 +1,23 @@
 package main
 
 import (
-	"context"
 	"embed"
-	"io"
 	"net/http"
 )
 
 // The coordinator's page: plain HTML, CSS and JavaScript embedded in the
 // binary, with no CDN and no build step, so that it works offline. It
-// reads the files a coordinator chooses in the browser tab, sends them to
-// /v1/eligibility and /v1/proposals, and keeps nothing: personal data
-// lives in the tab and in the requests only.
+// reads the files a coordinator chooses in the browser tab (a CSV file
+// through /v1/sheets/{kind}), sends them to /v1/eligibility and
+// /v1/proposals, downloads the proposal's tables from
+// /v1/proposals/csv/{table}, and keeps nothing: personal data lives in the
+// tab and in the requests only.
 //
 //go:embed page
 var pageFiles embed.FS
 
-// page registers GET / and the page's assets, and the seam for
-// spreadsheets (POST /v1/sheets/{kind}).
+// page registers GET / and the page's assets. The spreadsheet endpoints
+// the page uses are in sheet.go.
 func (s *server) page(mux *http.ServeMux) {
 	serve := func(name, contentType string) http.HandlerFunc {
 		b, err := pageFiles.ReadFile("page/" + name)
@@ -37,30 +37,4 @@ func (s *server) page(mux *http.ServeMux) {
 	mux.HandleFunc("GET /{$}", serve("index.html", "text/html; charset=utf-8"))
 	mux.HandleFunc("GET /app.js", serve("app.js", "text/javascript; charset=utf-8"))
 	mux.HandleFunc("GET /style.css", serve("style.css", "text/css; charset=utf-8"))
-	mux.HandleFunc("POST /v1/sheets/{kind}", s.admitted(s.sheet))
-}
-
-// sheet answers POST /v1/sheets/{kind} (kind "mentees" or "mentors"): a
-// spreadsheet saved as CSV in the body, answered with the people as the
-// JSON the other endpoints take. It is the seam where CSV reading plugs
-// in: see readSheet.
-func (s *server) sheet(ctx context.Context, w http.ResponseWriter, r *http.Request) (any, *apiError) {
-	kind := r.PathValue("kind")
-	if kind != "mentees" && kind != "mentors" {
-		return nil, &apiError{status: http.StatusNotFound, Code: "not_found", Message: `no such list; want "mentees" or "mentors"`}
-	}
-	return readSheet(kind, &bodyReader{r: http.MaxBytesReader(w, r.Body, s.cfg.maxBody)})
-}
-
-// readSheet reads a CSV list of mentees or mentors.
-//
-// SEAM (CSV): the package match/sheet is not in this tree yet. When it
-// is, read with sheet.ReadMentees / sheet.ReadMentors (bounded by
-// -max-pool), map its errors (row, column, ID; never a cell's value) to
-// 400 problems with requestError, and return the people. Until then a CSV
-// is refused with 415, and the page asks for JSON.
-func readSheet(kind string, body io.Reader) (any, *apiError) {
-	_ = body
-	return nil, &apiError{status: http.StatusUnsupportedMediaType, Code: "csv_unavailable",
-		Message: "this server cannot read CSV files yet; save the " + kind + " as JSON"}
 }

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -18,6 +20,7 @@ import (
 
 	"github.com/duomatch/duo/examples/internal/sample"
 	"github.com/duomatch/duo/match"
+	"github.com/duomatch/duo/match/sheet"
 	"github.com/duomatch/duo/profile"
 )
 
@@ -37,20 +40,6 @@ func TestPageServed(t *testing.T) {
 	assert.Equal(t, http.StatusNotFound, do(h, "GET", "/index.html", "").Code)
 }
 
-// TestSheetSeam checks the CSV seam until match/sheet is wired: a CSV
-// list is refused with 415 and a clear code, for either list.
-func TestSheetSeam(t *testing.T) {
-	h, _ := newTestHandler(testConfig())
-	for _, kind := range []string{"mentees", "mentors"} {
-		rec := do(h, "POST", "/v1/sheets/"+kind, "id;birth_date\nme-1;17/04/2001\n")
-		require.Equal(t, http.StatusUnsupportedMediaType, rec.Code, kind)
-		e := errorOf(t, rec.Body.Bytes())
-		assert.Equal(t, "csv_unavailable", e.Error.Code)
-		assert.NotContains(t, rec.Body.String(), "17/04/2001")
-	}
-	assert.Equal(t, http.StatusNotFound, do(h, "POST", "/v1/sheets/people", "x").Code)
-}
-
 // browserContext starts headless Chromium for a test, or skips (fails
 // when DUO_REQUIRE_BROWSER=1, as in CI) when there is none.
 func browserContext(t *testing.T) context.Context {
@@ -61,6 +50,10 @@ func browserContext(t *testing.T) context.Context {
 		}
 		t.Skip("no Chromium at /usr/bin/chromium: install Debian's chromium to run the page tests")
 	}
+	// Chromium may still write its profile while it exits: removed after
+	// it, without failing the test (t.TempDir would).
+	userData, err := os.MkdirTemp("", "duo-chromium-")
+	require.NoError(t, err)
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(chromium),
 		chromedp.Flag("headless", true),
@@ -71,46 +64,57 @@ func browserContext(t *testing.T) context.Context {
 		chromedp.Flag("disable-background-networking", true),
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(t.TempDir()),
+		chromedp.UserDataDir(userData),
 		chromedp.WindowSize(1280, 800),
 	}
 	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelB := chromedp.NewContext(actx)
 	ctx, cancelC := context.WithTimeout(ctx, 90*time.Second)
-	t.Cleanup(func() { cancelC(); cancelB(); cancelA() })
+	t.Cleanup(func() {
+		cancelC()
+		cancelB()
+		cancelA()
+		_ = os.RemoveAll(userData)
+	})
 	return ctx
 }
 
-// TestPageInBrowser drives the page in headless Chromium: upload the
-// sample's files, see eligibility, duos and people left out, ask for a
-// mentee's alternatives, pin one and re-run, download the CSV.
+// TestPageInBrowser drives the page in headless Chromium with the
+// sample pool as a coordinator's spreadsheets (examples/sample/*.csv):
+// upload, see eligibility, duos and people left out, ask for a mentee's
+// alternatives, pin one and re-run, download the three tables. What the
+// page shows and the files it saves are checked against the library on
+// the same files.
 func TestPageInBrowser(t *testing.T) {
 	ctx := browserContext(t)
 	h, logs := newTestHandler(testConfig())
 	srv := httptest.NewServer(h)
 	defer srv.Close()
-	samples, err := filepath.Abs("../internal/sample")
+	samples, err := filepath.Abs("../sample")
 	require.NoError(t, err)
 	downloads := t.TempDir()
 
-	text := func(sel string, out *string) chromedp.Action { return chromedp.Text(sel, out, chromedp.ByQuery) }
-	var status, elig, duos, left string
+	var status, notes, elig, duos, left string
 	require.NoError(t, chromedp.Run(ctx,
 		browser.SetDownloadBehavior(browser.SetDownloadBehaviorBehaviorAllow).WithDownloadPath(downloads),
 		chromedp.Navigate(srv.URL+"/"),
-		chromedp.SetUploadFiles("#mentees-file", []string{filepath.Join(samples, "mentees.json")}, chromedp.ByQuery),
-		chromedp.SetUploadFiles("#mentors-file", []string{filepath.Join(samples, "mentors.json")}, chromedp.ByQuery),
+		chromedp.SetUploadFiles("#mentees-file", []string{filepath.Join(samples, "mentees.csv")}, chromedp.ByQuery),
+		chromedp.SetUploadFiles("#mentors-file", []string{filepath.Join(samples, "mentors.csv")}, chromedp.ByQuery),
 		chromedp.SetValue("#on", "2026-11-23", chromedp.ByQuery),
 		chromedp.Click("#run", chromedp.ByQuery),
 		chromedp.WaitVisible("#results", chromedp.ByQuery),
 		chromedp.Poll(`document.getElementById("status").textContent.includes("duos proposed")`, nil),
 		text("#status", &status),
+		text("#sheet-notes", &notes),
 		text("#eligibility-summary", &elig),
 		text("#duos tbody", &duos),
 		text("#left-mentees", &left),
 	))
 	// What the page must show, from the library on the same files.
-	want := sampleFigures(t)
+	r := csvRound(t)
+	want := figuresOf(t, r)
+	assert.Contains(t, notes, "mentees.csv: 60 mentees read.")
+	assert.Contains(t, notes, "mentors.csv: 45 mentors read.")
 	assert.Contains(t, status, fmt.Sprintf("%d duos proposed, 0 pinned", want.proposed))
 	assert.Contains(t, elig, fmt.Sprintf("%d of 60 mentees and %d of 45 mentors are eligible on 2026-11-23", want.mentees, want.mentors))
 	assert.Contains(t, duos, "me-001")
@@ -145,18 +149,36 @@ func TestPageInBrowser(t *testing.T) {
 	assert.Contains(t, decisions, "Pinned: me-001 with "+altMentor)
 	assert.Equal(t, "me-001 "+altMentor, duos, "the pinned duo is kept, and is the only pinned one")
 
-	// Download the proposal as CSV.
-	var csv string
-	require.NoError(t, chromedp.Run(ctx,
-		chromedp.Click("#download", chromedp.ByQuery),
-		chromedp.Evaluate(`window.duoProposalCSV()`, &csv),
-	))
-	assert.True(t, strings.HasPrefix(csv, "mentee_id,mentor_id,score,pinned,status,reason\r\n"), csv)
-	assert.Contains(t, csv, "me-001,"+altMentor+",")
-	require.Eventually(t, func() bool {
-		b, err := os.ReadFile(filepath.Join(downloads, "proposal-2026-11-23.csv"))
-		return err == nil && string(b) == csv
-	}, 10*time.Second, 100*time.Millisecond, "the downloaded file is the page's CSV")
+	// Download the three tables: each is what the library writes for the
+	// round with the pin.
+	r.Pinned = []match.Duo{{MenteeID: "me-001", MentorID: altMentor}}
+	p, err := match.Propose(context.Background(), r)
+	require.NoError(t, err)
+	tables := map[string]func(io.Writer) error{
+		"duos":      func(w io.Writer) error { return sheet.WriteDuos(w, p, sheet.Options{}) },
+		"unmatched": func(w io.Writer) error { return sheet.WriteUnmatched(w, p, sheet.Options{}) },
+		"alternatives": func(w io.Writer) error {
+			return sheet.WriteAlternatives(w, p, defaultTableAlternatives, sheet.Options{})
+		},
+	}
+	for _, table := range []string{"duos", "unmatched", "alternatives"} {
+		require.NoError(t, chromedp.Run(ctx,
+			chromedp.Click("#download-"+table, chromedp.ByQuery),
+			chromedp.Poll(`document.getElementById("status").textContent.includes("The `+table+` table was downloaded")`, nil),
+		), table)
+		var want bytes.Buffer
+		require.NoError(t, tables[table](&want))
+		var got []byte
+		require.Eventually(t, func() bool {
+			got, err = os.ReadFile(filepath.Join(downloads, "proposal-2026-11-23-"+table+".csv"))
+			return err == nil && len(got) == want.Len()
+		}, 10*time.Second, 100*time.Millisecond, "the %s table is downloaded", table)
+		assert.Equal(t, want.String(), string(got), table)
+	}
+	duosCSV, err := os.ReadFile(filepath.Join(downloads, "proposal-2026-11-23-duos.csv"))
+	require.NoError(t, err)
+	assert.True(t, strings.HasPrefix(string(duosCSV), "\ufeffmentee;mentor;score;pinned;"), "UTF-8 with a BOM, for Excel")
+	assert.Regexp(t, "\r\nme-001;"+altMentor+";[0-9]+,[0-9]{2};yes;", string(duosCSV))
 
 	// Nothing personal reached the log.
 	for _, secret := range []string{"birth", "Brussels", "Actiris"} {
@@ -164,15 +186,79 @@ func TestPageInBrowser(t *testing.T) {
 	}
 }
 
-// figures is what a round on the sample's files (without its pinned and
-// excluded duos, which the page does not load) proposes.
-type figures struct{ proposed, mentees, mentors int }
-
-func sampleFigures(t *testing.T) figures {
-	t.Helper()
+// TestPageJSONInBrowser uploads the sample pool as JSON files: the page
+// reads them in the tab and proposes the same round.
+func TestPageJSONInBrowser(t *testing.T) {
+	ctx := browserContext(t)
+	h, _ := newTestHandler(testConfig())
+	srv := httptest.NewServer(h)
+	defer srv.Close()
+	samples, err := filepath.Abs("../internal/sample")
+	require.NoError(t, err)
+	var status, notes string
+	require.NoError(t, chromedp.Run(ctx,
+		chromedp.Navigate(srv.URL+"/"),
+		chromedp.SetUploadFiles("#mentees-file", []string{filepath.Join(samples, "mentees.json")}, chromedp.ByQuery),
+		chromedp.SetUploadFiles("#mentors-file", []string{filepath.Join(samples, "mentors.json")}, chromedp.ByQuery),
+		chromedp.SetValue("#on", "2026-11-23", chromedp.ByQuery),
+		chromedp.Click("#run", chromedp.ByQuery),
+		chromedp.Poll(`document.getElementById("status").textContent.includes("duos proposed")`, nil),
+		text("#status", &status),
+		text("#sheet-notes", &notes),
+	))
 	r, err := sample.Round()
 	require.NoError(t, err)
 	r.Pinned, r.Excluded = nil, nil
+	assert.Contains(t, status, fmt.Sprintf("%d duos proposed, 0 pinned", figuresOf(t, r).proposed))
+	assert.Empty(t, notes, "no spreadsheet, no note")
+}
+
+// TestPageSheetProblems uploads a spreadsheet with errors: the page lists
+// every problem with its row and column.
+func TestPageSheetProblems(t *testing.T) {
+	ctx := browserContext(t)
+	h, _ := newTestHandler(testConfig())
+	srv := httptest.NewServer(h)
+	defer srv.Close()
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "mentees.csv")
+	require.NoError(t, os.WriteFile(bad, []byte("id;birth_date;languages\nme-1;31/02/2001;fr:C1\nme-2;2001-04-12;fr-C1\n"), 0o644))
+	samples, err := filepath.Abs("../sample")
+	require.NoError(t, err)
+	var problems string
+	require.NoError(t, chromedp.Run(ctx,
+		chromedp.Navigate(srv.URL+"/"),
+		chromedp.SetUploadFiles("#mentees-file", []string{bad}, chromedp.ByQuery),
+		chromedp.SetUploadFiles("#mentors-file", []string{filepath.Join(samples, "mentors.csv")}, chromedp.ByQuery),
+		chromedp.SetValue("#on", "2026-11-23", chromedp.ByQuery),
+		chromedp.Click("#run", chromedp.ByQuery),
+		chromedp.WaitVisible("#problems", chromedp.ByQuery),
+		text("#problems", &problems),
+	))
+	assert.Contains(t, problems, "The mentees file: ")
+	assert.Contains(t, problems, "row 2, column \u201cbirth_date\u201d · me-1 · ")
+	assert.Contains(t, problems, "row 3, column \u201clanguages\u201d · me-2 · ")
+	assert.NotContains(t, problems, "31/02/2001")
+}
+
+func text(sel string, out *string) chromedp.Action { return chromedp.Text(sel, out, chromedp.ByQuery) }
+
+// csvRound is the round of the sample's spreadsheets on 2026-11-23,
+// without pinned or excluded duos (the page starts with none).
+func csvRound(t *testing.T) match.Round {
+	t.Helper()
+	mentees, _, err := sheet.ReadMentees(bytes.NewReader(sampleCSV(t, "mentees")), sheet.Options{})
+	require.NoError(t, err)
+	mentors, _, err := sheet.ReadMentors(bytes.NewReader(sampleCSV(t, "mentors")), sheet.Options{})
+	require.NoError(t, err)
+	return match.Round{On: profile.MustDate(2026, 11, 23), Mentees: mentees, Mentors: mentors}
+}
+
+// figures is what a round proposes and who is eligible.
+type figures struct{ proposed, mentees, mentors int }
+
+func figuresOf(t *testing.T, r match.Round) figures {
+	t.Helper()
 	p, err := match.Propose(context.Background(), r)
 	require.NoError(t, err)
 	var f figures

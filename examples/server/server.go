@@ -54,26 +54,31 @@ const maxAlternatives = 20
 // maxDetails is the most problems an error response lists.
 const maxDetails = 100
 
-// server answers the API. It keeps no state between requests: nothing a
-// request sends outlives it.
+// server answers the API. Nothing a request sends outlives it, except
+// the ledger's events (IDs, dates and codes), appended to the ledger's
+// file.
 type server struct {
-	cfg config
-	log *slog.Logger
-	adm *admission
+	cfg    config
+	log    *slog.Logger
+	adm    *admission
+	ledger *ledgerFile // nil: no ledger endpoints
 }
 
 // newHandler returns the API's handler with cfg's limits, logging one line
 // per request to logger:
 //
-//	GET  /                the coordinator's page (page.go)
-//	POST /v1/eligibility  who is eligible, and why not
-//	POST /v1/proposals    a matching round (match.Propose)
-//	GET  /healthz         200 while the server runs
+//	GET  /                     the coordinator's page (page.go)
+//	POST /v1/eligibility       who is eligible, and why not
+//	POST /v1/proposals         a matching round (match.Propose)
+//	POST /v1/proposals/csv/…   a table of the proposal as CSV (sheet.go)
+//	POST /v1/sheets/…          a CSV sheet of people read as JSON (sheet.go)
+//	POST, GET /v1/ledger/…     the programme's ledger, when lf is not nil (ledger.go)
+//	GET  /healthz              200 while the server runs
 //
 // Every error is a JSON document {"error": {"code", "message", "field",
 // "id", "details"}}; see apiError.
-func newHandler(cfg config, logger *slog.Logger) http.Handler {
-	s := &server{cfg: cfg, log: logger, adm: newAdmission(cfg)}
+func newHandler(cfg config, logger *slog.Logger, lf *ledgerFile) http.Handler {
+	s := &server{cfg: cfg, log: logger, adm: newAdmission(cfg), ledger: lf}
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /v1/eligibility", s.admitted(s.eligibility))
 	mux.HandleFunc("POST /v1/proposals", s.admitted(s.proposals))
@@ -81,13 +86,24 @@ func newHandler(cfg config, logger *slog.Logger) http.Handler {
 		s.writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
 	s.page(mux)
+	s.sheetRoutes(mux)
 	// The mux would answer other methods and unknown paths in plain text;
 	// these give the same answers as JSON errors.
-	for path, allow := range map[string]string{
-		"/v1/eligibility": "POST",
-		"/v1/proposals":   "POST",
-		"/healthz":        "GET, HEAD",
-	} {
+	allowed := map[string]string{
+		"/v1/eligibility":           "POST",
+		"/v1/proposals":             "POST",
+		"/v1/proposals/csv/{table}": "POST",
+		"/v1/sheets/{kind}":         "POST",
+		"/healthz":                  "GET, HEAD",
+	}
+	if lf != nil {
+		s.ledgerRoutes(mux)
+		allowed["/v1/ledger/events"] = "POST"
+		allowed["/v1/ledger/round"] = "POST"
+		allowed["/v1/ledger/worklist"] = "GET, HEAD"
+		allowed["/v1/ledger/indicators"] = "GET, HEAD"
+	}
+	for path, allow := range allowed {
 		mux.HandleFunc(path, func(w http.ResponseWriter, r *http.Request) {
 			w.Header().Set("Allow", allow)
 			s.writeError(w, &apiError{status: http.StatusMethodNotAllowed, Code: "method_not_allowed",
@@ -188,9 +204,19 @@ func (s *server) proposals(ctx context.Context, w http.ResponseWriter, r *http.R
 	if e := s.decodePool(w, r, &req, func() (int, int) { return len(req.Mentees), len(req.Mentors) }); e != nil {
 		return nil, e
 	}
+	resp, e := s.propose(ctx, req)
+	if e != nil {
+		return nil, e
+	}
+	return resp, nil
+}
+
+// propose computes the answer of a proposal request: the round within the
+// memory budget, then the alternatives and needs asked for.
+func (s *server) propose(ctx context.Context, req proposalRequest) (proposalResponse, *apiError) {
 	k := req.Alternatives
 	if k < 0 || k > maxAlternatives {
-		return nil, badRequest([]problem{{Code: "invalid_request", Field: "alternatives",
+		return proposalResponse{}, badRequest([]problem{{Code: "invalid_request", Field: "alternatives",
 			Message: fmt.Sprintf("must be between 0 and %d", maxAlternatives)}})
 	}
 
@@ -204,17 +230,17 @@ func (s *server) proposals(ctx context.Context, w http.ResponseWriter, r *http.R
 	m := len(req.Mentees)
 	cells := int64(m) * int64(min(seats, m))
 	if cells > int64(s.cfg.maxCells) {
-		return nil, &apiError{status: http.StatusUnprocessableEntity, Code: "pool_too_large",
+		return proposalResponse{}, &apiError{status: http.StatusUnprocessableEntity, Code: "pool_too_large",
 			Message: fmt.Sprintf("%d mentees by %d mentor places is more than this server computes at once", m, seats)}
 	}
 	if err := s.adm.cells.acquire(ctx, max(cells, 1)); err != nil {
-		return nil, s.cancelled(err)
+		return proposalResponse{}, s.cancelled(err)
 	}
 	defer s.adm.cells.release(max(cells, 1))
 
 	p, err := match.Propose(ctx, req.Round)
 	if err != nil {
-		return nil, s.requestError(err)
+		return proposalResponse{}, s.requestError(err)
 	}
 	resp := proposalResponse{Proposal: p}
 	if k > 0 {
@@ -222,7 +248,7 @@ func (s *server) proposals(ctx context.Context, w http.ResponseWriter, r *http.R
 		// between mentees, so a whole round fits in the time limit.
 		all, err := p.AllAlternatives(ctx, k)
 		if err != nil {
-			return nil, s.computeError(ctx, err)
+			return proposalResponse{}, s.computeError(ctx, err)
 		}
 		resp.Alternatives = all
 		if len(req.AlternativesFor) > 0 {
@@ -238,7 +264,7 @@ func (s *server) proposals(ctx context.Context, w http.ResponseWriter, r *http.R
 				resp.Alternatives[id] = alts
 			}
 			if len(ps) > 0 {
-				return nil, badRequest(ps)
+				return proposalResponse{}, badRequest(ps)
 			}
 		}
 	}
@@ -247,7 +273,7 @@ func (s *server) proposals(ctx context.Context, w http.ResponseWriter, r *http.R
 			resp.Outreach, err = p.Outreach(ctx, match.NeedsOptions{})
 		}
 		if err != nil {
-			return nil, s.computeError(ctx, err)
+			return proposalResponse{}, s.computeError(ctx, err)
 		}
 	}
 	return resp, nil

@@ -53,7 +53,7 @@ func (b *syncBuffer) String() string {
 
 func newTestHandler(cfg config) (http.Handler, *syncBuffer) {
 	logs := &syncBuffer{}
-	return newHandler(cfg, slog.New(slog.NewTextHandler(logs, nil))), logs
+	return newHandler(cfg, slog.New(slog.NewTextHandler(logs, nil)), nil), logs
 }
 
 // do sends one request through h in-process.

@@ -25,26 +25,42 @@ function button(label, onClick, cls) {
 
 const fmt = (x) => Number(x).toFixed(2);
 
-// SEAM (CSV, reading): readPeopleFile turns a chosen file into the list of
-// people the API takes. JSON is parsed here; a CSV file is sent to
-// POST /v1/sheets/{kind}, which answers the same JSON once the server
-// reads spreadsheets (match/sheet), and a clear error until then.
+// readPeopleFile turns a chosen file into the list of people the API
+// takes. JSON is parsed here; a CSV file is sent to POST /v1/sheets/{kind},
+// where the library reads it (every problem with its row and column), and
+// the columns it did not read are shown.
 async function readPeopleFile(file, kind) {
-  const text = await file.text();
   if (/\.csv$/i.test(file.name) || file.type === "text/csv") {
-    const resp = await fetch("/v1/sheets/" + kind, { method: "POST", headers: { "Content-Type": "text/csv" }, body: text });
-    const doc = await resp.json();
-    if (!resp.ok) throw apiProblem(doc, kind);
-    return doc;
+    // The file's bytes as they are: the server detects the encoding
+    // (Excel in Belgium writes Windows-1252).
+    const resp = await fetch("/v1/sheets/" + kind, { method: "POST", headers: { "Content-Type": "text/csv" }, body: file });
+    let doc;
+    try { doc = await resp.json(); } catch (e) { doc = null; }
+    if (resp.status === 429) throw new Error("The server is busy; try again in a few seconds.");
+    if (!resp.ok) throw apiProblem(doc, "The " + kind + " file");
+    sheetNote(kind, file.name, doc);
+    return doc.people;
   }
   let people;
   try {
-    people = JSON.parse(text);
+    people = JSON.parse(await file.text());
   } catch (e) {
     throw new Error("The " + kind + " file is not valid JSON.");
   }
   if (!Array.isArray(people)) throw new Error("The " + kind + " file must hold a JSON array of " + kind + ".");
   return people;
+}
+
+// sheetNote says what was read from a spreadsheet, and which columns were
+// not read (names, e-mail addresses: data matching does not need, or a
+// misspelt heading).
+function sheetNote(kind, name, doc) {
+  let t = name + ": " + doc.rows + " " + kind + " read.";
+  if (doc.ignored.length) {
+    t += " Columns not read: " + doc.ignored.map((c) => c.heading + (c.likely ? " (did you mean " + c.likely + "?)" : "")).join(", ") + ".";
+  }
+  $("sheet-notes").append(el("li", {}, t));
+  $("sheet-notes").hidden = false;
 }
 
 // apiProblem turns an error answer into an Error listing every problem.
@@ -65,12 +81,19 @@ async function post(path, body) {
 
 function status(msg) { $("status").textContent = msg; }
 
+// problemText places a problem: the row and column of a spreadsheet, or
+// the field of a JSON document, and the person's ID.
+function problemText(p) {
+  const where = p.row ? "row " + p.row + (p.column ? ", column \u201c" + p.column + "\u201d" : "") : p.field;
+  return [where, p.id, p.message].filter(Boolean).join(" · ");
+}
+
 function showProblems(err) {
   const box = $("problems");
   box.replaceChildren(el("p", {}, err.message));
-  if (err.details && err.details.length > 1) {
+  if (err.details && err.details.length > 0) {
     const ul = el("ul");
-    for (const p of err.details) ul.append(el("li", {}, [p.field, p.id, p.message].filter(Boolean).join(" · ")));
+    for (const p of err.details) ul.append(el("li", {}, problemText(p)));
     box.append(ul);
   }
   box.hidden = false;
@@ -238,31 +261,42 @@ function renderDecisions() {
   $("decisions").hidden = state.pinned.length + state.excluded.length === 0 && !state.proposal;
 }
 
-// SEAM (CSV, writing): proposalCSV writes the proposal as CSV in the tab.
-// When the server writes spreadsheets (match/sheet), this may instead ask
-// the server for its CSV; the columns below are the page's own.
-function proposalCSV(p) {
-  const q = (s) => /[",;\n]/.test(String(s)) ? '"' + String(s).replaceAll('"', '""') + '"' : String(s);
-  const rows = [["mentee_id", "mentor_id", "score", "pinned", "status", "reason"]];
-  for (const d of p.duos) rows.push([d.mentee_id, d.mentor_id, d.score.toFixed(4), d.pinned, d.pinned ? "pinned" : "proposed", ""]);
-  for (const u of p.unmatched_mentees) rows.push([u.id, "", "", false, "unmatched", reasonText(u)]);
-  return rows.map((r) => r.map(q).join(",")).join("\r\n") + "\r\n";
-}
-
-function download() {
+// download asks the server for one table of the proposal as CSV (the
+// library's writers: duos, unmatched or alternatives) and saves it.
+async function download(table) {
   if (!state.proposal) return;
-  const blob = new Blob([proposalCSV(state.proposal)], { type: "text/csv;charset=utf-8" });
-  const a = el("a", { href: URL.createObjectURL(blob), download: "proposal-" + state.on + ".csv" });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
-  status("The proposal was downloaded as CSV.");
+  $("problems").hidden = true;
+  status("Preparing the " + table + " table…");
+  try {
+    const resp = await fetch("/v1/proposals/csv/" + table, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(round()) });
+    if (resp.status === 429) throw new Error("The server is busy; try again in a few seconds.");
+    if (!resp.ok) {
+      let doc;
+      try { doc = await resp.json(); } catch (e) { doc = null; }
+      throw apiProblem(doc);
+    }
+    const blob = await resp.blob();
+    const a = el("a", { href: URL.createObjectURL(blob), download: "proposal-" + state.on + "-" + table + ".csv" });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+    status("The " + table + " table was downloaded as CSV.");
+  } catch (err) {
+    status("The " + table + " table could not be downloaded.");
+    showProblems(err);
+  }
 }
 
 document.addEventListener("DOMContentLoaded", () => {
-  $("round-form").addEventListener("submit", (e) => { e.preventDefault(); state.pinned = []; state.excluded = []; renderDecisions(); run(true); });
+  $("round-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    state.pinned = []; state.excluded = [];
+    $("sheet-notes").replaceChildren();
+    $("sheet-notes").hidden = true;
+    renderDecisions();
+    run(true);
+  });
   $("rerun").addEventListener("click", () => run(false));
-  $("download").addEventListener("click", download);
-  window.duoProposalCSV = () => state.proposal ? proposalCSV(state.proposal) : "";
+  for (const table of ["duos", "unmatched", "alternatives"]) $("download-" + table).addEventListener("click", () => download(table));
 });

@@ -1,0 +1,9 @@
+//go:build !unix
+
+package main
+
+import "os"
+
+// lockFile does nothing on systems without flock: run one server per
+// ledger file.
+func lockFile(*os.File) error { return nil }

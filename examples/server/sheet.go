@@ -1,0 +1,175 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+
+	"github.com/duomatch/duo/match"
+	"github.com/duomatch/duo/match/sheet"
+	"github.com/duomatch/duo/profile"
+)
+
+// Spreadsheets in and out, with the library's readers and writers
+// (package match/sheet): the page sends a CSV file to POST
+// /v1/sheets/{kind} and gets the people as JSON, and downloads the
+// proposal's tables from POST /v1/proposals/csv/{table}.
+
+// sheetRoutes registers the spreadsheet endpoints.
+func (s *server) sheetRoutes(mux *http.ServeMux) {
+	mux.HandleFunc("POST /v1/sheets/{kind}", s.admitted(s.sheet))
+	mux.HandleFunc("POST /v1/proposals/csv/{table}", s.admitted(s.proposalCSV))
+}
+
+// sheetResponse answers POST /v1/sheets/{kind}: the people, as the JSON
+// the other endpoints take, and what the reader found (sheet.Report):
+// headings only, never a cell.
+type sheetResponse struct {
+	People    any             `json:"people"`
+	Encoding  string          `json:"encoding"`
+	Separator string          `json:"separator"`
+	Rows      int             `json:"rows"`
+	EmptyRows int             `json:"empty_rows"`
+	Columns   []sheetColumn   `json:"columns"`
+	Ignored   []ignoredColumn `json:"ignored"`
+}
+
+// sheetColumn is a column read: its heading and the column it fills.
+type sheetColumn struct {
+	Heading string `json:"heading"`
+	Name    string `json:"name"`
+}
+
+// ignoredColumn is a column not read, with the known column its heading
+// likely misspells, if any.
+type ignoredColumn struct {
+	Heading string `json:"heading"`
+	Likely  string `json:"likely,omitempty"`
+}
+
+// sheet answers POST /v1/sheets/{kind} (kind "mentees" or "mentors"): a
+// spreadsheet saved as CSV in the body, read by sheet.ReadMentees or
+// sheet.ReadMentors within -max-body and -max-pool.
+func (s *server) sheet(ctx context.Context, w http.ResponseWriter, r *http.Request) (any, *apiError) {
+	kind := r.PathValue("kind")
+	if kind != "mentees" && kind != "mentors" {
+		return nil, &apiError{status: http.StatusNotFound, Code: "not_found", Message: `no such list; want "mentees" or "mentors"`}
+	}
+	body := &bodyReader{r: http.MaxBytesReader(w, r.Body, s.cfg.maxBody)}
+	people, rep, err := readSheet(kind, body, sheet.Options{MaxRows: s.cfg.maxPool, MaxBytes: s.cfg.maxBody, MaxErrors: maxDetails - 2})
+	if err != nil {
+		return nil, s.readError(body, err)
+	}
+	resp := sheetResponse{People: people, Encoding: rep.Encoding, Separator: string(rep.Comma), Rows: rep.Rows,
+		EmptyRows: rep.EmptyRows, Columns: []sheetColumn{}, Ignored: []ignoredColumn{}}
+	for _, c := range rep.Columns {
+		resp.Columns = append(resp.Columns, sheetColumn(c))
+	}
+	for _, c := range rep.Ignored {
+		resp.Ignored = append(resp.Ignored, ignoredColumn(c))
+	}
+	if kind == "mentees" {
+		stats(r).pool(rep.Rows, 0)
+	} else {
+		stats(r).pool(0, rep.Rows)
+	}
+	return resp, nil
+}
+
+// readSheet reads a CSV list of mentees or mentors; its errors are the
+// library's: every problem with its row, column heading and ID (never a
+// cell's value), which requestError lists in a 400.
+func readSheet(kind string, body io.Reader, opt sheet.Options) (any, sheet.Report, error) {
+	if kind == "mentees" {
+		people, rep, err := sheet.ReadMentees(body, opt)
+		if people == nil {
+			people = []profile.Mentee{}
+		}
+		return people, rep, err
+	}
+	people, rep, err := sheet.ReadMentors(body, opt)
+	if people == nil {
+		people = []profile.Mentor{}
+	}
+	return people, rep, err
+}
+
+// maxAlternativesTable is the most mentees a round may have for its
+// alternatives table. sheet.WriteAlternatives asks each pool mentee's
+// alternatives in turn and cannot be cancelled: its cost grows with the
+// cube of the pool (300 mentees: about 0.6 s on a 2-vCPU machine; 800:
+// 12 s). The JSON answer of POST /v1/proposals, computed in one batch
+// (match.Proposal.AllAlternatives), has no such limit.
+const maxAlternativesTable = 300
+
+// defaultTableAlternatives is how many alternatives per mentee the
+// alternatives table lists when the request leaves "alternatives" at 0.
+const defaultTableAlternatives = 3
+
+// fileAnswer is an answer that is not JSON: a file to download.
+type fileAnswer struct {
+	contentType, name string
+	body              []byte
+}
+
+// proposalCSV answers POST /v1/proposals/csv/{table}: the body is the
+// request of POST /v1/proposals; the answer is one table of the proposal
+// as CSV, written by the library (sheet.WriteDuos, WriteUnmatched,
+// WriteAlternatives) for Excel in Belgium: UTF-8 with a byte order mark,
+// ';' and decimal commas. "alternatives" is the alternatives per mentee
+// of the alternatives table (0 means 3); "alternatives_for" and "needs"
+// are not used by a table and are refused.
+func (s *server) proposalCSV(ctx context.Context, w http.ResponseWriter, r *http.Request) (any, *apiError) {
+	table := r.PathValue("table")
+	var write func(io.Writer, match.Proposal, int) error
+	switch table {
+	case "duos":
+		write = func(w io.Writer, p match.Proposal, _ int) error { return sheet.WriteDuos(w, p, sheet.Options{}) }
+	case "unmatched":
+		write = func(w io.Writer, p match.Proposal, _ int) error { return sheet.WriteUnmatched(w, p, sheet.Options{}) }
+	case "alternatives":
+		write = func(w io.Writer, p match.Proposal, k int) error {
+			return sheet.WriteAlternatives(w, p, k, sheet.Options{})
+		}
+	default:
+		return nil, &apiError{status: http.StatusNotFound, Code: "not_found", Message: `no such table; want "duos", "unmatched" or "alternatives"`}
+	}
+	var req proposalRequest
+	if e := s.decodePool(w, r, &req, func() (int, int) { return len(req.Mentees), len(req.Mentors) }); e != nil {
+		return nil, e
+	}
+	var ps []problem
+	if len(req.AlternativesFor) > 0 {
+		ps = append(ps, problem{Code: "invalid_request", Field: "alternatives_for", Message: "not used by a CSV table; the alternatives table lists every mentee"})
+	}
+	if req.Needs {
+		ps = append(ps, problem{Code: "invalid_request", Field: "needs", Message: "not used by a CSV table"})
+	}
+	k := req.Alternatives
+	if k < 0 || k > maxAlternatives {
+		ps = append(ps, problem{Code: "invalid_request", Field: "alternatives", Message: fmt.Sprintf("must be between 0 and %d", maxAlternatives)})
+	}
+	if len(ps) > 0 {
+		return nil, badRequest(ps)
+	}
+	if k == 0 {
+		k = defaultTableAlternatives
+	}
+	if table == "alternatives" && len(req.Mentees) > maxAlternativesTable {
+		return nil, &apiError{status: http.StatusUnprocessableEntity, Code: "too_much_work",
+			Message: fmt.Sprintf("the alternatives table is written for rounds of at most %d mentees; ask POST /v1/proposals with \"alternatives\" for larger rounds", maxAlternativesTable)}
+	}
+	// The round alone: the table's writer asks for the alternatives itself.
+	req.Alternatives = 0
+	resp, e := s.propose(ctx, req)
+	if e != nil {
+		return nil, e
+	}
+	var buf bytes.Buffer
+	if err := write(&buf, resp.Proposal, k); err != nil {
+		return nil, s.internal(err)
+	}
+	return fileAnswer{contentType: "text/csv; charset=utf-8", name: table + ".csv", body: buf.Bytes()}, nil
+}

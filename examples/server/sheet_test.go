@@ -1,0 +1,200 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/duomatch/duo/examples/internal/sample"
+	"github.com/duomatch/duo/internal/synth"
+	"github.com/duomatch/duo/match"
+	"github.com/duomatch/duo/match/sheet"
+)
+
+// sampleCSV returns examples/sample/<kind>.csv, the sample pool as a
+// coordinator's spreadsheet.
+func sampleCSV(t *testing.T, kind string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "sample", kind+".csv"))
+	require.NoError(t, err)
+	return b
+}
+
+// TestSheets posts CSV sheets to /v1/sheets/{kind}: the people come back
+// as the library reads them (the oracle), with the columns not read;
+// problems come back all at once, each with its row, column and ID,
+// never a cell.
+func TestSheets(t *testing.T) {
+	personal := "First name,id,E-mail,Phone,birth_date,langauges\n" +
+		"Amina,me-201,amina@example.org,+32 470 12 34 56,2002-03-04,fr:C1\n"
+	bad := "id;birth_date;birth_country;registered;languages\n" +
+		"me-1;31/02/2001;MA;oui;fr:C1\n" + // row 2: no 31 February
+		"me-2;2001-04-12;XX;oui;fr:C1\n" + // row 3: unknown country
+		"me-3;12/04/2001;MA;peut-être;fr-C1\n" // row 4: not yes or no, no level
+	tests := []struct {
+		name, kind, body string
+		status           int
+		ignored          []ignoredColumn // for a 200
+		problems         []problem       // for a 400: row, column, ID, field
+		secrets          []string        // cells that must not come back
+	}{
+		{name: "sample mentees", kind: "mentees", body: string(sampleCSV(t, "mentees")), status: http.StatusOK, ignored: []ignoredColumn{}},
+		{name: "sample mentors", kind: "mentors", body: string(sampleCSV(t, "mentors")), status: http.StatusOK, ignored: []ignoredColumn{}},
+		{name: "personal columns ignored and listed", kind: "mentees", body: personal, status: http.StatusOK,
+			ignored: []ignoredColumn{{Heading: "First name"}, {Heading: "E-mail"}, {Heading: "Phone"}, {Heading: "langauges", Likely: "languages"}},
+			secrets: []string{"Amina", "amina@example.org", "470"}},
+		{name: "every problem of a sheet", kind: "mentees", body: bad, status: http.StatusBadRequest,
+			problems: []problem{
+				{Row: 2, Column: "birth_date", ID: "me-1", Field: "birth_date"},
+				{Row: 3, Column: "birth_country", ID: "me-2", Field: "background.birth_country"},
+				{Row: 4, Column: "registered", ID: "me-3", Field: "job_seeker.registered"},
+				{Row: 4, Column: "languages", ID: "me-3", Field: "languages"},
+			},
+			secrets: []string{"31/02/2001", "XX", "peut-être", "fr-C1"}},
+		{name: "required column missing", kind: "mentors", body: "id;gender\nmo-1;female\n", status: http.StatusBadRequest,
+			problems: []problem{{Row: 1, Column: "birth_date"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h, logs := newTestHandler(testConfig())
+			rec := do(h, "POST", "/v1/sheets/"+tt.kind, tt.body)
+			require.Equal(t, tt.status, rec.Code, rec.Body.String())
+			for _, secret := range tt.secrets {
+				assert.NotContains(t, rec.Body.String(), secret)
+				assert.NotContains(t, logs.String(), secret)
+			}
+			if tt.status != http.StatusOK {
+				e := errorOf(t, rec.Body.Bytes())
+				assert.Equal(t, "invalid_sheet", e.Error.Code)
+				require.Len(t, e.Error.Details, len(tt.problems))
+				for i, want := range tt.problems {
+					got := e.Error.Details[i]
+					assert.Equal(t, want.Row, got.Row, "problem %d", i)
+					assert.Equal(t, want.Column, got.Column, "problem %d", i)
+					assert.Equal(t, want.ID, got.ID, "problem %d", i)
+					if want.Field != "" {
+						assert.Equal(t, want.Field, got.Field, "problem %d", i)
+					}
+					assert.NotEmpty(t, got.Message, "problem %d", i)
+				}
+				return
+			}
+			var got struct {
+				People json.RawMessage `json:"people"`
+				sheetResponse
+			}
+			require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &got))
+			// The oracle: the library's reader on the same file.
+			var people any
+			var rep sheet.Report
+			var err error
+			if tt.kind == "mentees" {
+				people, rep, err = sheet.ReadMentees(strings.NewReader(tt.body), sheet.Options{})
+			} else {
+				people, rep, err = sheet.ReadMentors(strings.NewReader(tt.body), sheet.Options{})
+			}
+			require.NoError(t, err)
+			want, err := json.Marshal(people)
+			require.NoError(t, err)
+			assert.JSONEq(t, string(want), string(got.People))
+			assert.Equal(t, rep.Rows, got.Rows)
+			assert.Equal(t, string(rep.Comma), got.Separator)
+			assert.Equal(t, tt.ignored, got.Ignored)
+		})
+	}
+}
+
+// TestSheetLimits checks the bounds: a sheet over -max-pool rows (422),
+// a body over -max-body (413), an unknown list (404).
+func TestSheetLimits(t *testing.T) {
+	cfg := testConfig()
+	cfg.maxPool = 3
+	h, _ := newTestHandler(cfg)
+	rows := "id;birth_date\n" + strings.Repeat("me-x;2001-04-12\n", 4)
+	rec := do(h, "POST", "/v1/sheets/mentees", rows)
+	require.Equal(t, http.StatusUnprocessableEntity, rec.Code, rec.Body.String())
+	assert.Equal(t, "pool_too_large", errorOf(t, rec.Body.Bytes()).Error.Code)
+
+	cfg = testConfig()
+	cfg.maxBody = 100
+	h, _ = newTestHandler(cfg)
+	rec = do(h, "POST", "/v1/sheets/mentors", "id;birth_date\n"+strings.Repeat("mo-1;1958-09-02\n", 20))
+	require.Equal(t, http.StatusRequestEntityTooLarge, rec.Code, rec.Body.String())
+
+	assert.Equal(t, http.StatusNotFound, do(h, "POST", "/v1/sheets/people", "x").Code)
+}
+
+// TestProposalCSV downloads each table of the sample round: the bytes
+// are the library's writers' on the same round (the oracle).
+func TestProposalCSV(t *testing.T) {
+	r, err := sample.Round()
+	require.NoError(t, err)
+	p, err := match.Propose(context.Background(), r)
+	require.NoError(t, err)
+	tests := []struct {
+		name, table string
+		extra       map[string]any
+		write       func(*bytes.Buffer) error
+	}{
+		{name: "duos", table: "duos", write: func(b *bytes.Buffer) error { return sheet.WriteDuos(b, p, sheet.Options{}) }},
+		{name: "unmatched", table: "unmatched", write: func(b *bytes.Buffer) error { return sheet.WriteUnmatched(b, p, sheet.Options{}) }},
+		{name: "alternatives, default 3", table: "alternatives",
+			write: func(b *bytes.Buffer) error { return sheet.WriteAlternatives(b, p, 3, sheet.Options{}) }},
+		{name: "alternatives, 1 each", table: "alternatives", extra: map[string]any{"alternatives": 1},
+			write: func(b *bytes.Buffer) error { return sheet.WriteAlternatives(b, p, 1, sheet.Options{}) }},
+	}
+	h, _ := newTestHandler(testConfig())
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec := do(h, "POST", "/v1/proposals/csv/"+tt.table, sampleRequest(t, tt.extra))
+			require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
+			assert.Equal(t, "text/csv; charset=utf-8", rec.Header().Get("Content-Type"))
+			assert.Equal(t, `attachment; filename="`+tt.table+`.csv"`, rec.Header().Get("Content-Disposition"))
+			var want bytes.Buffer
+			require.NoError(t, tt.write(&want))
+			assert.Equal(t, want.String(), rec.Body.String())
+		})
+	}
+}
+
+func TestProposalCSVErrors(t *testing.T) {
+	big := synth.NewPool(synth.Config{Seed: 7, Mentees: maxAlternativesTable + 1, Mentors: 5})
+	bigBody, err := json.Marshal(big)
+	require.NoError(t, err)
+	tests := []struct {
+		name, path, body string
+		status           int
+		code, field      string
+	}{
+		{name: "unknown table", path: "/v1/proposals/csv/everything", body: round(""), status: http.StatusNotFound, code: "not_found"},
+		{name: "alternatives_for is not a table's", path: "/v1/proposals/csv/duos", body: round(`, "alternatives_for": ["me-1"]`),
+			status: http.StatusBadRequest, code: "invalid_request", field: "alternatives_for"},
+		{name: "needs is not a table's", path: "/v1/proposals/csv/unmatched", body: round(`, "needs": true`),
+			status: http.StatusBadRequest, code: "invalid_request", field: "needs"},
+		{name: "alternatives out of range", path: "/v1/proposals/csv/alternatives", body: round(`, "alternatives": 21`),
+			status: http.StatusBadRequest, code: "invalid_request", field: "alternatives"},
+		{name: "a bad profile", path: "/v1/proposals/csv/duos",
+			body:   `{"on": "2026-11-23", "mentees": [` + mentee("me-1", `"availability": ["mon-night"]`) + `], "mentors": []}`,
+			status: http.StatusBadRequest, code: "invalid_profile", field: "mentees[0].availability"},
+		{name: "alternatives table of a large round", path: "/v1/proposals/csv/alternatives", body: string(bigBody),
+			status: http.StatusUnprocessableEntity, code: "too_much_work"},
+	}
+	h, _ := newTestHandler(testConfig())
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec := do(h, "POST", tt.path, tt.body)
+			require.Equal(t, tt.status, rec.Code, rec.Body.String())
+			e := errorOf(t, rec.Body.Bytes())
+			assert.Equal(t, tt.code, e.Error.Code)
+			assert.Equal(t, tt.field, e.Error.Field)
+		})
+	}
+}
