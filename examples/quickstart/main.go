@@ -184,7 +184,9 @@ func writeCSV(dir string, p match.Proposal) error {
 	}{
 		{"duos.csv", func(w io.Writer) error { return sheet.WriteDuos(w, p, sheet.Options{}) }},
 		{"unmatched.csv", func(w io.Writer) error { return sheet.WriteUnmatched(w, p, sheet.Options{}) }},
-		{"alternatives.csv", func(w io.Writer) error { return sheet.WriteAlternatives(w, p, alternativesShown, sheet.Options{}) }},
+		{"alternatives.csv", func(w io.Writer) error {
+			return sheet.WriteAlternatives(context.Background(), w, p, alternativesShown, sheet.Options{})
+		}},
 	}
 	for _, file := range files {
 		var buf bytes.Buffer

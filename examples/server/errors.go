@@ -23,7 +23,6 @@ import (
 //	invalid_profile    400  a mentee or a mentor is invalid (ID names them)
 //	invalid_sheet      400  a problem of a CSV sheet: row, column heading, ID and field
 //	invalid_event      400  a ledger event is invalid, alone or against the history
-//	too_much_work      422  the alternatives table of a round over 300 mentees
 //	invalid_round      400  the round is inconsistent (match.ErrInvalidRound: no date,
 //	                        duplicate IDs, a pinned duo naming no one of the round, …)
 //	body_too_large     413  the body is over the server's limit

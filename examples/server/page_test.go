@@ -158,7 +158,7 @@ func TestPageInBrowser(t *testing.T) {
 		"duos":      func(w io.Writer) error { return sheet.WriteDuos(w, p, sheet.Options{}) },
 		"unmatched": func(w io.Writer) error { return sheet.WriteUnmatched(w, p, sheet.Options{}) },
 		"alternatives": func(w io.Writer) error {
-			return sheet.WriteAlternatives(w, p, defaultTableAlternatives, sheet.Options{})
+			return sheet.WriteAlternatives(context.Background(), w, p, defaultTableAlternatives, sheet.Options{})
 		},
 	}
 	for _, table := range []string{"duos", "unmatched", "alternatives"} {

@@ -96,14 +96,6 @@ func readSheet(kind string, body io.Reader, opt sheet.Options) (any, sheet.Repor
 	return people, rep, err
 }
 
-// maxAlternativesTable is the most mentees a round may have for its
-// alternatives table. sheet.WriteAlternatives asks each pool mentee's
-// alternatives in turn and cannot be cancelled: its cost grows with the
-// cube of the pool (300 mentees: about 0.6 s on a 2-vCPU machine; 800:
-// 12 s). The JSON answer of POST /v1/proposals, computed in one batch
-// (match.Proposal.AllAlternatives), has no such limit.
-const maxAlternativesTable = 300
-
 // defaultTableAlternatives is how many alternatives per mentee the
 // alternatives table lists when the request leaves "alternatives" at 0.
 const defaultTableAlternatives = 3
@@ -131,7 +123,7 @@ func (s *server) proposalCSV(ctx context.Context, w http.ResponseWriter, r *http
 		write = func(w io.Writer, p match.Proposal, _ int) error { return sheet.WriteUnmatched(w, p, sheet.Options{}) }
 	case "alternatives":
 		write = func(w io.Writer, p match.Proposal, k int) error {
-			return sheet.WriteAlternatives(w, p, k, sheet.Options{})
+			return sheet.WriteAlternatives(ctx, w, p, k, sheet.Options{})
 		}
 	default:
 		return nil, &apiError{status: http.StatusNotFound, Code: "not_found", Message: `no such table; want "duos", "unmatched" or "alternatives"`}
@@ -156,10 +148,6 @@ func (s *server) proposalCSV(ctx context.Context, w http.ResponseWriter, r *http
 	}
 	if k == 0 {
 		k = defaultTableAlternatives
-	}
-	if table == "alternatives" && len(req.Mentees) > maxAlternativesTable {
-		return nil, &apiError{status: http.StatusUnprocessableEntity, Code: "too_much_work",
-			Message: fmt.Sprintf("the alternatives table is written for rounds of at most %d mentees; ask POST /v1/proposals with \"alternatives\" for larger rounds", maxAlternativesTable)}
 	}
 	// The round alone: the table's writer asks for the alternatives itself.
 	req.Alternatives = 0

@@ -104,11 +104,11 @@ func TestWriteUnmatched(t *testing.T) {
 func TestWriteAlternatives(t *testing.T) {
 	_, p := proposal(t)
 	var buf bytes.Buffer
-	require.NoError(t, sheet.WriteAlternatives(&buf, p, 2, sheet.Options{Comma: ',', NoBOM: true}))
+	require.NoError(t, sheet.WriteAlternatives(context.Background(), &buf, p, 2, sheet.Options{Comma: ',', NoBOM: true}))
 	r := csv.NewReader(&buf)
 	rows, err := r.ReadAll()
 	require.NoError(t, err)
-	assert.Equal(t, []string{"mentee", "proposed_mentor", "rank", "mentor", "score", "lost_duos", "loss"}, rows[0])
+	assert.Equal(t, []string{"mentee", "proposed_mentor", "rank", "mentor", "score", "lost_duos", "score_loss", "priority_loss", "changes"}, rows[0])
 	byMentee := map[string][][]string{}
 	for _, row := range rows[1:] {
 		byMentee[row[0]] = append(byMentee[row[0]], row)
@@ -125,6 +125,7 @@ func TestWriteAlternatives(t *testing.T) {
 		for k, a := range alts {
 			row := byMentee[d.MenteeID][k]
 			assert.Equal(t, []string{d.MenteeID, d.MentorID, strconv.Itoa(k + 1), a.MentorID}, row[:4])
+			assert.Equal(t, a.Describe(), row[8])
 			checked++
 		}
 	}
