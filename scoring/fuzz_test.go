@@ -128,7 +128,10 @@ func FuzzPair(f *testing.F) {
 
 		r := s.Pair(&me, &mo)
 		checkResult(t, r)
-		if s.Validate() == nil && me.Validate() == nil && mo.Validate() == nil {
+		// Compile checks what Pair does not: valid profiles, and homes that
+		// resolve while a place rule is on.
+		if s.Validate() == nil && me.Validate() == nil && mo.Validate() == nil &&
+			s.CheckHome(me.Home) == nil && s.CheckHome(mo.Home) == nil {
 			pool, err := s.Compile(context.Background(), []profile.Mentee{me}, []profile.Mentor{mo})
 			if err != nil {
 				t.Fatalf("Compile: %v", err)
