@@ -49,6 +49,10 @@ type lap struct {
 	// invariant on free columns' duals, so it is only used when every
 	// column should end up matched (n == m); see solveWorking.
 	reduceCols bool
+	// colArg, when not nil, holds the lowest row of each column's largest
+	// entry, and z those entries: the column reduction's first pass, done
+	// by the loader while reading the matrix (see solveWorking).
+	colArg []int
 }
 
 func newLAP(ctx context.Context, w []float64, stride, n, m int) *lap {
@@ -143,21 +147,25 @@ func (s *lap) columnReduction(free []int) []int {
 	n, m := s.n, s.m
 	z, x, y := s.z[:m], s.x[:n], s.y[:m]
 	arg := s.pred[:m]
-	for j := range z {
-		z[j] = negInf
-		arg[j] = -1
-	}
-	for i := 0; i < n; i++ {
-		if i&63 == 0 && cancelled(s.done) {
-			return nil
+	if s.colArg != nil {
+		arg = s.colArg[:m]
+	} else {
+		for j := range z {
+			z[j] = negInf
+			arg[j] = -1
 		}
-		row := s.row(i)
-		z := z[:len(row)]
-		arg := arg[:len(row)]
-		for j, wij := range row {
-			if wij > z[j] {
-				z[j] = wij
-				arg[j] = i
+		for i := 0; i < n; i++ {
+			if i&63 == 0 && cancelled(s.done) {
+				return nil
+			}
+			row := s.row(i)
+			z := z[:len(row)]
+			arg := arg[:len(row)]
+			for j, wij := range row {
+				if wij > z[j] {
+					z[j] = wij
+					arg[j] = i
+				}
 			}
 		}
 	}
