@@ -134,7 +134,7 @@ func assign(ctx context.Context, scores mat.Matrix) (Assignment, []float64, erro
 			buf = p.w
 		}
 		var res result
-		res, err = solveWorking(ctx, p.w, p.stride, len(p.wrows), len(p.wcols), p.owned)
+		res, err = solveWorking(ctx, p.w, p.stride, len(p.wrows), len(p.wcols), p.owned, p.colMax, p.colArg)
 		if err == nil {
 			return p.assemble(res), buf, nil
 		}
@@ -175,7 +175,11 @@ type result struct {
 // its optimality conditions (unless the column reduction was used: then
 // that part is solved again); the second is solved afresh, transposed, by
 // the same core. The two parts' copies hold at most n·m entries together.
-func solveWorking(ctx context.Context, w []float64, stride, n, m int, owned bool) (result, error) {
+//
+// colMax and colArg, when not nil (only for n == m), are each column's
+// largest entry and the lowest row holding it, as the loader found them;
+// the column reduction then skips its own pass over the matrix.
+func solveWorking(ctx context.Context, w []float64, stride, n, m int, owned bool, colMax []float64, colArg []int) (result, error) {
 	res := result{
 		rowMate:  make([]int, n),
 		rowCover: make([]bool, n),
@@ -191,6 +195,9 @@ func solveWorking(ctx context.Context, w []float64, stride, n, m int, owned bool
 	}
 	s := newLAP(ctx, w, stride, n, m)
 	s.reduceCols = n == m
+	if s.reduceCols && len(colMax) == m && len(colArg) == m {
+		s.z, s.colArg = colMax, colArg
+	}
 	failed, err := s.run()
 	if err != nil {
 		return res, err

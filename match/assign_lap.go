@@ -49,6 +49,10 @@ type lap struct {
 	// invariant on free columns' duals, so it is only used when every
 	// column should end up matched (n == m); see solveWorking.
 	reduceCols bool
+	// colArg, when not nil, holds the lowest row of each column's largest
+	// entry, and z those entries: the column reduction's first pass, done
+	// by the loader while reading the matrix (see solveWorking).
+	colArg []int
 }
 
 func newLAP(ctx context.Context, w []float64, stride, n, m int) *lap {
@@ -143,21 +147,25 @@ func (s *lap) columnReduction(free []int) []int {
 	n, m := s.n, s.m
 	z, x, y := s.z[:m], s.x[:n], s.y[:m]
 	arg := s.pred[:m]
-	for j := range z {
-		z[j] = negInf
-		arg[j] = -1
-	}
-	for i := 0; i < n; i++ {
-		if i&63 == 0 && cancelled(s.done) {
-			return nil
+	if s.colArg != nil {
+		arg = s.colArg[:m]
+	} else {
+		for j := range z {
+			z[j] = negInf
+			arg[j] = -1
 		}
-		row := s.row(i)
-		z := z[:len(row)]
-		arg := arg[:len(row)]
-		for j, wij := range row {
-			if wij > z[j] {
-				z[j] = wij
-				arg[j] = i
+		for i := 0; i < n; i++ {
+			if i&63 == 0 && cancelled(s.done) {
+				return nil
+			}
+			row := s.row(i)
+			z := z[:len(row)]
+			arg := arg[:len(row)]
+			for j, wij := range row {
+				if wij > z[j] {
+					z[j] = wij
+					arg[j] = i
+				}
 			}
 		}
 	}
@@ -226,21 +234,7 @@ func (s *lap) arr(free []int) []int {
 		}
 		i := free[k]
 		k++
-		row := s.row(i)
-		z := z[:len(row)]
-		u1, u2 := negInf, negInf
-		j1, j2 := -1, -1
-		for j, wij := range row {
-			h := wij - z[j]
-			if h > u2 {
-				if h > u1 {
-					u2, j2 = u1, j1
-					u1, j1 = h, j
-				} else {
-					u2, j2 = h, j
-				}
-			}
-		}
+		u1, u2, j1, j2, jf := top2(s.row(i), z, y)
 		if j1 < 0 {
 			free[out] = i
 			out++
@@ -262,11 +256,8 @@ func (s *lap) arr(free []int) []int {
 			// best if there is one; else the second one found, and the
 			// evicted row waits for the next pass.
 			j1 = j2
-			for j, wij := range row {
-				if y[j] < 0 && wij-z[j] == u1 {
-					j1 = j
-					break
-				}
+			if jf >= 0 {
+				j1 = jf
 			}
 			i0 = y[j1]
 		}
@@ -285,6 +276,47 @@ func (s *lap) arr(free []int) []int {
 		}
 	}
 	return free[:out:out] // not nil, even when empty
+}
+
+// top2 returns the largest and second largest reduced weights
+// row[j] - z[j] of a row, u1 >= u2, at the columns j1 and j2: j1 is the
+// lowest column at u1, and j2 the second lowest at u1 when u1 == u2, else
+// the lowest at u2. jf is the lowest free column (y[jf] < 0) at u1, or -1.
+// A missing value is -Inf with the column -1. One pass over the row: the
+// inner loop only skips the entries below u2, which are most of them.
+func top2(row, z []float64, y []int) (u1, u2 float64, j1, j2, jf int) {
+	z = z[:len(row)]
+	y = y[:len(row)]
+	u1, u2 = negInf, negInf
+	j1, j2, jf = -1, -1, -1
+	for j := 0; j < len(row); j++ {
+		h := row[j] - z[j]
+		for h < u2 {
+			if j++; j == len(row) {
+				return u1, u2, j1, j2, jf
+			}
+			h = row[j] - z[j]
+		}
+		switch {
+		case h > u1:
+			u2, j2 = u1, j1
+			u1, j1 = h, j
+			jf = -1
+			if y[j] < 0 {
+				jf = j
+			}
+		case h == u1:
+			if h > u2 {
+				u2, j2 = h, j
+			}
+			if jf < 0 && y[j] < 0 {
+				jf = j
+			}
+		case h > u2:
+			u2, j2 = h, j
+		}
+	}
+	return u1, u2, j1, j2, jf
 }
 
 // augment grows a shortest-path tree from the free row f over reduced

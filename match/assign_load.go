@@ -31,6 +31,13 @@ type problem struct {
 	owned      bool // w is a working copy from getBuf, which the solver may overwrite
 	exp        int
 	done       <-chan struct{}
+
+	// colMax and colArg, when not nil, are the largest entry of each
+	// working column and the lowest row holding it, found while loading:
+	// the column reduction's first pass (see lap.colArg). Only set when
+	// the working matrix is the caller's square matrix, read in place.
+	colMax []float64
+	colArg []int
 }
 
 // reader reads a matrix's entries: through its row-major backing slice
@@ -235,9 +242,23 @@ func (p *problem) loadRaw() error {
 		w = getBuf(r * c)
 		absBits = p.fillRaw(w, rows, cols)
 	} else {
+		var cm []float64
+		var ca []int
+		if r == c {
+			// The solver will start with the column reduction, whose
+			// first pass this scan does too, while the rows stream by.
+			cm, ca = make([]float64, c), make([]int, c)
+			for j := range cm {
+				cm[j], ca[j] = negInf, -1
+			}
+		}
 		for i := 0; i < r; i++ {
 			if i&63 == 0 && cancelled(p.done) {
 				return errCancelled
+			}
+			if cm != nil {
+				absBits = colMaxRow(p.in.rawRow(i, c), i, cm, ca, absBits)
+				continue
 			}
 			ab := absBits
 			for _, x := range p.in.rawRow(i, c) {
@@ -245,6 +266,7 @@ func (p *problem) loadRaw() error {
 			}
 			absBits = ab
 		}
+		p.colMax, p.colArg = cm, ca
 	}
 	if absBits >= infBits {
 		st := newStats(r, c)
@@ -270,6 +292,7 @@ func (p *problem) loadRaw() error {
 		p.w, p.stride = p.in.raw, p.in.stride
 		return nil
 	}
+	p.colMax, p.colArg = nil, nil // they are not the working matrix's
 	switch {
 	case w == nil:
 		p.transposed = transposed
@@ -519,6 +542,22 @@ func (p *problem) fillRaw(w []float64, rows, cols []int) uint64 {
 		}
 	}
 	return ab
+}
+
+// colMaxRow folds row i of a square matrix read in place into the
+// column maxima cm and their lowest rows ca (a later row replaces an
+// earlier one only when strictly larger), and returns absBits raised to
+// the row's largest magnitude bit pattern (see fillRaw).
+func colMaxRow(row []float64, i int, cm []float64, ca []int, absBits uint64) uint64 {
+	cm = cm[:len(row)]
+	ca = ca[:len(row)]
+	for j, x := range row {
+		absBits = max(absBits, math.Float64bits(x)&^(1<<63))
+		if x > cm[j] {
+			cm[j], ca[j] = x, i
+		}
+	}
+	return absBits
 }
 
 // scanRow validates the caller's row i and gathers its stats.

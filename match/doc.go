@@ -149,8 +149,10 @@
 // not padded to a square):
 //
 //   - initialisation: for square problems, column reduction and reduction
-//     transfer; then two passes of augmenting row reduction (an auction-like
-//     step, capped to O(r·c) work per pass). Rectangular problems skip the
+//     transfer (when the caller's matrix is solved in place, the column
+//     maxima are found by the same scan that checks it); then two passes
+//     of augmenting row reduction (an auction-like step, one read of the
+//     row per step, capped to O(r·c) work per pass). Rectangular problems skip the
 //     column reduction, so that unmatched columns keep a zero dual, as in
 //     Bijsterbosch and Volgenant's rectangular variant;
 //   - augmentation: for each row still free, a Dijkstra-like search over
