@@ -1,0 +1,245 @@
+package match
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"strings"
+)
+
+// alternatives returns row's top k alternatives (see Proposal.Alternatives
+// for the order). With prune false it searches the whole graph; the result
+// is the same.
+//
+// The forcing cost of seat s is c(s) = rc(row,s) + D(s→row), D the
+// shortest residual path. An unmatched row is entered only from T, so
+// D(s→row) = out.dist[s]: no search. A row matched to s0 is entered only
+// from s0, at cost 0, so D(s→row) = D(s→s0), found by a search towards s0.
+//
+// Why the pruned search is exact. Concatenating s → T and T → s0 gives a
+// walk from s to s0, so D(s→s0) ≤ out.dist[s] + in[s0], and
+// U(s) = rc(row,s) + out.dist[s] + in[s0] ≥ c(s). Let B be the k-th
+// smallest, over the mentors, of the smallest U of their seats (the
+// largest if there are fewer than k): at least min(k, mentors) mentors
+// cost at most B. Let R be the smallest rc(row,s) over the seats of these
+// mentors, and L = B - R. A seat s with c(s) ≤ B + tol has
+// D(s→s0) = c(s) - rc(row,s) ≤ B + tol - R = L + tol. The search towards
+// s0 ignores every path longer than L + tol and stops there, and a node
+// whose distance is within that limit has a shortest path made of such
+// nodes (reduced costs are ≥ 0), so it is settled with its exact distance.
+// Hence each mentor costing at most B + tol has its cheapest seat settled
+// and its exact cost; every other mentor costs more than B + tol, ranks
+// behind the mentors that define B, and cannot be in the top k. tol (far
+// above the rounding of a path of rows+seats arcs) keeps this true in
+// floating point, and it also covers re-ranking by the Loss computed from
+// the changes, which differs from the dual cost only by rounding. The
+// same argument, with the exact k-th cost in place of B, lets only the
+// mentors within tol of the k-th best have their changes worked out.
+//
+// Since the limit only removes paths longer than it, the nodes it keeps
+// are settled in the same order, with the same distances, as without it:
+// the pruned result is the unpruned one, bit for bit (tests check it).
+// Reading a seat's arcs by increasing reduced cost makes the pruning cheap:
+// a settled seat costs the arcs within the limit, not O(m).
+func (g *altGraph) alternatives(ctx context.Context, sr *search, row, k int, prune bool) ([]Alternative, error) {
+	st := g.st
+	current := -1 // the proposed mentor
+	if s := st.seatOf[row]; s >= 0 {
+		current = st.seatMentor[s]
+	}
+	target, paths := g.seats, g.out
+	if s0 := g.rowMate[row]; s0 >= 0 {
+		limit := lexInf
+		if prune {
+			b, least, ok := g.bound(sr, row, current, k)
+			if !ok {
+				return []Alternative{}, nil
+			}
+			b = b.add(g.in[s0])
+			limit = lex{b.n - least.n, b.x - least.x}
+		}
+		if err := g.reverse(ctx, sr, s0, limit); err != nil {
+			return nil, err
+		}
+		target, paths = s0, sr
+	}
+
+	// The exact cost of every mentor whose cheapest seat was reached; a
+	// mentor's seats are consecutive.
+	cands := sr.cands[:0]
+	for s, c := range st.seatMentor {
+		if c == current || !paths.settled(s) || !g.allowed(row, c) {
+			continue
+		}
+		cost := g.rc(row, s).add(paths.dist[s])
+		if n := len(cands); n > 0 && cands[n-1].mentor == c {
+			if cost.less(cands[n-1].cost) {
+				cands[n-1].cost, cands[n-1].seat = cost, s
+			}
+			continue
+		}
+		cands = append(cands, candidate{c, s, cost})
+	}
+	sr.cands = cands
+	if len(cands) == 0 {
+		return []Alternative{}, nil
+	}
+	kth := kthSmallest(sr, cands, k)
+
+	out := make([]Alternative, 0, min(k, len(cands)))
+	for _, cd := range cands {
+		if cd.cost.above(kth, g.tol) {
+			continue
+		}
+		a, err := g.alternative(row, cd.mentor, cd.seat, target, paths)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	countsDuos := st.objective == MostMatched
+	slices.SortFunc(out, func(a, b Alternative) int {
+		switch {
+		case countsDuos && a.LostDuos != b.LostDuos:
+			return a.LostDuos - b.LostDuos
+		case a.Loss != b.Loss:
+			if a.Loss < b.Loss {
+				return -1
+			}
+			return 1
+		case a.Score != b.Score:
+			if a.Score > b.Score {
+				return -1
+			}
+			return 1
+		}
+		return strings.Compare(a.MentorID, b.MentorID)
+	})
+	if len(out) > k {
+		out = out[:k]
+	}
+	return out, nil
+}
+
+// bound returns the k-th smallest, over the mentors row may be forced
+// onto, of the smallest rc(row,s) + out.dist[s] of their seats (the
+// largest if there are fewer than k), the smallest rc(row,s) of these
+// seats, and false when there is no such mentor.
+func (g *altGraph) bound(sr *search, row, current, k int) (lex, lex, bool) {
+	cands := sr.cands[:0]
+	least := lexInf
+	for s, c := range g.st.seatMentor {
+		if c == current || !g.allowed(row, c) {
+			continue
+		}
+		rc := g.rc(row, s)
+		if rc.less(least) {
+			least = rc
+		}
+		u := rc.add(g.out.dist[s])
+		if n := len(cands); n > 0 && cands[n-1].mentor == c {
+			if u.less(cands[n-1].cost) {
+				cands[n-1].cost = u
+			}
+			continue
+		}
+		cands = append(cands, candidate{c, s, u})
+	}
+	sr.cands = cands
+	if len(cands) == 0 {
+		return lex{}, lex{}, false
+	}
+	return kthSmallest(sr, cands, k), least, true
+}
+
+// kthSmallest returns the k-th smallest cost of cands, or the largest if
+// there are fewer than k.
+func kthSmallest(sr *search, cands []candidate, k int) lex {
+	costs := sr.costs[:0]
+	for _, c := range cands {
+		costs = append(costs, c.cost)
+	}
+	sr.costs = costs
+	slices.SortFunc(costs, func(a, b lex) int {
+		switch {
+		case a.less(b):
+			return -1
+		case b.less(a):
+			return 1
+		}
+		return 0
+	})
+	return costs[min(k, len(costs))-1]
+}
+
+// alternative follows the cycle that forcing row onto seat (of pool mentor
+// c) closes — the arc row → seat, then the path from seat back to row
+// through paths, which ends at target — and says what it changes.
+func (g *altGraph) alternative(row, c, seat, target int, paths *search) (Alternative, error) {
+	st := g.st
+	type move struct{ row, to int } // to: a seat, or -1 for "left out"
+	moves := []move{{row, seat}}
+	t := g.seats
+	cur := seat
+	for steps := 0; ; steps++ {
+		if steps > g.rows+g.seats+2 {
+			return Alternative{}, errors.New("match: internal error: the chain of an alternative does not close")
+		}
+		if cur == t {
+			if target == t {
+				break
+			}
+			if x := paths.row[t]; x >= 0 {
+				moves = append(moves, move{x, paths.next[t]})
+			}
+			cur = paths.next[t]
+		}
+		if cur == target {
+			break
+		}
+		m := g.seatMate[cur]
+		if m < 0 {
+			cur = t
+			continue
+		}
+		next := paths.next[cur]
+		if next == t {
+			moves = append(moves, move{m, -1})
+		} else {
+			moves = append(moves, move{m, next})
+		}
+		cur = next
+	}
+
+	a := Alternative{MentorID: st.mentorIDs[c], Score: g.scoreRaw[row*g.stride+c], Changes: []Change{}}
+	for _, mv := range moves {
+		ch := Change{MenteeID: st.menteeIDs[mv.row]}
+		var had, has float64
+		if s := st.seatOf[mv.row]; s >= 0 {
+			oc := st.seatMentor[s]
+			ch.Loses, had = st.mentorIDs[oc], g.scoreRaw[mv.row*g.stride+oc]
+		}
+		if mv.to >= 0 {
+			if nc := st.seatMentor[mv.to]; g.allowed(mv.row, nc) {
+				ch.Gets, has = st.mentorIDs[nc], g.scoreRaw[mv.row*g.stride+nc]
+			}
+		}
+		switch {
+		case ch.Loses == ch.Gets: // another seat of the same mentor, or still unmatched
+			continue
+		case ch.Loses != "" && ch.Gets != "":
+			a.ScoreLoss += had - has
+		case ch.Loses != "":
+			a.ScoreLoss += had
+			a.PriorityLoss += st.priority[mv.row]
+			a.LostDuos++
+		default:
+			a.ScoreLoss -= has
+			a.PriorityLoss -= st.priority[mv.row]
+			a.LostDuos--
+		}
+		a.Changes = append(a.Changes, ch)
+	}
+	a.Loss = a.ScoreLoss + a.PriorityLoss
+	return a, nil
+}
