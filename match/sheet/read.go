@@ -299,7 +299,7 @@ func read[T any](r io.Reader, opt Options, t *table[T], validate func(T) error, 
 				}
 			}
 			rowProbs = append(rowProbs, &RowError{Row: row, Column: col,
-				Err: &profile.FieldError{ID: fe.ID, Field: fe.Field, Problem: hideQuoted(fe.Problem)}})
+				Err: fe})
 		}
 		if id != "" && name == id {
 			if first, dup := firstRow[id]; dup {
@@ -385,32 +385,4 @@ func mapColumns[T any](t *table[T], header []string, own map[string]string, rep 
 		return nil, err
 	}
 	return colOf, nil
-}
-
-// hideQuoted replaces each quoted token in a validation problem, such as
-// the "B3" of `unknown level "B3"`, by "(value hidden)": a sheet's errors
-// never show a cell, and a cell in the wrong column may hold anything.
-func hideQuoted(problem string) string {
-	var b strings.Builder
-	for {
-		i := strings.IndexByte(problem, '"')
-		if i < 0 {
-			break
-		}
-		j := i + 1
-		for j < len(problem) && problem[j] != '"' {
-			if problem[j] == '\\' {
-				j++
-			}
-			j++
-		}
-		if j >= len(problem) {
-			break
-		}
-		b.WriteString(problem[:i])
-		b.WriteString("(value hidden)")
-		problem = problem[j+1:]
-	}
-	b.WriteString(problem)
-	return b.String()
 }
