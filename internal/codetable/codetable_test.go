@@ -1,0 +1,60 @@
+package codetable
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+const head = "code\tlevel\tparent\ten\tfr\tnl\tde\n"
+
+func TestParse(t *testing.T) {
+	base, err := Parse(head+
+		"A\t1\t\tFarming\tAgriculture\tLandbouw\tLandwirtschaft\n"+
+		"01\t2\tA\tCrops\tCultures\tTeelt\tAnbau\n", nil)
+	require.NoError(t, err)
+	require.Equal(t, 2, base.Len())
+
+	tab, err := Parse(head+
+		"A\t1\t\t\t\t\t\n"+
+		"01\t2\tA\t\t\tTeelt (BE)\t\n"+
+		"01.1\t3\t01\tCereals\tCéréales\tGranen\tGetreide\n", base)
+	require.NoError(t, err)
+	i, ok := tab.Index("01")
+	require.True(t, ok)
+	assert.Equal(t, "01", tab.Code(i))
+	assert.Equal(t, 2, tab.Level(i))
+	assert.Equal(t, "A", tab.Code(tab.Parent(i)))
+	assert.Equal(t, "Crops", tab.Label(i, 0), "an empty cell takes base's label")
+	assert.Equal(t, "Teelt (BE)", tab.Label(i, 2), "a filled cell keeps its own")
+	_, ok = tab.Index("02")
+	assert.False(t, ok)
+
+	leaf, _ := tab.Index("01.1")
+	assert.Equal(t, "A", tab.Code(tab.Ancestor(leaf, 1)))
+	assert.Equal(t, "01", tab.Code(tab.Ancestor(leaf, 2)))
+	assert.Equal(t, leaf, tab.Ancestor(leaf, 3))
+	assert.Equal(t, -1, tab.Ancestor(leaf, 4), "deeper than the code")
+	assert.Equal(t, -1, tab.Ancestor(leaf, 0))
+	assert.Equal(t, -1, tab.Parent(tab.Ancestor(leaf, 1)))
+}
+
+func TestParseErrors(t *testing.T) {
+	tests := []struct{ name, tsv, want string }{
+		{"no header", "A\t1\t\ta\tb\tc\td\n", "line 1"},
+		{"short line", head + "A\t1\t\ta\tb\tc\n", "line 2: want 7 columns"},
+		{"bad level", head + "A\tx\t\ta\tb\tc\td\n", "line 2: level"},
+		{"duplicate", head + "A\t1\t\ta\tb\tc\td\nA\t1\t\ta\tb\tc\td\n", "line 3: code"},
+		{"parent later or missing", head + "01\t2\tA\ta\tb\tc\td\n", "line 2: parent"},
+		{"parent wrong level", head + "A\t1\t\ta\tb\tc\td\n01.1\t3\tA\ta\tb\tc\td\n", "line 3: parent"},
+		{"empty label without base", head + "A\t1\t\ta\t\tc\td\n", "line 2: label: empty"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Parse(tc.tsv, nil)
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), tc.want)
+		})
+	}
+}
