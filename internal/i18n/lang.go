@@ -32,6 +32,12 @@ func Match(tag language.Tag) language.Tag {
 	return supported[index(tag)]
 }
 
+// Index returns the position in [Languages] of tag's closest supported
+// language, as [Match] chooses it: 0 English, 1 French, 2 Dutch, 3
+// German. Tables that keep one column per language (the names of sectors
+// and occupations in profile/nace and profile/isco) pick theirs with it.
+func Index(tag language.Tag) int { return index(tag) }
+
 // index returns the position of tag's closest supported language.
 func index(tag language.Tag) int {
 	_, i, conf := matcher.Match(tag)

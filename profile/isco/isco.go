@@ -9,7 +9,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/duomatch/duo/internal/codetable"
-	"github.com/duomatch/duo/internal/locale"
+	"github.com/duomatch/duo/internal/i18n"
 )
 
 //go:embed isco08.tsv
@@ -63,8 +63,9 @@ func MustParse(s string) Code {
 }
 
 // Name returns the name of code in lang (English, French, Dutch or German,
-// chosen by base language; any other language gives English). It returns
-// an error wrapping [ErrUnknown] when code is not an ISCO-08 code.
+// the closest of the four, as duo chooses everywhere; any other language
+// gives English). It returns an error wrapping [ErrUnknown] when code is
+// not an ISCO-08 code.
 //
 //	isco.Name("2512", language.Dutch) // "Softwareontwikkelaars"
 func Name(code string, lang language.Tag) (string, error) {
@@ -109,13 +110,13 @@ func (c Code) Parent() (Code, bool) {
 }
 
 // Name returns c's name in lang: English, French, Dutch or German, chosen
-// by base language ("fr-BE" is French); any other language gives English.
-// The zero Code's name is "". Cost: O(1).
+// as the closest of the four ("fr", "fr-BE" and "fr-FR" are French); any
+// other language gives English. The zero Code's name is "". Cost: O(1).
 func (c Code) Name(lang language.Tag) string {
 	if c.i == 0 {
 		return ""
 	}
-	return table().Label(int(c.i-1), locale.Index(lang))
+	return table().Label(int(c.i-1), i18n.Index(lang))
 }
 
 // Shared returns how many levels of the ISCO-08 hierarchy a and b have in

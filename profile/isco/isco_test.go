@@ -11,7 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"golang.org/x/text/language"
 
-	"github.com/duomatch/duo/internal/locale"
+	"github.com/duomatch/duo/internal/i18n"
 	"github.com/duomatch/duo/profile"
 	"github.com/duomatch/duo/profile/isco"
 )
@@ -34,7 +34,7 @@ func TestCountsNamesParents(t *testing.T) {
 		require.True(t, c.Level() >= 1 && c.Level() <= 4)
 		got[c.Level()-1]++
 		assert.Equal(t, len(c.String()), c.Level())
-		for _, lang := range locale.Tags {
+		for _, lang := range i18n.Languages() {
 			assert.NotEmpty(t, strings.TrimSpace(c.Name(lang)), "%s in %s", c, lang)
 		}
 		p, ok := c.Parent()

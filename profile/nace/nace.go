@@ -6,7 +6,7 @@ import (
 
 	"golang.org/x/text/language"
 
-	"github.com/duomatch/duo/internal/locale"
+	"github.com/duomatch/duo/internal/i18n"
 )
 
 // System is a classification a code is read in. Its zero value is [Rev2].
@@ -98,8 +98,9 @@ func MustParse(s string, prefer System) Code {
 }
 
 // Name returns the name of code in lang (English, French, Dutch or German,
-// chosen by base language; any other language gives English), reading code
-// as [Parse] does with the zero prefer ([Rev2]). It returns an error
+// the closest of the four, as duo chooses everywhere; any other language
+// gives English), reading code as [Parse] does with the zero prefer
+// ([Rev2]). It returns an error
 // wrapping [ErrUnknown] when code is not a code.
 //
 //	nace.Name("62.01", language.French) // "Programmation informatique"
@@ -149,14 +150,14 @@ func (c Code) Parent() (Code, bool) {
 }
 
 // Name returns c's name in lang: English, French, Dutch or German, chosen
-// by base language ("nl-BE" is Dutch); any other language gives English.
-// Names are as published (sections in upper case). The zero Code's name is
+// as the closest of the four ("nl", "nl-BE" and "nl-NL" are Dutch); any
+// other language gives English. Names are as published (sections in upper case). The zero Code's name is
 // "". Cost: O(1).
 func (c Code) Name(lang language.Tag) string {
 	if c.i == 0 {
 		return ""
 	}
-	return load().sys[c.sys].Label(int(c.i-1), locale.Index(lang))
+	return load().sys[c.sys].Label(int(c.i-1), i18n.Index(lang))
 }
 
 // Ambiguous reports whether c's string is a code of both NACE Rev. 2 and

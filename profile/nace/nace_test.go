@@ -11,7 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"golang.org/x/text/language"
 
-	"github.com/duomatch/duo/internal/locale"
+	"github.com/duomatch/duo/internal/i18n"
 	"github.com/duomatch/duo/profile"
 	"github.com/duomatch/duo/profile/nace"
 )
@@ -61,7 +61,7 @@ func TestEveryCodeNamedWithParent(t *testing.T) {
 		sys  nace.System
 	}{{"rev2.tsv", nace.Rev2}, {"rev21.tsv", nace.Rev21}, {"nacebel2025.tsv", nace.NACEBEL2025}} {
 		for _, c := range codes(t, tc.file, tc.sys) {
-			for _, lang := range locale.Tags {
+			for _, lang := range i18n.Languages() {
 				assert.NotEmpty(t, strings.TrimSpace(c.Name(lang)), "%s %s in %s", tc.sys, c, lang)
 			}
 			p, ok := c.Parent()

@@ -4,15 +4,16 @@ import (
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
 
-	"github.com/duomatch/duo/internal/locale"
+	"github.com/duomatch/duo/internal/i18n"
 	"github.com/duomatch/duo/profile"
 )
 
 // Language returns the name, in lang, of the base language of a BCP 47 tag
 // as [profile.BaseLanguage] reads it ("nl-BE" is named as "nl"), and false
 // when profile rejects the tag (malformed, "und", private use) or when
-// neither CLDR nor this package's own table has a name for its language. lang chooses English, French, Dutch or German by base
-// language; any other language gives English.
+// neither CLDR nor this package's own table has a name for its language.
+// lang chooses English, French, Dutch or German, the closest of the four
+// as duo chooses everywhere; any other language gives English.
 //
 // Names are CLDR's, as golang.org/x/text/language/display carries them, in
 // that language's usual case (French names are lower case: "arabe"),
@@ -30,7 +31,7 @@ func Language(tag string, lang language.Tag) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	col := locale.Index(lang)
+	col := i18n.Index(lang)
 	if n, ok := languageGaps[base]; ok {
 		return n[col], true
 	}
@@ -38,7 +39,7 @@ func Language(tag string, lang language.Tag) (string, bool) {
 	if err != nil {
 		return "", false
 	}
-	n := display.Languages(locale.Tags[col]).Name(b)
+	n := display.Languages(i18n.Match(lang)).Name(b)
 	return n, n != ""
 }
 
@@ -58,6 +59,6 @@ func Country(code string, lang language.Tag) (string, bool) {
 	if err != nil {
 		return "", false
 	}
-	n := display.Regions(locale.Tags[locale.Index(lang)]).Name(r)
+	n := display.Regions(i18n.Match(lang)).Name(r)
 	return n, n != ""
 }

@@ -9,7 +9,7 @@ import (
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
 
-	"github.com/duomatch/duo/internal/locale"
+	"github.com/duomatch/duo/internal/i18n"
 	"github.com/duomatch/duo/profile"
 )
 
@@ -44,7 +44,7 @@ func TestEveryCountryNamed(t *testing.T) {
 				continue
 			}
 			n++
-			for _, lang := range locale.Tags {
+			for _, lang := range i18n.Languages() {
 				name, ok := Country(strings.ToLower(c), lang)
 				assert.True(t, ok && strings.TrimSpace(name) != "", "%s in %s", c, lang)
 			}
@@ -62,7 +62,7 @@ func TestLanguagesNamedInAllFour(t *testing.T) {
 	named := 0
 	for _, b := range bases {
 		got := 0
-		for _, lang := range locale.Tags {
+		for _, lang := range i18n.Languages() {
 			if n, ok := Language(b, lang); ok {
 				require.NotEmpty(t, strings.TrimSpace(n))
 				got++
@@ -93,7 +93,7 @@ var newcomers = []string{
 
 func TestNewcomersLanguagesNamed(t *testing.T) {
 	for _, tag := range newcomers {
-		for _, lang := range locale.Tags {
+		for _, lang := range i18n.Languages() {
 			n, ok := Language(tag, lang)
 			assert.True(t, ok && n != "", "%s in %s", tag, lang)
 		}
@@ -167,7 +167,7 @@ func TestGapsAreGaps(t *testing.T) {
 		require.True(t, ok, "%s is accepted by profile", code)
 		assert.Equal(t, code, b, "%s is a base, not an alias", code)
 		missing := 0
-		for col, lang := range locale.Tags {
+		for col, lang := range i18n.Languages() {
 			assert.NotEmpty(t, n[col], "%s in %s", code, lang)
 			if display.Languages(lang).Name(language.MustParseBase(code)) == "" {
 				missing++
@@ -183,7 +183,7 @@ func FuzzLanguage(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, tag string) {
 		_, accepted := profile.BaseLanguage(tag)
-		for _, lang := range locale.Tags {
+		for _, lang := range i18n.Languages() {
 			n, ok := Language(tag, lang)
 			assert.Equal(t, ok, n != "")
 			if ok {
