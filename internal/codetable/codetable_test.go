@@ -58,3 +58,34 @@ func TestParseErrors(t *testing.T) {
 		})
 	}
 }
+
+// FuzzParse checks that any input either fails with a line number or gives
+// a table whose every code has a parent one level up and four labels.
+func FuzzParse(f *testing.F) {
+	f.Add(head + "A\t1\t\ta\tb\tc\td\n01\t2\tA\te\tf\tg\th\n")
+	f.Add(head + "A\t1\t\ta\t\tc\td\n")
+	f.Add("")
+	f.Add(head + "01\t2\tA\ta\tb\tc\td\n")
+	base, err := Parse(head+"A\t1\t\ta\tb\tc\td\n", nil)
+	require.NoError(f, err)
+	f.Fuzz(func(t *testing.T, tsv string) {
+		tab, err := Parse(tsv, base)
+		if err != nil {
+			assert.Contains(t, err.Error(), "line ")
+			return
+		}
+		for i := range tab.Len() {
+			j, ok := tab.Index(tab.Code(i))
+			require.True(t, ok)
+			assert.Equal(t, i, j)
+			if p := tab.Parent(i); p >= 0 {
+				assert.Equal(t, tab.Level(i)-1, tab.Level(p))
+			} else {
+				assert.Equal(t, 1, tab.Level(i))
+			}
+			for col := range 4 {
+				assert.NotEmpty(t, tab.Label(i, col))
+			}
+		}
+	})
+}
