@@ -43,8 +43,11 @@ func (s System) String() string {
 // of the three classifications; test with errors.Is.
 var ErrUnknown = errors.New("nace: not a code of NACE Rev. 2, NACE Rev. 2.1 or NACEBEL 2025 (forms: J, 62, 62.0, 62.01, 62.100)")
 
-// Code is a code of one classification. The zero Code is no code: its
-// String is "", its Level 0, and it shares no level with any code.
+// Code is a code of one classification. Two Codes are == when they are the
+// same code of the same System: "62.10" of Rev21 and of NACEBEL2025 are
+// two Codes (with the same place in the hierarchy: [Shared] gives 4). The
+// zero Code is no code: its String is "", its Level 0, and it shares no
+// level with any code.
 type Code struct {
 	sys System
 	i   int32 // number in the system's table, plus 1; 0 for no code
