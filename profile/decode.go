@@ -6,9 +6,8 @@ import (
 	"io"
 	"reflect"
 
-	"github.com/duomatch/duo/internal/jsondec"
-
 	"github.com/duomatch/duo/internal/errtree"
+	"github.com/duomatch/duo/internal/jsondec"
 	"github.com/duomatch/duo/internal/msg"
 )
 
@@ -41,7 +40,7 @@ const (
 	maxDepth     = 64
 )
 
-// documentField is the Field of a [FieldError] about the whole document
+// documentField is the Path of a [Problem] about the whole document
 // (empty, not an array, data after the value).
 const documentField = "(document)"
 
@@ -68,13 +67,13 @@ const capacityZero = "0 is not a capacity; leave it out for 1, or set paused to 
 //     (wrapping [ErrTooMany]) stop decoding.
 //
 // null leaves a field at its zero value (its default). The error joins a
-// *[FieldError] per problem, in the order of the document, at most
+// *[Problem] per problem, in the order of the document, at most
 // opt.MaxErrors of them, plus the one that stopped decoding and one that
 // counts those not listed; errors.Is(err, [ErrInvalid]) holds and
-// [FieldErrors] lists them. Each names the JSON path of the value
+// [Problems] lists them. Each names the JSON path of the value
 // ("mentees[13].wants.foo", "[13].applied_on" in an array, "(document)"
 // for the whole document) and, inside a mentee or a mentor, the person's
-// ID as [FieldError.ID] describes ("(no id)" when the entry has no
+// ID as [Problem.IDs] describes ("(no id)" when the entry has no
 // readable string "id", for instance when decoding stopped before it); it
 // never quotes a value, and echoes an unknown field's
 // name shortened to 32 bytes. A read error of r (such as
@@ -109,14 +108,17 @@ func Decode(r io.Reader, dst any, opt DecodeOptions) error {
 	}
 	errs := make([]error, len(problems))
 	for i, p := range problems {
-		fe := &FieldError{ID: p.ID, Field: p.Path, Problem: p.Text}
-		if fe.Field == "" {
-			fe.Field = documentField
+		pr := &Problem{Path: p.Path, Code: p.Code, Args: p.Args, Detail: p.Text, Err: ErrInvalid}
+		if p.ID != "" {
+			pr.IDs = []string{p.ID}
 		}
-		errs[i] = fe
+		if pr.Path == "" {
+			pr.Path = documentField
+		}
 		if p.TooMany {
-			errs[i] = &tooManyError{fe}
+			pr.Err = errors.Join(ErrInvalid, ErrTooMany)
 		}
+		errs[i] = pr
 	}
 	return errors.Join(errs...)
 }
@@ -147,13 +149,13 @@ func DecodeMentors(r io.Reader, opt DecodeOptions) ([]Mentor, error) {
 	return out, nil
 }
 
-// AtPath returns err with every *[FieldError] in its tree put under the
-// JSON path prefix: a copy whose Field is prefix + "." + Field, or prefix +
-// Field when Field starts with "[" ("mentees[13]" and "applied_on" give
+// AtPath returns err with every *[Problem] in its tree put under the
+// JSON path prefix: a copy whose Path is prefix + "." + Path, or prefix +
+// Path when Path starts with "[" ("mentees[13]" and "applied_on" give
 // "mentees[13].applied_on"; "mentees" and "[13].id" give
-// "mentees[13].id"); a Field of "(document)" becomes prefix. The result
+// "mentees[13].id"); a Path of "(document)" or "" becomes prefix. The result
 // joins the copies, in order, with errors.Join; errors in the tree that are
-// neither a FieldError nor a join of errors are kept as they are. err is
+// neither a Problem nor a join of errors are kept as they are. err is
 // not modified. AtPath returns nil for a nil err, and err itself for an
 // empty prefix.
 //
@@ -167,34 +169,25 @@ func AtPath(err error, prefix string) error {
 	}
 	var out []error
 	for _, e := range errtree.Leaves(err) {
-		switch e := e.(type) {
-		case *FieldError:
-			out = append(out, e.at(prefix))
-		case *tooManyError:
-			out = append(out, &tooManyError{e.FieldError.at(prefix)})
-		default:
+		if p, ok := e.(*Problem); ok {
+			out = append(out, p.at(prefix))
+		} else {
 			out = append(out, e)
 		}
 	}
 	return errors.Join(out...)
 }
 
-// at returns a copy of e under the path prefix.
-func (e *FieldError) at(prefix string) *FieldError {
-	c := *e
-	if c.Field == documentField {
-		c.Field = prefix
+// at returns a copy of p under the path prefix.
+func (p *Problem) at(prefix string) *Problem {
+	c := *p
+	if c.Path == documentField {
+		c.Path = prefix
 	} else {
-		c.Field = jsondec.Join(prefix, c.Field)
+		c.Path = jsondec.Join(prefix, c.Path)
 	}
 	return &c
 }
-
-// tooManyError is the problem of an array over [DecodeOptions.MaxPeople]:
-// a *FieldError that also wraps [ErrTooMany].
-type tooManyError struct{ *FieldError }
-
-func (e *tooManyError) Unwrap() []error { return []error{e.FieldError, ErrTooMany} }
 
 var (
 	menteeType = reflect.TypeFor[Mentee]()
@@ -214,8 +207,8 @@ func checkPerson(v reflect.Value) (string, []jsondec.Problem) {
 		id, err = p.ID, p.Validate()
 	}
 	var problems []jsondec.Problem
-	for _, fe := range FieldErrors(err) {
-		problems = append(problems, jsondec.Problem{Path: fe.Field, Text: fe.Problem})
+	for _, p := range Problems(err) {
+		problems = append(problems, jsondec.Problem{Path: p.Path, Code: p.Code, Args: p.Args, Text: p.Detail})
 	}
 	return idName(id), problems
 }

@@ -34,12 +34,12 @@ func checkProblems(t *testing.T, err error, wants []want) {
 	t.Helper()
 	require.Error(t, err)
 	assert.ErrorIs(t, err, profile.ErrInvalid)
-	got := profile.FieldErrors(err)
+	got := profile.Problems(err)
 	require.Len(t, got, len(wants), "errors: %v", err)
 	for i, w := range wants {
-		assert.Equal(t, w.id, got[i].ID, "error %d: %v", i, got[i])
-		assert.Equal(t, w.field, got[i].Field, "error %d: %v", i, got[i])
-		assert.Contains(t, got[i].Problem, w.problem, "error %d", i)
+		assert.Equal(t, w.id, got[i].ID(), "error %d: %v", i, got[i])
+		assert.Equal(t, w.field, got[i].Path, "error %d: %v", i, got[i])
+		assert.Contains(t, got[i].Detail, w.problem, "error %d", i)
 	}
 	for _, leak := range []string{secret, "1999", "Jane", "\xff"} {
 		assert.NotContains(t, err.Error(), leak)
@@ -280,17 +280,17 @@ func TestDecodeStopsAtMaxPeople(t *testing.T) {
 			require.Error(t, err)
 			assert.ErrorIs(t, err, profile.ErrTooMany)
 			assert.ErrorIs(t, err, profile.ErrInvalid)
-			fes := profile.FieldErrors(err)
+			fes := profile.Problems(err)
 			require.NotEmpty(t, fes)
-			var stop *profile.FieldError
+			var stop *profile.Problem
 			for _, fe := range fes {
-				if strings.HasPrefix(fe.Problem, "more than") {
+				if strings.HasPrefix(fe.Detail, "more than") {
 					stop = fe
 				}
 			}
 			require.NotNil(t, stop, "the problem that stopped decoding is listed")
-			assert.Equal(t, "(document)", stop.Field)
-			assert.Equal(t, fmt.Sprintf("more than %d entries; decoding stopped here", tt.limit), stop.Problem)
+			assert.Equal(t, "(document)", stop.Path)
+			assert.Equal(t, fmt.Sprintf("more than %d entries; decoding stopped here", tt.limit), stop.Detail)
 			// Reading stopped right after the entry past the limit: 3 bytes
 			// an entry, plus at most one buffer read ahead.
 			assert.LessOrEqual(t, r.n, 3*(tt.limit+1)+64<<10, "bytes read")
@@ -321,17 +321,17 @@ func TestDecodeMaxErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := profile.DecodeMentees(strings.NewReader(b.String()), tt.opt)
-			fes := profile.FieldErrors(err)
+			fes := profile.Problems(err)
 			if tt.listed == 60 {
 				require.Len(t, fes, 60)
 				return
 			}
 			require.Len(t, fes, tt.listed+1)
-			assert.Equal(t, "[0].x", fes[0].Field)
-			assert.Equal(t, "me-0", fes[0].ID)
+			assert.Equal(t, "[0].x", fes[0].Path)
+			assert.Equal(t, "me-0", fes[0].ID())
 			last := fes[tt.listed]
-			assert.Equal(t, "(document)", last.Field)
-			assert.Equal(t, fmt.Sprintf("%d more problems not listed (reporting stops after %d)", 60-tt.listed, tt.listed), last.Problem)
+			assert.Equal(t, "(document)", last.Path)
+			assert.Equal(t, fmt.Sprintf("%d more problems not listed (reporting stops after %d)", 60-tt.listed, tt.listed), last.Detail)
 		})
 	}
 }
@@ -385,20 +385,20 @@ func TestAtPath(t *testing.T) {
 		prefix string
 		fields []string
 	}{
-		{"a field", &profile.FieldError{ID: "me-1", Field: "applied_on", Problem: "p"}, "mentees[13]", []string{"mentees[13].applied_on"}},
-		{"an index", &profile.FieldError{ID: "me-1", Field: "[2].id", Problem: "p"}, "mentees", []string{"mentees[2].id"}},
-		{"the document", &profile.FieldError{Field: "(document)", Problem: "p"}, "mentees", []string{"mentees"}},
+		{"a field", &profile.Problem{IDs: []string{"me-1"}, Path: "applied_on", Detail: "p"}, "mentees[13]", []string{"mentees[13].applied_on"}},
+		{"an index", &profile.Problem{IDs: []string{"me-1"}, Path: "[2].id", Detail: "p"}, "mentees", []string{"mentees[2].id"}},
+		{"the document", &profile.Problem{Path: "(document)", Detail: "p"}, "mentees", []string{"mentees"}},
 		{"a join, in order", errors.Join(
-			&profile.FieldError{Field: "a", Problem: "p"},
-			errors.Join(&profile.FieldError{Field: "b", Problem: "p"}, plain)), "x", []string{"x.a", "x.b"}},
+			&profile.Problem{Path: "a", Detail: "p"},
+			errors.Join(&profile.Problem{Path: "b", Detail: "p"}, plain)), "x", []string{"x.a", "x.b"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			before := tt.err.Error()
 			got := profile.AtPath(tt.err, tt.prefix)
 			var fields []string
-			for _, fe := range profile.FieldErrors(got) {
-				fields = append(fields, fe.Field)
+			for _, fe := range profile.Problems(got) {
+				fields = append(fields, fe.Path)
 			}
 			assert.Equal(t, tt.fields, fields)
 			assert.Equal(t, before, tt.err.Error(), "err is not modified")
@@ -406,13 +406,13 @@ func TestAtPath(t *testing.T) {
 		})
 	}
 	assert.NoError(t, profile.AtPath(nil, "x"))
-	e := &profile.FieldError{Field: "a"}
+	e := &profile.Problem{Path: "a"}
 	assert.Same(t, e, profile.AtPath(e, ""))
 
 	_, tooMany := profile.DecodeMentees(strings.NewReader(`[{}, {}]`), profile.DecodeOptions{MaxPeople: 1})
 	moved := profile.AtPath(tooMany, "mentees")
 	assert.ErrorIs(t, moved, profile.ErrTooMany)
-	assert.Equal(t, "mentees", profile.FieldErrors(moved)[len(profile.FieldErrors(moved))-1].Field)
+	assert.Equal(t, "mentees", profile.Problems(moved)[len(profile.Problems(moved))-1].Path)
 }
 
 func TestMenteeValidatedRoundTrip(t *testing.T) {
@@ -463,13 +463,13 @@ func FuzzDecodeMentees(f *testing.F) {
 		if err != nil {
 			assert.Nil(t, got)
 			assert.ErrorIs(t, err, profile.ErrInvalid)
-			fes := profile.FieldErrors(err)
+			fes := profile.Problems(err)
 			require.NotEmpty(t, fes)
 			assert.LessOrEqual(t, len(fes), 12, "at most MaxErrors, the stopping problem and a count")
 			for _, fe := range fes {
-				assert.NotEmpty(t, fe.Field)
-				assert.NotEmpty(t, fe.Problem)
-				assert.LessOrEqual(t, len(fe.Field), 200, "paths are short")
+				assert.NotEmpty(t, fe.Path)
+				assert.NotEmpty(t, fe.Detail)
+				assert.LessOrEqual(t, len(fe.Path), 200, "paths are short")
 			}
 			return
 		}

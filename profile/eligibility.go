@@ -176,7 +176,7 @@ const (
 )
 
 // Validate reports every problem in p at once, as one error joining a
-// *[FieldError] per problem (with an empty ID and the JSON path of the
+// *[Problem] per problem (with an empty ID and the JSON path of the
 // setting, such as "mentee.max_age"), or nil. Zero settings mean their
 // defaults and are valid, so the zero Policy is valid. Validate checks that
 // ages are in 0..150 or [Off] (-1), and the mentee's minimum age is not
@@ -187,27 +187,28 @@ const (
 // agencies, each non-blank and at most 64 bytes. errors.Is(err,
 // [ErrInvalid]) holds for the result. Cost: O(number of agencies).
 func (p Policy) Validate() error {
-	v := fieldErrors{}
+	v := problems{}
 	m, o := p.Mentee, p.Mentor
 	v.age("mentee.min_age", m.MinAge)
 	v.age("mentee.max_age", m.MaxAge)
 	minAge, minOK := Limit(m.MinAge, defMenteeMinAge)
 	maxAge, maxOK := Limit(m.MaxAge, defMenteeMaxAge)
 	if minOK && maxOK && minAge <= maxPolicyAge && maxAge <= maxPolicyAge && minAge > maxAge {
-		v.add("mentee.max_age", fmt.Sprintf("the maximum age %d is below the minimum age %d (mentee.min_age)", maxAge, minAge))
+		v.add("mentee.max_age", "max_below_min", fmt.Sprintf("the maximum age %d is below the minimum age %d (mentee.min_age)", maxAge, minAge),
+			strconv.Itoa(maxAge), strconv.Itoa(minAge))
 	}
 	v.switchValue("mentee.non_eu_background", m.NonEUBackground)
 	v.switchValue("mentee.registered_job_seeker", m.RegisteredJobSeeker)
 	switch {
 	case m.Agencies != nil && len(m.Agencies) == 0:
-		v.add("mentee.agencies", "empty: leave it out for the default agencies, or set any_agency to accept any")
+		v.add("mentee.agencies", "empty_list", "empty: leave it out for the default agencies, or set any_agency to accept any")
 	case v.fits("mentee.agencies", len(m.Agencies), maxAgencies):
 		for i, a := range m.Agencies {
 			switch {
 			case strings.TrimSpace(a) == "":
-				v.add(index("mentee.agencies", i), "blank")
+				v.add(index("mentee.agencies", i), "blank", "blank")
 			case len(a) > maxAgencyLen:
-				v.add(index("mentee.agencies", i), "longer than "+strconv.Itoa(maxAgencyLen)+" bytes")
+				v.tooLong(index("mentee.agencies", i), maxAgencyLen)
 			}
 		}
 	}
@@ -219,25 +220,26 @@ func (p Policy) Validate() error {
 	return v.err()
 }
 
-func (v *fieldErrors) age(field string, a int) {
+func (v *problems) age(field string, a int) {
 	if a != Off && (a < 0 || a > maxPolicyAge) {
-		v.add(field, "outside 0.."+strconv.Itoa(maxPolicyAge)+" (0 for the default, -1 for no limit)")
+		v.add(field, "out_of_range_setting", "outside 0.."+strconv.Itoa(maxPolicyAge)+" (0 for the default, -1 for no limit)", "0", strconv.Itoa(maxPolicyAge))
 	}
 }
 
 // limit checks a numeric limit: finite, in [0, max] or Off.
-func (v *fieldErrors) limit(field string, x, max float64) {
+func (v *problems) limit(field string, x, max float64) {
 	switch {
 	case !finite(x):
-		v.add(field, "not a finite number")
+		v.add(field, "not_finite", "not a finite number")
 	case x != Off && (x < 0 || x > max):
-		v.add(field, fmt.Sprintf("outside 0..%g (0 for the default, -1 for no limit)", max))
+		m := strconv.FormatFloat(max, 'g', -1, 64)
+		v.add(field, "out_of_range_setting", "outside 0.."+m+" (0 for the default, -1 for no limit)", "0", m)
 	}
 }
 
-func (v *fieldErrors) switchValue(field string, s Switch) {
+func (v *problems) switchValue(field string, s Switch) {
 	if !s.valid() {
-		v.add(field, s.String()+" is not a valid switch: want On (1), Off (-1) or 0 for the default")
+		v.add(field, "not_a_switch", s.String()+" is not a valid switch: want On (1), Off (-1) or 0 for the default", s.String())
 	}
 }
 

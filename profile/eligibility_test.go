@@ -191,8 +191,8 @@ func TestPolicyValidate(t *testing.T) {
 			tt.change(&p)
 			err := p.Validate()
 			assertProblems(t, err, tt.want)
-			for _, e := range FieldErrors(err) {
-				assert.Empty(t, e.ID)
+			for _, e := range Problems(err) {
+				assert.Empty(t, e.IDs)
 			}
 		})
 	}

@@ -17,8 +17,8 @@ func ExampleDecodeMentees() {
 	  {"id": "me-2", "birth_date": "2002-02-30", "prject": "care", "languages": [{"tag": "nl", "level": "B3"}]}
 	]`
 	_, err := profile.DecodeMentees(strings.NewReader(doc), profile.DecodeOptions{})
-	for _, fe := range profile.FieldErrors(err) {
-		fmt.Printf("%s  %s  %s\n", fe.ID, fe.Field, fe.Problem)
+	for _, fe := range profile.Problems(err) {
+		fmt.Printf("%s  %s  %s\n", fe.ID(), fe.Path, fe.Detail)
 	}
 	fmt.Println(errors.Is(err, profile.ErrInvalid))
 

@@ -94,13 +94,13 @@ func ExampleMentee_Validate() {
 	}
 	err := m.Validate()
 	fmt.Println("invalid:", errors.Is(err, profile.ErrInvalid))
-	for _, fe := range profile.FieldErrors(err) {
+	for _, fe := range profile.Problems(err) {
 		fmt.Println(fe)
 	}
 	// The first problem, for a reply that names one field:
-	var first *profile.FieldError
+	var first *profile.Problem
 	if errors.As(err, &first) {
-		fmt.Println("first:", first.ID, first.Field)
+		fmt.Println("first:", first.ID(), first.Path)
 	}
 	// Output:
 	// invalid: true

@@ -15,7 +15,7 @@ var fuzzDay = MustDate(2026, time.November, 23)
 
 // FuzzMentee decodes arbitrary bytes into a Mentee; when they decode,
 // Validate and CheckMentee must not panic, and Validate must return nil or
-// an error made of FieldErrors naming the mentee. The string parsers must
+// an error made of Problems naming the mentee. The string parsers must
 // not panic on the input either.
 func FuzzMentee(f *testing.F) {
 	f.Add([]byte(menteeDoc))
@@ -162,11 +162,11 @@ func checkValidateResult(t *testing.T, err error) {
 		return
 	}
 	require.ErrorIs(t, err, ErrInvalid)
-	fes := FieldErrors(err)
+	fes := Problems(err)
 	require.NotEmpty(t, fes)
 	for _, fe := range fes {
-		require.NotEmpty(t, fe.Field)
-		require.NotEmpty(t, fe.Problem)
+		require.NotEmpty(t, fe.Path)
+		require.NotEmpty(t, fe.Detail)
 	}
 	require.Less(t, len(err.Error()), 64<<10, "the error is bounded")
 }

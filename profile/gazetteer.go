@@ -321,15 +321,16 @@ func placeFolder() transform.Transformer {
 }
 
 // HomeError returns the error that reports a participant's home that did
-// not resolve: a *[FieldError] with the participant's ID (named as
-// FieldError.ID says), the field "home" and the problem "unknown place", or
-// "ambiguous place name (add a postcode or coordinates)" when err wraps
-// [ErrAmbiguousPlace]. It unwraps to [ErrInvalid]. Put it under a path with
-// [AtPath] ("mentees[3].home").
-func HomeError(id string, err error) *FieldError {
-	problem := "unknown place"
+// not resolve: a *[Problem] with the participant's ID (named as
+// [Problem.IDs] says), the path "home", the code "unknown_place" and the
+// words "unknown place", or the code "ambiguous_place" and "ambiguous place
+// name (add a postcode or coordinates)" when err wraps [ErrAmbiguousPlace].
+// It unwraps to [ErrInvalid]. Put it under a path with [AtPath]
+// ("mentees[3].home").
+func HomeError(id string, err error) *Problem {
+	p := &Problem{IDs: []string{idName(id)}, Path: "home", Code: "unknown_place", Detail: "unknown place", Err: ErrInvalid}
 	if errors.Is(err, ErrAmbiguousPlace) {
-		problem = "ambiguous place name (add a postcode or coordinates)"
+		p.Code, p.Detail = "ambiguous_place", "ambiguous place name (add a postcode or coordinates)"
 	}
-	return &FieldError{ID: idName(id), Field: "home", Problem: problem}
+	return p
 }

@@ -1,7 +1,6 @@
 package profile
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 )
@@ -41,12 +40,14 @@ var naceSections = [21]struct {
 // Parse checks s and returns its path in the hierarchy. Surrounding spaces
 // are ignored and a section letter may be lower-case. It returns an error
 // for any other form, for a section letter outside A..U and for a division
-// that NACE Rev. 2 does not have. Groups and classes are checked for form
+// that NACE Rev. 2 does not have: a *[Problem] with no path, coded
+// "not_a_nace_code" or "unknown_nace_division" (the division its one arg),
+// wrapping [ErrInvalid]. Groups and classes are checked for form
 // and division, not against the full list of classes.
 func (s Sector) Parse() (SectorPath, error) {
 	code := strings.TrimSpace(string(s))
 	bad := func() (SectorPath, error) {
-		return SectorPath{}, errors.New("not a NACE Rev. 2 code (forms: J, 62, 62.0, 62.01)")
+		return SectorPath{}, &Problem{Code: "not_a_nace_code", Detail: "not a NACE Rev. 2 code (forms: J, 62, 62.0, 62.01)", Err: ErrInvalid}
 	}
 	switch len(code) {
 	case 1:
@@ -72,7 +73,8 @@ func (s Sector) Parse() (SectorPath, error) {
 		}
 		sec := sectionOf(div)
 		if sec == 0 {
-			return SectorPath{}, fmt.Errorf("NACE Rev. 2 has no division %02d", div)
+			d := fmt.Sprintf("%02d", div)
+			return SectorPath{}, &Problem{Code: "unknown_nace_division", Args: []string{d}, Detail: "NACE Rev. 2 has no division " + d, Err: ErrInvalid}
 		}
 		return SectorPath{Section: sec, Digits: digits, Depth: len(digits)}, nil
 	}

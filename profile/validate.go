@@ -43,10 +43,10 @@ const (
 var mentorStatuses = []string{"", "employed", "self_employed", "early_retired", "retired", "other"}
 
 // Validate reports every problem in m's data at once, as one error that
-// joins a *[FieldError] per problem, in the order of the fields; it returns
-// nil when the data is well-formed. Each FieldError names m by ID and the
+// joins a *[Problem] per problem, in the order of the fields; it returns
+// nil when the data is well-formed. Each Problem names m by ID and the
 // field by its JSON path, and errors.Is(err, [ErrInvalid]) holds; use
-// [FieldErrors] to list them.
+// [Problems] to list them.
 //
 // Validate checks form, not the programme's rules (see [Policy.CheckMentee]
 // for those):
@@ -73,7 +73,7 @@ var mentorStatuses = []string{"", "employed", "self_employed", "early_retired", 
 // A list longer than its limit is reported once and its entries are not
 // checked. Cost: O(size of m), bounded by these limits.
 func (m Mentee) Validate() error {
-	v := fieldErrors{id: idName(m.ID)}
+	v := problems{ids: []string{idName(m.ID)}}
 	v.checkID(m.ID)
 	v.birthDate(m.BirthDate)
 	v.gender("gender", m.Gender)
@@ -89,7 +89,7 @@ func (m Mentee) Validate() error {
 	v.gender("wants.mentor_gender", m.Wants.MentorGender)
 	if t := m.Wants.PractiseLanguage; t != "" {
 		if _, ok := BaseLanguage(t); !ok {
-			v.add("wants.practise_language", "not a BCP 47 language tag")
+			v.add("wants.practise_language", "not_a_language_tag", "not a BCP 47 language tag")
 		}
 	}
 	v.optionalDate("applied_on", m.AppliedOn)
@@ -111,12 +111,12 @@ func (m Mentee) Validate() error {
 //
 // Cost: O(size of m), bounded by the limits.
 func (m Mentor) Validate() error {
-	v := fieldErrors{id: idName(m.ID)}
+	v := problems{ids: []string{idName(m.ID)}}
 	v.checkID(m.ID)
 	v.birthDate(m.BirthDate)
 	v.gender("gender", m.Gender)
 	if !slices.Contains(mentorStatuses, m.Status) {
-		v.add("status", "unknown status (want employed, self_employed, early_retired, retired or other)")
+		v.add("status", "unknown_value", "unknown status (want employed, self_employed, early_retired, retired or other)")
 	}
 	v.experience(m.Experience)
 	v.languages(m.Languages)
@@ -124,15 +124,15 @@ func (m Mentor) Validate() error {
 	v.availability(m.Availability)
 	switch h := m.WeeklyHours; {
 	case !finite(h):
-		v.add("weekly_hours", "not a finite number")
+		v.add("weekly_hours", "not_finite", "not a finite number")
 	case h < 0 || h > maxWeeklyHours:
-		v.add("weekly_hours", "outside 0..168")
+		v.add("weekly_hours", "out_of_range", "outside 0..168", "0", "168")
 	}
 	switch c := m.Capacity; {
 	case c < 0:
-		v.add("capacity", "negative")
+		v.add("capacity", "negative", "negative")
 	case c > MaxCapacity:
-		v.add("capacity", "more than "+strconv.Itoa(MaxCapacity))
+		v.add("capacity", "too_large", "more than "+strconv.Itoa(MaxCapacity), strconv.Itoa(MaxCapacity))
 	}
 	v.interests(m.Interests)
 	v.traits(m.Traits)
@@ -145,25 +145,32 @@ func idName(id string) string {
 	switch {
 	case id == "":
 		return "(no id)"
-	case idProblem(id) != "":
+	case !validID(id):
 		return "(bad id)"
 	}
 	return id
 }
 
-// idProblem says what is wrong with a non-empty ID, or "" when nothing is.
-func idProblem(id string) string {
+// idProblem says what is wrong with a non-empty ID (its code, words and
+// args), or "" when nothing is.
+func idProblem(id string) (code, detail string, args []string) {
 	switch {
 	case len(id) > maxIDLen:
-		return "longer than " + strconv.Itoa(maxIDLen) + " bytes"
+		return "too_long", "longer than " + strconv.Itoa(maxIDLen) + " bytes", []string{strconv.Itoa(maxIDLen)}
 	case !utf8.ValidString(id):
-		return "not valid UTF-8"
+		return "not_utf8", "not valid UTF-8", nil
 	case strings.ContainsFunc(id, invisible):
-		return "contains a control or invisible character"
+		return "invisible_character", "contains a control or invisible character", nil
 	case strings.TrimSpace(id) != id:
-		return "has spaces at its ends"
+		return "spaces_at_ends", "has spaces at its ends", nil
 	}
-	return ""
+	return "", "", nil
+}
+
+// validID reports whether a non-empty id is well-formed.
+func validID(id string) bool {
+	code, _, _ := idProblem(id)
+	return code == ""
 }
 
 // invisible reports whether r is a control, format (such as a
@@ -171,140 +178,153 @@ func idProblem(id string) string {
 // is printing.
 func invisible(r rune) bool { return !unicode.IsPrint(r) }
 
-func (v *fieldErrors) checkID(id string) {
+func (v *problems) checkID(id string) {
 	if id == "" {
-		v.add("id", "missing")
-	} else if p := idProblem(id); p != "" {
-		v.add("id", p)
+		v.add("id", "missing", "missing")
+	} else if code, detail, args := idProblem(id); code != "" {
+		v.add("id", code, detail, args...)
 	}
 }
 
-func (v *fieldErrors) birthDate(d Date) {
+func (v *problems) birthDate(d Date) {
 	if d.IsZero() {
-		v.add("birth_date", "missing")
+		v.add("birth_date", "missing", "missing")
 		return
 	}
 	v.optionalDate("birth_date", d)
 }
 
-func (v *fieldErrors) optionalDate(field string, d Date) {
+func (v *problems) optionalDate(field string, d Date) {
 	if !d.IsZero() && d.Year() < minYear {
-		v.add(field, "before "+strconv.Itoa(minYear))
+		v.add(field, "before_year", "before "+strconv.Itoa(minYear), strconv.Itoa(minYear))
 	}
 }
 
-func (v *fieldErrors) gender(field, g string) {
+func (v *problems) gender(field, g string) {
 	if len(g) > maxGenderLen {
-		v.add(field, "longer than "+strconv.Itoa(maxGenderLen)+" bytes")
+		v.tooLong(field, maxGenderLen)
 	}
 }
 
-func (v *fieldErrors) background(b Background) {
+func (v *problems) background(b Background) {
 	if b.BirthCountry != "" && !b.BirthCountry.Known() {
-		v.add("background.birth_country", countryProblem(b.BirthCountry))
+		v.country("background.birth_country", b.BirthCountry)
 	}
 	v.countries("background.nationalities", b.Nationalities)
 	v.countries("background.parent_birth_countries", b.ParentBirthCountries)
 	v.countries("background.parent_nationalities", b.ParentNationalities)
 }
 
-func (v *fieldErrors) countries(field string, cs []Country) {
+func (v *problems) countries(field string, cs []Country) {
 	if !v.fits(field, len(cs), maxCountries) {
 		return
 	}
 	for i, c := range cs {
 		if !c.Known() {
-			v.add(index(field, i), countryProblem(c))
+			v.country(index(field, i), c)
 		}
 	}
 }
 
-func countryProblem(c Country) string {
+func (v *problems) country(field string, c Country) {
 	if c == "" {
-		return "empty country code"
+		v.add(field, "empty", "empty country code")
+		return
 	}
-	return "unknown country code (want ISO 3166-1 alpha-2, such as BE)"
+	v.add(field, "unknown_country", "unknown country code (want ISO 3166-1 alpha-2, such as BE)")
 }
 
-func (v *fieldErrors) sectors(ss []Sector) {
+// tooLong reports a text longer than max bytes.
+func (v *problems) tooLong(field string, max int) {
+	v.add(field, "too_long", "longer than "+strconv.Itoa(max)+" bytes", strconv.Itoa(max))
+}
+
+// sector reports the problem of a sector that does not parse.
+func (v *problems) sector(field string, s Sector) {
+	if _, err := s.Parse(); err != nil {
+		p := err.(*Problem)
+		v.add(field, p.Code, p.Detail, p.Args...)
+	}
+}
+
+func (v *problems) sectors(ss []Sector) {
 	if !v.fits("sectors", len(ss), maxSectors) {
 		return
 	}
 	for i, s := range ss {
-		if _, err := s.Parse(); err != nil {
-			v.add(index("sectors", i), err.Error())
-		}
+		v.sector(index("sectors", i), s)
 	}
 }
 
-func (v *fieldErrors) occupation(field string, o Occupation) {
+func (v *problems) occupation(field string, o Occupation) {
 	if o != "" && !o.Valid() {
-		v.add(field, "not an ISCO-08 code of 1 to 4 digits")
+		v.add(field, "not_an_isco_code", "not an ISCO-08 code of 1 to 4 digits")
 	}
 }
 
-func (v *fieldErrors) interests(is []string) {
+func (v *problems) interests(is []string) {
 	if !v.fits("interests", len(is), maxInterests) {
 		return
 	}
 	for i, s := range is {
 		switch {
 		case strings.TrimSpace(s) == "":
-			v.add(index("interests", i), "blank")
+			v.add(index("interests", i), "blank", "blank")
 		case len(s) > maxInterestLen:
-			v.add(index("interests", i), "longer than "+strconv.Itoa(maxInterestLen)+" bytes")
+			v.tooLong(index("interests", i), maxInterestLen)
 		}
 	}
 }
 
-func (v *fieldErrors) languages(ls []Language) {
+func (v *problems) languages(ls []Language) {
 	if !v.fits("languages", len(ls), maxLanguages) {
 		return
 	}
 	for i, l := range ls {
 		f := index("languages", i)
 		if _, ok := BaseLanguage(l.Tag); !ok {
-			v.add(f+".tag", "not a BCP 47 language tag")
+			v.add(f+".tag", "not_a_language_tag", "not a BCP 47 language tag")
 		}
 		switch {
 		case l.Level == "":
-			v.add(f+".level", "missing")
+			v.add(f+".level", "missing", "missing")
 		case !l.Level.Known():
-			v.add(f+".level", "unknown level (want A1, A2, B1, B2, C1, C2 or native)")
+			v.add(f+".level", "unknown_level", "unknown level (want A1, A2, B1, B2, C1, C2 or native)")
 		}
 	}
 }
 
-func (v *fieldErrors) place(p Place) {
+func (v *problems) place(p Place) {
 	if len(p.City) > maxCityLen {
-		v.add("home.city", "longer than "+strconv.Itoa(maxCityLen)+" bytes")
+		v.tooLong("home.city", maxCityLen)
 	}
 	if len(p.Postcode) > maxPostcodeLen {
-		v.add("home.postcode", "longer than "+strconv.Itoa(maxPostcodeLen)+" bytes")
+		v.tooLong("home.postcode", maxPostcodeLen)
 	}
 	if p.Country != "" && !normCountry(string(p.Country)).Known() {
-		v.add("home.country", "unknown country code (want ISO 3166-1 alpha-2, such as BE)")
+		v.add("home.country", "unknown_country", "unknown country code (want ISO 3166-1 alpha-2, such as BE)")
 	}
 	v.coordinate("home.lat", p.Lat, 90)
 	v.coordinate("home.lon", p.Lon, 180)
 }
 
-func (v *fieldErrors) coordinate(field string, x, limit float64) {
+func (v *problems) coordinate(field string, x, limit float64) {
 	switch {
 	case !finite(x):
-		v.add(field, "not a finite number")
+		v.add(field, "not_finite", "not a finite number")
 	case x < -limit || x > limit:
-		v.add(field, fmt.Sprintf("outside -%g..%g", limit, limit))
+		l := strconv.FormatFloat(limit, 'g', -1, 64)
+		v.add(field, "out_of_range", "outside -"+l+".."+l, "-"+l, l)
 	}
 }
 
-func (v *fieldErrors) availability(a Availability) {
+func (v *problems) availability(a Availability) {
 	if a&^allSlots != 0 {
-		v.add("availability", "holds values outside the 21 weekly slots")
+		v.add("availability", "unknown_slot", "holds values outside the 21 weekly slots")
 	}
 }
 
-func (v *fieldErrors) traits(t Traits) {
+func (v *problems) traits(t Traits) {
 	if !v.fits("traits", len(t), maxTraits) {
 		return
 	}
@@ -312,41 +332,39 @@ func (v *fieldErrors) traits(t Traits) {
 		f := fmt.Sprintf("traits[%q]", msg.Clip(name))
 		switch x := t[name]; {
 		case strings.TrimSpace(name) == "":
-			v.add(f, "blank name")
+			v.add(f, "blank_name", "blank name")
 		case len(name) > maxTraitNameLen:
-			v.add(f, "name longer than "+strconv.Itoa(maxTraitNameLen)+" bytes")
+			v.add(f, "name_too_long", "name longer than "+strconv.Itoa(maxTraitNameLen)+" bytes", strconv.Itoa(maxTraitNameLen))
 		case !finite(x):
-			v.add(f, "not a finite number")
+			v.add(f, "not_finite", "not a finite number")
 		case x < 0 || x > 1:
-			v.add(f, "outside 0..1")
+			v.add(f, "out_of_range", "outside 0..1", "0", "1")
 		}
 	}
 }
 
-func (v *fieldErrors) experience(es []Experience) {
+func (v *problems) experience(es []Experience) {
 	if !v.fits("experience", len(es), maxExperience) {
 		return
 	}
 	for i, e := range es {
 		f := index("experience", i)
-		if _, err := e.Sector.Parse(); err != nil {
-			v.add(f+".sector", err.Error())
-		}
+		v.sector(f+".sector", e.Sector)
 		v.occupation(f+".occupation", e.Occupation)
 		switch {
 		case !finite(e.Years):
-			v.add(f+".years", "not a finite number")
+			v.add(f+".years", "not_finite", "not a finite number")
 		case e.Years < 0 || e.Years > maxYears:
-			v.add(f+".years", "outside 0.."+strconv.Itoa(maxYears))
+			v.add(f+".years", "out_of_range", "outside 0.."+strconv.Itoa(maxYears), "0", strconv.Itoa(maxYears))
 		}
 	}
 }
 
 // fits reports whether a list of n entries is within max, and reports the
 // list otherwise.
-func (v *fieldErrors) fits(field string, n, max int) bool {
+func (v *problems) fits(field string, n, max int) bool {
 	if n > max {
-		v.add(field, "more than "+strconv.Itoa(max)+" entries")
+		v.add(field, "too_many", "more than "+strconv.Itoa(max)+" entries", strconv.Itoa(max))
 		return false
 	}
 	return true

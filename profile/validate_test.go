@@ -202,14 +202,15 @@ func TestValidateSeveralProblems(t *testing.T) {
 	err := m.Validate()
 	require.Error(t, err)
 	assert.ErrorIs(t, err, ErrInvalid)
-	var fe *FieldError
+	var fe *Problem
 	require.ErrorAs(t, err, &fe)
-	assert.Equal(t, "me-001", fe.ID)
-	assert.Equal(t, "birth_date", fe.Field)
+	assert.Equal(t, []string{"me-001"}, fe.IDs)
+	assert.Equal(t, "birth_date", fe.Path)
+	assert.Equal(t, "missing", fe.Code)
 
 	fields := []string{}
-	for _, e := range FieldErrors(err) {
-		fields = append(fields, e.Field)
+	for _, e := range Problems(err) {
+		fields = append(fields, e.Path)
 	}
 	assert.Equal(t, []string{"birth_date", "background.nationalities[0]", "languages[2].level", "home.lon"}, fields)
 	assert.Equal(t, strings.Join([]string{
@@ -249,7 +250,7 @@ func TestValidateBoundedOutput(t *testing.T) {
 	err := m.Validate()
 	require.Error(t, err)
 	assert.Less(t, len(err.Error()), 2000)
-	assert.Len(t, FieldErrors(err), 6)
+	assert.Len(t, Problems(err), 6)
 }
 
 func assertProblems(t *testing.T, err error, want []string) {
@@ -262,7 +263,7 @@ func assertProblems(t *testing.T, err error, want []string) {
 	require.Error(t, err)
 	assert.True(t, errors.Is(err, ErrInvalid))
 	var got []string
-	for _, e := range FieldErrors(err) {
+	for _, e := range Problems(err) {
 		got = append(got, e.Error())
 	}
 	assert.Equal(t, want, got)
@@ -288,8 +289,14 @@ func TestValidateNeverEchoesValues(t *testing.T) {
 	}
 	for name, err := range map[string]error{"mentee": me.Validate(), "mentor": mo.Validate()} {
 		require.Error(t, err, name)
-		assert.GreaterOrEqual(t, len(FieldErrors(err)), 5, name)
+		assert.GreaterOrEqual(t, len(Problems(err)), 5, name)
 		assert.NotContains(t, err.Error(), marker, name)
+		for _, p := range Problems(err) {
+			assert.NotEmpty(t, p.Code, name)
+			for _, a := range p.Args {
+				assert.NotContains(t, a, marker, name)
+			}
+		}
 	}
 	for _, parse := range []func(string) error{
 		func(s string) error { _, err := ParseDate(s); return err },

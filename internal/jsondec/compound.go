@@ -35,14 +35,14 @@ func (d *decoder) object(v reflect.Value, ti *typeInfo) bool {
 		switch {
 		case !valid:
 			n = len(d.path)
-			d.problem(string(d.path), "a field name is not valid UTF-8")
+			d.problem(string(d.path), "not_utf8_name", "a field name is not valid UTF-8")
 			known = false
 		case !known:
 			n = d.pushUnknown(string(kb))
-			d.problem(string(d.path), "unknown field")
+			d.problem(string(d.path), "unknown_field", "unknown field")
 		case seen[i]:
 			n = d.pushKey(ti.names[i])
-			d.problem(string(d.path), "duplicate field")
+			d.problem(string(d.path), "duplicate_field", "duplicate field")
 			known = false
 		default:
 			n = d.pushKey(ti.names[i])
@@ -58,7 +58,7 @@ func (d *decoder) object(v reflect.Value, ti *typeInfo) bool {
 			}
 			if c != 'n' && d.errorCount() == before && d.cfg.ExplicitZero != nil && f.IsZero() && isNumber(f.Kind()) {
 				if p := d.cfg.ExplicitZero(v.Type(), ti.names[i]); p != "" {
-					d.problem(string(d.path), p)
+					d.problem(string(d.path), "explicit_zero", p)
 				}
 			}
 		} else if !d.skip() {
@@ -122,7 +122,7 @@ func (d *decoder) endMember(closing byte) bool {
 func (d *decoder) mapping(v reflect.Value) bool {
 	t := v.Type()
 	if t.Key().Kind() != reflect.String {
-		d.problem(string(d.path), "cannot be decoded into this Go type")
+		d.problem(string(d.path), "undecodable_type", "cannot be decoded into this Go type")
 		return d.skip()
 	}
 	d.src.next() // {
@@ -142,7 +142,7 @@ func (d *decoder) mapping(v reflect.Value) bool {
 			return true
 		}
 		if n == d.cfg.MaxElems {
-			d.stop(string(d.path), "more than "+strconv.Itoa(d.cfg.MaxElems)+" entries; decoding stopped here", true)
+			d.tooMany()
 			return false
 		}
 		if !ok || c != '"' {
@@ -158,7 +158,7 @@ func (d *decoder) mapping(v reflect.Value) bool {
 		var at int
 		if !valid {
 			at = len(d.path)
-			d.problem(string(d.path), "a key is not valid UTF-8")
+			d.problem(string(d.path), "not_utf8_key", "a key is not valid UTF-8")
 			if !d.skip() {
 				return false
 			}
@@ -167,7 +167,7 @@ func (d *decoder) mapping(v reflect.Value) bool {
 			k := reflect.ValueOf(key).Convert(t.Key())
 			dup := v.MapIndex(k).IsValid()
 			if dup {
-				d.problem(string(d.path), "duplicate key")
+				d.problem(string(d.path), "duplicate_key", "duplicate key")
 			}
 			elem.SetZero()
 			if !d.value(elem) {
@@ -218,14 +218,14 @@ func (d *decoder) array(v reflect.Value) bool {
 			return true
 		}
 		if i == d.cfg.MaxElems {
-			d.stop(string(d.path), "more than "+strconv.Itoa(d.cfg.MaxElems)+" entries; decoding stopped here", true)
+			d.tooMany()
 			return false
 		}
 		at := d.pushIndex(i)
 		var ok2 bool
 		switch {
 		case !slice && i >= v.Len():
-			d.problem(string(d.path), "more than "+strconv.Itoa(v.Len())+" entries")
+			d.problem(string(d.path), "too_many", "more than "+strconv.Itoa(v.Len())+" entries", strconv.Itoa(v.Len()))
 			ok2 = d.skip()
 		case slice:
 			if i == v.Cap() {
@@ -276,7 +276,8 @@ func (d *decoder) entry(v reflect.Value, named bool) bool {
 		if covered(e.problems, path) {
 			continue // already reported as a decoding problem
 		}
-		d.report(Problem{ID: id, Path: path, Text: c.Text})
+		c.ID, c.Path = id, path
+		d.report(c)
 	}
 	return true
 }

@@ -69,6 +69,10 @@ type Problem struct {
 	ID string
 	// Path is the JSON path of the value, "" for the whole document.
 	Path string
+	// Code is the stable snake_case code of the kind of problem.
+	Code string
+	// Args are the placeholders of Text that are not personal data.
+	Args []string
 	// Text says what is wrong, without quoting the value.
 	Text string
 	// TooMany marks the problem of an array or map over MaxElems.
@@ -95,7 +99,7 @@ func Decode(r io.Reader, dst any, cfg Config) (problems []Problem, err error) {
 		return nil, d.src.err
 	}
 	if d.more > 0 {
-		d.problems = append(d.problems, Problem{Text: fmt.Sprintf(
+		d.problems = append(d.problems, Problem{Code: "more_not_listed", Args: []string{strconv.Itoa(d.more), strconv.Itoa(cfg.MaxErrors)}, Text: fmt.Sprintf(
 			"%d more %s not listed (reporting stops after %d)", d.more, msg.Plural(d.more, "problem", "problems"), cfg.MaxErrors)})
 	}
 	return d.problems, nil
@@ -140,7 +144,7 @@ func (d *decoder) document(v reflect.Value) {
 	c, ok := d.src.peek()
 	if !ok {
 		if d.src.err == nil {
-			d.stop("", "empty; want "+want(v.Type(), d.info(v.Type())), false)
+			d.stop(Problem{Code: "empty_document", Text: "empty; want " + want(v.Type(), d.info(v.Type()))})
 		}
 		return
 	}
@@ -149,18 +153,21 @@ func (d *decoder) document(v reflect.Value) {
 			d.syntax("a malformed literal")
 			return
 		}
-		d.problem("", "null; want "+want(v.Type(), d.info(v.Type())))
+		d.problem("", "null_document", "null; want "+want(v.Type(), d.info(v.Type())))
 	} else if !d.value(v) {
 		return
 	}
 	d.src.skipSpace()
 	if _, ok := d.src.peek(); ok {
-		d.problem("", fmt.Sprintf("unexpected data after the JSON value at byte offset %d", d.src.offset()))
+		off := strconv.FormatInt(d.src.offset(), 10)
+		d.problem("", "data_after_value", "unexpected data after the JSON value at byte offset "+off, off)
 	}
 }
 
 // problem records a problem at path that does not stop decoding.
-func (d *decoder) problem(path, text string) { d.report(Problem{Path: path, Text: text}) }
+func (d *decoder) problem(path, code, text string, args ...string) {
+	d.report(Problem{Path: path, Code: code, Text: text, Args: args})
+}
 
 // report records p, or counts it when MaxErrors are listed.
 func (d *decoder) report(p Problem) {
@@ -184,8 +191,13 @@ func (d *decoder) add(p Problem) {
 }
 
 // stop records the problem that stops decoding; it is always listed.
-func (d *decoder) stop(path, text string, tooMany bool) {
-	d.add(Problem{Path: path, Text: text, TooMany: tooMany})
+func (d *decoder) stop(p Problem) { d.add(p) }
+
+// tooMany stops decoding at an array or map over MaxElems.
+func (d *decoder) tooMany() {
+	n := strconv.Itoa(d.cfg.MaxElems)
+	d.stop(Problem{Path: string(d.path), Code: "too_many_entries", Args: []string{n},
+		Text: "more than " + n + " entries; decoding stopped here", TooMany: true})
 }
 
 func (d *decoder) syntax(what string) {
@@ -193,10 +205,14 @@ func (d *decoder) syntax(what string) {
 		return
 	}
 	if _, ok := d.src.peek(); !ok && d.src.err == nil {
-		d.stop(string(d.path), fmt.Sprintf("malformed JSON: the input ends too early at byte offset %d", d.src.offset()), false)
+		off := strconv.FormatInt(d.src.offset(), 10)
+		d.stop(Problem{Path: string(d.path), Code: "json_ends_early", Args: []string{off},
+			Text: "malformed JSON: the input ends too early at byte offset " + off})
 		return
 	}
-	d.stop(string(d.path), fmt.Sprintf("malformed JSON at byte offset %d: %s", d.src.offset(), what), false)
+	off := strconv.FormatInt(d.src.offset(), 10)
+	d.stop(Problem{Path: string(d.path), Code: "malformed_json", Args: []string{off},
+		Text: "malformed JSON at byte offset " + off + ": " + what})
 }
 
 // push appends a key or an index to the path and returns the length to
@@ -246,7 +262,8 @@ func (d *decoder) pop(n int) { d.path = d.path[:n] }
 func (d *decoder) enter() bool {
 	d.depth++
 	if d.depth > d.cfg.MaxDepth {
-		d.stop(string(d.path), fmt.Sprintf("nested more than %d levels deep", d.cfg.MaxDepth), false)
+		n := strconv.Itoa(d.cfg.MaxDepth)
+		d.stop(Problem{Path: string(d.path), Code: "too_deep", Args: []string{n}, Text: "nested more than " + n + " levels deep"})
 		return false
 	}
 	return true

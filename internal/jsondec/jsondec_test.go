@@ -72,34 +72,34 @@ func TestDecodeGenericTypes(t *testing.T) {
 			doc:  `{"u": 256, "arr": [1, 2, 3], "n": "bad", "any": 1, "-": 1, "Skip": 1, "hide": 1, "c": "x", "plain": true}`,
 			want: Outer{Arr: [2]int{1, 2}},
 			errs: []Problem{
-				{Path: "u", Text: "integer out of range"},
-				{Path: "arr[2]", Text: "more than 2 entries"},
-				{Path: "n", Text: "invalid value"},
-				{Path: "any", Text: "cannot be decoded into this Go type"},
-				{Path: "-", Text: "unknown field"},
-				{Path: "Skip", Text: "unknown field"},
-				{Path: "hide", Text: "unknown field"},
-				{Path: "c", Text: "unknown field"},
-				{Path: "plain", Text: "unknown field"},
+				{Path: "u", Code: "integer_out_of_range", Text: "integer out of range"},
+				{Path: "arr[2]", Code: "too_many", Args: []string{"2"}, Text: "more than 2 entries"},
+				{Path: "n", Code: "invalid_value", Text: "invalid value"},
+				{Path: "any", Code: "undecodable_type", Text: "cannot be decoded into this Go type"},
+				{Path: "-", Code: "unknown_field", Text: "unknown field"},
+				{Path: "Skip", Code: "unknown_field", Text: "unknown field"},
+				{Path: "hide", Code: "unknown_field", Text: "unknown field"},
+				{Path: "c", Code: "unknown_field", Text: "unknown field"},
+				{Path: "plain", Code: "unknown_field", Text: "unknown field"},
 			},
 		},
 		{
 			name: "text types take strings",
 			doc:  `{"n": 5, "u": -1}`,
 			errs: []Problem{
-				{Path: "n", Text: "wrong type: want a string, not a number"},
-				{Path: "u", Text: "integer out of range"},
+				{Path: "n", Code: "wrong_type", Text: "wrong type: want a string, not a number"},
+				{Path: "u", Code: "integer_out_of_range", Text: "integer out of range"},
 			},
 		},
 		{
 			name: "depth is bounded",
 			doc:  `{"x": [[[[1]]]]}`,
-			errs: []Problem{{Path: "x", Text: "unknown field"}, {Path: "x", Text: "nested more than 4 levels deep"}},
+			errs: []Problem{{Path: "x", Code: "unknown_field", Text: "unknown field"}, {Path: "x", Code: "too_deep", Args: []string{"4"}, Text: "nested more than 4 levels deep"}},
 		},
 		{
 			name: "an unknown field's value is checked for syntax",
 			doc:  `{"x": [1, 2,]}`,
-			errs: []Problem{{Path: "x", Text: "unknown field"}, {Path: "x", Text: "malformed JSON at byte offset 12: a comma before the end"}},
+			errs: []Problem{{Path: "x", Code: "unknown_field", Text: "unknown field"}, {Path: "x", Code: "malformed_json", Args: []string{"12"}, Text: "malformed JSON at byte offset 12: a comma before the end"}},
 		},
 	}
 	for _, tt := range tests {
@@ -121,7 +121,7 @@ func TestUnexportedFieldsStayZero(t *testing.T) {
 	got := Outer{hide: 7}
 	problems, err := Decode(strings.NewReader(`{"hide": 1}`), &got, config())
 	require.NoError(t, err)
-	assert.Equal(t, []Problem{{Path: "hide", Text: "unknown field"}}, problems)
+	assert.Equal(t, []Problem{{Path: "hide", Code: "unknown_field", Text: "unknown field"}}, problems)
 	assert.Equal(t, 7, got.hide)
 }
 
@@ -183,14 +183,14 @@ func TestDecodeLimitsOnMapsAndCustomValues(t *testing.T) {
 	problems, err := Decode(strings.NewReader(`{"a":1,"b":2,"c":3,"d":4,"e":5,"f":6,"g":7}`), &m, config())
 	require.NoError(t, err)
 	require.Len(t, problems, 1)
-	assert.Equal(t, Problem{Text: "more than 5 entries; decoding stopped here", TooMany: true}, problems[0])
+	assert.Equal(t, Problem{Code: "too_many_entries", Args: []string{"5"}, Text: "more than 5 entries; decoding stopped here", TooMany: true}, problems[0])
 
 	var raw struct {
 		R json.RawMessage `json:"r"`
 	}
 	problems, err = Decode(strings.NewReader(`{"r": [[1, 2, 3, 4, 5, 6]]}`), &raw, config())
 	require.NoError(t, err)
-	assert.Equal(t, []Problem{{Path: "r", Text: "more than 5 entries; decoding stopped here", TooMany: true}}, problems)
+	assert.Equal(t, []Problem{{Path: "r", Code: "too_many_entries", Args: []string{"5"}, Text: "more than 5 entries; decoding stopped here", TooMany: true}}, problems)
 
 	problems, err = Decode(strings.NewReader(`{"r": [1, {"a": "b"}]}`), &raw, config())
 	require.NoError(t, err)
@@ -211,10 +211,10 @@ func TestDecodeElements(t *testing.T) {
 		p := v.Interface().(person)
 		var out []Problem
 		if p.Age < 18 {
-			out = append(out, Problem{Path: "age", Text: "under 18"})
+			out = append(out, Problem{Path: "age", Code: "too_young", Text: "under 18"})
 		}
 		if p.ID == "" {
-			out = append(out, Problem{Path: "id", Text: "missing"})
+			out = append(out, Problem{Path: "id", Code: "missing", Text: "missing"})
 		}
 		return cmpOr(p.ID, "(no id)"), out
 	}
@@ -228,14 +228,14 @@ func TestDecodeElements(t *testing.T) {
 	problems, err := Decode(strings.NewReader(`[{"age": 0, "id": "p1"}, {"id": "p2", "age": "x"}, {"age": 12}, {"id": "p4", "age": null}, {"id": 7}]`), &got, cfg)
 	require.NoError(t, err)
 	assert.Equal(t, []Problem{
-		{ID: "p1", Path: "[0].age", Text: "0 is not an age"},
-		{ID: "p2", Path: "[1].age", Text: "wrong type: want an integer, not a string"},
-		{ID: "(no id)", Path: "[2].age", Text: "under 18"},
-		{ID: "(no id)", Path: "[2].id", Text: "missing"},
+		{ID: "p1", Path: "[0].age", Code: "explicit_zero", Text: "0 is not an age"},
+		{ID: "p2", Path: "[1].age", Code: "wrong_type", Text: "wrong type: want an integer, not a string"},
+		{ID: "(no id)", Path: "[2].age", Code: "too_young", Text: "under 18"},
+		{ID: "(no id)", Path: "[2].id", Code: "missing", Text: "missing"},
 		// p4's age (null is not an explicit 0, but is under 18); [4].id's
 		// type, and [4]'s age and missing id: a decoding problem that is
 		// not listed does not hide a check's problem from the count.
-		{Text: "4 more problems not listed (reporting stops after 4)"},
+		{Code: "more_not_listed", Args: []string{"4", "4"}, Text: "4 more problems not listed (reporting stops after 4)"},
 	}, problems, "the check's problem on [1].age is hidden by the decoding problem")
 }
 

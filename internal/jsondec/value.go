@@ -142,7 +142,7 @@ func (d *decoder) value(v reflect.Value) bool {
 		}
 		return d.number(v)
 	}
-	d.problem(string(d.path), "cannot be decoded into this Go type")
+	d.problem(string(d.path), "undecodable_type", "cannot be decoded into this Go type")
 	return d.skip()
 }
 
@@ -160,20 +160,20 @@ func (d *decoder) mismatch(v reflect.Value, ti *typeInfo, c byte) bool {
 		d.syntax("want a value")
 		return false
 	}
-	d.problem(string(d.path), "wrong type: want "+want(v.Type(), ti)+", not "+jsonKind(c))
+	d.problem(string(d.path), "wrong_type", "wrong type: want "+want(v.Type(), ti)+", not "+jsonKind(c))
 	return d.skip()
 }
 
 // invalid reports a value that its type's own decoder refused; the
 // decoder's message is not used, since it may quote the value.
 func (d *decoder) invalid(t reflect.Type) {
-	text := "invalid value"
 	if d.cfg.Form != nil {
 		if f := d.cfg.Form(t); f != "" {
-			text += "; want " + f
+			d.problem(string(d.path), "invalid_value_want", "invalid value; want "+f)
+			return
 		}
 	}
-	d.problem(string(d.path), text)
+	d.problem(string(d.path), "invalid_value", "invalid value")
 }
 
 // custom decodes a value of a type with its own UnmarshalJSON: its raw
@@ -214,7 +214,7 @@ func (d *decoder) string() ([]byte, bool) {
 		return nil, false
 	}
 	if !valid {
-		d.problem(string(d.path), "not valid UTF-8")
+		d.problem(string(d.path), "not_utf8", "not valid UTF-8")
 	}
 	return s, true
 }
@@ -232,28 +232,28 @@ func (d *decoder) number(v reflect.Value) bool {
 	case reflect.Float32, reflect.Float64:
 		f, err := strconv.ParseFloat(s, v.Type().Bits())
 		if err != nil {
-			d.problem(string(d.path), "number out of range")
+			d.problem(string(d.path), "number_out_of_range", "number out of range")
 			return true
 		}
 		v.SetFloat(f)
 		return true
 	}
 	if strings.ContainsAny(s, ".eE") {
-		d.problem(string(d.path), "wrong type: want an integer, not a fraction or an exponent")
+		d.problem(string(d.path), "not_an_integer", "wrong type: want an integer, not a fraction or an exponent")
 		return true
 	}
 	switch v.Kind() {
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
 		n, err := strconv.ParseInt(s, 10, 64)
 		if err != nil || v.OverflowInt(n) {
-			d.problem(string(d.path), "integer out of range")
+			d.problem(string(d.path), "integer_out_of_range", "integer out of range")
 			return true
 		}
 		v.SetInt(n)
 	default:
 		n, err := strconv.ParseUint(s, 10, 64)
 		if err != nil || v.OverflowUint(n) {
-			d.problem(string(d.path), "integer out of range")
+			d.problem(string(d.path), "integer_out_of_range", "integer out of range")
 			return true
 		}
 		v.SetUint(n)
@@ -298,7 +298,7 @@ func (d *decoder) skip() bool {
 				return true
 			}
 			if d.src.capturing && n == d.cfg.MaxElems {
-				d.stop(string(d.path), "more than "+strconv.Itoa(d.cfg.MaxElems)+" entries; decoding stopped here", true)
+				d.tooMany()
 				return false
 			}
 			if closing == '}' {
