@@ -3,8 +3,9 @@ package scoring
 import "errors"
 
 // Errors that [Scorer.Validate] and [Scorer.Matrix] return, wrapped. Test
-// for them with errors.Is; errors.As with a *[SettingError] gives the
-// setting at fault.
+// for them with errors.Is; errors.As with a *[profile.Problem] gives the
+// setting at fault (its Path, such as "weights.sector" or
+// "rules.max_distance_km", and its Code).
 var (
 	// ErrWeights: a weight is negative, NaN or infinite, or their sum
 	// overflows. All-zero weights are valid: they are [DefaultWeights].
@@ -18,25 +19,7 @@ var (
 	ErrEmptyPool = errors.New("scoring: empty pool")
 	// ErrInvalidProfile: a profile in the pool is malformed. The error
 	// Matrix returns also wraps the profile package's errors, so
-	// errors.Is(err, profile.ErrInvalid) holds and profile.FieldErrors
+	// errors.Is(err, profile.ErrInvalid) holds and profile.Problems
 	// lists each problem with the participant's ID.
 	ErrInvalidProfile = errors.New("scoring: invalid profile")
 )
-
-// SettingError is one invalid setting of a [Scorer]. Its message names the
-// setting by its JSON path, such as "weights.sector" or
-// "rules.max_distance_km". It unwraps to [ErrWeights] or [ErrRules].
-type SettingError struct {
-	// Setting is the JSON path of the setting.
-	Setting string
-	// Problem says what is wrong, in words.
-	Problem string
-	// Err is ErrWeights or ErrRules.
-	Err error
-}
-
-// Error returns "scoring: <setting>: <problem>".
-func (e *SettingError) Error() string { return "scoring: " + e.Setting + ": " + e.Problem }
-
-// Unwrap returns e.Err.
-func (e *SettingError) Unwrap() error { return e.Err }

@@ -98,7 +98,7 @@ func DefaultRules() Rules {
 	}
 }
 
-// Validate returns nil when r is usable, and otherwise one *[SettingError]
+// Validate returns nil when r is usable, and otherwise one *[profile.Problem]
 // per problem (joined), each wrapping [ErrRules]: an unknown
 // MinSharedLevel, or a distance or number of years that is NaN, infinite or
 // negative (but MaxDistanceKm -1, which turns the distance rule off). The
@@ -107,24 +107,24 @@ func DefaultRules() Rules {
 // Cost: O(1).
 func (r Rules) Validate() error {
 	var errs []error
-	bad := func(setting, problem string) {
-		errs = append(errs, &SettingError{Setting: "rules." + setting, Problem: problem, Err: ErrRules})
+	bad := func(setting, code, detail string) {
+		errs = append(errs, &profile.Problem{Path: "rules." + setting, Code: code, Detail: detail, Err: ErrRules})
 	}
 	if r.MinSharedLevel != "" && !r.MinSharedLevel.Known() {
-		bad("min_shared_level", "unknown level (want A1, A2, B1, B2, C1, C2 or native)")
+		bad("min_shared_level", "unknown_level", "unknown level (want A1, A2, B1, B2, C1, C2 or native)")
 	}
-	amount := func(setting string, x float64, negative string) {
+	amount := func(setting string, x float64, negCode, negative string) {
 		switch {
 		case math.IsNaN(x) || math.IsInf(x, 0):
-			bad(setting, "not a finite number")
+			bad(setting, "not_finite", "not a finite number")
 		case x < 0:
-			bad(setting, negative)
+			bad(setting, negCode, negative)
 		}
 	}
 	if r.MaxDistanceKm != profile.Off {
-		amount("max_distance_km", r.MaxDistanceKm, "negative (only -1, which turns the rule off, is allowed)")
+		amount("max_distance_km", r.MaxDistanceKm, "negative_not_off", "negative (only -1, which turns the rule off, is allowed)")
 	}
-	amount("distance_scale_km", r.DistanceScaleKm, "negative")
-	amount("full_experience_years", r.FullExperienceYears, "negative")
+	amount("distance_scale_km", r.DistanceScaleKm, "negative", "negative")
+	amount("full_experience_years", r.FullExperienceYears, "negative", "negative")
 	return errors.Join(errs...)
 }

@@ -3,7 +3,6 @@ package scoring_test
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"math"
 	"testing"
 
@@ -205,23 +204,12 @@ func TestRulesValidate(t *testing.T) {
 	}
 }
 
-// settingsOf lists the settings named by the SettingErrors in err.
+// settingsOf lists the settings named by the Problems in err.
 func settingsOf(err error) []string {
 	var out []string
-	var walk func(error)
-	walk = func(err error) {
-		var se *scoring.SettingError
-		if errors.As(err, &se) && err == error(se) {
-			out = append(out, se.Setting)
-			return
-		}
-		if j, ok := err.(interface{ Unwrap() []error }); ok {
-			for _, e := range j.Unwrap() {
-				walk(e)
-			}
-		}
+	for _, p := range profile.Problems(err) {
+		out = append(out, p.Path)
 	}
-	walk(err)
 	return out
 }
 
@@ -323,10 +311,11 @@ func TestPlaceRule(t *testing.T) {
 			if tt.unresolved {
 				require.ErrorIs(t, err, scoring.ErrInvalidProfile)
 				require.ErrorIs(t, err, profile.ErrInvalid)
-				for _, fe := range profile.FieldErrors(err) {
-					assert.Equal(t, "home", fe.Field)
-					assert.Contains(t, []string{"me-1", "mo-1"}, fe.ID)
-					assert.Equal(t, "unknown place", fe.Problem)
+				for _, fe := range profile.Problems(err) {
+					assert.Equal(t, "home", fe.Path)
+					assert.Contains(t, []string{"me-1", "mo-1"}, fe.ID())
+					assert.Equal(t, "unknown place", fe.Detail)
+					assert.Equal(t, "unknown_place", fe.Code)
 				}
 				return
 			}

@@ -45,7 +45,7 @@ func (s Scorer) IsZero() bool {
 }
 
 // Validate returns nil when s can score, and otherwise every problem at
-// once: errors.Join of *[SettingError], each wrapping [ErrWeights] or
+// once: errors.Join of *[profile.Problem], each wrapping [ErrWeights] or
 // [ErrRules]. The zero Scorer is valid (it is [Default]).
 //
 // Cost: O(1).

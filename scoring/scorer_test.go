@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -305,15 +306,25 @@ func TestPairSynthInvariants(t *testing.T) {
 	assert.Less(t, blocked, 40*40)
 }
 
-func TestSettingErrorUnwrap(t *testing.T) {
+func TestSettingProblemUnwrap(t *testing.T) {
 	err := scoring.Scorer{Weights: scoring.Weights{Sector: math.NaN()}, Rules: scoring.Rules{MaxDistanceKm: -2}}.Validate()
 	require.Error(t, err)
+	// Through a further join, as a round's error holds them.
+	err = errors.Join(profile.ErrInvalid, fmt.Errorf("scorer: %w", err))
 	assert.ErrorIs(t, err, scoring.ErrWeights)
 	assert.ErrorIs(t, err, scoring.ErrRules)
-	var se *scoring.SettingError
+	var se *profile.Problem
 	require.True(t, errors.As(err, &se))
-	assert.Equal(t, "weights.sector", se.Setting)
-	assert.Equal(t, "scoring: weights.sector: not a number", se.Error())
+	assert.Equal(t, "weights.sector", se.Path)
+	assert.Equal(t, "not_a_number", se.Code)
+	assert.Equal(t, "weights.sector: not a number", se.Error())
+	ps := profile.Problems(err)
+	require.Len(t, ps, 2)
+	assert.Equal(t, "rules.max_distance_km", ps[1].Path)
+	assert.Equal(t, "negative_not_off", ps[1].Code)
+	assert.ErrorIs(t, ps[0], scoring.ErrWeights)
+	assert.NotErrorIs(t, ps[0], scoring.ErrRules)
+	assert.ErrorIs(t, ps[1], scoring.ErrRules)
 }
 
 // TestScorerDefaultsPerField: each setting left zero means its default,

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"math"
 	"slices"
+
+	"github.com/duomatch/duo/profile"
 )
 
 // Weights are the relative importance of the eight criteria. They are one
@@ -86,31 +88,31 @@ func (w Weights) array() [numCriteria]float64 {
 
 // Validate returns nil when w can weigh scores: every weight finite and
 // non-negative, and their sum finite. Otherwise it returns one
-// *[SettingError] per problem (joined), each wrapping [ErrWeights]. The zero
+// *[profile.Problem] per problem (joined), each wrapping [ErrWeights]. The zero
 // Weights is valid: it stands for [DefaultWeights].
 //
 // Cost: O(1).
 func (w Weights) Validate() error {
 	var errs []error
-	bad := func(setting, problem string) {
-		errs = append(errs, &SettingError{Setting: setting, Problem: problem, Err: ErrWeights})
+	bad := func(setting, code, detail string) {
+		errs = append(errs, &profile.Problem{Path: setting, Code: code, Detail: detail, Err: ErrWeights})
 	}
 	a := w.array()
 	sum := 0.0
 	for k, x := range a {
 		switch {
 		case math.IsNaN(x):
-			bad("weights."+criterionNames[k], "not a number")
+			bad("weights."+criterionNames[k], "not_a_number", "not a number")
 		case math.IsInf(x, 0):
-			bad("weights."+criterionNames[k], "infinite")
+			bad("weights."+criterionNames[k], "infinite", "infinite")
 		case x < 0:
-			bad("weights."+criterionNames[k], "negative")
+			bad("weights."+criterionNames[k], "negative", "negative")
 		default:
 			sum += x
 		}
 	}
 	if len(errs) == 0 && math.IsInf(sum, 0) {
-		bad("weights", "their sum overflows")
+		bad("weights", "sum_overflows", "their sum overflows")
 	}
 	return errors.Join(errs...)
 }
