@@ -11,7 +11,7 @@ import (
 // a wrong type, a duplicate field, invalid UTF-8, an explicit mentor
 // "capacity": 0, malformed JSON, an empty document or data after it are
 // errors; every mentee and mentor is validated; every problem is reported
-// at once (up to opt.MaxErrors), each a *[profile.FieldError] naming its
+// at once (up to opt.MaxErrors), each a *[profile.Problem] naming its
 // JSON path ("mentees[13].applied_on", "policy.mentee.foo") and, inside a
 // person, the person's ID, never a value. An array over opt.MaxPeople
 // entries stops decoding with an error wrapping [profile.ErrTooMany].
@@ -29,11 +29,11 @@ import (
 func DecodeRound(r io.Reader, opt profile.DecodeOptions) (Round, error) {
 	var round Round
 	if err := profile.Decode(r, &round, opt); err != nil {
-		for _, fe := range profile.FieldErrors(err) {
-			if fe.Field == "objective" && fe.Problem == "invalid value" {
+		for _, p := range profile.Problems(err) {
+			if p.Path == "objective" && p.Code == "invalid_value" {
 				// The generic problem of a value its type refuses, made
 				// specific for the one such type of this package.
-				fe.Problem = `invalid value; want "most_matched" or "best_total"`
+				p.Code, p.Detail = "unknown_objective", `invalid value; want "most_matched" or "best_total"`
 			}
 		}
 		return Round{}, err

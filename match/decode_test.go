@@ -146,12 +146,12 @@ func TestDecodeRoundProblems(t *testing.T) {
 			assert.Zero(t, got)
 			require.Error(t, err)
 			assert.ErrorIs(t, err, profile.ErrInvalid)
-			fes := profile.FieldErrors(err)
+			fes := profile.Problems(err)
 			require.Len(t, fes, len(tt.want), "errors: %v", err)
 			for i, w := range tt.want {
-				assert.Equal(t, w.id, fes[i].ID, "error %d", i)
-				assert.Equal(t, w.field, fes[i].Field, "error %d", i)
-				assert.Contains(t, fes[i].Problem, w.problem, "error %d", i)
+				assert.Equal(t, w.id, fes[i].ID(), "error %d", i)
+				assert.Equal(t, w.field, fes[i].Path, "error %d", i)
+				assert.Contains(t, fes[i].Detail, w.problem, "error %d", i)
 			}
 			assert.NotContains(t, err.Error(), "1999")
 			assert.NotContains(t, err.Error(), "2001")
@@ -174,11 +174,12 @@ func FuzzDecodeRound(f *testing.F) {
 		if err != nil {
 			assert.Zero(t, got)
 			assert.ErrorIs(t, err, profile.ErrInvalid)
-			fes := profile.FieldErrors(err)
+			fes := profile.Problems(err)
 			require.NotEmpty(t, fes)
 			assert.LessOrEqual(t, len(fes), 7)
 			for _, fe := range fes {
-				assert.NotEmpty(t, fe.Field)
+				assert.NotEmpty(t, fe.Path)
+				assert.NotEmpty(t, fe.Code)
 			}
 			return
 		}

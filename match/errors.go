@@ -3,6 +3,9 @@ package match
 import (
 	"errors"
 	"fmt"
+	"strconv"
+
+	"github.com/duomatch/duo/profile"
 )
 
 // ErrBadScore is returned, wrapped in a [*ScoreError], by [Assign] and
@@ -27,7 +30,7 @@ var ErrInvalidAssignment = errors.New("match: invalid assignment")
 // it optimal. Test for it with errors.Is.
 var ErrNotOptimal = errors.New("match: optimality not proved")
 
-// ErrInvalidRound is returned, wrapped in [*RoundError] values joined
+// ErrInvalidRound is returned, wrapped in [*profile.Problem] values joined
 // together, by [Propose] when the round itself is malformed: no date, a
 // NaN or out-of-range setting, duplicate IDs, an applied_on after the
 // round's day, a pinned duo naming an unknown person, a pair both pinned
@@ -36,8 +39,9 @@ var ErrNotOptimal = errors.New("match: optimality not proved")
 // errors.Is.
 var ErrInvalidRound = errors.New("match: invalid round")
 
-// ErrRoundTooLarge is returned by [Propose], wrapped in a [*RoundError]
-// (so that errors.Is finds ErrInvalidRound too), when a round's assignment
+// ErrRoundTooLarge is returned by [Propose], wrapped in a [*profile.Problem]
+// with the code "round_too_large" (so that errors.Is finds ErrInvalidRound
+// too), when a round's assignment
 // problem exceeds [MaxCells].
 var ErrRoundTooLarge = errors.New("match: round too large")
 
@@ -64,33 +68,16 @@ func (e *ScoreError) Error() string {
 // Unwrap returns [ErrBadScore].
 func (e *ScoreError) Unwrap() error { return ErrBadScore }
 
-// RoundError is one problem of a malformed round: the JSON path of the
-// field it is in, with positions in the caller's slices (such as
-// "mentees[13].applied_on" or "pinned[2].mentor_id"), the participant ID it
-// concerns (if any) and what is wrong. It names people by ID only. It
-// unwraps to [ErrInvalidRound].
-type RoundError struct {
-	Field   string
-	ID      string
-	Problem string
-	// Err, when set, is a more specific sentinel such as
-	// [ErrRoundTooLarge]; errors.Is finds it as well as ErrInvalidRound.
-	Err error
+// roundProblem returns a problem of a malformed round at the JSON path
+// field, naming the participant id ("" for none), wrapping
+// [ErrInvalidRound].
+func roundProblem(field, id, code, detail string, args ...string) *profile.Problem {
+	p := &profile.Problem{Path: field, Code: code, Detail: detail, Args: args, Err: ErrInvalidRound}
+	if id != "" {
+		p.IDs = []string{id}
+	}
+	return p
 }
 
-// Error returns "round: <field>: <id>: <problem>", or
-// "round: <field>: <problem>" when ID is empty.
-func (e *RoundError) Error() string {
-	if e.ID != "" {
-		return fmt.Sprintf("round: %s: %s: %s", e.Field, e.ID, e.Problem)
-	}
-	return fmt.Sprintf("round: %s: %s", e.Field, e.Problem)
-}
-
-// Unwrap returns [ErrInvalidRound], and Err when it is set.
-func (e *RoundError) Unwrap() []error {
-	if e.Err != nil {
-		return []error{ErrInvalidRound, e.Err}
-	}
-	return []error{ErrInvalidRound}
-}
+// fmtFloat formats x as %g does, for a message's args.
+func fmtFloat(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }

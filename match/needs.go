@@ -119,7 +119,7 @@ type Outreach struct {
 // under MostMatched Duos and Objective are the same for every optimum, and
 // so is Total unless two optima tie on the objective but not on the total.
 //
-// Errors: an invalid opt (a *[RoundError] with Field "max_recruits"); an
+// Errors: an invalid opt (a *[profile.Problem] with Path "max_recruits", wrapping [ErrInvalidRound]); an
 // error for a Proposal that did not come from [Propose]; ctx.Err() when
 // ctx ends first.
 //
@@ -374,8 +374,8 @@ func (p Proposal) needsSetup(ctx context.Context, opt NeedsOptions) (*roundState
 	case n == 0:
 		return p.state, DefaultMaxRecruits, nil
 	case n < 0 || n > MaxRecruitsLimit:
-		return nil, 0, &RoundError{Field: "max_recruits", Err: ErrInvalidRound,
-			Problem: fmt.Sprintf("must be 0 (the default, %d) or from 1 to %d", DefaultMaxRecruits, MaxRecruitsLimit)}
+		def, most := strconv.Itoa(DefaultMaxRecruits), strconv.Itoa(MaxRecruitsLimit)
+		return nil, 0, roundProblem("max_recruits", "", "out_of_range_setting", "must be 0 (the default, "+def+") or from 1 to "+most, def, most)
 	default:
 		return p.state, n, nil
 	}

@@ -264,7 +264,7 @@ type Candidate struct {
 // day, pinned duos naming unknown IDs, a mentee pinned to two mentors, a
 // mentor pinned beyond capacity, a pair both pinned and excluded, a
 // missing date, NaN or out-of-range settings ([ErrInvalidRound], in
-// [*RoundError] values); an invalid Policy (profile.ErrInvalid, with
+// [*profile.Problem] values); an invalid Policy (profile.ErrInvalid, with
 // paths under "policy.") or Scorer; a round larger than
 // [MaxCells] ([ErrRoundTooLarge]); and ctx.Err() when ctx ends first. A
 // round with no mentees or no mentors is valid: everybody is unmatched with

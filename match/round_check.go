@@ -2,7 +2,6 @@ package match
 
 import (
 	"errors"
-	"fmt"
 	"math"
 	"slices"
 	"strconv"
@@ -13,7 +12,6 @@ import (
 	"github.com/duomatch/duo/profile"
 	"github.com/duomatch/duo/scoring"
 
-	"github.com/duomatch/duo/internal/errtree"
 	"github.com/duomatch/duo/internal/msg"
 )
 
@@ -42,35 +40,37 @@ type builder struct {
 }
 
 // check checks a round and returns its builder, or every problem at once:
-// errors.Join of *RoundError values and the errors of the profiles, the
+// errors.Join of *profile.Problem values and the errors of the profiles, the
 // Policy and the Scorer, each with the JSON path of its field.
 //
 // Cost: O(size of the round), plus sorting the people by ID.
 func check(r Round) (*builder, error) {
 	var errs []error
-	bad := func(field, id, format string, args ...any) {
-		errs = append(errs, &RoundError{Field: field, ID: id, Problem: fmt.Sprintf(format, args...)})
+	bad := func(field, id, code, detail string, args ...string) {
+		errs = append(errs, roundProblem(field, id, code, detail, args...))
 	}
 	if r.On.IsZero() {
-		bad("on", "", "the day of the round is required")
+		bad("on", "", "missing_day", "the day of the round is required")
 	}
 	if math.IsNaN(r.MinScore) || math.IsInf(r.MinScore, 0) {
-		bad("min_score", "", "must be a finite number")
+		bad("min_score", "", "not_finite", "must be a finite number")
 	}
 	bonus, ok := waitBonus(r.WaitBonus)
 	if !ok {
-		bad("wait_bonus", "", "must be 0 (the default, %g a day), %d (off) or a number from 0 to %g",
-			DefaultWaitBonus, profile.Off, float64(MaxWaitBonus))
+		def, off, most := fmtFloat(DefaultWaitBonus), strconv.Itoa(profile.Off), fmtFloat(MaxWaitBonus)
+		bad("wait_bonus", "", "out_of_range_setting", "must be 0 (the default, "+def+" a day), "+off+" (off) or a number from 0 to "+most,
+			def, off, most)
 	}
 	if r.Objective != MostMatched && r.Objective != BestTotal {
-		bad("objective", "", "unknown objective %d", int(r.Objective))
+		o := strconv.Itoa(int(r.Objective))
+		bad("objective", "", "unknown_value", "unknown objective "+o, o)
 	}
 	if err := r.Policy.Validate(); err != nil {
 		errs = append(errs, profile.AtPath(err, "policy"))
 	}
 	scorer := r.Scorer
 	if err := scorer.Validate(); err != nil {
-		errs = append(errs, scorerPath(err))
+		errs = append(errs, profile.AtPath(err, "scorer"))
 	}
 
 	// The people, in input order so that errors give input positions.
@@ -78,7 +78,7 @@ func check(r Round) (*builder, error) {
 	errs = append(errs, checkPeople("mentors", "mentor", r.Mentors, func(m *profile.Mentor) string { return m.ID })...)
 	for k := range r.Mentees {
 		if m := &r.Mentees[k]; !r.On.IsZero() && m.AppliedOn.After(r.On) {
-			bad(index("mentees", k)+".applied_on", idName(m.ID), "after the round's day %s", r.On)
+			bad(index("mentees", k)+".applied_on", idName(m.ID), "after_round_day", "after the round's day "+r.On.String(), r.On.String())
 		}
 	}
 	// Homes: each must resolve through the scorer's gazetteer while a rule
@@ -122,10 +122,10 @@ func check(r Round) (*builder, error) {
 		i, okI := b.meIdx[d.MenteeID]
 		j, okJ := b.moIdx[d.MentorID]
 		if !okI {
-			bad(path+".mentee_id", idName(d.MenteeID), "no mentee of the round has this id")
+			bad(path+".mentee_id", idName(d.MenteeID), "unknown_mentee", "no mentee of the round has this id")
 		}
 		if !okJ {
-			bad(path+".mentor_id", idName(d.MentorID), "no mentor of the round has this id")
+			bad(path+".mentor_id", idName(d.MentorID), "unknown_mentor", "no mentor of the round has this id")
 		}
 		if !okI || !okJ {
 			continue
@@ -135,7 +135,8 @@ func check(r Round) (*builder, error) {
 		}
 		pinnedAt[d] = k
 		if prev, dup := menteePin[i]; dup {
-			bad(path+".mentee_id", idName(d.MenteeID), "mentee is pinned to two mentors (also %s)", index("pinned", prev))
+			also := index("pinned", prev)
+			bad(path+".mentee_id", idName(d.MenteeID), "pinned_twice", "mentee is pinned to two mentors (also "+also+")", also)
 			continue
 		}
 		menteePin[i] = k
@@ -143,7 +144,8 @@ func check(r Round) (*builder, error) {
 		b.pinnedCount[j]++
 		b.pinnedDuos = append(b.pinnedDuos, [2]int{i, j})
 		if c := b.mentors[j].EffectiveCapacity(); c >= 1 && b.pinnedCount[j] == c+1 {
-			bad(path+".mentor_id", idName(d.MentorID), "mentor has capacity %d but is pinned to more mentees", c)
+			n := strconv.Itoa(c)
+			bad(path+".mentor_id", idName(d.MentorID), "pinned_over_capacity", "mentor has capacity "+n+" but is pinned to more mentees", n)
 		}
 	}
 
@@ -162,8 +164,9 @@ func check(r Round) (*builder, error) {
 		}
 		seen[d] = true
 		if pk, pinned := pinnedAt[d]; pinned {
-			bad(index("excluded", k), idName(d.MenteeID), "the duo with mentor %s is also pinned (%s): a duo cannot be both kept and excluded",
-				idName(d.MentorID), index("pinned", pk))
+			mo, at := idName(d.MentorID), index("pinned", pk)
+			bad(index("excluded", k), idName(d.MenteeID), "pinned_and_excluded",
+				"the duo with mentor "+mo+" is also pinned ("+at+"): a duo cannot be both kept and excluded", mo, at)
 			continue
 		}
 		b.excluded = append(b.excluded, d)
@@ -192,8 +195,9 @@ func checkPeople[P interface{ Validate() error }](field, kind string, people []P
 			errs = append(errs, profile.AtPath(err, path))
 		}
 		if f, dup := first[id(&people[k])]; dup {
-			errs = append(errs, &RoundError{Field: path + ".id", ID: idName(id(&people[k])),
-				Problem: fmt.Sprintf("duplicate %s id (also %s)", kind, index(field, f))})
+			also := index(field, f)
+			errs = append(errs, roundProblem(path+".id", idName(id(&people[k])), "duplicate_id",
+				"duplicate "+kind+" id (also "+also+")", kind, also))
 		} else {
 			first[id(&people[k])] = k
 		}
@@ -231,18 +235,3 @@ func idName(id string) string {
 	return msg.Clip(id)
 }
 
-// scorerPath returns the scorer's setting errors with their setting under
-// "scorer.", the JSON path of the setting in a round: "weights.sector"
-// becomes "scorer.weights.sector". Other errors are kept as they are.
-func scorerPath(err error) error {
-	var out []error
-	for _, e := range errtree.Leaves(err) {
-		if se, ok := e.(*scoring.SettingError); ok {
-			c := *se
-			c.Setting = "scorer." + c.Setting
-			e = &c
-		}
-		out = append(out, e)
-	}
-	return errors.Join(out...)
-}

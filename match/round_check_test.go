@@ -3,6 +3,8 @@ package match
 import (
 	"context"
 	"errors"
+	"fmt"
+	"io"
 	"math"
 	"testing"
 
@@ -12,29 +14,13 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// problems returns "field: id" for every *RoundError and
-// *profile.FieldError in err's tree, in order.
+// problems returns "path: id" for every *profile.Problem in err's tree,
+// in order.
 func problems(err error) []string {
 	var out []string
-	var walk func(error)
-	walk = func(err error) {
-		switch e := err.(type) {
-		case nil:
-		case *RoundError:
-			out = append(out, e.Field+": "+e.ID)
-		case *profile.FieldError:
-			out = append(out, e.Field+": "+e.ID)
-		case *scoring.SettingError:
-			out = append(out, e.Setting+": ")
-		case interface{ Unwrap() []error }:
-			for _, inner := range e.Unwrap() {
-				walk(inner)
-			}
-		case interface{ Unwrap() error }:
-			walk(e.Unwrap())
-		}
+	for _, p := range profile.Problems(err) {
+		out = append(out, p.Path+": "+p.ID())
 	}
-	walk(err)
 	return out
 }
 
@@ -137,10 +123,19 @@ func TestProposeErrorMessages(t *testing.T) {
 		msgs = append(msgs, e.Error())
 	}
 	assert.Equal(t, []string{
-		"round: mentees[1].applied_on: me-2: after the round's day 2026-11-23",
-		"round: pinned[1].mentor_id: mo-9: no mentor of the round has this id",
-		"round: excluded[0]: me-1: the duo with mentor mo-1 is also pinned (pinned[0]): a duo cannot be both kept and excluded",
+		"me-2: mentees[1].applied_on: after the round's day 2026-11-23",
+		"mo-9: pinned[1].mentor_id: no mentor of the round has this id",
+		"me-1: excluded[0]: the duo with mentor mo-1 is also pinned (pinned[0]): a duo cannot be both kept and excluded",
 	}, msgs)
+	var codes [][]string
+	for _, p := range profile.Problems(err) {
+		codes = append(codes, append([]string{p.Code}, p.Args...))
+	}
+	assert.Equal(t, [][]string{
+		{"after_round_day", "2026-11-23"},
+		{"unknown_mentor"},
+		{"pinned_and_excluded", "mo-1", "pinned[0]"},
+	}, codes)
 }
 
 func TestProposeExclusionsAreHistory(t *testing.T) {
@@ -174,12 +169,44 @@ func TestProposeExclusionsAreHistory(t *testing.T) {
 	}
 }
 
-func TestRoundErrorUnwrap(t *testing.T) {
-	err := error(&RoundError{Field: "mentors", Problem: "too many", Err: ErrRoundTooLarge})
-	assert.ErrorIs(t, err, ErrInvalidRound)
-	assert.ErrorIs(t, err, ErrRoundTooLarge)
-	assert.Equal(t, "round: mentors: too many", err.Error())
-	assert.False(t, errors.Is(&RoundError{Field: "on"}, ErrRoundTooLarge))
+// TestRoundProblemsThroughJoins: a round's problems of every origin (the
+// round, a profile, the policy, the scorer) are Problems that errors.As
+// and errors.Is find through the round's joins, each with its sentinel.
+func TestRoundProblemsThroughJoins(t *testing.T) {
+	r := Round{
+		Mentees: []profile.Mentee{mentee("me-1", nil)},
+		Mentors: []profile.Mentor{mentor("mo-1", nil)},
+		Policy:  profile.Policy{Mentee: profile.MenteeRules{MinAge: 200}},
+		Scorer:  scoring.Scorer{Weights: scoring.Weights{Sector: -1}},
+	}
+	r.Mentees[0].BirthDate = profile.Date{}
+	_, err := Propose(context.Background(), r)
+	err = fmt.Errorf("request: %w", errors.Join(io.EOF, err))
+	var first *profile.Problem
+	require.ErrorAs(t, err, &first)
+	assert.Equal(t, "on", first.Path)
+	for _, s := range []error{ErrInvalidRound, profile.ErrInvalid, scoring.ErrWeights} {
+		assert.ErrorIs(t, err, s)
+	}
+	type got struct{ path, code string }
+	var ps []got
+	var sentinels []error
+	for _, p := range profile.Problems(err) {
+		ps = append(ps, got{p.Path, p.Code})
+		sentinels = append(sentinels, p.Err)
+	}
+	assert.Equal(t, []got{
+		{"on", "missing_day"},
+		{"policy.mentee.min_age", "out_of_range_setting"},
+		{"scorer.weights.sector", "negative"},
+		{"mentees[0].birth_date", "missing"},
+	}, ps)
+	assert.Equal(t, []error{ErrInvalidRound, profile.ErrInvalid, scoring.ErrWeights, profile.ErrInvalid}, sentinels)
+
+	tooLarge := &profile.Problem{Path: "mentors", Err: errors.Join(ErrInvalidRound, ErrRoundTooLarge)}
+	assert.ErrorIs(t, errors.Join(io.EOF, tooLarge), ErrRoundTooLarge)
+	assert.ErrorIs(t, errors.Join(io.EOF, tooLarge), ErrInvalidRound)
+	assert.NotErrorIs(t, roundProblem("on", "", "missing_day", "d"), ErrRoundTooLarge)
 }
 
 // TestUnknownPlacesWithPlaceRulesOff: with the distance and same-city rules

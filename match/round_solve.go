@@ -2,8 +2,10 @@ package match
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
+	"strconv"
 
 	"github.com/duomatch/duo/profile"
 	"github.com/duomatch/duo/scoring"
@@ -101,9 +103,11 @@ func (b *builder) solve(ctx context.Context) (*roundState, error) {
 		}
 	}
 	if len(p.rows) > 0 && len(p.seatMentor) > MaxCells/len(p.rows) {
-		return nil, &RoundError{Field: "mentors", Err: ErrRoundTooLarge, Problem: fmt.Sprintf(
-			"%s times %s is more than the limit of %d pairs (MaxCells)",
-			msg.Count(len(p.rows), "eligible mentee", "eligible mentees"), msg.Count(len(p.seatMentor), "mentor seat", "mentor seats"), MaxCells)}
+		rows, seats, most := strconv.Itoa(len(p.rows)), strconv.Itoa(len(p.seatMentor)), strconv.Itoa(MaxCells)
+		return nil, &profile.Problem{Path: "mentors", Code: "round_too_large", Args: []string{rows, seats, most},
+			Err: errors.Join(ErrInvalidRound, ErrRoundTooLarge), Detail: fmt.Sprintf(
+				"%s times %s is more than the limit of %s pairs (MaxCells)",
+				msg.Count(len(p.rows), "eligible mentee", "eligible mentees"), msg.Count(len(p.seatMentor), "mentor seat", "mentor seats"), most)}
 	}
 
 	st := &roundState{
