@@ -234,4 +234,3 @@ func idName(id string) string {
 	}
 	return msg.Clip(id)
 }
-
