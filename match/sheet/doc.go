@@ -32,7 +32,8 @@
 // The id and birth_date columns are required. An empty cell is the field's
 // zero value, its default.
 //
-// Every problem is reported at once, as a *[RowError] that names the row
+// Every problem is reported at once, as a *[profile.Problem] (wrapping
+// [ErrInvalid]) that names the row
 // as the spreadsheet shows it (the header is row 1), the column's heading
 // and the person's ID, never the value of a cell. Each person is then
 // validated by profile's Validate, whose problems come with their row and

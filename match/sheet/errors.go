@@ -2,74 +2,23 @@ package sheet
 
 import (
 	"errors"
+	"fmt"
 	"strconv"
 
 	"github.com/duomatch/duo/profile"
-
-	"github.com/duomatch/duo/internal/errtree"
 )
 
-// RowError is one problem in a sheet: where it is (the row number as the
-// spreadsheet shows it, the header being row 1, and the column's heading as
-// the file writes it) and what it is, as a *[profile.FieldError] that names
-// the person by ID and the field by its JSON path. Its message has the form
-//
-//	row 7, column "Date de naissance": me-004: birth_date: not a date (want YYYY-MM-DD or DD/MM/YYYY)
-//
-// It never quotes a cell. RowError unwraps to its FieldError, so that
-// errors.Is(err, [profile.ErrInvalid]) holds and [profile.FieldErrors]
-// lists the problems of a sheet as it lists those of a JSON document; a
-// sheet over [Options.MaxRows] rows also unwraps to [profile.ErrTooMany].
-type RowError struct {
-	// Row is the row's number in the spreadsheet: the header is row 1, and
-	// empty rows count. It is 0 for a problem of the whole file (such as a
-	// file larger than [Options.MaxBytes]).
-	Row int
-	// Column is the heading of the column as the file has it (shortened to
-	// 32 bytes), the column's name when the sheet lacks it ("birth_date:
-	// missing"), or "" when the problem concerns the whole row or file.
-	Column string
-	// Err says what is wrong, for which person (Err.ID, "(no id)" when the
-	// row has none) and in which field (Err.Field, a JSON path such as
-	// "languages[1].level", or "(row)" and "(file)").
-	Err *profile.FieldError
-
-	tooMany bool
-}
-
-// Error returns "row <n>, column "<heading>": <id>: <field>: <problem>",
-// leaving out the parts that do not apply.
-func (e *RowError) Error() string {
-	s := ""
-	if e.Row > 0 {
-		s = "row " + strconv.Itoa(e.Row)
-	}
-	if e.Column != "" {
-		if s != "" {
-			s += ", "
-		}
-		s += "column " + strconv.Quote(e.Column)
-	}
-	if s != "" {
-		s += ": "
-	}
-	return s + e.Err.Error()
-}
-
-// Unwrap returns the FieldError, and [profile.ErrTooMany] for the error
-// that stopped a sheet over [Options.MaxRows].
-func (e *RowError) Unwrap() []error {
-	if e.tooMany {
-		return []error{e.Err, profile.ErrTooMany}
-	}
-	return []error{e.Err}
-}
-
-// RowErrors returns every *[RowError] in err's tree, in order. It returns
-// nil for a nil error or one that holds none.
-//
-// Cost: O(number of errors in the tree).
-func RowErrors(err error) []*RowError { return errtree.All[*RowError](err) }
+// ErrInvalid is the error that every problem of a sheet wraps, each a
+// *[profile.Problem] with the row (the spreadsheet's number, the header
+// being row 1), the column's heading as the file writes it (shortened to
+// 32 bytes), the person's ID and the field's JSON path. It wraps
+// [profile.ErrInvalid] in turn, so that errors.Is(err, profile.ErrInvalid)
+// holds for a sheet's problems as for a JSON document's, and
+// [profile.Problems] lists both alike; errors.Is(err, ErrInvalid) tells a
+// sheet's problems apart. A sheet over [Options.MaxRows] rows,
+// [Options.MaxColumns] columns or [Options.MaxBytes] bytes also wraps
+// [profile.ErrTooMany].
+var ErrInvalid = fmt.Errorf("sheet: invalid: %w", profile.ErrInvalid)
 
 // problems collects the problems of a sheet, at most max of them; the
 // others are counted.
@@ -79,7 +28,7 @@ type problems struct {
 	dropped int
 }
 
-func (p *problems) add(e *RowError) {
+func (p *problems) add(e *profile.Problem) {
 	if len(p.list) >= p.max {
 		p.dropped++
 		return
@@ -88,7 +37,7 @@ func (p *problems) add(e *RowError) {
 }
 
 // stop adds the problem that ends reading; it is listed even past max.
-func (p *problems) stop(e *RowError) { p.list = append(p.list, e) }
+func (p *problems) stop(e *profile.Problem) { p.list = append(p.list, e) }
 
 // err returns the joined problems, or nil (never a typed nil).
 func (p *problems) err() error {
@@ -97,13 +46,25 @@ func (p *problems) err() error {
 	}
 	list := p.list
 	if p.dropped > 0 {
-		list = append(list, &RowError{Err: &profile.FieldError{Field: fileField,
-			Problem: strconv.Itoa(p.dropped) + " more problems not listed"}})
+		n := strconv.Itoa(p.dropped)
+		list = append(list, &profile.Problem{Path: fileField, Code: "more_not_listed", Args: []string{n},
+			Detail: n + " more problems not listed", Err: ErrInvalid})
 	}
 	return errors.Join(list...)
 }
 
-// The Field of a problem that concerns a whole row or the whole file.
+// problem returns a problem of a sheet at row and column, in field (a JSON
+// path, or rowField or fileField), wrapping [ErrInvalid], and
+// [profile.ErrTooMany] too when tooMany is set.
+func problem(row int, column, field, code, detail string, tooMany bool, args ...string) *profile.Problem {
+	p := &profile.Problem{Row: row, Column: column, Path: field, Code: code, Detail: detail, Args: args, Err: ErrInvalid}
+	if tooMany {
+		p.Err = errors.Join(ErrInvalid, profile.ErrTooMany)
+	}
+	return p
+}
+
+// The Path of a problem that concerns a whole row or the whole file.
 const (
 	rowField  = "(row)"
 	fileField = "(file)"

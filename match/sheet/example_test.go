@@ -77,7 +77,7 @@ func ExampleReadMentees_errors() {
 	for _, c := range report.Ignored {
 		fmt.Printf("column %q not read (a misspelling of %s?)\n", c.Heading, c.Likely)
 	}
-	for _, e := range sheet.RowErrors(err) {
+	for _, e := range profile.Problems(err) {
 		fmt.Println(e)
 	}
 	// Output:

@@ -131,10 +131,10 @@ type IgnoredColumn struct {
 // listed in the Report, with a likely misspelling where there is one.
 //
 // Each mentee is validated ([profile.Mentee.Validate]) and the IDs must be
-// unique. Errors: every problem at once, each a *[RowError] naming the row,
+// unique. Errors: every problem at once, each a *[profile.Problem] naming the row,
 // the column heading and the mentee's ID, never a cell's value, at most
 // opt.MaxErrors of them (plus one that counts the others), joined;
-// errors.Is(err, [profile.ErrInvalid]) holds. A missing id or birth_date
+// errors.Is(err, [ErrInvalid]) and errors.Is(err, [profile.ErrInvalid]) hold. A missing id or birth_date
 // column, a malformed CSV line, too many columns or a file over the limits
 // stop reading (the latter two wrap [profile.ErrTooMany]). A read error of
 // r is returned wrapped, alone. On error the mentees are nil; the Report
@@ -159,8 +159,8 @@ func read[T any](r io.Reader, opt Options, t *table[T], validate func(T) error, 
 	opt = opt.withDefaults()
 	var rep Report
 	probs := &problems{max: opt.MaxErrors}
-	fileProblem := func(problem string, tooMany bool) ([]T, Report, error) {
-		probs.stop(&RowError{Err: &profile.FieldError{Field: fileField, Problem: problem}, tooMany: tooMany})
+	fileProblem := func(code, detail string, tooMany bool, args ...string) ([]T, Report, error) {
+		probs.stop(problem(0, "", fileField, code, detail, tooMany, args...))
 		return nil, rep, probs.err()
 	}
 
@@ -169,11 +169,12 @@ func read[T any](r io.Reader, opt Options, t *table[T], validate func(T) error, 
 		return nil, rep, fmt.Errorf("sheet: reading the file: %w", err)
 	}
 	if int64(len(raw)) > opt.MaxBytes {
-		return fileProblem("larger than "+strconv.FormatInt(opt.MaxBytes, 10)+" bytes", true)
+		n := strconv.FormatInt(opt.MaxBytes, 10)
+		return fileProblem("too_large", "larger than "+n+" bytes", true, n)
 	}
 	text, enc, err := decodeText(raw)
 	if err != nil {
-		return fileProblem(err.Error(), false)
+		return fileProblem("unknown_encoding", err.Error(), false)
 	}
 	rep.Encoding = enc
 	rep.Comma = opt.Comma
@@ -202,14 +203,14 @@ func read[T any](r io.Reader, opt Options, t *table[T], validate func(T) error, 
 			row = pe.StartLine - extraLines
 			err = pe.Err
 		}
-		probs.stop(&RowError{Row: row, Err: &profile.FieldError{ID: "", Field: rowField, Problem: "malformed CSV: " + err.Error()}})
+		probs.stop(problem(row, "", rowField, "malformed_csv", "malformed CSV: "+err.Error(), false))
 		return nil, rep, probs.err()
 	}
 
 	// The header.
 	header, err := cr.Read()
 	if err == io.EOF {
-		return fileProblem("empty: no header row", false)
+		return fileProblem("no_header", "empty: no header row", false)
 	}
 	if err != nil {
 		return csvProblem(err)
@@ -221,7 +222,8 @@ func read[T any](r io.Reader, opt Options, t *table[T], validate func(T) error, 
 		header = header[:len(header)-1] // Excel's trailing empty columns
 	}
 	if len(header) > opt.MaxColumns {
-		return fileProblem("more than "+strconv.Itoa(opt.MaxColumns)+" columns", true)
+		n := strconv.Itoa(opt.MaxColumns)
+		return fileProblem("too_many_columns", "more than "+n+" columns", true, n)
 	}
 	colOf, err := mapColumns(t, header, opt.Columns, &rep, headerRow, probs)
 	if err != nil {
@@ -245,20 +247,20 @@ func read[T any](r io.Reader, opt Options, t *table[T], validate func(T) error, 
 			continue
 		}
 		if rep.Rows == opt.MaxRows {
-			probs.stop(&RowError{Row: row, Err: &profile.FieldError{Field: fileField,
-				Problem: "more than " + strconv.Itoa(opt.MaxRows) + " people"}, tooMany: true})
+			n := strconv.Itoa(opt.MaxRows)
+			probs.stop(problem(row, "", fileField, "too_many_rows", "more than "+n+" people", true, n))
 			return nil, rep, probs.err()
 		}
 		rep.Rows++
 
 		var p T
-		var rowProbs []*RowError
+		var rowProbs []*profile.Problem
 		bad := make([]bool, len(t.cols)) // columns whose cell could not be read
 		for i, cell := range rec {
 			if i >= len(colOf) {
 				if strings.TrimSpace(cell) != "" {
-					rowProbs = append(rowProbs, &RowError{Row: row, Column: "(column " + columnLetters(i) + ", no heading)",
-						Err: &profile.FieldError{Field: rowField, Problem: "a cell past the last heading"}})
+					rowProbs = append(rowProbs, problem(row, "(column "+columnLetters(i)+", no heading)", rowField,
+						"cell_past_last_heading", "a cell past the last heading", false, columnLetters(i)))
 				}
 				continue
 			}
@@ -268,14 +270,15 @@ func read[T any](r io.Reader, opt Options, t *table[T], validate func(T) error, 
 			}
 			if len(cell) > opt.MaxCellBytes {
 				bad[k] = true
-				rowProbs = append(rowProbs, &RowError{Row: row, Column: msg.ClipTo(header[i], 32),
-					Err: &profile.FieldError{Field: t.cols[k].path, Problem: "longer than " + strconv.Itoa(opt.MaxCellBytes) + " bytes"}})
+				n := strconv.Itoa(opt.MaxCellBytes)
+				rowProbs = append(rowProbs, problem(row, msg.ClipTo(header[i], 32), t.cols[k].path,
+					"cell_too_long", "longer than "+n+" bytes", false, n))
 				continue
 			}
-			if problem := t.cols[k].read(&p, unguard(strings.TrimSpace(cell))); problem != "" {
+			if detail := t.cols[k].read(&p, unguard(strings.TrimSpace(cell))); detail != "" {
 				bad[k] = true
-				rowProbs = append(rowProbs, &RowError{Row: row, Column: msg.ClipTo(header[i], 32),
-					Err: &profile.FieldError{Field: t.cols[k].path, Problem: problem}})
+				rowProbs = append(rowProbs, problem(row, msg.ClipTo(header[i], 32), t.cols[k].path,
+					"unreadable_cell", detail, false))
 			}
 		}
 		// The problems validation finds, except in the cells already
@@ -285,9 +288,9 @@ func read[T any](r io.Reader, opt Options, t *table[T], validate func(T) error, 
 		if name == "" {
 			name = "(no id)"
 		}
-		for _, fe := range profile.FieldErrors(validate(p)) {
-			name = fe.ID
-			k := t.columnOf(fe.Field)
+		for _, fe := range profile.Problems(validate(p)) {
+			name = fe.ID()
+			k := t.columnOf(fe.Path)
 			if k >= 0 && bad[k] {
 				continue
 			}
@@ -298,19 +301,19 @@ func read[T any](r io.Reader, opt Options, t *table[T], validate func(T) error, 
 					col = msg.ClipTo(header[i], 32)
 				}
 			}
-			rowProbs = append(rowProbs, &RowError{Row: row, Column: col,
-				Err: fe})
+			rowProbs = append(rowProbs, problem(row, col, fe.Path, fe.Code, fe.Detail, false, fe.Args...))
 		}
 		if id != "" && name == id {
 			if first, dup := firstRow[id]; dup {
-				rowProbs = append(rowProbs, &RowError{Row: row, Column: msg.ClipTo(header[slices.Index(colOf, 0)], 32),
-					Err: &profile.FieldError{Field: "id", Problem: "the same id as row " + strconv.Itoa(first)}})
+				f := strconv.Itoa(first)
+				rowProbs = append(rowProbs, problem(row, msg.ClipTo(header[slices.Index(colOf, 0)], 32), "id",
+					"duplicate_id", "the same id as row "+f, false, f))
 			} else {
 				firstRow[id] = row
 			}
 		}
 		for _, e := range rowProbs {
-			e.Err.ID = name
+			e.IDs = []string{name}
 			probs.add(e)
 		}
 		if len(probs.list) == 0 {
@@ -332,8 +335,8 @@ func mapColumns[T any](t *table[T], header []string, own map[string]string, rep 
 	for _, h := range slices.Sorted(maps.Keys(own)) {
 		k, ok := t.byName[normHeading(own[h])]
 		if !ok {
-			probs.stop(&RowError{Err: &profile.FieldError{Field: "Options.Columns[" + strconv.Quote(msg.ClipTo(h, 32)) + "]",
-				Problem: "not a " + t.side + " column"}})
+			probs.stop(problem(0, "", "Options.Columns["+strconv.Quote(msg.ClipTo(h, 32))+"]",
+				"not_a_column", "not a "+t.side+" column", false, t.side))
 			continue
 		}
 		ownCols[normHeading(h)] = k
@@ -359,8 +362,9 @@ func mapColumns[T any](t *table[T], header []string, own map[string]string, rep 
 			continue
 		}
 		if seen[k] > 0 {
-			probs.stop(&RowError{Row: headerRow, Column: msg.ClipTo(h, 32), Err: &profile.FieldError{Field: t.cols[k].name,
-				Problem: "a second heading for this column (the first is column " + columnLetters(seen[k]-1) + ")"}})
+			first := columnLetters(seen[k] - 1)
+			probs.stop(problem(headerRow, msg.ClipTo(h, 32), t.cols[k].name,
+				"second_heading", "a second heading for this column (the first is column "+first+")", false, first))
 			continue
 		}
 		seen[k] = i + 1
@@ -372,14 +376,15 @@ func mapColumns[T any](t *table[T], header []string, own map[string]string, rep 
 		if seen[k] > 0 {
 			continue
 		}
-		problem := "no such column (the heading must be " + name + " or an alias)"
+		code, detail, args := "missing_column", "no such column (the heading must be "+name+" or an alias)", []string{name}
 		for _, ig := range rep.Ignored {
 			if ig.Likely == name {
-				problem += "; " + strconv.Quote(ig.Heading) + " looks like a misspelling of it"
+				code, args = "misspelt_column", append(args, ig.Heading)
+				detail += "; " + strconv.Quote(ig.Heading) + " looks like a misspelling of it"
 				break
 			}
 		}
-		probs.stop(&RowError{Row: headerRow, Column: name, Err: &profile.FieldError{Field: name, Problem: problem}})
+		probs.stop(problem(headerRow, name, name, code, detail, false, args...))
 	}
 	if err := probs.err(); err != nil {
 		return nil, err

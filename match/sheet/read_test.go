@@ -199,19 +199,21 @@ func TestErrorsFile(t *testing.T) {
 		{12, "(column J, no heading)", "me-8", "(row)", "a cell past the last heading"},
 	}
 	var gotWhere []where
-	for _, e := range sheet.RowErrors(err) {
-		gotWhere = append(gotWhere, where{e.Row, e.Column, e.Err.ID, e.Err.Field, ""})
+	for _, e := range profile.Problems(err) {
+		gotWhere = append(gotWhere, where{e.Row, e.Column, e.ID(), e.Path, ""})
 	}
 	require.Len(t, gotWhere, len(want), "%v", err)
 	for k, w := range want {
-		re := sheet.RowErrors(err)[k]
+		re := profile.Problems(err)[k]
 		assert.Equal(t, where{w.Row, w.Column, w.ID, w.Field, ""}, gotWhere[k])
-		assert.Contains(t, re.Err.Problem, w.Reason)
+		assert.Contains(t, re.Detail, w.Reason)
+		assert.NotEmpty(t, re.Code)
+		assert.ErrorIs(t, re, sheet.ErrInvalid)
 	}
 	for _, cell := range []string{"31/02/2001", "XX", "peut-être", "fr-C1", "mon-night", "B3", "13/13/2026", "2001-4-12", "extra"} {
 		assert.NotContains(t, err.Error(), cell, "a cell's value in the error")
 	}
-	assert.Len(t, profile.FieldErrors(err), len(want), "profile.FieldErrors lists a sheet's problems")
+
 }
 
 const miniHeader = "id;birth_date\n"
@@ -265,12 +267,13 @@ func TestReadProblems(t *testing.T) {
 			require.Error(t, err)
 			assert.Nil(t, got)
 			var msgs []string
-			for _, e := range sheet.RowErrors(err) {
+			for _, e := range profile.Problems(err) {
 				msgs = append(msgs, e.Error())
 			}
 			assert.Equal(t, tt.want, msgs)
 			assert.Equal(t, tt.tooMany, errors.Is(err, profile.ErrTooMany))
 			assert.True(t, errors.Is(err, profile.ErrInvalid))
+			assert.True(t, errors.Is(err, sheet.ErrInvalid))
 		})
 	}
 }
@@ -294,7 +297,7 @@ func TestReadMentorProblems(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			_, _, err := sheet.ReadMentors(strings.NewReader(tt.csv), sheet.Options{})
 			var msgs []string
-			for _, e := range sheet.RowErrors(err) {
+			for _, e := range profile.Problems(err) {
 				msgs = append(msgs, e.Error())
 			}
 			assert.Equal(t, tt.want, msgs)

@@ -150,7 +150,8 @@ func FuzzRoundTrip(f *testing.F) {
 }
 
 // FuzzRead reads anything: never a panic, and every problem is a
-// *RowError that unwraps to profile.ErrInvalid, with a row within the file.
+// *profile.Problem that unwraps to sheet.ErrInvalid and profile.ErrInvalid,
+// with a code and a row within the file.
 func FuzzRead(f *testing.F) {
 	for _, seed := range fuzzSeeds {
 		f.Add([]byte(seed))
@@ -169,12 +170,14 @@ func FuzzRead(f *testing.F) {
 		}
 		assert.Nil(t, mentees)
 		rows := strings.Count(string(data), "\n") + 2
-		errs := sheet.RowErrors(err)
+		errs := profile.Problems(err)
 		require.NotEmpty(t, errs)
 		assert.LessOrEqual(t, len(errs), opt.MaxErrors+4) // listed, plus the stops and the count
 		for _, e := range errs {
 			assert.True(t, e.Row >= 0 && e.Row <= rows, "row %d", e.Row)
 			assert.ErrorIs(t, e, profile.ErrInvalid)
+			assert.ErrorIs(t, e, sheet.ErrInvalid)
+			assert.NotEmpty(t, e.Code)
 		}
 		_, _, _ = sheet.ReadMentors(bytes.NewReader(data), opt)
 	})

@@ -28,7 +28,8 @@ const utf8BOM = "\uFEFF"
 // Spaces at the ends of text and of list entries are left out (the readers
 // trim every cell; validation and scoring ignore them). Values that a cell
 // cannot give back are errors, all reported at once (at most 50) before
-// anything is written, each a *[profile.FieldError] naming the mentee's ID
+// anything is written, each a *[profile.Problem] (code "unwritable_value", wrapping
+// [profile.ErrInvalid]) naming the mentee's ID
 // and the field: text with a carriage return or invalid UTF-8; a list
 // entry that is blank or holds its separator (';' in lists, ':' inside a
 // language, an experience entry or a trait's name); a trait's name with
@@ -67,7 +68,8 @@ func write[T any](w io.Writer, people []T, opt Options, t *table[T], idOf func(*
 			cell, problem := c.write(p, nf)
 			if problem != "" {
 				if len(errs) < DefaultMaxErrors {
-					errs = append(errs, &profile.FieldError{ID: idName(idOf(p)), Field: fmt.Sprintf("[%d].%s", i, c.path), Problem: problem})
+					errs = append(errs, &profile.Problem{IDs: []string{idName(idOf(p))}, Path: fmt.Sprintf("[%d].%s", i, c.path),
+						Code: "unwritable_value", Detail: problem, Err: profile.ErrInvalid})
 				}
 				continue
 			}
