@@ -172,7 +172,7 @@ func (e Event) IDs() []string {
 // is, each ID is well-formed (not empty, at most 64 bytes of printable
 // UTF-8, no spaces at its ends), a mentee ID differs from the mentor ID,
 // and the side, result and reason are codes the kind takes. It returns nil
-// or an error joining one *[EventError] per problem (Line 0), each
+// or an error joining one *[profile.Problem] per problem (Line 0), each
 // unwrapping to [ErrInvalid]. Cost: O(1).
 func (e Event) Validate() error {
 	return joinProblems(e.problems(0))
@@ -182,19 +182,20 @@ func (e Event) Validate() error {
 func (e Event) problems(line int) []error {
 	var errs []error
 	ids := idNames(e)
-	bad := func(field, problem string) {
-		errs = append(errs, &EventError{Line: line, IDs: ids, Field: field, Problem: problem})
+	bad := func(field, code, detail string, args ...any) {
+		errs = append(errs, eventProblem(line, ids, field, code, detail, args...))
 	}
 	if e.On.IsZero() {
-		bad("on", "missing")
+		bad("on", "missing", "missing")
 	}
 	sp, ok := spec(e.Kind)
 	switch {
 	case e.Kind == "":
-		bad("event", "missing")
+		bad("event", "missing", "missing")
 		return errs
 	case !ok:
-		bad("event", "unknown kind "+strconv.Quote(msg.Clip(string(e.Kind)))+"; want one of applied, withdrawn, paused, resumed, proposed, declined, first_meeting, ended, outcome")
+		k := msg.Clip(string(e.Kind))
+		bad("event", "unknown_kind", "unknown kind "+strconv.Quote(k)+"; want one of applied, withdrawn, paused, resumed, proposed, declined, first_meeting, ended, outcome", k)
 		return errs
 	}
 	need := sp.fields
@@ -205,27 +206,27 @@ func (e Event) problems(line int) []error {
 		f := fieldSet(1) << i
 		switch {
 		case need&f != 0 && *v == "":
-			bad(fieldNames[i], "missing")
+			bad(fieldNames[i], "missing", "missing")
 		case need&f == 0 && *v != "":
-			bad(fieldNames[i], "not a field of a "+string(e.Kind)+" event")
+			bad(fieldNames[i], "not_a_field_of_kind", "not a field of a "+string(e.Kind)+" event", e.Kind)
 		}
 	}
 	for i, id := range []string{e.ID, e.MenteeID, e.MentorID} {
-		if p := idProblem(id); id != "" && p != "" {
-			bad(fieldNames[i+1], p)
+		if code, detail := idProblem(id); id != "" && code != "" {
+			bad(fieldNames[i+1], code, detail)
 		}
 	}
 	if e.MenteeID != "" && e.MenteeID == e.MentorID {
-		bad("mentor_id", "same as mentee_id")
+		bad("mentor_id", "same_as_mentee", "same as mentee_id")
 	}
 	if e.Side != "" && e.Side != MenteeSide && e.Side != MentorSide {
-		bad("side", `unknown side; want "mentee" or "mentor"`)
+		bad("side", "unknown_side", `unknown side; want "mentee" or "mentor"`)
 	}
 	if e.Result != "" && need&fResult != 0 && !oneOf(e.Result, sp.results) {
-		bad("result", "unknown result; want one of "+strings.Join(sp.results, ", "))
+		bad("result", "unknown_result", "unknown result; want one of "+strings.Join(sp.results, ", "), strings.Join(sp.results, ", "))
 	}
 	if e.Reason != "" && need&fReason != 0 && !oneOf(e.Reason, sp.reasons) {
-		bad("reason", "unknown reason; want one of "+strings.Join(sp.reasons, ", "))
+		bad("reason", "unknown_reason", "unknown reason; want one of "+strings.Join(sp.reasons, ", "), strings.Join(sp.reasons, ", "))
 	}
 	return errs
 }
@@ -269,7 +270,7 @@ func writeString(b *bytes.Buffer, s string) {
 // UnmarshalJSON reads one event strictly, as [Read] reads a line: a JSON
 // object whose values are all strings, with no unknown or duplicate field,
 // valid UTF-8, and an event that passes [Event.Validate]. The error joins
-// every problem, each an *[EventError] with Line 0. Cost: O(len(b)).
+// every problem, each a *[profile.Problem] with Line 0. Cost: O(len(b)).
 func (e *Event) UnmarshalJSON(b []byte) error {
 	ev, errs := parseLine(b, 0)
 	if len(errs) > 0 {
@@ -302,53 +303,53 @@ func Append(w io.Writer, e Event) error {
 // for nested documents and allocates a buffer per document.
 func parseLine(line []byte, n int) (Event, []error) {
 	var e Event
-	syntax := func(field, problem string) (Event, []error) {
-		return Event{}, []error{&EventError{Line: n, Field: field, Problem: problem}}
+	syntax := func(field, code, detail string, args ...any) (Event, []error) {
+		return Event{}, []error{eventProblem(n, nil, field, code, detail, args...)}
 	}
 	if !utf8.Valid(line) {
-		return syntax("", "not valid UTF-8")
+		return syntax("", "not_utf8", "not valid UTF-8")
 	}
 	dec := json.NewDecoder(bytes.NewReader(line))
 	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
-		return syntax("", "not a JSON object")
+		return syntax("", "not_an_object", "not a JSON object")
 	}
 	var seen [8]bool
 	var errs []error
 	for dec.More() {
 		t, err := dec.Token()
 		if err != nil {
-			return syntax("", malformed(err))
+			return syntax("", "malformed_json", malformed(err))
 		}
 		key, _ := t.(string) // inside an object, a token before a value is a key
 		v, err := dec.Token()
 		if err != nil {
-			return syntax(msg.Clip(key), malformed(err))
+			return syntax(msg.Clip(key), "malformed_json", malformed(err))
 		}
 		if _, nested := v.(json.Delim); nested {
 			// An array or an object: no field takes one, and skipping it
 			// is not worth the code.
-			return syntax(msg.Clip(key), "want a string, not an array or an object")
+			return syntax(msg.Clip(key), "not_a_string", "want a string, not an array or an object")
 		}
 		slot := fieldSlot(key)
 		switch {
 		case slot < 0:
-			errs = append(errs, &EventError{Line: n, Field: msg.Clip(key), Problem: "unknown field"})
+			errs = append(errs, eventProblem(n, nil, msg.Clip(key), "unknown_field", "unknown field"))
 			continue
 		case seen[slot]:
-			errs = append(errs, &EventError{Line: n, Field: key, Problem: "duplicate field"})
+			errs = append(errs, eventProblem(n, nil, key, "duplicate_field", "duplicate field"))
 			continue
 		}
 		seen[slot] = true
 		s, ok := v.(string)
 		if !ok {
-			errs = append(errs, &EventError{Line: n, Field: key, Problem: "want a string"})
+			errs = append(errs, eventProblem(n, nil, key, "not_a_string", "want a string"))
 			continue
 		}
 		switch slot {
 		case 0:
 			d, err := profile.ParseDate(s)
 			if err != nil {
-				errs = append(errs, &EventError{Line: n, Field: key, Problem: `want an existing day as "YYYY-MM-DD"`})
+				errs = append(errs, eventProblem(n, nil, key, "not_a_date", `want an existing day as "YYYY-MM-DD"`))
 			}
 			e.On = d
 		case 1:
@@ -358,19 +359,19 @@ func parseLine(line []byte, n int) (Event, []error) {
 		}
 	}
 	if _, err := dec.Token(); err != nil {
-		return syntax("", malformed(err))
+		return syntax("", "malformed_json", malformed(err))
 	}
 	if _, err := dec.Token(); err != io.EOF {
-		return syntax("", "data after the object")
+		return syntax("", "data_after_value", "data after the object")
 	}
 	ids := idNames(e)
 	for _, err := range errs {
-		err.(*EventError).IDs = ids
+		err.(*profile.Problem).IDs = ids
 	}
 	reported := len(errs)
 	for _, err := range e.problems(n) {
 		// A field whose value could not be read is already reported.
-		if !fieldIn(err.(*EventError).Field, errs[:reported]) {
+		if !fieldIn(err.(*profile.Problem).Path, errs[:reported]) {
 			errs = append(errs, err)
 		}
 	}
@@ -379,7 +380,7 @@ func parseLine(line []byte, n int) (Event, []error) {
 
 func fieldIn(field string, errs []error) bool {
 	for _, err := range errs {
-		if err.(*EventError).Field == field {
+		if err.(*profile.Problem).Path == field {
 			return true
 		}
 	}
@@ -418,20 +419,22 @@ func malformed(err error) string {
 // ends.
 const maxIDLen = 64
 
-func idProblem(id string) string {
+// idProblem returns the code and the words of what is wrong with id, or
+// "" when nothing is.
+func idProblem(id string) (code, detail string) {
 	switch {
 	case id == "":
-		return "missing"
+		return "missing", "missing"
 	case len(id) > maxIDLen:
-		return "longer than 64 bytes"
+		return "too_long", "longer than 64 bytes"
 	case !utf8.ValidString(id):
-		return "not valid UTF-8"
+		return "not_utf8", "not valid UTF-8"
 	case strings.ContainsFunc(id, func(r rune) bool { return !unicode.IsPrint(r) }):
-		return "contains a control or invisible character"
+		return "invisible_character", "contains a control or invisible character"
 	case strings.TrimSpace(id) != id:
-		return "has spaces at its ends"
+		return "spaces_at_ends", "has spaces at its ends"
 	}
-	return ""
+	return "", ""
 }
 
 // idNames are the IDs an error names for e: each well-formed ID, or
@@ -439,7 +442,7 @@ func idProblem(id string) string {
 func idNames(e Event) []string {
 	ids := e.IDs()
 	for i, id := range ids {
-		if idProblem(id) != "" {
+		if code, _ := idProblem(id); code != "" {
 			ids[i] = "(bad id)"
 		}
 	}

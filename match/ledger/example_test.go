@@ -49,5 +49,5 @@ func Example() {
 	// matched within 30 days: 1 of 2 (95% CI 0.09–0.91)
 	// median days to a first proposal: 28 (1 still waiting, censored)
 	// first meetings failed: 1 of 2
-	// ledger: line 11: me-2, mo-3: mentor_id: never applied
+	// line 11: me-2, mo-3: mentor_id: never applied
 }

@@ -26,8 +26,10 @@ func FuzzRead(f *testing.F) {
 		l, err := ledger.Read(strings.NewReader(input), ledger.Options{MaxErrors: 1000})
 		if err != nil {
 			require.ErrorIs(t, err, ledger.ErrInvalid)
-			for _, e := range ledger.EventErrors(err) {
+			for _, e := range profile.Problems(err) {
 				require.LessOrEqual(t, e.Line, lines, "%v", e)
+				require.NotEmpty(t, e.Code, "%v", e)
+				require.ErrorIs(t, e, ledger.ErrInvalid)
 			}
 			return
 		}

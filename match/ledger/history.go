@@ -102,8 +102,8 @@ func (s *state) capOf(id string) int {
 func (s *state) apply(e Event, line int) []error {
 	var errs []error
 	ids := e.IDs()
-	bad := func(field, format string, args ...any) {
-		errs = append(errs, &EventError{Line: line, IDs: ids, Field: field, Problem: fmt.Sprintf(format, args...)})
+	bad := func(field, code, format string, args ...any) {
+		errs = append(errs, eventProblem(line, ids, field, code, fmt.Sprintf(format, args...), args...))
 	}
 	// The people named must exist (except for applied), be on the right
 	// side, and have no later event.
@@ -126,14 +126,14 @@ func (s *state) apply(e Event, line int) []error {
 		p := s.people[n.id]
 		switch {
 		case p == nil:
-			bad(n.field, "never applied")
+			bad(n.field, "never_applied", "never applied")
 		case n.side != "" && p.side != n.side:
-			bad(n.field, "applied as a %s, not a %s", p.side, n.side)
+			bad(n.field, "wrong_side", "applied as a %s, not a %s", p.side, n.side)
 		case e.On.Before(p.last):
-			bad("on", "before the event of line %d about %s (%s): events of a person must be in date order", p.lastLine, n.id, p.last)
+			bad("on", "out_of_date_order", "before the event of line %d about %s (%s): events of a person must be in date order", p.lastLine, n.id, p.last)
 		case !p.open && e.Kind != Outcome:
 			a := s.apps[p.app]
-			bad(n.field, "application closed on line %d (%s); record applied to re-open it", a.closedAt, a.closedBy)
+			bad(n.field, "application_closed", "application closed on line %d (%s); record applied to re-open it", a.closedAt, a.closedBy)
 		}
 	}
 	if len(errs) > 0 {
@@ -144,11 +144,11 @@ func (s *state) apply(e Event, line int) []error {
 		if p := s.people[e.ID]; p != nil {
 			switch {
 			case p.side != e.Side:
-				bad("id", "already applied as a %s", p.side)
+				bad("id", "applied_other_side", "already applied as a %s", p.side)
 			case p.open:
-				bad("id", "already applied on line %d, still open", s.apps[p.app].line)
+				bad("id", "already_applied", "already applied on line %d, still open", s.apps[p.app].line)
 			case e.On.Before(p.last):
-				bad("on", "before the event of line %d about %s (%s): events of a person must be in date order", p.lastLine, e.ID, p.last)
+				bad("on", "out_of_date_order", "before the event of line %d about %s (%s): events of a person must be in date order", p.lastLine, e.ID, p.last)
 			}
 		}
 		if len(errs) > 0 {
@@ -159,45 +159,45 @@ func (s *state) apply(e Event, line int) []error {
 	case Withdrawn:
 		if p := s.people[e.ID]; len(p.live) > 0 {
 			d := s.duos[p.live[0]]
-			bad("id", "in a live duo (%s + %s, line %d): record declined, first_meeting failed or ended first", d.mentee, d.mentor, d.proposedLine)
+			bad("id", "in_live_duo", "in a live duo (%s + %s, line %d): record declined, first_meeting failed or ended first", d.mentee, d.mentor, d.proposedLine)
 		}
 	case Paused:
 		if s.people[e.ID].paused {
-			bad("id", "already paused")
+			bad("id", "already_paused", "already paused")
 		}
 	case Resumed:
 		if !s.people[e.ID].paused {
-			bad("id", "not paused")
+			bad("id", "not_paused", "not paused")
 		}
 	case Proposed:
 		me, mo := s.people[e.MenteeID], s.people[e.MentorID]
 		if len(me.live) > 0 {
 			d := s.duos[me.live[0]]
-			bad("mentee_id", "already in a live duo with %s (line %d)", d.mentor, d.proposedLine)
+			bad("mentee_id", "mentee_in_live_duo", "already in a live duo with %s (line %d)", d.mentor, d.proposedLine)
 		}
 		if c := s.capOf(e.MentorID); len(mo.live) >= c {
-			bad("mentor_id", "above capacity: already in %d live %s (capacity %d)", len(mo.live), msg.Plural(len(mo.live), "duo", "duos"), c)
+			bad("mentor_id", "above_capacity", "above capacity: already in %d live %s (capacity %d)", len(mo.live), msg.Plural(len(mo.live), "duo", "duos"), c)
 		}
 		if l, ok := s.excluded[pairKey{e.MenteeID, e.MentorID}]; ok {
-			bad("", "pair excluded since line %d: never proposed again", l)
+			bad("", "pair_excluded", "pair excluded since line %d: never proposed again", l)
 		}
 		if me.paused {
-			bad("mentee_id", "paused")
+			bad("mentee_id", "mentee_paused", "paused")
 		}
 		if mo.paused {
-			bad("mentor_id", "paused")
+			bad("mentor_id", "mentor_paused", "paused")
 		}
 	case Declined, FirstMeeting:
 		if k := s.liveDuo(e.MenteeID, e.MentorID); k < 0 || s.duos[k].stage != stProposed {
-			bad("", "pair has no proposal waiting for its first meeting")
+			bad("", "no_proposal_waiting", "pair has no proposal waiting for its first meeting")
 		}
 	case Ended:
 		if k := s.liveDuo(e.MenteeID, e.MentorID); k < 0 || s.duos[k].stage != stStarted {
-			bad("", "pair has no started duo")
+			bad("", "no_started_duo", "pair has no started duo")
 		}
 	case Outcome:
 		if s.people[e.MenteeID].started == 0 {
-			bad("mentee_id", "no duo started")
+			bad("mentee_id", "no_duo_started", "no duo started")
 		}
 	}
 	if len(errs) > 0 {

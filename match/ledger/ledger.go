@@ -95,14 +95,16 @@ func (l *Ledger) Events() []Event { return append([]Event(nil), l.events...) }
 // Add checks e as the next line of the ledger (on its own with
 // [Event.Validate], then against the history as [Read] does) and, when
 // there is no problem, records it. On error the ledger is unchanged; the
-// error joins *[EventError] values with the line e would have had. A
+// error joins *[profile.Problem] values with the line e would have had. A
 // service checks an event with Add before writing it with [Append].
 //
 // Cost: O(1) amortised, plus O(the person's live duos).
 func (l *Ledger) Add(e Event) error {
 	line := l.last + 1
 	if len(l.events) >= l.opt.MaxLines {
-		return &EventError{Line: line, IDs: idNames(e), Problem: fmt.Sprintf("the ledger holds %d events, its maximum", len(l.events)), tooMany: true}
+		p := eventProblem(line, idNames(e), "", "ledger_full", fmt.Sprintf("the ledger holds %d events, its maximum", len(l.events)), len(l.events))
+		p.Err = errors.Join(ErrInvalid, ErrTooLarge)
+		return p
 	}
 	errs := e.problems(line)
 	if len(errs) == 0 {
@@ -164,7 +166,7 @@ func (l *Ledger) WriteTo(w io.Writer) (int64, error) {
 // An event with a problem is left out of the history, so later events
 // about the same people may be reported as a consequence.
 //
-// It returns the ledger, or nil and an error that joins one *[EventError]
+// It returns the ledger, or nil and an error that joins one *[profile.Problem]
 // per problem in the order of the lines, each with its line number and
 // IDs, at most opt.MaxErrors plus one counting the others (errors.Is(err,
 // [ErrInvalid]) holds). A line past opt.MaxLines stops reading with a
@@ -196,13 +198,15 @@ func Read(r io.Reader, opt Options) (*Ledger, error) {
 			break
 		}
 		if line > opt.MaxLines {
-			errs = append(errs, &EventError{Line: line, Problem: "more than " + strconv.Itoa(opt.MaxLines) + " lines", tooMany: true})
+			p := eventProblem(line, nil, "", "too_many_lines", "more than "+strconv.Itoa(opt.MaxLines)+" lines", opt.MaxLines)
+			p.Err = errors.Join(ErrInvalid, ErrTooLarge)
+			errs = append(errs, p)
 			break
 		}
 		l.last = line
 		switch {
 		case tooLong:
-			report([]error{&EventError{Line: line, Problem: "longer than " + strconv.Itoa(opt.MaxLineBytes) + " bytes"}})
+			report([]error{eventProblem(line, nil, "", "line_too_long", "longer than "+strconv.Itoa(opt.MaxLineBytes)+" bytes", opt.MaxLineBytes)})
 		case len(bytes.TrimSpace(b)) == 0:
 		default:
 			e, list := parseLine(b, line)
@@ -219,7 +223,8 @@ func Read(r io.Reader, opt Options) (*Ledger, error) {
 		}
 	}
 	if more > 0 {
-		errs = append(errs, &EventError{Problem: fmt.Sprintf("%d more %s not listed (reporting stops after %d)", more, msg.Plural(more, "problem", "problems"), opt.MaxErrors)})
+		errs = append(errs, eventProblem(0, nil, "", "more_not_listed",
+			fmt.Sprintf("%d more %s not listed (reporting stops after %d)", more, msg.Plural(more, "problem", "problems"), opt.MaxErrors), more, opt.MaxErrors))
 	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)

@@ -3,6 +3,8 @@ package ledger_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
+	"io"
 	"strings"
 	"testing"
 	"time"
@@ -17,7 +19,7 @@ import (
 // jsonl joins lines into a ledger file.
 func jsonl(lines ...string) string { return strings.Join(lines, "\n") + "\n" }
 
-// problem is what a test expects of one *ledger.EventError.
+// problem is what a test expects of one *profile.Problem of the ledger.
 type problem struct {
 	line  int
 	ids   string
@@ -28,8 +30,8 @@ type problem struct {
 func problems(t *testing.T, err error) []problem {
 	t.Helper()
 	var out []problem
-	for _, e := range ledger.EventErrors(err) {
-		out = append(out, problem{e.Line, strings.Join(e.IDs, ","), e.Field, e.Problem})
+	for _, e := range profile.Problems(err) {
+		out = append(out, problem{e.Line, strings.Join(e.IDs, ","), e.Path, e.Detail})
 	}
 	return out
 }
@@ -287,11 +289,24 @@ func TestAppendRefusesInvalid(t *testing.T) {
 	err := ledger.Append(&b, ledger.Event{Kind: ledger.Applied, ID: "me-1"})
 	assertProblems(t, []problem{{0, "me-1", "on", "missing"}, {0, "me-1", "side", "missing"}}, err)
 	assert.Zero(t, b.Len())
-	assert.Equal(t, "ledger: me-1: on: missing", ledger.EventErrors(err)[0].Error())
+	assert.Equal(t, "me-1: on: missing", profile.Problems(err)[0].Error())
 }
 
-func TestEventErrorMessage(t *testing.T) {
+func TestEventProblemMessage(t *testing.T) {
 	_, err := ledger.Read(strings.NewReader(jsonl(apMe1, st11)), ledger.Options{})
 	require.Error(t, err)
-	assert.Equal(t, "ledger: line 2: me-1, mo-1: mentor_id: never applied", err.Error())
+	assert.Equal(t, "line 2: me-1, mo-1: mentor_id: never applied", err.Error())
+	var p *profile.Problem
+	require.ErrorAs(t, errors.Join(io.EOF, fmt.Errorf("x: %w", err)), &p)
+	assert.Equal(t, "never_applied", p.Code)
+	assert.Equal(t, 2, p.Line)
+	assert.ErrorIs(t, p, ledger.ErrInvalid)
+	assert.NotErrorIs(t, p, ledger.ErrTooLarge)
+
+	_, err = ledger.Read(strings.NewReader(jsonl(apMe1, apMo1)), ledger.Options{MaxLines: 1})
+	require.ErrorAs(t, errors.Join(io.EOF, err), &p)
+	assert.Equal(t, "too_many_lines", p.Code)
+	assert.Equal(t, []string{"1"}, p.Args)
+	assert.ErrorIs(t, p, ledger.ErrTooLarge)
+	assert.ErrorIs(t, p, ledger.ErrInvalid)
 }
