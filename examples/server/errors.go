@@ -6,10 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"slices"
 	"strings"
 
 	"github.com/duomatch/duo/match"
+	"github.com/duomatch/duo/match/ledger"
 	"github.com/duomatch/duo/match/sheet"
 	"github.com/duomatch/duo/profile"
 	"github.com/duomatch/duo/scoring"
@@ -81,24 +81,22 @@ func (s *server) requestError(err error) *apiError {
 	case errors.Is(err, profile.ErrTooMany):
 		e := &apiError{status: http.StatusUnprocessableEntity, Code: "pool_too_large",
 			Message: fmt.Sprintf("a list holds more than %d entries; this server takes at most %d people in one request", s.cfg.maxPool, s.cfg.maxPool)}
-		// The problem that stopped decoding wraps both its FieldError and
-		// ErrTooMany; it gives the list's path.
-		walk(err, func(inner error) bool {
-			u, ok := inner.(interface{ Unwrap() []error })
-			if fes := profile.FieldErrors(inner); ok && slices.Contains(u.Unwrap(), profile.ErrTooMany) && len(fes) > 0 {
-				e.Field = fes[0].Field
-				return true
+		// The problem that stopped decoding wraps ErrTooMany; it gives the
+		// list's path.
+		for _, p := range profile.Problems(err) {
+			if errors.Is(p, profile.ErrTooMany) {
+				e.Field = p.Path
+				break
 			}
-			return false
-		})
+		}
 		return e
 	case errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled):
 		return s.cancelled(err)
 	case errors.Is(err, match.ErrRoundTooLarge):
-		var re *match.RoundError
+		var p *profile.Problem
 		msg := "the round is too large for this server"
-		if errors.As(err, &re) {
-			msg = re.Problem
+		if errors.As(err, &p) {
+			msg = p.Detail
 		}
 		return &apiError{status: http.StatusUnprocessableEntity, Code: "pool_too_large", Message: msg}
 	}
@@ -108,54 +106,35 @@ func (s *server) requestError(err error) *apiError {
 	return s.internal(err)
 }
 
-// problems lists the problems in err's tree, in order: the library's
-// *sheet.RowError, *profile.FieldError, *match.RoundError and
-// *scoring.SettingError.
+// problems lists the library's *profile.Problem values in err's tree, in
+// order, as the answer's problems. This is the one place that maps a
+// Problem to JSON: the answer's code comes from the sentinel the problem
+// wraps (a ledger event, a round, a sheet, a scorer setting, a profile or
+// another setting), and its field, ID, row and column from the Problem.
 func problems(err error) []problem {
 	var ps []problem
-	walk(err, func(e error) bool {
-		switch e := e.(type) {
-		case *sheet.RowError:
-			ps = append(ps, problem{Code: "invalid_sheet", Field: e.Err.Field, ID: e.Err.ID, Message: e.Err.Problem,
-				Row: e.Row, Column: e.Column})
-		case *profile.FieldError:
-			p := problem{Code: "invalid_request", Field: e.Field, ID: e.ID, Message: e.Problem}
-			if e.ID != "" {
-				p.Code = "invalid_profile"
-			}
-			ps = append(ps, p)
-		case *match.RoundError:
-			ps = append(ps, problem{Code: "invalid_round", Field: e.Field, ID: e.ID, Message: e.Problem})
-		case *scoring.SettingError:
+	for _, p := range profile.Problems(err) {
+		q := problem{Code: "invalid_request", Field: p.Path, ID: strings.Join(p.IDs, ", "), Message: p.Detail,
+			Row: p.Row, Column: p.Column}
+		switch {
+		case errors.Is(p, ledger.ErrInvalid):
+			q.Code = "invalid_event"
+		case errors.Is(p, match.ErrInvalidRound) || errors.Is(p, ledger.ErrRound):
+			q.Code = "invalid_round"
+		case errors.Is(p, sheet.ErrInvalid):
+			q.Code = "invalid_sheet"
+		case errors.Is(p, scoring.ErrWeights) || errors.Is(p, scoring.ErrRules):
 			// Propose reports the scorer's settings by their path in the
-			// scorer; in the request they are under "scorer".
-			field := e.Setting
-			if !strings.HasPrefix(field, "scorer.") {
-				field = "scorer." + field
+			// round; a scorer validated alone, by its path in the scorer.
+			if !strings.HasPrefix(q.Field, "scorer.") {
+				q.Field = "scorer." + q.Field
 			}
-			ps = append(ps, problem{Code: "invalid_request", Field: field, Message: e.Problem})
-		default:
-			return false
+		case len(p.IDs) > 0:
+			q.Code = "invalid_profile"
 		}
-		return true
-	})
+		ps = append(ps, q)
+	}
 	return ps
-}
-
-// walk calls visit on err and the errors it wraps, depth first, not
-// descending below an error for which visit returns true.
-func walk(err error, visit func(error) bool) {
-	if err == nil || visit(err) {
-		return
-	}
-	switch e := err.(type) {
-	case interface{ Unwrap() []error }:
-		for _, inner := range e.Unwrap() {
-			walk(inner, visit)
-		}
-	case interface{ Unwrap() error }:
-		walk(e.Unwrap(), visit)
-	}
 }
 
 func (s *server) cancelled(err error) *apiError {

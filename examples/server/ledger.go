@@ -99,17 +99,10 @@ func (s *server) ledgerEvents(ctx context.Context, w http.ResponseWriter, r *htt
 	return eventsResponse{Accepted: len(events), Events: n}, nil
 }
 
-// eventProblems lists the *ledger.EventError problems of err, under the
-// event's path in the request. They name people by ID only.
+// eventProblems lists the problems of err, under the event's path in the
+// request. They name people by ID only.
 func eventProblems(err error, path string) []problem {
-	var ps []problem
-	for _, e := range ledger.EventErrors(err) {
-		field := path
-		if e.Field != "" {
-			field = strings.TrimPrefix(path+"."+e.Field, ".")
-		}
-		ps = append(ps, problem{Code: "invalid_event", Field: field, ID: strings.Join(e.IDs, ", "), Message: e.Problem})
-	}
+	ps := problems(profile.AtPath(err, path))
 	if len(ps) == 0 {
 		ps = append(ps, problem{Code: "invalid_event", Field: path, Message: "invalid event"})
 	}
@@ -154,13 +147,9 @@ func (s *server) ledgerRound(ctx context.Context, w http.ResponseWriter, r *http
 	)
 	s.ledger.read(func(l *ledger.Ledger) { round, rep, err = l.NextRound(req.On, req.Mentees, req.Mentors) })
 	if err != nil {
-		walk(err, func(e error) bool {
-			if _, ok := e.(interface{ Unwrap() []error }); ok {
-				return false
-			}
-			ps = append(ps, problem{Code: "invalid_round", Message: e.Error()})
-			return true
-		})
+		if ps = problems(err); len(ps) == 0 {
+			return nil, s.internal(err)
+		}
 		return nil, badRequest(ps)
 	}
 	round.Policy, round.Scorer = req.Policy, req.Scorer

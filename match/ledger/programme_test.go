@@ -3,6 +3,8 @@ package ledger_test
 import (
 	"context"
 	"encoding/json"
+	"errors"
+	"io"
 	"strings"
 	"testing"
 
@@ -363,14 +365,18 @@ func TestNextRoundErrors(t *testing.T) {
 		want    []string
 	}{
 		{"no day", hand, profile.Date{}, nil, nil, []string{"day is missing"}},
-		{"IDs given twice", hand, day("2026-06-30"), mentees, mentors, []string{"mentee me-1: ID given twice", "mentor me-1: ID given twice"}},
-		{"capacity below the live duos", twice, day("2026-02-02"), twoMentees, oneMentor, []string{"mentor mo-1: 2 live duos but a capacity of 1"}},
+		{"IDs given twice", hand, day("2026-06-30"), mentees, mentors, []string{"me-1: mentees[1].id: ID given twice", "me-1: mentors[0].id: ID given twice"}},
+		{"capacity below the live duos", twice, day("2026-02-02"), twoMentees, oneMentor, []string{"mo-1: mentors[0].capacity: 2 live duos but a capacity of 1"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, _, err := tt.l.NextRound(tt.on, tt.mentees, tt.mentors)
 			require.Error(t, err)
 			assert.ErrorIs(t, err, ledger.ErrRound)
+			var p *profile.Problem
+			require.ErrorAs(t, errors.Join(io.EOF, err), &p, "a Problem through joins")
+			assert.ErrorIs(t, p, ledger.ErrRound)
+			assert.NotEmpty(t, p.Code)
 			for _, w := range tt.want {
 				assert.Contains(t, err.Error(), w)
 			}

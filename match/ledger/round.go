@@ -3,8 +3,8 @@ package ledger
 import (
 	"cmp"
 	"errors"
-	"fmt"
 	"slices"
+	"strconv"
 
 	"github.com/duomatch/duo/match"
 	"github.com/duomatch/duo/profile"
@@ -69,27 +69,35 @@ type Report struct {
 // (the defaults): set them on the result before calling [match.Propose].
 // People are left out and reported, never silently dropped: see [Report].
 //
-// Errors (wrapping [ErrRound]): a zero on; an ID given twice among the
-// profiles (mentees and mentors together); a mentor whose live duos exceed
-// their profile's capacity.
+// Errors: every problem at once, each a *[profile.Problem] wrapping
+// [ErrRound], with the JSON path of a round's field: a zero on ("on",
+// code "missing_day"); an ID given twice among the profiles, mentees and
+// mentors together ("mentors[2].id", "duplicate_id"); a mentor whose live
+// duos exceed their profile's capacity ("mentors[0].capacity",
+// "live_duos_over_capacity", the number of duos and the capacity its
+// args).
 //
 // Cost: O(events + profiles·log(profiles)).
 func (l *Ledger) NextRound(on profile.Date, mentees []profile.Mentee, mentors []profile.Mentor) (match.Round, Report, error) {
 	rep := Report{NotInLedger: []Person{}, Closed: []Person{}, NoProfile: []Person{}, Unpinned: []match.Duo{}, Held: []Person{}, Paused: []Person{}}
 	if on.IsZero() {
-		return match.Round{}, rep, fmt.Errorf("%w: the round's day is missing", ErrRound)
+		return match.Round{}, rep, &profile.Problem{Path: "on", Code: "missing_day", Detail: "the round's day is missing", Err: ErrRound}
 	}
 	var errs []error
 	given := map[string]Side{}
-	for _, m := range mentees {
+	twice := func(side string, k int, id string) {
+		errs = append(errs, &profile.Problem{Path: side + "[" + strconv.Itoa(k) + "].id", IDs: []string{msg.Clip(id)},
+			Code: "duplicate_id", Detail: "ID given twice", Err: ErrRound})
+	}
+	for k, m := range mentees {
 		if _, dup := given[m.ID]; dup {
-			errs = append(errs, fmt.Errorf("%w: mentee %s: ID given twice", ErrRound, msg.Clip(m.ID)))
+			twice("mentees", k, m.ID)
 		}
 		given[m.ID] = MenteeSide
 	}
-	for _, m := range mentors {
+	for k, m := range mentors {
 		if _, dup := given[m.ID]; dup {
-			errs = append(errs, fmt.Errorf("%w: mentor %s: ID given twice", ErrRound, msg.Clip(m.ID)))
+			twice("mentors", k, m.ID)
 		}
 		given[m.ID] = MentorSide
 	}
@@ -141,14 +149,17 @@ func (l *Ledger) NextRound(on profile.Date, mentees []profile.Mentee, mentors []
 			round.Mentees = append(round.Mentees, m)
 		}
 	}
-	for _, m := range mentors {
+	for k, m := range mentors {
 		if p, ok := place(m.ID, MentorSide); ok {
 			m.Paused = m.Paused || p.paused
 			if m.Paused {
 				rep.Paused = append(rep.Paused, Person{m.ID, MentorSide})
 			}
 			if n := len(p.live); n > m.EffectiveCapacity() {
-				errs = append(errs, fmt.Errorf("%w: mentor %s: %d live duos but a capacity of %d in the profile", ErrRound, msg.Clip(m.ID), n, m.EffectiveCapacity()))
+				live, c := strconv.Itoa(n), strconv.Itoa(m.EffectiveCapacity())
+				errs = append(errs, &profile.Problem{Path: "mentors[" + strconv.Itoa(k) + "].capacity", IDs: []string{msg.Clip(m.ID)},
+					Code: "live_duos_over_capacity", Args: []string{live, c},
+					Detail: live + " live duos but a capacity of " + c + " in the profile", Err: ErrRound})
 			}
 			round.Mentors = append(round.Mentors, m)
 		}
