@@ -19,13 +19,17 @@
 //
 // Two questions are kept apart. Is the data well-formed? [Mentee.Validate]
 // and [Mentor.Validate] answer with every problem at once: an error that
-// joins one *[FieldError] per problem, in field order, each naming the
-// participant by ID and the field by its JSON path:
+// joins one *[Problem] per problem, in field order, each naming the
+// participant by ID and the field by its JSON path, with a stable code
+// ("unknown_level") and words:
 //
-//	me-001: languages[2].level: unknown level "B3"
+//	me-001: languages[2].level: unknown level (want A1, A2, B1, B2, C1, C2 or native)
 //
-// Every such error wraps [ErrInvalid] (test with errors.Is); [FieldErrors]
-// lists them, and errors.As finds the first. Validate also bounds lists
+// Every such error wraps [ErrInvalid] (test with errors.Is); [Problems]
+// lists them, and errors.As finds the first. [Problem] is the one error
+// type of duo for a problem at a place in the input: the other packages
+// (scoring's settings, a match round, a sheet's rows, a ledger's lines)
+// report theirs with it too, each wrapping its own sentinel. Validate also bounds lists
 // (at most 20 languages, 50 interests, 50 traits, …) and a mentor's capacity
 // ([MaxCapacity]), so that one huge document costs neither a huge error nor
 // much work. Decoding is lenient where Validate can name the offending

@@ -1,7 +1,7 @@
 // Package errtree walks the trees of errors that errors.Join and wrapping
 // build, for the packages of duo that report every problem at once: one
-// walk, used by profile.FieldErrors, sheet.RowErrors, ledger.EventErrors
-// and the functions that re-path joined errors.
+// walk, used by profile.Problems and by profile.AtPath, which re-paths
+// joined errors.
 package errtree
 
 import "reflect"
