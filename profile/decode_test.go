@@ -469,6 +469,7 @@ func FuzzDecodeMentees(f *testing.F) {
 			for _, fe := range fes {
 				assert.NotEmpty(t, fe.Path)
 				assert.NotEmpty(t, fe.Detail)
+				assert.NotEmpty(t, fe.Code)
 				assert.LessOrEqual(t, len(fe.Path), 200, "paths are short")
 			}
 			return

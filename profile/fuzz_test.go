@@ -167,6 +167,7 @@ func checkValidateResult(t *testing.T, err error) {
 	for _, fe := range fes {
 		require.NotEmpty(t, fe.Path)
 		require.NotEmpty(t, fe.Detail)
+		require.NotEmpty(t, fe.Code)
 	}
 	require.Less(t, len(err.Error()), 64<<10, "the error is bounded")
 }

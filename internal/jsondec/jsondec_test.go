@@ -290,6 +290,7 @@ func FuzzDecodeLikeEncodingJSON(f *testing.F) {
 		require.NoError(t, err)
 		for _, p := range problems {
 			require.NotEmpty(t, p.Text)
+			require.NotEmpty(t, p.Code)
 		}
 		if len(problems) > 0 {
 			return

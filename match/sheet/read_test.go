@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"io"
 	"strings"
 	"testing"
 	"time"
@@ -354,5 +356,43 @@ func TestReadUTF16(t *testing.T) {
 		assert.Equal(t, "Liège", got[0].Home.City)
 		assert.Equal(t, '\t', rep.Comma)
 		assert.Contains(t, []string{"UTF-16LE", "UTF-16BE"}, rep.Encoding)
+	}
+}
+
+// TestReadProblemsThroughJoins: a sheet's problems are profile.Problems
+// that errors.As and errors.Is find through further joins, each with its
+// row, column, code and sentinels.
+func TestReadProblemsThroughJoins(t *testing.T) {
+	tests := []struct {
+		name, csv string
+		opt       sheet.Options
+		want      profile.Problem // without Detail and Err
+		tooMany   bool
+	}{
+		{name: "a cell", csv: miniHeader + "me-1;x\n",
+			want: profile.Problem{Row: 2, Column: "birth_date", IDs: []string{"me-1"}, Path: "birth_date", Code: "unreadable_cell"}},
+		{name: "validation", csv: miniHeader + "me-1;\n",
+			want: profile.Problem{Row: 2, Column: "birth_date", IDs: []string{"me-1"}, Path: "birth_date", Code: "missing"}},
+		{name: "a duplicate id", csv: miniHeader + "me-1;2001-01-01\nme-1;2001-01-01\n",
+			want: profile.Problem{Row: 3, Column: "id", IDs: []string{"me-1"}, Path: "id", Code: "duplicate_id", Args: []string{"2"}}},
+		{name: "a missing column", csv: "id\nme-1\n",
+			want: profile.Problem{Row: 1, Column: "birth_date", Path: "birth_date", Code: "missing_column", Args: []string{"birth_date"}}},
+		{name: "too many rows", csv: miniHeader + "me-1;2001-01-01\nme-2;2001-01-01\n", opt: sheet.Options{MaxRows: 1},
+			want: profile.Problem{Row: 3, Path: "(file)", Code: "too_many_rows", Args: []string{"1"}}, tooMany: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, err := sheet.ReadMentees(strings.NewReader(tt.csv), tt.opt)
+			err = errors.Join(io.EOF, fmt.Errorf("upload: %w", err))
+			var p *profile.Problem
+			require.ErrorAs(t, err, &p)
+			assert.ErrorIs(t, p, sheet.ErrInvalid)
+			assert.ErrorIs(t, p, profile.ErrInvalid)
+			assert.Equal(t, tt.tooMany, errors.Is(p, profile.ErrTooMany))
+			assert.NotEmpty(t, p.Detail)
+			got := *p
+			got.Detail, got.Err = "", nil
+			assert.Equal(t, tt.want, got)
+		})
 	}
 }
