@@ -21,10 +21,10 @@ type numFormat struct{ decimalComma bool }
 
 // codec reads a cell into a value of type V and writes it back. parse gets
 // the cell trimmed and with its formula guard removed; it returns the
-// problem in words, or "". format returns the cell, or a problem when the
-// value cannot be written so that parse gives it back.
+// problem, or the zero cellProblem. format returns the cell, or a problem
+// in words when the value cannot be written so that parse gives it back.
 type codec[V any] struct {
-	parse  func(cell string) (V, string)
+	parse  func(cell string) (V, cellProblem)
 	format func(v V, nf numFormat) (string, string)
 	// numeric cells hold only a number and get no formula guard.
 	numeric bool
@@ -54,7 +54,7 @@ func textProblem(s string) string {
 }
 
 var textCodec = codec[string]{
-	parse: func(c string) (string, string) { return c, "" },
+	parse: func(c string) (string, cellProblem) { return c, cellProblem{} },
 	format: func(s string, _ numFormat) (string, string) {
 		return strings.TrimSpace(s), textProblem(s)
 	},
@@ -97,16 +97,16 @@ func entryProblem(s, seps string) string {
 // into V.
 func listCodec[V ~string](conv func(string) V) codec[[]V] {
 	return codec[[]V]{
-		parse: func(c string) ([]V, string) {
+		parse: func(c string) ([]V, cellProblem) {
 			entries := splitList(c, listSep)
 			if entries == nil {
-				return nil, ""
+				return nil, cellProblem{}
 			}
 			out := make([]V, len(entries))
 			for i, e := range entries {
 				out[i] = conv(e)
 			}
-			return out, ""
+			return out, cellProblem{}
 		},
 		format: func(vs []V, _ numFormat) (string, string) {
 			parts := make([]string, len(vs))
@@ -123,19 +123,34 @@ func listCodec[V ~string](conv func(string) V) codec[[]V] {
 
 func entryName(i int) string { return "entry " + strconv.Itoa(i+1) }
 
+// cellProblem is what is wrong with a cell that cannot be read: a stable
+// code, the words (never the cell's value) and their args. The zero value
+// is no problem.
+type cellProblem struct {
+	code, detail string
+	args         []string
+}
+
+// badEntry is the problem of the list entry i: its words follow "entry
+// <i+1>", its one arg.
+func badEntry(i int, code, words string) cellProblem {
+	n := strconv.Itoa(i + 1)
+	return cellProblem{code: code, detail: "entry " + n + words, args: []string{n}}
+}
+
 func upperCountry(s string) profile.Country { return profile.Country(strings.ToUpper(s)) }
 
 var (
 	stringsCodec   = listCodec(func(s string) string { return s })
 	countriesCodec = listCodec(upperCountry)
 	countryCodec   = codec[profile.Country]{
-		parse: func(c string) (profile.Country, string) { return upperCountry(c), "" },
+		parse: func(c string) (profile.Country, cellProblem) { return upperCountry(c), cellProblem{} },
 		format: func(v profile.Country, _ numFormat) (string, string) {
 			return strings.TrimSpace(string(v)), textProblem(string(v))
 		},
 	}
 	occupationCodec = codec[profile.Occupation]{
-		parse: func(c string) (profile.Occupation, string) { return profile.Occupation(c), "" },
+		parse: func(c string) (profile.Occupation, cellProblem) { return profile.Occupation(c), cellProblem{} },
 		format: func(v profile.Occupation, _ numFormat) (string, string) {
 			return strings.TrimSpace(string(v)), textProblem(string(v))
 		},
@@ -155,37 +170,37 @@ var sectorsCodec = listCodec(func(s string) profile.Sector {
 // parseDate reads YYYY-MM-DD, or a day first: D/M/YYYY, DD-MM-YYYY,
 // DD.MM.YYYY (one or two digits for day and month). It never reads a month
 // first.
-func parseDate(c string) (profile.Date, string) {
+func parseDate(c string) (profile.Date, cellProblem) {
 	const want = "not a date (want YYYY-MM-DD or DD/MM/YYYY)"
 	if c == "" {
-		return profile.Date{}, ""
+		return profile.Date{}, cellProblem{}
 	}
 	var y, m, d int
 	if len(c) == 10 && c[4] == '-' && c[7] == '-' {
 		var ok bool
 		if y, m, d, ok = numbers3(c[:4], c[5:7], c[8:]); !ok {
-			return profile.Date{}, want
+			return profile.Date{}, cellProblem{code: "not_a_date", detail: want}
 		}
 	} else {
 		i := strings.IndexAny(c, "/-.")
 		if i < 0 {
-			return profile.Date{}, want
+			return profile.Date{}, cellProblem{code: "not_a_date", detail: want}
 		}
 		sep := c[i]
 		parts := strings.Split(c, string(sep))
 		if len(parts) != 3 || len(parts[0]) > 2 || len(parts[1]) > 2 || len(parts[2]) != 4 {
-			return profile.Date{}, want
+			return profile.Date{}, cellProblem{code: "not_a_date", detail: want}
 		}
 		var ok bool
 		if d, m, y, ok = numbers3(parts[0], parts[1], parts[2]); !ok {
-			return profile.Date{}, want
+			return profile.Date{}, cellProblem{code: "not_a_date", detail: want}
 		}
 	}
 	date, err := profile.NewDate(y, time.Month(m), d)
 	if err != nil {
-		return profile.Date{}, "not an existing day"
+		return profile.Date{}, cellProblem{code: "not_an_existing_day", detail: "not an existing day"}
 	}
-	return date, ""
+	return date, cellProblem{}
 }
 
 // numbers3 parses three non-empty runs of ASCII digits.
@@ -214,14 +229,14 @@ var dateCodec = codec[profile.Date]{
 // boolCodec reads yes/no, true/false, 1/0, oui/non, ja/nee in any case; an
 // empty cell is false. It writes yes or no.
 var boolCodec = codec[bool]{
-	parse: func(c string) (bool, string) {
+	parse: func(c string) (bool, cellProblem) {
 		switch strings.ToLower(c) {
 		case "", "no", "false", "0", "non", "nee", "n":
-			return false, ""
+			return false, cellProblem{}
 		case "yes", "true", "1", "oui", "ja", "y":
-			return true, ""
+			return true, cellProblem{}
 		}
-		return false, "not yes or no (want yes/no, true/false, 1/0, oui/non or ja/nee)"
+		return false, cellProblem{code: "not_yes_or_no", detail: "not yes or no (want yes/no, true/false, 1/0, oui/non or ja/nee)"}
 	},
 	format: func(b bool, _ numFormat) (string, string) {
 		if b {
@@ -263,15 +278,15 @@ const notNumber = "not a number"
 // written as an empty cell (coordinates: both 0 mean none).
 func floatCodec(zeroEmpty bool) codec[float64] {
 	return codec[float64]{
-		parse: func(c string) (float64, string) {
+		parse: func(c string) (float64, cellProblem) {
 			if c == "" {
-				return 0, ""
+				return 0, cellProblem{}
 			}
 			x, ok := parseNumber(c)
 			if !ok {
-				return 0, notNumber
+				return 0, cellProblem{code: "not_a_number", detail: notNumber}
 			}
-			return x, ""
+			return x, cellProblem{}
 		},
 		format: func(x float64, nf numFormat) (string, string) {
 			if zeroEmpty && x == 0 {
@@ -286,18 +301,18 @@ func floatCodec(zeroEmpty bool) codec[float64] {
 // capacityCodec reads a whole number; an empty cell is 0 (the default, 1),
 // and an explicit 0 is refused, as the JSON decoder does.
 var capacityCodec = codec[int]{
-	parse: func(c string) (int, string) {
+	parse: func(c string) (int, cellProblem) {
 		if c == "" {
-			return 0, ""
+			return 0, cellProblem{}
 		}
 		n, err := strconv.Atoi(c)
 		switch {
 		case err != nil:
-			return 0, "not a whole number"
+			return 0, cellProblem{code: "not_a_whole_number", detail: "not a whole number"}
 		case n == 0:
-			return 0, "0 is not a capacity; leave the cell empty for 1, or set paused to yes to take no mentee this round"
+			return 0, cellProblem{code: "explicit_zero", detail: "0 is not a capacity; leave the cell empty for 1, or set paused to yes to take no mentee this round"}
 		}
-		return n, ""
+		return n, cellProblem{}
 	},
 	format: func(n int, _ numFormat) (string, string) {
 		if n == 0 {
@@ -310,20 +325,20 @@ var capacityCodec = codec[int]{
 
 // languagesCodec reads "fr:C1; nl:A2; ar:native" (',' also separates).
 var languagesCodec = codec[[]profile.Language]{
-	parse: func(c string) ([]profile.Language, string) {
+	parse: func(c string) ([]profile.Language, cellProblem) {
 		entries := splitList(c, languageSep)
 		if entries == nil {
-			return nil, ""
+			return nil, cellProblem{}
 		}
 		out := make([]profile.Language, len(entries))
 		for i, e := range entries {
 			tag, level, ok := strings.Cut(e, pairSep)
 			if !ok {
-				return nil, entryName(i) + " is not a language and a level such as fr:C1"
+				return nil, badEntry(i, "not_a_language_entry", " is not a language and a level such as fr:C1")
 			}
 			out[i] = profile.Language{Tag: strings.TrimSpace(tag), Level: profile.Level(strings.TrimSpace(level))}
 		}
-		return out, ""
+		return out, cellProblem{}
 	},
 	format: func(ls []profile.Language, _ numFormat) (string, string) {
 		parts := make([]string, len(ls))
@@ -341,16 +356,16 @@ var languagesCodec = codec[[]profile.Language]{
 
 // availabilityCodec reads "mon-evening, sat-morning" (';' also separates).
 var availabilityCodec = codec[profile.Availability]{
-	parse: func(c string) (profile.Availability, string) {
+	parse: func(c string) (profile.Availability, cellProblem) {
 		var a profile.Availability
 		for i, e := range splitList(c, slotSeps) {
 			s, err := profile.ParseSlot(e)
 			if err != nil {
-				return 0, entryName(i) + " is not a weekly slot (want a day mon..sun, a dash and morning, afternoon or evening, such as mon-evening)"
+				return 0, badEntry(i, "not_a_slot_entry", " is not a weekly slot (want a day mon..sun, a dash and morning, afternoon or evening, such as mon-evening)")
 			}
 			a |= profile.AvailabilityOf(s)
 		}
-		return a, ""
+		return a, cellProblem{}
 	},
 	format: func(a profile.Availability, _ numFormat) (string, string) {
 		slots := a.Slots()
@@ -368,10 +383,10 @@ var availabilityCodec = codec[profile.Availability]{
 // experienceCodec reads "62.01:2512:12.5; F:7": sector, optional ISCO
 // occupation and years, ':' between them.
 var experienceCodec = codec[[]profile.Experience]{
-	parse: func(c string) ([]profile.Experience, string) {
+	parse: func(c string) ([]profile.Experience, cellProblem) {
 		entries := splitList(c, listSep)
 		if entries == nil {
-			return nil, ""
+			return nil, cellProblem{}
 		}
 		out := make([]profile.Experience, len(entries))
 		for i, e := range entries {
@@ -384,16 +399,16 @@ var experienceCodec = codec[[]profile.Experience]{
 				x.Sector = profile.Sector(strings.TrimSpace(parts[0]))
 				x.Occupation = profile.Occupation(strings.TrimSpace(parts[1]))
 			default:
-				return nil, entryName(i) + " is not sector:years or sector:occupation:years such as 62.01:2512:12.5"
+				return nil, badEntry(i, "not_an_experience_entry", " is not sector:years or sector:occupation:years such as 62.01:2512:12.5")
 			}
 			years, ok := parseNumber(strings.TrimSpace(parts[len(parts)-1]))
 			if !ok {
-				return nil, entryName(i) + ": the years are " + notNumber
+				return nil, badEntry(i, "entry_years_not_a_number", ": the years are "+notNumber)
 			}
 			x.Years = years
 			out[i] = x
 		}
-		return out, ""
+		return out, cellProblem{}
 	},
 	format: func(es []profile.Experience, nf numFormat) (string, string) {
 		parts := make([]string, len(es))
@@ -422,28 +437,28 @@ var experienceCodec = codec[[]profile.Experience]{
 // comes before the last ':'. It writes the traits in the order of their
 // names.
 var traitsCodec = codec[profile.Traits]{
-	parse: func(c string) (profile.Traits, string) {
+	parse: func(c string) (profile.Traits, cellProblem) {
 		entries := splitList(c, listSep)
 		if entries == nil {
-			return nil, ""
+			return nil, cellProblem{}
 		}
 		out := make(profile.Traits, len(entries))
 		for i, e := range entries {
 			k := strings.LastIndex(e, pairSep)
 			if k < 0 {
-				return nil, entryName(i) + " is not a name and a score such as openness:0.7"
+				return nil, badEntry(i, "not_a_trait_entry", " is not a name and a score such as openness:0.7")
 			}
 			name := strings.TrimSpace(e[:k])
 			x, ok := parseNumber(strings.TrimSpace(e[k+1:]))
 			if !ok {
-				return nil, entryName(i) + ": the score is " + notNumber
+				return nil, badEntry(i, "entry_score_not_a_number", ": the score is "+notNumber)
 			}
 			if _, dup := out[name]; dup {
-				return nil, entryName(i) + " names a trait already given"
+				return nil, badEntry(i, "duplicate_trait_entry", " names a trait already given")
 			}
 			out[name] = x
 		}
-		return out, ""
+		return out, cellProblem{}
 	},
 	format: func(t profile.Traits, nf numFormat) (string, string) {
 		names := slices.Sorted(maps.Keys(t))

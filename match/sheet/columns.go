@@ -18,7 +18,7 @@ type column[T any] struct {
 	path    string
 	aliases []string
 	numeric bool
-	read    func(p *T, cell string) string
+	read    func(p *T, cell string) cellProblem
 	write   func(p *T, nf numFormat) (string, string)
 }
 
@@ -26,9 +26,9 @@ type column[T any] struct {
 func field[T, V any](name, path string, c codec[V], get func(*T) *V, aliases ...string) column[T] {
 	return column[T]{
 		name: name, path: path, aliases: aliases, numeric: c.numeric,
-		read: func(p *T, cell string) string {
+		read: func(p *T, cell string) cellProblem {
 			v, problem := c.parse(cell)
-			if problem == "" {
+			if problem.code == "" {
 				*get(p) = v
 			}
 			return problem

@@ -275,10 +275,10 @@ func read[T any](r io.Reader, opt Options, t *table[T], validate func(T) error, 
 					"cell_too_long", "longer than "+n+" bytes", false, n))
 				continue
 			}
-			if detail := t.cols[k].read(&p, unguard(strings.TrimSpace(cell))); detail != "" {
+			if cp := t.cols[k].read(&p, unguard(strings.TrimSpace(cell))); cp.code != "" {
 				bad[k] = true
 				rowProbs = append(rowProbs, problem(row, msg.ClipTo(header[i], 32), t.cols[k].path,
-					"unreadable_cell", detail, false))
+					cp.code, cp.detail, false, cp.args...))
 			}
 		}
 		// The problems validation finds, except in the cells already

@@ -370,7 +370,9 @@ func TestReadProblemsThroughJoins(t *testing.T) {
 		tooMany   bool
 	}{
 		{name: "a cell", csv: miniHeader + "me-1;x\n",
-			want: profile.Problem{Row: 2, Column: "birth_date", IDs: []string{"me-1"}, Path: "birth_date", Code: "unreadable_cell"}},
+			want: profile.Problem{Row: 2, Column: "birth_date", IDs: []string{"me-1"}, Path: "birth_date", Code: "not_a_date"}},
+		{name: "an entry of a list", csv: "id;birth_date;availability\nme-1;2001-01-01;mon-evening, mon-night\n",
+			want: profile.Problem{Row: 2, Column: "availability", IDs: []string{"me-1"}, Path: "availability", Code: "not_a_slot_entry", Args: []string{"2"}}},
 		{name: "validation", csv: miniHeader + "me-1;\n",
 			want: profile.Problem{Row: 2, Column: "birth_date", IDs: []string{"me-1"}, Path: "birth_date", Code: "missing"}},
 		{name: "a duplicate id", csv: miniHeader + "me-1;2001-01-01\nme-1;2001-01-01\n",
