@@ -33,7 +33,7 @@ func DecodeRound(r io.Reader, opt profile.DecodeOptions) (Round, error) {
 			if p.Path == "objective" && p.Code == "invalid_value" {
 				// The generic problem of a value its type refuses, made
 				// specific for the one such type of this package.
-				p.Code, p.Detail = "unknown_objective", `invalid value; want "most_matched" or "best_total"`
+				p.Code, p.Detail = "invalid_objective", `invalid value; want "most_matched" or "best_total"`
 			}
 		}
 		return Round{}, err

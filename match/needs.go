@@ -375,7 +375,7 @@ func (p Proposal) needsSetup(ctx context.Context, opt NeedsOptions) (*roundState
 		return p.state, DefaultMaxRecruits, nil
 	case n < 0 || n > MaxRecruitsLimit:
 		def, most := strconv.Itoa(DefaultMaxRecruits), strconv.Itoa(MaxRecruitsLimit)
-		return nil, 0, roundProblem("max_recruits", "", "out_of_range_setting", "must be 0 (the default, "+def+") or from 1 to "+most, def, most)
+		return nil, 0, roundProblem("max_recruits", "", "bad_max_recruits", "must be 0 (the default, "+def+") or from 1 to "+most, def, most)
 	default:
 		return p.state, n, nil
 	}

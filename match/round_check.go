@@ -53,17 +53,17 @@ func check(r Round) (*builder, error) {
 		bad("on", "", "missing_day", "the day of the round is required")
 	}
 	if math.IsNaN(r.MinScore) || math.IsInf(r.MinScore, 0) {
-		bad("min_score", "", "not_finite", "must be a finite number")
+		bad("min_score", "", "must_be_finite", "must be a finite number")
 	}
 	bonus, ok := waitBonus(r.WaitBonus)
 	if !ok {
 		def, off, most := fmtFloat(DefaultWaitBonus), strconv.Itoa(profile.Off), fmtFloat(MaxWaitBonus)
-		bad("wait_bonus", "", "out_of_range_setting", "must be 0 (the default, "+def+" a day), "+off+" (off) or a number from 0 to "+most,
+		bad("wait_bonus", "", "bad_wait_bonus", "must be 0 (the default, "+def+" a day), "+off+" (off) or a number from 0 to "+most,
 			def, off, most)
 	}
 	if r.Objective != MostMatched && r.Objective != BestTotal {
 		o := strconv.Itoa(int(r.Objective))
-		bad("objective", "", "unknown_value", "unknown objective "+o, o)
+		bad("objective", "", "unknown_objective", "unknown objective "+o, o)
 	}
 	if err := r.Policy.Validate(); err != nil {
 		errs = append(errs, profile.AtPath(err, "policy"))

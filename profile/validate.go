@@ -116,7 +116,7 @@ func (m Mentor) Validate() error {
 	v.birthDate(m.BirthDate)
 	v.gender("gender", m.Gender)
 	if !slices.Contains(mentorStatuses, m.Status) {
-		v.add("status", "unknown_value", "unknown status (want employed, self_employed, early_retired, retired or other)")
+		v.add("status", "unknown_status", "unknown status (want employed, self_employed, early_retired, retired or other)")
 	}
 	v.experience(m.Experience)
 	v.languages(m.Languages)
@@ -132,7 +132,7 @@ func (m Mentor) Validate() error {
 	case c < 0:
 		v.add("capacity", "negative", "negative")
 	case c > MaxCapacity:
-		v.add("capacity", "too_large", "more than "+strconv.Itoa(MaxCapacity), strconv.Itoa(MaxCapacity))
+		v.add("capacity", "above_max", "more than "+strconv.Itoa(MaxCapacity), strconv.Itoa(MaxCapacity))
 	}
 	v.interests(m.Interests)
 	v.traits(m.Traits)

@@ -144,7 +144,8 @@ func (d *decoder) document(v reflect.Value) {
 	c, ok := d.src.peek()
 	if !ok {
 		if d.src.err == nil {
-			d.stop(Problem{Code: "empty_document", Text: "empty; want " + want(v.Type(), d.info(v.Type()))})
+			w := want(v.Type(), d.info(v.Type()))
+			d.stop(Problem{Code: "empty_document", Args: []string{w}, Text: "empty; want " + w})
 		}
 		return
 	}
@@ -153,7 +154,8 @@ func (d *decoder) document(v reflect.Value) {
 			d.syntax("a malformed literal")
 			return
 		}
-		d.problem("", "null_document", "null; want "+want(v.Type(), d.info(v.Type())))
+		w := want(v.Type(), d.info(v.Type()))
+		d.problem("", "null_document", "null; want "+w, w)
 	} else if !d.value(v) {
 		return
 	}
@@ -211,7 +213,7 @@ func (d *decoder) syntax(what string) {
 		return
 	}
 	off := strconv.FormatInt(d.src.offset(), 10)
-	d.stop(Problem{Path: string(d.path), Code: "malformed_json", Args: []string{off},
+	d.stop(Problem{Path: string(d.path), Code: "malformed_json", Args: []string{off, what},
 		Text: "malformed JSON at byte offset " + off + ": " + what})
 }
 

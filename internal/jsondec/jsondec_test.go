@@ -87,7 +87,7 @@ func TestDecodeGenericTypes(t *testing.T) {
 			name: "text types take strings",
 			doc:  `{"n": 5, "u": -1}`,
 			errs: []Problem{
-				{Path: "n", Code: "wrong_type", Text: "wrong type: want a string, not a number"},
+				{Path: "n", Code: "wrong_type", Args: []string{"a string", "a number"}, Text: "wrong type: want a string, not a number"},
 				{Path: "u", Code: "integer_out_of_range", Text: "integer out of range"},
 			},
 		},
@@ -99,7 +99,7 @@ func TestDecodeGenericTypes(t *testing.T) {
 		{
 			name: "an unknown field's value is checked for syntax",
 			doc:  `{"x": [1, 2,]}`,
-			errs: []Problem{{Path: "x", Code: "unknown_field", Text: "unknown field"}, {Path: "x", Code: "malformed_json", Args: []string{"12"}, Text: "malformed JSON at byte offset 12: a comma before the end"}},
+			errs: []Problem{{Path: "x", Code: "unknown_field", Text: "unknown field"}, {Path: "x", Code: "malformed_json", Args: []string{"12", "a comma before the end"}, Text: "malformed JSON at byte offset 12: a comma before the end"}},
 		},
 	}
 	for _, tt := range tests {
@@ -229,7 +229,7 @@ func TestDecodeElements(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, []Problem{
 		{ID: "p1", Path: "[0].age", Code: "explicit_zero", Text: "0 is not an age"},
-		{ID: "p2", Path: "[1].age", Code: "wrong_type", Text: "wrong type: want an integer, not a string"},
+		{ID: "p2", Path: "[1].age", Code: "wrong_type", Args: []string{"an integer", "a string"}, Text: "wrong type: want an integer, not a string"},
 		{ID: "(no id)", Path: "[2].age", Code: "too_young", Text: "under 18"},
 		{ID: "(no id)", Path: "[2].id", Code: "missing", Text: "missing"},
 		// p4's age (null is not an explicit 0, but is under 18); [4].id's

@@ -160,7 +160,8 @@ func (d *decoder) mismatch(v reflect.Value, ti *typeInfo, c byte) bool {
 		d.syntax("want a value")
 		return false
 	}
-	d.problem(string(d.path), "wrong_type", "wrong type: want "+want(v.Type(), ti)+", not "+jsonKind(c))
+	w, k := want(v.Type(), ti), jsonKind(c)
+	d.problem(string(d.path), "wrong_type", "wrong type: want "+w+", not "+k, w, k)
 	return d.skip()
 }
 
@@ -169,7 +170,7 @@ func (d *decoder) mismatch(v reflect.Value, ti *typeInfo, c byte) bool {
 func (d *decoder) invalid(t reflect.Type) {
 	if d.cfg.Form != nil {
 		if f := d.cfg.Form(t); f != "" {
-			d.problem(string(d.path), "invalid_value_want", "invalid value; want "+f)
+			d.problem(string(d.path), "invalid_value_want", "invalid value; want "+f, f)
 			return
 		}
 	}

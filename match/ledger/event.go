@@ -306,6 +306,10 @@ func parseLine(line []byte, n int) (Event, []error) {
 	syntax := func(field, code, detail string, args ...any) (Event, []error) {
 		return Event{}, []error{eventProblem(n, nil, field, code, detail, args...)}
 	}
+	badJSON := func(field string, err error) (Event, []error) {
+		code, detail, args := malformed(err)
+		return syntax(field, code, detail, args...)
+	}
 	if !utf8.Valid(line) {
 		return syntax("", "not_utf8", "not valid UTF-8")
 	}
@@ -318,17 +322,17 @@ func parseLine(line []byte, n int) (Event, []error) {
 	for dec.More() {
 		t, err := dec.Token()
 		if err != nil {
-			return syntax("", "malformed_json", malformed(err))
+			return badJSON("", err)
 		}
 		key, _ := t.(string) // inside an object, a token before a value is a key
 		v, err := dec.Token()
 		if err != nil {
-			return syntax(msg.Clip(key), "malformed_json", malformed(err))
+			return badJSON(msg.Clip(key), err)
 		}
 		if _, nested := v.(json.Delim); nested {
 			// An array or an object: no field takes one, and skipping it
 			// is not worth the code.
-			return syntax(msg.Clip(key), "not_a_string", "want a string, not an array or an object")
+			return syntax(msg.Clip(key), "nested_value", "want a string, not an array or an object")
 		}
 		slot := fieldSlot(key)
 		switch {
@@ -349,7 +353,7 @@ func parseLine(line []byte, n int) (Event, []error) {
 		case 0:
 			d, err := profile.ParseDate(s)
 			if err != nil {
-				errs = append(errs, eventProblem(n, nil, key, "not_a_date", `want an existing day as "YYYY-MM-DD"`))
+				errs = append(errs, eventProblem(n, nil, key, "not_a_day", `want an existing day as "YYYY-MM-DD"`))
 			}
 			e.On = d
 		case 1:
@@ -359,10 +363,10 @@ func parseLine(line []byte, n int) (Event, []error) {
 		}
 	}
 	if _, err := dec.Token(); err != nil {
-		return syntax("", "malformed_json", malformed(err))
+		return badJSON("", err)
 	}
 	if _, err := dec.Token(); err != io.EOF {
-		return syntax("", "data_after_value", "data after the object")
+		return syntax("", "data_after_object", "data after the object")
 	}
 	ids := idNames(e)
 	for _, err := range errs {
@@ -405,13 +409,13 @@ func fieldSlot(key string) int {
 }
 
 // malformed describes a JSON syntax error by its byte offset, without
-// quoting the input.
-func malformed(err error) string {
+// quoting the input: its code, words and args.
+func malformed(err error) (code, detail string, args []any) {
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
-		return "malformed JSON at byte " + strconv.FormatInt(se.Offset, 10)
+		return "malformed_json_at_byte", "malformed JSON at byte " + strconv.FormatInt(se.Offset, 10), []any{se.Offset}
 	}
-	return "malformed JSON"
+	return "malformed_json_line", "malformed JSON", nil
 }
 
 // The rules of an ID are those of profile's participants: not empty, at

@@ -364,7 +364,7 @@ func TestNextRoundErrors(t *testing.T) {
 		mentors []profile.Mentor
 		want    []string
 	}{
-		{"no day", hand, profile.Date{}, nil, nil, []string{"day is missing"}},
+		{"no day", hand, profile.Date{}, nil, nil, []string{"on: the day of the round is required"}},
 		{"IDs given twice", hand, day("2026-06-30"), mentees, mentors, []string{"me-1: mentees[1].id: ID given twice", "me-1: mentors[0].id: ID given twice"}},
 		{"capacity below the live duos", twice, day("2026-02-02"), twoMentees, oneMentor, []string{"mo-1: mentors[0].capacity: 2 live duos but a capacity of 1"}},
 	}

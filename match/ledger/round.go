@@ -72,7 +72,7 @@ type Report struct {
 // Errors: every problem at once, each a *[profile.Problem] wrapping
 // [ErrRound], with the JSON path of a round's field: a zero on ("on",
 // code "missing_day"); an ID given twice among the profiles, mentees and
-// mentors together ("mentors[2].id", "duplicate_id"); a mentor whose live
+// mentors together ("mentors[2].id", "id_given_twice"); a mentor whose live
 // duos exceed their profile's capacity ("mentors[0].capacity",
 // "live_duos_over_capacity", the number of duos and the capacity its
 // args).
@@ -81,13 +81,13 @@ type Report struct {
 func (l *Ledger) NextRound(on profile.Date, mentees []profile.Mentee, mentors []profile.Mentor) (match.Round, Report, error) {
 	rep := Report{NotInLedger: []Person{}, Closed: []Person{}, NoProfile: []Person{}, Unpinned: []match.Duo{}, Held: []Person{}, Paused: []Person{}}
 	if on.IsZero() {
-		return match.Round{}, rep, &profile.Problem{Path: "on", Code: "missing_day", Detail: "the round's day is missing", Err: ErrRound}
+		return match.Round{}, rep, &profile.Problem{Path: "on", Code: "missing_day", Detail: "the day of the round is required", Err: ErrRound}
 	}
 	var errs []error
 	given := map[string]Side{}
 	twice := func(side string, k int, id string) {
 		errs = append(errs, &profile.Problem{Path: side + "[" + strconv.Itoa(k) + "].id", IDs: []string{msg.Clip(id)},
-			Code: "duplicate_id", Detail: "ID given twice", Err: ErrRound})
+			Code: "id_given_twice", Detail: "ID given twice", Err: ErrRound})
 	}
 	for k, m := range mentees {
 		if _, dup := given[m.ID]; dup {

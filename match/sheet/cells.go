@@ -310,7 +310,7 @@ var capacityCodec = codec[int]{
 		case err != nil:
 			return 0, cellProblem{code: "not_a_whole_number", detail: "not a whole number"}
 		case n == 0:
-			return 0, cellProblem{code: "explicit_zero", detail: "0 is not a capacity; leave the cell empty for 1, or set paused to yes to take no mentee this round"}
+			return 0, cellProblem{code: "zero_capacity_cell", detail: "0 is not a capacity; leave the cell empty for 1, or set paused to yes to take no mentee this round"}
 		}
 		return n, cellProblem{}
 	},

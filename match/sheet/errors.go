@@ -47,7 +47,7 @@ func (p *problems) err() error {
 	list := p.list
 	if p.dropped > 0 {
 		n := strconv.Itoa(p.dropped)
-		list = append(list, &profile.Problem{Path: fileField, Code: "more_not_listed", Args: []string{n},
+		list = append(list, &profile.Problem{Path: fileField, Code: "more_problems", Args: []string{n},
 			Detail: n + " more problems not listed", Err: ErrInvalid})
 	}
 	return errors.Join(list...)

@@ -307,7 +307,7 @@ func read[T any](r io.Reader, opt Options, t *table[T], validate func(T) error, 
 			if first, dup := firstRow[id]; dup {
 				f := strconv.Itoa(first)
 				rowProbs = append(rowProbs, problem(row, msg.ClipTo(header[slices.Index(colOf, 0)], 32), "id",
-					"duplicate_id", "the same id as row "+f, false, f))
+					"same_id_as_row", "the same id as row "+f, false, f))
 			} else {
 				firstRow[id] = row
 			}

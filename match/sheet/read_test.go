@@ -376,7 +376,7 @@ func TestReadProblemsThroughJoins(t *testing.T) {
 		{name: "validation", csv: miniHeader + "me-1;\n",
 			want: profile.Problem{Row: 2, Column: "birth_date", IDs: []string{"me-1"}, Path: "birth_date", Code: "missing"}},
 		{name: "a duplicate id", csv: miniHeader + "me-1;2001-01-01\nme-1;2001-01-01\n",
-			want: profile.Problem{Row: 3, Column: "id", IDs: []string{"me-1"}, Path: "id", Code: "duplicate_id", Args: []string{"2"}}},
+			want: profile.Problem{Row: 3, Column: "id", IDs: []string{"me-1"}, Path: "id", Code: "same_id_as_row", Args: []string{"2"}}},
 		{name: "a missing column", csv: "id\nme-1\n",
 			want: profile.Problem{Row: 1, Column: "birth_date", Path: "birth_date", Code: "missing_column", Args: []string{"birth_date"}}},
 		{name: "too many rows", csv: miniHeader + "me-1;2001-01-01\nme-2;2001-01-01\n", opt: sheet.Options{MaxRows: 1},

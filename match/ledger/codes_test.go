@@ -1,0 +1,116 @@
+package ledger_test
+
+import (
+	"context"
+	"math"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/duomatch/duo/internal/synth"
+	"github.com/duomatch/duo/match"
+	"github.com/duomatch/duo/match/ledger"
+	"github.com/duomatch/duo/match/sheet"
+	"github.com/duomatch/duo/profile"
+	"github.com/duomatch/duo/scoring"
+)
+
+// template is p's Detail with each arg, in order, replaced by {i}: the
+// message a translation will render from Code and Args.
+func template(p *profile.Problem) string {
+	d, out := p.Detail, ""
+	for i, a := range p.Args {
+		k := strings.Index(d, a)
+		if k < 0 {
+			return "(arg " + strconv.Itoa(i) + " not in the words) " + p.Detail
+		}
+		out += d[:k] + "{" + strconv.Itoa(i) + "}"
+		d = d[k+len(a):]
+	}
+	return out + d
+}
+
+// TestOneCodePerMessage gathers the problems of every package of duo on
+// bad inputs of many kinds and checks that each Code stands for one
+// message: the words, with the args put back, are the same for every
+// problem of a code, so that a code and its args can render the message
+// in any language. Every problem has a code, and every arg is in its words.
+func TestOneCodePerMessage(t *testing.T) {
+	var errs []error
+	add := func(err error) {
+		require.Error(t, err)
+		errs = append(errs, err)
+	}
+	// Profiles: the synthetic pool, every field spoiled in turn.
+	mentees, mentors := synth.Generate(synth.Config{Seed: 5, Mentees: 20, Mentors: 20})
+	for i, m := range mentees {
+		m.ID = []string{"", "me x ", "me\n1", strings.Repeat("x", 70)}[i%4]
+		m.BirthDate = profile.Date{}
+		m.Languages = append(m.Languages, profile.Language{Tag: "zz-!!", Level: profile.Level([]string{"", "B3"}[i%2])})
+		m.Home.Lat, m.Home.Lon = 91, 500
+		m.Sectors = append(m.Sectors, profile.Sector([]string{"99", "X9", "34", "J"}[i%4]))
+		m.Traits = profile.Traits{"openness": float64(i) + 2, "": 0.5}
+		m.Background.Nationalities = []profile.Country{"XX", ""}
+		m.Interests = []string{" ", strings.Repeat("y", 70)}
+		add(m.Validate())
+	}
+	for i, m := range mentors {
+		m.Capacity = []int{-1, 101}[i%2]
+		m.WeeklyHours = []float64{-1, 200}[i%2]
+		m.Status = "sometimes"
+		m.Experience = []profile.Experience{{Sector: "62.01", Years: float64(81 + i)}}
+		add(m.Validate())
+	}
+	add(profile.Policy{Mentee: profile.MenteeRules{MinAge: 200, MaxAge: 20}, Mentor: profile.MentorRules{MinWeeklyHours: 500, Trained: 7}}.Validate())
+	add(profile.Policy{Mentee: profile.MenteeRules{MinAge: 31, Agencies: []string{" ", strings.Repeat("a", 70)}}, Mentor: profile.MentorRules{MinExperienceYears: 90}}.Validate())
+	// Documents.
+	for _, doc := range []string{``, `null`, `[1, "x", {"id": 7}] 2`, `[{"id": "me-1", "x": 1, "x": 2, "birth_date": "2001-02-30"}]`, `[{"id": "me-1", "birth_date": "2001-01-01", "capacity": 0}`, `[[[[`} {
+		_, err := profile.DecodeMentees(strings.NewReader(doc), profile.DecodeOptions{MaxPeople: 2, MaxErrors: 3})
+		add(err)
+	}
+	_, err := match.DecodeRound(strings.NewReader(`{"objective": "most", "mentors": [{"capacity": 0}, {}, {}]}`), profile.DecodeOptions{MaxPeople: 2})
+	add(err)
+	// Rounds and settings.
+	good, goodMo := synth.Generate(synth.Config{Seed: 6, Mentees: 3, Mentors: 3})
+	_, err = match.Propose(context.Background(), match.Round{
+		Mentees: append(good, good[0]), Mentors: goodMo, MinScore: math.Inf(1), WaitBonus: -3, Objective: 9,
+		Pinned: []match.Duo{{MenteeID: "me-x", MentorID: "mo-x"}, {MenteeID: good[1].ID, MentorID: goodMo[0].ID}, {MenteeID: good[1].ID, MentorID: goodMo[1].ID}},
+		Scorer: scoring.Scorer{Weights: scoring.Weights{Sector: -1, Language: 1e308, Distance: 1e308}, Rules: scoring.Rules{MaxDistanceKm: -5, MinSharedLevel: "Z9"}},
+	})
+	add(err)
+	// Sheets.
+	for _, csv := range []string{"", "id\n", "id;birth_date;birth_date\n", "id;birth_dat\n",
+		"id;birth_date;registered;weekly_hours;availability;languages;traits;experience\n" +
+			"me-1;31/02/2001;maybe;two;mon-night;fr;openness;62.01\n;x;;;;;openness:x;62.01:y\nme-1;2001-01-01;;1.5;;;a:1;a:1\nme-1;2001-01-01;;;;;a:0.1;a:0.2\n",
+		"id;birth_date\nme-\"1;x\n"} {
+		_, _, err := sheet.ReadMentees(strings.NewReader(csv), sheet.Options{MaxErrors: 4})
+		add(err)
+	}
+	_, _, err = sheet.ReadMentors(strings.NewReader("id;birth_date;capacity\nmo-1;1960-01-01;0\nmo-2;1960-01-01;1.5\n"), sheet.Options{})
+	add(err)
+	// Ledgers.
+	for _, l := range []string{"x\n{}\n[]\n{\"on\": 1}\n{\"on\": \"2026-13-01\", \"event\": \"nope\"}\n{\"x\": [1]}\n{} {}\n{\"on\":\"2026-01-01\"\n",
+		jsonl(apMe1, apMe1, st11, `{"on":"2026-01-05","event":"applied","side":"both","id":"me-9","mentee_id":"me-9"}`,
+			`{"on":"2026-01-05","event":"ended","mentee_id":"me-1","mentor_id":"me-1","reason":"bored"}`)} {
+		_, err := ledger.Read(strings.NewReader(l), ledger.Options{MaxErrors: 20})
+		add(err)
+	}
+
+	seen := map[string]string{} // code -> template
+	for _, err := range errs {
+		for _, p := range profile.Problems(err) {
+			require.NotEmpty(t, p.Code, "%v", p)
+			tm := template(p)
+			assert.NotContains(t, tm, "not in the words", "%s: %v", p.Code, p)
+			if prev, ok := seen[p.Code]; ok {
+				assert.Equal(t, prev, tm, "code %s stands for two messages", p.Code)
+			} else {
+				seen[p.Code] = tm
+			}
+		}
+	}
+	assert.Greater(t, len(seen), 60, "the inputs reach most codes")
+}
