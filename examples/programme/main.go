@@ -2,10 +2,13 @@
 // months with a ledger (package match/ledger): people apply, a matching
 // round runs each month on the round the ledger makes, first meetings
 // start or fail (about one in four), failed pairs are re-matched with
-// others, duos end, and outcomes are recorded at the 12-month follow-up.
-// Staff withdraw the applications the round finds ineligible. It prints
-// each month's round, then the worklist and the indicators of
-// the first year.
+// others, duos end (some early because the mentee found a job, a training
+// or an internship), and results are recorded at the end of each duo and
+// at the 12-month follow-up. Staff record the applications the round finds
+// ineligible, which leave the waiting figures. It prints each month's
+// round, then the worklist and the indicators of the first year, with the
+// results at the end of the mentorship and at 12 months as the model
+// programme counts them.
 //
 // Usage:
 //
@@ -112,10 +115,19 @@ func simulate(seed uint64, months int, w io.Writer) (*ledger.Ledger, error) {
 		if perr != nil {
 			return nil, perr
 		}
-		// Staff close the applications of people the round finds
-		// ineligible, so that they leave the worklist.
+		// Staff record the people the round finds ineligible, with the
+		// first rule they fail, so that they leave the worklist and the
+		// waiting figures. Someone proposed before in this application
+		// is no longer eligible: withdrawn.
 		for _, u := range slices.Concat(p.UnmatchedMentees, p.UnmatchedMentors) {
-			if u.Reason == match.ReasonIneligible {
+			if u.Reason != match.ReasonIneligible || err != nil {
+				continue
+			}
+			e := ledger.Event{On: on, Kind: ledger.Ineligible, ID: u.ID, Reason: u.Violations[0].Code}
+			if e.Validate() != nil {
+				e.Reason = ledger.Other // a rule the ledger has no code for
+			}
+			if l.Add(e) != nil {
 				add(ledger.Event{On: on, Kind: ledger.Withdrawn, ID: u.ID, Reason: ledger.NotEligible})
 			}
 		}
@@ -150,8 +162,8 @@ func simulate(seed uint64, months int, w io.Writer) (*ledger.Ledger, error) {
 			switch {
 			case on.AddDays(10).DaysSince(s) >= ledger.DuoDays:
 				reason = ledger.Completed
-			case rng.Float64() < 0.04:
-				reason = []string{ledger.MentorLeft, ledger.Mismatch, ledger.FoundJob}[rng.IntN(3)]
+			case rng.Float64() < 0.05:
+				reason = []string{ledger.MentorLeft, ledger.Mismatch, ledger.FoundJob, ledger.FoundTraining, ledger.FoundInternship}[rng.IntN(5)]
 			default:
 				continue
 			}
@@ -159,9 +171,14 @@ func simulate(seed uint64, months int, w io.Writer) (*ledger.Ledger, error) {
 			delete(started, d)
 			ended++
 		}
-		// The worklist says whose 12-month follow-up is due.
+		// The worklist says whose result is due, at the end of a duo and
+		// at the 12-month follow-up; one in five is never reached.
 		outcomes := 0
-		for _, t := range l.Worklist(on.AddDays(12)).OutcomeDue {
+		work := l.Worklist(on.AddDays(12))
+		for _, t := range slices.Concat(work.EndOutcomeDue, work.OutcomeDue) {
+			if rng.Float64() < 0.2 {
+				continue
+			}
 			res := []string{ledger.JobOver3Months, ledger.JobOver3Months, ledger.Training, ledger.Internship, ledger.JobShort, ledger.NoResult}[rng.IntN(6)]
 			add(ledger.Event{On: on.AddDays(12), Kind: ledger.Outcome, MenteeID: t.MenteeID, Result: res})
 			outcomes++
@@ -187,17 +204,31 @@ func simulate(seed uint64, months int, w io.Writer) (*ledger.Ledger, error) {
 	in := l.Indicators(from, to, nil)
 	f := in.Overall
 	fmt.Fprintf(w, "\nIndicators from %s to %s\n", from, to)
-	fmt.Fprintf(w, "  applications: %d mentees, %d mentors\n", f.MenteeApplications, f.MentorApplications)
+	fmt.Fprintf(w, "  applications: %d mentees, %d mentors, %d found ineligible\n", f.MenteeApplications, f.MentorApplications, f.Ineligible)
 	share("matched within 30 days", f.MatchedWithin30Days, w)
 	if f.DaysToMatch.MedianDays != nil {
 		fmt.Fprintf(w, "  median days to a first proposal: %d (Kaplan–Meier, %d censored)\n", *f.DaysToMatch.MedianDays, f.DaysToMatch.Censored)
 	}
 	share("first meetings failed", f.FirstMeetingFailed, w)
+	share("endings for a job, a training or an internship", f.SuccessfulEnding, w)
 	share("early closures", f.EarlyClosure, w)
-	later := l.Indicators(start, end, nil).Overall
-	share("positive results at 12 months (follow-ups due by "+end.String()+")", later.PositiveResult, w)
 	share("mentors with a second mentee", f.SecondMentee, w)
+	later := l.Indicators(start, end, nil).Overall
+	fmt.Fprintf(w, "\nResults of the duos from %s to %s\n", start, end)
+	results("at the end of the mentorship", later.AtEnd, w)
+	results("at 12 months", later.At12Months, w)
 	return l, nil
+}
+
+// results prints the results at one point as the model programme reports
+// them: positive, then a job and a training or internship, among the
+// known results; the lost to follow-up apart.
+func results(name string, r ledger.Results, w io.Writer) {
+	fmt.Fprintf(w, "  %s: %d duos, %d with a known result\n", name, r.Reached, r.Positive.Total)
+	share("  positive (a job over 3 months, a training or an internship)", r.Positive, w)
+	share("  a job over 3 months", r.Job, w)
+	share("  a training or an internship", r.TrainingOrInternship, w)
+	share("  lost to follow-up (not counted above)", r.LostToFollowUp, w)
 }
 
 func share(name string, p ledger.Proportion, w io.Writer) {

@@ -22,9 +22,11 @@ func TestRun(t *testing.T) {
 		"month       new  pinned  failed  ended  outcomes\n",
 		"2026-01-05    0       0       0      0         0\n",
 		"\nWorklist on 2027-07-19\n",
-		"  applications: 73 mentees, 60 mentors\n",
-		"  first meetings failed: 32 of 105, 30 % (95 % CI 22–40 %)\n",
-		"  positive results at 12 months (follow-ups due by 2027-07-19): 32 of 39, 82 % (95 % CI 67–91 %)\n",
+		"  applications: 73 mentees, 60 mentors, 15 found ineligible\n",
+		"  first meetings failed: 26 of 96, 27 % (95 % CI 19–37 %)\n",
+		"  endings for a job, a training or an internship: 7 of 38, 18 % (95 % CI 9–33 %)\n",
+		"  at 12 months: 43 duos, 42 with a known result\n",
+		"    positive (a job over 3 months, a training or an internship): 30 of 42, 71 % (95 % CI 56–83 %)\n",
 	} {
 		assert.Contains(t, out.String(), line)
 	}
@@ -35,13 +37,17 @@ func TestRun(t *testing.T) {
 	defer f.Close()
 	l, err := ledger.Read(f, ledger.Options{Capacity: func(string) int { return 3 }})
 	require.NoError(t, err)
-	failed := 0
+	failed, outcomes := 0, 0
 	for _, e := range l.Events() {
 		if e.Kind == ledger.FirstMeeting && e.Result == ledger.Failed {
 			failed++
 		}
+		if e.Kind == ledger.Outcome {
+			outcomes++
+		}
 	}
 	assert.Equal(t, sumColumn(t, out.String(), 3), failed)
+	assert.Equal(t, sumColumn(t, out.String(), 5), outcomes)
 
 	// The same seed prints the same report; another seed another one.
 	var again, other bytes.Buffer

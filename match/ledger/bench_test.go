@@ -64,3 +64,27 @@ func BenchmarkIndicators(b *testing.B) {
 		l.Indicators(profile.MustDate(2020, 1, 1), profile.MustDate(2022, 12, 31), nil)
 	}
 }
+
+// BenchmarkAddVoid records a mistake and its void: the void rebuilds the
+// state, O(events).
+func BenchmarkAddVoid(b *testing.B) {
+	for _, n := range []int{1000, 100_000} {
+		l, err := ledger.Read(bytes.NewReader(programmeFile(n)), ledger.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(fmt.Sprintf("events=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			on := profile.MustDate(2099, 1, 1)
+			for b.Loop() {
+				if err := l.Add(ledger.Event{On: on, Kind: ledger.Applied, Side: ledger.MenteeSide, ID: "me-x"}); err != nil {
+					b.Fatal(err)
+				}
+				void := ledger.Event{On: on, Kind: ledger.Void, Line: fmt.Sprint(l.Line(l.Len() - 1)), Reason: ledger.Duplicate}
+				if err := l.Add(void); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -94,7 +94,15 @@ func TestOneCodePerMessage(t *testing.T) {
 	// Ledgers.
 	for _, l := range []string{"x\n{}\n[]\n{\"on\": 1}\n{\"on\": \"2026-13-01\", \"event\": \"nope\"}\n{\"x\": [1]}\n{} {}\n{\"on\":\"2026-01-01\"\n",
 		jsonl(apMe1, apMe1, st11, `{"on":"2026-01-05","event":"applied","side":"both","id":"me-9","mentee_id":"me-9"}`,
-			`{"on":"2026-01-05","event":"ended","mentee_id":"me-1","mentor_id":"me-1","reason":"bored"}`)} {
+			`{"on":"2026-01-05","event":"ended","mentee_id":"me-1","mentor_id":"me-1","reason":"bored"}`),
+		// Days out of range, ineligible after a proposal, voids of every
+		// kind of wrong line.
+		jsonl(`{"on":"9999-12-31","event":"applied","side":"mentee","id":"me-9"}`, apMe1, apMo1, pr11, fa11,
+			`{"on":"2026-02-09","event":"ineligible","id":"me-1","reason":"too_old"}`,
+			`{"on":"2026-02-09","event":"ineligible","id":"mo-1","reason":"tall"}`,
+			void("2026-02-09", "3", ledger.WrongDate), void("2026-02-09", "99", ledger.Other), void("2026-02-09", "1", ledger.Other),
+			void("2026-02-09", "5", ledger.Duplicate), void("2026-02-09", "5", ledger.Duplicate), void("2026-02-09", "11", ledger.Other),
+			void("2026-02-09", "007", ledger.Other))} {
 		_, err := ledger.Read(strings.NewReader(l), ledger.Options{MaxErrors: 20})
 		add(err)
 	}

@@ -10,8 +10,9 @@
 // # Events
 //
 // A ledger is a file in JSON Lines: one JSON object per line, all values
-// strings, with "on" (the day, "YYYY-MM-DD") and "event" (the kind), then
-// the fields of the kind, all required:
+// strings, with "on" (the day, "YYYY-MM-DD", in the years [MinYear] to
+// [MaxYear]) and "event" (the kind), then the fields of the kind, all
+// required:
 //
 //	kind           fields                            meaning
 //	applied        side (mentee|mentor), id          joins the pool (or re-applies)
@@ -23,16 +24,23 @@
 //	first_meeting  mentee_id, mentor_id, result      started, or failed (then with a reason)
 //	ended          mentee_id, mentor_id, reason      a started duo ends
 //	outcome        mentee_id, result                 the mentee's result at a follow-up
+//	ineligible     id, reason                        the application is found not eligible
+//	void           line, reason                      undoes the event of an earlier line
 //
 // The codes, stable:
 //
-//	withdrawn reason      found_job, found_training, moved, no_time, no_response,
-//	                      not_eligible, not_interested, other
+//	withdrawn reason      found_job, found_training, found_internship, moved, no_time,
+//	                      no_response, not_eligible, not_interested, other
 //	declined reason       mentee_declined, mentor_declined, staff_declined, other
 //	first_meeting result  started, failed
 //	failed reason         no_show, mismatch, mentee_declined, mentor_declined, practical, other
-//	ended reason          completed, mentee_left, mentor_left, mismatch, found_job, other
+//	ended reason          completed, mentee_left, mentor_left, mismatch, found_job,
+//	                      found_training, found_internship, other
 //	outcome result        job_over_3_months, job_short, training, internship, none, unknown
+//	ineligible reason     the eligibility rule failed, a code of profile.Violation: too_young,
+//	                      too_old, no_non_eu_background, not_registered, agency_not_accepted,
+//	                      no_project, too_few_hours, too_little_experience, not_trained; or other
+//	void reason           wrong_date, wrong_person, wrong_event, duplicate, other
 //
 // For example:
 //
@@ -47,8 +55,8 @@
 //	{"on":"2027-03-12","event":"outcome","mentee_id":"me-1","result":"job_over_3_months"}
 //
 // [Append] and [Event.MarshalJSON] write this canonical form (fields in
-// the order on, event, side, id, mentee_id, mentor_id, result, reason, no
-// spaces); [Read] gives back the same events. The file is the order of
+// the order on, event, side, id, mentee_id, mentor_id, result, reason,
+// line, no spaces); [Read] gives back the same events. The file is the order of
 // recording: events of different people may be out of date order (a first
 // meeting recorded late), but the events naming one person must be in
 // date order.
@@ -56,8 +64,9 @@
 // # Applications and duos
 //
 // An ID names one person, a mentee or a mentor, on every line. A person's
-// application opens with applied and closes with withdrawn, or with the
-// ending of a duo as below; applied re-opens it as a new application.
+// application opens with applied and closes with withdrawn, ineligible,
+// or the ending of a duo as below; applied re-opens it as a new
+// application.
 // While it is open, the person is waiting, paused, or in live duos: a duo
 // is live from proposed to declined, a failed first meeting, or ended. A
 // mentee is in at most one live duo; a mentor in at most their capacity
@@ -69,7 +78,7 @@
 //	first meeting failed     both wait again; the pair is excluded; the mentee
 //	                         keeps their place in the queue
 //	ended completed,         the mentee's application closes; the mentor waits
-//	  found_job, mentee_left
+//	  found_job, found_training, found_internship, mentee_left
 //	ended mentor_left        the mentor's application closes (when it was their
 //	                         last live duo); the mentee waits again
 //	ended mismatch           both wait again; the pair is excluded
@@ -89,6 +98,9 @@
 //
 //   - mentee_applications, mentor_applications: applied events dated in
 //     the period;
+//   - ineligible: applications dated in the period and closed by an
+//     ineligible event by its end; the mentee ones are left out of the
+//     three figures below;
 //   - matched_within_30_days: mentee applications dated in the period and
 //     at least 30 days before its end; matched when the application's first
 //     proposed event came within 30 days of it; too_recent counts the
@@ -99,14 +111,30 @@
 //     one still waiting on the period's last day; the median is read from
 //     the Kaplan–Meier curve;
 //   - first_meeting_failed: first_meeting events dated in the period;
-//   - early_closure: ended events dated in the period; early when the duo
-//     ran fewer than 183 days ([DuoDays]) and the reason is not completed;
-//   - positive_result and no_outcome: the duos whose 12-month follow-up
-//     ([FollowUpDays]) falls in the period; the follow-up outcome is the
-//     first outcome of the mentee dated from 335 days after the start
-//     to the period's end; positive means job_over_3_months, training or
-//     internship, counted among the known outcomes (unknown is not known);
-//     no_outcome counts the duos with none recorded or unknown;
+//   - endings, successful_ending, early_closure: ended events dated in the
+//     period; successful when the mentee found a job, a training or an
+//     internship (found_job, found_training, found_internship), however
+//     soon; early when the duo ran fewer than 183 days ([DuoDays]) and
+//     ended for mentee_left, mentor_left, mismatch or other; completed,
+//     or those reasons from day 183, are normal endings;
+//   - at_end and at_12_months: the results at two points of each started
+//     duo, counted for the duos whose point falls in the period (reached).
+//     The end point is the day the duo ended when it ended before 183
+//     days, else 183 days after its first meeting (ended or not); the
+//     12-month point is 365 days ([FollowUpDays]) after the first
+//     meeting. The result at a point is the first outcome of the mentee
+//     dated in the point's window and by the period's end: for the end,
+//     from 30 days ([FollowUpEarlyDays]) before the end point (not before
+//     the first meeting) to day 334 after the first meeting; for 12
+//     months, from day 335 on. A duo with no outcome in its window, or
+//     unknown, is lost to follow-up: counted apart (lost_to_follow_up,
+//     among those reached), never as a negative result. Among the known
+//     results: positive is job_over_3_months, training or internship; job
+//     is job_over_3_months; training_or_internship the other two (so
+//     positive = job + training_or_internship, as the model programme's
+//     74 % = 55 % + 19 %); job_short and none are known and not positive.
+//     A result recorded after the period's end is not yet known: a recent
+//     period's losses shrink as the follow-ups are recorded;
 //   - second_mentee: mentors with a duo started in the period; counted when
 //     they have started at least two duos by the period's end.
 //
@@ -117,5 +145,5 @@
 // [Read] is linear in the input and bounded by [Options]: the line length,
 // the number of lines and of errors. NextRound, Worklist and Indicators
 // replay the events dated up to their day, in O(events), and sort their
-// results.
+// results. [Ledger.Add] of a void rebuilds the state, in O(events).
 package ledger

@@ -15,75 +15,6 @@ import (
 	"github.com/duomatch/duo/internal/msg"
 )
 
-// Kind is the kind of an [Event], its "event" field in JSON.
-type Kind string
-
-// The kinds of events. They are stable codes: files hold them.
-const (
-	Applied      Kind = "applied"       // a mentee or a mentor joins the pool: side, id
-	Withdrawn    Kind = "withdrawn"     // leaves it: id, reason
-	Paused       Kind = "paused"        // stops being proposed for a while: id
-	Resumed      Kind = "resumed"       // may be proposed again: id
-	Proposed     Kind = "proposed"      // a duo proposed and accepted by staff: mentee_id, mentor_id
-	Declined     Kind = "declined"      // a proposed duo declined before it met: mentee_id, mentor_id, reason
-	FirstMeeting Kind = "first_meeting" // mentee_id, mentor_id, result (started, failed), reason when failed
-	Ended        Kind = "ended"         // a started duo ends: mentee_id, mentor_id, reason
-	Outcome      Kind = "outcome"       // a mentee's result at a follow-up: mentee_id, result
-)
-
-// Side says whether an application is a mentee's or a mentor's.
-type Side string
-
-// The sides of an application.
-const (
-	MenteeSide Side = "mentee"
-	MentorSide Side = "mentor"
-)
-
-// The results of a first meeting ([FirstMeeting]).
-const (
-	Started = "started"
-	Failed  = "failed"
-)
-
-// The results of an [Outcome]. JobOver3Months, Training and Internship are
-// the programme's positive results.
-const (
-	JobOver3Months = "job_over_3_months"
-	JobShort       = "job_short"
-	Training       = "training"
-	Internship     = "internship"
-	NoResult       = "none"
-	Unknown        = "unknown"
-)
-
-// The reasons of an [Ended] event. An ending before [DuoDays] with a reason
-// other than Completed is an early closure.
-const (
-	Completed  = "completed"   // the duo ran its course
-	MenteeLeft = "mentee_left" // the mentee stopped (closes the mentee's application)
-	MentorLeft = "mentor_left" // the mentor stopped (closes the mentor's application)
-	Mismatch   = "mismatch"    // the two did not get on: the pair is never proposed again
-	FoundJob   = "found_job"   // the mentee found a job (also a withdrawal reason)
-	Other      = "other"       // any other reason (valid for every kind with a reason)
-)
-
-// Reasons of [Withdrawn], [Declined] and failed [FirstMeeting] events
-// besides those above.
-const (
-	FoundTraining  = "found_training"  // withdrawn: the mentee starts a training
-	Moved          = "moved"           // withdrawn: moved away
-	NoTime         = "no_time"         // withdrawn: no time any more
-	NoResponse     = "no_response"     // withdrawn: cannot be reached
-	NotEligible    = "not_eligible"    // withdrawn: no longer eligible
-	NotInterested  = "not_interested"  // withdrawn: no longer interested
-	MenteeDeclined = "mentee_declined" // declined or failed: the mentee said no
-	MentorDeclined = "mentor_declined" // declined or failed: the mentor said no
-	StaffDeclined  = "staff_declined"  // declined: staff withdrew the proposal
-	NoShow         = "no_show"         // failed: someone did not come
-	Practical      = "practical"       // failed: times or places do not fit
-)
-
 // Event is one line of a ledger: something that happened on a day to an
 // application or a duo. It holds IDs, dates and codes only, never personal
 // data. Which fields a kind takes is listed in the package documentation;
@@ -101,6 +32,8 @@ type Event struct {
 	MentorID string       `json:"mentor_id,omitempty"`
 	Result   string       `json:"result,omitempty"`
 	Reason   string       `json:"reason,omitempty"`
+	// Line is the line a [Void] event undoes, in decimal ("12").
+	Line string `json:"line,omitempty"`
 }
 
 // fieldSet is a set of the optional fields of an event, as bits.
@@ -113,10 +46,11 @@ const (
 	fMentor
 	fResult
 	fReason
+	fLine
 )
 
 // fieldNames are the JSON names of the optional fields, in canonical order.
-var fieldNames = [...]string{"side", "id", "mentee_id", "mentor_id", "result", "reason"}
+var fieldNames = [...]string{"side", "id", "mentee_id", "mentor_id", "result", "reason", "line"}
 
 // kindSpec is what a kind of event takes: the fields it requires (reason
 // only for a failed first meeting, handled apart) and the codes of its
@@ -132,7 +66,7 @@ func spec(k Kind) (kindSpec, bool) {
 	case Applied:
 		return kindSpec{fields: fSide | fID}, true
 	case Withdrawn:
-		return kindSpec{fields: fID | fReason, reasons: []string{FoundJob, FoundTraining, Moved, NoTime, NoResponse, NotEligible, NotInterested, Other}}, true
+		return kindSpec{fields: fID | fReason, reasons: []string{FoundJob, FoundTraining, FoundInternship, Moved, NoTime, NoResponse, NotEligible, NotInterested, Other}}, true
 	case Paused, Resumed:
 		return kindSpec{fields: fID}, true
 	case Proposed:
@@ -143,16 +77,20 @@ func spec(k Kind) (kindSpec, bool) {
 		return kindSpec{fields: fMentee | fMentor | fResult, results: []string{Started, Failed},
 			reasons: []string{NoShow, Mismatch, MenteeDeclined, MentorDeclined, Practical, Other}}, true
 	case Ended:
-		return kindSpec{fields: fMentee | fMentor | fReason, reasons: []string{Completed, MenteeLeft, MentorLeft, Mismatch, FoundJob, Other}}, true
+		return kindSpec{fields: fMentee | fMentor | fReason, reasons: []string{Completed, MenteeLeft, MentorLeft, Mismatch, FoundJob, FoundTraining, FoundInternship, Other}}, true
 	case Outcome:
 		return kindSpec{fields: fMentee | fResult, results: []string{JobOver3Months, JobShort, Training, Internship, NoResult, Unknown}}, true
+	case Ineligible:
+		return kindSpec{fields: fID | fReason, reasons: ineligibleReasons}, true
+	case Void:
+		return kindSpec{fields: fLine | fReason, reasons: voidReasons}, true
 	}
 	return kindSpec{}, false
 }
 
 // values returns the optional fields of e in canonical order.
-func (e *Event) values() [6]*string {
-	return [6]*string{(*string)(&e.Side), &e.ID, &e.MenteeID, &e.MentorID, &e.Result, &e.Reason}
+func (e *Event) values() [7]*string {
+	return [7]*string{(*string)(&e.Side), &e.ID, &e.MenteeID, &e.MentorID, &e.Result, &e.Reason, &e.Line}
 }
 
 // IDs returns the IDs the event names: [ID] or [MenteeID, MentorID] (or
@@ -168,7 +106,7 @@ func (e Event) IDs() []string {
 }
 
 // Validate checks the event on its own, not against a history: the day is
-// set, the kind is known, the fields the kind needs are set and no other
+// set and in the years [MinYear] to [MaxYear], the kind is known, the fields the kind needs are set and no other
 // is, each ID is well-formed (not empty, at most 64 bytes of printable
 // UTF-8, no spaces at its ends), a mentee ID differs from the mentor ID,
 // and the side, result and reason are codes the kind takes. It returns nil
@@ -185,8 +123,11 @@ func (e Event) problems(line int) []error {
 	bad := func(field, code, detail string, args ...any) {
 		errs = append(errs, eventProblem(line, ids, field, code, detail, args...))
 	}
-	if e.On.IsZero() {
+	switch {
+	case e.On.IsZero():
 		bad("on", "missing", "missing")
+	case e.On.Year() < MinYear || e.On.Year() > MaxYear:
+		bad("on", "outside_years", "outside the years "+strconv.Itoa(MinYear)+" to "+strconv.Itoa(MaxYear), MinYear, MaxYear)
 	}
 	sp, ok := spec(e.Kind)
 	switch {
@@ -195,7 +136,7 @@ func (e Event) problems(line int) []error {
 		return errs
 	case !ok:
 		k := msg.Clip(string(e.Kind))
-		bad("event", "unknown_kind", "unknown kind "+strconv.Quote(k)+"; want one of applied, withdrawn, paused, resumed, proposed, declined, first_meeting, ended, outcome", k)
+		bad("event", "unknown_kind", "unknown kind "+strconv.Quote(k)+"; want one of applied, withdrawn, paused, resumed, proposed, declined, first_meeting, ended, outcome, ineligible, void", k)
 		return errs
 	}
 	need := sp.fields
@@ -215,6 +156,9 @@ func (e Event) problems(line int) []error {
 		if code, detail := idProblem(id); id != "" && code != "" {
 			bad(fieldNames[i+1], code, detail)
 		}
+	}
+	if e.Line != "" && need&fLine != 0 && voidTarget(e.Line) == 0 {
+		bad("line", "not_a_line_number", "want a line number, a whole number from 1 without leading zeros")
 	}
 	if e.MenteeID != "" && e.MenteeID == e.MentorID {
 		bad("mentor_id", "same_as_mentee", "same as mentee_id")
@@ -242,7 +186,7 @@ func oneOf(s string, set []string) bool {
 
 // MarshalJSON writes the event as one canonical JSON object: "on" and
 // "event" first, then the other fields in the order side, id, mentee_id,
-// mentor_id, result, reason, leaving out empty ones, with no spaces. It
+// mentor_id, result, reason, line, leaving out empty ones, with no spaces. It
 // does not validate the event (see [Append]). Cost: O(size of the event).
 func (e Event) MarshalJSON() ([]byte, error) {
 	var b bytes.Buffer
@@ -317,7 +261,7 @@ func parseLine(line []byte, n int) (Event, []error) {
 	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
 		return syntax("", "not_an_object", "not a JSON object")
 	}
-	var seen [8]bool
+	var seen [2 + len(fieldNames)]bool
 	var errs []error
 	for dec.More() {
 		t, err := dec.Token()

@@ -19,6 +19,10 @@ func FuzzRead(f *testing.F) {
 	f.Add(handLedger)
 	f.Add(jsonl(apMe1, apMo1, pr11, fa11))
 	f.Add(jsonl(apMe1, apMo1, pr11, st11, `{"on":"2026-03-01","event":"ended","mentee_id":"me-1","mentor_id":"mo-1","reason":"mismatch"}`))
+	f.Add(cohort)
+	f.Add(jsonl(apMe1, "", apMo1, pr11, st11, void("2026-02-09", "5", "wrong_date"), void("2026-02-09", "4", "wrong_person"),
+		`{"on":"2026-02-10","event":"ineligible","id":"me-1","reason":"too_old"}`))
+	f.Add(jsonl(apMe1, void("2026-02-09", "1", "duplicate"), void("2026-02-09", "1", "other"), void("2026-02-09", "2", "other")))
 	f.Add("{}\n[]\n\"x\"\n")
 	f.Add(`{"on":"2026-01-05","event":"applied","side":"mentee","id":"me-1","id":"x"}`)
 	f.Fuzz(func(t *testing.T, input string) {

@@ -43,6 +43,9 @@ type application struct {
 	closed   profile.Date // zero while the application is open
 	closedBy string       // "withdrawn: moved", "ended: completed", …
 	closedAt int          // line of the closing event
+	// ineligible: closed by an ineligible event, so left out of the
+	// waiting figures.
+	ineligible bool
 }
 
 // person is the current state of everyone who ever applied.
@@ -156,10 +159,12 @@ func (s *state) apply(e Event, line int) []error {
 		}
 		s.apply1(e, line)
 		return nil
-	case Withdrawn:
+	case Withdrawn, Ineligible:
 		if p := s.people[e.ID]; len(p.live) > 0 {
 			d := s.duos[p.live[0]]
 			bad("id", "in_live_duo", "in a live duo (%s + %s, line %d): record declined, first_meeting failed or ended first", d.mentee, d.mentor, d.proposedLine)
+		} else if a := s.apps[p.app]; e.Kind == Ineligible && !a.matched.IsZero() {
+			bad("id", "ineligible_after_proposal", "application of line %d had a duo proposed on %s: record withdrawn with reason not_eligible", a.line, a.matched)
 		}
 	case Paused:
 		if s.people[e.ID].paused {
@@ -238,6 +243,10 @@ func (s *state) apply1(e Event, line int) {
 	case Withdrawn:
 		s.close(e.ID, e.On, line, "withdrawn: "+e.Reason)
 		touch(e.ID)
+	case Ineligible:
+		s.close(e.ID, e.On, line, "ineligible: "+e.Reason)
+		s.apps[s.people[e.ID].app].ineligible = true
+		touch(e.ID)
 	case Paused, Resumed:
 		s.people[e.ID].paused = e.Kind == Paused
 		touch(e.ID)
@@ -292,12 +301,13 @@ func (s *state) apply1(e Event, line int) {
 }
 
 // afterEnd applies what an ending means for the two applications (see the
-// package documentation): the mentee's closes after completed, found_job
-// and mentee_left, and otherwise waits again from the day of the end; the
-// mentor's closes after mentor_left when it was their last live duo.
+// package documentation): the mentee's closes after completed, a
+// successful ending and mentee_left, and otherwise waits again from the
+// day of the end; the mentor's closes after mentor_left when it was their
+// last live duo.
 func (s *state) afterEnd(e Event, line int) {
-	switch e.Reason {
-	case Completed, FoundJob, MenteeLeft:
+	switch {
+	case e.Reason == Completed || e.Reason == MenteeLeft || SuccessfulEnding(e.Reason):
 		s.close(e.MenteeID, e.On, line, "ended: "+e.Reason)
 	default:
 		s.people[e.MenteeID].queue = e.On

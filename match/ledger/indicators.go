@@ -36,34 +36,47 @@ type Figures struct {
 	// dated in the period (a re-application counts again).
 	MenteeApplications int `json:"mentee_applications"`
 	MentorApplications int `json:"mentor_applications"`
+	// Ineligible counts the applications of the period, mentees' and
+	// mentors', closed by an [Ineligible] event by the period's end. They
+	// could never be matched: the mentees' are left out of
+	// MatchedWithin30Days, TooRecent and DaysToMatch.
+	Ineligible int `json:"ineligible"`
 	// MatchedWithin30Days: among the mentee applications dated in the
-	// period at least 30 days before its end, the share whose first
+	// period at least 30 days before its end, not ineligible, the share whose first
 	// proposal came within 30 days (a withdrawal before counts as not
 	// matched).
 	MatchedWithin30Days Proportion `json:"matched_within_30_days"`
-	// TooRecent counts the mentee applications of the period left out of
+	// TooRecent counts the eligible mentee applications of the period left out of
 	// MatchedWithin30Days because their 30 days were not over at its end.
 	TooRecent int `json:"too_recent"`
 	// DaysToMatch is the Kaplan–Meier estimate of the days from a mentee
-	// application of the period to its first proposal.
+	// application of the period, not ineligible, to its first proposal.
 	DaysToMatch Survival `json:"days_to_match"`
 	// FirstMeetingFailed: among the first meetings recorded in the period,
 	// the share that failed.
 	FirstMeetingFailed Proportion `json:"first_meeting_failed"`
-	// EarlyClosure: among the duos that ended in the period, the share that
-	// ended before [DuoDays] days with a reason other than completed;
-	// EarlyClosureReasons counts those by reason.
+	// Endings counts the duos that ended in the period by the reason of
+	// their ended event.
+	Endings map[string]int `json:"endings"`
+	// SuccessfulEnding: among the duos that ended in the period, the share
+	// that ended because the mentee found a job, a training or an
+	// internship ([SuccessfulEnding]), however soon.
+	SuccessfulEnding Proportion `json:"successful_ending"`
+	// EarlyClosure: among the duos that ended in the period, the share
+	// that closed early ([EarlyClosure]: before [DuoDays] days, for
+	// mentee_left, mentor_left, mismatch or other); EarlyClosureReasons
+	// counts those by reason. A successful ending is never an early
+	// closure.
 	EarlyClosure        Proportion     `json:"early_closure"`
 	EarlyClosureReasons map[string]int `json:"early_closure_reasons"`
-	// PositiveResult: among the duos whose follow-up fell due in the period
-	// (started [FollowUpDays] days before a day of the period) with a known
-	// follow-up outcome (recorded, not unknown), the share with
-	// job_over_3_months, training or internship. NoOutcome: among all those
-	// duos, the share with no follow-up outcome or unknown. Results counts
-	// the recorded follow-up outcomes by result, unknown included.
-	PositiveResult Proportion     `json:"positive_result"`
-	NoOutcome      Proportion     `json:"no_outcome"`
-	Results        map[string]int `json:"results"`
+	// AtEnd is the result at the end of the mentorship, of the duos whose
+	// end point ([DuoDays] after the first meeting, or the ending when it
+	// came sooner) fell in the period; At12Months the result at the
+	// 12-month follow-up ([FollowUpDays] after the first meeting), of the
+	// duos whose follow-up fell in the period. See [Results] and the
+	// package documentation for the windows.
+	AtEnd      Results `json:"at_end"`
+	At12Months Results `json:"at_12_months"`
 	// SecondMentee: among the mentors with a duo started in the period, the
 	// share who have started at least two duos by its end.
 	SecondMentee Proportion `json:"second_mentee"`
@@ -142,11 +155,17 @@ func (l *Ledger) Indicators(from, to profile.Date, group func(id string) string)
 			continue
 		}
 		for _, t := range at(a.id) {
+			if a.ineligible {
+				t.f.Ineligible++
+			}
 			if a.side == MentorSide {
 				t.f.MentorApplications++
 				continue
 			}
 			t.f.MenteeApplications++
+			if a.ineligible {
+				continue
+			}
 			waited := to.DaysSince(a.on) // censored on the period's last day
 			matched := !a.matched.IsZero()
 			switch {
@@ -187,25 +206,28 @@ func (l *Ledger) Indicators(from, to profile.Date, group func(id string) string)
 			}
 		}
 		if d.stage == stEnded && in(d.closed) {
-			early := d.reason != Completed && d.closed.DaysSince(d.started) < DuoDays
+			early := EarlyClosure(d.reason, d.closed.DaysSince(d.started))
+			success := SuccessfulEnding(d.reason)
 			for _, t := range at(d.mentee) {
+				t.endings = count(t.endings, d.reason)
 				t.early.add(early)
+				t.success.add(success)
 				if early {
 					t.reasons = count(t.reasons, d.reason)
 				}
 			}
 		}
-		if in(d.started.AddDays(FollowUpDays)) {
-			res, ok := followUp(s.outcomes[d.mentee], d.started, to)
-			known := ok && res != Unknown
+		outs := s.outcomes[d.mentee]
+		if e := endPoint(d); in(e) {
+			res, ok := endOutcome(outs, d, to)
 			for _, t := range at(d.mentee) {
-				t.noOutcome.add(!known)
-				if ok {
-					t.results = count(t.results, res)
-				}
-				if known {
-					t.positive.add(res == JobOver3Months || res == Training || res == Internship)
-				}
+				t.atEnd.add(res, ok)
+			}
+		}
+		if in(d.started.AddDays(FollowUpDays)) {
+			res, ok := followUp(outs, d.started, to)
+			for _, t := range at(d.mentee) {
+				t.at12.add(res, ok)
 			}
 		}
 	}
@@ -223,11 +245,12 @@ func (l *Ledger) Indicators(from, to profile.Date, group func(id string) string)
 
 // tally collects the figures of one population.
 type tally struct {
-	f                                             Figures
-	matched30, failed, early, positive, noOutcome counter
-	km                                            []obs
-	mentors                                       map[string]bool // a mentor of the period: took a second mentee
-	reasons, results                              map[string]int
+	f                                 Figures
+	matched30, failed, early, success counter
+	atEnd, at12                       resultTally
+	km                                []obs
+	mentors                           map[string]bool // a mentor of the period: took a second mentee
+	reasons, endings                  map[string]int
 }
 
 func nonNil(m map[string]int) map[string]int {
@@ -256,13 +279,13 @@ func (c *counter) add(yes bool) {
 
 func (t *tally) figures() Figures {
 	f := t.f
-	f.EarlyClosureReasons, f.Results = nonNil(t.reasons), nonNil(t.results)
+	f.EarlyClosureReasons, f.Endings = nonNil(t.reasons), nonNil(t.endings)
 	f.MatchedWithin30Days = Wilson(t.matched30.count, t.matched30.total)
 	f.DaysToMatch = kaplanMeier(t.km)
 	f.FirstMeetingFailed = Wilson(t.failed.count, t.failed.total)
 	f.EarlyClosure = Wilson(t.early.count, t.early.total)
-	f.PositiveResult = Wilson(t.positive.count, t.positive.total)
-	f.NoOutcome = Wilson(t.noOutcome.count, t.noOutcome.total)
+	f.SuccessfulEnding = Wilson(t.success.count, t.success.total)
+	f.AtEnd, f.At12Months = t.atEnd.results(), t.at12.results()
 	var second counter
 	for _, two := range t.mentors {
 		second.add(two)
@@ -280,10 +303,13 @@ const z95 = 1.959963984540054
 //	centre = (p + z²/2n) / (1 + z²/n)
 //	half   = z·sqrt(p(1−p)/n + z²/4n²) / (1 + z²/n)
 //
-// and [Low, High] = [centre − half, centre + half], clamped to [0, 1].
-// Unlike the normal approximation it stays inside [0, 1] and is not
-// empty at p = 0 or 1. A total of 0 (or a count outside 0..total) gives
-// Rate, Low and High 0. Cost: O(1).
+// and [Low, High] = [centre − half, centre + half]. At the ends the
+// bounds are exact: Low is 0 when count is 0 and High is 1 when count is
+// total (where the formula gives them only up to rounding, 6.9e-18 or
+// 0.9999999999999999); otherwise Low < Rate < High, and both bounds rise
+// with count. Unlike the normal approximation it stays inside [0, 1] and
+// is not empty at p = 0 or 1. A total of 0 (or a count outside 0..total)
+// gives Rate, Low and High 0. Cost: O(1).
 func Wilson(count, total int) Proportion {
 	p := Proportion{Count: count, Total: total}
 	if total <= 0 || count < 0 || count > total {
@@ -298,6 +324,12 @@ func Wilson(count, total int) Proportion {
 	p.Rate = r
 	p.Low = max(0, centre-half)
 	p.High = min(1, centre+half)
+	if count == 0 {
+		p.Low = 0
+	}
+	if count == total {
+		p.High = 1
+	}
 	return p
 }
 

@@ -76,6 +76,7 @@ type Ledger struct {
 	lines  []int // the line of each event
 	last   int   // the line of the last line read or event added
 	st     *state
+	voided map[int]int // the line of each voided event → the line of its void
 }
 
 // New returns an empty ledger with the given options (only Capacity,
@@ -88,7 +89,8 @@ func New(opt Options) *Ledger {
 // Len returns the number of events. Cost: O(1).
 func (l *Ledger) Len() int { return len(l.events) }
 
-// Events returns a copy of the events, in the order recorded. Cost:
+// Events returns a copy of the events, in the order recorded, voids and
+// the events they undo included (see [Ledger.VoidedBy]). Cost:
 // O(events).
 func (l *Ledger) Events() []Event { return append([]Event(nil), l.events...) }
 
@@ -98,7 +100,11 @@ func (l *Ledger) Events() []Event { return append([]Event(nil), l.events...) }
 // error joins *[profile.Problem] values with the line e would have had. A
 // service checks an event with Add before writing it with [Append].
 //
-// Cost: O(1) amortised, plus O(the person's live duos).
+// A [Void] is checked as the package documentation says; recording one
+// rebuilds the state without the event it undoes.
+//
+// Cost: O(1) amortised, plus O(the person's live duos); O(events) for a
+// void.
 func (l *Ledger) Add(e Event) error {
 	line := l.last + 1
 	if len(l.events) >= l.opt.MaxLines {
@@ -107,14 +113,16 @@ func (l *Ledger) Add(e Event) error {
 		return p
 	}
 	errs := e.problems(line)
-	if len(errs) == 0 {
-		errs = l.st.apply(e, line)
+	switch {
+	case len(errs) > 0:
+	case e.Kind == Void:
+		errs = l.addVoid(e, line)
+	default:
+		if errs = l.st.apply(e, line); len(errs) == 0 {
+			l.record(e, line)
+		}
 	}
-	if len(errs) > 0 {
-		return joinProblems(errs)
-	}
-	l.record(e, line)
-	return nil
+	return joinProblems(errs)
 }
 
 func (l *Ledger) record(e Event, line int) {
@@ -124,13 +132,18 @@ func (l *Ledger) record(e Event, line int) {
 }
 
 // WriteTo writes every event as one canonical line ([Append]), so that
-// [Read] gives back the same events. Line numbers are not kept: a ledger
-// read from a file with blank lines is written without them. It
-// implements io.WriterTo. Cost: O(events).
+// [Read] gives back the same events on the same lines: a blank line of
+// the file read is written empty, since [Void] events name lines. It implements io.WriterTo. Cost: O(events +
+// lines).
 func (l *Ledger) WriteTo(w io.Writer) (int64, error) {
 	bw := bufio.NewWriter(w)
 	var n int64
-	for _, e := range l.events {
+	line := 0
+	for i, e := range l.events {
+		for line++; line < l.lines[i]; line++ {
+			bw.WriteByte('\n')
+			n++
+		}
 		b, _ := e.MarshalJSON()
 		k, _ := bw.Write(b) // a bufio.Writer error is returned by Flush
 		bw.WriteByte('\n')
@@ -155,13 +168,19 @@ func (l *Ledger) WriteTo(w io.Writer) (int64, error) {
 //     a mentee or a mentor, never both;
 //   - it is not dated before an earlier event naming the same person;
 //   - applied: not already open; withdrawn: not in a live duo;
-//     paused/resumed: not already paused/not paused;
+//     ineligible: not in a live duo, and no duo proposed in the
+//     application; paused/resumed: not already paused/not paused;
 //   - proposed: the mentee is in no live duo, the mentor is below
 //     capacity (opt.Capacity), neither is paused, the pair is not
 //     excluded (a failed first meeting, a decline, an ending in mismatch);
 //   - declined and first_meeting: the pair has a proposal waiting for its
 //     first meeting; ended: the pair has a started duo; outcome: the
-//     mentee has started a duo.
+//     mentee has started a duo;
+//   - void: the line it names holds an event, not a void, not voided
+//     already, and that event is the latest about each person it names
+//     (leaving out the events voided before); the event it undoes is then
+//     left out of the history, as if never recorded (see the package
+//     documentation).
 //
 // An event with a problem is left out of the history, so later events
 // about the same people may be reported as a consequence.
@@ -178,17 +197,13 @@ func Read(r io.Reader, opt Options) (*Ledger, error) {
 	l := New(opt)
 	opt = l.opt
 	br := bufio.NewReaderSize(r, opt.MaxLineBytes+2)
-	var errs []error
-	more := 0
-	report := func(list []error) {
-		for _, err := range list {
-			if len(errs) < opt.MaxErrors {
-				errs = append(errs, err)
-			} else {
-				more++
-			}
-		}
-	}
+	// First the lines, each on its own; then the history, in the order of
+	// the lines, leaving out the events that a void undoes.
+	var lineErrs problemList
+	var events []Event
+	var lines []int
+	hasVoid := false
+	var tooMany *profile.Problem
 	for line := 1; ; line++ {
 		b, tooLong, err := readLine(br, opt.MaxLineBytes)
 		if err != nil && err != io.EOF {
@@ -198,38 +213,105 @@ func Read(r io.Reader, opt Options) (*Ledger, error) {
 			break
 		}
 		if line > opt.MaxLines {
-			p := eventProblem(line, nil, "", "too_many_lines", "more than "+strconv.Itoa(opt.MaxLines)+" lines", opt.MaxLines)
-			p.Err = errors.Join(ErrInvalid, ErrTooLarge)
-			errs = append(errs, p)
+			tooMany = eventProblem(line, nil, "", "too_many_lines", "more than "+strconv.Itoa(opt.MaxLines)+" lines", opt.MaxLines)
+			tooMany.Err = errors.Join(ErrInvalid, ErrTooLarge)
 			break
 		}
 		l.last = line
 		switch {
 		case tooLong:
-			report([]error{eventProblem(line, nil, "", "line_too_long", "longer than "+strconv.Itoa(opt.MaxLineBytes)+" bytes", opt.MaxLineBytes)})
+			lineErrs.add(opt.MaxErrors, eventProblem(line, nil, "", "line_too_long", "longer than "+strconv.Itoa(opt.MaxLineBytes)+" bytes", opt.MaxLineBytes))
 		case len(bytes.TrimSpace(b)) == 0:
 		default:
 			e, list := parseLine(b, line)
-			if len(list) == 0 {
-				list = l.st.apply(e, line)
+			lineErrs.add(opt.MaxErrors, list...)
+			if len(list) > 0 {
+				break
 			}
-			if len(list) == 0 {
-				l.record(e, line)
-			}
-			report(list)
+			events, lines = append(events, e), append(lines, line)
+			hasVoid = hasVoid || e.Kind == Void
 		}
 		if err == io.EOF {
 			break
 		}
 	}
+	var voided map[int]int
+	var refused map[int][]error
+	if hasVoid {
+		voided, refused = checkVoids(events, lines)
+	}
+	// The events kept overwrite those read, in place: each is written at
+	// or before the index it is read from.
+	var histErrs problemList
+	lastRead := l.last
+	l.events, l.lines = events[:0], lines[:0]
+	for i := range events {
+		e, line := events[i], lines[i]
+		var list []error
+		switch {
+		case e.Kind == Void:
+			list = refused[line]
+		case voided[line] != 0:
+			// Undone by a later void: recorded, never applied.
+		default:
+			list = l.st.apply(e, line)
+		}
+		if len(list) == 0 {
+			l.record(e, line)
+		}
+		histErrs.add(opt.MaxErrors, list...)
+	}
+	l.last = lastRead
+	if len(voided) > 0 {
+		l.voided = voided
+	}
+	errs, more := mergeProblems(lineErrs, histErrs, opt.MaxErrors)
 	if more > 0 {
 		errs = append(errs, eventProblem(0, nil, "", "more_not_listed",
 			fmt.Sprintf("%d more %s not listed (reporting stops after %d)", more, msg.Plural(more, "problem", "problems"), opt.MaxErrors), more, opt.MaxErrors))
+	}
+	if tooMany != nil {
+		errs = append(errs, tooMany)
 	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
 	return l, nil
+}
+
+// problemList keeps the first problems found, up to a limit, and counts
+// the others.
+type problemList struct {
+	errs []error
+	more int
+}
+
+func (p *problemList) add(limit int, errs ...error) {
+	for _, err := range errs {
+		if len(p.errs) < limit {
+			p.errs = append(p.errs, err)
+		} else {
+			p.more++
+		}
+	}
+}
+
+// mergeProblems merges two lists of problems, each in the order of the
+// lines, into one in the order of the lines (a's first on the same line),
+// keeps the first limit and counts the others.
+func mergeProblems(a, b problemList, limit int) ([]error, int) {
+	out := make([]error, 0, min(limit, len(a.errs)+len(b.errs)))
+	i, j := 0, 0
+	for len(out) < limit && (i < len(a.errs) || j < len(b.errs)) {
+		if j == len(b.errs) || (i < len(a.errs) && a.errs[i].(*profile.Problem).Line <= b.errs[j].(*profile.Problem).Line) {
+			out = append(out, a.errs[i])
+			i++
+		} else {
+			out = append(out, b.errs[j])
+			j++
+		}
+	}
+	return out, a.more + b.more + len(a.errs) - i + len(b.errs) - j
 }
 
 // readLine returns the next line without its "\n" (and "\r"), or, for a
@@ -259,14 +341,15 @@ func readLine(br *bufio.Reader, max int) (line []byte, tooLong bool, err error) 
 	return b, false, err
 }
 
-// at replays the events dated on or before on into a fresh state. Events
+// at replays the events dated on or before on into a fresh state, leaving
+// out voids and the events they undo. Events
 // of one person are in date order, so the events kept are, for each
 // person, a prefix of their history, and replaying them never fails.
 // Cost: O(events).
 func (l *Ledger) at(on profile.Date) *state {
 	s := newState(l.opt.Capacity)
 	for i, e := range l.events {
-		if !e.On.After(on) {
+		if !e.On.After(on) && (len(l.voided) == 0 || l.counts(i)) {
 			s.apply1(e, l.lines[i])
 		}
 	}

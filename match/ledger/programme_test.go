@@ -133,11 +133,26 @@ func TestIndicatorsFirstHalf(t *testing.T) {
 	assertProportion(t, 1, 6, 1.0/6, 0.0300, 0.5635, f.FirstMeetingFailed)
 
 	// Endings in the period: me-8+mo-6 completed (186 days), me-2+mo-2
-	// mentor_left after 46 days, me-6+mo-3 found_job after 93 days: 2 of 3
-	// early.
-	assert.Equal(t, 2, f.EarlyClosure.Count)
+	// mentor_left after 46 days, me-6+mo-3 found_job after 93 days: 1 of 3
+	// early (a job found is a success, not an early closure), 1 of 3 a
+	// success.
+	assert.Equal(t, map[string]int{"completed": 1, "mentor_left": 1, "found_job": 1}, f.Endings)
+	assert.Equal(t, 1, f.EarlyClosure.Count)
 	assert.Equal(t, 3, f.EarlyClosure.Total)
-	assert.Equal(t, map[string]int{"mentor_left": 1, "found_job": 1}, f.EarlyClosureReasons)
+	assert.Equal(t, map[string]int{"mentor_left": 1}, f.EarlyClosureReasons)
+	assert.Equal(t, 1, f.SuccessfulEnding.Count)
+	assert.Equal(t, 3, f.SuccessfulEnding.Total)
+
+	// End points in the period: me-8+mo-6 on 2026-01-07 (183 days after
+	// its start; it ended later), me-2+mo-2 on its ending 03-15, me-6+mo-3
+	// on its ending 05-01. me-8 and me-2 have no result recorded by 06-30:
+	// lost to follow-up, 2 of 3; me-6's job_short of 06-01 is in its window
+	// (from 04-01): known, not positive.
+	assert.Equal(t, 3, f.AtEnd.Reached)
+	assert.Equal(t, 2, f.AtEnd.LostToFollowUp.Count)
+	assert.Equal(t, 3, f.AtEnd.LostToFollowUp.Total)
+	assertProportion(t, 0, 1, 0, 0, 0.7935, f.AtEnd.Positive)
+	assert.Equal(t, map[string]int{"job_short": 1}, f.AtEnd.Recorded)
 
 	// Mentors with a duo started in the period: mo-2, mo-3, mo-5, mo-4;
 	// mo-3 started a second one (me-7): 1 of 4.
@@ -146,8 +161,9 @@ func TestIndicatorsFirstHalf(t *testing.T) {
 
 	// No follow-up falls in the period (the earliest, me-8's, is due
 	// 2026-07-08).
-	assert.Equal(t, 0, f.NoOutcome.Total)
-	assert.Equal(t, map[string]int{}, f.Results)
+	assert.Equal(t, 0, f.At12Months.Reached)
+	assert.Equal(t, 0, f.At12Months.LostToFollowUp.Total)
+	assert.Equal(t, map[string]int{}, f.At12Months.Recorded)
 
 	// Groups: Brussels has me-1, me-2, me-3 and mo-1 to mo-3.
 	require.Len(t, in.Groups, 2)
@@ -180,15 +196,22 @@ func TestIndicatorsFollowUps(t *testing.T) {
 	// Follow-ups due in the period: duos started 2026-01-28 (me-2, me-6),
 	// 2026-02-01 (me-1) and 2026-02-17 (me-4).
 	//   me-2: job_over_3_months on 2027-01-20 (from day 335 on): positive
-	//   me-6: only job_short on 2026-06-01, an interim result: none recorded
+	//   me-6: only job_short on 2026-06-01, its end-of-mentorship result:
+	//         none recorded at 12 months
 	//   me-1: unknown: recorded but not known
 	//   me-4: none: known, not positive
 	// Positive among known: 1 of 2; Wilson 1/2: centre 0.5,
 	//   half = 1.96 · sqrt(0.125 + 3.8415/16) / 2.92073 = 0.40546.
-	assertProportion(t, 1, 2, 0.5, 0.0945, 0.9055, f.PositiveResult)
-	assert.Equal(t, 2, f.NoOutcome.Count)
-	assert.Equal(t, 4, f.NoOutcome.Total)
-	assert.Equal(t, map[string]int{"job_over_3_months": 1, "unknown": 1, "none": 1}, f.Results)
+	r := f.At12Months
+	assert.Equal(t, 4, r.Reached)
+	assertProportion(t, 1, 2, 0.5, 0.0945, 0.9055, r.Positive)
+	assertProportion(t, 1, 2, 0.5, 0.0945, 0.9055, r.Job)
+	assertProportion(t, 0, 2, 0, 0, 0.6576, r.TrainingOrInternship)
+	assert.Equal(t, 2, r.LostToFollowUp.Count)
+	assert.Equal(t, 4, r.LostToFollowUp.Total)
+	assert.Equal(t, map[string]int{"job_over_3_months": 1, "unknown": 1, "none": 1}, r.Recorded)
+	// No end point falls in 2027's first quarter (me-7's was 2026-11-16).
+	assert.Equal(t, 0, f.AtEnd.Reached)
 	assert.Equal(t, 0, f.MenteeApplications)
 	assert.Nil(t, f.DaysToMatch.MedianDays)
 	assert.Equal(t, 0, f.EarlyClosure.Total)
@@ -199,7 +222,7 @@ func TestIndicatorsFollowUps(t *testing.T) {
 	b, err := json.Marshal(in)
 	require.NoError(t, err)
 	for _, key := range []string{`"from":"2027-01-01"`, `"matched_within_30_days":{"count":0,"total":0,"rate":0,"low":0,"high":0}`,
-		`"median_days":null`, `"curve":[]`, `"early_closure_reasons":{}`, `"positive_result":{"count":1,"total":2,"rate":0.5`, `"groups":[{"name":"all"`} {
+		`"median_days":null`, `"curve":[]`, `"early_closure_reasons":{}`, `"at_12_months":{"reached":4,"lost_to_follow_up":{"count":2,"total":4,"rate":0.5`, `"positive":{"count":1,"total":2,"rate":0.5`, `"groups":[{"name":"all"`} {
 		assert.Contains(t, string(b), key)
 	}
 }
@@ -248,6 +271,10 @@ func TestWorklist(t *testing.T) {
 			// has waited 20 days.
 			Overdue:         []ledger.Task{{MenteeID: "me-2", Since: day("2026-03-15"), Days: 107}},
 			FirstMeetingDue: []ledger.Task{}, PastEnd: []ledger.Task{},
+			// me-2+mo-2 closed early (mentor_left) on 03-15 with no result
+			// recorded; me-6+mo-3 ended with a job and has its result
+			// (06-01); me-8+mo-6's window closed on 2026-06-07 (day 334).
+			EndOutcomeDue: []ledger.Task{{MenteeID: "me-2", MentorID: "mo-2", Since: day("2026-03-15"), Days: 107, Reason: "mentor_left", Ending: ledger.EndingEarlyClosure}},
 			// me-8+mo-6 started 2025-07-08: 357 days, not yet due.
 			OutcomeDue: []ledger.Task{}}},
 		{"early 2027", "2027-02-10", ledger.Worklist{
@@ -255,6 +282,9 @@ func TestWorklist(t *testing.T) {
 			// me-7+mo-3 started 2026-05-17 and never ended: 269 days.
 			FirstMeetingDue: []ledger.Task{},
 			PastEnd:         []ledger.Task{{MenteeID: "me-7", MentorID: "mo-3", Since: day("2026-05-17"), Days: 269}},
+			// me-7+mo-3 reached its six months on 2026-11-16, still running;
+			// the other duos' end windows have closed.
+			EndOutcomeDue: []ledger.Task{{MenteeID: "me-7", MentorID: "mo-3", Since: day("2026-11-16"), Days: 86}},
 			// me-8's duo has no outcome; me-6's only outcome is an interim
 			// one; me-2 (job_over_3_months) and me-1 (unknown) are
 			// recorded; me-4's duo started 358 days ago.

@@ -26,8 +26,9 @@ type Report struct {
 	// of their profile by the round's day. They are left out of the round.
 	NotInLedger []Person `json:"not_in_ledger"`
 	// Closed are people in the profiles whose application is closed
-	// (withdrawn, or ended by their leaving or, for a mentee, by a
-	// completed duo or a job). They are left out of the round.
+	// (withdrawn, found ineligible, or ended by their leaving or, for a
+	// mentee, by a completed duo or a successful ending). They are left
+	// out of the round.
 	Closed []Person `json:"closed"`
 	// NoProfile are people whose application is open but who have no
 	// profile among those given. They cannot be in the round.
