@@ -9,6 +9,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/duomatch/duo/match/lap"
 	"github.com/duomatch/duo/profile"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -359,7 +360,7 @@ func TestAlternativesExcludeTheProposedMentor(t *testing.T) {
 		"me-1 takes mo-c, a pair worth 0 but allowed")
 	assert.Zero(t, alts[0].LostDuos)
 	m := mat.NewDense(len(p.state.menteeIDs), p.state.seats, p.state.solver)
-	assert.NoError(t, Verify(m, p.state.assignment), "the stored assignment, with the zero-valued pair, keeps its certificate")
+	assert.NoError(t, lap.Verify(m, p.state.assignment), "the stored assignment, with the zero-valued pair, keeps its certificate")
 }
 
 // oldForcingCosts is the per-mentee search that Alternatives used before

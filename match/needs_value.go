@@ -7,7 +7,7 @@ import (
 
 // zr is a value of the round's lexicographic objective, in the ordered
 // group Z×R: a count of pairs n and a real part x, compared count first.
-// It is the unit of the certificate of [Assignment].
+// It is the unit of the certificate of [lap.Assignment].
 type zr struct {
 	n int
 	x float64
@@ -28,7 +28,7 @@ var zrInf = zr{math.MaxInt, math.Inf(1)}
 
 // growth is an optimal assignment of a round's solver matrix that grows by
 // rows (new mentees) or seats (new mentors) one at a time and stays
-// optimal. Each allowed pair weighs (1, value), as in [Assign]; the duals
+// optimal. Each allowed pair weighs (1, value), as in [lap.Assign]; the duals
 // are kept as values of Z×R, feasible and complementary to the matching.
 //
 // Adding a vertex to an optimal assignment changes it along one alternating
@@ -38,7 +38,7 @@ var zrInf = zr{math.MaxInt, math.Inf(1)}
 // of the duals, which are ≥ 0: one Dijkstra search, stopped as soon as no
 // cheaper end can be reached, then the usual update of the duals of the
 // vertices it settled. Cost of one step: O(settled·(rows+seats)), at most
-// O(rows·seats), against a solve from scratch for [Assign].
+// O(rows·seats), against a solve from scratch for [lap.Assign].
 type growth struct {
 	st            *roundState
 	rows0, seats0 int // the round's pool rows and seats

@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"testing"
 
+	"github.com/duomatch/duo/match/lap"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"gonum.org/v1/gonum/mat"
@@ -26,7 +27,7 @@ func solvedState(t *testing.T, scores *mat.Dense, priority []float64, obj Object
 		st.seatOf[i] = -1
 	}
 	st.solver = st.solverMatrix(nil)
-	a, err := Assign(context.Background(), mat.NewDense(rows, seats, st.solver))
+	a, err := lap.Assign(context.Background(), mat.NewDense(rows, seats, st.solver))
 	require.NoError(t, err)
 	for _, p := range a.Pairs {
 		if st.allowed(scores.At(p.Row, p.Col)) {
@@ -145,7 +146,7 @@ func solveScores(t *testing.T, full [][]float64, priority []float64, obj Objecti
 			m.Set(r, s, value(sc, priority[r]))
 		}
 	}
-	a, err := Assign(context.Background(), m)
+	a, err := lap.Assign(context.Background(), m)
 	require.NoError(t, err)
 	duos, objective := 0, 0.0
 	for _, p := range a.Pairs {

@@ -251,7 +251,7 @@ type Candidate struct {
 
 // Propose runs a matching round: it checks the round, sets aside ineligible
 // people and pinned duos, scores every remaining mentee against every
-// remaining mentor seat, solves the assignment exactly with [Assign], and
+// remaining mentor seat, solves the assignment exactly with [lap.Assign], and
 // explains the result for every person.
 //
 // The proposal depends only on the round's content, not on the order of

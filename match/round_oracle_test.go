@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/duomatch/duo/match/lap"
 	"github.com/duomatch/duo/profile"
 	"github.com/duomatch/duo/scoring"
 	"github.com/stretchr/testify/assert"
@@ -171,7 +172,7 @@ func checkRound(t *testing.T, name string, r Round, p Proposal, stale int) {
 		}
 		assert.InDelta(t, v, p.ObjectiveValue, 1e-9, "%s: the best objective", name)
 		m := mat.NewDense(len(st.menteeIDs), st.seats, st.solver)
-		assert.NoError(t, Verify(m, st.assignment), "%s: the stored assignment is proved optimal", name)
+		assert.NoError(t, lap.Verify(m, st.assignment), "%s: the stored assignment is proved optimal", name)
 	}
 
 	// Every reason is true.
@@ -359,7 +360,7 @@ func TestProposeOptimalAgainstBruteForce(t *testing.T) {
 
 				if st := p.state; st.seats > 0 && len(st.menteeIDs) > 0 {
 					m := mat.NewDense(len(st.menteeIDs), st.seats, st.solver)
-					assert.NoError(t, Verify(m, st.assignment), "the underlying assignment is proved optimal")
+					assert.NoError(t, lap.Verify(m, st.assignment), "the underlying assignment is proved optimal")
 				}
 			})
 		}

@@ -7,6 +7,7 @@ import (
 	"math"
 	"strconv"
 
+	"github.com/duomatch/duo/match/lap"
 	"github.com/duomatch/duo/profile"
 	"github.com/duomatch/duo/scoring"
 	"gonum.org/v1/gonum/mat"
@@ -41,7 +42,7 @@ type roundState struct {
 	// assignment is an optimal assignment of solver with its certificate
 	// that contains every proposed pair; for BestTotal it also holds pairs
 	// that are not allowed (worth 0 in solver), which are not proposed.
-	assignment Assignment
+	assignment lap.Assignment
 	rowOf      map[string]int    // mentee ID -> pool row
 	notInPool  map[string]string // mentee ID -> why it has no alternatives
 
@@ -189,16 +190,18 @@ func (b *builder) assign(ctx context.Context, st *roundState) error {
 	}
 	b.compiled = compiled
 	st.scores = scores
-	// Assign reads the solver's matrix from the scores into its one
-	// working copy, in the orientation it solves; the round's own copy is
-	// laid out afterwards, in that working copy's buffer. So a round holds
-	// at most the scores and one rows×seats copy at a time.
-	a, buf, err := assign(ctx, solverView{st})
+	// The solver reads the solver's matrix from the scores, a row at a
+	// time (solverView is a lap.RowReader), into its one working copy, in
+	// the orientation it solves; the round's own copy is laid out
+	// afterwards, in that working copy's buffer, which the workspace
+	// releases. So a round holds at most the scores and one rows×seats
+	// copy at a time.
+	var ws lap.Workspace
+	a, err := ws.Assign(ctx, solverView{st})
 	if err != nil {
-		putBuf(buf)
 		return err
 	}
-	st.solver = st.solverMatrix(buf)
+	st.solver = st.solverMatrix(ws.Release())
 	for _, pr := range a.Pairs {
 		if st.allowed(scores.At(pr.Row, st.seatMentor[pr.Col])) {
 			st.seatOf[pr.Row] = pr.Col
@@ -215,25 +218,24 @@ func (b *builder) assign(ctx context.Context, st *roundState) error {
 // allowed reports whether a pair with score v may be proposed.
 func (st *roundState) allowed(v float64) bool { return !math.IsInf(v, -1) && v >= st.minScore }
 
-// solverMatrix lays out the matrix Assign solves (see solverView), rows
-// × seats, row-major, in buf if it is large enough, else in a buffer from
-// the solver's pool (buf then goes back to the pool): the round keeps it.
+// solverMatrix lays out the matrix the solver solves (see solverView),
+// rows × seats, row-major, in buf if it is large enough, else in a new
+// buffer: the round keeps it.
 func (st *roundState) solverMatrix(buf []float64) []float64 {
 	rows, seats := len(st.priority), st.seats
 	out := buf[:cap(buf)]
 	if len(out) < rows*seats {
-		putBuf(buf)
-		out = getBuf(rows * seats)
+		out = make([]float64, rows*seats)
 	}
 	out = out[:rows*seats]
 	v := solverView{st}
 	for i := 0; i < rows; i++ {
-		v.readRow(i, out[i*seats:(i+1)*seats])
+		v.ReadRow(i, out[i*seats:(i+1)*seats])
 	}
 	return out
 }
 
-// solverView is the matrix Assign solves, computed row by row from the
+// solverView is the matrix lap.Assign solves, computed row by row from the
 // round's scores: one column per mentor seat, score plus the mentee's
 // priority where the pair is allowed. For MostMatched a pair that is not
 // allowed is -Inf, a removed edge. For BestTotal it is 0 instead: every
@@ -242,8 +244,9 @@ func (st *roundState) solverMatrix(buf []float64) []float64 {
 // among allowed pairs — and on a full matrix the solver's "most pairs
 // first" rule costs nothing.
 //
-// Assign reads it twice (see rereader) rather than the round holding a
-// copy of it while the solver holds another.
+// It is a [lap.RowReader]: the solver reads it twice, a row at a time,
+// rather than the round holding a copy of it while the solver holds
+// another.
 type solverView struct{ st *roundState }
 
 func (v solverView) Dims() (int, int) { return len(v.st.priority), v.st.seats }
@@ -255,8 +258,8 @@ func (v solverView) At(i, s int) float64 {
 	return x[0]
 }
 
-// readRow writes the entries of mentee i's row into dst (len: seats).
-func (v solverView) readRow(i int, dst []float64) { v.readSeats(i, v.st.seatMentor, dst) }
+// ReadRow writes the entries of mentee i's row into dst (len: seats).
+func (v solverView) ReadRow(i int, dst []float64) { v.readSeats(i, v.st.seatMentor, dst) }
 
 // readSeats writes the entries of mentee i for seats of the mentors
 // seatMentor into dst.
@@ -310,7 +313,7 @@ func (st *roundState) fillZeroPairs() {
 // certificate: the proposal is worth as much as a (the pairs it adds or
 // removes are worth 0) and has as many pairs, so it is optimal too, and an
 // optimal dual solution is complementary to every optimal assignment.
-func (st *roundState) completed(a Assignment) Assignment {
+func (st *roundState) completed(a lap.Assignment) lap.Assignment {
 	rowMate := make([]int, len(st.seatOf))
 	used := make([]bool, st.seats)
 	copy(rowMate, st.seatOf)
@@ -337,7 +340,7 @@ func (st *roundState) completed(a Assignment) Assignment {
 	for i, s := range rowMate {
 		if s >= 0 {
 			v := st.solver[i*st.seats+s]
-			a.Pairs = append(a.Pairs, Pair{Row: i, Col: s, Score: v})
+			a.Pairs = append(a.Pairs, lap.Pair{Row: i, Col: s, Score: v})
 			a.Total += v
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/duomatch/duo/match/lap"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"gonum.org/v1/gonum/mat"
@@ -49,12 +50,12 @@ func TestSolverViewIsTheSolverMatrix(t *testing.T) {
 					require.Equal(t, st.solver[i*st.seats+s], v.At(i, s), "entry (%d, %d)", i, s)
 				}
 			}
-			dense, err := Assign(ctx, mat.NewDense(rows, st.seats, st.solver))
+			dense, err := lap.Assign(ctx, mat.NewDense(rows, st.seats, st.solver))
 			require.NoError(t, err)
-			viewed, err := Assign(ctx, v)
+			viewed, err := lap.Assign(ctx, v)
 			require.NoError(t, err)
 			assert.Equal(t, dense, viewed)
-			assert.NoError(t, Verify(v, viewed))
+			assert.NoError(t, lap.Verify(v, viewed))
 		})
 	}
 }

@@ -1,6 +1,6 @@
 // Package scoring tells how well a mentee and a mentor fit, in a number a
 // coordinator can trust and explain, and computes the score matrix of a
-// whole pool, which match.Assign solves.
+// whole pool, which lap.Assign solves.
 //
 // # The model
 //

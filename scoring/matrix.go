@@ -20,7 +20,7 @@ const rowBlock = 8
 // Matrix returns the scores of every pair of the pool: a len(mentees) ×
 // len(mentors) matrix, rows for mentees and columns for mentors, whose entry
 // (i, j) equals s.Pair(&mentees[i], &mentors[j]).Score bit for bit: a
-// score in [0, 1], or -Inf for a blocked pair. It is what match.Assign
+// score in [0, 1], or -Inf for a blocked pair. It is what lap.Assign
 // solves.
 //
 // Matrix returns an error, and no matrix, when s is invalid

@@ -1,4 +1,4 @@
-package match
+package lap
 
 import (
 	"context"
@@ -10,7 +10,7 @@ var (
 	negInf = math.Inf(-1)
 )
 
-// lap is the core solver: a maximum-weight matching of an n×m weight
+// jv is the core solver: a maximum-weight matching of an n×m weight
 // matrix that tries to match every row, by shortest augmenting paths with
 // column duals in the Jonker–Volgenant style. A weight of -Inf is an absent
 // edge. Row i's weights are w[i*stride : i*stride+m]; w is only read, so it
@@ -28,7 +28,7 @@ var (
 // free columns. A row for which no augmenting path exists is left free
 // without touching the duals: by Berge's lemma it never gets one later,
 // and the caller repairs the choice of matched rows (see solveWorking).
-type lap struct {
+type jv struct {
 	n, m   int
 	w      []float64
 	stride int
@@ -55,8 +55,8 @@ type lap struct {
 	colArg []int
 }
 
-func newLAP(ctx context.Context, w []float64, stride, n, m int) *lap {
-	s := &lap{
+func newJV(ctx context.Context, w []float64, stride, n, m int) *jv {
+	s := &jv{
 		n: n, m: m, w: w, stride: stride,
 		z:     make([]float64, m),
 		x:     make([]int, n),
@@ -80,19 +80,19 @@ func newLAP(ctx context.Context, w []float64, stride, n, m int) *lap {
 }
 
 // row returns row i's weights.
-func (s *lap) row(i int) []float64 {
+func (s *jv) row(i int) []float64 {
 	return s.w[i*s.stride : i*s.stride+s.m]
 }
 
 // rowDual returns the implicit dual of the matched row i.
-func (s *lap) rowDual(i int) float64 {
+func (s *jv) rowDual(i int) float64 {
 	j := s.x[i]
 	return s.w[i*s.stride+j] - s.z[j]
 }
 
 // run matches as many rows as it can and returns the rows left free (no
 // augmenting path). It returns errCancelled when the context is done.
-func (s *lap) run() (failed []int, err error) {
+func (s *jv) run() (failed []int, err error) {
 	free := s.free[:0]
 	if s.reduceCols {
 		if free = s.columnReduction(free); free == nil {
@@ -143,7 +143,7 @@ func (s *lap) run() (failed []int, err error) {
 // has a column; a row that got exactly one column then transfers its
 // slack to that column's dual. It returns, in free, the rows left without
 // a column, in increasing order, or nil if the context is done.
-func (s *lap) columnReduction(free []int) []int {
+func (s *jv) columnReduction(free []int) []int {
 	n, m := s.n, s.m
 	z, x, y := s.z[:m], s.x[:n], s.y[:m]
 	arg := s.pred[:m]
@@ -223,7 +223,7 @@ func (s *lap) columnReduction(free []int) []int {
 //
 // A row with a single allowed column never evicts anyone (there is no
 // second best to stop the raise at); augment handles it.
-func (s *lap) arr(free []int) []int {
+func (s *jv) arr(free []int) []int {
 	m := s.m
 	z, y, x := s.z[:m], s.y[:m], s.x
 	budget := 2*len(free) + 16
@@ -344,7 +344,7 @@ func top2(row, z []float64, y []int) (u1, u2 float64, j1, j2, jf int) {
 // columns are scanned in index order, then the columns that reach the same
 // value during those scans, in the order they reach it (by index within a
 // scan); the first free column that reaches it ends the path.
-func (s *lap) augment(f int) (bool, error) {
+func (s *jv) augment(f int) (bool, error) {
 	m := s.m
 	d, z, pred, y := s.d[:m], s.z[:m], s.pred[:m], s.y[:m]
 	seen := s.seen[:0]
@@ -423,7 +423,7 @@ func (s *lap) augment(f int) (bool, error) {
 // base + w[i][j] - z[j], and returns the best path value over all
 // columns and, in batch[:n], the columns at that value in index order.
 // The best value is -Inf when no column is reachable.
-func (s *lap) relaxBest(i int, base float64, batch []int) (best float64, n int) {
+func (s *jv) relaxBest(i int, base float64, batch []int) (best float64, n int) {
 	row := s.row(i)
 	z := s.z[:len(row)]
 	d := s.d[:len(row)]
@@ -454,7 +454,7 @@ func (s *lap) relaxBest(i int, base float64, batch []int) (best float64, n int) 
 // column that reaches level is the sink if it is free (the pass stops
 // there), else it joins the batch with d = +Inf. It returns the sink, or
 // -1, and the new length of the batch.
-func (s *lap) relaxLevel(i int, base, level float64, batch []int, n int) (sink, n2 int) {
+func (s *jv) relaxLevel(i int, base, level float64, batch []int, n int) (sink, n2 int) {
 	row := s.row(i)
 	z := s.z[:len(row)]
 	d := s.d[:len(row)]

@@ -1,4 +1,4 @@
-package match
+package lap
 
 import (
 	"context"
@@ -26,13 +26,14 @@ type problem struct {
 	wcols      []int  // working column -> caller's column (row if transposed)
 	w          []float64
 	stride     int
-	owned      bool // w is a working copy from getBuf, which the solver may overwrite
+	owned      bool // w is a working copy in ws, which the solver may overwrite
 	exp        int
 	done       <-chan struct{}
+	ws         *Workspace // holds the working copy
 
 	// colMax and colArg, when not nil, are the largest entry of each
 	// working column and the lowest row holding it, found while loading:
-	// the column reduction's first pass (see lap.colArg). Only set when
+	// the column reduction's first pass (see jv.colArg). Only set when
 	// the working matrix is the caller's square matrix, read in place.
 	colMax []float64
 	colArg []int
@@ -80,15 +81,15 @@ func finiteAbsBits(x float64) uint64 {
 // valid reports whether x is an allowed score: finite or -Inf.
 func valid(x float64) bool { return x <= math.MaxFloat64 }
 
-// load validates scores and builds the working problem. r×c is at most
-// maxEntries.
-func load(ctx context.Context, scores mat.Matrix, r, c int) (*problem, error) {
-	p := &problem{r: r, c: c, done: ctx.Done()}
+// load validates scores and builds the working problem, its working copy
+// (if any) in ws. r×c is at most maxEntries.
+func load(ctx context.Context, scores mat.Matrix, r, c int, ws *Workspace) (*problem, error) {
+	p := &problem{r: r, c: c, done: ctx.Done(), ws: ws}
 	if r == 0 || c == 0 {
 		return p, nil
 	}
 	p.in = newReader(scores, r, c)
-	if rr, ok := scores.(rereader); ok {
+	if rr, ok := scores.(RowReader); ok {
 		return p, p.loadTwice(rr)
 	}
 	if p.in.raw != nil {
@@ -97,23 +98,13 @@ func load(ctx context.Context, scores mat.Matrix, r, c int) (*problem, error) {
 	return p, p.loadAt()
 }
 
-// rereader is a matrix of this package whose rows are cheap to compute
-// and may be read more than once: the round's solver matrix, computed from
-// its scores (see [solverView]). load reads it twice, so that its working
-// copy is the only copy of its values. readRow writes row i, the values
-// At would give, into dst (len: the columns).
-type rereader interface {
-	mat.Matrix
-	readRow(i int, dst []float64)
-}
-
-// loadTwice reads a rereader twice: once to validate it and find the rows
+// loadTwice reads a [RowReader] twice: once to validate it and find the rows
 // and columns without an allowed entry and the scale, once into a working
 // copy of the kept rows and columns in the orientation [transposes]
 // chooses. The working problem is the one loadRaw builds from the same
 // values, so the result is too. Cost: two reads of every entry, one
 // working copy, O(r+c) besides, and 64 rows of scratch.
-func (p *problem) loadTwice(rr rereader) error {
+func (p *problem) loadTwice(rr RowReader) error {
 	r, c := p.r, p.c
 	st := newStats(r, c)
 	const blk = 64
@@ -123,7 +114,7 @@ func (p *problem) loadTwice(rr rereader) error {
 		if i&63 == 0 && cancelled(p.done) {
 			return errCancelled
 		}
-		rr.readRow(i, row)
+		rr.ReadRow(i, row)
 		if err := st.scanRow(i, row); err != nil {
 			return err
 		}
@@ -133,18 +124,17 @@ func (p *problem) loadTwice(rr rereader) error {
 	p.transposed = transposes(len(rows), len(cols))
 	nr, nc := len(rows), len(cols)
 	// A buffer for all r×c entries, so that the caller can reuse it for
-	// a copy of the whole matrix once Assign has given it back.
-	w := getBuf(r * c)[:nr*nc]
+	// a copy of the whole matrix (see Workspace.Release).
+	w := p.ws.get(r * c)[:nr*nc]
 	// Blocks of 64 rows, so that the writes of a transposed copy are 64
 	// entries long.
 	for a0 := 0; a0 < nr; a0 += blk {
 		if cancelled(p.done) {
-			putBuf(w)
 			return errCancelled
 		}
 		a1 := min(a0+blk, nr)
 		for a := a0; a < a1; a++ {
-			rr.readRow(rows[a], scratch[(a-a0)*c:(a-a0+1)*c])
+			rr.ReadRow(rows[a], scratch[(a-a0)*c:(a-a0+1)*c])
 		}
 		if !p.transposed {
 			for a := a0; a < a1; a++ {
@@ -187,7 +177,7 @@ func (p *problem) loadRaw() error {
 	if transposes(r, c) {
 		// Copy transposed while finding the largest magnitude.
 		p.transposed = true
-		w = getBuf(r * c)
+		w = p.ws.get(r * c)
 		absBits = p.fillRaw(w, rows, cols)
 	} else {
 		var cm []float64
@@ -220,11 +210,9 @@ func (p *problem) loadRaw() error {
 		st := newStats(r, c)
 		for i := 0; i < r; i++ {
 			if i&63 == 0 && cancelled(p.done) {
-				putBuf(w)
 				return errCancelled
 			}
 			if err := st.scanRow(i, p.in.rawRow(i, c)); err != nil {
-				putBuf(w)
 				return err
 			}
 		}
@@ -234,7 +222,6 @@ func (p *problem) loadRaw() error {
 	p.exp = scaleExp(math.Float64frombits(absBits), r, c)
 	transposed := transposes(len(rows), len(cols))
 	if !transposed && p.exp == 0 && len(rows) == r && len(cols) == c {
-		putBuf(w)
 		p.transposed = false
 		p.setIndices(rows, cols)
 		p.w, p.stride = p.in.raw, p.in.stride
@@ -244,7 +231,7 @@ func (p *problem) loadRaw() error {
 	switch {
 	case w == nil:
 		p.transposed = transposed
-		w = getBuf(len(rows) * len(cols))
+		w = p.ws.get(len(rows) * len(cols))
 		p.fillRaw(w, rows, cols)
 	case transposed && (len(rows) != r || len(cols) != c):
 		w = compact(w, true, r, c, rows, cols)
@@ -267,17 +254,15 @@ func (p *problem) loadRaw() error {
 func (p *problem) loadAt() error {
 	r, c := p.r, p.c
 	p.transposed = transposes(r, c)
-	cost := getBuf(r * c)
+	cost := p.ws.get(r * c)
 	st := newStats(r, c)
 	for i := 0; i < r; i++ {
 		if i&63 == 0 && cancelled(p.done) {
-			putBuf(cost)
 			return errCancelled
 		}
 		for j := 0; j < c; j++ {
 			x := p.in.m.At(i, j)
 			if !valid(x) {
-				putBuf(cost)
 				return &ScoreError{Row: i, Col: j, Value: x}
 			}
 			st.rowMax[i] = math.Max(st.rowMax[i], x)

@@ -1,4 +1,4 @@
-package match
+package lap
 
 import (
 	"bufio"
@@ -791,14 +791,14 @@ func TestAssignDependsOnValuesOnly(t *testing.T) {
 	}
 }
 
-// rowMatrix is a rereader (read twice, row by row, as the round's solver
+// rowMatrix is a RowReader (read twice, row by row, as the round's solver
 // matrix is) that is not a mat.RawMatrixer.
 type rowMatrix struct{ d *mat.Dense }
 
 func (m rowMatrix) Dims() (int, int)             { return m.d.Dims() }
 func (m rowMatrix) At(i, j int) float64          { return m.d.At(i, j) }
 func (m rowMatrix) T() mat.Matrix                { return mat.Transpose{Matrix: m} }
-func (m rowMatrix) readRow(i int, dst []float64) { mat.Row(dst, i, m.d) }
+func (m rowMatrix) ReadRow(i int, dst []float64) { mat.Row(dst, i, m.d) }
 
 // hugeMatrix is a mat.Matrix of any dimensions whose entries are computed,
 // never stored; it counts the entries read.

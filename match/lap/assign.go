@@ -1,4 +1,4 @@
-package match
+package lap
 
 import (
 	"context"
@@ -11,12 +11,12 @@ import (
 
 // errCancelled is the solver's internal signal that the context is done;
 // Assign replaces it with ctx.Err().
-var errCancelled = errors.New("match: cancelled")
+var errCancelled = errors.New("lap: cancelled")
 
 // errInternal reports a broken solver invariant. It should be unreachable;
 // it exists so that a bug shows as an error rather than a panic or a wrong
 // answer.
-var errInternal = errors.New("match: internal error: solver invariant broken")
+var errInternal = errors.New("lap: internal error: solver invariant broken")
 
 // MaxEntries is the largest number of entries, rows×columns, of a matrix
 // that [Assign] solves and [Verify] checks: 2^31-1 on 64-bit platforms
@@ -34,8 +34,8 @@ func checkSize(r, c int) error {
 	return nil
 }
 
-// Pair is one chosen pair: row Row (a mentee) with column Col (a mentor),
-// and Score, the matrix entry at (Row, Col).
+// Pair is one chosen pair: row Row with column Col, and Score, the matrix
+// entry at (Row, Col).
 type Pair struct {
 	Row, Col int
 	Score    float64
@@ -73,8 +73,7 @@ type Assignment struct {
 
 // Assign chooses pairs (row, col) of scores maximising the total score.
 //
-// Rows are mentees and columns mentors; the matrix may have any shape. An
-// entry of math.Inf(-1) marks a forbidden pair, which is never chosen. The
+// The matrix may have any shape. An entry of math.Inf(-1) marks a forbidden pair, which is never chosen. The
 // objective is lexicographic: Assign returns an assignment with the largest
 // possible number of pairs among allowed entries and, among those, the
 // largest total. A row or column whose entries are all forbidden stays
@@ -93,7 +92,9 @@ type Assignment struct {
 // plus O(r+c), except as described in the package documentation, and r·c
 // bits of scratch when a matrix read through At turns out, once its
 // all-forbidden rows and columns are dropped, to need the other
-// orientation.
+// orientation. A matrix that implements [RowReader] is read through
+// ReadRow. Working copies are recycled between calls; a [Workspace] keeps
+// one for the caller instead.
 //
 // Errors: [ErrTooLarge], wrapped with the dimensions, if the matrix has
 // more than [MaxEntries] entries (counting a zero dimension as 1), checked
@@ -102,20 +103,20 @@ type Assignment struct {
 // ctx.Err() if the context is done before the solve ends (it is checked
 // before the solve and between augmentations).
 func Assign(ctx context.Context, scores mat.Matrix) (Assignment, error) {
-	a, buf, err := assign(ctx, scores)
-	putBuf(buf)
+	var ws Workspace
+	a, err := ws.Assign(ctx, scores)
+	putBuf(ws.Release())
 	return a, err
 }
 
-// assign is Assign, and also returns the working copy it solved (nil when
-// it solved the caller's matrix in place), for the caller to reuse or to
-// give back with putBuf.
-func assign(ctx context.Context, scores mat.Matrix) (Assignment, []float64, error) {
+// assign is Assign, with its working copy, when it needs one, taken from
+// and left in ws.
+func assign(ctx context.Context, scores mat.Matrix, ws *Workspace) (Assignment, error) {
 	if ctx == nil {
 		ctx = context.Background()
 	}
 	if err := ctx.Err(); err != nil {
-		return Assignment{}, nil, err
+		return Assignment{}, err
 	}
 	var r, c int
 	if scores != nil {
@@ -125,18 +126,14 @@ func assign(ctx context.Context, scores mat.Matrix) (Assignment, []float64, erro
 		r, c = 0, 0
 	}
 	if err := checkSize(r, c); err != nil {
-		return Assignment{}, nil, err
+		return Assignment{}, err
 	}
-	p, err := load(ctx, scores, r, c)
-	var buf []float64
+	p, err := load(ctx, scores, r, c, ws)
 	if err == nil {
-		if p.owned {
-			buf = p.w
-		}
 		var res result
 		res, err = solveWorking(ctx, p.w, p.stride, len(p.wrows), len(p.wcols), p.owned, p.colMax, p.colArg)
 		if err == nil {
-			return p.assemble(res), buf, nil
+			return p.assemble(res), nil
 		}
 	}
 	if errors.Is(err, errCancelled) {
@@ -146,7 +143,7 @@ func assign(ctx context.Context, scores mat.Matrix) (Assignment, []float64, erro
 			err = context.Canceled
 		}
 	}
-	return Assignment{}, buf, err
+	return Assignment{}, err
 }
 
 // result is the solution of a working problem: a matching and its
@@ -193,7 +190,7 @@ func solveWorking(ctx context.Context, w []float64, stride, n, m int, owned bool
 	if n == 0 || m == 0 {
 		return res, nil
 	}
-	s := newLAP(ctx, w, stride, n, m)
+	s := newJV(ctx, w, stride, n, m)
 	s.reduceCols = n == m
 	if s.reduceCols && len(colMax) == m && len(colArg) == m {
 		s.z, s.colArg = colMax, colArg
@@ -268,7 +265,7 @@ func solveWorking(ctx context.Context, w []float64, stride, n, m int, owned bool
 				w2[a*m2+b] = row[j]
 			}
 		}
-		s2 := newLAP(ctx, w2, m2, n2, m2)
+		s2 := newJV(ctx, w2, m2, n2, m2)
 		failed2, err := s2.run()
 		if err != nil {
 			return res, err
@@ -305,7 +302,7 @@ func solveWorking(ctx context.Context, w []float64, stride, n, m int, owned bool
 				dst[b] = src[j]
 			}
 		}
-		s1 := newLAP(ctx, w1, m1, n1, m1)
+		s1 := newJV(ctx, w1, m1, n1, m1)
 		failed1, err := s1.run()
 		if err != nil {
 			return res, err
