@@ -4,6 +4,8 @@ import (
 	"context"
 	"math"
 	"slices"
+
+	"github.com/duomatch/duo/match/lap"
 )
 
 // The residual graph of a round's assignment, and the searches that price
@@ -56,7 +58,7 @@ type altGraph struct {
 	// the round. in[s] is the cost of the cheapest way to fill seat s,
 	// once given up, from outside (T → … → s).
 	out *search
-	in  []lex
+	in  []lap.Value
 }
 
 // newAltGraph builds the residual graph of st's assignment and runs the two
@@ -141,7 +143,7 @@ func newAltGraph(ctx context.Context, st *roundState) (*altGraph, error) {
 	n := float64(rows + seats + 1)
 	g.tol = 1e-12 * n * n * (1 + maxAbs)
 	g.out = g.newSearch()
-	if err := g.reverse(ctx, g.out, seats, lexInf); err != nil {
+	if err := g.reverse(ctx, g.out, seats, valueInf); err != nil {
 		return nil, err
 	}
 	in, err := g.forward(ctx)
@@ -165,7 +167,7 @@ func (g *altGraph) rcx(r, s int) float64 {
 	return (g.yx[r] + g.zx[s]) + -(g.st.solver[r*g.seats+s] * g.scale)
 }
 
-func (g *altGraph) rc(r, s int) lex { return lex{g.yn[r] + g.zn[s] - 1, g.rcx(r, s)} }
+func (g *altGraph) rc(r, s int) lap.Value { return lap.Value{N: g.yn[r] + g.zn[s] - 1, X: g.rcx(r, s)} }
 
 // allowed reports whether the round allows the pair of pool row r and
 // pool mentor c.
@@ -174,7 +176,7 @@ func (g *altGraph) allowed(r, c int) bool { return g.st.allowed(g.scoreRaw[r*g.s
 // search is the state of one shortest-path search over the seats and T
 // (node g.seats), reusable: reset starts a new one in O(1).
 type search struct {
-	dist []lex
+	dist []lap.Value
 	// next is the node after v on v's path to the search's target: for a
 	// seat, the seat that the mentee on it takes, or T; for T, the seat
 	// that the row in row[T] takes (row[T] = -1: the seat is given up).
@@ -184,18 +186,18 @@ type search struct {
 	heap       lexHeap
 	// scratch of alternatives
 	cands []candidate
-	costs []lex
+	costs []lap.Value
 }
 
 type candidate struct {
 	mentor, seat int
-	cost         lex
+	cost         lap.Value
 }
 
 func (g *altGraph) newSearch() *search {
 	n := g.seats + 1
 	return &search{
-		dist: make([]lex, n), next: make([]int, n), row: make([]int, n),
+		dist: make([]lap.Value, n), next: make([]int, n), row: make([]int, n),
 		seen: make([]uint32, n), done: make([]uint32, n),
 	}
 }
@@ -212,8 +214,8 @@ func (sr *search) reset() {
 
 func (sr *search) settled(v int) bool { return sr.done[v] == sr.gen }
 
-func (sr *search) relax(v int, d lex, next, row int) {
-	if sr.done[v] == sr.gen || (sr.seen[v] == sr.gen && !d.less(sr.dist[v])) {
+func (sr *search) relax(v int, d lap.Value, next, row int) {
+	if sr.done[v] == sr.gen || (sr.seen[v] == sr.gen && !d.Less(sr.dist[v])) {
 		return
 	}
 	sr.seen[v], sr.dist[v], sr.next[v], sr.row[v] = sr.gen, d, next, row
@@ -227,10 +229,10 @@ func (sr *search) relax(v int, d lex, next, row int) {
 // distance and path: its shortest path only passes through such nodes. Cost:
 // for each seat settled, its arcs within the limit, plus the heap; it
 // checks ctx every 64 seats.
-func (g *altGraph) reverse(ctx context.Context, sr *search, target int, limit lex) error {
+func (g *altGraph) reverse(ctx context.Context, sr *search, target int, limit lap.Value) error {
 	sr.reset()
 	t := g.seats
-	sr.relax(target, lex{}, -1, -1)
+	sr.relax(target, lap.Value{}, -1, -1)
 	settled := 0
 	for len(sr.heap) > 0 {
 		it := sr.heap.pop()
@@ -238,7 +240,7 @@ func (g *altGraph) reverse(ctx context.Context, sr *search, target int, limit le
 		if sr.done[v] == sr.gen || it.d != sr.dist[v] {
 			continue // stale
 		}
-		if it.d.above(limit, g.tol) {
+		if it.d.Above(limit, g.tol) {
 			break
 		}
 		sr.done[v] = sr.gen
@@ -249,9 +251,9 @@ func (g *altGraph) reverse(ctx context.Context, sr *search, target int, limit le
 			for s, m := range g.seatMate {
 				nd := d
 				if m >= 0 {
-					nd = d.add(lex{g.yn[m], g.yx[m]})
+					nd = d.Add(lap.Value{N: g.yn[m], X: g.yx[m]})
 				}
-				if !nd.above(limit, g.tol) {
+				if !nd.Above(limit, g.tol) {
 					sr.relax(s, nd, t, -1)
 				}
 			}
@@ -266,8 +268,8 @@ func (g *altGraph) reverse(ctx context.Context, sr *search, target int, limit le
 		// matched row through its seat, an unmatched one from T), and from
 		// T when v is matched.
 		for _, a := range g.cols[g.colPtr[v]:g.colPtr[v+1]] {
-			nd := lex{d.n + int(a.n), d.x + a.x}
-			if nd.above(limit, g.tol) {
+			nd := lap.Value{N: d.N + int(a.n), X: d.X + a.x}
+			if nd.Above(limit, g.tol) {
 				break // and so are the arcs after it
 			}
 			if s := g.rowMate[a.row]; s >= 0 {
@@ -277,30 +279,30 @@ func (g *altGraph) reverse(ctx context.Context, sr *search, target int, limit le
 			}
 		}
 		if g.seatMate[v] >= 0 {
-			sr.relax(t, d.add(lex{g.zn[v], g.zx[v]}), v, -1)
+			sr.relax(t, d.Add(lap.Value{N: g.zn[v], X: g.zx[v]}), v, -1)
 		}
 	}
 	return nil
 }
 
 // forward returns, for every seat, the length of the shortest path from T
-// to it (lexInf where there is none). Cost: O(m·n·log(m+n)).
-func (g *altGraph) forward(ctx context.Context) ([]lex, error) {
+// to it (valueInf where there is none). Cost: O(m·n·log(m+n)).
+func (g *altGraph) forward(ctx context.Context) ([]lap.Value, error) {
 	sr := g.newSearch()
 	sr.reset()
 	t := g.seats
-	out := make([]lex, g.seats)
+	out := make([]lap.Value, g.seats)
 	for s := range out {
-		out[s] = lexInf
+		out[s] = valueInf
 	}
-	fromRow := func(r int, d lex) {
+	fromRow := func(r int, d lap.Value) {
 		for s := range g.seats {
 			if w := g.st.solver[r*g.seats+s]; !math.IsInf(w, -1) && g.rowMate[r] != s {
-				sr.relax(s, d.add(g.rc(r, s)), -1, -1)
+				sr.relax(s, d.Add(g.rc(r, s)), -1, -1)
 			}
 		}
 	}
-	sr.relax(t, lex{}, -1, -1)
+	sr.relax(t, lap.Value{}, -1, -1)
 	settled := 0
 	for len(sr.heap) > 0 {
 		it := sr.heap.pop()
@@ -318,7 +320,7 @@ func (g *altGraph) forward(ctx context.Context) ([]lex, error) {
 			}
 			for s, m := range g.seatMate {
 				if m >= 0 {
-					sr.relax(s, d.add(lex{g.zn[s], g.zx[s]}), -1, -1)
+					sr.relax(s, d.Add(lap.Value{N: g.zn[s], X: g.zx[s]}), -1, -1)
 				}
 			}
 			continue

@@ -2,24 +2,12 @@ package match
 
 import (
 	"math"
+
+	"github.com/duomatch/duo/match/lap"
 )
 
-// lex is a value of the lexicographic objective: a count of pairs and a
-// real part (in units of 2^DualExp), compared count first.
-type lex struct {
-	n int
-	x float64
-}
-
-func (a lex) add(b lex) lex { return lex{a.n + b.n, a.x + b.x} }
-
-func (a lex) less(b lex) bool { return a.n < b.n || (a.n == b.n && a.x < b.x) }
-
-// above reports whether a exceeds b by more than tol in the real part
-// (count parts are compared exactly).
-func (a lex) above(b lex, tol float64) bool { return a.n > b.n || (a.n == b.n && a.x > b.x+tol) }
-
-var lexInf = lex{math.MaxInt, math.Inf(1)}
+// valueInf is larger than any distance of a search.
+var valueInf = lap.Value{N: math.MaxInt, X: math.Inf(1)}
 
 func b2i(b bool) int {
 	if b {
@@ -32,14 +20,14 @@ func b2i(b bool) int {
 type lexHeap []heapItem
 
 type heapItem struct {
-	d lex
+	d lap.Value
 	v int32
 }
 
 func (h lexHeap) less(i, j int) bool {
 	a, b := h[i], h[j]
 	if a.d != b.d {
-		return a.d.less(b.d)
+		return a.d.Less(b.d)
 	}
 	return a.v < b.v
 }

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"slices"
 	"strings"
+
+	"github.com/duomatch/duo/match/lap"
 )
 
 // alternatives returns row's top k alternatives (see Proposal.Alternatives
@@ -49,14 +51,14 @@ func (g *altGraph) alternatives(ctx context.Context, sr *search, row, k int, pru
 	}
 	target, paths := g.seats, g.out
 	if s0 := g.rowMate[row]; s0 >= 0 {
-		limit := lexInf
+		limit := valueInf
 		if prune {
 			b, least, ok := g.bound(sr, row, current, k)
 			if !ok {
 				return []Alternative{}, nil
 			}
-			b = b.add(g.in[s0])
-			limit = lex{b.n - least.n, b.x - least.x}
+			b = b.Add(g.in[s0])
+			limit = b.Sub(least)
 		}
 		if err := g.reverse(ctx, sr, s0, limit); err != nil {
 			return nil, err
@@ -71,9 +73,9 @@ func (g *altGraph) alternatives(ctx context.Context, sr *search, row, k int, pru
 		if c == current || !paths.settled(s) || !g.allowed(row, c) {
 			continue
 		}
-		cost := g.rc(row, s).add(paths.dist[s])
+		cost := g.rc(row, s).Add(paths.dist[s])
 		if n := len(cands); n > 0 && cands[n-1].mentor == c {
-			if cost.less(cands[n-1].cost) {
+			if cost.Less(cands[n-1].cost) {
 				cands[n-1].cost, cands[n-1].seat = cost, s
 			}
 			continue
@@ -88,7 +90,7 @@ func (g *altGraph) alternatives(ctx context.Context, sr *search, row, k int, pru
 
 	out := make([]Alternative, 0, min(k, len(cands)))
 	for _, cd := range cands {
-		if cd.cost.above(kth, g.tol) {
+		if cd.cost.Above(kth, g.tol) {
 			continue
 		}
 		a, err := g.alternative(row, cd.mentor, cd.seat, target, paths)
@@ -125,20 +127,20 @@ func (g *altGraph) alternatives(ctx context.Context, sr *search, row, k int, pru
 // onto, of the smallest rc(row,s) + out.dist[s] of their seats (the
 // largest if there are fewer than k), the smallest rc(row,s) of these
 // seats, and false when there is no such mentor.
-func (g *altGraph) bound(sr *search, row, current, k int) (lex, lex, bool) {
+func (g *altGraph) bound(sr *search, row, current, k int) (lap.Value, lap.Value, bool) {
 	cands := sr.cands[:0]
-	least := lexInf
+	least := valueInf
 	for s, c := range g.st.seatMentor {
 		if c == current || !g.allowed(row, c) {
 			continue
 		}
 		rc := g.rc(row, s)
-		if rc.less(least) {
+		if rc.Less(least) {
 			least = rc
 		}
-		u := rc.add(g.out.dist[s])
+		u := rc.Add(g.out.dist[s])
 		if n := len(cands); n > 0 && cands[n-1].mentor == c {
-			if u.less(cands[n-1].cost) {
+			if u.Less(cands[n-1].cost) {
 				cands[n-1].cost = u
 			}
 			continue
@@ -147,24 +149,24 @@ func (g *altGraph) bound(sr *search, row, current, k int) (lex, lex, bool) {
 	}
 	sr.cands = cands
 	if len(cands) == 0 {
-		return lex{}, lex{}, false
+		return lap.Value{}, lap.Value{}, false
 	}
 	return kthSmallest(sr, cands, k), least, true
 }
 
 // kthSmallest returns the k-th smallest cost of cands, or the largest if
 // there are fewer than k.
-func kthSmallest(sr *search, cands []candidate, k int) lex {
+func kthSmallest(sr *search, cands []candidate, k int) lap.Value {
 	costs := sr.costs[:0]
 	for _, c := range cands {
 		costs = append(costs, c.cost)
 	}
 	sr.costs = costs
-	slices.SortFunc(costs, func(a, b lex) int {
+	slices.SortFunc(costs, func(a, b lap.Value) int {
 		switch {
-		case a.less(b):
+		case a.Less(b):
 			return -1
-		case b.less(a):
+		case b.Less(a):
 			return 1
 		}
 		return 0

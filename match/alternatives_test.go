@@ -67,15 +67,15 @@ func checkAlternatives(t *testing.T, name string, r Round, p Proposal) {
 		cost := oldForcingCosts(st, row)
 		scale := math.Ldexp(1, st.assignment.DualExp)
 		for _, a := range alts {
-			best := lexInf
+			best := valueInf
 			for s, c := range st.seatMentor {
-				if st.mentorIDs[c] == a.MentorID && cost[s].less(best) {
+				if st.mentorIDs[c] == a.MentorID && cost[s].Less(best) {
 					best = cost[s]
 				}
 			}
-			assert.InDelta(t, best.x*scale, a.Loss, 1e-9, "%s: %s with %s: Loss against the old search", name, id, a.MentorID)
+			assert.InDelta(t, best.X*scale, a.Loss, 1e-9, "%s: %s with %s: Loss against the old search", name, id, a.MentorID)
 			if r.Objective == MostMatched {
-				assert.Equal(t, best.n, a.LostDuos, "%s: %s with %s: LostDuos against the old search", name, id, a.MentorID)
+				assert.Equal(t, best.N, a.LostDuos, "%s: %s with %s: LostDuos against the old search", name, id, a.MentorID)
 			}
 		}
 
@@ -215,13 +215,13 @@ func TestAllAlternativesLarger(t *testing.T) {
 				assert.Equal(t, unpruned, all[id], id)
 				cost := oldForcingCosts(p.state, row)
 				for _, a := range all[id] {
-					best := lexInf
+					best := valueInf
 					for s, c := range p.state.seatMentor {
-						if p.state.mentorIDs[c] == a.MentorID && cost[s].less(best) {
+						if p.state.mentorIDs[c] == a.MentorID && cost[s].Less(best) {
 							best = cost[s]
 						}
 					}
-					assert.InDelta(t, best.x, a.Loss, 1e-9, "%s with %s", id, a.MentorID)
+					assert.InDelta(t, best.X, a.Loss, 1e-9, "%s with %s", id, a.MentorID)
 				}
 			}
 		})
@@ -368,13 +368,13 @@ func TestAlternativesExcludeTheProposedMentor(t *testing.T) {
 // with the source and the sink apart, in O((m+n)²). It is kept as an
 // oracle: for every seat s, the exact increase of the minimum-cost flow if
 // row were forced onto s; +Inf where the pair is not allowed.
-func oldForcingCosts(st *roundState, row int) []lex {
+func oldForcingCosts(st *roundState, row int) []lap.Value {
 	a := &st.assignment
 	rows, seats := len(st.menteeIDs), st.seats
 	scale := math.Ldexp(1, -a.DualExp)
 	w := func(r, s int) float64 { return st.solver[r*seats+s] * scale }
-	y := func(r int) lex { return lex{b2i(a.RowCover[r]), a.RowDual[r]} }
-	z := func(s int) lex { return lex{b2i(a.ColCover[s]), a.ColDual[s]} }
+	y := func(r int) lap.Value { return lap.Value{N: b2i(a.RowCover[r]), X: a.RowDual[r]} }
+	z := func(s int) lap.Value { return lap.Value{N: b2i(a.ColCover[s]), X: a.ColDual[s]} }
 
 	rowMate := make([]int, rows)
 	seatMate := make([]int, seats)
@@ -389,21 +389,21 @@ func oldForcingCosts(st *roundState, row int) []lex {
 	}
 	src, sink := rows+seats, rows+seats+1
 	n := rows + seats + 2
-	dist := make([]lex, n)
+	dist := make([]lap.Value, n)
 	done := make([]bool, n)
 	for v := range dist {
-		dist[v] = lexInf
+		dist[v] = valueInf
 	}
-	dist[row] = lex{}
-	relax := func(v int, d lex) {
-		if !done[v] && d.less(dist[v]) {
+	dist[row] = lap.Value{}
+	relax := func(v int, d lap.Value) {
+		if !done[v] && d.Less(dist[v]) {
 			dist[v] = d
 		}
 	}
 	for {
 		x := -1
 		for v := 0; v < n; v++ {
-			if !done[v] && dist[v] != lexInf && (x < 0 || dist[v].less(dist[x])) {
+			if !done[v] && dist[v] != valueInf && (x < 0 || dist[v].Less(dist[x])) {
 				x = v
 			}
 		}
@@ -426,15 +426,15 @@ func oldForcingCosts(st *roundState, row int) []lex {
 				if rowMate[r] == s || math.IsInf(w(r, s), -1) || done[r] {
 					continue
 				}
-				relax(r, d.add(y(r).add(zs).add(lex{-1, -w(r, s)})))
+				relax(r, d.Add(y(r).Add(zs).Add(lap.Value{N: -1, X: -w(r, s)})))
 			}
 			if seatMate[s] >= 0 {
-				relax(sink, d.add(zs))
+				relax(sink, d.Add(zs))
 			}
 		case x == src:
 			for r := 0; r < rows; r++ {
 				if rowMate[r] >= 0 {
-					relax(r, d.add(y(r)))
+					relax(r, d.Add(y(r)))
 				}
 			}
 			relax(sink, d)
@@ -449,13 +449,13 @@ func oldForcingCosts(st *roundState, row int) []lex {
 			}
 		}
 	}
-	out := make([]lex, seats)
+	out := make([]lap.Value, seats)
 	for s := range out {
-		if math.IsInf(w(row, s), -1) || rowMate[row] == s || dist[rows+s] == lexInf || !st.allowed(st.scores.At(row, st.seatMentor[s])) {
-			out[s] = lexInf
+		if math.IsInf(w(row, s), -1) || rowMate[row] == s || dist[rows+s] == valueInf || !st.allowed(st.scores.At(row, st.seatMentor[s])) {
+			out[s] = valueInf
 			continue
 		}
-		out[s] = y(row).add(z(s)).add(lex{-1, -w(row, s)}).add(dist[rows+s])
+		out[s] = y(row).Add(z(s)).Add(lap.Value{N: -1, X: -w(row, s)}).Add(dist[rows+s])
 	}
 	return out
 }

@@ -3,28 +3,17 @@ package match
 import (
 	"math"
 	"slices"
+
+	"github.com/duomatch/duo/match/lap"
 )
 
-// zr is a value of the round's lexicographic objective, in the ordered
-// group Z×R: a count of pairs n and a real part x, compared count first.
-// It is the unit of the certificate of [lap.Assignment].
-type zr struct {
-	n int
-	x float64
-}
-
-func (a zr) plus(b zr) zr    { return zr{a.n + b.n, a.x + b.x} }
-func (a zr) minus(b zr) zr   { return zr{a.n - b.n, a.x - b.x} }
-func (a zr) below(b zr) bool { return a.n < b.n || (a.n == b.n && a.x < b.x) }
-func zrCover(c bool, x float64) zr {
+// coverValue is the value of a dual with cover c and real part x.
+func coverValue(c bool, x float64) lap.Value {
 	if c {
-		return zr{1, x}
+		return lap.Value{N: 1, X: x}
 	}
-	return zr{0, x}
+	return lap.Value{N: 0, X: x}
 }
-
-// zrInf is larger than any distance of a search.
-var zrInf = zr{math.MaxInt, math.Inf(1)}
 
 // growth is an optimal assignment of a round's solver matrix that grows by
 // rows (new mentees) or seats (new mentors) one at a time and stays
@@ -51,14 +40,14 @@ type growth struct {
 	rowVal, rowScore [][]float64
 
 	rowMate, seatMate []int // -1 when unmatched
-	rowDual, seatDual []zr
+	rowDual, seatDual []lap.Value
 
 	// tsolver is the round's solver matrix transposed, made on the first
 	// search from a seat and shared by clones.
 	tsolver []float64
 
 	// Work space of a search, reused.
-	dist, distA []zr
+	dist, distA []lap.Value
 	buf         []float64
 	pred        []int
 	done        []bool
@@ -73,7 +62,7 @@ func newGrowth(st *roundState) *growth {
 	g := &growth{
 		st: st, rows0: rows, seats0: seats,
 		rowMate: make([]int, rows), seatMate: make([]int, seats),
-		rowDual: make([]zr, rows), seatDual: make([]zr, seats),
+		rowDual: make([]lap.Value, rows), seatDual: make([]lap.Value, seats),
 	}
 	for i := range g.rowMate {
 		g.rowMate[i] = -1
@@ -85,10 +74,10 @@ func newGrowth(st *roundState) *growth {
 	if len(a.RowCover) == rows && len(a.ColCover) == seats && len(a.RowDual) == rows && len(a.ColDual) == seats {
 		scale := math.Ldexp(1, a.DualExp)
 		for r := range rows {
-			g.rowDual[r] = zrCover(a.RowCover[r], a.RowDual[r]*scale)
+			g.rowDual[r] = coverValue(a.RowCover[r], a.RowDual[r]*scale)
 		}
 		for s := range seats {
-			g.seatDual[s] = zrCover(a.ColCover[s], a.ColDual[s]*scale)
+			g.seatDual[s] = coverValue(a.ColCover[s], a.ColDual[s]*scale)
 		}
 	}
 	// Otherwise the pool had no rows or no seats: no pair, and duals of 0
@@ -168,15 +157,15 @@ func (g *growth) at(r, s int) (val, score float64) {
 // addSeat appends a seat whose values and scores for every current row are
 // val and score, and re-optimises. addRow does the same for a row and
 // every current seat. They return the change of the lexicographic optimum.
-func (g *growth) addSeat(val, score []float64) zr {
+func (g *growth) addSeat(val, score []float64) lap.Value {
 	g.colVal, g.colScore = append(g.colVal, val), append(g.colScore, score)
-	g.seatMate, g.seatDual = append(g.seatMate, -1), append(g.seatDual, zr{})
+	g.seatMate, g.seatDual = append(g.seatMate, -1), append(g.seatDual, lap.Value{})
 	return g.augment(true)
 }
 
-func (g *growth) addRow(val, score []float64) zr {
+func (g *growth) addRow(val, score []float64) lap.Value {
 	g.rowVal, g.rowScore = append(g.rowVal, val), append(g.rowScore, score)
-	g.rowMate, g.rowDual = append(g.rowMate, -1), append(g.rowDual, zr{})
+	g.rowMate, g.rowDual = append(g.rowMate, -1), append(g.rowDual, lap.Value{})
 	return g.augment(false)
 }
 
@@ -188,7 +177,7 @@ func (g *growth) addRow(val, score []float64) zr {
 // (one pair more) or by freeing the last vertex of A it reaches (as many
 // pairs); its gain is the new vertex's dual less its reduced length less
 // the dual of its end. Leaving the new vertex unmatched gains 0.
-func (g *growth) augment(seat bool) zr {
+func (g *growth) augment(seat bool) lap.Value {
 	dualA, mateA, dualB, mateB := g.seatDual, g.seatMate, g.rowDual, g.rowMate
 	if !seat {
 		dualA, mateA, dualB, mateB = g.rowDual, g.rowMate, g.seatDual, g.seatMate
@@ -197,11 +186,11 @@ func (g *growth) augment(seat bool) zr {
 	a0 := nA - 1
 
 	g.buf = resize(g.buf, nB)
-	v0 := zr{}
+	v0 := lap.Value{}
 	g.line(seat, a0, g.buf)
 	for b, x := range g.buf {
 		if !math.IsInf(x, -1) {
-			if c := (zr{1, x}).minus(dualB[b]); v0.below(c) {
+			if c := (lap.Value{N: 1, X: x}).Sub(dualB[b]); v0.Less(c) {
 				v0 = c
 			}
 		}
@@ -213,10 +202,10 @@ func (g *growth) augment(seat bool) zr {
 	g.done = resize(g.done, nB)
 	g.distA = resize(g.distA, nA)
 	for b := range nB {
-		g.dist[b], g.done[b] = zrInf, false
+		g.dist[b], g.done[b] = valueInf, false
 	}
 	g.settled, g.settledA = g.settled[:0], append(g.settledA[:0], a0)
-	g.distA[a0] = zr{}
+	g.distA[a0] = lap.Value{}
 
 	relax := func(a int) {
 		g.line(seat, a, g.buf)
@@ -224,11 +213,11 @@ func (g *growth) augment(seat bool) zr {
 			if g.done[b] || mateA[a] == b || math.IsInf(x, -1) {
 				continue
 			}
-			rc := dualA[a].plus(dualB[b]).minus(zr{1, x})
-			if rc.n == 0 && rc.x < 0 {
-				rc.x = 0 // rounding in the certificate
+			rc := dualA[a].Add(dualB[b]).Sub(lap.Value{N: 1, X: x})
+			if rc.N == 0 && rc.X < 0 {
+				rc.X = 0 // rounding in the certificate
 			}
-			if d := g.distA[a].plus(rc); d.below(g.dist[b]) {
+			if d := g.distA[a].Add(rc); d.Less(g.dist[b]) {
 				g.dist[b], g.pred[b] = d, a
 			}
 		}
@@ -239,17 +228,17 @@ func (g *growth) augment(seat bool) zr {
 	for {
 		b := -1
 		for x := range nB {
-			if !g.done[x] && (b < 0 || g.dist[x].below(g.dist[b])) {
+			if !g.done[x] && (b < 0 || g.dist[x].Less(g.dist[b])) {
 				b = x
 			}
 		}
-		if b < 0 || !g.dist[b].below(best) {
+		if b < 0 || !g.dist[b].Less(best) {
 			break
 		}
 		g.done[b] = true
 		g.settled = append(g.settled, b)
 		if mateB[b] < 0 {
-			if t := g.dist[b].plus(dualB[b]); t.below(best) {
+			if t := g.dist[b].Add(dualB[b]); t.Less(best) {
 				best, endB, freed = t, b, -1
 			}
 			continue
@@ -257,17 +246,17 @@ func (g *growth) augment(seat bool) zr {
 		a := mateB[b]
 		g.distA[a] = g.dist[b]
 		g.settledA = append(g.settledA, a)
-		if t := g.distA[a].plus(dualA[a]); t.below(best) {
+		if t := g.distA[a].Add(dualA[a]); t.Less(best) {
 			best, endB, freed = t, b, a
 		}
 		relax(a)
 	}
 
 	for _, b := range g.settled {
-		dualB[b] = dualB[b].plus(best.minus(g.dist[b]))
+		dualB[b] = dualB[b].Add(best.Sub(g.dist[b]))
 	}
 	for _, a := range g.settledA {
-		dualA[a] = dualA[a].minus(best.minus(g.distA[a]))
+		dualA[a] = dualA[a].Sub(best.Sub(g.distA[a]))
 	}
 	if endB >= 0 {
 		if freed >= 0 {
@@ -283,7 +272,7 @@ func (g *growth) augment(seat bool) zr {
 			b = next
 		}
 	}
-	return v0.minus(best)
+	return v0.Sub(best)
 }
 
 // outcome returns the duos, the objective and the total of the proposal
