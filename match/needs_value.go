@@ -1,36 +1,19 @@
 package match
 
 import (
-	"math"
 	"slices"
 
 	"github.com/duomatch/duo/match/lap"
 )
 
-// coverValue is the value of a dual with cover c and real part x.
-func coverValue(c bool, x float64) lap.Value {
-	if c {
-		return lap.Value{N: 1, X: x}
-	}
-	return lap.Value{N: 0, X: x}
-}
-
 // growth is an optimal assignment of a round's solver matrix that grows by
 // rows (new mentees) or seats (new mentors) one at a time and stays
-// optimal. Each allowed pair weighs (1, value), as in [lap.Assign]; the duals
-// are kept as values of Z×R, feasible and complementary to the matching.
-//
-// Adding a vertex to an optimal assignment changes it along one alternating
-// path that starts at the new vertex (the symmetric difference of the old
-// and the new optimum has no other component, or the old one was not
-// optimal). The best such path is a shortest path under the reduced costs
-// of the duals, which are ≥ 0: one Dijkstra search, stopped as soon as no
-// cheaper end can be reached, then the usual update of the duals of the
-// vertices it settled. Cost of one step: O(settled·(rows+seats)), at most
-// O(rows·seats), against a solve from scratch for [lap.Assign].
+// optimal ([lap.Growth]); it holds the values of the added rows and seats
+// and reads the matrix out to the solver (it is a [lap.Lines]).
 type growth struct {
 	st            *roundState
 	rows0, seats0 int // the round's pool rows and seats
+	gr            *lap.Growth
 
 	// Seats added after the round's: colVal[k][r] is the solver value of
 	// row r with seat seats0+k and colScore[k][r] the score, for the rows
@@ -39,53 +22,16 @@ type growth struct {
 	colVal, colScore [][]float64
 	rowVal, rowScore [][]float64
 
-	rowMate, seatMate []int // -1 when unmatched
-	rowDual, seatDual []lap.Value
-
 	// tsolver is the round's solver matrix transposed, made on the first
 	// search from a seat and shared by clones.
 	tsolver []float64
-
-	// Work space of a search, reused.
-	dist, distA []lap.Value
-	buf         []float64
-	pred        []int
-	done        []bool
-	settled     []int
-	settledA    []int
 }
 
 // newGrowth returns the round's optimal assignment with its certificate in
 // the form growth keeps.
 func newGrowth(st *roundState) *growth {
 	rows, seats := len(st.priority), st.seats
-	g := &growth{
-		st: st, rows0: rows, seats0: seats,
-		rowMate: make([]int, rows), seatMate: make([]int, seats),
-		rowDual: make([]lap.Value, rows), seatDual: make([]lap.Value, seats),
-	}
-	for i := range g.rowMate {
-		g.rowMate[i] = -1
-	}
-	for s := range g.seatMate {
-		g.seatMate[s] = -1
-	}
-	a := &st.assignment
-	if len(a.RowCover) == rows && len(a.ColCover) == seats && len(a.RowDual) == rows && len(a.ColDual) == seats {
-		scale := math.Ldexp(1, a.DualExp)
-		for r := range rows {
-			g.rowDual[r] = coverValue(a.RowCover[r], a.RowDual[r]*scale)
-		}
-		for s := range seats {
-			g.seatDual[s] = coverValue(a.ColCover[s], a.ColDual[s]*scale)
-		}
-	}
-	// Otherwise the pool had no rows or no seats: no pair, and duals of 0
-	// are optimal.
-	for _, p := range a.Pairs {
-		g.rowMate[p.Row], g.seatMate[p.Col] = p.Col, p.Row
-	}
-	return g
+	return &growth{st: st, rows0: rows, seats0: seats, gr: lap.NewGrowth(st.assignment, rows, seats)}
 }
 
 // clone returns a copy of g that can grow independently.
@@ -93,16 +39,20 @@ func (g *growth) clone() *growth {
 	if g.tsolver == nil && g.rows0 > 0 && g.seats0 > 0 {
 		g.tsolver = transpose(g.st.solver, g.rows0, g.seats0)
 	}
-	c := &growth{st: g.st, rows0: g.rows0, seats0: g.seats0, tsolver: g.tsolver}
+	c := &growth{st: g.st, rows0: g.rows0, seats0: g.seats0, tsolver: g.tsolver, gr: g.gr.Clone()}
 	c.colVal, c.colScore = slices.Clone(g.colVal), slices.Clone(g.colScore)
 	c.rowVal, c.rowScore = slices.Clone(g.rowVal), slices.Clone(g.rowScore)
-	c.rowMate, c.seatMate = slices.Clone(g.rowMate), slices.Clone(g.seatMate)
-	c.rowDual, c.seatDual = slices.Clone(g.rowDual), slices.Clone(g.seatDual)
 	return c
 }
 
-func (g *growth) rows() int  { return len(g.rowMate) }
-func (g *growth) seats() int { return len(g.seatMate) }
+func (g *growth) rows() int  { return g.gr.Rows() }
+func (g *growth) seats() int { return g.gr.Cols() }
+
+// ReadRow and ReadCol read the grown matrix out to the solver.
+func (g *growth) ReadRow(r int, dst []float64) { g.line(false, r, dst) }
+
+// ReadCol reads seat s's values with every row; see ReadRow.
+func (g *growth) ReadCol(s int, dst []float64) { g.line(true, s, dst) }
 
 // line sets buf[b], for every vertex b of the other side, to the solver
 // value of the pair of b with vertex a of a side: a seat when seat is
@@ -159,126 +109,19 @@ func (g *growth) at(r, s int) (val, score float64) {
 // every current seat. They return the change of the lexicographic optimum.
 func (g *growth) addSeat(val, score []float64) lap.Value {
 	g.colVal, g.colScore = append(g.colVal, val), append(g.colScore, score)
-	g.seatMate, g.seatDual = append(g.seatMate, -1), append(g.seatDual, lap.Value{})
-	return g.augment(true)
+	return g.gr.AddCol(g)
 }
 
 func (g *growth) addRow(val, score []float64) lap.Value {
 	g.rowVal, g.rowScore = append(g.rowVal, val), append(g.rowScore, score)
-	g.rowMate, g.rowDual = append(g.rowMate, -1), append(g.rowDual, lap.Value{})
-	return g.augment(false)
-}
-
-// augment re-optimises after the last seat (seat) or row (!seat) was
-// added unmatched, with a dual of 0. Call A the side of the new vertex and
-// B the other. The new vertex's dual is set to the least value that keeps
-// every pair feasible; a path from it alternates pairs not in the matching
-// (A to B) and pairs in it (B to A), and ends either at a free vertex of B
-// (one pair more) or by freeing the last vertex of A it reaches (as many
-// pairs); its gain is the new vertex's dual less its reduced length less
-// the dual of its end. Leaving the new vertex unmatched gains 0.
-func (g *growth) augment(seat bool) lap.Value {
-	dualA, mateA, dualB, mateB := g.seatDual, g.seatMate, g.rowDual, g.rowMate
-	if !seat {
-		dualA, mateA, dualB, mateB = g.rowDual, g.rowMate, g.seatDual, g.seatMate
-	}
-	nA, nB := len(dualA), len(dualB)
-	a0 := nA - 1
-
-	g.buf = resize(g.buf, nB)
-	v0 := lap.Value{}
-	g.line(seat, a0, g.buf)
-	for b, x := range g.buf {
-		if !math.IsInf(x, -1) {
-			if c := (lap.Value{N: 1, X: x}).Sub(dualB[b]); v0.Less(c) {
-				v0 = c
-			}
-		}
-	}
-	dualA[a0] = v0
-
-	g.dist = resize(g.dist, nB)
-	g.pred = resize(g.pred, nB)
-	g.done = resize(g.done, nB)
-	g.distA = resize(g.distA, nA)
-	for b := range nB {
-		g.dist[b], g.done[b] = valueInf, false
-	}
-	g.settled, g.settledA = g.settled[:0], append(g.settledA[:0], a0)
-	g.distA[a0] = lap.Value{}
-
-	relax := func(a int) {
-		g.line(seat, a, g.buf)
-		for b, x := range g.buf {
-			if g.done[b] || mateA[a] == b || math.IsInf(x, -1) {
-				continue
-			}
-			rc := dualA[a].Add(dualB[b]).Sub(lap.Value{N: 1, X: x})
-			if rc.N == 0 && rc.X < 0 {
-				rc.X = 0 // rounding in the certificate
-			}
-			if d := g.distA[a].Add(rc); d.Less(g.dist[b]) {
-				g.dist[b], g.pred[b] = d, a
-			}
-		}
-	}
-
-	best, endB, freed := v0, -1, -1 // leaving a0 unmatched costs v0
-	relax(a0)
-	for {
-		b := -1
-		for x := range nB {
-			if !g.done[x] && (b < 0 || g.dist[x].Less(g.dist[b])) {
-				b = x
-			}
-		}
-		if b < 0 || !g.dist[b].Less(best) {
-			break
-		}
-		g.done[b] = true
-		g.settled = append(g.settled, b)
-		if mateB[b] < 0 {
-			if t := g.dist[b].Add(dualB[b]); t.Less(best) {
-				best, endB, freed = t, b, -1
-			}
-			continue
-		}
-		a := mateB[b]
-		g.distA[a] = g.dist[b]
-		g.settledA = append(g.settledA, a)
-		if t := g.distA[a].Add(dualA[a]); t.Less(best) {
-			best, endB, freed = t, b, a
-		}
-		relax(a)
-	}
-
-	for _, b := range g.settled {
-		dualB[b] = dualB[b].Add(best.Sub(g.dist[b]))
-	}
-	for _, a := range g.settledA {
-		dualA[a] = dualA[a].Sub(best.Sub(g.distA[a]))
-	}
-	if endB >= 0 {
-		if freed >= 0 {
-			mateA[freed] = -1
-		}
-		for b := endB; ; {
-			a := g.pred[b]
-			next := mateA[a]
-			mateA[a], mateB[b] = b, a
-			if a == a0 {
-				break
-			}
-			b = next
-		}
-	}
-	return v0.Sub(best)
+	return g.gr.AddRow(g)
 }
 
 // outcome returns the duos, the objective and the total of the proposal
 // the current assignment makes: its allowed pairs, summed in row order.
 func (g *growth) outcome() (duos int, objective, total float64) {
-	for r, s := range g.rowMate {
+	for r := range g.rows() {
+		s := g.gr.RowMate(r)
 		if s < 0 {
 			continue
 		}
@@ -290,12 +133,4 @@ func (g *growth) outcome() (duos int, objective, total float64) {
 		}
 	}
 	return duos, objective, total
-}
-
-// resize returns s with length n, reusing its storage when it can.
-func resize[T any](s []T, n int) []T {
-	if cap(s) >= n {
-		return s[:n]
-	}
-	return make([]T, n)
 }
