@@ -3,11 +3,15 @@ package match
 import (
 	"context"
 	"errors"
+	"math"
 	"slices"
 	"strings"
 
 	"github.com/duomatch/duo/match/lap"
 )
+
+// valueInf is larger than any distance of a search.
+var valueInf = lap.Value{N: math.MaxInt, X: math.Inf(1)}
 
 // alternatives returns row's top k alternatives (see Proposal.Alternatives
 // for the order). With prune false it searches the whole graph; the result
@@ -49,31 +53,31 @@ func (g *altGraph) alternatives(ctx context.Context, sr *search, row, k int, pru
 	if s := st.seatOf[row]; s >= 0 {
 		current = st.seatMentor[s]
 	}
-	target, paths := g.seats, g.out
-	if s0 := g.rowMate[row]; s0 >= 0 {
+	target, paths := g.Cols(), g.Out()
+	if s0 := g.RowMate(row); s0 >= 0 {
 		limit := valueInf
 		if prune {
 			b, least, ok := g.bound(sr, row, current, k)
 			if !ok {
 				return []Alternative{}, nil
 			}
-			b = b.Add(g.in[s0])
+			b = b.Add(g.In(s0))
 			limit = b.Sub(least)
 		}
-		if err := g.reverse(ctx, sr, s0, limit); err != nil {
+		if err := g.SearchBack(ctx, sr.Search, s0, limit); err != nil {
 			return nil, err
 		}
-		target, paths = s0, sr
+		target, paths = s0, sr.Search
 	}
 
 	// The exact cost of every mentor whose cheapest seat was reached; a
 	// mentor's seats are consecutive.
 	cands := sr.cands[:0]
 	for s, c := range st.seatMentor {
-		if c == current || !paths.settled(s) || !g.allowed(row, c) {
+		if c == current || !paths.Settled(s) || !g.allowed(row, c) {
 			continue
 		}
-		cost := g.rc(row, s).Add(paths.dist[s])
+		cost := g.ReducedCost(row, s).Add(paths.Dist(s))
 		if n := len(cands); n > 0 && cands[n-1].mentor == c {
 			if cost.Less(cands[n-1].cost) {
 				cands[n-1].cost, cands[n-1].seat = cost, s
@@ -90,7 +94,7 @@ func (g *altGraph) alternatives(ctx context.Context, sr *search, row, k int, pru
 
 	out := make([]Alternative, 0, min(k, len(cands)))
 	for _, cd := range cands {
-		if cd.cost.Above(kth, g.tol) {
+		if cd.cost.Above(kth, g.Tol()) {
 			continue
 		}
 		a, err := g.alternative(row, cd.mentor, cd.seat, target, paths)
@@ -134,11 +138,11 @@ func (g *altGraph) bound(sr *search, row, current, k int) (lap.Value, lap.Value,
 		if c == current || !g.allowed(row, c) {
 			continue
 		}
-		rc := g.rc(row, s)
+		rc := g.ReducedCost(row, s)
 		if rc.Less(least) {
 			least = rc
 		}
-		u := rc.Add(g.out.dist[s])
+		u := rc.Add(g.Out().Dist(s))
 		if n := len(cands); n > 0 && cands[n-1].mentor == c {
 			if u.Less(cands[n-1].cost) {
 				cands[n-1].cost = u
@@ -177,34 +181,34 @@ func kthSmallest(sr *search, cands []candidate, k int) lap.Value {
 // alternative follows the cycle that forcing row onto seat (of pool mentor
 // c) closes — the arc row → seat, then the path from seat back to row
 // through paths, which ends at target — and says what it changes.
-func (g *altGraph) alternative(row, c, seat, target int, paths *search) (Alternative, error) {
+func (g *altGraph) alternative(row, c, seat, target int, paths *lap.Search) (Alternative, error) {
 	st := g.st
 	type move struct{ row, to int } // to: a seat, or -1 for "left out"
 	moves := []move{{row, seat}}
-	t := g.seats
+	t := g.Cols()
 	cur := seat
 	for steps := 0; ; steps++ {
-		if steps > g.rows+g.seats+2 {
+		if steps > g.Rows()+g.Cols()+2 {
 			return Alternative{}, errors.New("match: internal error: the chain of an alternative does not close")
 		}
 		if cur == t {
 			if target == t {
 				break
 			}
-			if x := paths.row[t]; x >= 0 {
-				moves = append(moves, move{x, paths.next[t]})
+			if x := paths.Row(t); x >= 0 {
+				moves = append(moves, move{x, paths.Next(t)})
 			}
-			cur = paths.next[t]
+			cur = paths.Next(t)
 		}
 		if cur == target {
 			break
 		}
-		m := g.seatMate[cur]
+		m := g.ColMate(cur)
 		if m < 0 {
 			cur = t
 			continue
 		}
-		next := paths.next[cur]
+		next := paths.Next(cur)
 		if next == t {
 			moves = append(moves, move{m, -1})
 		} else {

@@ -476,3 +476,10 @@ func BenchmarkAllAlternatives(b *testing.B) {
 		})
 	}
 }
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}

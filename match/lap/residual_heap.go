@@ -1,26 +1,10 @@
-package match
-
-import (
-	"math"
-
-	"github.com/duomatch/duo/match/lap"
-)
-
-// valueInf is larger than any distance of a search.
-var valueInf = lap.Value{N: math.MaxInt, X: math.Inf(1)}
-
-func b2i(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}
+package lap
 
 // lexHeap is a binary min-heap of search nodes by distance, then index.
 type lexHeap []heapItem
 
 type heapItem struct {
-	d lap.Value
+	d Value
 	v int32
 }
 

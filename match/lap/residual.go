@@ -1,0 +1,436 @@
+package lap
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"slices"
+)
+
+// The residual graph of an optimal assignment, and the searches that
+// price forcing a pair.
+//
+// The assignment is an optimal flow in the network source → rows →
+// columns → sink with a free return arc sink → source, where pair (r,s)
+// costs -(1, w[r][s]) in the lexicographic group Z×R. Its certificate
+// gives node potentials under which every residual arc has a reduced cost
+// ≥ 0. Forcing one unit onto the arc (r, s) costs its reduced cost plus
+// the shortest residual path from s back to r: the cheapest cycle through
+// the arc, since the difference between two flows decomposes into such
+// cycles.
+//
+// Source and sink are joined by arcs of cost 0 both ways (the return arc
+// and, when the flow is not empty, its reverse), so they are one node T,
+// "outside the assignment". The residual arcs, with their reduced costs,
+// are:
+//
+//	r → s  pair not in the assignment        y(r) + z(s) - (1, w[r][s])
+//	s → r  pair in the assignment            0      (r loses s)
+//	r → T  r matched                         y(r)   (r is left out)
+//	T → r  r unmatched                       0      (r comes in)
+//	s → T  s free                            0      (the chain ends on a free column)
+//	T → s  s matched                         z(s)   (s is given up)
+//
+// A row has one arc in (from its column, or from T) and is passed through
+// at no cost, so the searches run over columns and T only: from column s
+// the path goes on through the row on s to the next column, or to T.
+
+// Residual is the residual graph of an optimal [Assignment] of an r×c
+// matrix under its certificate, with two searches that price forcing any
+// pair: [Residual.Out] (every column's cost of handing its row on to a
+// free column or out of the assignment) and [Residual.In] (every column's
+// cost of being refilled from outside once given up). Node Cols() of a
+// [Search] is T, "outside the assignment". A Residual is read-only once
+// built and may be shared by goroutines, each with its own Search.
+//
+// Values are [Value]s in units of 2^DualExp of the scores, as the
+// certificate's.
+type Residual struct {
+	w                 []float64 // the matrix, rows×seats row-major
+	rows, seats       int       // seats: the columns
+	rowMate, seatMate []int     // -1 when free
+	yn, zn            []int     // count parts of the duals
+	yx, zx            []float64
+	scale             float64 // 2^-DualExp
+	// cols[colPtr[s]:colPtr[s+1]] are the arcs r → s into column s, by
+	// increasing reduced cost (then row), so that a search can stop
+	// reading a column's arcs at the first that leads too far.
+	cols   []arc
+	colPtr []int
+	// tol absorbs the rounding of sums of reduced costs: a bound is only
+	// trusted beyond it.
+	tol float64
+	// out is a search towards T from every column: out.dist[s] is the
+	// cost of handing the row on column s on down to a free column or out
+	// of the assignment. in[s] is the cost of the cheapest way to fill
+	// column s, once given up, from outside (T → … → s).
+	out *Search
+	in  []Value
+}
+
+// unreachable is larger than any distance of a search.
+var unreachable = Value{math.MaxInt, math.Inf(1)}
+
+// NewResidual builds the residual graph of a, an optimal assignment of the
+// r×c matrix w (row-major, -Inf where forbidden, as [Assign] solved it;
+// a must carry its certificate, as Assign returns it), and runs the two
+// shared searches. w is read, never written, and kept: it must not change
+// while the Residual is used. Cost: O(r·c·log(r+c)) time, 16 bytes per
+// allowed pair of memory. Errors: ctx.Err() when ctx is done (checked
+// every 64 rows or columns); [ErrInvalidAssignment] when w or a's
+// certificate do not have the lengths of an r×c matrix.
+func NewResidual(ctx context.Context, w []float64, r, c int, a *Assignment) (*Residual, error) {
+	rows, seats := r, c
+	if r < 0 || c < 0 || len(w) != r*c || len(a.RowCover) != r || len(a.ColCover) != c || len(a.RowDual) != r || len(a.ColDual) != c {
+		return nil, fmt.Errorf("%w: a matrix of %d entries and a certificate of lengths %d, %d, %d, %d for %d×%d",
+			ErrInvalidAssignment, len(w), len(a.RowCover), len(a.ColCover), len(a.RowDual), len(a.ColDual), r, c)
+	}
+	g := &Residual{
+		w: w, rows: rows, seats: seats,
+		rowMate: make([]int, rows), seatMate: make([]int, seats),
+		yn: make([]int, rows), zn: make([]int, seats),
+		yx: a.RowDual, zx: a.ColDual,
+		scale:  math.Ldexp(1, -a.DualExp),
+		colPtr: make([]int, seats+1),
+	}
+	for i := range g.rowMate {
+		g.rowMate[i] = -1
+		g.yn[i] = cover(a.RowCover[i])
+	}
+	for s := range g.seatMate {
+		g.seatMate[s] = -1
+		g.zn[s] = cover(a.ColCover[s])
+	}
+	for _, pr := range a.Pairs {
+		g.rowMate[pr.Row], g.seatMate[pr.Col] = pr.Col, pr.Row
+	}
+	maxAbs := 0.0
+	for _, v := range g.yx {
+		maxAbs = max(maxAbs, math.Abs(v))
+	}
+	for _, v := range g.zx {
+		maxAbs = max(maxAbs, math.Abs(v))
+	}
+	for r := 0; r < rows; r++ {
+		for s, w := range g.w[r*seats : (r+1)*seats] {
+			if !math.IsInf(w, -1) && g.rowMate[r] != s {
+				g.colPtr[s+1]++
+				maxAbs = max(maxAbs, math.Abs(w*g.scale))
+			}
+		}
+	}
+	for s := range seats {
+		g.colPtr[s+1] += g.colPtr[s]
+	}
+	g.cols = make([]arc, g.colPtr[seats])
+	fill := slices.Clone(g.colPtr[:seats])
+	for r := 0; r < rows; r++ {
+		if r%64 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		for s, w := range g.w[r*seats : (r+1)*seats] {
+			if !math.IsInf(w, -1) && g.rowMate[r] != s {
+				g.cols[fill[s]] = arc{x: g.rcx(r, s), n: int32(g.yn[r] + g.zn[s] - 1), row: int32(r)}
+				fill[s]++
+			}
+		}
+	}
+	for s := range seats {
+		if s%64 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		slices.SortFunc(g.cols[g.colPtr[s]:g.colPtr[s+1]], func(a, b arc) int {
+			switch {
+			case a.n != b.n:
+				return int(a.n - b.n)
+			case a.x < b.x:
+				return -1
+			case a.x > b.x:
+				return 1
+			}
+			return int(a.row - b.row)
+		})
+	}
+	// A path has at most rows+seats+1 arcs; each sum rounds by at most an
+	// ulp of values below (rows+seats+1)·3·maxAbs.
+	n := float64(rows + seats + 1)
+	g.tol = 1e-12 * n * n * (1 + maxAbs)
+	g.out = g.NewSearch()
+	if err := g.reverse(ctx, g.out, seats, unreachable); err != nil {
+		return nil, err
+	}
+	in, err := g.forward(ctx)
+	if err != nil {
+		return nil, err
+	}
+	g.in = in
+	return g, nil
+}
+
+// arc is an arc r → s of the residual graph with its reduced cost.
+type arc struct {
+	x   float64 // real part
+	n   int32   // count part
+	row int32
+}
+
+// rcx is the real part of the reduced cost of the arc r → s; the count
+// part is yn[r] + zn[s] - 1.
+func (g *Residual) rcx(r, s int) float64 {
+	return (g.yx[r] + g.zx[s]) + -(g.w[r*g.seats+s] * g.scale)
+}
+
+func (g *Residual) rc(r, s int) Value { return Value{N: g.yn[r] + g.zn[s] - 1, X: g.rcx(r, s)} }
+
+// Rows and Cols return the dimensions of the matrix; Cols is also the
+// node T of a [Search].
+func (g *Residual) Rows() int { return g.rows }
+
+// Cols returns the number of columns, which is also the index of T.
+func (g *Residual) Cols() int { return g.seats }
+
+// RowMate returns row i's column in the assignment, or -1.
+func (g *Residual) RowMate(i int) int { return g.rowMate[i] }
+
+// ColMate returns column j's row in the assignment, or -1.
+func (g *Residual) ColMate(j int) int { return g.seatMate[j] }
+
+// ReducedCost returns the reduced cost of the arc i → j, y(i) + z(j) -
+// (1, w[i][j]), for a pair (i, j) that is allowed and not in the
+// assignment; it is ≥ 0 up to rounding. Cost: O(1).
+func (g *Residual) ReducedCost(i, j int) Value { return g.rc(i, j) }
+
+// Out returns the search towards T from every node, shared: Out().Dist(j)
+// is the cost of handing the row on column j on down to a free column or
+// out of the assignment. It must not be searched again.
+func (g *Residual) Out() *Search { return g.out }
+
+// In returns the cost of the cheapest way to fill column j, once given
+// up, from outside (T → … → j); unreachable columns give a Value with
+// N = math.MaxInt.
+func (g *Residual) In(j int) Value { return g.in[j] }
+
+// Tol returns the tolerance on the real part below which two path
+// lengths are not told apart: far above the rounding of a path's sum.
+func (g *Residual) Tol() float64 { return g.tol }
+
+// SearchBack runs Dijkstra's algorithm towards target (a column, or T =
+// Cols()) over the reversed arcs into sr, and settles every node whose
+// distance is within limit (by g.Tol()), with its exact distance and path:
+// its shortest path passes through such nodes only. A limit of N =
+// math.MaxInt searches the whole graph. Cost: for each column settled,
+// its arcs within the limit, plus the heap: O(r·c·log(r+c)) at worst.
+// Errors: ctx.Err(), checked every 64 columns settled.
+func (g *Residual) SearchBack(ctx context.Context, sr *Search, target int, limit Value) error {
+	return g.reverse(ctx, sr, target, limit)
+}
+
+// ForceCost returns the cost of forcing row i onto column j: the
+// decrease of the lexicographic optimum (pairs, then total, in units of
+// 2^DualExp) when (i, j) must be a pair, which is the reduced cost of the
+// arc i → j plus the shortest residual path from j back to i. It reports
+// false when (i, j) is forbidden; forcing a pair of the assignment costs
+// 0. Cost: one search, O(r·c·log(r+c)) at worst. Errors: ctx.Err().
+// It panics if i or j is out of range.
+func (g *Residual) ForceCost(ctx context.Context, i, j int) (Value, bool, error) {
+	if math.IsInf(g.w[i*g.seats+j], -1) {
+		return Value{}, false, nil
+	}
+	s0 := g.rowMate[i]
+	if s0 == j {
+		return Value{}, true, nil
+	}
+	paths := g.out
+	if s0 >= 0 {
+		paths = g.NewSearch()
+		if err := g.reverse(ctx, paths, s0, unreachable); err != nil {
+			return Value{}, false, err
+		}
+	}
+	if !paths.settled(j) {
+		return Value{}, false, errInternal // every column reaches T and T every matched column
+	}
+	return g.rc(i, j).Add(paths.dist[j]), true, nil
+}
+
+// Search is the state of one shortest-path search over the columns and T
+// (node Cols()), reusable: each search starts afresh in O(1). Make one
+// with [Residual.NewSearch]; a Search must not be used by two goroutines
+// at once.
+type Search struct {
+	dist []Value
+	// next is the node after v on v's path to the search's target: for a
+	// column, the column that the row on it takes, or T; for T, the column
+	// that the row in row[T] takes (row[T] = -1: the seat is given up).
+	next, row  []int
+	seen, done []uint32
+	gen        uint32
+	heap       lexHeap
+}
+
+// NewSearch returns a Search for g's graph. Cost: O(c) memory.
+func (g *Residual) NewSearch() *Search {
+	n := g.seats + 1
+	return &Search{
+		dist: make([]Value, n), next: make([]int, n), row: make([]int, n),
+		seen: make([]uint32, n), done: make([]uint32, n),
+	}
+}
+
+func (sr *Search) reset() {
+	sr.gen++
+	if sr.gen == 0 {
+		clear(sr.seen)
+		clear(sr.done)
+		sr.gen = 1
+	}
+	sr.heap = sr.heap[:0]
+}
+
+func (sr *Search) settled(v int) bool { return sr.done[v] == sr.gen }
+
+// Settled reports whether the last search settled node v (a column, or T
+// = Cols()): its Dist and path are then exact.
+func (sr *Search) Settled(v int) bool { return sr.settled(v) }
+
+// Dist returns the length of the shortest path from node v to the last
+// search's target; it is meaningful only when Settled(v).
+func (sr *Search) Dist(v int) Value { return sr.dist[v] }
+
+// Next returns the node after v on v's path to the target: for a column,
+// the column that the row on it takes, or T (Cols()) when that row is
+// left out or the column is free; for T, the column that the row Row(T)
+// takes. Next is -1 for the target itself.
+func (sr *Search) Next(v int) int { return sr.next[v] }
+
+// Row returns, for T, the unmatched row that comes in on the way to
+// Next(T), or -1 when the column Next(T) is given up instead.
+func (sr *Search) Row(v int) int { return sr.row[v] }
+
+func (sr *Search) relax(v int, d Value, next, row int) {
+	if sr.done[v] == sr.gen || (sr.seen[v] == sr.gen && !d.Less(sr.dist[v])) {
+		return
+	}
+	sr.seen[v], sr.dist[v], sr.next[v], sr.row[v] = sr.gen, d, next, row
+	sr.heap.push(heapItem{d, int32(v)})
+}
+
+// reverse runs Dijkstra's algorithm towards target (a seat, or T), over
+// the reversed arcs, settling nodes in order of distance (ties by index)
+// and ignoring every path longer than limit (by more than g.tol). Each
+// node whose distance is within the limit is settled, with its exact
+// distance and path: its shortest path only passes through such nodes. Cost:
+// for each seat settled, its arcs within the limit, plus the heap; it
+// checks ctx every 64 seats.
+func (g *Residual) reverse(ctx context.Context, sr *Search, target int, limit Value) error {
+	sr.reset()
+	t := g.seats
+	sr.relax(target, Value{}, -1, -1)
+	settled := 0
+	for len(sr.heap) > 0 {
+		it := sr.heap.pop()
+		v := int(it.v)
+		if sr.done[v] == sr.gen || it.d != sr.dist[v] {
+			continue // stale
+		}
+		if it.d.Above(limit, g.tol) {
+			break
+		}
+		sr.done[v] = sr.gen
+		d := it.d
+		if v == t {
+			// Into T: from free seats, and from matched rows (through
+			// their seats).
+			for s, m := range g.seatMate {
+				nd := d
+				if m >= 0 {
+					nd = d.Add(Value{N: g.yn[m], X: g.yx[m]})
+				}
+				if !nd.Above(limit, g.tol) {
+					sr.relax(s, nd, t, -1)
+				}
+			}
+			continue
+		}
+		if settled++; settled%64 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		// Into seat v: from rows with a pair not in the assignment (a
+		// matched row through its seat, an unmatched one from T), and from
+		// T when v is matched.
+		for _, a := range g.cols[g.colPtr[v]:g.colPtr[v+1]] {
+			nd := Value{N: d.N + int(a.n), X: d.X + a.x}
+			if nd.Above(limit, g.tol) {
+				break // and so are the arcs after it
+			}
+			if s := g.rowMate[a.row]; s >= 0 {
+				sr.relax(s, nd, v, -1)
+			} else {
+				sr.relax(t, nd, v, int(a.row))
+			}
+		}
+		if g.seatMate[v] >= 0 {
+			sr.relax(t, d.Add(Value{N: g.zn[v], X: g.zx[v]}), v, -1)
+		}
+	}
+	return nil
+}
+
+// forward returns, for every seat, the length of the shortest path from T
+// to it (unreachable where there is none). Cost: O(m·n·log(m+n)).
+func (g *Residual) forward(ctx context.Context) ([]Value, error) {
+	sr := g.NewSearch()
+	sr.reset()
+	t := g.seats
+	out := make([]Value, g.seats)
+	for s := range out {
+		out[s] = unreachable
+	}
+	fromRow := func(r int, d Value) {
+		for s := range g.seats {
+			if w := g.w[r*g.seats+s]; !math.IsInf(w, -1) && g.rowMate[r] != s {
+				sr.relax(s, d.Add(g.rc(r, s)), -1, -1)
+			}
+		}
+	}
+	sr.relax(t, Value{}, -1, -1)
+	settled := 0
+	for len(sr.heap) > 0 {
+		it := sr.heap.pop()
+		v := int(it.v)
+		if sr.done[v] == sr.gen || it.d != sr.dist[v] {
+			continue
+		}
+		sr.done[v] = sr.gen
+		d := it.d
+		if v == t {
+			for r, s := range g.rowMate {
+				if s < 0 {
+					fromRow(r, d)
+				}
+			}
+			for s, m := range g.seatMate {
+				if m >= 0 {
+					sr.relax(s, d.Add(Value{N: g.zn[s], X: g.zx[s]}), -1, -1)
+				}
+			}
+			continue
+		}
+		out[v] = d
+		if settled++; settled%64 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		if m := g.seatMate[v]; m >= 0 {
+			fromRow(m, d)
+		}
+	}
+	return out, nil
+}
