@@ -25,6 +25,18 @@ var errInternal = errors.New("lap: internal error: solver invariant broken")
 // per-column slices are bounded too. Larger matrices give [ErrTooLarge].
 const MaxEntries = min(1<<31-1, math.MaxInt/8)
 
+// dims returns the dimensions of scores, 0×0 for a nil matrix or a
+// negative dimension, and [ErrTooLarge] from checkSize.
+func dims(scores mat.Matrix) (r, c int, err error) {
+	if scores != nil {
+		r, c = scores.Dims()
+	}
+	if r < 0 || c < 0 {
+		r, c = 0, 0
+	}
+	return r, c, checkSize(r, c)
+}
+
 // checkSize returns [ErrTooLarge], wrapped with the dimensions, when an
 // r×c matrix has more than [MaxEntries] entries. It does not overflow.
 func checkSize(r, c int) error {
@@ -118,14 +130,8 @@ func assign(ctx context.Context, scores mat.Matrix, ws *Workspace) (Assignment, 
 	if err := ctx.Err(); err != nil {
 		return Assignment{}, err
 	}
-	var r, c int
-	if scores != nil {
-		r, c = scores.Dims()
-	}
-	if r < 0 || c < 0 {
-		r, c = 0, 0
-	}
-	if err := checkSize(r, c); err != nil {
+	r, c, err := dims(scores)
+	if err != nil {
 		return Assignment{}, err
 	}
 	p, err := load(ctx, scores, r, c, ws)

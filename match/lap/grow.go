@@ -162,9 +162,8 @@ func (g *Growth) augment(m Lines, col bool) Value {
 	g.pred = resize(g.pred, nB)
 	g.done = resize(g.done, nB)
 	g.distA = resize(g.distA, nA)
-	unreached := Value{math.MaxInt, math.Inf(1)}
 	for b := range nB {
-		g.dist[b], g.done[b] = unreached, false
+		g.dist[b], g.done[b] = unreachable, false
 	}
 	g.settled, g.settledA = g.settled[:0], append(g.settledA[:0], a0)
 	g.distA[a0] = Value{}

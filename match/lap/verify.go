@@ -76,14 +76,8 @@ func tolerance(maxAbs float64, r, c int) float64 {
 // +Inf score; [ErrInvalidAssignment] or [ErrNotOptimal], wrapped with what failed and
 // where.
 func Verify(scores mat.Matrix, a Assignment) error {
-	var r, c int
-	if scores != nil {
-		r, c = scores.Dims()
-	}
-	if r < 0 || c < 0 {
-		r, c = 0, 0
-	}
-	if err := checkSize(r, c); err != nil {
+	r, c, err := dims(scores)
+	if err != nil {
 		return err
 	}
 	rd := newReader(scores, r, c)
