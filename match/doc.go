@@ -80,7 +80,8 @@
 //
 // [Proposal.Alternatives] prices overruling a proposal exactly: forcing a
 // pair costs its reduced weight plus the shortest path back through the
-// residual graph of the optimal assignment, under the certificate's duals;
+// residual graph of the optimal assignment, under the certificate's duals
+// ([lap.Residual]);
 // the path is also the chain of duos that would move ([Change]).
 // [Proposal.AllAlternatives] does it for every mentee of the pool at once:
 // two searches shared by everybody price every seat's cost of handing its
@@ -105,9 +106,9 @@
 // columns to the assignment problem; the optimum changes along one
 // alternating path from each new column, found by a Dijkstra search under
 // the reduced costs of the proposal's optimal duals, which are then
-// updated. [Proposal.Outreach] does the same for mentors left without a
-// mentee, adding rows. Tests check every figure against re-running
-// Propose with the new people added.
+// updated ([lap.Growth]). [Proposal.Outreach] does the same for mentors
+// left without a mentee, adding rows. Tests check every figure against
+// re-running Propose with the new people added.
 //
 // # The solver
 //

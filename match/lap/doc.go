@@ -112,6 +112,29 @@
 // preference: callers who care
 // should break ties in the scores.
 //
+// # After the solve: forcing a pair, adding a row or a column
+//
+// The certificate prices changes without solving again. Its duals, as
+// [Value]s of Z×R, make every arc of the residual graph of the assignment
+// non-negative, so shortest paths under the reduced costs price them:
+//
+//   - [Residual] is that graph for a solved matrix. [Residual.ForceCost]
+//     is the cost of forcing row i onto column j (the reduced cost of the
+//     pair plus the shortest path from j back to i: the cheapest cycle
+//     through the pair); [Residual.Out] and [Residual.In] are two searches
+//     shared by every pair, which price outright every pair of an
+//     unmatched row and bound the others, and [Residual.SearchBack] is
+//     the search, cut off at a limit, that a matched row needs. The paths
+//     say which pairs would move. Cost: O(r·c·log(r+c)) to build and for
+//     each search at worst, far less when the limit cuts it.
+//   - [Growth] keeps an assignment optimal as the matrix grows by a row or
+//     a column ([Growth.AddRow], [Growth.AddCol]): the optimum changes
+//     along one alternating path from the new vertex, found by one
+//     Dijkstra search and followed by the usual dual update. Cost: at most
+//     O(r·c) a step, against a solve from scratch.
+//
+// Tests check both against solving the changed matrix with [Assign].
+//
 // # Cancellation
 //
 // Assign checks its context before starting, during validation, and
