@@ -22,19 +22,18 @@ func (m grid) ReadCol(j int, dst []float64) {
 	}
 }
 
-// optimum solves m from scratch and returns its lexicographic optimum.
+// optimum solves m, with cols columns, from scratch and returns its
+// lexicographic optimum.
 func (m grid) optimum(t *testing.T, cols int) Value {
 	t.Helper()
 	if len(m) == 0 || cols == 0 {
 		return Value{}
 	}
-	d := mat.NewDense(len(m), cols, nil)
-	for i, row := range m {
-		d.SetRow(i, row)
+	w := make([]float64, 0, len(m)*cols)
+	for _, row := range m {
+		w = append(w, row...)
 	}
-	a, err := Assign(context.Background(), d)
-	require.NoError(t, err)
-	return Value{len(a.Pairs), a.Total}
+	return optimumOf(t, w, len(m), cols)
 }
 
 // TestGrowthAgainstAssign grows random matrices (ties, forbidden entries,
