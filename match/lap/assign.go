@@ -115,14 +115,12 @@ type Assignment struct {
 // ctx.Err() if the context is done before the solve ends (it is checked
 // before the solve and between augmentations).
 func Assign(ctx context.Context, scores mat.Matrix) (Assignment, error) {
-	var ws Workspace
-	a, err := ws.Assign(ctx, scores)
-	putBuf(ws.Release())
-	return a, err
+	return assign(ctx, scores, nil)
 }
 
 // assign is Assign, with its working copy, when it needs one, taken from
-// and left in ws.
+// and left in ws; a nil ws stands for a workspace of its own, whose buffer
+// goes back to the pool when it returns.
 func assign(ctx context.Context, scores mat.Matrix, ws *Workspace) (Assignment, error) {
 	if ctx == nil {
 		ctx = context.Background()
@@ -135,6 +133,9 @@ func assign(ctx context.Context, scores mat.Matrix, ws *Workspace) (Assignment, 
 		return Assignment{}, err
 	}
 	p, err := load(ctx, scores, r, c, ws)
+	if ws == nil {
+		defer func() { putBuf(p.own.Release()) }()
+	}
 	if err == nil {
 		var res result
 		res, err = solveWorking(ctx, p.w, p.stride, len(p.wrows), len(p.wcols), p.owned, p.colMax, p.colArg)

@@ -29,7 +29,8 @@ type problem struct {
 	owned      bool // w is a working copy in ws, which the solver may overwrite
 	exp        int
 	done       <-chan struct{}
-	ws         *Workspace // holds the working copy
+	ws         *Workspace // holds the working copy: the caller's, or &own
+	own        Workspace
 
 	// colMax and colArg, when not nil, are the largest entry of each
 	// working column and the lowest row holding it, found while loading:
@@ -82,9 +83,12 @@ func finiteAbsBits(x float64) uint64 {
 func valid(x float64) bool { return x <= math.MaxFloat64 }
 
 // load validates scores and builds the working problem, its working copy
-// (if any) in ws. r×c is at most maxEntries.
+// (if any) in ws, or in p.own when ws is nil. r×c is at most maxEntries.
 func load(ctx context.Context, scores mat.Matrix, r, c int, ws *Workspace) (*problem, error) {
 	p := &problem{r: r, c: c, done: ctx.Done(), ws: ws}
+	if ws == nil {
+		p.ws = &p.own
+	}
 	if r == 0 || c == 0 {
 		return p, nil
 	}
