@@ -72,7 +72,7 @@ func TestProposeErrors(t *testing.T) {
 			r.Pinned = []Duo{{"me-1", "mo-9"}}
 		}, ErrInvalidRound, []string{"on: ", "mentees[2].id: me-1", "pinned[0].mentor_id: mo-9"}},
 		{"bad policy", func(r *Round) { r.Policy = profile.DefaultPolicy(); r.Policy.Mentee.MaxAge = -3 }, profile.ErrInvalid, []string{"policy.mentee.max_age: "}},
-		{"bad weights", func(r *Round) { r.Scorer = scoring.Default(); r.Scorer.Weights.Sector = -1 }, scoring.ErrWeights, []string{"scorer.weights.sector: "}},
+		{"bad weights", func(r *Round) { r.Scorer = scoring.Default(); r.Scorer.Weights.Sector = -2 }, scoring.ErrWeights, []string{"scorer.weights.sector: "}},
 		{"unknown places", func(r *Round) {
 			r.Mentees[1].Home = profile.Place{City: "Atlantis"}
 			r.Mentors[0].Home = profile.Place{Postcode: "9999"}

@@ -66,7 +66,8 @@ func mentor(id string, interests []string, opts ...func(*profile.Mentor)) profil
 // so that tests can set scores exactly; the default hard rules still apply.
 func interestsOnly() scoring.Scorer {
 	s := scoring.Default()
-	s.Weights = scoring.Weights{Interests: 1}
+	s.Weights = scoring.Weights{Sector: profile.Off, Occupation: profile.Off, Experience: profile.Off, Interests: 1,
+		Language: profile.Off, Personality: profile.Off, Distance: profile.Off, Availability: profile.Off}
 	return s
 }
 

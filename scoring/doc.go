@@ -91,13 +91,16 @@
 // # Settings
 //
 // The zero value of every setting means its documented default, field by
-// field: the zero [Weights] is [DefaultWeights] (weights are one setting, a
-// vector of ratios, so a non-zero Weights is taken as given and a zero
-// weight in it switches its criterion off), and each zero field of [Rules]
-// is its default. The zero [Scorer] is therefore [Default], and setting
-// one field never turns another rule off. A rule is turned off only by its
-// own explicit setting: [Rules.MaxDistanceKm] = -1. Decoding JSON over
-// [Default] keeps the defaults of what the document does not set.
+// field: each zero weight of [Weights] is its criterion's default weight
+// (so Weights{Interests: 1} keeps the seven others at their defaults; the
+// weights are still ratios, divided by their sum), and each zero field of
+// [Rules] is its default ([Rules.Resolved] fills them in). The zero
+// [Scorer] is therefore [Default], and setting one field never turns
+// another rule or criterion off. A rule or a criterion is turned off only
+// by its own explicit setting, [profile.Off] (-1): [Rules.MaxDistanceKm] =
+// -1, or Weights{Interests: -1}. JSON means the same as Go (a weight of 0
+// or absent is its default), and decoding JSON over [Default] keeps the
+// defaults of what the document does not set.
 //
 // # Cost
 //

@@ -96,7 +96,7 @@ func TestMatrixErrors(t *testing.T) {
 		{"no mentees", scoring.Default(), context.Background(), nil, mentors, []error{scoring.ErrEmptyPool}, []string{"no mentees"}},
 		{"no mentors", scoring.Default(), context.Background(), mentees, []profile.Mentor{}, []error{scoring.ErrEmptyPool}, []string{"no mentors"}},
 		{"nobody", scoring.Default(), context.Background(), nil, nil, []error{scoring.ErrEmptyPool}, nil},
-		{"invalid weights", scoring.Scorer{Weights: scoring.Weights{Sector: -1}}, context.Background(), mentees, mentors, []error{scoring.ErrWeights}, []string{"weights.sector"}},
+		{"invalid weights", scoring.Scorer{Weights: scoring.Weights{Sector: -2}}, context.Background(), mentees, mentors, []error{scoring.ErrWeights}, []string{"weights.sector"}},
 		{"invalid rules", scoring.Scorer{Weights: scoring.DefaultWeights(), Rules: scoring.Rules{MaxDistanceKm: math.NaN()}},
 			context.Background(), mentees, mentors, []error{scoring.ErrRules}, []string{"rules.max_distance_km"}},
 		{"invalid profiles", scoring.Default(), context.Background(),

@@ -45,7 +45,7 @@ func TestPoolPairEqualsScorerPair(t *testing.T) {
 func TestCompileErrors(t *testing.T) {
 	mentees, mentors := synth.Generate(synth.Config{Seed: 1, Mentees: 2, Mentors: 2})
 	bad := scoring.Default()
-	bad.Weights.Sector = -1
+	bad.Weights.Sector = -2
 	_, err := bad.Compile(context.Background(), mentees, mentors)
 	assert.ErrorIs(t, err, scoring.ErrWeights)
 	_, err = scoring.Default().Compile(context.Background(), nil, mentors)

@@ -194,7 +194,7 @@ func TestPairInvalidScorer(t *testing.T) {
 		name string
 		s    scoring.Scorer
 	}{
-		{"negative weight", scoring.Scorer{Weights: scoring.Weights{Sector: -1, Language: 1}}},
+		{"negative weight", scoring.Scorer{Weights: scoring.Weights{Sector: -2, Language: 1}}},
 		{"bad level", scoring.Scorer{Weights: scoring.DefaultWeights(), Rules: scoring.Rules{MinSharedLevel: "B3"}}},
 		{"bad level, default weights", scoring.Scorer{Rules: scoring.Rules{MinSharedLevel: "B3"}}},
 		{"negative distance other than -1", scoring.Scorer{Rules: scoring.Rules{MaxDistanceKm: -2}}},

@@ -8,15 +8,18 @@ import (
 	"github.com/duomatch/duo/profile"
 )
 
-// Weights are the relative importance of the eight criteria. They are one
-// setting, a vector of ratios, not eight: only their ratios matter, since
-// each is divided by their sum (see [Part.Weight]). The zero Weights (all
-// zero) means [DefaultWeights]; any other Weights is taken as given, so a
-// zero weight in it switches its criterion off. Each weight must be finite
-// and non-negative. In JSON the fields are snake_case ("sector",
-// "occupation", …); a document that sets some weights over [Default] keeps
-// the default of the others, which is what a caller adjusting one weight
-// wants.
+// Weights are the relative importance of the eight criteria. Only their
+// ratios matter: each weight is divided by the sum of the eight (see
+// [Part.Weight]). Each field is a setting of its own, like every other
+// setting: 0 means that criterion's default weight (see [DefaultWeights],
+// whose weights sum to 1, the scale on which to set the others), and
+// [profile.Off] (-1) switches the criterion off (weight 0). So
+// Weights{Interests: 1} keeps the seven other criteria at their defaults
+// and gives interests 1 against their 0.75, while Weights{Interests:
+// profile.Off} scores without interests. A weight must be finite and
+// positive, 0, or -1; at least one criterion must stay on. In JSON the
+// fields are snake_case ("sector", "occupation", …) and mean the same as in
+// Go: a weight absent or 0 is its default, -1 switches it off.
 type Weights struct {
 	Sector       float64 `json:"sector"`
 	Occupation   float64 `json:"occupation"`
@@ -87,7 +90,8 @@ func (w Weights) array() [numCriteria]float64 {
 }
 
 // Validate returns nil when w can weigh scores: every weight finite and
-// non-negative, and their sum finite. Otherwise it returns one
+// positive, 0 (its default) or [profile.Off], at least one criterion on,
+// and the sum of the weights in effect finite. Otherwise it returns one
 // *[profile.Problem] per problem (joined), each wrapping [ErrWeights]. The zero
 // Weights is valid: it stands for [DefaultWeights].
 //
@@ -105,20 +109,47 @@ func (w Weights) Validate() error {
 			bad("weights."+criterionNames[k], "not_a_number", "not a number")
 		case math.IsInf(x, 0):
 			bad("weights."+criterionNames[k], "infinite", "infinite")
-		case x < 0:
-			bad("weights."+criterionNames[k], "negative", "negative")
-		default:
-			sum += x
+		case x < 0 && x != profile.Off:
+			bad("weights."+criterionNames[k], "negative_not_off", "negative (only -1, which turns the rule off, is allowed)")
 		}
 	}
-	if len(errs) == 0 && math.IsInf(sum, 0) {
+	if len(errs) > 0 {
+		return errors.Join(errs...)
+	}
+	for _, x := range w.Resolved().array() {
+		sum += max(x, 0)
+	}
+	switch {
+	case sum == 0:
+		bad("weights", "every_criterion_off", "every criterion is switched off")
+	case math.IsInf(sum, 0):
 		bad("weights", "sum_overflows", "their sum overflows")
 	}
 	return errors.Join(errs...)
 }
 
-// normalised returns w_k / Σw for each criterion (the zero Weights being
-// [DefaultWeights]), adjusted so that their sum in the fixed order of the
+// Resolved returns w with every zero weight replaced by its criterion's
+// default from [DefaultWeights]; [profile.Off] and the weights set stay as
+// they are. Resolved of the zero Weights is DefaultWeights.
+//
+// Cost: O(1).
+func (w Weights) Resolved() Weights {
+	a, d := w.array(), DefaultWeights().array()
+	for k := range a {
+		if a[k] == 0 {
+			a[k] = d[k]
+		}
+	}
+	return weightsOf(a)
+}
+
+func weightsOf(a [numCriteria]float64) Weights {
+	return Weights{Sector: a[cSector], Occupation: a[cOccupation], Experience: a[cExperience], Interests: a[cInterests],
+		Language: a[cLanguage], Personality: a[cPersonality], Distance: a[cDistance], Availability: a[cAvailability]}
+}
+
+// normalised returns w_k / Σw for each criterion of the resolved weights
+// (see [Weights.Resolved]; a criterion switched off weighs 0), adjusted so that their sum in the fixed order of the
 // criteria, in float64, is at most 1: while it is above 1, the largest
 // weight (the first of equals) is lowered by one ulp. Division rounds, so
 // the plain quotients may sum to 1 + 1 ulp; after the adjustment, since
@@ -129,13 +160,11 @@ func (w Weights) Validate() error {
 // Cost: O(1): the quotients sum to 1 within a few ulps, so a few steps of
 // less than an ulp of 1 each bring the sum down.
 func (w Weights) normalised() [numCriteria]float64 {
-	if w == (Weights{}) {
-		w = DefaultWeights()
-	}
-	a := w.array()
+	a := w.Resolved().array()
 	sum := 0.0
-	for _, x := range a {
-		sum += x
+	for k, x := range a {
+		a[k] = max(x, 0) // profile.Off: switched off
+		sum += a[k]
 	}
 	for k := range a {
 		a[k] /= sum

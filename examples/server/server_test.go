@@ -316,7 +316,7 @@ func TestBadRequests(t *testing.T) {
 		{name: "objective as a number", body: round(`, "objective": 7`), status: 400, code: "invalid_request", field: "objective"},
 		{name: "number out of range", body: round(`, "min_score": 1e400`), status: 400, code: "invalid_request", field: "min_score"},
 		{name: "integer out of range", body: round(`, "alternatives": 1e30`), status: 400, code: "invalid_request", field: "alternatives"},
-		{name: "negative weight", body: round(`, "scorer": {"weights": {"sector": -1}}`), status: 400, code: "invalid_request", field: "scorer.weights.sector"},
+		{name: "negative weight", body: round(`, "scorer": {"weights": {"sector": -2}}`), status: 400, code: "invalid_request", field: "scorer.weights.sector"},
 		{name: "distance neither default nor off", body: round(`, "scorer": {"rules": {"max_distance_km": -2}}`), status: 400, code: "invalid_request", field: "scorer.rules.max_distance_km"},
 		{name: "policy out of range", body: round(`, "policy": {"mentee": {"max_age": 200}}`), status: 400, code: "invalid_request", field: "policy.mentee.max_age"},
 		{name: "invalid profile", body: `{"on": "2026-11-23", "mentees": [{"id": "me-9"}]}`, status: 400, code: "invalid_profile", field: "mentees[0].birth_date", id: "me-9"},
