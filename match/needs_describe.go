@@ -159,7 +159,7 @@ func mainExperience(es []profile.Experience) int {
 func (st *roundState) countSpoken(supply map[string]int, langs []profile.Language) {
 	seen := map[string]bool{}
 	for _, l := range langs {
-		if b, ok := profile.BaseLanguage(l.Tag); ok && l.Level.AtLeast(st.minLevel()) && !seen[b] {
+		if b, ok := profile.BaseLanguage(l.Tag); ok && l.Level.AtLeast(st.rules().MinSharedLevel) && !seen[b] {
 			seen[b] = true
 			supply[b]++
 		}
@@ -174,7 +174,7 @@ func (st *roundState) talkLanguage(v side, supply map[string]int) string {
 	talk := ""
 	for _, l := range v.langs {
 		b, ok := profile.BaseLanguage(l.Tag)
-		if !ok || !l.Level.AtLeast(st.minLevel()) {
+		if !ok || !l.Level.AtLeast(st.rules().MinSharedLevel) {
 			continue
 		}
 		if b == v.practise {
@@ -382,7 +382,7 @@ func (st *roundState) describe(p partner, lead string) string {
 	if name == "" && p.home.HasCoords() {
 		name = fmt.Sprintf("%.2f, %.2f", p.home.Lat, p.home.Lon)
 	}
-	switch km := st.maxKm(); {
+	switch km := st.rules().MaxDistanceKm; {
 	case name == "":
 	case !st.placeRule():
 		parts = append(parts, "lives near "+name)
@@ -412,28 +412,13 @@ func (st *roundState) describe(p partner, lead string) string {
 	return text + "; " + sector
 }
 
-// The round's rules as scoring applies them, defaults filled in.
-func (st *roundState) minLevel() profile.Level {
-	if l := st.scorer.Rules.MinSharedLevel; l != "" {
-		return l
-	}
-	return profile.B1
-}
-
-func (st *roundState) maxKm() float64 {
-	if km := st.scorer.Rules.MaxDistanceKm; km != 0 {
-		return km
-	}
-	return scoring.DefaultMaxDistanceKm
-}
+// rules returns the round's rules as scoring applies them, defaults filled
+// in ([scoring.Rules.Resolved]).
+func (st *roundState) rules() scoring.Rules { return st.scorer.Rules.Resolved() }
 
 func (st *roundState) placeRule() bool {
-	r := st.scorer.Rules
-	return st.maxKm() != profile.Off || r.SameCity || r.SameRegion
-}
-
-func (st *roundState) fullYears() float64 {
-	return cmp.Or(st.scorer.Rules.FullExperienceYears, 10) // scoring's default
+	r := st.rules()
+	return r.MaxDistanceKm != profile.Off || r.SameCity || r.SameRegion
 }
 
 // sectionNames are short English names of the 21 sections of NACE Rev. 2,

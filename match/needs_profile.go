@@ -21,7 +21,7 @@ func (st *roundState) recruit(p partner) profile.Mentor {
 	return profile.Mentor{
 		BirthDate:    profile.MustDate(st.on.Year()-age, time.January, 1),
 		Gender:       p.gender,
-		Experience:   []profile.Experience{{Sector: sector, Occupation: p.occupation, Years: max(st.fullYears(), pol.MinExperienceYears)}},
+		Experience:   []profile.Experience{{Sector: sector, Occupation: p.occupation, Years: max(st.rules().FullExperienceYears, pol.MinExperienceYears)}},
 		Languages:    st.partnerLanguages(p),
 		Home:         p.home,
 		Availability: p.slots,
@@ -67,8 +67,8 @@ func (st *roundState) outreachMentee(p partner) profile.Mentee {
 // higher.
 func (st *roundState) partnerLanguages(p partner) []profile.Language {
 	level := profile.B2
-	if st.minLevel().Rank() > level.Rank() {
-		level = st.minLevel()
+	if st.rules().MinSharedLevel.Rank() > level.Rank() {
+		level = st.rules().MinSharedLevel
 	}
 	out := []profile.Language{{Tag: p.talk, Level: level}}
 	if p.practise != "" {

@@ -87,15 +87,41 @@ const (
 // DefaultRules returns the model programme's rules, each field set to the
 // default that its zero value stands for: shared languages at B1, at most
 // 25 km apart, no same-city requirement (the programme's cities are
-// compact), distance scored over those 25 km (DistanceScaleKm 0), experience
+// compact), distance scored over those 25 km (DistanceScaleKm 0: the
+// limit, so that a stricter limit also scales the criterion), experience
 // saturating at 10 years. It equals the zero Rules in effect; decoding JSON
 // over it keeps what the document does not set.
 func DefaultRules() Rules {
-	return Rules{
-		MinSharedLevel:      profile.B1,
-		MaxDistanceKm:       DefaultMaxDistanceKm,
-		FullExperienceYears: defaultFullYears,
+	r := Rules{}.Resolved()
+	r.DistanceScaleKm = 0 // follows MaxDistanceKm when a document changes it
+	return r
+}
+
+// Resolved returns r with every default filled in: MinSharedLevel B1,
+// MaxDistanceKm [DefaultMaxDistanceKm] (or [profile.Off] kept as it is),
+// DistanceScaleKm the distance limit (25 km when the rule is off), and
+// FullExperienceYears 10. It is the one place that knows these defaults:
+// scoring and the round read the rules through it. r should be valid (see
+// [Rules.Validate]); Resolved does not check it.
+//
+// Cost: O(1).
+func (r Rules) Resolved() Rules {
+	if r.MinSharedLevel == "" {
+		r.MinSharedLevel = profile.B1
 	}
+	if r.MaxDistanceKm == 0 {
+		r.MaxDistanceKm = DefaultMaxDistanceKm
+	}
+	if r.DistanceScaleKm == 0 {
+		r.DistanceScaleKm = defaultScaleKm
+		if r.MaxDistanceKm != profile.Off {
+			r.DistanceScaleKm = r.MaxDistanceKm
+		}
+	}
+	if r.FullExperienceYears == 0 {
+		r.FullExperienceYears = defaultFullYears
+	}
+	return r
 }
 
 // Validate returns nil when r is usable, and otherwise one *[profile.Problem]

@@ -327,3 +327,26 @@ func TestPlaceRule(t *testing.T) {
 		})
 	}
 }
+
+// TestRulesResolved: the zero value of each field is its default, field
+// by field, and the distance scale follows the limit.
+func TestRulesResolved(t *testing.T) {
+	tests := []struct {
+		name string
+		r    scoring.Rules
+		want scoring.Rules
+	}{
+		{"zero", scoring.Rules{}, scoring.Rules{MinSharedLevel: profile.B1, MaxDistanceKm: 25, DistanceScaleKm: 25, FullExperienceYears: 10}},
+		{"limit 10 scales over 10", scoring.Rules{MaxDistanceKm: 10}, scoring.Rules{MinSharedLevel: profile.B1, MaxDistanceKm: 10, DistanceScaleKm: 10, FullExperienceYears: 10}},
+		{"limit off keeps off, scale 25", scoring.Rules{MaxDistanceKm: profile.Off}, scoring.Rules{MinSharedLevel: profile.B1, MaxDistanceKm: profile.Off, DistanceScaleKm: 25, FullExperienceYears: 10}},
+		{"set fields kept", scoring.Rules{MinSharedLevel: profile.C1, DistanceScaleKm: 40, FullExperienceYears: 5, SameRegion: true},
+			scoring.Rules{MinSharedLevel: profile.C1, MaxDistanceKm: 25, DistanceScaleKm: 40, FullExperienceYears: 5, SameRegion: true}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, tt.r.Resolved())
+			assert.Equal(t, tt.want, tt.want.Resolved(), "resolving twice changes nothing")
+		})
+	}
+	assert.Equal(t, scoring.Rules{}.Resolved(), scoring.DefaultRules().Resolved())
+}

@@ -73,7 +73,7 @@ func (s Scorer) settings() (*settings, error) {
 	if err := s.Validate(); err != nil {
 		return nil, err
 	}
-	r := s.Rules
+	r := s.Rules.Resolved()
 	set := &settings{
 		nw:         s.Weights.normalised(),
 		minLevel:   r.MinSharedLevel,
@@ -85,13 +85,7 @@ func (s Scorer) settings() (*settings, error) {
 		scaleKm:    r.DistanceScaleKm,
 		fullYears:  r.FullExperienceYears,
 	}
-	if set.minLevel == "" {
-		set.minLevel = profile.B1
-	}
 	set.minRank = set.minLevel.Rank()
-	if set.maxKm == 0 {
-		set.maxKm = DefaultMaxDistanceKm
-	}
 	limit := set.maxKm != profile.Off
 	if half := set.maxKm / (2 * earthRadiusKm); limit && half < math.Pi/2 {
 		c := 2 * math.Sin(half)
@@ -100,15 +94,6 @@ func (s Scorer) settings() (*settings, error) {
 	set.limit = limit
 	if set.places == nil {
 		set.places = belgium.Gazetteer()
-	}
-	if set.scaleKm == 0 {
-		set.scaleKm = defaultScaleKm
-		if limit {
-			set.scaleKm = set.maxKm
-		}
-	}
-	if set.fullYears == 0 {
-		set.fullYears = defaultFullYears
 	}
 	return set, nil
 }
