@@ -47,7 +47,7 @@
 //
 // The model programme promises a match within one month of applying. Each
 // mentee of the pool brings a priority of [Round.WaitBonus] per day waited,
-// up to [MaxWaitDays] days, to the objective: with the default 0.005, a
+// up to [profile.MatchWithinDays] days, to the objective: with the default 0.005, a
 // mentee who has waited 30 days brings 0.15, one who applied a week ago
 // 0.035. Priority never changes a score; it decides who is matched when
 // mentors are scarce (among the ways to match the same mentees, the

@@ -10,17 +10,8 @@ import (
 	"github.com/duomatch/duo/internal/msg"
 )
 
-// MaxWaitDays caps the days of waiting that earn priority in a round (see
-// [Round.WaitBonus]), and OverdueDays is how long a mentee may wait before
-// the proposal lists them as overdue: the model programme promises a match
-// within one month of applying.
-const (
-	MaxWaitDays = 30
-	OverdueDays = 30
-)
-
 // DefaultWaitBonus is the waiting priority a mentee earns per day waited
-// when [Round.WaitBonus] is 0: 0.005 a day, so 0.15 after MaxWaitDays
+// when [Round.WaitBonus] is 0: 0.005 a day, so 0.15 after profile.MatchWithinDays
 // (30) days. See [Round.WaitBonus] for the trade-off it makes.
 const DefaultWaitBonus = 0.005
 
@@ -149,7 +140,7 @@ type Round struct {
 	// Objective is MostMatched (the default) or BestTotal.
 	Objective Objective `json:"objective"`
 	// WaitBonus is the priority a mentee earns per day waited since
-	// applied_on, counted up to MaxWaitDays days. 0 means
+	// applied_on, counted up to profile.MatchWithinDays days. 0 means
 	// [DefaultWaitBonus], 0.005 a day; [profile.Off] (-1) turns the
 	// priority off; other negative values and values above [MaxWaitBonus]
 	// are errors.
@@ -191,7 +182,7 @@ type Proposal struct {
 	// of it.
 	ObjectiveValue float64 `json:"objective_value"`
 	// Overdue lists the eligible mentees left unmatched who applied more
-	// than OverdueDays days before the round, sorted.
+	// than profile.MatchWithinDays days before the round, sorted.
 	Overdue []string `json:"overdue"`
 	// MissingAppliedOn lists the mentees of the pool (eligible, not
 	// pinned) without applied_on, sorted: they earn no waiting priority

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/duomatch/duo/profile"
 	"github.com/duomatch/duo/scoring"
 )
 
@@ -104,7 +105,7 @@ func (b *builder) explain(st *roundState) Proposal {
 			u.Best = &Candidate{ID: b.mentors[p.cols[best]].ID, Score: st.scores.At(k, best), TakenBy: sortedOrEmpty(takenBy[best])}
 		}
 		out.UnmatchedMentees = append(out.UnmatchedMentees, u)
-		if applied := me.AppliedOn; !applied.IsZero() && r.On.DaysSince(applied) > OverdueDays {
+		if applied := me.AppliedOn; !applied.IsZero() && r.On.DaysSince(applied) > profile.MatchWithinDays {
 			out.Overdue = append(out.Overdue, me.ID)
 		}
 	}

@@ -99,7 +99,7 @@ func (b *builder) solve(ctx context.Context) (*roundState, error) {
 	p.priority = make([]float64, len(p.rows))
 	for k, i := range p.rows {
 		if applied := b.mentees[i].AppliedOn; !applied.IsZero() {
-			days := min(max(r.On.DaysSince(applied), 0), MaxWaitDays)
+			days := min(max(r.On.DaysSince(applied), 0), profile.MatchWithinDays)
 			p.priority[k] = b.waitBonus * float64(days)
 		}
 	}

@@ -199,9 +199,9 @@ func TestProposeWaitingPriority(t *testing.T) {
 			d := p.Duos[0]
 			assert.Equal(t, "me-3", d.MenteeID, "the longest-waiting mentee is matched")
 			assert.InDelta(t, 1.0, d.Score, 1e-12, "the score never includes the priority")
-			assert.InDelta(t, MaxWaitDays*tc.wantBonus, d.Priority, 1e-12, "waiting counts up to 30 days")
+			assert.InDelta(t, profile.MatchWithinDays*tc.wantBonus, d.Priority, 1e-12, "waiting counts up to 30 days")
 			assert.InDelta(t, 1.0, p.Total, 1e-12)
-			assert.InDelta(t, 1+MaxWaitDays*tc.wantBonus, p.ObjectiveValue, 1e-12)
+			assert.InDelta(t, 1+profile.MatchWithinDays*tc.wantBonus, p.ObjectiveValue, 1e-12)
 			assert.Empty(t, p.Overdue, "the overdue mentee got a mentor")
 		})
 	}

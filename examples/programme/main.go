@@ -192,7 +192,7 @@ func simulate(seed uint64, months int, w io.Writer) (*ledger.Ledger, error) {
 	end := start.AddDays(28 * months)
 	wl := l.Worklist(end)
 	fmt.Fprintf(w, "\nWorklist on %s\n", end)
-	fmt.Fprintf(w, "  overdue mentees (waiting more than %d days): %d\n", match.OverdueDays, len(wl.Overdue))
+	fmt.Fprintf(w, "  overdue mentees (waiting more than %d days): %d\n", profile.MatchWithinDays, len(wl.Overdue))
 	for _, t := range wl.Overdue[:min(3, len(wl.Overdue))] {
 		fmt.Fprintf(w, "    %s waiting since %s (%d days)\n", t.MenteeID, t.Since, t.Days)
 	}

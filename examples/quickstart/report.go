@@ -51,7 +51,7 @@ func report(w io.Writer, r match.Round, p match.Proposal, needs []match.Need, ou
 	}
 	pw.printf("; %d pinned duos kept.\n", len(p.Duos)-proposed)
 	if len(p.Overdue) > 0 {
-		pw.printf("  Waiting more than %d days and still unmatched: %s.\n", match.OverdueDays, strings.Join(p.Overdue, ", "))
+		pw.printf("  Waiting more than %d days and still unmatched: %s.\n", profile.MatchWithinDays, strings.Join(p.Overdue, ", "))
 	}
 	if len(needs) > 0 {
 		pw.printf("\nMentors to recruit (duos gained with 1, 2, … such mentors)\n")
@@ -187,7 +187,7 @@ func unmatched(pw *printer, who string, us []match.Unmatched, overdue []string) 
 	for _, u := range us {
 		pw.printf("  %s  %s", u.ID, u.Reason+": "+u.Describe())
 		if slices.Contains(overdue, u.ID) {
-			pw.printf(" [waiting more than %d days]", match.OverdueDays)
+			pw.printf(" [waiting more than %d days]", profile.MatchWithinDays)
 		}
 		pw.printf("\n")
 	}

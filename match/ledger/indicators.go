@@ -8,10 +8,6 @@ import (
 	"github.com/duomatch/duo/profile"
 )
 
-// MatchWithinDays is the promise behind [Figures].MatchedWithin30Days: a
-// first duo proposed within 30 days of applying.
-const MatchWithinDays = 30
-
 // Indicators are the figures of a period, overall and by group. See the
 // package documentation for the population each figure counts.
 type Indicators struct {
@@ -175,10 +171,10 @@ func (l *Ledger) Indicators(from, to profile.Date, group func(id string) string)
 				waited = a.closed.DaysSince(a.on)
 			}
 			t.km = append(t.km, obs{waited, matched})
-			if to.DaysSince(a.on) < MatchWithinDays {
+			if to.DaysSince(a.on) < profile.MatchWithinDays {
 				t.f.TooRecent++
 			} else {
-				t.matched30.add(matched && waited <= MatchWithinDays)
+				t.matched30.add(matched && waited <= profile.MatchWithinDays)
 			}
 		}
 	}

@@ -398,7 +398,7 @@ func TestSimulatedProgramme(t *testing.T) {
 			w := l.Worklist(end)
 			for _, task := range w.Overdue {
 				assert.True(t, m.open[task.MenteeID] && !m.paused[task.MenteeID] && m.inLive(task.MenteeID) == 0, task.MenteeID)
-				assert.Greater(t, task.Days, match.OverdueDays)
+				assert.Greater(t, task.Days, profile.MatchWithinDays)
 			}
 		})
 	}

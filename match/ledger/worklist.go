@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"slices"
 
-	"github.com/duomatch/duo/match"
 	"github.com/duomatch/duo/profile"
 )
 
@@ -28,7 +27,7 @@ const (
 type Worklist struct {
 	On profile.Date `json:"on"`
 	// Overdue are the mentees with an open application, not paused and in
-	// no live duo, who have waited more than [match.OverdueDays] (30) days
+	// no live duo, who have waited more than [profile.MatchWithinDays] (30) days
 	// since their waiting started (see [Ledger.NextRound]).
 	Overdue []Task `json:"overdue"`
 	// FirstMeetingDue are the proposals made more than
@@ -93,7 +92,7 @@ func (l *Ledger) Worklist(on profile.Date) Worklist {
 	s := l.at(on)
 	w := Worklist{On: on, Overdue: []Task{}, FirstMeetingDue: []Task{}, PastEnd: []Task{}, EndOutcomeDue: []Task{}, OutcomeDue: []Task{}}
 	for id, p := range s.people {
-		if p.side == MenteeSide && p.open && !p.paused && len(p.live) == 0 && on.DaysSince(p.queue) > match.OverdueDays {
+		if p.side == MenteeSide && p.open && !p.paused && len(p.live) == 0 && on.DaysSince(p.queue) > profile.MatchWithinDays {
 			w.Overdue = append(w.Overdue, Task{MenteeID: id, Since: p.queue, Days: on.DaysSince(p.queue)})
 		}
 	}

@@ -78,7 +78,7 @@ func WriteDuos(w io.Writer, p match.Proposal, opt Options) error {
 // how often, the best partner and who took them), best_partner and
 // best_score (for outcompeted), and overdue (yes for a mentee in
 // p.Overdue: eligible, unmatched and waiting more than
-// [match.OverdueDays] days). See [WriteDuos] for the format.
+// [profile.MatchWithinDays] days). See [WriteDuos] for the format.
 //
 // Cost: O(size of p).
 func WriteUnmatched(w io.Writer, p match.Proposal, opt Options) error {
