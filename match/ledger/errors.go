@@ -22,6 +22,10 @@ var ErrInvalid = errors.New("ledger: invalid")
 // error of [Ledger.Add] on a ledger that holds that many events already.
 var ErrTooLarge = errors.New("ledger: too large")
 
+// ErrOptions is wrapped by the errors of [Options.Validate]: [Read]
+// returns them, and [New] panics with them.
+var ErrOptions = errors.New("ledger: invalid options")
+
 // ErrRound is wrapped by the errors of [Ledger.NextRound]: the profiles
 // given cannot make a round with the ledger.
 var ErrRound = errors.New("ledger: cannot make the round")

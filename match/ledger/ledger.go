@@ -2,6 +2,7 @@ package ledger
 
 import (
 	"bufio"
+	"cmp"
 	"bytes"
 	"errors"
 	"fmt"
@@ -17,16 +18,16 @@ import (
 // zero value means the defaults, field by field.
 type Options struct {
 	// MaxLineBytes is the longest line accepted, in bytes; a longer line
-	// is reported and skipped. 0 (or a negative value) means 4096; an
-	// event line is under 300 bytes.
+	// is reported and skipped. 0 means 4096; an event line is under 300
+	// bytes. Like MaxLines and MaxErrors, it bounds the work of reading and
+	// cannot be switched off: a negative value is invalid ([Options.Validate]).
 	MaxLineBytes int
 	// MaxLines is the most lines read; reading stops with an error
 	// wrapping [ErrTooLarge] at the first line past it, and [Ledger.Add]
-	// refuses an event past it. 0 (or a negative value) means 1 000 000.
+	// refuses an event past it. 0 means 1 000 000.
 	MaxLines int
 	// MaxErrors is the most problems an error lists; one more problem
-	// then says how many others were found. 0 (or a negative value) means
-	// 50.
+	// then says how many others were found. 0 means 50.
 	MaxErrors int
 	// Capacity returns how many live duos a mentor may be in at once
 	// (proposed and not yet met, or started and not ended). nil means 1
@@ -36,8 +37,9 @@ type Options struct {
 	// a mentor whose pinned duos exceed their profile's capacity.
 	Capacity func(mentorID string) int
 	// FirstMeetingDays is how many days after a proposal its first meeting
-	// is due: [Ledger.Worklist] lists the proposals older than that. 0 (or
-	// a negative value) means 14.
+	// is due: [Ledger.Worklist] lists the proposals older than that. 0
+	// means 14; [profile.Off] (-1) switches the reminder off (the worklist
+	// lists no first meeting as due). Other negative values are invalid.
 	FirstMeetingDays int
 }
 
@@ -49,19 +51,37 @@ const (
 	DefaultFirstMeetingDays = 14
 )
 
+// Validate returns nil when o is usable, and otherwise one error per
+// problem (joined), each a *[profile.Problem] wrapping [ErrOptions] with
+// the field as its path: a
+// negative limit (the limits bound the work of reading, so [profile.Off]
+// does not switch them off), or a negative FirstMeetingDays other than
+// profile.Off. The zero Options is valid. Cost: O(1).
+func (o Options) Validate() error {
+	var errs []error
+	for _, f := range []struct {
+		name string
+		v    int
+	}{{"max_line_bytes", o.MaxLineBytes}, {"max_lines", o.MaxLines}, {"max_errors", o.MaxErrors}} {
+		if f.v < 0 {
+			errs = append(errs, &profile.Problem{Path: "options." + f.name, Code: "negative_limit",
+				Detail: "negative (0 means the default; this limit cannot be switched off)", Err: ErrOptions})
+		}
+	}
+	if o.FirstMeetingDays < 0 && o.FirstMeetingDays != profile.Off {
+		errs = append(errs, &profile.Problem{Path: "options.first_meeting_days", Code: "negative_not_off",
+			Detail: "negative (only -1, which turns the rule off, is allowed)", Err: ErrOptions})
+	}
+	return errors.Join(errs...)
+}
+
+// withDefaults returns o with every zero setting replaced by its default
+// (FirstMeetingDays [profile.Off] stays). o must be valid.
 func (o Options) withDefaults() Options {
-	if o.MaxLineBytes <= 0 {
-		o.MaxLineBytes = DefaultMaxLineBytes
-	}
-	if o.MaxLines <= 0 {
-		o.MaxLines = DefaultMaxLines
-	}
-	if o.MaxErrors <= 0 {
-		o.MaxErrors = DefaultMaxErrors
-	}
-	if o.FirstMeetingDays <= 0 {
-		o.FirstMeetingDays = DefaultFirstMeetingDays
-	}
+	o.MaxLineBytes = cmp.Or(o.MaxLineBytes, DefaultMaxLineBytes)
+	o.MaxLines = cmp.Or(o.MaxLines, DefaultMaxLines)
+	o.MaxErrors = cmp.Or(o.MaxErrors, DefaultMaxErrors)
+	o.FirstMeetingDays = cmp.Or(o.FirstMeetingDays, DefaultFirstMeetingDays)
 	return o
 }
 
@@ -80,8 +100,14 @@ type Ledger struct {
 }
 
 // New returns an empty ledger with the given options (only Capacity,
-// MaxLines and FirstMeetingDays matter to it). Cost: O(1).
+// MaxLines and FirstMeetingDays matter to it). Options are set in Go (they
+// hold a function), so invalid options are a programmer's error: New
+// panics with the error of [Options.Validate]; check them first when they
+// come from elsewhere. Cost: O(1).
 func New(opt Options) *Ledger {
+	if err := opt.Validate(); err != nil {
+		panic(err)
+	}
 	opt = opt.withDefaults()
 	return &Ledger{opt: opt, st: newState(opt.Capacity)}
 }
@@ -190,10 +216,14 @@ func (l *Ledger) WriteTo(w io.Writer) (int64, error) {
 // IDs, at most opt.MaxErrors plus one counting the others (errors.Is(err,
 // [ErrInvalid]) holds). A line past opt.MaxLines stops reading with a
 // problem that also wraps [ErrTooLarge]. A read error of r is returned
-// wrapped, alone.
+// wrapped, alone; invalid options, the error of [Options.Validate], before
+// anything is read.
 //
 // Cost: O(bytes read) time; memory O(events) plus one line.
 func Read(r io.Reader, opt Options) (*Ledger, error) {
+	if err := opt.Validate(); err != nil {
+		return nil, err
+	}
 	l := New(opt)
 	opt = l.opt
 	br := bufio.NewReaderSize(r, opt.MaxLineBytes+2)

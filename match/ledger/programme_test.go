@@ -310,6 +310,7 @@ func TestWorklistFirstMeetingDue(t *testing.T) {
 		{"default 14 days", 0, []ledger.Task{{MenteeID: "me-1", MentorID: "mo-1", Since: day("2026-02-01"), Days: 15}}},
 		{"7 days", 7, []ledger.Task{{MenteeID: "me-1", MentorID: "mo-1", Since: day("2026-02-01"), Days: 15}, {MenteeID: "me-2", MentorID: "mo-2", Since: day("2026-02-02"), Days: 14}}},
 		{"15 days", 15, []ledger.Task{}},
+		{"off", profile.Off, []ledger.Task{}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			l, err := ledger.Read(strings.NewReader(input), ledger.Options{FirstMeetingDays: tt.days})
@@ -410,6 +411,39 @@ func TestNextRoundErrors(t *testing.T) {
 			for _, w := range tt.want {
 				assert.Contains(t, err.Error(), w)
 			}
+		})
+	}
+}
+
+func TestOptionsValidate(t *testing.T) {
+	for _, tt := range []struct {
+		name   string
+		opt    ledger.Options
+		fields []string
+	}{
+		{"zero", ledger.Options{}, nil},
+		{"first meeting reminder off", ledger.Options{FirstMeetingDays: profile.Off}, nil},
+		{"set", ledger.Options{MaxLineBytes: 1000, MaxLines: 2, MaxErrors: 1, FirstMeetingDays: 3}, nil},
+		{"limits cannot be off", ledger.Options{MaxLineBytes: -1, MaxLines: -1, MaxErrors: -1},
+			[]string{"options.max_line_bytes", "options.max_lines", "options.max_errors"}},
+		{"other negatives", ledger.Options{MaxLines: -5, FirstMeetingDays: -2}, []string{"options.max_lines", "options.first_meeting_days"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			err := tt.opt.Validate()
+			_, readErr := ledger.Read(strings.NewReader(jsonl(apMe1)), tt.opt)
+			if tt.fields == nil {
+				assert.NoError(t, err)
+				assert.NoError(t, readErr)
+				assert.NotPanics(t, func() { ledger.New(tt.opt) })
+				return
+			}
+			require.ErrorIs(t, err, ledger.ErrOptions)
+			assert.Equal(t, err, readErr, "Read returns the options' problems before reading")
+			assert.PanicsWithError(t, err.Error(), func() { ledger.New(tt.opt) })
+			for _, f := range tt.fields {
+				assert.Contains(t, err.Error(), f)
+			}
+			assert.Len(t, strings.Split(err.Error(), "\n"), len(tt.fields), "one problem per field")
 		})
 	}
 }

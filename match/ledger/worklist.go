@@ -32,7 +32,7 @@ type Worklist struct {
 	Overdue []Task `json:"overdue"`
 	// FirstMeetingDue are the proposals made more than
 	// [Options.FirstMeetingDays] (14) days ago whose first meeting is not
-	// recorded.
+	// recorded; none when that option is [profile.Off].
 	FirstMeetingDue []Task `json:"first_meeting_due"`
 	// PastEnd are the duos whose first meeting was more than [DuoDays]
 	// days ago and that have no ended event.
@@ -101,7 +101,7 @@ func (l *Ledger) Worklist(on profile.Date) Worklist {
 			return Task{MenteeID: d.mentee, MentorID: d.mentor, Since: since, Days: on.DaysSince(since)}
 		}
 		switch {
-		case d.stage == stProposed && on.DaysSince(d.proposed) > l.opt.FirstMeetingDays:
+		case d.stage == stProposed && l.opt.FirstMeetingDays != profile.Off && on.DaysSince(d.proposed) > l.opt.FirstMeetingDays:
 			w.FirstMeetingDue = append(w.FirstMeetingDue, task(d.proposed))
 		case d.stage == stStarted && on.DaysSince(d.started) > DuoDays:
 			w.PastEnd = append(w.PastEnd, task(d.started))

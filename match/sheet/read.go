@@ -1,6 +1,7 @@
 package sheet
 
 import (
+	"cmp"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -37,22 +38,21 @@ type Options struct {
 	NoBOM bool
 
 	// MaxRows is the most people a sheet may hold; reading stops with an
-	// error wrapping [profile.ErrTooMany] at the first row past it. 0 (or a
-	// negative value) means 20 000.
+	// error wrapping [profile.ErrTooMany] at the first row past it. 0 means
+	// 20 000. Like the other limits below, it bounds the work of reading
+	// and cannot be switched off: a negative value is an error
+	// ([ErrOptions]).
 	MaxRows int
-	// MaxColumns is the most columns a sheet may have. 0 (or a negative
-	// value) means 200.
+	// MaxColumns is the most columns a sheet may have. 0 means 200.
 	MaxColumns int
 	// MaxCellBytes is the most bytes a cell may hold; a longer cell is a
-	// problem of its row and is not read. 0 (or a negative value) means
-	// 4096.
+	// problem of its row and is not read. 0 means 4096.
 	MaxCellBytes int
 	// MaxBytes is the most bytes a file may have; reading stops with an
-	// error wrapping [profile.ErrTooMany] past it. 0 (or a negative
-	// value) means 64 MiB.
+	// error wrapping [profile.ErrTooMany] past it. 0 means 64 MiB.
 	MaxBytes int64
 	// MaxErrors is the most problems an error lists; one more then says
-	// how many others were found. 0 (or a negative value) means 50.
+	// how many others were found. 0 means 50.
 	MaxErrors int
 }
 
@@ -65,22 +65,38 @@ const (
 	DefaultMaxErrors    = 50
 )
 
+// ErrOptions is wrapped by every problem of [Options.Validate], which the
+// readers return before reading.
+var ErrOptions = errors.New("sheet: invalid options")
+
+// Validate returns nil when o can bound a read, and otherwise one error per
+// problem (joined), each a *[profile.Problem] wrapping [ErrOptions] with
+// the field as its path: a
+// negative limit (limits bound the work of reading, so [profile.Off] does
+// not switch them off). The zero Options is valid. Cost: O(1).
+func (o Options) Validate() error {
+	var errs []error
+	for _, f := range []struct {
+		name string
+		v    int64
+	}{{"max_rows", int64(o.MaxRows)}, {"max_columns", int64(o.MaxColumns)}, {"max_cell_bytes", int64(o.MaxCellBytes)},
+		{"max_bytes", o.MaxBytes}, {"max_errors", int64(o.MaxErrors)}} {
+		if f.v < 0 {
+			errs = append(errs, &profile.Problem{Path: "options." + f.name, Code: "negative_limit",
+				Detail: "negative (0 means the default; this limit cannot be switched off)", Err: ErrOptions})
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// withDefaults returns o with every zero limit replaced by its default. o
+// must be valid.
 func (o Options) withDefaults() Options {
-	if o.MaxRows <= 0 {
-		o.MaxRows = DefaultMaxRows
-	}
-	if o.MaxColumns <= 0 {
-		o.MaxColumns = DefaultMaxColumns
-	}
-	if o.MaxCellBytes <= 0 {
-		o.MaxCellBytes = DefaultMaxCellBytes
-	}
-	if o.MaxBytes <= 0 {
-		o.MaxBytes = DefaultMaxBytes
-	}
-	if o.MaxErrors <= 0 {
-		o.MaxErrors = DefaultMaxErrors
-	}
+	o.MaxRows = cmp.Or(o.MaxRows, DefaultMaxRows)
+	o.MaxColumns = cmp.Or(o.MaxColumns, DefaultMaxColumns)
+	o.MaxCellBytes = cmp.Or(o.MaxCellBytes, DefaultMaxCellBytes)
+	o.MaxBytes = cmp.Or(o.MaxBytes, DefaultMaxBytes)
+	o.MaxErrors = cmp.Or(o.MaxErrors, DefaultMaxErrors)
 	return o
 }
 
@@ -137,7 +153,8 @@ type IgnoredColumn struct {
 // errors.Is(err, [ErrInvalid]) and errors.Is(err, [profile.ErrInvalid]) hold. A missing id or birth_date
 // column, a malformed CSV line, too many columns or a file over the limits
 // stop reading (the latter two wrap [profile.ErrTooMany]). A read error of
-// r is returned wrapped, alone. On error the mentees are nil; the Report
+// r is returned wrapped, alone; invalid options, the errors of
+// [Options.Validate], before anything is read. On error the mentees are nil; the Report
 // says what was found up to the error.
 //
 // Cost: O(bytes) time; the whole file (at most opt.MaxBytes) is held in
@@ -156,8 +173,11 @@ func ReadMentors(r io.Reader, opt Options) ([]profile.Mentor, Report, error) {
 
 // read reads a sheet of people of type T with the table t.
 func read[T any](r io.Reader, opt Options, t *table[T], validate func(T) error, idOf func(*T) string) ([]T, Report, error) {
-	opt = opt.withDefaults()
 	var rep Report
+	if err := opt.Validate(); err != nil {
+		return nil, rep, err
+	}
+	opt = opt.withDefaults()
 	probs := &problems{max: opt.MaxErrors}
 	fileProblem := func(code, detail string, tooMany bool, args ...string) ([]T, Report, error) {
 		probs.stop(problem(0, "", fileField, code, detail, tooMany, args...))

@@ -398,3 +398,34 @@ func TestReadProblemsThroughJoins(t *testing.T) {
 		})
 	}
 }
+
+func TestOptionsValidate(t *testing.T) {
+	const csv = "id;birth_date\nme-1;2000-01-01\n"
+	for _, tt := range []struct {
+		name   string
+		opt    sheet.Options
+		fields []string
+	}{
+		{"zero", sheet.Options{}, nil},
+		{"set", sheet.Options{MaxRows: 5, MaxColumns: 10, MaxCellBytes: 100, MaxBytes: 1000, MaxErrors: 3}, nil},
+		{"limits cannot be off", sheet.Options{MaxRows: profile.Off, MaxColumns: profile.Off, MaxCellBytes: profile.Off, MaxBytes: profile.Off, MaxErrors: profile.Off},
+			[]string{"options.max_rows", "options.max_columns", "options.max_cell_bytes", "options.max_bytes", "options.max_errors"}},
+		{"other negatives", sheet.Options{MaxRows: -3, MaxBytes: -1 << 40}, []string{"options.max_rows", "options.max_bytes"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			err := tt.opt.Validate()
+			_, _, readErr := sheet.ReadMentees(strings.NewReader(csv), tt.opt)
+			if tt.fields == nil {
+				assert.NoError(t, err)
+				assert.False(t, errors.Is(readErr, sheet.ErrOptions))
+				return
+			}
+			require.ErrorIs(t, err, sheet.ErrOptions)
+			assert.Equal(t, err, readErr, "the readers return the options' problems before reading")
+			for _, f := range tt.fields {
+				assert.Contains(t, err.Error(), f)
+			}
+			assert.Len(t, strings.Split(err.Error(), "\n"), len(tt.fields), "one problem per field")
+		})
+	}
+}
