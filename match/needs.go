@@ -54,7 +54,8 @@ type Need struct {
 	// soft ones that score well (the sector they aim for with the years
 	// that give full experience, their occupation, the language they
 	// practise). It has capacity 1, no interests or traits (neutral
-	// criteria), and is eligible under the round's policy; its ID is
+	// criteria), and is built from the round's policy and eligible under
+	// it (the youngest age, the hours, years and training it asks); its ID is
 	// "recruit-" and the need's rank, unique in the round.
 	Mentor profile.Mentor `json:"mentor"`
 	// Description is the profile in a sentence a recruiter can read:
@@ -83,10 +84,11 @@ type Outreach struct {
 	// mentors need (a language, their place, a weekly slot, their gender
 	// wish) and aims at the sector of their longest experience, in their
 	// occupation, practising the language it shares with them. It is
-	// eligible under the round's policy (a project, a registration with the
-	// policy's first agency, a birth country outside the EU, an age
-	// inside the bounds), applies on the round's day (so it earns no
-	// waiting priority) and has the ID "outreach-" and its rank.
+	// built from the round's policy and eligible under it (a project; when
+	// the policy asks for them, a registration with the first agency it
+	// lists and a birth country outside the EU on the round's day; an age
+	// in the middle of its bounds), applies on the round's day (so it
+	// earns no waiting priority) and has the ID "outreach-" and its rank.
 	Mentee profile.Mentee `json:"mentee"`
 	// Description is the profile in a sentence: "aims at sector Q, health
 	// and social work; speaks fr, lives in Ghent, free sat-morning".
