@@ -222,15 +222,12 @@ func (p *Pool) CountBlocked(i, j int, counts map[string]int) {
 	if p.isExcluded(i, j) {
 		e.blocked |= blockExcluded
 	}
-	for k, code := range blockCodes {
+	for k, r := range hardRules {
 		if e.blocked&(1<<k) != 0 {
-			counts[code]++
+			counts[r.code]++
 		}
 	}
 }
-
-// blockCodes are the codes of the block bits, bit k for blockCodes[k].
-var blockCodes = [...]string{CodeNoSharedLanguage, CodeGenderWish, CodeTooFar, CodeNoSharedTime, CodeExcluded}
 
 // Matrix returns the scores of every pair, as [Scorer.Matrix] does, with
 // -Inf in the cells of the pairs marked with [Pool.Exclude]: each cell

@@ -50,31 +50,12 @@ type Rules struct {
 	FullExperienceYears float64 `json:"full_experience_years"`
 }
 
-// The codes of [Reason], in the order in which [Scorer.Pair] lists them.
-// They are stable: programs may store and compare them.
-const (
-	// CodeInvalidScorer: the Scorer's settings are invalid (see
-	// [Scorer.Validate]); it is then the only reason. Matrix returns an
-	// error instead.
-	CodeInvalidScorer = "invalid_scorer"
-	// CodeNoSharedLanguage: no language that both speak at
-	// [Rules.MinSharedLevel] or above.
-	CodeNoSharedLanguage = "no_shared_language"
-	// CodeGenderWish: the mentee's wants.mentor_gender or the mentor's
-	// wants.mentee_gender is set and the other's gender is not that one
-	// (or not given). Genders compare case- and space-insensitively.
-	CodeGenderWish = "gender_wish"
-	// CodeTooFar: farther apart than [Rules.MaxDistanceKm] (or, without
-	// coordinates for both, not in the same municipality); not in the same
-	// municipality with [Rules.SameCity], or not in the same region with
-	// [Rules.SameRegion]; or a home that did not resolve while one of these
-	// rules is on.
-	CodeTooFar = "too_far"
-	// CodeNoSharedTime: no weekly slot in which both are free.
-	CodeNoSharedTime = "no_shared_time"
-	// CodeExcluded: the pair was excluded with [Pool.Exclude].
-	CodeExcluded = "excluded"
-)
+// CodeInvalidScorer is the code of the [Reason] of a pair scored with
+// invalid settings (see [Scorer.Validate]); it is then the only reason.
+// Matrix returns an error instead. The codes of the hard rules are in
+// their files (rule_*.go), listed in [hardRules]'s order. Codes are
+// stable: programs may store and compare them.
+const CodeInvalidScorer = "invalid_scorer"
 
 // Defaults of the settings whose zero value stands for them.
 const (

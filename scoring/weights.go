@@ -31,19 +31,6 @@ type Weights struct {
 	Availability float64 `json:"availability"`
 }
 
-// The criteria, by name, in the fixed order of [Result.Parts] and of the
-// sum that makes the score.
-const (
-	CriterionSector       = "sector"
-	CriterionOccupation   = "occupation"
-	CriterionExperience   = "experience"
-	CriterionInterests    = "interests"
-	CriterionLanguage     = "language"
-	CriterionPersonality  = "personality"
-	CriterionDistance     = "distance"
-	CriterionAvailability = "availability"
-)
-
 // Indices of the criteria in that order.
 const (
 	cSector = iota
@@ -57,10 +44,36 @@ const (
 	numCriteria
 )
 
-var criterionNames = [numCriteria]string{
-	CriterionSector, CriterionOccupation, CriterionExperience, CriterionInterests,
-	CriterionLanguage, CriterionPersonality, CriterionDistance, CriterionAvailability,
+// criteria are the criteria, each in its file criterion_<name>.go with
+// its name, value and words, in the fixed order of [Result.Parts] and of
+// the sum that makes the score.
+var criteria = [numCriteria]criterion{
+	cSector:       criterionSector,
+	cOccupation:   criterionOccupation,
+	cExperience:   criterionExperience,
+	cInterests:    criterionInterests,
+	cLanguage:     criterionLanguage,
+	cPersonality:  criterionPersonality,
+	cDistance:     criterionDistance,
+	cAvailability: criterionAvailability,
 }
+
+// criterion is a criterion's name and words. Its value is computed by the
+// fused loop of pool.score, which calls the criterion's value function.
+type criterion struct {
+	name string
+	// explain says why the criterion has its value for the evaluated pair
+	// of mentee i and mentor j (mo is the mentor's profile).
+	explain func(p *pool, i, j int, e *eval, mo *profile.Mentor) string
+}
+
+// criterionNames are the names of the criteria, in order.
+var criterionNames = func() (n [numCriteria]string) {
+	for k, c := range criteria {
+		n[k] = c.name
+	}
+	return n
+}()
 
 // Criteria returns the names of the eight criteria in the fixed order of
 // [Result.Parts], in a new slice.

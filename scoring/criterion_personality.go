@@ -1,0 +1,78 @@
+package scoring
+
+import (
+	"fmt"
+	"math"
+	"math/bits"
+
+	"gonum.org/v1/gonum/floats"
+
+	"github.com/duomatch/duo/internal/msg"
+	"github.com/duomatch/duo/profile"
+)
+
+// CriterionPersonality is the criterion of personality: 1 − the mean
+// absolute difference of the traits both give (each in [0, 1]); neutral
+// when they share none. Its setting is its weight, [Weights].Personality.
+const CriterionPersonality = "personality"
+
+var criterionPersonality = criterion{name: CriterionPersonality, explain: func(_ *pool, _, _ int, e *eval, _ *profile.Mentor) string {
+	if e.traitN == 0 {
+		return "no trait given by both (neutral)"
+	}
+	return fmt.Sprintf("traits differ by %.2f on average over %d shared %s",
+		e.traitDiff, e.traitN, msg.Plural(float64(e.traitN), "trait", "traits"))
+}}
+
+// personality fills the personality criterion: 1 − the mean absolute
+// difference over the traits both have, summed in the order of the traits'
+// names; Neutral when they share none.
+func (p *pool) personality(a *menteeC, b *mentorC, e *eval) {
+	n := p.common(&a.traits, &b.traits, p.wideTraits)
+	e.traitN = n
+	if n == 0 {
+		e.traitDiff = 0
+		e.v[cPersonality] = Neutral
+		return
+	}
+	va := p.traitVals[a.traitOff : a.traitOff+a.traits.n]
+	vb := p.traitVals[b.traitOff : b.traitOff+b.traits.n]
+	var sum float64
+	switch {
+	case p.wideTraits:
+		ia := p.ids[a.traits.off : a.traits.off+a.traits.n]
+		ib := p.ids[b.traits.off : b.traits.off+b.traits.n]
+		for i, j := 0, 0; i < len(ia) && j < len(ib); {
+			switch {
+			case ia[i] < ib[j]:
+				i++
+			case ia[i] > ib[j]:
+				j++
+			default:
+				sum += math.Abs(vb[j] - va[i])
+				i++
+				j++
+			}
+		}
+	case a.traits.bits == b.traits.bits:
+		// The usual case, both with the programme's set of traits: the
+		// values line up. floats.Distance with L = 1 sums |vb_i − va_i|
+		// in index order, as the loops here do.
+		sum = floats.Distance(va, vb, 1)
+	default:
+		offA, offB := 0, 0
+		for w := 0; w < 2; w++ {
+			wa, wb := a.traits.bits[w], b.traits.bits[w]
+			for c := wa & wb; c != 0; c &= c - 1 {
+				below := uint64(1)<<bits.TrailingZeros64(c) - 1
+				i := offA + bits.OnesCount64(wa&below)
+				j := offB + bits.OnesCount64(wb&below)
+				sum += math.Abs(vb[j] - va[i])
+			}
+			offA += bits.OnesCount64(wa)
+			offB += bits.OnesCount64(wb)
+		}
+	}
+	e.traitDiff = sum / float64(n)
+	e.v[cPersonality] = 1 - e.traitDiff
+}

@@ -1,0 +1,58 @@
+package scoring
+
+// A hard rule decides whether a pair is allowed at all. Each lives in one
+// file, rule_<name>.go, that holds its code, its check and its words; the
+// settings it reads are fields of [Rules], documented there. This table
+// lists them, in the order in which [Scorer.Pair] reports them; a rule's
+// bit in eval.blocked is 1 << its index here.
+//
+// The checks themselves are called by pool.score in a fixed order,
+// cheapest first, so that a blocked pair costs little: that fused loop is
+// the one other place that names each rule.
+var hardRules = [...]hardRule{
+	blockLanguageIdx: ruleLanguage,
+	blockGenderIdx:   ruleGender,
+	blockDistanceIdx: ruleDistance,
+	blockTimeIdx:     ruleTime,
+	blockExcludedIdx: ruleExcluded,
+}
+
+// hardRule is a hard rule's code and words.
+type hardRule struct {
+	// code is the stable code of [Reason].
+	code string
+	// message says, in words a coordinator can pass on, why the rule
+	// blocks the evaluated pair of mentee i and mentor j.
+	message func(p *pool, i, j int, e *eval) string
+}
+
+// The index of each rule in hardRules.
+const (
+	blockLanguageIdx = iota
+	blockGenderIdx
+	blockDistanceIdx
+	blockTimeIdx
+	blockExcludedIdx
+	numRules
+)
+
+// The hard rules as bits of eval.blocked.
+const (
+	blockLanguage = 1 << blockLanguageIdx
+	blockGender   = 1 << blockGenderIdx
+	blockDistance = 1 << blockDistanceIdx
+	blockTime     = 1 << blockTimeIdx
+	blockExcluded = 1 << blockExcludedIdx
+)
+
+// reasons lists the rules that block the evaluated pair of mentee i and
+// mentor j, in the order of hardRules.
+func (p *pool) reasons(i, j int, e *eval) []Reason {
+	var out []Reason
+	for k, r := range hardRules {
+		if e.blocked&(1<<k) != 0 {
+			out = append(out, Reason{r.code, r.message(p, i, j, e)})
+		}
+	}
+	return out
+}
