@@ -102,6 +102,41 @@
 // or absent is its default), and decoding JSON over [Default] keeps the
 // defaults of what the document does not set.
 //
+// # A rule or a criterion in one file
+//
+// Each hard rule lives in one file, rule_<name>.go, that holds its code,
+// its check and its words; each criterion in criterion_<name>.go, with its
+// name, its value and its words. Two tables list them (hardRules in
+// rule.go, criteria in weights.go) and the explanations, the reasons'
+// order and the counts of blocking rules are built from those tables. A
+// rule's setting is a field of [Rules] (documented there, resolved by
+// [Rules.Resolved]); a criterion's is its weight in [Weights]. The fused
+// loop that scores a pair (pool.score) calls each check and value in turn,
+// cheapest rule first, so that the matrix stays fast.
+//
+// Adding a hypothetical rule, say "same_agency" (both registered in the
+// same region), is one new file, plus its line in the table and its call in
+// the loop:
+//
+//	// rule_agency.go
+//	package scoring
+//
+//	// CodeSameAgency blocks a pair whose homes are served by different
+//	// public employment services.
+//	const CodeSameAgency = "same_agency"
+//
+//	var ruleAgency = hardRule{
+//		code:    CodeSameAgency,
+//		message: func(*pool, int, int, *eval) string { return "not served by the same employment service" },
+//	}
+//
+//	func (p *pool) otherAgency(ag, bg *gate) bool { return p.places[ag.city-1].region != p.places[bg.city-1].region }
+//
+// then blockAgencyIdx in rule.go's table and, in pool.score,
+// "if p.otherAgency(ag, bg) { e.blocked |= 1 << blockAgencyIdx; … }". A
+// setting for it would be one field of Rules with its default in
+// Rules.Resolved.
+//
 // # Cost
 //
 // [Scorer.Matrix] compiles each profile once (interests, languages and

@@ -33,7 +33,6 @@ const (
 	blockDistanceIdx
 	blockTimeIdx
 	blockExcludedIdx
-	numRules
 )
 
 // The hard rules as bits of eval.blocked.

@@ -11,7 +11,7 @@ import (
 // both, not in the same municipality); not in the same municipality with
 // [Rules.SameCity], or not in the same region with [Rules.SameRegion]; or
 // with a home that did not resolve while one of these rules is on. The
-// distance criterion (criterion_distance in explain.go and criteria.go)
+// distance criterion (criterion_distance.go)
 // reads the distance this rule measures.
 const CodeTooFar = "too_far"
 
