@@ -12,7 +12,7 @@ import (
 // [Weights].Availability.
 const CriterionAvailability = "availability"
 
-var criterionAvailability = criterion{name: CriterionAvailability, explain: func(_ *pool, _, _ int, e *eval, _ *profile.Mentor) string {
+var criterionAvailability = criterion{name: CriterionAvailability, explain: func(_ *pool, _, _ int, e eval, _ *profile.Mentor) string {
 	switch e.common {
 	case 0:
 		return "no common weekly slot"

@@ -15,7 +15,7 @@ import (
 // its weight, [Weights].Distance, and DistanceScaleKm.
 const CriterionDistance = "distance"
 
-var criterionDistance = criterion{name: CriterionDistance, explain: func(p *pool, i, j int, e *eval, _ *profile.Mentor) string {
+var criterionDistance = criterion{name: CriterionDistance, explain: func(p *pool, i, j int, e eval, _ *profile.Mentor) string {
 	ag, bg := &p.menteeGates[i], &p.mentorGates[j]
 	names := p.placePair(i, j)
 	switch {

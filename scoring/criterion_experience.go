@@ -15,7 +15,7 @@ import (
 // settings are its weight, [Weights].Experience, and FullExperienceYears.
 const CriterionExperience = "experience"
 
-var criterionExperience = criterion{name: CriterionExperience, explain: func(p *pool, _, _ int, e *eval, _ *profile.Mentor) string {
+var criterionExperience = criterion{name: CriterionExperience, explain: func(p *pool, _, _ int, e eval, _ *profile.Mentor) string {
 	switch {
 	case e.secLevel < 0:
 		return "no sector to compare (neutral)"

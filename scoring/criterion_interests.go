@@ -12,7 +12,7 @@ import (
 // when either gives none. Its setting is its weight, [Weights].Interests.
 const CriterionInterests = "interests"
 
-var criterionInterests = criterion{name: CriterionInterests, explain: func(_ *pool, _, _ int, e *eval, _ *profile.Mentor) string {
+var criterionInterests = criterion{name: CriterionInterests, explain: func(_ *pool, _, _ int, e eval, _ *profile.Mentor) string {
 	if e.interN == 0 {
 		return "interests not given (neutral)"
 	}

@@ -14,7 +14,7 @@ import (
 // level is [Rules.MinSharedLevel], as for the rule no_shared_language.
 const CriterionLanguage = "language"
 
-var criterionLanguage = criterion{name: CriterionLanguage, explain: func(p *pool, i, _ int, e *eval, mo *profile.Mentor) string {
+var criterionLanguage = criterion{name: CriterionLanguage, explain: func(p *pool, i, _ int, e eval, mo *profile.Mentor) string {
 	var lang string
 	if e.practise < 0 {
 		lang = "no language to practise given (neutral)"

@@ -9,7 +9,7 @@ import "github.com/duomatch/duo/profile"
 // [Weights].Occupation.
 const CriterionOccupation = "occupation"
 
-var criterionOccupation = criterion{name: CriterionOccupation, explain: func(p *pool, i, _ int, e *eval, _ *profile.Mentor) string {
+var criterionOccupation = criterion{name: CriterionOccupation, explain: func(p *pool, i, _ int, e eval, _ *profile.Mentor) string {
 	hier := [5]string{"", "major group", "sub-major group", "minor group", "unit group"}
 	switch {
 	case e.occLevel < 0:

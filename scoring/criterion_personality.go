@@ -16,7 +16,7 @@ import (
 // when they share none. Its setting is its weight, [Weights].Personality.
 const CriterionPersonality = "personality"
 
-var criterionPersonality = criterion{name: CriterionPersonality, explain: func(_ *pool, _, _ int, e *eval, _ *profile.Mentor) string {
+var criterionPersonality = criterion{name: CriterionPersonality, explain: func(_ *pool, _, _ int, e eval, _ *profile.Mentor) string {
 	if e.traitN == 0 {
 		return "no trait given by both (neutral)"
 	}

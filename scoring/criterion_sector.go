@@ -8,7 +8,7 @@ import "github.com/duomatch/duo/profile"
 // data. Its setting is its weight, [Weights].Sector.
 const CriterionSector = "sector"
 
-var criterionSector = criterion{name: CriterionSector, explain: func(p *pool, i, _ int, e *eval, _ *profile.Mentor) string {
+var criterionSector = criterion{name: CriterionSector, explain: func(p *pool, i, _ int, e eval, _ *profile.Mentor) string {
 	hier := [5]string{"", "section", "division", "group", "class"}
 	switch {
 	case e.secLevel < 0:

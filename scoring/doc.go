@@ -127,7 +127,7 @@
 //
 //	var ruleAgency = hardRule{
 //		code:    CodeSameAgency,
-//		message: func(*pool, int, int, *eval) string { return "not served by the same employment service" },
+//		message: func(*pool, int, int, eval) string { return "not served by the same employment service" },
 //	}
 //
 //	func (p *pool) otherAgency(ag, bg *gate) bool { return p.places[ag.city-1].region != p.places[bg.city-1].region }

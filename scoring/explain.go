@@ -14,7 +14,7 @@ func (p *pool) parts(i, j int, e *eval, mo *profile.Mentor) []Part {
 	out := make([]Part, numCriteria)
 	for k, c := range criteria {
 		out[k] = Part{Criterion: c.name, Weight: p.set.nw[k], Value: e.v[k],
-			Contribution: p.set.nw[k] * e.v[k], Reason: c.explain(p, i, j, e, mo)}
+			Contribution: p.set.nw[k] * e.v[k], Reason: c.explain(p, i, j, *e, mo)}
 	}
 	return out
 }

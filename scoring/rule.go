@@ -23,7 +23,7 @@ type hardRule struct {
 	code string
 	// message says, in words a coordinator can pass on, why the rule
 	// blocks the evaluated pair of mentee i and mentor j.
-	message func(p *pool, i, j int, e *eval) string
+	message func(p *pool, i, j int, e eval) string
 }
 
 // The index of each rule in hardRules.
@@ -50,7 +50,7 @@ func (p *pool) reasons(i, j int, e *eval) []Reason {
 	var out []Reason
 	for k, r := range hardRules {
 		if e.blocked&(1<<k) != 0 {
-			out = append(out, Reason{r.code, r.message(p, i, j, e)})
+			out = append(out, Reason{r.code, r.message(p, i, j, *e)})
 		}
 	}
 	return out

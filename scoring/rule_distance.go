@@ -73,7 +73,7 @@ func asin(x float64) float64 {
 
 // placeMessage says why the place rules block the evaluated pair of
 // mentee i and mentor j: every rule that does, joined by "; ".
-func (p *pool) placeMessage(i, j int, e *eval) string {
+func (p *pool) placeMessage(i, j int, e eval) string {
 	s := p.set
 	ag, bg := &p.menteeGates[i], &p.mentorGates[j]
 	names := p.placePair(i, j)

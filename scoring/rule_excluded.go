@@ -7,5 +7,5 @@ const CodeExcluded = "excluded"
 
 var ruleExcluded = hardRule{
 	code:    CodeExcluded,
-	message: func(*pool, int, int, *eval) string { return "the pair is on the excluded list" },
+	message: func(*pool, int, int, eval) string { return "the pair is on the excluded list" },
 }

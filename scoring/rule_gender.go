@@ -8,7 +8,7 @@ const CodeGenderWish = "gender_wish"
 
 var ruleGender = hardRule{
 	code:    CodeGenderWish,
-	message: func(*pool, int, int, *eval) string { return "a wish about the partner's gender is not met" },
+	message: func(*pool, int, int, eval) string { return "a wish about the partner's gender is not met" },
 }
 
 // genderWishUnmet reports whether a gender wish of either side is not met.

@@ -9,7 +9,7 @@ const CodeNoSharedLanguage = "no_shared_language"
 
 var ruleLanguage = hardRule{
 	code: CodeNoSharedLanguage,
-	message: func(p *pool, _, _ int, _ *eval) string {
+	message: func(p *pool, _, _ int, _ eval) string {
 		return fmt.Sprintf("no language that both speak at %s or above", levelName(p.set.minLevel))
 	},
 }

@@ -8,7 +8,7 @@ const CodeNoSharedTime = "no_shared_time"
 
 var ruleTime = hardRule{
 	code:    CodeNoSharedTime,
-	message: func(*pool, int, int, *eval) string { return "no weekly time slot in which both are free" },
+	message: func(*pool, int, int, eval) string { return "no weekly time slot in which both are free" },
 }
 
 // commonSlots counts into e.common the weekly slots in which both are

@@ -64,7 +64,7 @@ type criterion struct {
 	name string
 	// explain says why the criterion has its value for the evaluated pair
 	// of mentee i and mentor j (mo is the mentor's profile).
-	explain func(p *pool, i, j int, e *eval, mo *profile.Mentor) string
+	explain func(p *pool, i, j int, e eval, mo *profile.Mentor) string
 }
 
 // criterionNames are the names of the criteria, in order.
