@@ -59,7 +59,29 @@ func (p *pool) score(ag *gate, a *menteeC, bg *gate, b *mentorC, e *eval, full b
 			return math.Inf(-1)
 		}
 	}
-	if p.tooFar(ag, bg, e, full) {
+	// too_far (rule_distance.go), written here rather than called: the
+	// call would cost a tenth of the loop.
+	e.km = -1
+	if ag.avail&bg.avail&geoBit != 0 {
+		dx, dy, dz := ag.geo[0]-bg.geo[0], ag.geo[1]-bg.geo[1], ag.geo[2]-bg.geo[2]
+		chord2 := dx*dx + dy*dy + dz*dz
+		if chord2 > s.maxChord2 {
+			e.blocked |= blockDistance
+			if !full {
+				return math.Inf(-1)
+			}
+		}
+		// Haversine: hav(θ) = (chord/2)², θ = 2·asin(chord/2).
+		e.km = 2 * earthRadiusKm * asin(math.Sqrt(chord2)/2)
+	} else if s.limit && (ag.city != bg.city || ag.city == 0) {
+		// Without coordinates on both sides the distance cannot be
+		// measured: only the same municipality passes.
+		e.blocked |= blockDistance
+		if !full {
+			return math.Inf(-1)
+		}
+	}
+	if (s.sameCity && (ag.city != bg.city || ag.city == 0)) || (s.sameRegion && !p.sameRegion(ag.city, bg.city)) {
 		e.blocked |= blockDistance
 		if !full {
 			return math.Inf(-1)
@@ -69,9 +91,48 @@ func (p *pool) score(ag *gate, a *menteeC, bg *gate, b *mentorC, e *eval, full b
 	// Criteria, in the order of the criteria table (see criterion_*.go).
 	// Sector fills the experience criterion too.
 	p.sector(a, b, e)
-	p.occupation(a, b, e)
-	p.interests(a, b, e)
-	p.language(ag, bg, a, b, e)
+
+	// occupation (criterion_occupation.go), interests and language, written
+	// here for the same reason.
+	if a.occupation == 0 || b.occN == 0 {
+		e.occLevel = -1
+		e.v[cOccupation] = Neutral
+	} else {
+		best := 0
+		for _, x := range p.exps[b.expOff : b.expOff+b.expN] {
+			best = max(best, a.occupation.shared(x.occupation))
+		}
+		e.occLevel = best
+		e.v[cOccupation] = grade[best]
+	}
+
+	if na, nb := a.interests.n, b.interests.n; na == 0 || nb == 0 {
+		e.interInter, e.interN = 0, 0
+		e.v[cInterests] = Neutral
+	} else {
+		in := p.common(&a.interests, &b.interests, p.wideTags)
+		e.interInter, e.interN = in, int(na+nb)-in
+		e.v[cInterests] = float64(in) / float64(e.interN)
+	}
+
+	credit := Neutral
+	e.practise, e.furtherN = -1, e.shared
+	if a.practise >= 0 {
+		id := uint32(a.practise)
+		switch {
+		case p.has(&b.langB2, id, p.wideLangs):
+			e.practise, credit = 2, 1
+		case p.has(&b.langB1, id, p.wideLangs):
+			e.practise, credit = 1, 0.5
+		default:
+			e.practise, credit = 0, 0
+		}
+		if p.has(&ag.langOK, id, p.wideLangs) && p.has(&bg.langOK, id, p.wideLangs) {
+			e.furtherN--
+		}
+	}
+	e.v[cLanguage] = min(1, credit+further*float64(e.furtherN))
+
 	p.personality(a, b, e)
 	distanceValue(ag, bg, s.scaleKm, e)
 	availabilityValue(e)

@@ -10,6 +10,7 @@ import (
 // CriterionInterests is the criterion of interests: the Jaccard
 // similarity of the two sets of interests (shared over all); neutral
 // when either gives none. Its setting is its weight, [Weights].Interests.
+// Its value is computed in pool.score (criteria.go), inlined for speed.
 const CriterionInterests = "interests"
 
 var criterionInterests = criterion{name: CriterionInterests, explain: func(_ *pool, _, _ int, e eval, _ *profile.Mentor) string {
@@ -18,16 +19,3 @@ var criterionInterests = criterion{name: CriterionInterests, explain: func(_ *po
 	}
 	return fmt.Sprintf("shares %d of %d %s", e.interInter, e.interN, msg.Plural(float64(e.interN), "interest", "interests"))
 }}
-
-// interests fills the interests criterion.
-func (p *pool) interests(a *menteeC, b *mentorC, e *eval) {
-	na, nb := a.interests.n, b.interests.n
-	if na == 0 || nb == 0 {
-		e.interInter, e.interN = 0, 0
-		e.v[cInterests] = Neutral
-		return
-	}
-	in := p.common(&a.interests, &b.interests, p.wideTags)
-	e.interInter, e.interN = in, int(na+nb)-in
-	e.v[cInterests] = float64(in) / float64(e.interN)
-}

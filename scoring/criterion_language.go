@@ -12,6 +12,7 @@ import (
 // [further] for each further language both speak at the shared level,
 // at most 1. Its setting is its weight, [Weights].Language; the shared
 // level is [Rules.MinSharedLevel], as for the rule no_shared_language.
+// Its value is computed in pool.score (criteria.go), inlined for speed.
 const CriterionLanguage = "language"
 
 var criterionLanguage = criterion{name: CriterionLanguage, explain: func(p *pool, i, _ int, e eval, mo *profile.Mentor) string {
@@ -43,25 +44,3 @@ var criterionLanguage = criterion{name: CriterionLanguage, explain: func(p *pool
 
 // further is the language criterion's credit per further shared language.
 const further = 0.25
-
-// language fills the language criterion; e.shared must be set (by the
-// rule no_shared_language).
-func (p *pool) language(ag, bg *gate, a *menteeC, b *mentorC, e *eval) {
-	credit := Neutral
-	e.practise, e.furtherN = -1, e.shared
-	if a.practise >= 0 {
-		id := uint32(a.practise)
-		switch {
-		case p.has(&b.langB2, id, p.wideLangs):
-			e.practise, credit = 2, 1
-		case p.has(&b.langB1, id, p.wideLangs):
-			e.practise, credit = 1, 0.5
-		default:
-			e.practise, credit = 0, 0
-		}
-		if p.has(&ag.langOK, id, p.wideLangs) && p.has(&bg.langOK, id, p.wideLangs) {
-			e.furtherN--
-		}
-	}
-	e.v[cLanguage] = min(1, credit+further*float64(e.furtherN))
-}

@@ -7,6 +7,7 @@ import "github.com/duomatch/duo/profile"
 // shares with an occupation of the mentor's experience, graded by
 // [grade]; neutral without data. Its setting is its weight,
 // [Weights].Occupation.
+// Its value is computed in pool.score (criteria.go), inlined for speed.
 const CriterionOccupation = "occupation"
 
 var criterionOccupation = criterion{name: CriterionOccupation, explain: func(p *pool, i, _ int, e eval, _ *profile.Mentor) string {
@@ -19,18 +20,3 @@ var criterionOccupation = criterion{name: CriterionOccupation, explain: func(p *
 	}
 	return "same ISCO " + hier[e.occLevel] + " " + p.mentees[i].occupation.prefix(e.occLevel)
 }}
-
-// occupation fills the occupation criterion.
-func (p *pool) occupation(a *menteeC, b *mentorC, e *eval) {
-	if a.occupation == 0 || b.occN == 0 {
-		e.occLevel = -1
-		e.v[cOccupation] = Neutral
-		return
-	}
-	best := 0
-	for _, x := range p.exps[b.expOff : b.expOff+b.expN] {
-		best = max(best, a.occupation.shared(x.occupation))
-	}
-	e.occLevel = best
-	e.v[cOccupation] = grade[best]
-}

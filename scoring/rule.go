@@ -6,9 +6,11 @@ package scoring
 // lists them, in the order in which [Scorer.Pair] reports them; a rule's
 // bit in eval.blocked is 1 << its index here.
 //
-// The checks themselves are called by pool.score in a fixed order,
-// cheapest first, so that a blocked pair costs little: that fused loop is
-// the one other place that names each rule.
+// The checks are applied by pool.score in a fixed order, cheapest first,
+// so that a blocked pair costs little: that fused loop is the one other
+// place that names each rule. It calls the checks small enough to be
+// inlined (rule_time.go, rule_gender.go, rule_language.go) and holds the
+// distance check itself, since a call per pair would slow the matrix.
 var hardRules = [...]hardRule{
 	blockLanguageIdx: ruleLanguage,
 	blockGenderIdx:   ruleGender,

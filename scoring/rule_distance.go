@@ -10,9 +10,9 @@ import (
 // [Rules.MaxDistanceKm] (25 km by default; or, without coordinates for
 // both, not in the same municipality); not in the same municipality with
 // [Rules.SameCity], or not in the same region with [Rules.SameRegion]; or
-// with a home that did not resolve while one of these rules is on. The
-// distance criterion (criterion_distance.go)
-// reads the distance this rule measures.
+// with a home that did not resolve while one of these rules is on. Its
+// check is written in pool.score (criteria.go), where it sets eval.km,
+// the distance that the distance criterion (criterion_distance.go) reads.
 const CodeTooFar = "too_far"
 
 var ruleDistance = hardRule{code: CodeTooFar, message: (*pool).placeMessage}
@@ -20,33 +20,6 @@ var ruleDistance = hardRule{code: CodeTooFar, message: (*pool).placeMessage}
 // earthRadiusKm is the mean radius of the Earth (IUGG), used for
 // great-circle distances.
 const earthRadiusKm = 6371.0088
-
-// tooFar applies the place rules to (ag, bg): it sets e.km, the distance
-// or -1 without coordinates on both sides, and reports whether a rule
-// blocks the pair. With full unset it may return true before measuring
-// the distance of a pair that is too far.
-func (p *pool) tooFar(ag, bg *gate, e *eval, full bool) bool {
-	s := p.set
-	blocked := false
-	e.km = -1
-	if ag.avail&bg.avail&geoBit != 0 {
-		dx, dy, dz := ag.geo[0]-bg.geo[0], ag.geo[1]-bg.geo[1], ag.geo[2]-bg.geo[2]
-		chord2 := dx*dx + dy*dy + dz*dz
-		if chord2 > s.maxChord2 {
-			if !full {
-				return true
-			}
-			blocked = true
-		}
-		// Haversine: hav(θ) = (chord/2)², θ = 2·asin(chord/2).
-		e.km = 2 * earthRadiusKm * asin(math.Sqrt(chord2)/2)
-	} else if s.limit && (ag.city != bg.city || ag.city == 0) {
-		// Without coordinates on both sides the distance cannot be
-		// measured: only the same municipality passes.
-		blocked = true
-	}
-	return blocked || (s.sameCity && (ag.city != bg.city || ag.city == 0)) || (s.sameRegion && !p.sameRegion(ag.city, bg.city))
-}
 
 // sameRegion reports whether the localities a and b (gate.city values) are
 // in the same region; a locality without a region is a region of its own,
