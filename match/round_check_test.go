@@ -177,7 +177,7 @@ func TestRoundProblemsThroughJoins(t *testing.T) {
 		Mentees: []profile.Mentee{mentee("me-1", nil)},
 		Mentors: []profile.Mentor{mentor("mo-1", nil)},
 		Policy:  profile.Policy{Mentee: profile.MenteeRules{MinAge: 200}},
-		Scorer:  scoring.Scorer{Weights: scoring.Weights{Sector: -1}},
+		Scorer:  scoring.Scorer{Weights: scoring.Weights{Sector: -2}},
 	}
 	r.Mentees[0].BirthDate = profile.Date{}
 	_, err := Propose(context.Background(), r)
@@ -198,7 +198,7 @@ func TestRoundProblemsThroughJoins(t *testing.T) {
 	assert.Equal(t, []got{
 		{"on", "missing_day"},
 		{"policy.mentee.min_age", "out_of_range_setting"},
-		{"scorer.weights.sector", "negative"},
+		{"scorer.weights.sector", "negative_not_off"},
 		{"mentees[0].birth_date", "missing"},
 	}, ps)
 	assert.Equal(t, []error{ErrInvalidRound, profile.ErrInvalid, scoring.ErrWeights, profile.ErrInvalid}, sentinels)
