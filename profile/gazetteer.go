@@ -13,7 +13,7 @@ import (
 	unorm "golang.org/x/text/unicode/norm"
 )
 
-// Errors of place resolution, testable with errors.Is. Both wrap
+// Errors of place resolution, testable with errors.Is. All wrap
 // [ErrPlace].
 var (
 	// ErrPlace is wrapped by every error of [Gazetteer.Resolve].
@@ -24,6 +24,13 @@ var (
 	// ErrAmbiguousPlace: the name (without a known postcode) matches several
 	// localities of equal rank; a postcode or coordinates settle it.
 	ErrAmbiguousPlace = fmt.Errorf("%w: ambiguous place name (add a postcode or coordinates)", ErrPlace)
+	// ErrUnknownPostcode: the postcode given is not in the gazetteer
+	// (whatever the name says: "9999 Gent" is not taken for Gent). It
+	// also wraps [ErrUnknownPlace].
+	ErrUnknownPostcode = fmt.Errorf("%w: unknown postcode", ErrUnknownPlace)
+	// ErrPlaceMismatch: the postcode and the name given name different
+	// localities ("1030 Liège"); neither is chosen.
+	ErrPlaceMismatch = fmt.Errorf("%w: postcode and name disagree", ErrPlace)
 )
 
 // Gazetteer resolves a [Place] as an application form holds it (a postcode
@@ -35,7 +42,9 @@ var (
 // Resolve must be deterministic and safe for concurrent use, and should
 // cost O(length of the place's strings). It returns an error wrapping
 // [ErrUnknownPlace] or [ErrAmbiguousPlace] when the place cannot be
-// resolved. It ignores the place's coordinates: [Locate] applies the rule
+// resolved; a table that knows both postcodes and names should also
+// return [ErrUnknownPostcode] or [ErrPlaceMismatch] rather than choose
+// between a postcode and a name that disagree. It ignores the place's coordinates: [Locate] applies the rule
 // that coordinates given in the place win. Implementations should be
 // comparable (a pointer type), since settings that hold one are compared
 // with ==.
@@ -59,6 +68,12 @@ type Locality struct {
 	// Region is the locality's region ("Brussels-Capital", "Flanders",
 	// "Wallonia" in Belgium); empty when the table has none.
 	Region string
+	// Province and Arrondissement are the codes of the locality's
+	// second- and third-level administrative units, for groupings (for
+	// Belgium the Statbel NIS codes "10000" and "11000"; Province is empty
+	// in the Brussels-Capital Region, which has none); empty when the
+	// table has none. Package profile/belgium names them.
+	Province, Arrondissement string
 	// Lat and Lon are representative coordinates in decimal degrees (WGS
 	// 84); both zero when unknown.
 	Lat, Lon float64
@@ -322,15 +337,22 @@ func placeFolder() transform.Transformer {
 
 // HomeError returns the error that reports a participant's home that did
 // not resolve: a *[Problem] with the participant's ID (named as
-// [Problem.IDs] says), the path "home", the code "unknown_place" and the
-// words "unknown place", or the code "ambiguous_place" and "ambiguous place
-// name (add a postcode or coordinates)" when err wraps [ErrAmbiguousPlace].
-// It unwraps to [ErrInvalid]. Put it under a path with [AtPath]
+// [Problem.IDs] says), the path "home", and by the error it wraps the code
+// and words: "ambiguous_place", "ambiguous place name (add a postcode or
+// coordinates)" for [ErrAmbiguousPlace]; "unknown_postcode", "unknown
+// postcode" for [ErrUnknownPostcode]; "place_mismatch", "postcode and name
+// disagree" for [ErrPlaceMismatch]; otherwise "unknown_place", "unknown
+// place". It unwraps to [ErrInvalid]. Put it under a path with [AtPath]
 // ("mentees[3].home").
 func HomeError(id string, err error) *Problem {
 	p := &Problem{IDs: []string{idName(id)}, Path: "home", Code: "unknown_place", Detail: "unknown place", Err: ErrInvalid}
-	if errors.Is(err, ErrAmbiguousPlace) {
+	switch {
+	case errors.Is(err, ErrAmbiguousPlace):
 		p.Code, p.Detail = "ambiguous_place", "ambiguous place name (add a postcode or coordinates)"
+	case errors.Is(err, ErrUnknownPostcode):
+		p.Code, p.Detail = "unknown_postcode", "unknown postcode"
+	case errors.Is(err, ErrPlaceMismatch):
+		p.Code, p.Detail = "place_mismatch", "postcode and name disagree"
 	}
 	return p
 }
