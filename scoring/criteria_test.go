@@ -205,8 +205,9 @@ func TestDistance(t *testing.T) {
 			s.Rules.MaxDistanceKm = 40
 			at(30)(t, s, me, mo)
 		}, 0.25, "", ""},
-		{"same municipality without coordinates", func(_ *testing.T, _ *scoring.Scorer, me *profile.Mentee, mo *profile.Mentor) {
-			me.Home = profile.Place{City: "Woluwe-Saint-Pierre"} // the table has no coordinates for it
+		{"same municipality without coordinates", func(_ *testing.T, s *scoring.Scorer, me *profile.Mentee, mo *profile.Mentor) {
+			s.Places = woluweWithoutCoords
+			me.Home = profile.Place{City: "Woluwe-Saint-Pierre"}
 			mo.Home = profile.Place{Postcode: "1150"}
 		}, 1, "both in Woluwe-Saint-Pierre (same municipality)", ""},
 		{"zero limit: 25 km scale", func(t *testing.T, s *scoring.Scorer, me *profile.Mentee, mo *profile.Mentor) {
@@ -217,7 +218,8 @@ func TestDistance(t *testing.T) {
 			me.Home = profile.Place{City: "Liège"}
 			mo.Home = profile.Place{City: "LIEGE"}
 		}, 1, "both in Liège (0 at 25 km)", ""},
-		{"other municipality without coordinates", func(_ *testing.T, _ *scoring.Scorer, me *profile.Mentee, mo *profile.Mentor) {
+		{"other municipality without coordinates", func(_ *testing.T, s *scoring.Scorer, me *profile.Mentee, mo *profile.Mentor) {
+			s.Places = woluweWithoutCoords
 			me.Home = profile.Place{City: "Sint-Pieters-Woluwe"}
 			mo.Home = profile.Place{City: "Ixelles"}
 		}, 0, "different municipalities (Sint-Pieters-Woluwe – Ixelles), without coordinates", "blocked by too_far, but the value is still given"},

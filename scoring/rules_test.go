@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/duomatch/duo/profile"
+	"github.com/duomatch/duo/profile/belgium"
 	"github.com/duomatch/duo/scoring"
 )
 
@@ -231,6 +232,21 @@ func TestRulesJSON(t *testing.T) {
 	assert.NoError(t, off.Validate(), "a document that turns the distance rule off is valid")
 }
 
+// withoutCoords is the Belgian gazetteer with the coordinates of one
+// municipality removed, as a table may lack them.
+type withoutCoords struct{ id string }
+
+func (g *withoutCoords) Resolve(p profile.Place) (profile.Locality, error) {
+	l, err := belgium.Gazetteer().Resolve(p)
+	if l.ID == g.id {
+		l.Lat, l.Lon = 0, 0
+	}
+	return l, err
+}
+
+// woluweWithoutCoords has no coordinates for Woluwe-Saint-Pierre.
+var woluweWithoutCoords profile.Gazetteer = &withoutCoords{id: "21019"}
+
 // TestPlaceRule: homes resolve through the gazetteer (Belgium's by
 // default); the distance rule measures resolved coordinates, SameCity
 // compares municipalities and SameRegion regions; a home that does not
@@ -248,6 +264,7 @@ func TestPlaceRule(t *testing.T) {
 	tests := []struct {
 		name       string
 		rules      scoring.Rules
+		places     profile.Gazetteer // nil: Belgium's
 		me, mo     profile.Place
 		msg        string  // the too_far message; "" for an allowed pair
 		distance   float64 // the distance criterion's value
@@ -268,8 +285,8 @@ func TestPlaceRule(t *testing.T) {
 		{name: "coordinates without a name", me: profile.Place{Lat: lat0, Lon: lon0}, mo: city("Brussels"), distance: 1 - 0.3/25},
 		{name: "coordinates win over the table", me: at("Gent", 0), mo: city("Brussels"), distance: 1 - 0.3/25},
 		{name: "coordinates on both sides, no names", me: at("", 0), mo: at("", 5), distance: 0.8},
-		{name: "Woluwe-Saint-Pierre has no coordinates: same municipality passes", me: city("Woluwe-Saint-Pierre"), mo: profile.Place{Postcode: "1150"}, distance: 1},
-		{name: "Woluwe-Saint-Pierre has no coordinates: other municipality blocked", me: city("Woluwe-Saint-Pierre"), mo: city("Ixelles"),
+		{name: "a municipality without coordinates: same municipality passes", places: woluweWithoutCoords, me: city("Woluwe-Saint-Pierre"), mo: profile.Place{Postcode: "1150"}, distance: 1},
+		{name: "a municipality without coordinates: other municipality blocked", places: woluweWithoutCoords, me: city("Woluwe-Saint-Pierre"), mo: city("Ixelles"),
 			msg: "Woluwe-Saint-Pierre – Ixelles: different municipalities, and without coordinates for both the distance cannot be checked"},
 
 		{name: "distance off: far apart passes", rules: off, me: city("Liège"), mo: city("Gent")},
@@ -291,7 +308,7 @@ func TestPlaceRule(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			me, mo := pair(t)
 			me.Home, mo.Home = tt.me, tt.mo
-			s := scoring.Scorer{Rules: tt.rules}
+			s := scoring.Scorer{Rules: tt.rules, Places: tt.places}
 			r := s.Pair(me, mo)
 			checkResult(t, r)
 			if tt.msg == "" {

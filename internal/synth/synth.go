@@ -129,9 +129,8 @@ func (g gen) birthDate(on profile.Date, age int) profile.Date {
 func (g gen) place() (profile.Place, city) {
 	c := cities[weighted(g, len(cities), func(i int) int { return cities[i].weight })]
 	// Forms hold a postcode and a municipality, mostly both, in any of
-	// their spellings; a postcode alone is drawn only when the gazetteer
-	// knows it (c.listed), so that every home
-	// resolves; three in ten also give coordinates.
+	// their spellings; a postcode alone only for the cities marked
+	// listed; three in ten also give coordinates. Every home resolves.
 	p := profile.Place{City: c.spellings[g.r.IntN(len(c.spellings))]}
 	switch x := g.r.Float64(); {
 	case x < 0.2:

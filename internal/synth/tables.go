@@ -26,9 +26,11 @@ type city struct {
 	weight    int
 	spellings []string
 	postcodes []string
-	// listed reports whether the Belgian gazetteer knows postcodes[0]
-	// (it knows the postcodes of Brussels and the main postcode of the
-	// larger towns only).
+	// listed reports whether a form may give postcodes[0] alone. It
+	// dates from a gazetteer that knew only the postcodes of Brussels and
+	// the main postcode of the larger towns; the Belgian gazetteer now
+	// knows every postcode, but the flags stay as they were so that a
+	// seed gives the same people as before.
 	listed bool
 }
 

@@ -43,7 +43,7 @@ var (
 		On:              profile.MustDate(2026, 11, 23),
 		IneligibleShare: 0.1,
 	}
-	cities     = []string{"Brussels-Capital", "BE-geo-VAN-antwerp", "BE-geo-VOV-gent", "BE-geo-WLG-liege"}
+	cities     = []string{"Brussels-Capital", "11002", "44021", "62063"} // the region; Antwerpen, Gent, Liège by NIS code
 	numMentees = 60
 	numMentors = 45
 	// pinned are duos that "already exist": taken from the proposal of a
