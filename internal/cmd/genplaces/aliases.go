@@ -16,7 +16,7 @@ import (
 // The abbreviations of saints ("Saint-", "Sint-", "Sankt", "St-", "St.")
 // need no row here: profile.FoldPlaceName makes them one word, so
 // "St-Gilles", "Woluwe-St-Lambert" and "St.-Niklaas" resolve as written.
-var aliases = []struct{ nis, name string }{
+var aliases = []alias{
 	{"11002", "Antwerp"},
 	{"21004", "Brussels"},
 	{"21004", "Brussels City"},
@@ -32,13 +32,16 @@ var aliases = []struct{ nis, name string }{
 	{"62063", "Luettich"},
 }
 
+// alias is a name in use for the municipality with NIS code nis.
+type alias struct{ nis, name string }
+
 // addAliases adds the aliases to their municipalities, keeping only those
 // that are not already one of its names (as folded), in the order above.
-func addAliases(munis map[string]*municipality, errs *problems) {
+func addAliases(munis map[string]*municipality, aliases []alias, errs *problems) {
 	for i, a := range aliases {
 		m := munis[a.nis]
 		if m == nil {
-			errs.add("aliases.go", i+1, "alias %d: %s is not a municipality", i+1, a.nis)
+			errs.add("aliases", i+1, "%s is not a municipality", a.nis)
 			continue
 		}
 		f := fold(a.name)

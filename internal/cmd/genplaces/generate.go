@@ -85,14 +85,15 @@ type postcode struct {
 	places    []string
 }
 
-// generate checks the sources and returns the tables by file name. Errors
-// name every problem at once (file and line).
-func generate(files map[string][]byte) (map[string][]byte, error) {
+// generate checks the sources (by file name) and returns the tables by
+// file name, with aliases added to the municipalities. Errors name every
+// problem at once (file and line; line 0 for a problem of the whole file).
+func generate(files map[string][]byte, aliases []alias) (map[string][]byte, error) {
 	var errs problems
 	units, unitOrder := readUnits(files["admin_units.csv"], &errs)
 	munis := readMunicipalities(files["municipalities.csv"], units, &errs)
 	posts := readPostcodes(files["postcodes.csv"], files["postcodes_provenance.csv"], munis, &errs)
-	addAliases(munis, &errs)
+	addAliases(munis, aliases, &errs)
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
@@ -227,9 +228,9 @@ func readPostcodes(data, provenance []byte, munis map[string]*municipality, errs
 		if len(r) != 5 || len(prov[i]) != 5 {
 			continue
 		}
-		if prov[i][0] != r[0] || prov[i][1] != r[1] || prov[i][2] != r[2] {
+		described := prov[i][0] == r[0] && prov[i][1] == r[1] && prov[i][2] == r[2]
+		if !described {
 			errs.add("postcodes_provenance.csv", plines[i], "does not describe line %d of postcodes.csv", lines[i])
-			continue
 		}
 		switch {
 		case !isDigits(r[0], 4):
@@ -254,7 +255,7 @@ func readPostcodes(data, provenance []byte, munis map[string]*municipality, errs
 		if !slices.Contains(p.places, r[2]) {
 			p.places = append(p.places, r[2])
 		}
-		if prov[i][3] == "GeoNames" {
+		if described && prov[i][3] == "GeoNames" {
 			p.main = true
 		}
 	}

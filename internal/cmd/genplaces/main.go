@@ -43,7 +43,7 @@ func run(src, out string) error {
 		}
 		files[name] = b
 	}
-	tables, err := generate(files)
+	tables, err := generate(files, aliases)
 	if err != nil {
 		return err
 	}
