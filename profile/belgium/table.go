@@ -3,6 +3,7 @@ package belgium
 import (
 	_ "embed"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -187,21 +188,27 @@ func (t *Table) Len() int { return len(t.munis) }
 // Country returns "BE".
 func (t *Table) Country() profile.Country { return "BE" }
 
-// Municipalities returns the municipalities sorted by NIS code (a copy).
+// Municipalities returns the municipalities sorted by NIS code (a copy the
+// caller may change). Cost: O(number of municipalities and postcodes).
 func (t *Table) Municipalities() []Municipality {
 	out := make([]Municipality, len(t.munis))
-	copy(out, t.munis)
+	for i, m := range t.munis {
+		m.Postcodes = slices.Clone(m.Postcodes)
+		out[i] = m
+	}
 	return out
 }
 
 // Municipality returns the municipality with NIS code nis, and whether
-// there is one. Cost: O(1).
+// there is one. Cost: O(its postcodes).
 func (t *Table) Municipality(nis string) (Municipality, bool) {
 	k, ok := t.byNIS[nis]
 	if !ok {
 		return Municipality{}, false
 	}
-	return t.munis[k], true
+	m := t.munis[k]
+	m.Postcodes = slices.Clone(m.Postcodes) // the table stays immutable
+	return m, true
 }
 
 // Unit returns the region, province or arrondissement with NIS code code,
