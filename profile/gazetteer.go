@@ -55,7 +55,7 @@ type Gazetteer interface {
 // Locality is a place resolved by a [Gazetteer].
 type Locality struct {
 	// ID identifies the locality, stably across versions of the table: for
-	// Belgium the Statbel REFNIS code where the table has it ("21015"), see
+	// Belgium the Statbel NIS (REFNIS) code of the municipality ("21015"), see
 	// package profile/belgium. Two places with the same ID are the same
 	// municipality. Empty for coordinates that resolved to no locality
 	// (see [Locate]).

@@ -367,3 +367,35 @@ func TestRulesResolved(t *testing.T) {
 	}
 	assert.Equal(t, scoring.Rules{}.Resolved(), scoring.DefaultRules().Resolved())
 }
+
+// TestHomeProblems: a home whose postcode and name disagree, or whose
+// postcode is unknown, is reported by Compile with its own words, never
+// resolved to one of the two.
+func TestHomeProblems(t *testing.T) {
+	tests := []struct {
+		name    string
+		home    profile.Place
+		problem string
+		err     error
+	}{
+		{"postcode of another municipality", profile.Place{Postcode: "1030", City: "Liège"}, "postcode and name disagree", profile.ErrPlaceMismatch},
+		{"unknown postcode, known name", profile.Place{Postcode: "9999", City: "Gent"}, "unknown postcode", profile.ErrUnknownPostcode},
+		{"section without its postcode", profile.Place{City: "Deurne"}, "ambiguous place name (add a postcode or coordinates)", profile.ErrAmbiguousPlace},
+		{"unknown name", profile.Place{City: "Atlantis"}, "unknown place", profile.ErrUnknownPlace},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			me, mo := pair(t)
+			me.Home = tt.home
+			var s scoring.Scorer
+			assert.ErrorIs(t, s.CheckHome(me.Home), tt.err)
+			_, err := s.Compile(context.Background(), []profile.Mentee{*me}, []profile.Mentor{*mo})
+			require.ErrorIs(t, err, scoring.ErrInvalidProfile)
+			fes := profile.FieldErrors(err)
+			require.Len(t, fes, 1)
+			assert.Equal(t, "home", fes[0].Field)
+			assert.Equal(t, me.ID, fes[0].ID)
+			assert.Equal(t, tt.problem, fes[0].Problem)
+		})
+	}
+}
