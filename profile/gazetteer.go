@@ -89,9 +89,11 @@ func (l Locality) HasCoords() bool { return l.Lat != 0 || l.Lon != 0 }
 //   - when the gazetteer cannot resolve p but p has valid coordinates, a
 //     Locality with those coordinates, the ID, Name and Region empty, and
 //     a nil error: the distance can be measured, the municipality is
-//     unknown;
-//   - otherwise the gazetteer's error (wrapping [ErrUnknownPlace] or
-//     [ErrAmbiguousPlace]).
+//     unknown; except when the gazetteer's error wraps [ErrPlaceMismatch]:
+//     a form whose postcode and name contradict each other is reported
+//     whatever its coordinates;
+//   - otherwise the gazetteer's error (wrapping [ErrUnknownPlace],
+//     [ErrAmbiguousPlace] or [ErrPlaceMismatch]).
 //
 // A nil g resolves nothing. Cost: that of g.Resolve.
 func Locate(g Gazetteer, p Place) (Locality, error) {
@@ -100,7 +102,7 @@ func Locate(g Gazetteer, p Place) (Locality, error) {
 	if g != nil {
 		l, err = g.Resolve(p)
 	}
-	if p.validCoords() {
+	if p.validCoords() && !errors.Is(err, ErrPlaceMismatch) {
 		if err != nil {
 			return Locality{Lat: p.Lat, Lon: p.Lon}, nil
 		}

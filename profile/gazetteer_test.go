@@ -102,6 +102,14 @@ func TestLocate(t *testing.T) {
 			assert.InDelta(t, tt.lon, l.Lon, 1e-9)
 		})
 	}
+	for _, e := range []error{profile.ErrPlaceMismatch, fmt.Errorf("both: %w, %w", profile.ErrUnknownPostcode, profile.ErrPlaceMismatch)} {
+		l, err := profile.Locate(failing{e}, profile.Place{Postcode: "1030", City: "Liège", Lat: 50.8, Lon: 4.4})
+		assert.ErrorIs(t, err, profile.ErrPlaceMismatch, "a contradiction is reported whatever the coordinates")
+		assert.Equal(t, profile.Locality{}, l)
+	}
+	l, err := profile.Locate(failing{profile.ErrUnknownPostcode}, profile.Place{Postcode: "1005", Lat: 50.8, Lon: 4.4})
+	require.NoError(t, err, "an unknown postcode alone: the coordinates")
+	assert.InDelta(t, 50.8, l.Lat, 1e-9)
 	_, err = profile.Locate(nil, profile.Place{City: "Amsterdam"})
 	assert.ErrorIs(t, err, profile.ErrUnknownPlace, "a nil gazetteer resolves nothing")
 }
@@ -184,3 +192,8 @@ func FuzzReadGazetteerCSV(f *testing.F) {
 		require.Equal(t, l, again, "deterministic")
 	})
 }
+
+// failing is a gazetteer that fails with err.
+type failing struct{ err error }
+
+func (f failing) Resolve(profile.Place) (profile.Locality, error) { return profile.Locality{}, f.err }

@@ -233,6 +233,8 @@ func TestResolve(t *testing.T) {
 		{name: "Sint-Joost", place: profile.Place{City: "Sint-Joost"}, wantID: "21014", want: "Sint-Joost"},
 		{name: "1030 Liège", place: profile.Place{Postcode: "1030", City: "Liège"}, err: profile.ErrPlaceMismatch},
 		{name: "9999 Gent", place: profile.Place{Postcode: "9999", City: "Gent"}, err: profile.ErrUnknownPostcode},
+		{name: "9999 Gent disagree", place: profile.Place{Postcode: "9999", City: "Gent"}, err: profile.ErrPlaceMismatch},
+		{name: "9999 and an unknown name", place: profile.Place{Postcode: "9999", City: "Atlantis"}, err: profile.ErrUnknownPostcode},
 		// Sections and the 2025 mergers.
 		{name: "Borgerhout", place: profile.Place{City: "Borgerhout"}, wantID: "11002", want: "Borgerhout"},
 		{name: "Jambes", place: profile.Place{City: "Jambes"}, wantID: "92094", want: "Jambes"},
@@ -310,6 +312,18 @@ func TestResolve(t *testing.T) {
 			assert.True(t, l.HasCoords())
 		})
 	}
+}
+
+func TestLocateKeepsContradictions(t *testing.T) {
+	g := belgium.Gazetteer()
+	for _, p := range []profile.Place{{Postcode: "1030", City: "Liège"}, {Postcode: "9999", City: "Gent"}} {
+		p.Lat, p.Lon = 50.85, 4.35
+		_, err := profile.Locate(g, p)
+		assert.ErrorIs(t, err, profile.ErrPlaceMismatch, "%s %s: coordinates do not hide the contradiction", p.Postcode, p.City)
+	}
+	l, err := profile.Locate(g, profile.Place{Postcode: "1005", Lat: 50.85, Lon: 4.35})
+	require.NoError(t, err, "an organisation postcode the table lacks, with coordinates")
+	assert.Empty(t, l.ID)
 }
 
 func TestLocalityUnits(t *testing.T) {

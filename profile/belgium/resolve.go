@@ -33,8 +33,9 @@ const brussels = "21004"
 //     table does not know (a hamlet, a street, a typo) does not contradict
 //     the postcode, which decides. A known name that names none of the
 //     postcode's municipalities ("1030 Liège") is an error wrapping
-//     [profile.ErrPlaceMismatch]; an unknown postcode ("9999 Gent") one
-//     wrapping [profile.ErrUnknownPostcode], whatever the name.
+//     [profile.ErrPlaceMismatch]; an unknown postcode one wrapping
+//     [profile.ErrUnknownPostcode], and [profile.ErrPlaceMismatch] too
+//     when the name is known ("9999 Gent").
 //   - A name alone: the one municipality whose own name it is; else, when
 //     it is no municipality's own name, the one municipality with a place
 //     of that name. Two municipalities in either case ("Saint-Nicolas",
@@ -61,6 +62,8 @@ func (t *Table) Resolve(p profile.Place) (profile.Locality, error) {
 	if pc != "" {
 		ms, ok := t.byPost[pc]
 		switch {
+		case !ok && len(refs) > 0:
+			return profile.Locality{}, errUnknownPostcodeKnownName
 		case !ok:
 			return profile.Locality{}, profile.ErrUnknownPostcode
 		case len(refs) == 0:
@@ -125,4 +128,19 @@ func (t *Table) locality(k int32, name string) profile.Locality {
 	}
 	return profile.Locality{ID: m.NIS, Name: name, Region: regionNames[m.Region],
 		Province: m.Province, Arrondissement: m.Arrondissement, Lat: m.Lat, Lon: m.Lon}
+}
+
+// errUnknownPostcodeKnownName reports an unknown postcode with a name the
+// table knows ("9999 Gent"): the postcode is unknown, and it disagrees
+// with the name.
+var errUnknownPostcodeKnownName error = unknownPostcodeKnownName{}
+
+type unknownPostcodeKnownName struct{}
+
+func (unknownPostcodeKnownName) Error() string {
+	return profile.ErrUnknownPostcode.Error() + " (the name is known: postcode and name disagree)"
+}
+
+func (unknownPostcodeKnownName) Unwrap() []error {
+	return []error{profile.ErrUnknownPostcode, profile.ErrPlaceMismatch}
 }
