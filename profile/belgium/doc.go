@@ -25,7 +25,7 @@
 // Locality.Arrondissement are NIS codes, named by [Unit].
 //
 // The tables (88 KB) are parsed once, the first time [Gazetteer] is called
-// (about 10–30 ms and 4.7 MB allocated, see BenchmarkParse), into maps
+// (about 5 ms of CPU and 4.7 MB allocated, see BenchmarkParse), into maps
 // that are never changed afterwards; the package has no other state.
 //
 // # Sources and attribution
