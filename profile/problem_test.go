@@ -117,6 +117,9 @@ func TestProblemsOfThisPackage(t *testing.T) {
 		{"Decode", decodeErr, []string{"unknown_field", "before_year"}, nil},
 		{"Decode over MaxPeople", tooMany, []string{"wrong_type", "too_many_entries"}, ErrTooMany},
 		{"HomeError", HomeError("me-1", ErrUnknownPlace), []string{"unknown_place"}, nil},
+		{"HomeError ambiguous", HomeError("me-1", ErrAmbiguousPlace), []string{"ambiguous_place"}, nil},
+		{"HomeError unknown postcode", HomeError("me-1", ErrUnknownPostcode), []string{"unknown_postcode"}, nil},
+		{"HomeError mismatch", HomeError("me-1", ErrPlaceMismatch), []string{"place_mismatch"}, nil},
 		{"Sector.Parse", func() error { _, err := Sector("34").Parse(); return err }(), []string{"unknown_nace_division"}, nil},
 	}
 	for _, tt := range tests {

@@ -373,15 +373,15 @@ func TestRulesResolved(t *testing.T) {
 // resolved to one of the two.
 func TestHomeProblems(t *testing.T) {
 	tests := []struct {
-		name    string
-		home    profile.Place
-		problem string
-		err     error
+		name          string
+		home          profile.Place
+		code, problem string
+		err           error
 	}{
-		{"postcode of another municipality", profile.Place{Postcode: "1030", City: "Liège"}, "postcode and name disagree", profile.ErrPlaceMismatch},
-		{"unknown postcode, known name", profile.Place{Postcode: "9999", City: "Gent"}, "unknown postcode", profile.ErrUnknownPostcode},
-		{"section without its postcode", profile.Place{City: "Deurne"}, "ambiguous place name (add a postcode or coordinates)", profile.ErrAmbiguousPlace},
-		{"unknown name", profile.Place{City: "Atlantis"}, "unknown place", profile.ErrUnknownPlace},
+		{"postcode of another municipality", profile.Place{Postcode: "1030", City: "Liège"}, "place_mismatch", "postcode and name disagree", profile.ErrPlaceMismatch},
+		{"unknown postcode, known name", profile.Place{Postcode: "9999", City: "Gent"}, "unknown_postcode", "unknown postcode", profile.ErrUnknownPostcode},
+		{"section without its postcode", profile.Place{City: "Deurne"}, "ambiguous_place", "ambiguous place name (add a postcode or coordinates)", profile.ErrAmbiguousPlace},
+		{"unknown name", profile.Place{City: "Atlantis"}, "unknown_place", "unknown place", profile.ErrUnknownPlace},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -391,11 +391,12 @@ func TestHomeProblems(t *testing.T) {
 			assert.ErrorIs(t, s.CheckHome(me.Home), tt.err)
 			_, err := s.Compile(context.Background(), []profile.Mentee{*me}, []profile.Mentor{*mo})
 			require.ErrorIs(t, err, scoring.ErrInvalidProfile)
-			fes := profile.FieldErrors(err)
-			require.Len(t, fes, 1)
-			assert.Equal(t, "home", fes[0].Field)
-			assert.Equal(t, me.ID, fes[0].ID)
-			assert.Equal(t, tt.problem, fes[0].Problem)
+			ps := profile.Problems(err)
+			require.Len(t, ps, 1)
+			assert.Equal(t, "home", ps[0].Path)
+			assert.Equal(t, me.ID, ps[0].ID())
+			assert.Equal(t, tt.code, ps[0].Code)
+			assert.Equal(t, tt.problem, ps[0].Detail)
 		})
 	}
 }
