@@ -107,7 +107,7 @@ func simulate(seed uint64, months int, w io.Writer) (*ledger.Ledger, error) {
 			add(apps[0])
 			apps = apps[1:]
 		}
-		round, _, rerr := l.NextRound(on, mentees, mentors)
+		round, _, rerr := l.NextRound(match.Round{On: on, Mentees: mentees, Mentors: mentors})
 		if rerr != nil {
 			return nil, rerr
 		}

@@ -1,21 +1,17 @@
 package main
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
-	"fmt"
-	"io"
+	"log/slog"
 	"net/http"
 	"strings"
 
-	"github.com/duomatch/duo/match"
 	"github.com/duomatch/duo/match/ledger"
 	"github.com/duomatch/duo/profile"
 )
 
-// The ledger's endpoints (package match/ledger, the file in ledgerfile.go):
+// The ledger's endpoints (package match/ledger, its file store ledger.File):
 //
 //	POST /v1/ledger/events      one event or an array of events → appended, all or none
 //	POST /v1/ledger/round       the next round's proposal from the ledger and the profiles given
@@ -26,6 +22,23 @@ import (
 // caller, who sends them with each round. The indicators are therefore
 // overall only (one group, "all"): grouping by city or agency needs the
 // profiles, which the server does not keep.
+
+// openLedger opens the ledger file at path (ledger.OpenFile) and logs what
+// it found and repaired.
+func openLedger(path string, logger *slog.Logger) (*ledger.File, error) {
+	lf, err := ledger.OpenFile(path, ledger.Options{})
+	if err != nil {
+		return nil, err
+	}
+	switch rec := lf.Recovery(); {
+	case rec.DroppedLine > 0:
+		logger.Warn("ledger: dropped an incomplete last line left by an interrupted write", "line", rec.DroppedLine, "bytes", rec.DroppedBytes)
+	case rec.AddedNewline:
+		logger.Info("ledger: added the newline missing at the end of the file")
+	}
+	lf.View(func(l *ledger.Ledger) { logger.Info("ledger", "events", l.Len()) })
+	return lf, nil
+}
 
 // ledgerRoutes registers the ledger's endpoints.
 func (s *server) ledgerRoutes(mux *http.ServeMux) {
@@ -44,75 +57,32 @@ type eventsResponse struct {
 
 // ledgerEvents answers POST /v1/ledger/events. The body is one event or a
 // JSON array of events (at most -max-pool), each in the ledger's form
-// ({"on", "event", …}; see match/ledger). Every problem of the events
-// taken alone is reported at once, each under its path ("[2].reason");
-// then the events are checked against the history in order, and the
-// first refused is reported (the later ones depend on it). Nothing of a
-// refused request is kept; an accepted one is on disk before the answer.
+// ({"on", "event", …}; see match/ledger), decoded by ledger.DecodeEvents:
+// every problem of the events taken alone is reported at once, each under
+// its path ("[2].reason"). ledger.File.Append then checks them against the
+// history in order and reports the first refused (the later ones depend
+// on it). Nothing of a refused request is kept; an accepted one is on
+// disk before the answer.
 func (s *server) ledgerEvents(ctx context.Context, w http.ResponseWriter, r *http.Request) (any, *apiError) {
 	body := &bodyReader{r: http.MaxBytesReader(w, r.Body, s.cfg.maxBody)}
-	doc, err := io.ReadAll(body)
+	batch, err := ledger.DecodeEvents(body, profile.DecodeOptions{MaxPeople: s.cfg.maxPool, MaxErrors: maxDetails - 2})
 	if err != nil {
 		return nil, s.readError(body, err)
 	}
-	opt := profile.DecodeOptions{MaxPeople: s.cfg.maxPool, MaxErrors: maxDetails - 2}
-	var raws []json.RawMessage
-	array := bytes.HasPrefix(bytes.TrimLeft(doc, " \t\r\n"), []byte("["))
-	if array {
-		err = profile.Decode(bytes.NewReader(doc), &raws, opt)
-	} else {
-		raws = make([]json.RawMessage, 1)
-		err = profile.Decode(bytes.NewReader(doc), &raws[0], opt)
+	n, err := s.ledger.Append(batch)
+	if errors.Is(err, ledger.ErrBroken) {
+		return nil, &apiError{status: http.StatusServiceUnavailable, Code: "ledger_unavailable", Message: "the ledger file could not be restored after a failed write; restart the server"}
 	}
 	if err != nil {
 		return nil, s.requestError(err)
 	}
-	if array && len(raws) == 0 {
-		return nil, badRequest([]problem{{Code: "invalid_request", Field: "(document)", Message: "no event"}})
-	}
-	path := func(i int) string {
-		if array {
-			return fmt.Sprintf("[%d]", i)
-		}
-		return ""
-	}
-	events := make([]ledger.Event, len(raws))
-	var ps []problem
-	for i, raw := range raws {
-		if err := events[i].UnmarshalJSON(raw); err != nil {
-			ps = append(ps, eventProblems(err, path(i))...)
-		}
-	}
-	if len(ps) > 0 {
-		return nil, badRequest(ps)
-	}
-	n, err := s.ledger.add(events)
-	var rej *rejected
-	switch {
-	case errors.As(err, &rej):
-		return nil, badRequest(eventProblems(rej.err, path(rej.index)))
-	case errors.Is(err, errLedgerBroken):
-		return nil, &apiError{status: http.StatusServiceUnavailable, Code: "ledger_unavailable", Message: err.Error()}
-	case err != nil:
-		return nil, s.internal(err)
-	}
-	return eventsResponse{Accepted: len(events), Events: n}, nil
-}
-
-// eventProblems lists the problems of err, under the event's path in the
-// request. They name people by ID only.
-func eventProblems(err error, path string) []problem {
-	ps := problems(profile.AtPath(err, path))
-	if len(ps) == 0 {
-		ps = append(ps, problem{Code: "invalid_event", Field: path, Message: "invalid event"})
-	}
-	return ps[:min(len(ps), maxDetails)]
+	return eventsResponse{Accepted: len(batch.Events), Events: n}, nil
 }
 
 // ledgerRoundRequest is the body of POST /v1/ledger/round: a round's day,
-// profiles and settings as in POST /v1/proposals, without "pinned" and
-// "excluded", which come from the ledger (ledger.Ledger.NextRound), as
-// do the mentees' applied_on.
+// profiles and settings as in POST /v1/proposals, the template of
+// ledger.Ledger.NextRound, without "pinned" and "excluded", which come
+// from the ledger, as do the mentees' applied_on.
 type ledgerRoundRequest = proposalRequest
 
 // ledgerRoundResponse answers it: the proposal, and how the ledger and
@@ -127,34 +97,14 @@ func (s *server) ledgerRound(ctx context.Context, w http.ResponseWriter, r *http
 	if e := s.decodePool(w, r, &req, func() (int, int) { return len(req.Mentees), len(req.Mentors) }); e != nil {
 		return nil, e
 	}
-	var ps []problem
-	if req.On.IsZero() {
-		ps = append(ps, problem{Code: "invalid_request", Field: "on", Message: "the day of the round is required"})
-	}
-	if len(req.Pinned) > 0 {
-		ps = append(ps, problem{Code: "invalid_request", Field: "pinned", Message: "the pinned duos come from the ledger"})
-	}
-	if len(req.Excluded) > 0 {
-		ps = append(ps, problem{Code: "invalid_request", Field: "excluded", Message: "the excluded pairs come from the ledger"})
-	}
-	if len(ps) > 0 {
-		return nil, badRequest(ps)
-	}
 	var (
-		round match.Round
-		rep   ledger.Report
-		err   error
+		rep ledger.Report
+		err error
 	)
-	s.ledger.read(func(l *ledger.Ledger) { round, rep, err = l.NextRound(req.On, req.Mentees, req.Mentors) })
+	s.ledger.View(func(l *ledger.Ledger) { req.Round, rep, err = l.NextRound(req.Round) })
 	if err != nil {
-		if ps = problems(err); len(ps) == 0 {
-			return nil, s.internal(err)
-		}
-		return nil, badRequest(ps)
+		return nil, s.requestError(err)
 	}
-	round.Policy, round.Scorer = req.Policy, req.Scorer
-	round.MinScore, round.Objective, round.WaitBonus = req.MinScore, req.Objective, req.WaitBonus
-	req.Round = round
 	resp, e := s.propose(ctx, req)
 	if e != nil {
 		return nil, e
@@ -168,7 +118,7 @@ func (s *server) ledgerWorklist(ctx context.Context, w http.ResponseWriter, r *h
 		return nil, e
 	}
 	var wl ledger.Worklist
-	s.ledger.read(func(l *ledger.Ledger) { wl = l.Worklist(days[0]) })
+	s.ledger.View(func(l *ledger.Ledger) { wl = l.Worklist(days[0]) })
 	return wl, nil
 }
 
@@ -181,7 +131,7 @@ func (s *server) ledgerIndicators(ctx context.Context, w http.ResponseWriter, r 
 		return nil, badRequest([]problem{{Code: "invalid_request", Field: "to", Message: "the period ends before it starts"}})
 	}
 	var ind ledger.Indicators
-	s.ledger.read(func(l *ledger.Ledger) { ind = l.Indicators(days[0], days[1], nil) })
+	s.ledger.View(func(l *ledger.Ledger) { ind = l.Indicators(days[0], days[1], nil) })
 	return ind, nil
 }
 

@@ -47,7 +47,7 @@ func startLedgerServer(t *testing.T, path string, cfg config) *ledgerServer {
 		once.Do(func() {
 			cancel()
 			require.NoError(t, <-served)
-			require.NoError(t, lf.close())
+			require.NoError(t, lf.Close())
 		})
 	}
 	t.Cleanup(stop)
@@ -90,6 +90,13 @@ func fileEvents(t *testing.T, path string) []ledger.Event {
 	l, err := ledger.Read(f, ledger.Options{})
 	require.NoError(t, err)
 	return l.Events()
+}
+
+// ledgerEvents returns the events of the ledger in memory.
+func ledgerEvents(lf *ledger.File) []ledger.Event {
+	var events []ledger.Event
+	lf.View(func(l *ledger.Ledger) { events = l.Events() })
+	return events
 }
 
 func mustEvents(t *testing.T, lines ...string) []ledger.Event {
@@ -273,15 +280,15 @@ func TestLedgerOpen(t *testing.T) {
 				return
 			}
 			require.NoError(t, err)
-			defer lf.close()
-			assert.Equal(t, tt.events, lf.l.Len())
+			defer lf.Close()
+			assert.Len(t, ledgerEvents(lf), tt.events)
 			got, err := os.ReadFile(path)
 			require.NoError(t, err)
 			assert.Equal(t, tt.after, string(got))
 			assert.Contains(t, logs.String(), tt.log)
 
 			// The next event goes on a line of its own.
-			n, err := lf.add(mustEvents(t, programme[3]))
+			n, err := lf.Append(ledger.Batch{Events: mustEvents(t, programme[3])})
 			require.NoError(t, err)
 			assert.Equal(t, tt.events+1, n)
 			assert.Len(t, fileEvents(t, path), tt.events+1)
@@ -300,10 +307,10 @@ func TestLedgerLocked(t *testing.T) {
 	_, err = openLedger(path, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "in use by another process")
-	require.NoError(t, lf.close())
+	require.NoError(t, lf.Close())
 	lf, err = openLedger(path, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	require.NoError(t, err, "free again once closed")
-	require.NoError(t, lf.close())
+	require.NoError(t, lf.Close())
 }
 
 // TestLedgerConcurrentAppends appends from many clients at once, some
@@ -420,7 +427,7 @@ func FuzzLedgerEvents(f *testing.F) {
 		require.NoError(t, os.WriteFile(path, []byte(strings.Join(programme[:4], "\n")+"\n"), 0o600))
 		lf, err := openLedger(path, slog.New(slog.NewTextHandler(io.Discard, nil)))
 		require.NoError(t, err)
-		defer lf.close()
+		defer lf.Close()
 		h := newHandler(testConfig(), slog.New(slog.NewTextHandler(io.Discard, nil)), lf)
 		rec := do(h, "POST", "/v1/ledger/events", body)
 		switch rec.Code {
@@ -431,6 +438,6 @@ func FuzzLedgerEvents(f *testing.F) {
 		if rec.Code != http.StatusOK {
 			errorOf(t, rec.Body.Bytes())
 		}
-		assert.Equal(t, lf.l.Events(), fileEvents(t, path), "the file holds the ledger's events")
+		assert.Equal(t, ledgerEvents(lf), fileEvents(t, path), "the file holds the ledger's events")
 	})
 }

@@ -38,7 +38,7 @@
 // server appends to it and answers an event only once it is on disk
 // (fsync); at start it reads it whole, drops a last line cut by a crash
 // (never acknowledged) and refuses to start on any other problem, listing
-// each with its line number (see ledgerfile.go).
+// each with its line number (ledger.OpenFile).
 //
 // GET / serves a page for coordinators (see page.go): it sends the files
 // a coordinator chooses to the endpoints above and shows the answer; it
@@ -74,6 +74,8 @@ import (
 	"os/signal"
 	"syscall"
 	"time"
+
+	"github.com/duomatch/duo/match/ledger"
 )
 
 func main() {
@@ -93,7 +95,7 @@ func main() {
 		os.Exit(2)
 	}
 	logger := slog.New(slog.NewTextHandler(os.Stderr, nil))
-	var lf *ledgerFile
+	var lf *ledger.File
 	if *ledgerPath != "" {
 		var err error
 		if lf, err = openLedger(*ledgerPath, logger); err != nil {
@@ -102,7 +104,7 @@ func main() {
 			fmt.Fprintf(os.Stderr, "server: %v\n", err)
 			os.Exit(1)
 		}
-		defer lf.close()
+		defer lf.Close()
 	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/duomatch/duo/match"
+	"github.com/duomatch/duo/match/ledger"
 	"github.com/duomatch/duo/profile"
 )
 
@@ -61,7 +62,7 @@ type server struct {
 	cfg    config
 	log    *slog.Logger
 	adm    *admission
-	ledger *ledgerFile // nil: no ledger endpoints
+	ledger *ledger.File // nil: no ledger endpoints
 }
 
 // newHandler returns the API's handler with cfg's limits, logging one line
@@ -77,7 +78,7 @@ type server struct {
 //
 // Every error is a JSON document {"error": {"code", "message", "field",
 // "id", "details"}}; see apiError.
-func newHandler(cfg config, logger *slog.Logger, lf *ledgerFile) http.Handler {
+func newHandler(cfg config, logger *slog.Logger, lf *ledger.File) http.Handler {
 	s := &server{cfg: cfg, log: logger, adm: newAdmission(cfg), ledger: lf}
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /v1/eligibility", s.admitted(s.eligibility))
@@ -223,15 +224,10 @@ func (s *server) propose(ctx context.Context, req proposalRequest) (proposalResp
 	// Refused up front what cannot be held: a round larger than the
 	// server's memory budget. (Alternatives for a whole round fit in the
 	// time limit since they are computed in one batch.)
-	seats := 0
-	for _, m := range req.Mentors {
-		seats += m.EffectiveCapacity()
-	}
-	m := len(req.Mentees)
-	cells := int64(m) * int64(min(seats, m))
+	cells := req.Cells()
 	if cells > int64(s.cfg.maxCells) {
 		return proposalResponse{}, &apiError{status: http.StatusUnprocessableEntity, Code: "pool_too_large",
-			Message: fmt.Sprintf("%d mentees by %d mentor places is more than this server computes at once", m, seats)}
+			Message: fmt.Sprintf("%d pairs of mentees and mentor places is more than this server computes at once", cells)}
 	}
 	if err := s.adm.cells.acquire(ctx, max(cells, 1)); err != nil {
 		return proposalResponse{}, s.cancelled(err)

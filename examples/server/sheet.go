@@ -27,26 +27,8 @@ func (s *server) sheetRoutes(mux *http.ServeMux) {
 // the other endpoints take, and what the reader found (sheet.Report):
 // headings only, never a cell.
 type sheetResponse struct {
-	People    any             `json:"people"`
-	Encoding  string          `json:"encoding"`
-	Separator string          `json:"separator"`
-	Rows      int             `json:"rows"`
-	EmptyRows int             `json:"empty_rows"`
-	Columns   []sheetColumn   `json:"columns"`
-	Ignored   []ignoredColumn `json:"ignored"`
-}
-
-// sheetColumn is a column read: its heading and the column it fills.
-type sheetColumn struct {
-	Heading string `json:"heading"`
-	Name    string `json:"name"`
-}
-
-// ignoredColumn is a column not read, with the known column its heading
-// likely misspells, if any.
-type ignoredColumn struct {
-	Heading string `json:"heading"`
-	Likely  string `json:"likely,omitempty"`
+	People any `json:"people"`
+	sheet.Report
 }
 
 // sheet answers POST /v1/sheets/{kind} (kind "mentees" or "mentors"): a
@@ -62,14 +44,7 @@ func (s *server) sheet(ctx context.Context, w http.ResponseWriter, r *http.Reque
 	if err != nil {
 		return nil, s.readError(body, err)
 	}
-	resp := sheetResponse{People: people, Encoding: rep.Encoding, Separator: string(rep.Comma), Rows: rep.Rows,
-		EmptyRows: rep.EmptyRows, Columns: []sheetColumn{}, Ignored: []ignoredColumn{}}
-	for _, c := range rep.Columns {
-		resp.Columns = append(resp.Columns, sheetColumn(c))
-	}
-	for _, c := range rep.Ignored {
-		resp.Ignored = append(resp.Ignored, ignoredColumn(c))
-	}
+	resp := sheetResponse{People: people, Report: rep}
 	if kind == "mentees" {
 		stats(r).pool(rep.Rows, 0)
 	} else {

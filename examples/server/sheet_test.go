@@ -41,14 +41,14 @@ func TestSheets(t *testing.T) {
 	tests := []struct {
 		name, kind, body string
 		status           int
-		ignored          []ignoredColumn // for a 200
+		ignored          []sheet.IgnoredColumn // for a 200
 		problems         []problem       // for a 400: row, column, ID, field
 		secrets          []string        // cells that must not come back
 	}{
-		{name: "sample mentees", kind: "mentees", body: string(sampleCSV(t, "mentees")), status: http.StatusOK, ignored: []ignoredColumn{}},
-		{name: "sample mentors", kind: "mentors", body: string(sampleCSV(t, "mentors")), status: http.StatusOK, ignored: []ignoredColumn{}},
+		{name: "sample mentees", kind: "mentees", body: string(sampleCSV(t, "mentees")), status: http.StatusOK, ignored: []sheet.IgnoredColumn{}},
+		{name: "sample mentors", kind: "mentors", body: string(sampleCSV(t, "mentors")), status: http.StatusOK, ignored: []sheet.IgnoredColumn{}},
 		{name: "personal columns ignored and listed", kind: "mentees", body: personal, status: http.StatusOK,
-			ignored: []ignoredColumn{{Heading: "First name"}, {Heading: "E-mail"}, {Heading: "Phone"}, {Heading: "langauges", Likely: "languages"}},
+			ignored: []sheet.IgnoredColumn{{Heading: "First name"}, {Heading: "E-mail"}, {Heading: "Phone"}, {Heading: "langauges", Likely: "languages"}},
 			secrets: []string{"Amina", "amina@example.org", "470"}},
 		{name: "every problem of a sheet", kind: "mentees", body: bad, status: http.StatusBadRequest,
 			problems: []problem{
@@ -105,7 +105,7 @@ func TestSheets(t *testing.T) {
 			require.NoError(t, err)
 			assert.JSONEq(t, string(want), string(got.People))
 			assert.Equal(t, rep.Rows, got.Rows)
-			assert.Equal(t, string(rep.Comma), got.Separator)
+			assert.Equal(t, rep.Comma, got.Comma)
 			assert.Equal(t, tt.ignored, got.Ignored)
 		})
 	}

@@ -26,8 +26,8 @@ var ErrTooLarge = errors.New("ledger: too large")
 // returns them, and [New] panics with them.
 var ErrOptions = errors.New("ledger: invalid options")
 
-// ErrRound is wrapped by the errors of [Ledger.NextRound]: the profiles
-// given cannot make a round with the ledger.
+// ErrRound is wrapped by the errors of [Ledger.NextRound]: the round
+// given cannot be made with the ledger.
 var ErrRound = errors.New("ledger: cannot make the round")
 
 // eventProblem returns a problem of an event on line (0 when not from a

@@ -2,6 +2,7 @@ package ledger_test
 
 import (
 	"bytes"
+	"github.com/duomatch/duo/match"
 	"strings"
 	"testing"
 
@@ -50,7 +51,7 @@ func FuzzRead(f *testing.F) {
 		day := profile.MustDate(2026, 6, 30)
 		l.Worklist(day)
 		l.Indicators(profile.MustDate(2000, 1, 1), day, func(id string) string { return id[:1] })
-		_, _, err = l.NextRound(day, nil, nil)
+		_, _, err = l.NextRound(match.Round{On: day})
 		require.NoError(t, err)
 	})
 }

@@ -2,6 +2,7 @@ package ledger_test
 
 import (
 	"fmt"
+	"github.com/duomatch/duo/match"
 	"strings"
 	"testing"
 
@@ -54,7 +55,7 @@ func TestIneligibleLeavesRoundAndWaiting(t *testing.T) {
 	assert.Equal(t, 1, f.MatchedWithin30Days.Total)
 	assert.Equal(t, 1, f.DaysToMatch.Applications)
 	mentees, mentors := people([]string{"me-1", "me-2"}, []string{"mo-1"})
-	round, rep, err := l.NextRound(on, mentees, mentors)
+	round, rep, err := l.NextRound(match.Round{On: on, Mentees: mentees, Mentors: mentors})
 	require.NoError(t, err)
 	assert.Equal(t, []ledger.Person{{ID: "me-2", Side: ledger.MenteeSide}}, rep.Closed)
 	require.Len(t, round.Mentees, 1)

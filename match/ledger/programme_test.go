@@ -337,7 +337,7 @@ func TestNextRound(t *testing.T) {
 	mentees, mentors := people([]string{"me-9", "me-7", "me-5", "me-3", "me-2", "me-1"}, []string{"mo-6", "mo-5", "mo-4", "mo-3", "mo-1"})
 	before, _ := json.Marshal([]any{mentees, mentors})
 
-	round, rep, err := l.NextRound(day("2026-06-30"), mentees, mentors)
+	round, rep, err := l.NextRound(match.Round{On: day("2026-06-30"), Mentees: mentees, Mentors: mentors})
 	require.NoError(t, err)
 	after, _ := json.Marshal([]any{mentees, mentors})
 	assert.Equal(t, string(before), string(after), "the profiles given are not modified")
@@ -401,7 +401,7 @@ func TestNextRoundErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, _, err := tt.l.NextRound(tt.on, tt.mentees, tt.mentors)
+			_, _, err := tt.l.NextRound(match.Round{On: tt.on, Mentees: tt.mentees, Mentors: tt.mentors})
 			require.Error(t, err)
 			assert.ErrorIs(t, err, ledger.ErrRound)
 			var p *profile.Problem

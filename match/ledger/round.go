@@ -45,14 +45,16 @@ type Report struct {
 	Paused []Person `json:"paused"`
 }
 
-// NextRound returns the matching round of the day on from the ledger and
-// the service's current profiles, and a report of how the two were
-// reconciled. Only events dated on or before on count.
+// NextRound returns the matching round of the day round.On from the
+// ledger and the service's current profiles, round.Mentees and
+// round.Mentors, and a report of how the two were reconciled. Only events
+// dated on or before round.On count. round is a template: the result is a
+// copy of it, so every setting it holds (Policy, Scorer, MinScore,
+// Objective, WaitBonus and any later field of [match.Round]) reaches
+// [match.Propose] as given, with these fields set from the ledger:
 //
-// The round holds:
-//
-//   - the mentees and mentors whose application is open, copied from the
-//     profiles given (which are not modified), in ID order; those paused by
+//   - Mentees and Mentors: those whose application is open, copied from
+//     the profiles given (which are not modified), in ID order; those paused by
 //     the ledger get Paused set (a profile's own Paused is kept), so that
 //     the proposal lists them with the reason "paused";
 //   - each mentee's AppliedOn set to the day their waiting counts from: the
@@ -66,25 +68,36 @@ type Report struct {
 //     or that ended in mismatch, sorted (the round ignores and counts
 //     those naming people not in it).
 //
-// Policy, Scorer and the other settings are left at their zero values
-// (the defaults): set them on the result before calling [match.Propose].
 // People are left out and reported, never silently dropped: see [Report].
 //
 // Errors: every problem at once, each a *[profile.Problem] wrapping
-// [ErrRound], with the JSON path of a round's field: a zero on ("on",
-// code "missing_day"); an ID given twice among the profiles, mentees and
-// mentors together ("mentors[2].id", "id_given_twice"); a mentor whose live
-// duos exceed their profile's capacity ("mentors[0].capacity",
+// [ErrRound], with the JSON path of a round's field: a zero On ("on",
+// code "missing_day"); a template with its own Pinned or Excluded
+// ("pinned", "excluded", code "from_ledger": they come from the ledger);
+// an ID given twice among the profiles, mentees and mentors together
+// ("mentors[2].id", "id_given_twice"); a mentor whose live duos exceed
+// their profile's capacity ("mentors[0].capacity",
 // "live_duos_over_capacity", the number of duos and the capacity its
 // args).
 //
 // Cost: O(events + profiles·log(profiles)).
-func (l *Ledger) NextRound(on profile.Date, mentees []profile.Mentee, mentors []profile.Mentor) (match.Round, Report, error) {
+func (l *Ledger) NextRound(round match.Round) (match.Round, Report, error) {
 	rep := Report{NotInLedger: []Person{}, Closed: []Person{}, NoProfile: []Person{}, Unpinned: []match.Duo{}, Held: []Person{}, Paused: []Person{}}
-	if on.IsZero() {
-		return match.Round{}, rep, &profile.Problem{Path: "on", Code: "missing_day", Detail: "the day of the round is required", Err: ErrRound}
-	}
 	var errs []error
+	on, mentees, mentors := round.On, round.Mentees, round.Mentors
+	if on.IsZero() {
+		errs = append(errs, &profile.Problem{Path: "on", Code: "missing_day", Detail: "the day of the round is required", Err: ErrRound})
+	}
+	for field, n := range [2]int{len(round.Pinned), len(round.Excluded)} {
+		if n > 0 {
+			name := [2]string{"pinned", "excluded"}[field]
+			errs = append(errs, &profile.Problem{Path: name, Code: "from_ledger", Args: []string{name},
+				Detail: "the " + name + " pairs come from the ledger", Err: ErrRound})
+		}
+	}
+	if len(errs) > 0 {
+		return match.Round{}, rep, errors.Join(errs...)
+	}
 	given := map[string]Side{}
 	twice := func(side string, k int, id string) {
 		errs = append(errs, &profile.Problem{Path: side + "[" + strconv.Itoa(k) + "].id", IDs: []string{msg.Clip(id)},
@@ -109,7 +122,8 @@ func (l *Ledger) NextRound(on profile.Date, mentees []profile.Mentee, mentors []
 
 	// Which live duos can be pinned, and who is held by one that cannot.
 	held := map[string]bool{}
-	round := match.Round{On: on, Pinned: []match.Duo{}, Excluded: []match.Duo{}}
+	round.Mentees, round.Mentors = nil, nil
+	round.Pinned, round.Excluded = []match.Duo{}, []match.Duo{}
 	for _, d := range s.duos {
 		if !d.stage.live() {
 			continue

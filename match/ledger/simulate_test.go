@@ -118,10 +118,10 @@ func simulate(t testing.TB, seed uint64, months int) (*ledger.Ledger, *ledger.Le
 	for month := 0; month < months; month++ {
 		d0 := start.AddDays(30 * month)
 		// Day 0: the round, on NextRound's round.
-		round, _, err := l.NextRound(d0, mentees, mentors)
+		round, _, err := l.NextRound(match.Round{On: d0, Mentees: mentees, Mentors: mentors})
 		require.NoError(t, err, "month %d", month)
 		checkRound(t, m, round)
-		cleanRound, _, err := clean.NextRound(d0, mentees, mentors)
+		cleanRound, _, err := clean.NextRound(match.Round{On: d0, Mentees: mentees, Mentors: mentors})
 		require.NoError(t, err, "month %d", month)
 		require.Equal(t, cleanRound, round, "month %d: the voids undo the mistakes", month)
 		p, err := match.Propose(context.Background(), round)

@@ -2,6 +2,7 @@ package ledger_test
 
 import (
 	"bytes"
+	"github.com/duomatch/duo/match"
 	"strings"
 	"testing"
 
@@ -61,7 +62,7 @@ func TestVoidWrongDate(t *testing.T) {
 	assert.Equal(t, 0, l.VoidedBy(2))
 	require.NoError(t, l.Add(event(pr11)), "the voided event no longer counts")
 	require.NoError(t, l.Add(event(st11)))
-	round, _, err := l.NextRound(day("2026-03-01"), nil, nil)
+	round, _, err := l.NextRound(match.Round{On: day("2026-03-01")})
 	require.NoError(t, err)
 	assert.Empty(t, round.Mentees)
 
@@ -126,10 +127,10 @@ func TestVoidLatestFirst(t *testing.T) {
 		require.NoError(t, err)
 		on := day("2026-03-01")
 		mentees, mentors := people([]string{"me-1"}, []string{"mo-1", "mo-2"})
-		wantRound, _, err := want.NextRound(on, mentees, mentors)
+		wantRound, _, err := want.NextRound(match.Round{On: on, Mentees: mentees, Mentors: mentors})
 		require.NoError(t, err)
 		for _, l := range []*ledger.Ledger{byAdd, byRead} {
-			round, _, err := l.NextRound(on, mentees, mentors)
+			round, _, err := l.NextRound(match.Round{On: on, Mentees: mentees, Mentors: mentors})
 			require.NoError(t, err)
 			assert.Equal(t, wantRound, round, "as if lines 3 and 4 had never been")
 			assert.Equal(t, want.Worklist(on), l.Worklist(on))

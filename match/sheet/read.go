@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/duomatch/duo/profile"
 
@@ -101,30 +102,49 @@ func (o Options) withDefaults() Options {
 }
 
 // Report describes a sheet that was read: what the reader found and what it
-// left out. It holds headings, never a cell.
+// left out. It holds headings, never a cell. Its JSON form is what a
+// service answers with the people read; its lists are never null.
 type Report struct {
 	// Encoding is the encoding detected: "UTF-8", "UTF-8 with BOM",
 	// "Windows-1252", "UTF-16LE" or "UTF-16BE".
-	Encoding string
+	Encoding string `json:"encoding"`
 	// Comma is the separator used.
-	Comma rune
+	Comma Separator `json:"separator"`
 	// Rows is the number of people read: the rows that are not empty.
-	Rows int
+	Rows int `json:"rows"`
 	// EmptyRows is the number of empty rows skipped.
-	EmptyRows int
+	EmptyRows int `json:"empty_rows"`
 	// Columns are the columns read, in the file's order.
-	Columns []UsedColumn
+	Columns []UsedColumn `json:"columns"`
 	// Ignored are the columns not read, in the file's order: columns this
 	// package does not know (names, e-mail addresses, phone numbers: data
 	// that matching must not need) and those that look like a misspelt
 	// known column. Columns with an empty heading are left out.
-	Ignored []IgnoredColumn
+	Ignored []IgnoredColumn `json:"ignored"`
+}
+
+// Separator is the character that separates a sheet's cells. Its JSON
+// form is that character as a string (";").
+type Separator rune
+
+// MarshalText writes the separator as its character. Cost: O(1).
+func (s Separator) MarshalText() ([]byte, error) { return []byte(string(rune(s))), nil }
+
+// UnmarshalText reads one character; anything else is an error. Cost:
+// O(len(b)).
+func (s *Separator) UnmarshalText(b []byte) error {
+	r, n := utf8.DecodeRune(b)
+	if r == utf8.RuneError || n != len(b) {
+		return errors.New("sheet: a separator is one character")
+	}
+	*s = Separator(r)
+	return nil
 }
 
 // UsedColumn is a column read: its heading and the column it fills.
 type UsedColumn struct {
-	Heading string
-	Name    string
+	Heading string `json:"heading"`
+	Name    string `json:"name"`
 }
 
 // IgnoredColumn is a column not read: its heading (shortened to 64 bytes)
@@ -132,8 +152,8 @@ type UsedColumn struct {
 // or alias (such as "birth_dat" or "langauges"), the column it likely
 // misspells.
 type IgnoredColumn struct {
-	Heading string
-	Likely  string
+	Heading string `json:"heading"`
+	Likely  string `json:"likely,omitempty"`
 }
 
 // ReadMentees reads a sheet of mentees in CSV: a header row naming the
@@ -173,7 +193,7 @@ func ReadMentors(r io.Reader, opt Options) ([]profile.Mentor, Report, error) {
 
 // read reads a sheet of people of type T with the table t.
 func read[T any](r io.Reader, opt Options, t *table[T], validate func(T) error, idOf func(*T) string) ([]T, Report, error) {
-	var rep Report
+	rep := Report{Columns: []UsedColumn{}, Ignored: []IgnoredColumn{}}
 	if err := opt.Validate(); err != nil {
 		return nil, rep, err
 	}
@@ -197,13 +217,13 @@ func read[T any](r io.Reader, opt Options, t *table[T], validate func(T) error, 
 		return fileProblem("unknown_encoding", err.Error(), false)
 	}
 	rep.Encoding = enc
-	rep.Comma = opt.Comma
+	rep.Comma = Separator(opt.Comma)
 	if rep.Comma == 0 {
-		rep.Comma = detectComma(text)
+		rep.Comma = Separator(detectComma(text))
 	}
 
 	cr := csv.NewReader(strings.NewReader(text))
-	cr.Comma = rep.Comma
+	cr.Comma = rune(rep.Comma)
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
 	extraLines := 0 // line breaks inside quoted cells so far: rows = lines - extraLines

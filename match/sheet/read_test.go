@@ -113,9 +113,13 @@ func TestReadMenteeFiles(t *testing.T) {
 			require.NoError(t, err)
 			assert.Equal(t, tt.want, got)
 			assert.Equal(t, tt.encoding, rep.Encoding)
-			assert.Equal(t, tt.comma, rep.Comma)
+			assert.Equal(t, tt.comma, rune(rep.Comma))
 			assert.Equal(t, len(tt.want), rep.Rows)
 			assert.Equal(t, tt.empty, rep.EmptyRows)
+			// The lists of a report are never nil (never null in JSON).
+			if tt.ignored == nil {
+				tt.ignored = []sheet.IgnoredColumn{}
+			}
 			assert.Equal(t, tt.ignored, rep.Ignored)
 		})
 	}
@@ -143,7 +147,7 @@ func TestReadMentorFile(t *testing.T) {
 	got, rep, err := sheet.ReadMentors(bytes.NewReader(readTestdata(t, "utf8_bom_mentors.csv")), sheet.Options{})
 	require.NoError(t, err)
 	assert.Equal(t, "UTF-8 with BOM", rep.Encoding)
-	assert.Equal(t, ';', rep.Comma)
+	assert.Equal(t, ';', rune(rep.Comma))
 	assert.Empty(t, rep.Ignored)
 	want := []profile.Mentor{
 		{
@@ -354,7 +358,7 @@ func TestReadUTF16(t *testing.T) {
 		require.NoError(t, err)
 		require.Len(t, got, 1)
 		assert.Equal(t, "Liège", got[0].Home.City)
-		assert.Equal(t, '\t', rep.Comma)
+		assert.Equal(t, '\t', rune(rep.Comma))
 		assert.Contains(t, []string{"UTF-16LE", "UTF-16BE"}, rep.Encoding)
 	}
 }
@@ -427,5 +431,41 @@ func TestOptionsValidate(t *testing.T) {
 			}
 			assert.Len(t, strings.Split(err.Error(), "\n"), len(tt.fields), "one problem per field")
 		})
+	}
+}
+
+// TestReportJSON checks the JSON form of a report, the one a service
+// answers with: the separator as a string, lists never null, and the
+// separator read back.
+func TestReportJSON(t *testing.T) {
+	tests := []struct {
+		name, file, want string
+	}{
+		{name: "a column ignored", file: "id;birth_date;Phone\nme-1;2001-04-12;0470\n",
+			want: `{"encoding":"UTF-8","separator":";","rows":1,"empty_rows":0,"columns":[{"heading":"id","name":"id"},{"heading":"birth_date","name":"birth_date"}],"ignored":[{"heading":"Phone"}]}`},
+		{name: "a misspelt column, tabs", file: "id\tbirth_date\tlangauges\n\t\t\nme-1\t2001-04-12\tfr\n",
+			want: `{"encoding":"UTF-8","separator":"\t","rows":1,"empty_rows":1,"columns":[{"heading":"id","name":"id"},{"heading":"birth_date","name":"birth_date"}],"ignored":[{"heading":"langauges","likely":"languages"}]}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, rep, err := sheet.ReadMentees(strings.NewReader(tt.file), sheet.Options{})
+			require.NoError(t, err)
+			b, err := json.Marshal(rep)
+			require.NoError(t, err)
+			assert.JSONEq(t, tt.want, string(b))
+			var back sheet.Report
+			require.NoError(t, json.Unmarshal(b, &back))
+			assert.Equal(t, rep, back)
+		})
+	}
+	_, rep, err := sheet.ReadMentees(strings.NewReader(""), sheet.Options{})
+	require.Error(t, err)
+	b, err := json.Marshal(rep)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"encoding":"UTF-8","separator":",","rows":0,"empty_rows":0,"columns":[],"ignored":[]}`, string(b), "a sheet not read")
+
+	var s sheet.Separator
+	for _, bad := range []string{`""`, `";;"`, `"\xff"`} {
+		assert.Error(t, json.Unmarshal([]byte(bad), &s), bad)
 	}
 }

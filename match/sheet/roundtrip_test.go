@@ -34,7 +34,7 @@ func TestRoundTripSynth(t *testing.T) {
 				require.NoError(t, err)
 				assert.Equal(t, normMentees(mentees), normMentees(got))
 				assert.Empty(t, rep.Ignored)
-				assert.Equal(t, comma(opt), rep.Comma)
+				assert.Equal(t, comma(opt), rune(rep.Comma))
 
 				buf.Reset()
 				require.NoError(t, sheet.WriteMentors(&buf, mentors, opt))
