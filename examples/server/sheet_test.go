@@ -42,8 +42,8 @@ func TestSheets(t *testing.T) {
 		name, kind, body string
 		status           int
 		ignored          []sheet.IgnoredColumn // for a 200
-		problems         []problem       // for a 400: row, column, ID, field
-		secrets          []string        // cells that must not come back
+		problems         []problem             // for a 400: row, column, ID, field
+		secrets          []string              // cells that must not come back
 	}{
 		{name: "sample mentees", kind: "mentees", body: string(sampleCSV(t, "mentees")), status: http.StatusOK, ignored: []sheet.IgnoredColumn{}},
 		{name: "sample mentors", kind: "mentors", body: string(sampleCSV(t, "mentors")), status: http.StatusOK, ignored: []sheet.IgnoredColumn{}},
