@@ -1,0 +1,187 @@
+package ledger_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/duomatch/duo/match/ledger"
+)
+
+// fileEvents reads the ledger file at path with Read, the oracle of what
+// is on disk.
+func fileEvents(t *testing.T, path string) []ledger.Event {
+	t.Helper()
+	f, err := os.Open(path)
+	require.NoError(t, err)
+	defer f.Close()
+	l, err := ledger.Read(f, ledger.Options{})
+	require.NoError(t, err)
+	return l.Events()
+}
+
+// viewEvents returns the events of the File's ledger in memory.
+func viewEvents(lf *ledger.File) []ledger.Event {
+	var events []ledger.Event
+	lf.View(func(l *ledger.Ledger) { events = l.Events() })
+	return events
+}
+
+func batch(lines ...string) ledger.Batch {
+	b := ledger.Batch{}
+	for _, line := range lines {
+		b.Events = append(b.Events, event(line))
+	}
+	return b
+}
+
+// TestOpenFile checks what OpenFile does with the file it finds: a
+// missing file is created; a last line cut by a crash is dropped and
+// reported with its line number; a last line without its newline but
+// whole is kept; any other problem is refused, naming the line, with the
+// file left as it was.
+func TestOpenFile(t *testing.T) {
+	two := apMe1 + "\n" + apMe2 + "\n"
+	tests := []struct {
+		name   string
+		file   *string // nil: no file
+		events int     // when it opens
+		after  string  // the file after opening
+		rec    ledger.Recovery
+		err    string // for a refusal: in the error
+	}{
+		{name: "no file", events: 0, after: "", rec: ledger.Recovery{Created: true}},
+		{name: "an empty file", file: ptr(""), events: 0, after: ""},
+		{name: "whole lines", file: ptr(two), events: 2, after: two},
+		{name: "a last line cut by a crash", file: ptr(two + apMo1[:30]), events: 2, after: two,
+			rec: ledger.Recovery{DroppedLine: 3, DroppedBytes: 30}},
+		{name: "a last line cut inside a multi-byte character", file: ptr(two + `{"on":"2026-01-06","event":"applied","side":"mentor","id":"mo-` + "\xc3"), events: 2, after: two,
+			rec: ledger.Recovery{DroppedLine: 3, DroppedBytes: 63}},
+		{name: "a last line cut after blank lines", file: ptr(two + "\n\n" + apMo1[:10]), events: 2, after: two + "\n\n",
+			rec: ledger.Recovery{DroppedLine: 5, DroppedBytes: 10}},
+		{name: "a whole last line without its newline", file: ptr(two + apMo1), events: 3, after: two + apMo1 + "\n",
+			rec: ledger.Recovery{AddedNewline: true}},
+		{name: "a problem in the middle", file: ptr(apMe1 + "\n{\"on\":\"2026-01-06\"\n" + apMe2 + "\n"), err: "line 2"},
+		{name: "a whole last line that is not a valid event", file: ptr(two + `{"on":"2026-01-07","event":"applied","side":"mentor"}`), err: "line 3"},
+		{name: "a cut line before the last one", file: ptr(apMe1 + "\n" + apMe2[:20] + "\n" + apMo1), err: "line 2"},
+		{name: "a cut last line after a problem", file: ptr(apMe1 + "\n" + apMe1 + "\n" + apMo1[:20]), err: "line 2"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "ledger.jsonl")
+			if tt.file != nil {
+				require.NoError(t, os.WriteFile(path, []byte(*tt.file), 0o600))
+			}
+			lf, err := ledger.OpenFile(path, ledger.Options{})
+			if tt.err != "" {
+				require.Error(t, err)
+				assert.Contains(t, err.Error(), tt.err)
+				assert.ErrorIs(t, err, ledger.ErrInvalid)
+				got, rerr := os.ReadFile(path)
+				require.NoError(t, rerr)
+				assert.Equal(t, *tt.file, string(got), "the file is left as it was")
+				return
+			}
+			require.NoError(t, err)
+			defer lf.Close()
+			assert.Equal(t, tt.rec, lf.Recovery())
+			assert.Len(t, viewEvents(lf), tt.events)
+			got, err := os.ReadFile(path)
+			require.NoError(t, err)
+			assert.Equal(t, tt.after, string(got))
+
+			// The next event goes on a line of its own.
+			n, err := lf.Append(batch(apMo2))
+			require.NoError(t, err)
+			assert.Equal(t, tt.events+1, n)
+			assert.Equal(t, viewEvents(lf), fileEvents(t, path))
+			assert.Len(t, fileEvents(t, path), tt.events+1)
+		})
+	}
+}
+
+func ptr(s string) *string { return &s }
+
+// TestFileAppend appends batches: an accepted batch is on disk at once;
+// a batch with a refused event changes neither the file nor the ledger,
+// and its problems are under the event's path in the batch.
+func TestFileAppend(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "ledger.jsonl")
+	lf, err := ledger.OpenFile(path, ledger.Options{})
+	require.NoError(t, err)
+	defer lf.Close()
+	single := func(line string) ledger.Batch { b := batch(line); b.Single = true; return b }
+	tests := []struct {
+		name   string
+		b      ledger.Batch
+		events int       // after, when accepted
+		want   []problem // when refused
+	}{
+		{name: "one event", b: single(apMe1), events: 1},
+		{name: "an empty batch writes nothing", b: ledger.Batch{}, events: 1},
+		{name: "a batch", b: batch(apMe2, apMo1), events: 3},
+		{name: "refused after an event that is not kept", b: batch(pr11, pr21),
+			want: []problem{{line: 5, ids: "me-2,mo-1", field: "[1].mentor_id", text: "capacity"}}},
+		{name: "the event before the refused one was not kept", b: batch(pr11), events: 4},
+		{name: "a single event refused", b: single(apMe1), want: []problem{{line: 5, ids: "me-1", field: "id", text: "already"}}},
+		{name: "an event of a batch refused alone", b: ledger.Batch{Events: []ledger.Event{event(apMo2), {}}},
+			want: []problem{{line: 6, field: "[1].on", text: "missing"}, {line: 6, field: "[1].event", text: "missing"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			before, err := os.ReadFile(path)
+			require.NoError(t, err)
+			inMemory := viewEvents(lf)
+			n, err := lf.Append(tt.b)
+			if tt.want != nil {
+				assertProblems(t, tt.want, err)
+				after, err := os.ReadFile(path)
+				require.NoError(t, err)
+				assert.Equal(t, string(before), string(after), "a refused batch changes nothing on disk")
+				assert.Equal(t, inMemory, viewEvents(lf), "nor in memory")
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.events, n)
+			assert.Len(t, fileEvents(t, path), tt.events, "every accepted event is on disk")
+			assert.Equal(t, viewEvents(lf), fileEvents(t, path))
+		})
+	}
+}
+
+// TestFileConcurrentAppends appends from many goroutines while others
+// read (run with -race): every accepted event is on disk once, on a line
+// of its own.
+func TestFileConcurrentAppends(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "ledger.jsonl")
+	lf, err := ledger.OpenFile(path, ledger.Options{})
+	require.NoError(t, err)
+	defer lf.Close()
+	const writers = 16
+	var wg sync.WaitGroup
+	errs := make([]error, writers)
+	for i := range writers {
+		wg.Add(2)
+		go func() {
+			defer wg.Done()
+			id := strings.Repeat("x", i+1)
+			_, errs[i] = lf.Append(batch(`{"on":"2026-01-05","event":"applied","side":"mentee","id":"me-`+id+`"}`,
+				`{"on":"2026-01-05","event":"applied","side":"mentor","id":"mo-`+id+`"}`))
+		}()
+		go func() {
+			defer wg.Done()
+			lf.View(func(l *ledger.Ledger) { l.Worklist(day("2026-03-01")) })
+		}()
+	}
+	wg.Wait()
+	for i, err := range errs {
+		assert.NoError(t, err, "writer %d", i)
+	}
+	assert.Len(t, fileEvents(t, path), 2*writers)
+	assert.ElementsMatch(t, viewEvents(lf), fileEvents(t, path))
+}
