@@ -11,17 +11,10 @@ import (
 	"github.com/duomatch/duo/profile"
 )
 
-// The ledger's endpoints (package match/ledger, its file store ledger.File):
-//
-//	POST /v1/ledger/events      one event or an array of events → appended, all or none
-//	POST /v1/ledger/round       the next round's proposal from the ledger and the profiles given
-//	GET  /v1/ledger/worklist    ?on=YYYY-MM-DD → the work due on that day
-//	GET  /v1/ledger/indicators  ?from=YYYY-MM-DD&to=YYYY-MM-DD → the period's indicators
-//
-// The ledger holds IDs, dates and codes; the profiles stay with the
-// caller, who sends them with each round. The indicators are therefore
-// overall only (one group, "all"): grouping by city or agency needs the
-// profiles, which the server does not keep.
+// The ledger's endpoints (package match/ledger, its file store
+// ledger.File). The ledger holds IDs, dates and codes; the profiles stay
+// with the caller, who sends them with each round. The indicators are
+// therefore overall only: grouping by city or agency needs the profiles.
 
 // openLedger opens the ledger file at path (ledger.OpenFile) and logs what
 // it found and repaired.
@@ -38,14 +31,6 @@ func openLedger(path string, logger *slog.Logger) (*ledger.File, error) {
 	}
 	lf.View(func(l *ledger.Ledger) { logger.Info("ledger", "events", l.Len()) })
 	return lf, nil
-}
-
-// ledgerRoutes registers the ledger's endpoints.
-func (s *server) ledgerRoutes(mux *http.ServeMux) {
-	mux.HandleFunc("POST /v1/ledger/events", s.admitted(s.ledgerEvents))
-	mux.HandleFunc("POST /v1/ledger/round", s.admitted(s.ledgerRound))
-	mux.HandleFunc("GET /v1/ledger/worklist", s.admitted(s.ledgerWorklist))
-	mux.HandleFunc("GET /v1/ledger/indicators", s.admitted(s.ledgerIndicators))
 }
 
 // eventsResponse answers POST /v1/ledger/events: how many events the

@@ -6,7 +6,6 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime"
-	"slices"
 	"strings"
 	"time"
 
@@ -65,44 +64,40 @@ type server struct {
 	ledger *ledger.File // nil: no ledger endpoints
 }
 
-// newHandler returns the API's handler with cfg's limits, logging one line
-// per request to logger:
-//
-//	GET  /                     the coordinator's page (page.go)
-//	POST /v1/eligibility       who is eligible, and why not
-//	POST /v1/proposals         a matching round (match.Propose)
-//	POST /v1/proposals/csv/…   a table of the proposal as CSV (sheet.go)
-//	POST /v1/sheets/…          a CSV sheet of people read as JSON (sheet.go)
-//	POST, GET /v1/ledger/…     the programme's ledger, when lf is not nil (ledger.go)
-//	GET  /healthz              200 while the server runs
-//
-// Every error is a JSON document {"error": {"code", "message", "field",
-// "id", "details"}}; see apiError.
+// route is an endpoint: its method (GET also answers HEAD), its path
+// pattern and its work.
+type route struct {
+	method, path string
+	fn           work
+}
+
+// newHandler returns the API's handler (the endpoints of the package
+// documentation; the ledger's when lf is not nil) with cfg's limits,
+// logging one line per request to logger. Every error is a JSON document
+// {"error": {"code", "message", "field", "id", "details"}}; see apiError.
 func newHandler(cfg config, logger *slog.Logger, lf *ledger.File) http.Handler {
 	s := &server{cfg: cfg, log: logger, adm: newAdmission(cfg), ledger: lf}
+	routes := []route{
+		{"POST", "/v1/eligibility", s.eligibility},
+		{"POST", "/v1/proposals", s.proposals},
+		{"POST", "/v1/proposals/csv/{table}", s.proposalCSV}, // sheet.go
+		{"POST", "/v1/sheets/{kind}", s.sheet},
+	}
+	if lf != nil { // ledger.go
+		routes = append(routes, []route{{"POST", "/v1/ledger/events", s.ledgerEvents}, {"POST", "/v1/ledger/round", s.ledgerRound},
+			{"GET", "/v1/ledger/worklist", s.ledgerWorklist}, {"GET", "/v1/ledger/indicators", s.ledgerIndicators}}...)
+	}
 	mux := http.NewServeMux()
-	mux.HandleFunc("POST /v1/eligibility", s.admitted(s.eligibility))
-	mux.HandleFunc("POST /v1/proposals", s.admitted(s.proposals))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		s.writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
 	s.page(mux)
-	s.sheetRoutes(mux)
 	// The mux would answer other methods and unknown paths in plain text;
 	// these give the same answers as JSON errors.
-	allowed := map[string]string{
-		"/v1/eligibility":           "POST",
-		"/v1/proposals":             "POST",
-		"/v1/proposals/csv/{table}": "POST",
-		"/v1/sheets/{kind}":         "POST",
-		"/healthz":                  "GET, HEAD",
-	}
-	if lf != nil {
-		s.ledgerRoutes(mux)
-		allowed["/v1/ledger/events"] = "POST"
-		allowed["/v1/ledger/round"] = "POST"
-		allowed["/v1/ledger/worklist"] = "GET, HEAD"
-		allowed["/v1/ledger/indicators"] = "GET, HEAD"
+	allowed := map[string]string{"/healthz": "GET, HEAD"}
+	for _, rt := range routes {
+		mux.HandleFunc(rt.method+" "+rt.path, s.admitted(rt.fn))
+		allowed[rt.path] = strings.Replace(rt.method, "GET", "GET, HEAD", 1)
 	}
 	for path, allow := range allowed {
 		mux.HandleFunc(path, func(w http.ResponseWriter, r *http.Request) {
@@ -117,59 +112,18 @@ func newHandler(cfg config, logger *slog.Logger, lf *ledger.File) http.Handler {
 	return s.logged(s.recovered(mux))
 }
 
-// eligibilityRequest is the body of POST /v1/eligibility.
-type eligibilityRequest struct {
-	On      profile.Date     `json:"on"`
-	Policy  profile.Policy   `json:"policy"`
-	Mentees []profile.Mentee `json:"mentees"`
-	Mentors []profile.Mentor `json:"mentors"`
-}
-
-// eligibilityResponse answers it, each list sorted by ID.
-type eligibilityResponse struct {
-	On      profile.Date `json:"on"`
-	Mentees []verdict    `json:"mentees"`
-	Mentors []verdict    `json:"mentors"`
-}
-
-// verdict is one person's eligibility; Violations is empty when eligible.
-type verdict struct {
-	ID         string              `json:"id"`
-	Eligible   bool                `json:"eligible"`
-	Violations []profile.Violation `json:"violations"`
-}
-
+// eligibility answers POST /v1/eligibility: a profile.EligibilityCheck,
+// answered by the library.
 func (s *server) eligibility(ctx context.Context, w http.ResponseWriter, r *http.Request) (any, *apiError) {
-	var req eligibilityRequest
+	var req profile.EligibilityCheck
 	if e := s.decodePool(w, r, &req, func() (int, int) { return len(req.Mentees), len(req.Mentors) }); e != nil {
 		return nil, e
 	}
-	var ps []problem
-	if req.On.IsZero() {
-		ps = append(ps, problem{Code: "invalid_request", Field: "on", Message: "the day of the check is required"})
+	resp, err := req.Check()
+	if err != nil {
+		return nil, s.requestError(err)
 	}
-	ps = append(ps, problems(profile.AtPath(req.Policy.Validate(), "policy"))...)
-	if len(ps) > 0 {
-		return nil, badRequest(ps)
-	}
-	resp := eligibilityResponse{On: req.On, Mentees: []verdict{}, Mentors: []verdict{}}
-	for _, m := range req.Mentees {
-		resp.Mentees = append(resp.Mentees, newVerdict(m.ID, req.Policy.CheckMentee(m, req.On)))
-	}
-	for _, m := range req.Mentors {
-		resp.Mentors = append(resp.Mentors, newVerdict(m.ID, req.Policy.CheckMentor(m, req.On)))
-	}
-	byID := func(a, b verdict) int { return strings.Compare(a.ID, b.ID) }
-	slices.SortStableFunc(resp.Mentees, byID)
-	slices.SortStableFunc(resp.Mentors, byID)
 	return resp, nil
-}
-
-func newVerdict(id string, vs []profile.Violation) verdict {
-	if vs == nil {
-		vs = []profile.Violation{}
-	}
-	return verdict{ID: id, Eligible: len(vs) == 0, Violations: vs}
 }
 
 // proposalRequest is the body of POST /v1/proposals: a match.Round and

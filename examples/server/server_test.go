@@ -21,6 +21,7 @@ import (
 
 	"github.com/duomatch/duo/examples/internal/sample"
 	"github.com/duomatch/duo/match"
+	"github.com/duomatch/duo/profile"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -145,7 +146,7 @@ func TestGoldenEligibility(t *testing.T) {
 	assert.Equal(t, "application/json", rec.Header().Get("Content-Type"))
 	golden(t, "eligibility.json", rec.Body.Bytes())
 
-	var resp eligibilityResponse
+	var resp profile.Eligibility
 	require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &resp))
 	assert.Len(t, resp.Mentees, 60)
 	assert.Len(t, resp.Mentors, 45)

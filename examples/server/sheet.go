@@ -17,12 +17,6 @@ import (
 // /v1/sheets/{kind} and gets the people as JSON, and downloads the
 // proposal's tables from POST /v1/proposals/csv/{table}.
 
-// sheetRoutes registers the spreadsheet endpoints.
-func (s *server) sheetRoutes(mux *http.ServeMux) {
-	mux.HandleFunc("POST /v1/sheets/{kind}", s.admitted(s.sheet))
-	mux.HandleFunc("POST /v1/proposals/csv/{table}", s.admitted(s.proposalCSV))
-}
-
 // sheetResponse answers POST /v1/sheets/{kind}: the people, as the JSON
 // the other endpoints take, and what the reader found (sheet.Report):
 // headings only, never a cell.

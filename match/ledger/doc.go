@@ -91,6 +91,16 @@
 // mentee's AppliedOn. A paused person stays in their duos and keeps their
 // place; they are not proposed.
 //
+// # A file
+//
+// [File] keeps a ledger in a file for a service that records events as
+// they happen: [OpenFile] reads it at start (dropping a last line cut by
+// a crash, refusing any other problem), [DecodeEvents] reads a request's
+// events, with every problem under its JSON path, and [File.Append]
+// checks a [Batch] against the history and writes it, all or none, with
+// one write and an fsync before it returns. It is the package's only I/O;
+// like the rest, it takes no clock and logs nothing.
+//
 // # Indicators
 //
 // [Ledger.Indicators] reads the events dated on or before the period's
@@ -142,8 +152,9 @@
 //
 // # Cost
 //
-// [Read] is linear in the input and bounded by [Options]: the line length,
-// the number of lines and of errors. NextRound, Worklist and Indicators
+// [Read] and [OpenFile] are linear in the input and bounded by [Options]:
+// the line length, the number of lines and of errors; [DecodeEvents] by
+// its [profile.DecodeOptions]. [File.Append] is linear in its batch. NextRound, Worklist and Indicators
 // replay the events dated up to their day, in O(events), and sort their
 // results. [Ledger.Add] of a void rebuilds the state, in O(events).
 package ledger
