@@ -76,18 +76,18 @@ func (s *server) admitted(fn work) http.HandlerFunc {
 			return
 		}
 		v, e := fn(ctx, w, r)
-		if f, ok := v.(fileAnswer); ok && e == nil {
-			<-s.adm.slots
-			s.writeFile(w, f)
-			return
-		}
 		status := http.StatusOK
-		if e != nil {
-			status, v = e.status, errorBody{e}
+		f, ok := v.(fileAnswer)
+		if !ok || e != nil {
+			if e != nil {
+				status, v = e.status, errorBody{e}
+			}
+			var b []byte
+			b, status = s.encode(status, v)
+			f = fileAnswer{contentType: "application/json", body: append(b, '\n')}
 		}
-		b, status := s.encode(status, v)
 		<-s.adm.slots
-		s.writeBytes(w, status, b)
+		write(w, status, f)
 	}
 }
 

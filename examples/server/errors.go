@@ -170,29 +170,22 @@ func (s *server) encode(status int, v any) ([]byte, int) {
 	return b, status
 }
 
-// writeBytes writes an encoded JSON answer.
-func (s *server) writeBytes(w http.ResponseWriter, status int, b []byte) {
+func (s *server) writeJSON(w http.ResponseWriter, status int, v any) {
+	b, status := s.encode(status, v)
+	write(w, status, fileAnswer{contentType: "application/json", body: append(b, '\n')})
+}
+
+// write writes an answer with the headers of every answer, and a file's
+// name when it has one (a file to download).
+func write(w http.ResponseWriter, status int, f fileAnswer) {
 	h := w.Header()
-	h.Set("Content-Type", "application/json")
+	h.Set("Content-Type", f.contentType)
+	if f.name != "" {
+		h.Set("Content-Disposition", `attachment; filename="`+f.name+`"`)
+	}
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Cache-Control", "no-store")
 	w.WriteHeader(status)
-	_, _ = w.Write(append(b, '\n'))
-}
-
-func (s *server) writeJSON(w http.ResponseWriter, status int, v any) {
-	b, status := s.encode(status, v)
-	s.writeBytes(w, status, b)
-}
-
-// writeFile writes a file to download.
-func (s *server) writeFile(w http.ResponseWriter, f fileAnswer) {
-	h := w.Header()
-	h.Set("Content-Type", f.contentType)
-	h.Set("Content-Disposition", `attachment; filename="`+f.name+`"`)
-	h.Set("X-Content-Type-Options", "nosniff")
-	h.Set("Cache-Control", "no-store")
-	w.WriteHeader(http.StatusOK)
 	_, _ = w.Write(f.body)
 }
 

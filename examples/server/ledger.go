@@ -128,26 +128,17 @@ func queryDates(r *http.Request, names ...string) ([]profile.Date, *apiError) {
 	var ps []problem
 	days := make([]profile.Date, len(names))
 	for i, name := range names {
-		vs := q[name]
-		if len(vs) != 1 {
-			ps = append(ps, problem{Code: "invalid_request", Field: name, Message: "required once, a day as YYYY-MM-DD"})
-			continue
+		err := errors.New("not given once")
+		if vs := q[name]; len(vs) == 1 {
+			days[i], err = profile.ParseDate(vs[0])
 		}
-		d, err := profile.ParseDate(vs[0])
 		if err != nil {
-			ps = append(ps, problem{Code: "invalid_request", Field: name, Message: "not a day (want YYYY-MM-DD)"})
+			ps = append(ps, problem{Code: "invalid_request", Field: name, Message: "required once, a day as YYYY-MM-DD"})
 		}
-		days[i] = d
+		delete(q, name)
 	}
-	for k := range q {
-		known := false
-		for _, name := range names {
-			known = known || k == name
-		}
-		if !known {
-			ps = append(ps, problem{Code: "invalid_request", Field: "(query)",
-				Message: "unknown parameter; want " + strings.Join(names, " and ")})
-		}
+	for range q {
+		ps = append(ps, problem{Code: "invalid_request", Field: "(query)", Message: "unknown parameter; want " + strings.Join(names, " and ")})
 	}
 	if len(ps) > 0 {
 		return nil, badRequest(ps)

@@ -14,29 +14,18 @@ import (
 	"github.com/duomatch/duo/profile"
 )
 
-// config holds the server's limits.
+// config holds the server's limits, set by the flags of the same names
+// (see the package documentation).
 type config struct {
-	// maxBody is the largest request body in bytes (413 above it, before
-	// reading anything when the request announces its length).
-	maxBody int64
-	// maxPool is the most mentees plus mentors in one request, and the
-	// most entries of any list (422 above it, as soon as the decoder
-	// counts one too many).
-	maxPool int
-	// timeout bounds each request, from its arrival: waiting for a slot,
-	// reading the body, the round and the alternatives (503 after it).
-	timeout time.Duration
-	// maxConcurrent is how many requests may read their body and compute
-	// at once; the others wait, within their timeout. Scoring already
-	// uses every core, so running many at once only multiplies memory.
-	maxConcurrent int
-	// maxQueue is how many requests may be admitted at once, computing or
-	// waiting; the next one gets 429 with Retry-After.
-	maxQueue int
+	maxBody       int64         // largest body in bytes: 413 above it
+	maxPool       int           // most mentees plus mentors, and entries of any list: 422 above it
+	timeout       time.Duration // each request's time limit, from its arrival: 503 after it
+	maxConcurrent int           // requests reading and computing at once; the others wait
+	maxQueue      int           // requests admitted at once, computing or waiting: 429 above it
 	// maxCells bounds the memory of the rounds computing at once: the sum
-	// of their pool cells (mentees × mentor seats; about 40 bytes each
-	// while the round is solved). A round larger than it alone is refused
-	// with 422; others wait until enough cells are free.
+	// of their match.Round.Cells (about 40 bytes each while a round is
+	// solved). A round larger than it alone is refused with 422; others
+	// wait until enough cells are free.
 	maxCells int
 }
 
