@@ -11,10 +11,9 @@ import (
 	"github.com/duomatch/duo/profile"
 )
 
-// The ledger's endpoints (package match/ledger, its file store
-// ledger.File). The ledger holds IDs, dates and codes; the profiles stay
-// with the caller, who sends them with each round. The indicators are
-// therefore overall only: grouping by city or agency needs the profiles.
+// The ledger's endpoints. The ledger holds IDs, dates and codes; the
+// profiles stay with the caller, who sends them with each round, so the
+// indicators are overall only (grouping by city needs the profiles).
 
 // openLedger opens the ledger file at path (ledger.OpenFile) and logs what
 // it found and repaired.
@@ -33,21 +32,15 @@ func openLedger(path string, logger *slog.Logger) (*ledger.File, error) {
 	return lf, nil
 }
 
-// eventsResponse answers POST /v1/ledger/events: how many events the
-// request added and how many the ledger holds.
+// eventsResponse says how many events a request added and the ledger holds.
 type eventsResponse struct {
 	Accepted int `json:"accepted"`
 	Events   int `json:"events"`
 }
 
-// ledgerEvents answers POST /v1/ledger/events. The body is one event or a
-// JSON array of events (at most -max-pool), each in the ledger's form
-// ({"on", "event", …}; see match/ledger), decoded by ledger.DecodeEvents:
-// every problem of the events taken alone is reported at once, each under
-// its path ("[2].reason"). ledger.File.Append then checks them against the
-// history in order and reports the first refused (the later ones depend
-// on it). Nothing of a refused request is kept; an accepted one is on
-// disk before the answer.
+// ledgerEvents answers POST /v1/ledger/events: one event or an array of
+// at most -max-pool (ledger.DecodeEvents), appended all or none, on disk
+// before the answer (ledger.File.Append).
 func (s *server) ledgerEvents(ctx context.Context, w http.ResponseWriter, r *http.Request) (any, *apiError) {
 	body := &bodyReader{r: http.MaxBytesReader(w, r.Body, s.cfg.maxBody)}
 	batch, err := ledger.DecodeEvents(body, profile.DecodeOptions{MaxPeople: s.cfg.maxPool, MaxErrors: maxDetails - 2})
@@ -82,10 +75,8 @@ func (s *server) ledgerRound(ctx context.Context, w http.ResponseWriter, r *http
 	if e := s.decodePool(w, r, &req, func() (int, int) { return len(req.Mentees), len(req.Mentors) }); e != nil {
 		return nil, e
 	}
-	var (
-		rep ledger.Report
-		err error
-	)
+	var rep ledger.Report
+	var err error
 	s.ledger.View(func(l *ledger.Ledger) { req.Round, rep, err = l.NextRound(req.Round) })
 	if err != nil {
 		return nil, s.requestError(err)

@@ -5,8 +5,8 @@
 //
 // Endpoints:
 //
-//	POST /v1/eligibility  {"on", "policy", "mentees", "mentors"} → each
-//	                      person's ID, eligible or not, and violations
+//	POST /v1/eligibility  a profile.EligibilityCheck {"on", "policy", "mentees",
+//	                      "mentors"} → each person's ID, eligible or not, and violations
 //	POST /v1/proposals    a match.Round as JSON, plus "alternatives": k →
 //	                      the match.Proposal, with up to k alternatives
 //	                      per mentee in the optimisation
@@ -24,42 +24,36 @@
 //	GET  /v1/ledger/indicators  ?from=…&to=… → the period's indicators
 //	GET  /healthz         200
 //
-// Flags: -addr (default 127.0.0.1:8080), -max-body (bytes, default 8 MiB),
-// -max-pool (mentees plus mentors, default 20000), -timeout (each request,
-// from its arrival, default 30s; it is the context given to match.Propose),
-// -max-concurrent (requests reading and computing at once, default
-// GOMAXPROCS; the others wait within their timeout), -max-queue (requests
-// admitted at once, default 8 × GOMAXPROCS; more get 429 with Retry-After)
-// -max-cells (the memory budget of the rounds computing at once, in
-// pool cells, default 2^25) and -ledger (the programme's ledger file,
-// default duo-ledger.jsonl in the working directory; "" for none).
+// Flags (see -h): -addr, -max-body, -max-pool, -timeout (each request's,
+// from its arrival; the context given to match.Propose), -max-concurrent,
+// -max-queue (more get 429 with Retry-After), -max-cells (the memory
+// budget of the rounds computing at once) and -ledger (the programme's
+// ledger file; "" for none).
 //
-// The ledger (package match/ledger) holds IDs, dates and codes only. The
-// server appends to it and answers an event only once it is on disk
-// (fsync); at start it reads it whole, drops a last line cut by a crash
-// (never acknowledged) and refuses to start on any other problem, listing
-// each with its line number (ledger.OpenFile).
+// The ledger (package match/ledger, its file store ledger.File) holds IDs,
+// dates and codes only. An event is answered only once it is on disk; at
+// start the file is read whole, a last line cut by a crash is dropped
+// and any other problem stops the server, with every problem and its line.
 //
 // GET / serves a page for coordinators (see page.go): it sends the files
 // a coordinator chooses to the endpoints above and shows the answer; it
 // keeps nothing.
 //
-// Bodies are decoded with the library's strict decoder (profile.Decode):
-// an unknown field, a duplicate field, a wrong type or invalid UTF-8 is an
-// error, and every problem is reported at once. A setting the request
-// leaves out (or sets to 0) means the library's default, field by field,
-// so a request names only the settings it changes. Errors are JSON:
-// {"error": {"code", "message", "field", "id", "details"}}, with 400 for a
-// bad request, 413 for a body over -max-body, 422 for a pool over
-// -max-pool, 405 for a wrong method and 503 when the work does not finish
-// within -timeout.
+// Bodies are decoded with the library's strict decoders (profile.Decode,
+// ledger.DecodeEvents): an unknown field, a duplicate field, a wrong type
+// or invalid UTF-8 is an error, and every problem is reported at once. A
+// setting the request leaves out (or sets to 0) means the library's
+// default, field by field. Errors are JSON: {"error": {"code", "message",
+// "field", "id", "details"}}, with 400 for a bad request, 413 for a body
+// over -max-body, 422 for a pool over -max-pool, 405 for a wrong method
+// and 503 when the work does not finish within -timeout.
 //
 // Apart from the ledger's events, the server keeps nothing: no request
-// outlives its answer. It logs one
-// line per request (method, route, status, duration, pool sizes), never a
-// body or a path. On SIGINT or SIGTERM it stops accepting connections,
-// cancels the requests computing (503), waits for the answers in flight to
-// be written and exits with status 0.
+// outlives its answer. It logs one line per request (method, route,
+// status, duration, pool sizes), never a body or a path. On SIGINT or
+// SIGTERM it stops accepting connections, cancels the requests computing
+// (503), waits for the answers in flight to be written and exits with
+// status 0.
 package main
 
 import (

@@ -44,8 +44,7 @@ const maxAlternatives = 20
 const maxDetails = 100
 
 // server answers the API. Nothing a request sends outlives it, except
-// the ledger's events (IDs, dates and codes), appended to the ledger's
-// file.
+// the ledger's events.
 type server struct {
 	cfg    config
 	log    *slog.Logger

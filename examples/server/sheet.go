@@ -2,12 +2,11 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"fmt"
-	"io"
 	"net/http"
 
-	"github.com/duomatch/duo/match"
 	"github.com/duomatch/duo/match/sheet"
 	"github.com/duomatch/duo/profile"
 )
@@ -27,42 +26,31 @@ type sheetResponse struct {
 
 // sheet answers POST /v1/sheets/{kind} (kind "mentees" or "mentors"): a
 // spreadsheet saved as CSV in the body, read by sheet.ReadMentees or
-// sheet.ReadMentors within -max-body and -max-pool.
+// sheet.ReadMentors within -max-body and -max-pool; their errors list
+// every problem with its row, column heading and ID, never a cell.
 func (s *server) sheet(ctx context.Context, w http.ResponseWriter, r *http.Request) (any, *apiError) {
-	kind := r.PathValue("kind")
-	if kind != "mentees" && kind != "mentors" {
+	body := &bodyReader{r: http.MaxBytesReader(w, r.Body, s.cfg.maxBody)}
+	opt := sheet.Options{MaxRows: s.cfg.maxPool, MaxBytes: s.cfg.maxBody, MaxErrors: maxDetails - 2}
+	var resp sheetResponse
+	var err error
+	switch r.PathValue("kind") {
+	case "mentees":
+		var people []profile.Mentee
+		people, resp.Report, err = sheet.ReadMentees(body, opt)
+		resp.People = append([]profile.Mentee{}, people...) // [], not null
+		stats(r).pool(resp.Rows, 0)
+	case "mentors":
+		var people []profile.Mentor
+		people, resp.Report, err = sheet.ReadMentors(body, opt)
+		resp.People = append([]profile.Mentor{}, people...)
+		stats(r).pool(0, resp.Rows)
+	default:
 		return nil, &apiError{status: http.StatusNotFound, Code: "not_found", Message: `no such list; want "mentees" or "mentors"`}
 	}
-	body := &bodyReader{r: http.MaxBytesReader(w, r.Body, s.cfg.maxBody)}
-	people, rep, err := readSheet(kind, body, sheet.Options{MaxRows: s.cfg.maxPool, MaxBytes: s.cfg.maxBody, MaxErrors: maxDetails - 2})
 	if err != nil {
 		return nil, s.readError(body, err)
 	}
-	resp := sheetResponse{People: people, Report: rep}
-	if kind == "mentees" {
-		stats(r).pool(rep.Rows, 0)
-	} else {
-		stats(r).pool(0, rep.Rows)
-	}
 	return resp, nil
-}
-
-// readSheet reads a CSV list of mentees or mentors; its errors are the
-// library's: every problem with its row, column heading and ID (never a
-// cell's value), which requestError lists in a 400.
-func readSheet(kind string, body io.Reader, opt sheet.Options) (any, sheet.Report, error) {
-	if kind == "mentees" {
-		people, rep, err := sheet.ReadMentees(body, opt)
-		if people == nil {
-			people = []profile.Mentee{}
-		}
-		return people, rep, err
-	}
-	people, rep, err := sheet.ReadMentors(body, opt)
-	if people == nil {
-		people = []profile.Mentor{}
-	}
-	return people, rep, err
 }
 
 // defaultTableAlternatives is how many alternatives per mentee the
@@ -84,17 +72,7 @@ type fileAnswer struct {
 // are not used by a table and are refused.
 func (s *server) proposalCSV(ctx context.Context, w http.ResponseWriter, r *http.Request) (any, *apiError) {
 	table := r.PathValue("table")
-	var write func(io.Writer, match.Proposal, int) error
-	switch table {
-	case "duos":
-		write = func(w io.Writer, p match.Proposal, _ int) error { return sheet.WriteDuos(w, p, sheet.Options{}) }
-	case "unmatched":
-		write = func(w io.Writer, p match.Proposal, _ int) error { return sheet.WriteUnmatched(w, p, sheet.Options{}) }
-	case "alternatives":
-		write = func(w io.Writer, p match.Proposal, k int) error {
-			return sheet.WriteAlternatives(ctx, w, p, k, sheet.Options{})
-		}
-	default:
+	if table != "duos" && table != "unmatched" && table != "alternatives" {
 		return nil, &apiError{status: http.StatusNotFound, Code: "not_found", Message: `no such table; want "duos", "unmatched" or "alternatives"`}
 	}
 	var req proposalRequest
@@ -115,9 +93,6 @@ func (s *server) proposalCSV(ctx context.Context, w http.ResponseWriter, r *http
 	if len(ps) > 0 {
 		return nil, badRequest(ps)
 	}
-	if k == 0 {
-		k = defaultTableAlternatives
-	}
 	// The round alone: the table's writer asks for the alternatives itself.
 	req.Alternatives = 0
 	resp, e := s.propose(ctx, req)
@@ -125,7 +100,16 @@ func (s *server) proposalCSV(ctx context.Context, w http.ResponseWriter, r *http
 		return nil, e
 	}
 	var buf bytes.Buffer
-	if err := write(&buf, resp.Proposal, k); err != nil {
+	var err error
+	switch table {
+	case "duos":
+		err = sheet.WriteDuos(&buf, resp.Proposal, sheet.Options{})
+	case "unmatched":
+		err = sheet.WriteUnmatched(&buf, resp.Proposal, sheet.Options{})
+	default:
+		err = sheet.WriteAlternatives(ctx, &buf, resp.Proposal, cmp.Or(k, defaultTableAlternatives), sheet.Options{})
+	}
+	if err != nil {
 		return nil, s.internal(err)
 	}
 	return fileAnswer{contentType: "text/csv; charset=utf-8", name: table + ".csv", body: buf.Bytes()}, nil
