@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"os"
@@ -10,20 +11,26 @@ import (
 	"github.com/duomatch/duo/profile"
 )
 
-// decode reads the body into dst with the library's strict decoder
-// (profile.Decode): an unknown field, a wrong type, a duplicate field,
-// invalid UTF-8, an invalid profile or data after the value is a 400 that
-// lists every problem; a list of more than -max-pool entries stops the
-// decoding at once (422), and a body over -max-body too (413). Fields the
-// document leaves out keep dst's zero values, which mean the library's
-// defaults.
-func (s *server) decode(w http.ResponseWriter, r *http.Request, dst any) *apiError {
+// decodePool reads a body that holds a pool into dst with the library's
+// strict decoder (profile.Decode): an unknown field, a wrong type, a
+// duplicate field, invalid UTF-8, an invalid profile or data after the
+// value is a 400 that lists every problem; a list of more than -max-pool
+// entries stops the decoding at once (422), and a body over -max-body too
+// (413). Fields the document leaves out keep dst's zero values, the
+// library's defaults. It then records the pool's sizes for the request
+// log and checks them against -max-pool.
+func (s *server) decodePool(w http.ResponseWriter, r *http.Request, dst any, sizes func() (int, int)) *apiError {
 	body := &bodyReader{r: http.MaxBytesReader(w, r.Body, s.cfg.maxBody)}
-	err := profile.Decode(body, dst, profile.DecodeOptions{MaxPeople: s.cfg.maxPool, MaxErrors: maxDetails - 2})
-	if err == nil {
-		return nil
+	if err := profile.Decode(body, dst, profile.DecodeOptions{MaxPeople: s.cfg.maxPool, MaxErrors: maxDetails - 2}); err != nil {
+		return s.readError(body, err)
 	}
-	return s.readError(body, err)
+	mentees, mentors := sizes()
+	stats(r).pool(mentees, mentors)
+	if n := mentees + mentors; n > s.cfg.maxPool {
+		return &apiError{status: http.StatusUnprocessableEntity, Code: "pool_too_large",
+			Message: fmt.Sprintf("%d mentees and mentors; this server takes at most %d in one request", n, s.cfg.maxPool)}
+	}
+	return nil
 }
 
 // readError maps an error of a decoder reading body: the request's time

@@ -225,19 +225,3 @@ func (s *server) computeError(ctx context.Context, err error) *apiError {
 	}
 	return s.internal(err)
 }
-
-// decodePool decodes a request body that holds a pool (see decode),
-// records the pool's sizes for the request log and checks them against
-// -max-pool.
-func (s *server) decodePool(w http.ResponseWriter, r *http.Request, dst any, sizes func() (int, int)) *apiError {
-	if e := s.decode(w, r, dst); e != nil {
-		return e
-	}
-	mentees, mentors := sizes()
-	stats(r).pool(mentees, mentors)
-	if n := mentees + mentors; n > s.cfg.maxPool {
-		return &apiError{status: http.StatusUnprocessableEntity, Code: "pool_too_large",
-			Message: fmt.Sprintf("%d mentees and mentors; this server takes at most %d in one request", n, s.cfg.maxPool)}
-	}
-	return nil
-}
