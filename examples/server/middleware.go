@@ -7,8 +7,7 @@ import (
 	"time"
 )
 
-// requestStats is what the log line of a request says beyond the
-// request's line: counts only.
+// requestStats is what a request's log line says of its body: counts only.
 type requestStats struct {
 	mentees, mentors int
 }

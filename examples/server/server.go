@@ -118,18 +118,16 @@ func (s *server) eligibility(ctx context.Context, w http.ResponseWriter, r *http
 // which alternatives to give.
 type proposalRequest struct {
 	match.Round
-	// Alternatives is k: for each mentee in the optimisation (eligible,
-	// not pinned, not paused), up to k other mentors with what imposing
-	// them would change (match.Proposal.AllAlternatives). 0, the default,
-	// gives none; at most maxAlternatives.
+	// Alternatives is k: up to k other mentors for each mentee in the
+	// optimisation (match.Proposal.AllAlternatives); 0, the default, gives
+	// none; at most maxAlternatives.
 	Alternatives int `json:"alternatives"`
 	// AlternativesFor, when not empty, limits the alternatives to these
 	// mentees (each must be in the optimisation): what a page asks when a
 	// coordinator looks at one mentee.
 	AlternativesFor []string `json:"alternatives_for,omitempty"`
-	// Needs asks for the mentors to recruit and the mentees to look for
-	// (match.Proposal.Needs and Outreach, with their defaults). Default
-	// false.
+	// Needs asks for match.Proposal.Needs and Outreach, with their
+	// defaults.
 	Needs bool `json:"needs"`
 }
 
@@ -163,9 +161,7 @@ func (s *server) propose(ctx context.Context, req proposalRequest) (proposalResp
 			Message: fmt.Sprintf("must be between 0 and %d", maxAlternatives)}})
 	}
 
-	// Refused up front what cannot be held: a round larger than the
-	// server's memory budget. (Alternatives for a whole round fit in the
-	// time limit since they are computed in one batch.)
+	// Refused up front: a round larger than the server's memory budget.
 	cells := req.Cells()
 	if cells > int64(s.cfg.maxCells) {
 		return proposalResponse{}, &apiError{status: http.StatusUnprocessableEntity, Code: "pool_too_large",
