@@ -39,13 +39,14 @@ type Verdict struct {
 // Check returns the verdict of every mentee and mentor of c. It does not
 // validate the profiles (a decoded profile is valid: see [Decode]).
 //
-// Errors, all at once: a zero On (a *[FieldError] on "on") and the
+// Errors, all at once: a zero On (a *[Problem] on "on", code
+// "missing_day") and the
 // policy's problems ([Policy.Validate]) under "policy"; errors.Is(err,
 // [ErrInvalid]) holds. Cost: O(people·log(people)).
 func (c EligibilityCheck) Check() (Eligibility, error) {
 	var errs []error
 	if c.On.IsZero() {
-		errs = append(errs, &FieldError{Field: "on", Problem: "the day of the check is required"})
+		errs = append(errs, &Problem{Path: "on", Code: "missing_day", Detail: "the day of the check is required", Err: ErrInvalid})
 	}
 	if err := AtPath(c.Policy.Validate(), "policy"); err != nil {
 		errs = append(errs, err)

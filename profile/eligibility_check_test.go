@@ -77,8 +77,8 @@ func TestEligibilityCheckErrors(t *testing.T) {
 	require.Error(t, err)
 	assert.ErrorIs(t, err, profile.ErrInvalid)
 	var fields []string
-	for _, fe := range profile.FieldErrors(err) {
-		fields = append(fields, fe.Field)
+	for _, p := range profile.Problems(err) {
+		fields = append(fields, p.Path)
 	}
 	assert.Equal(t, []string{"on", "policy.mentor.min_weekly_hours"}, fields)
 }

@@ -77,8 +77,8 @@ func TestDecodeEvents(t *testing.T) {
 				require.Error(t, err)
 				assert.ErrorIs(t, err, profile.ErrInvalid)
 				var fields []string
-				for _, fe := range profile.FieldErrors(err) {
-					fields = append(fields, fe.Field)
+				for _, p := range profile.Problems(err) {
+					fields = append(fields, p.Path)
 				}
 				assert.Equal(t, tt.fields, fields[:min(len(fields), len(tt.fields))], "%v", err)
 				assert.Equal(t, tt.tooMany, errors.Is(err, profile.ErrTooMany))

@@ -49,6 +49,6 @@ func ExampleOpenFile() {
 	// Output:
 	// created: true
 	// 2 <nil>
-	// ledger: line 4: me-1, mo-2: [1].mentor_id: never applied
+	// line 4: me-1, mo-2: [1].mentor_id: never applied
 	// events: 2, waiting on 2026-03-01: 1
 }

@@ -7,7 +7,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/duomatch/duo/internal/errtree"
 	"github.com/duomatch/duo/match"
 	"github.com/duomatch/duo/match/ledger"
 	"github.com/duomatch/duo/profile"
@@ -58,10 +57,9 @@ func TestNextRoundRefusesItsOwnPins(t *testing.T) {
 	})
 	require.Error(t, err)
 	assert.ErrorIs(t, err, ledger.ErrRound)
-	assert.ErrorIs(t, err, match.ErrInvalidRound)
 	var fields []string
-	for _, e := range errtree.All[*match.RoundError](err) {
-		fields = append(fields, e.Field)
+	for _, p := range profile.Problems(err) {
+		fields = append(fields, p.Path)
 	}
 	assert.Equal(t, []string{"on", "pinned", "excluded"}, fields)
 }
