@@ -2,12 +2,12 @@ package ledger_test
 
 import (
 	"bytes"
-	"github.com/duomatch/duo/match"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/duomatch/duo/match"
 	"github.com/duomatch/duo/match/ledger"
 	"github.com/duomatch/duo/profile"
 )
