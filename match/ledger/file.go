@@ -78,11 +78,15 @@ type Recovery struct {
 // locks it and reads it with [Read] and opt. It refuses a file with a
 // problem: the error joins every problem, each with its line number and
 // IDs as Read reports them, except for an incomplete last line, dropped
-// as [Recovery] describes. A file in use by another File (in this process
+// as [Recovery] describes. Invalid options are refused, before the file is
+// touched, with the error of [Options.Validate]. A file in use by another File (in this process
 // or another) is refused. Close the File to release its lock.
 //
 // Cost: that of Read on the file, O(bytes).
 func OpenFile(path string, opt Options) (*File, error) {
+	if err := opt.Validate(); err != nil {
+		return nil, err
+	}
 	_, err := os.Stat(path)
 	created := errors.Is(err, fs.ErrNotExist)
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_APPEND, 0o600)

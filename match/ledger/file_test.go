@@ -107,6 +107,15 @@ func TestOpenFile(t *testing.T) {
 
 func ptr(s string) *string { return &s }
 
+// TestOpenFileOptions: invalid options are refused before the file is
+// created.
+func TestOpenFileOptions(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "ledger.jsonl")
+	_, err := ledger.OpenFile(path, ledger.Options{MaxLineBytes: -5})
+	require.ErrorIs(t, err, ledger.ErrOptions)
+	assert.NoFileExists(t, path)
+}
+
 // TestFileAppend appends batches: an accepted batch is on disk at once;
 // a batch with a refused event changes neither the file nor the ledger,
 // and its problems are under the event's path in the batch.
