@@ -1,0 +1,397 @@
+package lap
+
+import (
+	"context"
+	"errors"
+)
+
+// AssignSparse chooses pairs of g maximising, lexicographically, first the
+// number of pairs and then their total score. Each row takes at most one
+// column and column j at most g.Capacity(j) rows; a pair that g does not
+// list is never chosen. A row or column without allowed pairs stays
+// unmatched, and so does a column of capacity 0 (its pairs are ignored). A
+// nil g is a 0×0 problem and a nil ctx is context.Background(). The result
+// carries a certificate that [VerifySparse] checks: RowCover, RowDual per
+// row and ColCover, ColDual per column, with the meaning they have for
+// the dense solver, a column's dual counting once per seat; DualExp is 0.
+// Pairs are sorted by Row; a column of capacity c may occur up to c
+// times. The assignment is a function of g (its rows, the order of each
+// row's pairs, its capacities): the same g gives the same result, bit for
+// bit, on every run.
+//
+// # Algorithm
+//
+// Successive shortest augmenting paths (the Hungarian method in the form
+// of Jonker and Volgenant's LAPJV and its sparse variant LAPJVsp, with
+// Dijkstra's algorithm on the sparse graph and a binary heap), over the
+// ordered group Z×R of the lexicographic objective: a pair weighs
+// (1, score), so a path that adds a pair always beats one that does not,
+// and the count part of each dual is 0 or 1, a minimum vertex cover (the
+// certificate's covers). Each row also has a private "unmatched" option of
+// weight (0, 0), never stored: a search from a free row ends at the first
+// of a column with a free seat or a scanned row's unmatched option, so a
+// row that cannot add a pair may still displace a worse one, and the
+// matching after each row is optimal for the rows so far (the invariant of
+// the Hungarian method, with every row matched to a column or to its
+// option). Column potentials start at 0 and only decrease, which keeps
+// columns with a free seat at 0 as the certificate requires. A column with
+// several seats is one node whose matched rows are all reached when it is
+// scanned (the transportation form of the method), so memory stays
+// proportional to the allowed pairs whatever the seats.
+//
+// Initialisation is the row reduction: each row, in order, takes its best
+// column (the lowest index on ties) while it has a free seat, which most
+// rows of a round do; only the others start a search. Cost-scaling
+// (Goldberg–Kennedy) is the other family with good sparse bounds; the
+// shortest-path form was chosen because, on round matrices, most rows are
+// settled by the reduction and the searches that remain are short, and
+// because it yields exact duals directly (no ε-optimality to round off).
+//
+// Cost: O(E + R + C) memory for E allowed pairs, R rows and C columns: 16
+// bytes per row and 40 per column besides the problem, and a heap of at
+// most E entries. Time O(R·E·log E) in the worst case, typically a small
+// multiple of E·log E.
+//
+// Errors: ctx.Err() if the context is done before the solve ends (checked
+// before it and between searches); an internal error, never expected, if
+// an invariant fails.
+func AssignSparse(ctx context.Context, g *Sparse) (Assignment, error) {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	if err := ctx.Err(); err != nil {
+		return Assignment{}, err
+	}
+	if g == nil {
+		g = &Sparse{}
+	}
+	w := newSparseWork(g)
+	s := newSparseSolver(w)
+	if err := s.run(ctx.Done()); err != nil {
+		if errors.Is(err, errCancelled) {
+			if cerr := ctx.Err(); cerr != nil {
+				return Assignment{}, cerr
+			}
+			return Assignment{}, context.Canceled
+		}
+		return Assignment{}, err
+	}
+	return w.assignment(s)
+}
+
+// sparseSolver is the state of AssignSparse, in the minimisation form: a
+// pair (i, j) costs c = (-1, -score), a row's unmatched option costs
+// (0, 0), column j has potential v[j] and a matched row k potential
+// u = c(k, mate) - v[mate] (an unmatched row has u = 0). Reduced costs
+// c - u - v are >= 0 on every pair and option, and 0 on the matching.
+type sparseSolver struct {
+	g *sparseWork
+
+	mate []int // row -> its pair's index in g.col, or -1
+	v    []lex // column potentials, <= 0
+	load []int32
+	cap  []int32
+
+	// The rows of each column form a doubly linked list.
+	head       []int32 // column -> first row, or -1
+	next, prev []int32 // row -> next/previous row of its column, or -1
+
+	// Search state, valid for a column when its stamp is the search's.
+	dist    []lex
+	pred    []int32 // column -> row it was reached from
+	stamp   []uint32
+	done    []uint32 // stamp of the search that scanned it
+	gen     uint32
+	heap    sparseHeap
+	scanned []int32
+}
+
+func newSparseSolver(g *sparseWork) *sparseSolver {
+	r, c := g.rows, g.cols
+	s := &sparseSolver{
+		g:     g,
+		mate:  make([]int, r),
+		v:     make([]lex, c),
+		load:  make([]int32, c),
+		cap:   g.cap,
+		head:  make([]int32, c),
+		next:  make([]int32, r),
+		prev:  make([]int32, r),
+		dist:  make([]lex, c),
+		pred:  make([]int32, c),
+		stamp: make([]uint32, c),
+		done:  make([]uint32, c),
+	}
+	for i := range s.mate {
+		s.mate[i] = -1
+	}
+	for j := range s.head {
+		s.head[j] = -1
+	}
+	return s
+}
+
+// link adds row k to column j's list; unlink removes it.
+func (s *sparseSolver) link(k int32, j int32) {
+	h := s.head[j]
+	s.next[k], s.prev[k] = h, -1
+	if h >= 0 {
+		s.prev[h] = k
+	}
+	s.head[j] = k
+}
+
+func (s *sparseSolver) unlink(k int32, j int32) {
+	p, n := s.prev[k], s.next[k]
+	if p >= 0 {
+		s.next[p] = n
+	} else {
+		s.head[j] = n
+	}
+	if n >= 0 {
+		s.prev[n] = p
+	}
+}
+
+// u returns the potential of a matched row k.
+func (s *sparseSolver) u(k int32) lex {
+	e := s.mate[k]
+	m := s.g.col[e]
+	return lex{-1 - s.v[m].n, -float64(s.g.score[e]) - s.v[m].x}
+}
+
+// y returns the dual of row k in the maximisation form: -u, and 0 for an
+// unmatched row.
+func (s *sparseSolver) y(k int32) lex {
+	if s.mate[k] < 0 {
+		return lex{}
+	}
+	u := s.u(k)
+	return lex{-u.n, -u.x}
+}
+
+// run solves: the row reduction, then a search from every row it left.
+func (s *sparseSolver) run(done <-chan struct{}) error {
+	g := s.g
+	var free []int32
+	for i := 0; i < g.rows; i++ {
+		best := -1
+		for e := g.lo[i]; e < g.hi[i]; e++ {
+			j := g.col[e]
+			if s.cap[j] == 0 {
+				continue
+			}
+			if best < 0 || g.score[e] > g.score[best] || (g.score[e] == g.score[best] && j < g.col[best]) {
+				best = e
+			}
+		}
+		if best < 0 {
+			continue // no usable pair: unmatched, with u = 0
+		}
+		if j := g.col[best]; s.load[j] < s.cap[j] {
+			s.mate[i] = best
+			s.load[j]++
+			s.link(int32(i), j)
+		} else {
+			free = append(free, int32(i))
+		}
+	}
+	for n, i := range free {
+		if n&255 == 0 && cancelled(done) {
+			return errCancelled
+		}
+		if err := s.augment(i); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// augment runs Dijkstra's algorithm from the free row i0 over reduced
+// costs and augments along the shortest path to a column with a free seat
+// or a scanned row's unmatched option, then updates the potentials of the
+// scanned columns so that reduced costs stay >= 0.
+func (s *sparseSolver) augment(i0 int32) error {
+	g := s.g
+	s.gen++
+	gen := s.gen
+	s.heap = s.heap[:0]
+	s.scanned = s.scanned[:0]
+	cols := int32(g.cols)
+
+	// The source has u = 0 and its own option at distance (0, 0), which
+	// wins ties among options: rows already matched keep their pairs.
+	s.relax(i0, lex{})
+	s.heap.push(lex{}, cols, true)
+	for len(s.heap) > 0 {
+		it := s.heap.pop()
+		if it.j == cols {
+			return s.flip(i0, -1, it.d)
+		}
+		if it.j > cols {
+			return s.flip(it.j-cols-1, -1, it.d)
+		}
+		j := it.j
+		if s.done[j] == gen || s.dist[j].less(it.d) {
+			continue // stale entry
+		}
+		s.done[j] = gen
+		if s.load[j] < s.cap[j] {
+			return s.flip(-1, j, it.d)
+		}
+		s.scanned = append(s.scanned, j)
+		for k := s.head[j]; k >= 0; k = s.next[k] {
+			u := s.u(k)
+			h := lex{it.d.n - u.n, it.d.x - u.x}
+			s.relax(k, h)
+			s.heap.push(h, cols+1+k, true)
+		}
+	}
+	return errInternal // the source's option is always reachable
+}
+
+// relax offers row k's pairs at distance h + reduced cost, with k at h.
+func (s *sparseSolver) relax(k int32, h lex) {
+	g := s.g
+	gen := s.gen
+	for e := g.lo[k]; e < g.hi[k]; e++ {
+		l := g.col[e]
+		if s.done[l] == gen || s.cap[l] == 0 {
+			continue
+		}
+		d := lex{h.n - 1 - s.v[l].n, h.x - float64(g.score[e]) - s.v[l].x}
+		if s.stamp[l] != gen || d.less(s.dist[l]) {
+			s.stamp[l] = gen
+			s.dist[l] = d
+			s.pred[l] = k
+			s.heap.push(d, l, s.load[l] < s.cap[l])
+		}
+	}
+}
+
+// flip updates the potentials for a search that ended at distance delta,
+// then augments: either row k (a scanned row, or the source) becomes
+// unmatched, or column t (with a free seat) takes one more row.
+func (s *sparseSolver) flip(k int32, t int32, delta lex) error {
+	for _, j := range s.scanned {
+		d := s.dist[j]
+		s.v[j] = lex{s.v[j].n + d.n - delta.n, s.v[j].x + d.x - delta.x}
+	}
+	// j is the column gaining a row; walk back along pred.
+	var j int32
+	if k >= 0 {
+		e := s.mate[k]
+		if e < 0 {
+			return nil // the source stays unmatched
+		}
+		j = s.g.col[e]
+		s.unlink(k, j)
+		s.mate[k] = -1
+	} else {
+		j = t
+		s.load[t]++
+	}
+	for steps := 0; ; steps++ {
+		if steps > s.g.rows {
+			return errInternal
+		}
+		r := s.pred[j]
+		old := s.mate[r]
+		if old >= 0 {
+			s.unlink(r, s.g.col[old])
+		}
+		s.mate[r] = s.edge(r, j)
+		if s.mate[r] < 0 {
+			return errInternal
+		}
+		s.link(r, j)
+		if old < 0 {
+			return nil // r was the source
+		}
+		j = s.g.col[old]
+	}
+}
+
+// edge returns the index of the pair (r, j), or -1.
+func (s *sparseSolver) edge(r, j int32) int {
+	g := s.g
+	for e := g.lo[r]; e < g.hi[r]; e++ {
+		if g.col[e] == j {
+			return e
+		}
+	}
+	return -1
+}
+
+// sparseHeap is a binary min-heap of search entries by distance, then
+// index, with stale entries left in place (lazy deletion).
+type sparseHeap []sparseItem
+
+// sparseItem is a heap entry. On equal distances, an end of a path (a
+// column with a free seat, an unmatched option) comes first, so that a
+// search on a plateau of ties stops as soon as it can.
+type sparseItem struct {
+	d lex
+	j int32 // a column; columns for the source's unmatched option; columns+1+k for row k's
+	// key is j, less 2^31 for an end, so that ends sort first.
+	key int64
+}
+
+func (a sparseItem) less(b sparseItem) bool {
+	if a.d.n != b.d.n {
+		return a.d.n < b.d.n
+	}
+	if a.d.x != b.d.x {
+		return a.d.x < b.d.x
+	}
+	return a.key < b.key
+}
+
+func (h *sparseHeap) push(d lex, j int32, end bool) {
+	key := int64(j)
+	if end {
+		key -= 1 << 31
+	}
+	*h = append(*h, sparseItem{d, j, key})
+	q := *h
+	i := len(q) - 1
+	it := q[i]
+	for i > 0 {
+		p := (i - 1) / 2
+		if !it.less(q[p]) {
+			break
+		}
+		q[i] = q[p]
+		i = p
+	}
+	q[i] = it
+}
+
+func (h *sparseHeap) pop() sparseItem {
+	q := *h
+	top := q[0]
+	last := len(q) - 1
+	it := q[last]
+	q = q[:last]
+	i := 0
+	for {
+		l := 2*i + 1
+		if l >= len(q) {
+			break
+		}
+		m := l
+		if r := l + 1; r < len(q) && q[r].less(q[l]) {
+			m = r
+		}
+		if !q[m].less(it) {
+			break
+		}
+		q[i] = q[m]
+		i = m
+	}
+	if len(q) > 0 {
+		q[i] = it
+	}
+	*h = q
+	return top
+}
