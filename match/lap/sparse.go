@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 )
 
 // ErrInvalidSparse is wrapped by every error of [SparseBuilder.Build]: the
@@ -153,6 +154,16 @@ func (b *SparseBuilder) AddRow(cols []int, scores []float64) {
 		b.g.score = append(b.g.score, float32(s))
 	}
 	b.g.start = append(b.g.start, len(b.g.col))
+}
+
+// Grow reserves room for n more pairs, so that a caller who knows the
+// number of pairs builds without reallocating (a negative n is ignored).
+// Cost: O(pairs so far + n).
+func (b *SparseBuilder) Grow(n int) {
+	if n > 0 && !b.built {
+		b.g.col = slices.Grow(b.g.col, n)
+		b.g.score = slices.Grow(b.g.score, n)
+	}
 }
 
 // SetCapacity sets how many rows column j may take (its seats); 0 makes
