@@ -104,6 +104,7 @@ type sparseSolver struct {
 	gen     uint32
 	heap    sparseHeap
 	scanned []int32
+	end     lex // the shortest distance to an end of a path found so far
 }
 
 func newSparseSolver(g *sparseWork) *sparseSolver {
@@ -196,6 +197,7 @@ func (s *sparseSolver) run(done <-chan struct{}) error {
 			free = append(free, int32(i))
 		}
 	}
+	free = s.reduce(free)
 	for n, i := range free {
 		if n&255 == 0 && cancelled(done) {
 			return errCancelled
@@ -205,6 +207,71 @@ func (s *sparseSolver) run(done <-chan struct{}) error {
 		}
 	}
 	return nil
+}
+
+// reduce is Jonker and Volgenant's augmenting row reduction over the
+// rows the row reduction left free, in the lexicographic form with the
+// rows' unmatched options: a row takes the column of its smallest reduced
+// cost, and when the second smallest is larger, lowers that column's
+// potential by the difference (so the row's reduced costs stay >= 0),
+// which may displace the column's row, which is processed in turn. A row
+// whose option is the cheapest stays unmatched for good. Potentials are
+// only lowered on columns of one seat that are then full, so free columns
+// keep potential 0 and other rows' reduced costs stay >= 0. A row is
+// left for the searches when its best is a full column it cannot take at
+// a lower price (a tie, or several seats), or when the reduction has
+// worked for twice as many steps as it had rows. Cost: O(pairs of the
+// rows processed) per step.
+func (s *sparseSolver) reduce(free []int32) []int32 {
+	g := s.g
+	var left []int32
+	budget := 2 * len(free)
+	for q := 0; q < len(free); q++ {
+		i := free[q]
+		if q >= budget {
+			left = append(left, i)
+			continue
+		}
+		// The option costs (0, 0) and wins ties.
+		u1, u2, e1 := lex{}, lexInf, -1
+		for e := g.lo[i]; e < g.hi[i]; e++ {
+			l := g.col[e]
+			if s.cap[l] == 0 {
+				continue
+			}
+			val := lex{-1 - s.v[l].n, -float64(g.score[e]) - s.v[l].x}
+			switch {
+			case val.less(u1):
+				u1, u2, e1 = val, u1, e
+			case val.less(u2):
+				u2 = val
+			}
+		}
+		if e1 < 0 {
+			continue // unmatched for good, u = 0
+		}
+		j := g.col[e1]
+		drop := lex{u2.n - u1.n, u2.x - u1.x}
+		switch {
+		case s.load[j] < s.cap[j]:
+			s.load[j]++
+			if s.cap[j] == 1 {
+				s.v[j] = lex{s.v[j].n - drop.n, s.v[j].x - drop.x}
+			}
+		case s.cap[j] == 1 && u1.less(u2):
+			k := s.head[j]
+			s.unlink(k, j)
+			s.mate[k] = -1
+			free = append(free, k)
+			s.v[j] = lex{s.v[j].n - drop.n, s.v[j].x - drop.x}
+		default:
+			left = append(left, i)
+			continue
+		}
+		s.mate[i] = e1
+		s.link(i, j)
+	}
+	return left
 }
 
 // augment runs Dijkstra's algorithm from the free row i0 over reduced
@@ -221,8 +288,9 @@ func (s *sparseSolver) augment(i0 int32) error {
 
 	// The source has u = 0 and its own option at distance (0, 0), which
 	// wins ties among options: rows already matched keep their pairs.
-	s.relax(i0, lex{})
+	s.end = lex{}
 	s.heap.push(lex{}, cols, true)
+	s.relax(i0, lex{})
 	for len(s.heap) > 0 {
 		it := s.heap.pop()
 		if it.j == cols {
@@ -243,8 +311,11 @@ func (s *sparseSolver) augment(i0 int32) error {
 		for k := s.head[j]; k >= 0; k = s.next[k] {
 			u := s.u(k)
 			h := lex{it.d.n - u.n, it.d.x - u.x}
+			if !s.end.less(h) {
+				s.end = h
+				s.heap.push(h, cols+1+k, true)
+			}
 			s.relax(k, h)
-			s.heap.push(h, cols+1+k, true)
 		}
 	}
 	return errInternal // the source's option is always reachable
@@ -260,11 +331,20 @@ func (s *sparseSolver) relax(k int32, h lex) {
 			continue
 		}
 		d := lex{h.n - 1 - s.v[l].n, h.x - float64(g.score[e]) - s.v[l].x}
+		// Pruning: a column at or beyond the best end found so far is
+		// never scanned (ends win ties), so it is not recorded.
+		end := s.load[l] < s.cap[l]
+		if s.end.less(d) || (!end && d == s.end) {
+			continue
+		}
 		if s.stamp[l] != gen || d.less(s.dist[l]) {
 			s.stamp[l] = gen
 			s.dist[l] = d
 			s.pred[l] = k
-			s.heap.push(d, l, s.load[l] < s.cap[l])
+			if end {
+				s.end = d
+			}
+			s.heap.push(d, l, end)
 		}
 	}
 }
