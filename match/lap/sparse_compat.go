@@ -37,18 +37,17 @@ var errCancelled = errors.New("lap: cancelled")
 
 var errInternal = errors.New("lap: internal error: solver invariant broken")
 
-// lex is a value of the lexicographic objective: a count of pairs and a
-// real part, compared count first.
-type lex struct {
-	n int
-	x float64
+// Value is a value of the lexicographic objective: a count of pairs N and
+// a real part X, compared count first.
+type Value struct {
+	N int
+	X float64
 }
 
-func (a lex) add(b lex) lex { return lex{a.n + b.n, a.x + b.x} }
+// Less reports whether a < b.
+func (a Value) Less(b Value) bool { return a.N < b.N || (a.N == b.N && a.X < b.X) }
 
-func (a lex) less(b lex) bool { return a.n < b.n || (a.n == b.n && a.x < b.x) }
-
-var lexInf = lex{math.MaxInt, math.Inf(1)}
+var unreachable = Value{math.MaxInt, math.Inf(1)}
 
 func tolerance(maxAbs float64, r, c int) float64 {
 	n := float64(r + c)

@@ -87,8 +87,8 @@ func AssignSparse(ctx context.Context, g *Sparse) (Assignment, error) {
 type sparseSolver struct {
 	g *sparseWork
 
-	mate []int // row -> its pair's index in g.col, or -1
-	v    []lex // column potentials, <= 0
+	mate []int   // row -> its pair's index in g.col, or -1
+	v    []Value // column potentials, <= 0
 	load []int32
 	cap  []int32
 
@@ -97,14 +97,14 @@ type sparseSolver struct {
 	next, prev []int32 // row -> next/previous row of its column, or -1
 
 	// Search state, valid for a column when its stamp is the search's.
-	dist    []lex
+	dist    []Value
 	pred    []int32 // column -> row it was reached from
 	stamp   []uint32
 	done    []uint32 // stamp of the search that scanned it
 	gen     uint32
 	heap    sparseHeap
 	scanned []int32
-	end     lex // the shortest distance to an end of a path found so far
+	end     Value // the shortest distance to an end of a path found so far
 }
 
 func newSparseSolver(g *sparseWork) *sparseSolver {
@@ -112,13 +112,13 @@ func newSparseSolver(g *sparseWork) *sparseSolver {
 	s := &sparseSolver{
 		g:     g,
 		mate:  make([]int, r),
-		v:     make([]lex, c),
+		v:     make([]Value, c),
 		load:  make([]int32, c),
 		cap:   g.cap,
 		head:  make([]int32, c),
 		next:  make([]int32, r),
 		prev:  make([]int32, r),
-		dist:  make([]lex, c),
+		dist:  make([]Value, c),
 		pred:  make([]int32, c),
 		stamp: make([]uint32, c),
 		done:  make([]uint32, c),
@@ -155,20 +155,20 @@ func (s *sparseSolver) unlink(k int32, j int32) {
 }
 
 // u returns the potential of a matched row k.
-func (s *sparseSolver) u(k int32) lex {
+func (s *sparseSolver) u(k int32) Value {
 	e := s.mate[k]
 	m := s.g.col[e]
-	return lex{-1 - s.v[m].n, -float64(s.g.score[e]) - s.v[m].x}
+	return Value{-1 - s.v[m].N, -float64(s.g.score[e]) - s.v[m].X}
 }
 
 // y returns the dual of row k in the maximisation form: -u, and 0 for an
 // unmatched row.
-func (s *sparseSolver) y(k int32) lex {
+func (s *sparseSolver) y(k int32) Value {
 	if s.mate[k] < 0 {
-		return lex{}
+		return Value{}
 	}
 	u := s.u(k)
-	return lex{-u.n, -u.x}
+	return Value{-u.N, -u.X}
 }
 
 // run solves: the row reduction, then a search from every row it left.
@@ -233,17 +233,17 @@ func (s *sparseSolver) reduce(free []int32) []int32 {
 			continue
 		}
 		// The option costs (0, 0) and wins ties.
-		u1, u2, e1 := lex{}, lexInf, -1
+		u1, u2, e1 := Value{}, unreachable, -1
 		for e := g.lo[i]; e < g.hi[i]; e++ {
 			l := g.col[e]
 			if s.cap[l] == 0 {
 				continue
 			}
-			val := lex{-1 - s.v[l].n, -float64(g.score[e]) - s.v[l].x}
+			val := Value{-1 - s.v[l].N, -float64(g.score[e]) - s.v[l].X}
 			switch {
-			case val.less(u1):
+			case val.Less(u1):
 				u1, u2, e1 = val, u1, e
-			case val.less(u2):
+			case val.Less(u2):
 				u2 = val
 			}
 		}
@@ -251,19 +251,19 @@ func (s *sparseSolver) reduce(free []int32) []int32 {
 			continue // unmatched for good, u = 0
 		}
 		j := g.col[e1]
-		drop := lex{u2.n - u1.n, u2.x - u1.x}
+		drop := Value{u2.N - u1.N, u2.X - u1.X}
 		switch {
 		case s.load[j] < s.cap[j]:
 			s.load[j]++
 			if s.cap[j] == 1 {
-				s.v[j] = lex{s.v[j].n - drop.n, s.v[j].x - drop.x}
+				s.v[j] = Value{s.v[j].N - drop.N, s.v[j].X - drop.X}
 			}
-		case s.cap[j] == 1 && u1.less(u2):
+		case s.cap[j] == 1 && u1.Less(u2):
 			k := s.head[j]
 			s.unlink(k, j)
 			s.mate[k] = -1
 			free = append(free, k)
-			s.v[j] = lex{s.v[j].n - drop.n, s.v[j].x - drop.x}
+			s.v[j] = Value{s.v[j].N - drop.N, s.v[j].X - drop.X}
 		default:
 			left = append(left, i)
 			continue
@@ -288,9 +288,9 @@ func (s *sparseSolver) augment(i0 int32) error {
 
 	// The source has u = 0 and its own option at distance (0, 0), which
 	// wins ties among options: rows already matched keep their pairs.
-	s.end = lex{}
-	s.heap.push(lex{}, cols, true)
-	s.relax(i0, lex{})
+	s.end = Value{}
+	s.heap.push(Value{}, cols, true)
+	s.relax(i0, Value{})
 	for len(s.heap) > 0 {
 		it := s.heap.pop()
 		if it.j == cols {
@@ -300,7 +300,7 @@ func (s *sparseSolver) augment(i0 int32) error {
 			return s.flip(it.j-cols-1, -1, it.d)
 		}
 		j := it.j
-		if s.done[j] == gen || s.dist[j].less(it.d) {
+		if s.done[j] == gen || s.dist[j].Less(it.d) {
 			continue // stale entry
 		}
 		s.done[j] = gen
@@ -310,8 +310,8 @@ func (s *sparseSolver) augment(i0 int32) error {
 		s.scanned = append(s.scanned, j)
 		for k := s.head[j]; k >= 0; k = s.next[k] {
 			u := s.u(k)
-			h := lex{it.d.n - u.n, it.d.x - u.x}
-			if !s.end.less(h) {
+			h := Value{it.d.N - u.N, it.d.X - u.X}
+			if !s.end.Less(h) {
 				s.end = h
 				s.heap.push(h, cols+1+k, true)
 			}
@@ -322,7 +322,7 @@ func (s *sparseSolver) augment(i0 int32) error {
 }
 
 // relax offers row k's pairs at distance h + reduced cost, with k at h.
-func (s *sparseSolver) relax(k int32, h lex) {
+func (s *sparseSolver) relax(k int32, h Value) {
 	g := s.g
 	gen := s.gen
 	for e := g.lo[k]; e < g.hi[k]; e++ {
@@ -330,14 +330,14 @@ func (s *sparseSolver) relax(k int32, h lex) {
 		if s.done[l] == gen || s.cap[l] == 0 {
 			continue
 		}
-		d := lex{h.n - 1 - s.v[l].n, h.x - float64(g.score[e]) - s.v[l].x}
+		d := Value{h.N - 1 - s.v[l].N, h.X - float64(g.score[e]) - s.v[l].X}
 		// Pruning: a column at or beyond the best end found so far is
 		// never scanned (ends win ties), so it is not recorded.
 		end := s.load[l] < s.cap[l]
-		if s.end.less(d) || (!end && d == s.end) {
+		if s.end.Less(d) || (!end && d == s.end) {
 			continue
 		}
-		if s.stamp[l] != gen || d.less(s.dist[l]) {
+		if s.stamp[l] != gen || d.Less(s.dist[l]) {
 			s.stamp[l] = gen
 			s.dist[l] = d
 			s.pred[l] = k
@@ -352,10 +352,10 @@ func (s *sparseSolver) relax(k int32, h lex) {
 // flip updates the potentials for a search that ended at distance delta,
 // then augments: either row k (a scanned row, or the source) becomes
 // unmatched, or column t (with a free seat) takes one more row.
-func (s *sparseSolver) flip(k int32, t int32, delta lex) error {
+func (s *sparseSolver) flip(k int32, t int32, delta Value) error {
 	for _, j := range s.scanned {
 		d := s.dist[j]
-		s.v[j] = lex{s.v[j].n + d.n - delta.n, s.v[j].x + d.x - delta.x}
+		s.v[j] = Value{s.v[j].N + d.N - delta.N, s.v[j].X + d.X - delta.X}
 	}
 	// j is the column gaining a row; walk back along pred.
 	var j int32
@@ -411,23 +411,23 @@ type sparseHeap []sparseItem
 // column with a free seat, an unmatched option) comes first, so that a
 // search on a plateau of ties stops as soon as it can.
 type sparseItem struct {
-	d lex
+	d Value
 	j int32 // a column; columns for the source's unmatched option; columns+1+k for row k's
 	// key is j, less 2^31 for an end, so that ends sort first.
 	key int64
 }
 
 func (a sparseItem) less(b sparseItem) bool {
-	if a.d.n != b.d.n {
-		return a.d.n < b.d.n
+	if a.d.N != b.d.N {
+		return a.d.N < b.d.N
 	}
-	if a.d.x != b.d.x {
-		return a.d.x < b.d.x
+	if a.d.X != b.d.X {
+		return a.d.X < b.d.X
 	}
 	return a.key < b.key
 }
 
-func (h *sparseHeap) push(d lex, j int32, end bool) {
+func (h *sparseHeap) push(d Value, j int32, end bool) {
 	key := int64(j)
 	if end {
 		key -= 1 << 31

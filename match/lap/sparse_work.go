@@ -97,10 +97,10 @@ func (w *sparseWork) assignment(s *sparseSolver) (Assignment, error) {
 		a.Pairs = make([]Pair, 0, n)
 		for i, e := range s.mate {
 			y := s.y(int32(i))
-			if y.n != 0 && y.n != 1 {
+			if y.N != 0 && y.N != 1 {
 				return Assignment{}, errInternal
 			}
-			a.RowCover[i], a.RowDual[i] = y.n == 1, y.x
+			a.RowCover[i], a.RowDual[i] = y.N == 1, y.X
 			if e >= 0 {
 				sc := float64(w.score[e])
 				a.Pairs = append(a.Pairs, Pair{Row: i, Col: int(w.col[e]), Score: sc})
@@ -108,20 +108,20 @@ func (w *sparseWork) assignment(s *sparseSolver) (Assignment, error) {
 			}
 		}
 		for j, v := range s.v {
-			if v.n != 0 && v.n != -1 {
+			if v.N != 0 && v.N != -1 {
 				return Assignment{}, errInternal
 			}
-			a.ColCover[j], a.ColDual[j] = v.n == -1, -v.x
+			a.ColCover[j], a.ColDual[j] = v.N == -1, -v.X
 		}
 		return a, nil
 	}
 
 	// Transposed: working columns are src's rows, working rows its seats.
 	for i, v := range s.v {
-		if v.n != 0 && v.n != -1 {
+		if v.N != 0 && v.N != -1 {
 			return Assignment{}, errInternal
 		}
-		a.RowCover[i], a.RowDual[i] = v.n == -1, -v.x
+		a.RowCover[i], a.RowDual[i] = v.N == -1, -v.X
 	}
 	// A column's dual is its seats' (equal by complementary slackness,
 	// up to rounding: the largest is taken). A column with a free seat
@@ -134,11 +134,11 @@ func (w *sparseWork) assignment(s *sparseSolver) (Assignment, error) {
 		}
 	}
 	seen := make([]bool, g.cols)
-	zs := make([]lex, g.cols)
+	zs := make([]Value, g.cols)
 	for r, e := range s.mate {
 		j := w.seatCol[r]
 		y := s.y(int32(r))
-		if y.n != 0 && y.n != 1 {
+		if y.N != 0 && y.N != 1 {
 			return Assignment{}, errInternal
 		}
 		if load[j] < g.capOf(int(j)) {
@@ -151,14 +151,14 @@ func (w *sparseWork) assignment(s *sparseSolver) (Assignment, error) {
 		switch {
 		case !seen[j]:
 			seen[j], zs[j] = true, y
-		case zs[j].n != y.n:
+		case zs[j].N != y.N:
 			return Assignment{}, errInternal
-		case y.x > zs[j].x:
+		case y.X > zs[j].X:
 			zs[j] = y
 		}
 	}
 	for j, z := range zs {
-		a.ColCover[j], a.ColDual[j] = z.n == 1, z.x
+		a.ColCover[j], a.ColDual[j] = z.N == 1, z.X
 	}
 	mateOf := make([]int32, g.rows) // src's row -> working row + 1
 	for r, e := range s.mate {
