@@ -64,7 +64,8 @@ type Pair struct {
 // RowDual and ColDual in units of 2^DualExp of the scores.
 type Assignment struct {
 	// Pairs holds the chosen pairs, sorted by Row. No row or column occurs
-	// twice and no pair is forbidden.
+	// twice (for [AssignSparse], a column up to its capacity) and no pair
+	// is forbidden.
 	Pairs []Pair
 	// Total is the sum of the pairs' scores, added in the order of Pairs.
 	// It overflows to ±Inf only if that sum does.

@@ -112,6 +112,18 @@
 // preference: callers who care
 // should break ties in the scores.
 //
+// # Sparse problems
+//
+// When only a few pairs are allowed, as in a round where distance,
+// languages and free time rule most pairs out, [AssignSparse] solves a
+// [Sparse] problem (built with a [SparseBuilder]: each row's allowed
+// pairs, float32 scores, and a capacity per column) in time and memory
+// that grow with the allowed pairs rather than r·c. Its objective, its
+// certificate and its [Assignment] are those of [Assign], a column's dual
+// counting once per seat; [VerifySparse] checks it. The algorithm (sparse
+// shortest augmenting paths with the rows' unmatched options) is described
+// on [AssignSparse].
+//
 // # After the solve: forcing a pair, adding a row or a column
 //
 // The certificate prices changes without solving again. Its duals, as

@@ -8,7 +8,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/duomatch/duo/match"
 	"github.com/duomatch/duo/match/lap"
 )
 
@@ -76,9 +75,9 @@ func TestAssignSparseDense(t *testing.T) {
 				assert.Empty(t, a.Pairs)
 				return
 			}
-			want, err := match.Assign(context.Background(), dense)
+			want, err := lap.Assign(context.Background(), dense)
 			require.NoError(t, err)
-			require.NoError(t, match.Verify(dense, want))
+			require.NoError(t, lap.Verify(dense, want))
 			assert.Equal(t, len(want.Pairs), len(a.Pairs), "pairs")
 			assert.InDelta(t, want.Total, a.Total, 1e-9*max(1, abs(want.Total)), "total")
 		})

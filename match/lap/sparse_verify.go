@@ -113,6 +113,7 @@ func VerifySparse(g *Sparse, a Assignment) error {
 		}
 	}
 	for j := 0; j < c; j++ {
+		// A column counts as matched when it is full.
 		if err := checkVertex("column", j, a.ColCover[j], a.ColDual[j], load[j] == capOf(j), tol); err != nil {
 			return err
 		}
@@ -142,23 +143,6 @@ func VerifySparse(g *Sparse, a Assignment) error {
 				return fmt.Errorf("%w: pair (%d, %d): duals below the score by more than the tolerance", ErrNotOptimal, i, j)
 			}
 		}
-	}
-	return nil
-}
-
-// checkVertex checks one row's or column's dual; full is "matched" for a
-// row and "no free seat" for a column.
-func checkVertex(kind string, k int, covered bool, dual float64, full bool, tol float64) error {
-	if math.IsNaN(dual) || math.IsInf(dual, 0) {
-		return fmt.Errorf("%w: %s %d has a dual that is not finite", ErrNotOptimal, kind, k)
-	}
-	switch {
-	case covered && !full:
-		return fmt.Errorf("%w: %s %d is covered but not full", ErrNotOptimal, kind, k)
-	case !covered && !(dual >= -tol):
-		return fmt.Errorf("%w: uncovered %s %d has a negative dual", ErrNotOptimal, kind, k)
-	case !covered && !full && !(math.Abs(dual) <= tol):
-		return fmt.Errorf("%w: %s %d is not full and has a nonzero dual", ErrNotOptimal, kind, k)
 	}
 	return nil
 }
