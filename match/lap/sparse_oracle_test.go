@@ -106,7 +106,10 @@ func denseOf(g *lap.Sparse) *mat.Dense {
 }
 
 // bruteForce returns the best number of pairs and, for that number, the
-// best total, by trying every assignment (small problems only).
+// best total, by trying every assignment (small problems only). Unlike
+// the dense tests' brute force, it gives a column as many rows as its
+// capacity without trying its seats as distinct columns, which would
+// multiply the branches by the permutations of each column's seats.
 func bruteForce(g *lap.Sparse) (int, float64) {
 	r, c := g.Dims()
 	load := make([]int, c)

@@ -73,14 +73,8 @@ func VerifySparse(g *Sparse, a Assignment) error {
 	load := make([]int32, c)
 	total := 0.0
 	for k, p := range a.Pairs {
-		if p.Row < 0 || p.Row >= r || p.Col < 0 || p.Col >= c {
-			return fmt.Errorf("%w: pair %d (%d, %d) out of range", ErrInvalidAssignment, k, p.Row, p.Col)
-		}
-		if k > 0 && p.Row <= a.Pairs[k-1].Row {
-			if p.Row == a.Pairs[k-1].Row {
-				return fmt.Errorf("%w: row %d used twice", ErrInvalidAssignment, p.Row)
-			}
-			return fmt.Errorf("%w: pairs not sorted by row at pair %d", ErrInvalidAssignment, k)
+		if err := checkPairPlace(a.Pairs, k, r, c); err != nil {
+			return err
 		}
 		if load[p.Col] >= capOf(p.Col) {
 			return fmt.Errorf("%w: column %d used more often than its capacity", ErrInvalidAssignment, p.Col)

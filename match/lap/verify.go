@@ -120,14 +120,8 @@ func Verify(scores mat.Matrix, a Assignment) error {
 	}
 	total := 0.0
 	for k, p := range a.Pairs {
-		if p.Row < 0 || p.Row >= r || p.Col < 0 || p.Col >= c {
-			return fmt.Errorf("%w: pair %d (%d, %d) out of range", ErrInvalidAssignment, k, p.Row, p.Col)
-		}
-		if k > 0 && p.Row <= a.Pairs[k-1].Row {
-			if p.Row == a.Pairs[k-1].Row {
-				return fmt.Errorf("%w: row %d used twice", ErrInvalidAssignment, p.Row)
-			}
-			return fmt.Errorf("%w: pairs not sorted by row at pair %d", ErrInvalidAssignment, k)
+		if err := checkPairPlace(a.Pairs, k, r, c); err != nil {
+			return err
 		}
 		if colMate[p.Col] >= 0 {
 			return fmt.Errorf("%w: column %d used twice", ErrInvalidAssignment, p.Col)
@@ -185,6 +179,22 @@ func Verify(scores mat.Matrix, a Assignment) error {
 					ErrNotOptimal, i, j, yi, a.ColDual[j], w, tol)
 			}
 		}
+	}
+	return nil
+}
+
+// checkPairPlace checks that pair k is in range for an r×c problem and
+// comes after pair k-1 in row order, in another row.
+func checkPairPlace(pairs []Pair, k, r, c int) error {
+	p := pairs[k]
+	if p.Row < 0 || p.Row >= r || p.Col < 0 || p.Col >= c {
+		return fmt.Errorf("%w: pair %d (%d, %d) out of range", ErrInvalidAssignment, k, p.Row, p.Col)
+	}
+	if k > 0 && p.Row <= pairs[k-1].Row {
+		if p.Row == pairs[k-1].Row {
+			return fmt.Errorf("%w: row %d used twice", ErrInvalidAssignment, p.Row)
+		}
+		return fmt.Errorf("%w: pairs not sorted by row at pair %d", ErrInvalidAssignment, k)
 	}
 	return nil
 }
