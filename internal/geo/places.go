@@ -8,7 +8,7 @@ type town struct {
 	spread   float64
 }
 
-// towns are Belgium's larger municipalities. Together they hold about 45 %
+// towns are Belgium's larger municipalities. Together they hold about 43 %
 // of the population; the rest is spread over the country (see border).
 var towns = []town{
 	{50.8466, 4.3528, 1250000, 5}, // Brussels-Capital Region (19 municipalities)

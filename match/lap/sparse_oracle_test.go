@@ -90,19 +90,20 @@ func denseOf(g *lap.Sparse) *mat.Dense {
 	for k := len(seatCol) - 1; k >= 0; k-- {
 		first[seatCol[k]] = k
 	}
-	d := mat.NewDense(r, len(seatCol), nil)
+	n := len(seatCol)
+	data := make([]float64, r*n)
+	for k := range data {
+		data[k] = math.Inf(-1)
+	}
 	for i := 0; i < r; i++ {
-		for k := range seatCol {
-			d.Set(i, k, math.Inf(-1))
-		}
 		cols, scores := g.Row(i)
 		for e, j := range cols {
 			for k := first[j]; k < first[j]+g.Capacity(int(j)); k++ {
-				d.Set(i, k, float64(scores[e]))
+				data[i*n+k] = float64(scores[e])
 			}
 		}
 	}
-	return d
+	return mat.NewDense(r, n, data)
 }
 
 // bruteForce returns the best number of pairs and, for that number, the
