@@ -39,18 +39,29 @@ import (
 // scanned (the transportation form of the method), so memory stays
 // proportional to the allowed pairs whatever the seats.
 //
-// Initialisation is the row reduction: each row, in order, takes its best
-// column (the lowest index on ties) while it has a free seat, which most
-// rows of a round do; only the others start a search. Cost-scaling
-// (Goldberg–Kennedy) is the other family with good sparse bounds; the
-// shortest-path form was chosen because, on round matrices, most rows are
-// settled by the reduction and the searches that remain are short, and
-// because it yields exact duals directly (no ε-optimality to round off).
+// Initialisation: the row reduction (each row, in order, takes its best
+// column, the lowest index on ties, while it has a free seat), then Jonker
+// and Volgenant's augmenting row reduction in the same lexicographic form
+// (see reduce), which settles most conflicts between rows by lowering
+// column potentials; only the rows left start a search. Each search is
+// pruned: a column at or beyond the best end found so far is never
+// recorded. When g has more rows than usable seats (a column's seats
+// beyond its pairs do not count), the problem is solved transposed, one
+// row per seat, because the searches of rows that cannot all be matched
+// are the expensive ones; the result and certificate are mapped back.
 //
-// Cost: O(E + R + C) memory for E allowed pairs, R rows and C columns: 16
-// bytes per row and 40 per column besides the problem, and a heap of at
-// most E entries. Time O(R·E·log E) in the worst case, typically a small
-// multiple of E·log E.
+// Cost-scaling (Goldberg–Kennedy) is the other family with good sparse
+// bounds; the shortest-path form was chosen because, on round problems,
+// most rows are settled by the reductions and the searches that remain
+// are short, and because it yields exact duals directly (no ε-optimality
+// to round off). Against LEMON's network simplex on round-like problems
+// of 2 000 to 14 000 mentees it took 0.09–0.40 of the time (README).
+//
+// Cost: memory O(E + R + C) for E allowed pairs, R rows and C columns:
+// about 16 bytes per row and 60 per column besides g, a heap of at most E
+// entries of 32 bytes, and, when transposed, a copy of the pairs (8 bytes
+// each) and 20 bytes per seat. Time O(R·E·log E) in the worst case,
+// typically a small multiple of E·log E.
 //
 // Errors: ctx.Err() if the context is done before the solve ends (checked
 // before it and between searches); an internal error, never expected, if
