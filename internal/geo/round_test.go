@@ -36,6 +36,26 @@ func TestRoundDeterministicAndPrefixStable(t *testing.T) {
 	assert.Equal(t, a, b)
 	c := Round(Config{Mentees: 300, Mentors: 200, MaxSeats: 3, Seed: 10})
 	assert.NotEqual(t, a, c)
+
+	// A larger round holds the smaller one: the same people, the same
+	// seats, and the same pairs among them, in the same order.
+	big := Round(Config{Mentees: 400, Mentors: 260, MaxSeats: 3, Seed: 9})
+	for j := range 200 {
+		require.Equal(t, a.Capacity(j), big.Capacity(j), "seats of mentor %d", j)
+	}
+	for i := range 300 {
+		cols, scores := a.Row(i)
+		cols, scores = append([]int32{}, cols...), append([]float32{}, scores...)
+		bc, bs := big.Row(i)
+		kc, ks := []int32{}, []float32{}
+		for k, j := range bc {
+			if j < 200 {
+				kc, ks = append(kc, j), append(ks, bs[k])
+			}
+		}
+		require.Equal(t, cols, kc, "row %d", i)
+		require.Equal(t, scores, ks, "row %d", i)
+	}
 }
 
 func TestRoundRespectsRules(t *testing.T) {
