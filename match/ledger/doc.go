@@ -12,10 +12,11 @@
 // A ledger is a file in JSON Lines: one JSON object per line, all values
 // strings, with "on" (the day, "YYYY-MM-DD", in the years [MinYear] to
 // [MaxYear]) and "event" (the kind), then the fields of the kind, all
-// required:
+// required but an application's referral:
 //
 //	kind           fields                            meaning
-//	applied        side (mentee|mentor), id          joins the pool (or re-applies)
+//	applied        side (mentee|mentor), id          joins the pool (or re-applies);
+//	               [referral]                        optional: where the application came from
 //	withdrawn      id, reason                        leaves the pool
 //	paused         id                                not proposed for a while
 //	resumed        id                                may be proposed again
@@ -41,6 +42,12 @@
 //	                      too_old, no_non_eu_background, not_registered, agency_not_accepted,
 //	                      no_project, too_few_hours, too_little_experience, not_trained; or other
 //	void reason           wrong_date, wrong_person, wrong_event, duplicate, other
+//	applied referral      the programme's own codes of its referral partners (the
+//	                      public employment service, a social welfare centre, an
+//	                      integration agency, a school: "pes", "cpas",
+//	                      "integration", "school"), lower-case letters, digits and
+//	                      underscores ([ValidReferral]); [Options.Referrals] closes
+//	                      the list
 //
 // For example:
 //
@@ -56,7 +63,7 @@
 //
 // [Append] and [Event.MarshalJSON] write this canonical form (fields in
 // the order on, event, side, id, mentee_id, mentor_id, result, reason,
-// line, no spaces); [Read] gives back the same events. The file is the order of
+// line, referral, no spaces); [Read] gives back the same events. The file is the order of
 // recording: events of different people may be out of date order (a first
 // meeting recorded late), but the events naming one person must be in
 // date order.

@@ -34,6 +34,11 @@ type Event struct {
 	Reason   string       `json:"reason,omitempty"`
 	// Line is the line a [Void] event undoes, in decimal ("12").
 	Line string `json:"line,omitempty"`
+	// Referral is where an [Applied] application came from: a referral
+	// partner's code, chosen by the programme ("pes" for the public
+	// employment service, "cpas", "integration", "school", …), optional.
+	// It is a code, never free text: see [ValidReferral].
+	Referral string `json:"referral,omitempty"`
 }
 
 // fieldSet is a set of the optional fields of an event, as bits.
@@ -47,24 +52,26 @@ const (
 	fResult
 	fReason
 	fLine
+	fReferral
 )
 
 // fieldNames are the JSON names of the optional fields, in canonical order.
-var fieldNames = [...]string{"side", "id", "mentee_id", "mentor_id", "result", "reason", "line"}
+var fieldNames = [...]string{"side", "id", "mentee_id", "mentor_id", "result", "reason", "line", "referral"}
 
 // kindSpec is what a kind of event takes: the fields it requires (reason
-// only for a failed first meeting, handled apart) and the codes of its
-// result and reason.
+// only for a failed first meeting, handled apart), those it may have, and
+// the codes of its result and reason.
 type kindSpec struct {
-	fields  fieldSet
-	results []string
-	reasons []string
+	fields   fieldSet
+	optional fieldSet
+	results  []string
+	reasons  []string
 }
 
 func spec(k Kind) (kindSpec, bool) {
 	switch k {
 	case Applied:
-		return kindSpec{fields: fSide | fID}, true
+		return kindSpec{fields: fSide | fID, optional: fReferral}, true
 	case Withdrawn:
 		return kindSpec{fields: fID | fReason, reasons: []string{FoundJob, FoundTraining, FoundInternship, Moved, NoTime, NoResponse, NotEligible, NotInterested, Other}}, true
 	case Paused, Resumed:
@@ -89,8 +96,8 @@ func spec(k Kind) (kindSpec, bool) {
 }
 
 // values returns the optional fields of e in canonical order.
-func (e *Event) values() [7]*string {
-	return [7]*string{(*string)(&e.Side), &e.ID, &e.MenteeID, &e.MentorID, &e.Result, &e.Reason, &e.Line}
+func (e *Event) values() [len(fieldNames)]*string {
+	return [...]*string{(*string)(&e.Side), &e.ID, &e.MenteeID, &e.MentorID, &e.Result, &e.Reason, &e.Line, &e.Referral}
 }
 
 // IDs returns the IDs the event names: [ID] or [MenteeID, MentorID] (or
@@ -148,7 +155,7 @@ func (e Event) problems(line int) []error {
 		switch {
 		case need&f != 0 && *v == "":
 			bad(fieldNames[i], "missing", "missing")
-		case need&f == 0 && *v != "":
+		case need&f == 0 && sp.optional&f == 0 && *v != "":
 			bad(fieldNames[i], "not_a_field_of_kind", "not a field of a "+string(e.Kind)+" event", e.Kind)
 		}
 	}
@@ -159,6 +166,9 @@ func (e Event) problems(line int) []error {
 	}
 	if e.Line != "" && need&fLine != 0 && voidTarget(e.Line) == 0 {
 		bad("line", "not_a_line_number", "want a line number, a whole number from 1 without leading zeros")
+	}
+	if e.Referral != "" && sp.optional&fReferral != 0 && !ValidReferral(e.Referral) {
+		bad("referral", "not_a_referral_code", "want a referral partner's code: 1 to 32 lower-case letters a-z, digits or underscores, starting with a letter")
 	}
 	if e.MenteeID != "" && e.MenteeID == e.MentorID {
 		bad("mentor_id", "same_as_mentee", "same as mentee_id")
@@ -186,7 +196,7 @@ func oneOf(s string, set []string) bool {
 
 // MarshalJSON writes the event as one canonical JSON object: "on" and
 // "event" first, then the other fields in the order side, id, mentee_id,
-// mentor_id, result, reason, line, leaving out empty ones, with no spaces. It
+// mentor_id, result, reason, line, referral, leaving out empty ones, with no spaces. It
 // does not validate the event (see [Append]). Cost: O(size of the event).
 func (e Event) MarshalJSON() ([]byte, error) {
 	var b bytes.Buffer

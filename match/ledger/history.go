@@ -46,6 +46,7 @@ type application struct {
 	// ineligible: closed by an ineligible event, so left out of the
 	// waiting figures.
 	ineligible bool
+	referral   string // the referral partner's code of the applied event
 }
 
 // person is the current state of everyone who ever applied.
@@ -74,20 +75,22 @@ type pairKey struct{ mentee, mentor string }
 // validation checks against and what NextRound, Worklist and Indicators
 // read.
 type state struct {
-	capacity func(string) int
-	people   map[string]*person
-	apps     []application
-	duos     []duo
-	excluded map[pairKey]int // line of the event that excluded the pair
-	outcomes map[string][]outcome
+	capacity  func(string) int
+	referrals []string // the programme's referral codes; nil: any
+	people    map[string]*person
+	apps      []application
+	duos      []duo
+	excluded  map[pairKey]int // line of the event that excluded the pair
+	outcomes  map[string][]outcome
 }
 
-func newState(capacity func(string) int) *state {
+func newState(opt Options) *state {
 	return &state{
-		capacity: capacity,
-		people:   map[string]*person{},
-		excluded: map[pairKey]int{},
-		outcomes: map[string][]outcome{},
+		capacity:  opt.Capacity,
+		referrals: opt.Referrals,
+		people:    map[string]*person{},
+		excluded:  map[pairKey]int{},
+		outcomes:  map[string][]outcome{},
 	}
 }
 
@@ -144,6 +147,7 @@ func (s *state) apply(e Event, line int) []error {
 	}
 	switch e.Kind {
 	case Applied:
+		referralProblems(e, s.referrals, bad)
 		if p := s.people[e.ID]; p != nil {
 			switch {
 			case p.side != e.Side:
@@ -237,7 +241,7 @@ func (s *state) apply1(e Event, line int) {
 			p = &person{side: e.Side}
 			s.people[e.ID] = p
 		}
-		s.apps = append(s.apps, application{id: e.ID, side: e.Side, on: e.On, line: line})
+		s.apps = append(s.apps, application{id: e.ID, side: e.Side, on: e.On, line: line, referral: e.Referral})
 		p.app, p.open, p.queue, p.paused = len(s.apps)-1, true, e.On, false
 		touch(e.ID)
 	case Withdrawn:

@@ -36,6 +36,11 @@ type Options struct {
 	// capacities as the mentors' profiles, or [Ledger.NextRound] reports
 	// a mentor whose pinned duos exceed their profile's capacity.
 	Capacity func(mentorID string) int
+	// Referrals are the referral partners' codes the programme uses
+	// (see [Event].Referral): an applied event with another code is
+	// refused (unknown_referral). nil means any well-formed code
+	// ([ValidReferral]).
+	Referrals []string
 	// FirstMeetingDays is how many days after a proposal its first meeting
 	// is due: [Ledger.Worklist] lists the proposals older than that. 0
 	// means 14; [profile.Off] (-1) switches the reminder off (the worklist
@@ -109,7 +114,7 @@ func New(opt Options) *Ledger {
 		panic(err)
 	}
 	opt = opt.withDefaults()
-	return &Ledger{opt: opt, st: newState(opt.Capacity)}
+	return &Ledger{opt: opt, st: newState(opt)}
 }
 
 // Len returns the number of events. Cost: O(1).
@@ -377,7 +382,7 @@ func readLine(br *bufio.Reader, max int) (line []byte, tooLong bool, err error) 
 // person, a prefix of their history, and replaying them never fails.
 // Cost: O(events).
 func (l *Ledger) at(on profile.Date) *state {
-	s := newState(l.opt.Capacity)
+	s := newState(l.opt)
 	for i, e := range l.events {
 		if !e.On.After(on) && (len(l.voided) == 0 || l.counts(i)) {
 			s.apply1(e, l.lines[i])
