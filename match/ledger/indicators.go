@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 
+	"github.com/duomatch/duo/match/ledger/stat"
 	"github.com/duomatch/duo/profile"
 )
 
@@ -127,6 +128,22 @@ type Point struct {
 // Cost: O(events + applications·log(applications)) plus a call of group
 // per person counted.
 func (l *Ledger) Indicators(from, to profile.Date, group func(id string) string) Indicators {
+	all, groups := l.tallies(from, to, group)
+	out := Indicators{From: from, To: to, Overall: all.figures(), Groups: []Group{}}
+	for name, t := range groups {
+		out.Groups = append(out.Groups, Group{Name: name, Figures: t.figures()})
+	}
+	if group == nil && len(out.Groups) == 0 {
+		out.Groups = append(out.Groups, Group{Name: "all", Figures: out.Overall})
+	}
+	slices.SortFunc(out.Groups, func(a, b Group) int { return cmp.Compare(a.Name, b.Name) })
+	return out
+}
+
+// tallies counts the period's figures overall and by group, as
+// [Ledger.Indicators] documents them, and the mentees each group's
+// figures count.
+func (l *Ledger) tallies(from, to profile.Date, group func(id string) string) (*tally, map[string]*tally) {
 	s := l.at(to)
 	in := func(d profile.Date) bool { return !d.Before(from) && !d.After(to) }
 	all := &tally{}
@@ -135,13 +152,16 @@ func (l *Ledger) Indicators(from, to profile.Date, group func(id string) string)
 		name := "all"
 		if group != nil {
 			if name = group(id); name == "" {
-				name = "(none)"
+				name = NoGroup
 			}
 		}
 		g := groups[name]
 		if g == nil {
-			g = &tally{}
+			g = &tally{people: map[string]bool{}}
 			groups[name] = g
+		}
+		if p := s.people[id]; p != nil && p.side == MenteeSide {
+			g.people[id] = true
 		}
 		return [2]*tally{all, g}
 	}
@@ -170,7 +190,7 @@ func (l *Ledger) Indicators(from, to profile.Date, group func(id string) string)
 			case !a.closed.IsZero():
 				waited = a.closed.DaysSince(a.on)
 			}
-			t.km = append(t.km, obs{waited, matched})
+			t.km = append(t.km, stat.Obs{Days: waited, Event: matched})
 			if to.DaysSince(a.on) < profile.MatchWithinDays {
 				t.f.TooRecent++
 			} else {
@@ -228,15 +248,7 @@ func (l *Ledger) Indicators(from, to profile.Date, group func(id string) string)
 		}
 	}
 
-	out := Indicators{From: from, To: to, Overall: all.figures(), Groups: []Group{}}
-	for name, t := range groups {
-		out.Groups = append(out.Groups, Group{Name: name, Figures: t.figures()})
-	}
-	if group == nil && len(out.Groups) == 0 {
-		out.Groups = append(out.Groups, Group{Name: "all", Figures: out.Overall})
-	}
-	slices.SortFunc(out.Groups, func(a, b Group) int { return cmp.Compare(a.Name, b.Name) })
-	return out
+	return all, groups
 }
 
 // tally collects the figures of one population.
@@ -244,7 +256,8 @@ type tally struct {
 	f                                 Figures
 	matched30, failed, early, success counter
 	atEnd, at12                       resultTally
-	km                                []obs
+	km                                []stat.Obs
+	people                            map[string]bool // the mentees counted (in a group's tally)
 	mentors                           map[string]bool // a mentor of the period: took a second mentee
 	reasons, endings                  map[string]int
 }
@@ -329,27 +342,20 @@ func Wilson(count, total int) Proportion {
 	return p
 }
 
-// obs is one observation of a time to an event: the days, and whether the
-// event happened (false: censored then).
-type obs struct {
-	days  int
-	event bool
-}
-
 // kaplanMeier estimates a survival curve from observations with
 // right-censoring: at each day t with events, S(t) = S(t−) · (1 − d/n),
 // where d is the number of events on day t and n the number of
 // observations still at risk (time ≥ t; an observation censored on day t
 // is still at risk on t). Cost: O(n log n).
-func kaplanMeier(observations []obs) Survival {
+func kaplanMeier(observations []stat.Obs) Survival {
 	sv := Survival{Applications: len(observations), Curve: []Point{}}
 	xs := slices.Clone(observations)
-	slices.SortFunc(xs, func(a, b obs) int { return cmp.Compare(a.days, b.days) })
+	slices.SortFunc(xs, func(a, b stat.Obs) int { return cmp.Compare(a.Days, b.Days) })
 	waiting := 1.0
 	for i := 0; i < len(xs); {
 		j, d := i, 0
-		for ; j < len(xs) && xs[j].days == xs[i].days; j++ {
-			if xs[j].event {
+		for ; j < len(xs) && xs[j].Days == xs[i].Days; j++ {
+			if xs[j].Event {
 				d++
 			}
 		}
@@ -358,9 +364,9 @@ func kaplanMeier(observations []obs) Survival {
 		if d > 0 {
 			atRisk := len(xs) - i
 			waiting *= 1 - float64(d)/float64(atRisk)
-			sv.Curve = append(sv.Curve, Point{Day: xs[i].days, AtRisk: atRisk, Matched: d, Waiting: waiting})
+			sv.Curve = append(sv.Curve, Point{Day: xs[i].Days, AtRisk: atRisk, Matched: d, Waiting: waiting})
 			if sv.MedianDays == nil && waiting <= 0.5 {
-				day := xs[i].days
+				day := xs[i].Days
 				sv.MedianDays = &day
 			}
 		}
