@@ -28,6 +28,8 @@ import (
 	"os"
 	"slices"
 
+	"golang.org/x/text/language"
+
 	"github.com/duomatch/duo/internal/synth"
 	"github.com/duomatch/duo/match"
 	"github.com/duomatch/duo/match/ledger"
@@ -43,12 +45,22 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	seed := fs.Uint64("seed", 1, "seed of the synthetic programme")
 	file := fs.String("ledger", "", "write the ledger to this file (JSON Lines)")
+	out := fs.String("report", "", "write the funder's report of the programme's months to this file (HTML)")
+	lang := fs.String("lang", "en", "language of the report: en, fr, nl or de")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	l, err := simulate(*seed, 20, stdout)
+	tag, err := language.Parse(*lang)
+	if err != nil {
+		fmt.Fprintln(stderr, "programme: -lang: want a language tag such as en, fr, nl or de")
+		return 2
+	}
+	l, mentees, err := simulate(*seed, 20, stdout)
 	if err == nil && *file != "" {
 		err = writeFile(*file, l)
+	}
+	if err == nil && *out != "" {
+		err = writeReport(*out, l, mentees, tag)
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, "programme:", err)
@@ -69,29 +81,38 @@ func writeFile(name string, l *ledger.Ledger) error {
 	return f.Close()
 }
 
+// referrals are the programme's referral partners: the public employment
+// service (twice as many as the others), a social welfare centre (CPAS,
+// OCMW), an integration agency, a school.
+var referrals = []string{"pes", "pes", "cpas", "integration", "school"}
+
 // start is the first round's day.
 var start = profile.MustDate(2026, 1, 5)
 
 // simulate runs the programme for months monthly rounds, printing each
 // round, then the worklist and the indicators.
-func simulate(seed uint64, months int, w io.Writer) (*ledger.Ledger, error) {
+func simulate(seed uint64, months int, w io.Writer) (*ledger.Ledger, []profile.Mentee, error) {
 	mentees, mentors := synth.Generate(synth.Config{Seed: seed, Mentees: 80, Mentors: 60, On: start, IneligibleShare: 0.1})
 	rng := rand.New(rand.NewPCG(seed, 2026))
 	capacity := map[string]int{}
 	for _, m := range mentors {
 		capacity[m.ID] = m.EffectiveCapacity()
 	}
-	l := ledger.New(ledger.Options{Capacity: func(id string) int { return capacity[id] }})
+	l := ledger.New(ledger.Options{Capacity: func(id string) int { return capacity[id] }, Referrals: []string{"pes", "cpas", "integration", "school"}})
 	var err error
 	add := func(e ledger.Event) {
 		if err == nil {
 			err = l.Add(e)
 		}
 	}
-	// Applications arrive over the first 8 months, a few every week.
+	// Applications arrive over the first 8 months, a few every week,
+	// the mentees' through a referral partner (drawn apart, so that the
+	// rest of the programme draws the same numbers with or without them).
 	var apps []ledger.Event
+	channels := rand.New(rand.NewPCG(seed, 21))
 	for _, m := range mentees {
-		apps = append(apps, ledger.Event{On: start.AddDays(-20 + rng.IntN(240)), Kind: ledger.Applied, Side: ledger.MenteeSide, ID: m.ID})
+		apps = append(apps, ledger.Event{On: start.AddDays(-20 + rng.IntN(240)), Kind: ledger.Applied, Side: ledger.MenteeSide, ID: m.ID,
+			Referral: referrals[channels.IntN(len(referrals))]})
 	}
 	for _, m := range mentors {
 		apps = append(apps, ledger.Event{On: start.AddDays(-20 + rng.IntN(240)), Kind: ledger.Applied, Side: ledger.MentorSide, ID: m.ID})
@@ -109,11 +130,11 @@ func simulate(seed uint64, months int, w io.Writer) (*ledger.Ledger, error) {
 		}
 		round, _, rerr := l.NextRound(match.Round{On: on, Mentees: mentees, Mentors: mentors})
 		if rerr != nil {
-			return nil, rerr
+			return nil, nil, rerr
 		}
 		p, perr := match.Propose(context.Background(), round)
 		if perr != nil {
-			return nil, perr
+			return nil, nil, perr
 		}
 		// Staff record the people the round finds ineligible, with the
 		// first rule they fail, so that they leave the worklist and the
@@ -186,7 +207,7 @@ func simulate(seed uint64, months int, w io.Writer) (*ledger.Ledger, error) {
 		fmt.Fprintf(w, "%s  %3d  %6d  %6d  %5d  %8d\n", on, len(proposed), len(round.Pinned), failed, ended, outcomes)
 	}
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 
 	end := start.AddDays(28 * months)
@@ -217,7 +238,7 @@ func simulate(seed uint64, months int, w io.Writer) (*ledger.Ledger, error) {
 	fmt.Fprintf(w, "\nResults of the duos from %s to %s\n", start, end)
 	results("at the end of the mentorship", later.AtEnd, w)
 	results("at 12 months", later.At12Months, w)
-	return l, nil
+	return l, mentees, nil
 }
 
 // results prints the results at one point as the model programme reports

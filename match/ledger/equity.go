@@ -55,6 +55,8 @@ type Equity struct {
 	To   profile.Date `json:"to"`
 	// MinCell is the threshold applied; 0 when suppression is off.
 	MinCell int `json:"min_cell"`
+	// People is how many mentees the figures count.
+	People int `json:"people"`
 	// Overall are the figures of everyone (never suppressed: they are the
 	// period's indicators), with no test.
 	Overall   EquityFigures    `json:"overall"`
@@ -150,8 +152,11 @@ type Waiting struct {
 // (listed in Merged); a merged group still under the threshold is
 // suppressed. A figure whose denominator is under the threshold is
 // suppressed; when that leaves exactly one group's figure hidden in a
-// grouping, the shown figure of the smallest other group is suppressed
-// too, so that the overall figure cannot give it away by subtraction.
+// grouping and it counts someone, the shown figure of the smallest other
+// group (the first by name among equals) is suppressed too, so that the
+// overall figure cannot give it away by subtraction. A p-value is
+// computed before suppression, from everyone's figures, and hidden with
+// its figure.
 // The p-values are no guard against many comparisons: with six figures
 // in many groups, some p-values under 0.05 come by chance.
 //
@@ -166,7 +171,7 @@ func (l *Ledger) Equity(from, to profile.Date, opt EquityOptions, groupings ...G
 		minCell = 0
 	}
 	all, _ := l.tallies(from, to, nil)
-	out := Equity{From: from, To: to, MinCell: minCell, Overall: all.equityFigures(), Groupings: []EquityGrouping{}}
+	out := Equity{From: from, To: to, MinCell: minCell, People: len(all.people), Overall: all.equityFigures(), Groupings: []EquityGrouping{}}
 	for _, g := range groupings {
 		out.Groupings = append(out.Groupings, l.equityGrouping(from, to, minCell, g, all))
 	}
@@ -211,18 +216,11 @@ func (l *Ledger) equityGrouping(from, to profile.Date, minCell int, g Grouping, 
 		if len(t.people) == 0 {
 			continue
 		}
-		eg := EquityGroup{Name: name, People: len(t.people)}
-		if eg.People < minCell {
-			eg = EquityGroup{Name: name, Suppressed: true}
-			eg.Figures.suppress()
-		} else {
-			eg.Figures = t.compared(all, groups, minCell)
-		}
-		out.Groups = append(out.Groups, eg)
+		out.Groups = append(out.Groups, EquityGroup{Name: name, People: len(t.people), Figures: t.compared(all, groups)})
 	}
 	slices.SortFunc(out.Groups, func(a, b EquityGroup) int { return cmp.Compare(a.Name, b.Name) })
 	if minCell > 0 {
-		complement(out.Groups)
+		suppress(out.Groups, minCell)
 	}
 	return out
 }
@@ -241,14 +239,10 @@ func (t *tally) equityFigures() EquityFigures {
 }
 
 // compared are the group's figures, each tested against the rest of the
-// pool (all less the group), and suppressed under minCell.
-func (t *tally) compared(all *tally, groups map[string]*tally, minCell int) EquityFigures {
+// pool (all less the group).
+func (t *tally) compared(all *tally, groups map[string]*tally) EquityFigures {
 	f := t.equityFigures()
 	test := func(c *Compared, group, whole counter) {
-		if c.Total < minCell {
-			c.suppress()
-			return
-		}
 		rest := counter{count: whole.count - group.count, total: whole.total - group.total}
 		if group.total > 0 && rest.total > 0 {
 			p := stat.Fisher(group.count, group.total-group.count, rest.count, rest.total-rest.count)
@@ -262,10 +256,6 @@ func (t *tally) compared(all *tally, groups map[string]*tally, minCell int) Equi
 	test(&f.PositiveAt12Months, t.at12.positive, all.at12.positive)
 
 	w := &f.DaysToMatch
-	if w.Applications < minCell {
-		w.suppress()
-		return f
-	}
 	var rest []stat.Obs
 	for _, o := range groups {
 		if o != t {
@@ -283,46 +273,52 @@ func (c *Compared) suppress() { *c = Compared{Suppressed: true} }
 
 func (w *Waiting) suppress() { *w = Waiting{Curve: []Point{}, Suppressed: true} }
 
-func (f *EquityFigures) suppress() {
-	for _, c := range f.cells() {
-		c.suppress()
-	}
-}
-
 // cell is one figure of a group, for suppression.
 type cell interface {
 	denominator() int
-	hidden() bool
 	suppress()
 }
 
 func (c *Compared) denominator() int { return c.Total }
-func (c *Compared) hidden() bool     { return c.Suppressed }
 func (w *Waiting) denominator() int  { return w.Applications }
-func (w *Waiting) hidden() bool      { return w.Suppressed }
 
 func (f *EquityFigures) cells() []cell {
 	return []cell{&f.MatchedWithin30Days, &f.DaysToMatch, &f.FirstMeetingFailed, &f.EarlyClosure, &f.PositiveAtEnd, &f.PositiveAt12Months}
 }
 
-// complement suppresses, for each figure, the shown figure of the
-// smallest group when exactly one group's is hidden: the overall figure
-// less the others would give it away. A suppressed group's figures are
-// hidden whatever their size.
-func complement(groups []EquityGroup) {
-	for k := range (&EquityFigures{}).cells() {
+// suppress hides what could expose people: the groups that count fewer
+// than minCell mentees, the figures whose denominator is under minCell,
+// and, for each figure, when exactly one group's hidden figure counts
+// someone, the shown figure of the smallest other group, since the
+// overall figure less the others would give it away.
+func suppress(groups []EquityGroup, minCell int) {
+	n := len((&EquityFigures{}).cells())
+	for k := 0; k < n; k++ {
 		hidden, smallest := 0, -1
+		var hide []cell
 		for i := range groups {
 			c := groups[i].Figures.cells()[k]
+			d := c.denominator()
 			switch {
-			case c.hidden():
-				hidden++
-			case c.denominator() > 0 && (smallest < 0 || c.denominator() < groups[smallest].Figures.cells()[k].denominator()):
+			case groups[i].People < minCell || d < minCell:
+				hide = append(hide, c)
+				if d > 0 {
+					hidden++
+				}
+			case smallest < 0 || d < groups[smallest].Figures.cells()[k].denominator():
 				smallest = i
 			}
 		}
 		if hidden == 1 && smallest >= 0 {
-			groups[smallest].Figures.cells()[k].suppress()
+			hide = append(hide, groups[smallest].Figures.cells()[k])
+		}
+		for _, c := range hide {
+			c.suppress()
+		}
+	}
+	for i := range groups {
+		if groups[i].People < minCell {
+			groups[i].People, groups[i].Suppressed = 0, true
 		}
 	}
 }

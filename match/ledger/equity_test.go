@@ -126,6 +126,7 @@ func TestEquityByHand(t *testing.T) {
 	from, to := day("2026-01-01"), day("2026-12-31")
 	eq := l.Equity(from, to, ledger.EquityOptions{MinCell: profile.Off}, ledger.Grouping{Name: "gender", Of: gender})
 	assert.Equal(t, 0, eq.MinCell)
+	assert.Equal(t, 11, eq.People)
 
 	// Overall: matched within 30 days f1 f2 f3 m3 x1 of 11; failed first
 	// meetings f2 m5 of 9; early closures f1 m3 x1 of 5 endings (f3 found

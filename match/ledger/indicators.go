@@ -146,7 +146,7 @@ func (l *Ledger) Indicators(from, to profile.Date, group func(id string) string)
 func (l *Ledger) tallies(from, to profile.Date, group func(id string) string) (*tally, map[string]*tally) {
 	s := l.at(to)
 	in := func(d profile.Date) bool { return !d.Before(from) && !d.After(to) }
-	all := &tally{}
+	all := &tally{people: map[string]bool{}}
 	groups := map[string]*tally{}
 	at := func(id string) [2]*tally {
 		name := "all"
@@ -162,6 +162,7 @@ func (l *Ledger) tallies(from, to profile.Date, group func(id string) string) (*
 		}
 		if p := s.people[id]; p != nil && p.side == MenteeSide {
 			g.people[id] = true
+			all.people[id] = true
 		}
 		return [2]*tally{all, g}
 	}
@@ -257,7 +258,7 @@ type tally struct {
 	matched30, failed, early, success counter
 	atEnd, at12                       resultTally
 	km                                []stat.Obs
-	people                            map[string]bool // the mentees counted (in a group's tally)
+	people                            map[string]bool // the mentees counted
 	mentors                           map[string]bool // a mentor of the period: took a second mentee
 	reasons, endings                  map[string]int
 }
