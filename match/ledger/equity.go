@@ -77,9 +77,13 @@ type EquityGrouping struct {
 type EquityGroup struct {
 	Name string `json:"name"`
 	// People is how many mentees the group's figures count; 0 when the
-	// group is suppressed. A group with no mentee in the period (mentors
-	// only) is left out.
+	// group is suppressed, or when PeopleSuppressed. A group with no mentee
+	// in the period (mentors only) is left out.
 	People int `json:"people"`
+	// PeopleSuppressed: People is hidden (0) because the group is the
+	// smallest beside the one suppressed group of its grouping, whose size
+	// it would give away by subtraction from the whole pool's.
+	PeopleSuppressed bool `json:"people_suppressed,omitempty"`
 	// Suppressed: the group counts fewer than MinCell people even after
 	// merging; none of its figures is shown.
 	Suppressed bool          `json:"suppressed"`
@@ -290,7 +294,8 @@ func (f *EquityFigures) cells() []cell {
 // than minCell mentees, the figures whose denominator is under minCell,
 // and, for each figure, when exactly one group's hidden figure counts
 // someone, the shown figure of the smallest other group, since the
-// overall figure less the others would give it away.
+// overall figure less the others would give it away; the same for the
+// number of mentees of a lone suppressed group.
 func suppress(groups []EquityGroup, minCell int) {
 	n := len((&EquityFigures{}).cells())
 	for k := 0; k < n; k++ {
@@ -316,8 +321,21 @@ func suppress(groups []EquityGroup, minCell int) {
 			c.suppress()
 		}
 	}
+	// The size of a lone suppressed group is the overall less the others.
+	hidden, smallest := 0, -1
+	for i, g := range groups {
+		switch {
+		case g.People < minCell:
+			hidden++
+		case smallest < 0 || g.People < groups[smallest].People:
+			smallest = i
+		}
+	}
+	if hidden == 1 && smallest >= 0 {
+		groups[smallest].People, groups[smallest].PeopleSuppressed = 0, true
+	}
 	for i := range groups {
-		if groups[i].People < minCell {
+		if groups[i].People < minCell && !groups[i].PeopleSuppressed {
 			groups[i].People, groups[i].Suppressed = 0, true
 		}
 	}

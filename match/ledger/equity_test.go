@@ -222,6 +222,13 @@ func TestEquitySmallCells(t *testing.T) {
 			assert.True(t, other.Figures.MatchedWithin30Days.Suppressed)
 
 			f, m := groupNamed(t, g, "f"), groupNamed(t, g, "m")
+			// The whole pool's 11 less m's 5 and f's 5 would tell that
+			// (other) is one person: f's size, the first of the smallest,
+			// is hidden.
+			assert.True(t, f.PeopleSuppressed)
+			assert.Zero(t, f.People)
+			assert.False(t, f.Suppressed)
+			assert.Equal(t, 5, m.People)
 			// Matched within 30 days counts 5 in f and in m, and (other)
 			// is hidden: f, the first of the smallest, is hidden too, or
 			// the overall 5/11 less f's 3/5 and m's 1/5 would give

@@ -42,7 +42,7 @@ func tables(eq ledger.Equity, opt Options, w words) []table {
 		t.Rows = append(t.Rows, row{Name: w.s("row.overall"), People: w.s("count", eq.People), Overall: true, Cells: cells(eq.Overall, w)})
 		for _, grp := range g.Groups {
 			r := row{Name: groupName(g.Name, grp.Name, opt, w), People: w.s("count", grp.People)}
-			if grp.Suppressed {
+			if grp.Suppressed || grp.PeopleSuppressed {
 				r.People = w.s("suppressed")
 			}
 			r.Cells = cells(grp.Figures, w)

@@ -1,0 +1,60 @@
+// Package browsertest starts headless Chromium for the tests that render
+// duo's pages (the example server's page, the funder's report), with the
+// same flags everywhere: no network of its own, no first-run work.
+package browsertest
+
+import (
+	"context"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// Chromium is where Debian's chromium package (installed by .ci/run)
+// puts the browser.
+const Chromium = "/usr/bin/chromium"
+
+// Context starts headless Chromium with a window of width × height for
+// the test, stopped when it ends, or skips the test when there is no
+// Chromium (fails it when DUO_REQUIRE_BROWSER=1, as in CI). The context
+// ends after 90 seconds.
+func Context(t testing.TB, width, height int) context.Context {
+	t.Helper()
+	if _, err := os.Stat(Chromium); err != nil {
+		if os.Getenv("DUO_REQUIRE_BROWSER") == "1" {
+			t.Fatalf("no Chromium at %s, and DUO_REQUIRE_BROWSER=1", Chromium)
+		}
+		t.Skip("no Chromium at /usr/bin/chromium: install Debian's chromium to run the browser tests")
+	}
+	// Chromium may still write its profile while it exits: removed after
+	// it, without failing the test (t.TempDir would).
+	userData, err := os.MkdirTemp("", "duo-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(Chromium),
+		chromedp.Flag("headless", true),
+		chromedp.Flag("no-sandbox", true),
+		chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("no-first-run", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(userData),
+		chromedp.WindowSize(width, height),
+	}
+	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelB := chromedp.NewContext(actx)
+	ctx, cancelC := context.WithTimeout(ctx, 90*time.Second)
+	t.Cleanup(func() {
+		cancelC()
+		cancelB()
+		cancelA()
+		_ = os.RemoveAll(userData)
+	})
+	return ctx
+}
