@@ -20,7 +20,7 @@ func counted(key string, n int, one, other i18n.Text) i18n.Message {
 var catalog = i18n.New(
 	t("title", "Mentoring programme: report", "Programme de mentorat : rapport", "Mentorprogramma: verslag", "Mentoringprogramm: Bericht"),
 	t("period", "From %[1]s to %[2]s", "Du %[1]s au %[2]s", "Van %[1]s tot %[2]s", "Vom %[1]s bis %[2]s"),
-	t("source", "Figures from the programme's register of events, dated up to %[1]s. Every share comes with its 95 %% confidence interval: the range in which the true share lies, given how few people it counts.",
+	t("source", "Figures from the programme's register of events, dated up to %[1]s. Every share comes with its 95%% confidence interval: the range in which the true share lies, given how few people it counts.",
 		"Chiffres tirés du registre des événements du programme, datés jusqu'au %[1]s. Chaque proportion est donnée avec son intervalle de confiance à 95 %% : la fourchette où se trouve la vraie proportion, compte tenu du petit nombre de personnes.",
 		"Cijfers uit het register van gebeurtenissen van het programma, tot en met %[1]s. Elk aandeel staat er met zijn 95%%-betrouwbaarheidsinterval: de marge waarbinnen het echte aandeel ligt, gezien het kleine aantal personen.",
 		"Zahlen aus dem Ereignisregister des Programms, bis zum %[1]s. Jeder Anteil steht mit seinem 95-%%-Konfidenzintervall: dem Bereich, in dem der wahre Anteil liegt, angesichts der geringen Zahl von Personen."),
@@ -50,17 +50,17 @@ var catalog = i18n.New(
 
 	t("count", "%[1]d", "%[1]d", "%[1]d", "%[1]d"),
 	t("pct", "%[1]d%%", "%[1]d\u00a0%%", "%[1]d%%", "%[1]d\u00a0%%"),
-	t("share", "%[1]s (%[2]d of %[3]d; 95 %% interval from %[4]s to %[5]s)",
+	t("share", "%[1]s (%[2]d of %[3]d; 95%% interval from %[4]s to %[5]s)",
 		"%[1]s (%[2]d sur %[3]d ; intervalle de confiance à 95 %% : de %[4]s à %[5]s)",
 		"%[1]s (%[2]d van %[3]d; 95%%-betrouwbaarheidsinterval: %[4]s tot %[5]s)",
 		"%[1]s (%[2]d von %[3]d; 95-%%-Konfidenzintervall: %[4]s bis %[5]s)"),
 	t("share.short", "%[1]s (%[2]s–%[3]s)", "%[1]s (%[2]s–%[3]s)", "%[1]s (%[2]s–%[3]s)", "%[1]s (%[2]s–%[3]s)"),
 	t("none_counted", "none counted in the period", "aucun cas dans la période", "geen gevallen in deze periode", "keine Fälle im Zeitraum"),
 	counted("median", 1, i18n.Text{
-		En: "%[1]d day (95 %% interval from %[2]s to %[3]s)", Fr: "%[1]d jour (intervalle de confiance à 95 %% : de %[2]s à %[3]s)",
+		En: "%[1]d day (95%% interval from %[2]s to %[3]s)", Fr: "%[1]d jour (intervalle de confiance à 95 %% : de %[2]s à %[3]s)",
 		Nl: "%[1]d dag (95%%-betrouwbaarheidsinterval: %[2]s tot %[3]s)", De: "%[1]d Tag (95-%%-Konfidenzintervall: %[2]s bis %[3]s)",
 	}, i18n.Text{
-		En: "%[1]d days (95 %% interval from %[2]s to %[3]s)", Fr: "%[1]d jours (intervalle de confiance à 95 %% : de %[2]s à %[3]s)",
+		En: "%[1]d days (95%% interval from %[2]s to %[3]s)", Fr: "%[1]d jours (intervalle de confiance à 95 %% : de %[2]s à %[3]s)",
 		Nl: "%[1]d dagen (95%%-betrouwbaarheidsinterval: %[2]s tot %[3]s)", De: "%[1]d Tage (95-%%-Konfidenzintervall: %[2]s bis %[3]s)",
 	}),
 	counted("days", 1, i18n.Text{En: "%[1]d day", Fr: "%[1]d jour", Nl: "%[1]d dag", De: "%[1]d Tag"},
