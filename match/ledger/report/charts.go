@@ -151,7 +151,7 @@ func waitChart(sv ledger.Survival, w words) curveChart {
 		path += fmt.Sprintf(" H%.1f V%.1f", x(p.Day), y(1-p.Waiting))
 	}
 	c.Path = path + fmt.Sprintf(" H%.1f", x(last))
-	c.Mark30 = x(ledger.MatchWithinDays)
+	c.Mark30 = x(profile.MatchWithinDays)
 	for _, q := range []int{0, 25, 50, 75, 100} {
 		c.YTicks = append(c.YTicks, tick{Y: y(float64(q) / 100), Label: w.pct(float64(q) / 100)})
 	}
