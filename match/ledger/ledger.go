@@ -60,8 +60,9 @@ const (
 // problem (joined), each a *[profile.Problem] wrapping [ErrOptions] with
 // the field as its path: a
 // negative limit (the limits bound the work of reading, so [profile.Off]
-// does not switch them off), or a negative FirstMeetingDays other than
-// profile.Off. The zero Options is valid. Cost: O(1).
+// does not switch them off), a negative FirstMeetingDays other than
+// profile.Off, or a referral code that is not well-formed
+// ([ValidReferral]). The zero Options is valid. Cost: O(len(Referrals)).
 func (o Options) Validate() error {
 	var errs []error
 	for _, f := range []struct {
@@ -76,6 +77,12 @@ func (o Options) Validate() error {
 	if o.FirstMeetingDays < 0 && o.FirstMeetingDays != profile.Off {
 		errs = append(errs, &profile.Problem{Path: "options.first_meeting_days", Code: "negative_not_off",
 			Detail: "negative (only -1, which turns the rule off, is allowed)", Err: ErrOptions})
+	}
+	for i, code := range o.Referrals {
+		if !ValidReferral(code) {
+			errs = append(errs, &profile.Problem{Path: fmt.Sprintf("options.referrals[%d]", i), Code: "not_a_referral_code",
+				Detail: "want a referral partner's code: 1 to 32 lower-case letters a-z, digits or underscores, starting with a letter", Err: ErrOptions})
+		}
 	}
 	return errors.Join(errs...)
 }

@@ -81,3 +81,15 @@ func TestReferralOnApplied(t *testing.T) {
 	assert.Equal(t, "", l.Referrals(on.AddDays(40))("me-2"))
 	assert.Equal(t, "", l.Referrals(on.AddDays(40))("nobody"))
 }
+
+func TestOptionsReferrals(t *testing.T) {
+	require.NoError(t, ledger.Options{Referrals: []string{"pes", "cpas"}}.Validate())
+	err := ledger.Options{Referrals: []string{"pes", "CPAS Liège"}}.Validate()
+	require.Error(t, err)
+	ps := profile.Problems(err)
+	require.Len(t, ps, 1)
+	assert.Equal(t, "options.referrals[1]", ps[0].Path)
+	assert.Equal(t, "not_a_referral_code", ps[0].Code)
+	assert.ErrorIs(t, err, ledger.ErrOptions)
+	assert.NotContains(t, err.Error(), "Liège")
+}
