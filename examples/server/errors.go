@@ -183,6 +183,9 @@ func write(w http.ResponseWriter, status int, f fileAnswer) {
 	if f.name != "" {
 		h.Set("Content-Disposition", `attachment; filename="`+f.name+`"`)
 	}
+	if f.csp != "" {
+		h.Set("Content-Security-Policy", f.csp)
+	}
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Cache-Control", "no-store")
 	w.WriteHeader(status)

@@ -1,13 +1,19 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"strings"
 
+	"golang.org/x/text/language"
+
+	"github.com/duomatch/duo/internal/i18n"
 	"github.com/duomatch/duo/match/ledger"
+	"github.com/duomatch/duo/match/ledger/report"
 	"github.com/duomatch/duo/profile"
 )
 
@@ -111,11 +117,50 @@ func (s *server) ledgerIndicators(ctx context.Context, w http.ResponseWriter, r 
 	return ind, nil
 }
 
+// ledgerReport answers GET /v1/ledger/report?from=…&to=…[&lang=…]: the
+// funder's report of the period (package report), an HTML page in the
+// language of lang, or else of the Accept-Language header. The ledger
+// holds no profiles, so its equity report is by referral partner only.
+func (s *server) ledgerReport(ctx context.Context, w http.ResponseWriter, r *http.Request) (any, *apiError) {
+	q := r.URL.Query()
+	lang := i18n.MatchAccept(r.Header.Get("Accept-Language"))
+	if vs, ok := q["lang"]; ok {
+		tag, err := language.Parse(vs[0])
+		if len(vs) != 1 || err != nil {
+			return nil, badRequest([]problem{{Code: "invalid_request", Field: "lang", Message: "at most once, a language tag such as fr, nl, de or en"}})
+		}
+		lang = tag
+		delete(q, "lang")
+	}
+	days, e := queryDays(q, "from", "to")
+	if e != nil {
+		return nil, e
+	}
+	if days[1].Before(days[0]) {
+		return nil, badRequest([]problem{{Code: "invalid_request", Field: "to", Message: "the period ends before it starts"}})
+	}
+	var b bytes.Buffer
+	var err error
+	s.ledger.View(func(l *ledger.Ledger) {
+		opt := report.Options{Lang: lang, Groupings: []ledger.Grouping{{Name: "referral", Of: l.Referrals(days[1])}}}
+		err = report.Write(&b, l, days[0], days[1], opt)
+	})
+	if err != nil {
+		return nil, s.requestError(err) // a bytes.Buffer does not fail
+	}
+	return fileAnswer{contentType: "text/html; charset=utf-8", body: b.Bytes(),
+		csp: "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"}, nil
+}
+
 // queryDates reads the query's parameters names, each a required day
 // (YYYY-MM-DD), and refuses any other parameter. Errors name the
 // parameter, never its value.
 func queryDates(r *http.Request, names ...string) ([]profile.Date, *apiError) {
-	q := r.URL.Query()
+	return queryDays(r.URL.Query(), names...)
+}
+
+// queryDays is queryDates on a query already parsed.
+func queryDays(q url.Values, names ...string) ([]profile.Date, *apiError) {
 	var ps []problem
 	days := make([]profile.Date, len(names))
 	for i, name := range names {

@@ -17,8 +17,10 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"golang.org/x/text/language"
 
 	"github.com/duomatch/duo/match/ledger"
+	"github.com/duomatch/duo/match/ledger/report"
 	"github.com/duomatch/duo/profile"
 )
 
@@ -378,6 +380,11 @@ func TestLedgerBadQueries(t *testing.T) {
 		{name: "worklist with an unknown parameter", method: "GET", path: "/v1/ledger/worklist?on=2026-02-03&city=Gent", fields: []string{"(query)"}},
 		{name: "indicators without a period", method: "GET", path: "/v1/ledger/indicators", fields: []string{"from", "to"}},
 		{name: "indicators of a period that ends before it starts", method: "GET", path: "/v1/ledger/indicators?from=2026-02-01&to=2026-01-01", fields: []string{"to"}},
+		{name: "report without a period", method: "GET", path: "/v1/ledger/report?lang=fr", fields: []string{"from", "to"}},
+		{name: "report in a language given twice", method: "GET", path: "/v1/ledger/report?from=2026-01-01&to=2026-12-31&lang=fr&lang=nl", fields: []string{"lang"}},
+		{name: "report in no language", method: "GET", path: "/v1/ledger/report?from=2026-01-01&to=2026-12-31&lang=Gent!", fields: []string{"lang"}},
+		{name: "report of a period that ends before it starts", method: "GET", path: "/v1/ledger/report?from=2026-02-01&to=2026-01-01", fields: []string{"to"}},
+		{name: "report with an unknown parameter", method: "GET", path: "/v1/ledger/report?from=2026-01-01&to=2026-12-31&city=Gent", fields: []string{"(query)"}},
 		{name: "a round without a day", method: "POST", path: "/v1/ledger/round", body: `{"mentees": [], "mentors": []}`, fields: []string{"on"}},
 		{name: "a round with its own pins", method: "POST", path: "/v1/ledger/round",
 			body:   `{"on": "2026-04-01", "pinned": [{"mentee_id": "me-1", "mentor_id": "mo-1"}], "excluded": [{"mentee_id": "me-1", "mentor_id": "mo-2"}]}`,
@@ -440,4 +447,52 @@ func FuzzLedgerEvents(f *testing.F) {
 		}
 		assert.Equal(t, ledgerEvents(lf), fileEvents(t, path), "the file holds the ledger's events")
 	})
+}
+
+// TestLedgerReport asks for the funder's report over loopback: the page
+// the library writes from the same ledger, in the language asked for by
+// ?lang= or else by Accept-Language, with a policy that lets nothing
+// load or run.
+func TestLedgerReport(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "ledger.jsonl")
+	ls := startLedgerServer(t, path, testConfig())
+	status, body := ls.call(t, "POST", "/v1/ledger/events", "["+strings.Join(programme, ",")+"]")
+	require.Equal(t, http.StatusOK, status, string(body))
+	f, err := os.Open(path)
+	require.NoError(t, err)
+	l, err := ledger.Read(f, ledger.Options{})
+	require.NoError(t, f.Close())
+	require.NoError(t, err)
+	from, to := profile.MustDate(2026, 1, 1), profile.MustDate(2026, 12, 31)
+
+	for _, tc := range []struct {
+		name, query, accept string
+		lang                language.Tag
+	}{
+		{"lang", "&lang=fr", "nl-BE,nl;q=0.9", language.French},
+		{"Accept-Language", "", "nl-BE,nl;q=0.9,en;q=0.5", language.Dutch},
+		{"neither", "", "", language.English},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			req, err := http.NewRequest("GET", ls.url+"/v1/ledger/report?from=2026-01-01&to=2026-12-31"+tc.query, nil)
+			require.NoError(t, err)
+			if tc.accept != "" {
+				req.Header.Set("Accept-Language", tc.accept)
+			}
+			resp, err := http.DefaultClient.Do(req)
+			require.NoError(t, err)
+			got, err := io.ReadAll(resp.Body)
+			require.NoError(t, resp.Body.Close())
+			require.NoError(t, err)
+			require.Equal(t, http.StatusOK, resp.StatusCode, string(got))
+			assert.Equal(t, "text/html; charset=utf-8", resp.Header.Get("Content-Type"))
+			assert.Contains(t, resp.Header.Get("Content-Security-Policy"), "default-src 'none'")
+			assert.Empty(t, resp.Header.Get("Content-Disposition"), "shown, not downloaded")
+
+			var want bytes.Buffer
+			opt := report.Options{Lang: tc.lang, Groupings: []ledger.Grouping{{Name: "referral", Of: l.Referrals(to)}}}
+			require.NoError(t, report.Write(&want, l, from, to, opt))
+			assert.Equal(t, want.String(), string(got))
+		})
+	}
 }

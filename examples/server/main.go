@@ -22,6 +22,7 @@
 //	                            proposal from the ledger, and its report
 //	GET  /v1/ledger/worklist    ?on=YYYY-MM-DD → the work due
 //	GET  /v1/ledger/indicators  ?from=…&to=… → the period's indicators
+//	GET  /v1/ledger/report      ?from=…&to=…[&lang=fr] → the funder's report, an HTML page
 //	GET  /healthz         200
 //
 // Flags (see -h): -addr, -max-body, -max-pool, -timeout (each request's,

@@ -73,7 +73,8 @@ func newHandler(cfg config, logger *slog.Logger, lf *ledger.File) http.Handler {
 	}
 	if lf != nil { // ledger.go
 		routes = append(routes, []route{{"POST", "/v1/ledger/events", s.ledgerEvents}, {"POST", "/v1/ledger/round", s.ledgerRound},
-			{"GET", "/v1/ledger/worklist", s.ledgerWorklist}, {"GET", "/v1/ledger/indicators", s.ledgerIndicators}}...)
+			{"GET", "/v1/ledger/worklist", s.ledgerWorklist}, {"GET", "/v1/ledger/indicators", s.ledgerIndicators},
+			{"GET", "/v1/ledger/report", s.ledgerReport}}...)
 	}
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {

@@ -57,10 +57,11 @@ func (s *server) sheet(ctx context.Context, w http.ResponseWriter, r *http.Reque
 // alternatives table lists when the request leaves "alternatives" at 0.
 const defaultTableAlternatives = 3
 
-// fileAnswer is an answer that is not JSON: a file to download.
+// fileAnswer is an answer that is not JSON: a file to download (with a
+// name), or a page to show, with its content security policy.
 type fileAnswer struct {
-	contentType, name string
-	body              []byte
+	contentType, name, csp string
+	body                   []byte
 }
 
 // proposalCSV answers POST /v1/proposals/csv/{table}: the body is the
