@@ -157,6 +157,14 @@
 //
 // Rates come with a 95 % Wilson interval ([Wilson]).
 //
+// # Equity
+//
+// [Ledger.Equity] gives the same figures by group, for groupings the
+// programme chooses (a function from an ID to a group code, built from
+// its profiles, or [Ledger.Referrals]), each tested against the rest of
+// the pool with the tests of package match/ledger/stat, small groups merged and
+// small cells suppressed so that no one can be recognised.
+//
 // # Cost
 //
 // [Read] and [OpenFile] are linear in the input and bounded by [Options]:
