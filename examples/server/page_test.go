@@ -19,12 +19,12 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/duomatch/duo/examples/internal/sample"
+	"github.com/duomatch/duo/internal/browsertest"
 	"github.com/duomatch/duo/match"
 	"github.com/duomatch/duo/match/sheet"
 	"github.com/duomatch/duo/profile"
 )
 
-const chromium = "/usr/bin/chromium"
 
 // TestPageServed checks the page and its assets without a browser: served
 // from the binary, with a policy that lets only this server's own files
@@ -40,43 +40,10 @@ func TestPageServed(t *testing.T) {
 	assert.Equal(t, http.StatusNotFound, do(h, "GET", "/index.html", "").Code)
 }
 
-// browserContext starts headless Chromium for a test, or skips (fails
-// when DUO_REQUIRE_BROWSER=1, as in CI) when there is none.
+// browserContext starts headless Chromium for a test (see
+// internal/browsertest).
 func browserContext(t *testing.T) context.Context {
-	t.Helper()
-	if _, err := os.Stat(chromium); err != nil {
-		if os.Getenv("DUO_REQUIRE_BROWSER") == "1" {
-			t.Fatalf("no Chromium at %s, and DUO_REQUIRE_BROWSER=1", chromium)
-		}
-		t.Skip("no Chromium at /usr/bin/chromium: install Debian's chromium to run the page tests")
-	}
-	// Chromium may still write its profile while it exits: removed after
-	// it, without failing the test (t.TempDir would).
-	userData, err := os.MkdirTemp("", "duo-chromium-")
-	require.NoError(t, err)
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(chromium),
-		chromedp.Flag("headless", true),
-		chromedp.Flag("no-sandbox", true),
-		chromedp.Flag("disable-gpu", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("no-first-run", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(userData),
-		chromedp.WindowSize(1280, 800),
-	}
-	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelB := chromedp.NewContext(actx)
-	ctx, cancelC := context.WithTimeout(ctx, 90*time.Second)
-	t.Cleanup(func() {
-		cancelC()
-		cancelB()
-		cancelA()
-		_ = os.RemoveAll(userData)
-	})
-	return ctx
+	return browsertest.Context(t, 1280, 800)
 }
 
 // TestPageInBrowser drives the page in headless Chromium with the
