@@ -25,7 +25,6 @@ import (
 	"github.com/duomatch/duo/profile"
 )
 
-
 // TestPageServed checks the page and its assets without a browser: served
 // from the binary, with a policy that lets only this server's own files
 // run.
