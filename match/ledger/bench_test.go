@@ -65,6 +65,21 @@ func BenchmarkIndicators(b *testing.B) {
 	}
 }
 
+// BenchmarkEquity is the equity report of three years by a grouping of
+// 10 groups: twice the work of Indicators (a first pass finds the small
+// groups).
+func BenchmarkEquity(b *testing.B) {
+	l, err := ledger.Read(bytes.NewReader(programmeFile(100_000)), ledger.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	g := ledger.Grouping{Name: "digit", Of: func(id string) string { return id[len(id)-1:] }}
+	b.ReportAllocs()
+	for b.Loop() {
+		l.Equity(profile.MustDate(2020, 1, 1), profile.MustDate(2022, 12, 31), ledger.EquityOptions{}, g)
+	}
+}
+
 // BenchmarkAddVoid records a mistake and its void: the void rebuilds the
 // state, O(events).
 func BenchmarkAddVoid(b *testing.B) {

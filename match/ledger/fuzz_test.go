@@ -24,6 +24,8 @@ func FuzzRead(f *testing.F) {
 	f.Add(jsonl(apMe1, "", apMo1, pr11, st11, void("2026-02-09", "5", "wrong_date"), void("2026-02-09", "4", "wrong_person"),
 		`{"on":"2026-02-10","event":"ineligible","id":"me-1","reason":"too_old"}`))
 	f.Add(jsonl(apMe1, void("2026-02-09", "1", "duplicate"), void("2026-02-09", "1", "other"), void("2026-02-09", "2", "other")))
+	f.Add(jsonl(`{"on":"2026-01-05","event":"applied","side":"mentee","id":"me-1","referral":"cpas"}`, apMo1, pr11,
+		`{"on":"2026-01-05","event":"applied","side":"mentee","id":"me-2","referral":"Sch ool"}`))
 	f.Add("{}\n[]\n\"x\"\n")
 	f.Add(`{"on":"2026-01-05","event":"applied","side":"mentee","id":"me-1","id":"x"}`)
 	f.Fuzz(func(t *testing.T, input string) {
@@ -51,6 +53,15 @@ func FuzzRead(f *testing.F) {
 		day := profile.MustDate(2026, 6, 30)
 		l.Worklist(day)
 		l.Indicators(profile.MustDate(2000, 1, 1), day, func(id string) string { return id[:1] })
+		eq := l.Equity(profile.MustDate(2000, 1, 1), day, ledger.EquityOptions{MinCell: 2},
+			ledger.Grouping{Name: "first", Of: func(id string) string { return id[:1] }}, ledger.Grouping{Name: "referral", Of: l.Referrals(day)})
+		for _, g := range eq.Groupings {
+			for _, grp := range g.Groups {
+				if p := grp.Figures.MatchedWithin30Days.P; p != nil {
+					require.True(t, *p >= 0 && *p <= 1+1e-9, "p = %v", *p)
+				}
+			}
+		}
 		_, _, err = l.NextRound(match.Round{On: day})
 		require.NoError(t, err)
 	})
