@@ -174,7 +174,7 @@ func (l *Ledger) Equity(from, to profile.Date, opt EquityOptions, groupings ...G
 	case minCell < 0:
 		minCell = 0
 	}
-	all, _ := l.tallies(from, to, nil)
+	all, _ := l.tallies(from, to, nil, true)
 	out := Equity{From: from, To: to, MinCell: minCell, People: len(all.people), Overall: all.equityFigures(), Groupings: []EquityGrouping{}}
 	for _, g := range groupings {
 		out.Groupings = append(out.Groupings, l.equityGrouping(from, to, minCell, g, all))
@@ -189,7 +189,7 @@ func (l *Ledger) equityGrouping(from, to profile.Date, minCell int, g Grouping, 
 		}
 		return g.Of(id)
 	}
-	_, groups := l.tallies(from, to, of)
+	_, groups := l.tallies(from, to, of, true)
 	small := map[string]bool{}
 	for name, t := range groups {
 		if len(t.people) == 0 {
@@ -214,7 +214,7 @@ func (l *Ledger) equityGrouping(from, to profile.Date, minCell int, g Grouping, 
 				return OtherGroup
 			}
 			return name
-		})
+		}, true)
 	}
 	for name, t := range groups {
 		if len(t.people) == 0 {

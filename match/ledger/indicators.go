@@ -128,7 +128,7 @@ type Point struct {
 // Cost: O(events + applications·log(applications)) plus a call of group
 // per person counted.
 func (l *Ledger) Indicators(from, to profile.Date, group func(id string) string) Indicators {
-	all, groups := l.tallies(from, to, group)
+	all, groups := l.tallies(from, to, group, false)
 	out := Indicators{From: from, To: to, Overall: all.figures(), Groups: []Group{}}
 	for name, t := range groups {
 		out.Groups = append(out.Groups, Group{Name: name, Figures: t.figures()})
@@ -141,9 +141,9 @@ func (l *Ledger) Indicators(from, to profile.Date, group func(id string) string)
 }
 
 // tallies counts the period's figures overall and by group, as
-// [Ledger.Indicators] documents them, and the mentees each group's
-// figures count.
-func (l *Ledger) tallies(from, to profile.Date, group func(id string) string) (*tally, map[string]*tally) {
+// [Ledger.Indicators] documents them, and, when people is true, the
+// mentees each group's figures count.
+func (l *Ledger) tallies(from, to profile.Date, group func(id string) string, people bool) (*tally, map[string]*tally) {
 	s := l.at(to)
 	in := func(d profile.Date) bool { return !d.Before(from) && !d.After(to) }
 	all := &tally{people: map[string]bool{}}
@@ -160,7 +160,7 @@ func (l *Ledger) tallies(from, to profile.Date, group func(id string) string) (*
 			g = &tally{people: map[string]bool{}}
 			groups[name] = g
 		}
-		if p := s.people[id]; p != nil && p.side == MenteeSide {
+		if p := s.people[id]; people && p != nil && p.side == MenteeSide {
 			g.people[id] = true
 			all.people[id] = true
 		}
