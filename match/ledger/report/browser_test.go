@@ -86,7 +86,7 @@ func TestReportInBrowser(t *testing.T) {
 		// The key figures, as the library counts them.
 		m := in.MatchedWithin30Days
 		want := map[string]string{"en": fmt.Sprintf("%s (%d of %d; 95%% interval from %s to %s)", pct(m.Rate, name), m.Count, m.Total, pct(m.Low, name), pct(m.High, name)),
-			"fr": fmt.Sprintf("%s (%d sur %d ; intervalle de confiance à 95 %% : de %s à %s)", pct(m.Rate, name), m.Count, m.Total, pct(m.Low, name), pct(m.High, name))}
+			"fr": fmt.Sprintf("%s (%d sur %d\u00a0; intervalle de confiance à 95\u00a0%%\u00a0: de %s à %s)", pct(m.Rate, name), m.Count, m.Total, pct(m.Low, name), pct(m.High, name))}
 		assert.Equal(t, want[name], got.Figures["matched_within_30_days"])
 		assert.Equal(t, fmt.Sprint(in.MenteeApplications), got.Figures["mentee_applications"])
 		assert.Equal(t, fmt.Sprint(in.Ineligible), got.Figures["ineligible"])
