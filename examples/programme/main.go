@@ -55,12 +55,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "programme: -lang: want a language tag such as en, fr, nl or de")
 		return 2
 	}
-	l, mentees, err := simulate(*seed, 20, stdout)
+	l, mentees, mentors, err := simulate(*seed, 20, stdout)
 	if err == nil && *file != "" {
 		err = writeFile(*file, l)
 	}
 	if err == nil && *out != "" {
-		err = writeReport(*out, l, mentees, tag)
+		err = writeReport(*out, l, mentees, mentors, tag)
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, "programme:", err)
@@ -91,7 +91,7 @@ var start = profile.MustDate(2026, 1, 5)
 
 // simulate runs the programme for months monthly rounds, printing each
 // round, then the worklist and the indicators.
-func simulate(seed uint64, months int, w io.Writer) (*ledger.Ledger, []profile.Mentee, error) {
+func simulate(seed uint64, months int, w io.Writer) (*ledger.Ledger, []profile.Mentee, []profile.Mentor, error) {
 	mentees, mentors := synth.Generate(synth.Config{Seed: seed, Mentees: 80, Mentors: 60, On: start, IneligibleShare: 0.1})
 	rng := rand.New(rand.NewPCG(seed, 2026))
 	capacity := map[string]int{}
@@ -130,11 +130,11 @@ func simulate(seed uint64, months int, w io.Writer) (*ledger.Ledger, []profile.M
 		}
 		round, _, rerr := l.NextRound(match.Round{On: on, Mentees: mentees, Mentors: mentors})
 		if rerr != nil {
-			return nil, nil, rerr
+			return nil, nil, nil, rerr
 		}
 		p, perr := match.Propose(context.Background(), round)
 		if perr != nil {
-			return nil, nil, perr
+			return nil, nil, nil, perr
 		}
 		// Staff record the people the round finds ineligible, with the
 		// first rule they fail, so that they leave the worklist and the
@@ -207,7 +207,7 @@ func simulate(seed uint64, months int, w io.Writer) (*ledger.Ledger, []profile.M
 		fmt.Fprintf(w, "%s  %3d  %6d  %6d  %5d  %8d\n", on, len(proposed), len(round.Pinned), failed, ended, outcomes)
 	}
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 
 	end := start.AddDays(28 * months)
@@ -238,7 +238,7 @@ func simulate(seed uint64, months int, w io.Writer) (*ledger.Ledger, []profile.M
 	fmt.Fprintf(w, "\nResults of the duos from %s to %s\n", start, end)
 	results("at the end of the mentorship", later.AtEnd, w)
 	results("at 12 months", later.At12Months, w)
-	return l, mentees, nil
+	return l, mentees, mentors, nil
 }
 
 // results prints the results at one point as the model programme reports

@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"strings"
+	"unicode"
 
 	"golang.org/x/text/language"
 
@@ -10,12 +11,13 @@ import (
 	"github.com/duomatch/duo/match/ledger/report"
 	"github.com/duomatch/duo/profile"
 	"github.com/duomatch/duo/profile/belgium"
+	"github.com/duomatch/duo/profile/nace"
 )
 
 // writeReport writes the funder's report of the programme's months, with
-// the equity report by gender, age band, region and referral partner,
-// to the file name.
-func writeReport(name string, l *ledger.Ledger, mentees []profile.Mentee, lang language.Tag) error {
+// the equity report by gender, age band, region, referral partner and the
+// mentor's sector, to the file name.
+func writeReport(name string, l *ledger.Ledger, mentees []profile.Mentee, mentors []profile.Mentor, lang language.Tag) error {
 	f, err := os.Create(name)
 	if err != nil {
 		return err
@@ -24,7 +26,7 @@ func writeReport(name string, l *ledger.Ledger, mentees []profile.Mentee, lang l
 	opt := report.Options{
 		Lang:      lang,
 		Title:     "Duo · synthetic programme",
-		Groupings: groupings(l, mentees, to),
+		Groupings: groupings(l, mentees, mentors, to),
 		GroupName: groupName,
 	}
 	if err := report.Write(f, l, from, to, opt); err != nil {
@@ -34,9 +36,13 @@ func writeReport(name string, l *ledger.Ledger, mentees []profile.Mentee, lang l
 	return f.Close()
 }
 
-// groupings are the equity report's groups, from the mentees' profiles
-// (the ledger holds no personal data) and the ledger's referral codes.
-func groupings(l *ledger.Ledger, mentees []profile.Mentee, to profile.Date) []ledger.Grouping {
+// groupings are the equity report's groups, from the profiles (the
+// ledger holds no personal data) and the ledger's referral codes.
+func groupings(l *ledger.Ledger, mentees []profile.Mentee, mentors []profile.Mentor, to profile.Date) []ledger.Grouping {
+	sectors := map[string]string{}
+	for _, m := range mentors {
+		sectors[m.ID] = mainSection(m)
+	}
 	byID := map[string]profile.Mentee{}
 	for _, m := range mentees {
 		byID[m.ID] = m
@@ -62,7 +68,20 @@ func groupings(l *ledger.Ledger, mentees []profile.Mentee, to profile.Date) []le
 			return regions[loc.Region]
 		})},
 		{Name: "referral", Of: l.Referrals(to)},
+		{Name: "sector", Of: func(id string) string { return sectors[id] }, ByMentor: true},
 	}
+}
+
+// mainSection is the NACE section of the mentor's longest experience, or
+// "" when they have none.
+func mainSection(m profile.Mentor) string {
+	best, years := "", -1.0
+	for _, e := range m.Experience {
+		if p, err := e.Sector.Parse(); err == nil && e.Years > years {
+			best, years = string(p.Section), e.Years
+		}
+	}
+	return best
 }
 
 // ageBand is a mentee's age band on the programme's first day.
@@ -93,8 +112,17 @@ var names = map[string][4]string{
 	"school":      {"school", "école", "school", "Schule"},
 }
 
-// groupName names a group's code in lang, or "" to show the code.
-func groupName(_, code string, lang language.Tag) string {
+// groupName names a group's code in lang, or "" to show the code: a
+// NACE section by its name.
+func groupName(grouping, code string, lang language.Tag) string {
+	if grouping == "sector" {
+		c, err := nace.Parse(code, nace.Rev2)
+		if err != nil {
+			return ""
+		}
+		name := []rune(strings.ToLower(c.Name(lang))) // sections are named in upper case
+		return string(unicode.ToUpper(name[0])) + string(name[1:])
+	}
 	n, ok := names[code]
 	if !ok {
 		return ""

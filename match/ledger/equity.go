@@ -36,8 +36,9 @@ type EquityOptions struct {
 // Grouping splits the people of a programme into groups that the
 // programme chooses: gender, age band, region or province (from the
 // profiles and a gazetteer), employment agency, country or region of
-// origin, referral partner ([Ledger.Referrals])… Of gives the group code
-// of a person by ID; figures about mentees and duos use the mentee's.
+// origin, referral partner ([Ledger.Referrals]), or the mentor's sector
+// (ByMentor)… Of gives the group code of a person by ID; figures about
+// mentees and duos use the mentee's, unless ByMentor.
 // The ledger knows no personal data: the service builds Of from its
 // profiles.
 type Grouping struct {
@@ -45,6 +46,12 @@ type Grouping struct {
 	Name string `json:"name"`
 	// Of returns the group of a person; "" puts them in [NoGroup].
 	Of func(id string) string `json:"-"`
+	// ByMentor groups by the mentor (their sector, say): the figures of
+	// duos (first meetings, early closures, results) go to the group of
+	// the duo's mentor, groups count mentors, and the figures of mentees
+	// waiting (matched within 30 days, time to match) are left empty.
+	// false: by the mentee.
+	ByMentor bool `json:"by_mentor,omitempty"`
 }
 
 // Equity is who gets matched, and how fast, by group: for each grouping,
@@ -66,6 +73,11 @@ type Equity struct {
 // EquityGrouping is the groups of one [Grouping].
 type EquityGrouping struct {
 	Name string `json:"name"`
+	// ByMentor is the grouping's: groups of mentors.
+	ByMentor bool `json:"by_mentor,omitempty"`
+	// People is how many people the grouping's figures count: mentees, or
+	// mentors when ByMentor.
+	People int `json:"people"`
 	// Groups are sorted by name.
 	Groups []EquityGroup `json:"groups"`
 	// Merged names the groups that counted fewer than MinCell people and
@@ -76,8 +88,9 @@ type EquityGrouping struct {
 // EquityGroup is the figures of one group.
 type EquityGroup struct {
 	Name string `json:"name"`
-	// People is how many mentees the group's figures count; 0 when the
-	// group is suppressed, or when PeopleSuppressed. A group with no mentee
+	// People is how many mentees the group's figures count (mentors, for
+	// a grouping ByMentor); 0 when the group is suppressed, or when
+	// PeopleSuppressed. A group with no mentee
 	// in the period (mentors only) is left out.
 	People int `json:"people"`
 	// PeopleSuppressed: People is hidden (0) because the group is the
@@ -151,11 +164,11 @@ type Waiting struct {
 // log-rank test for the time to match, which takes the censoring of
 // people still waiting or gone into account.
 //
-// Small cells: a group whose figures count fewer than opt.MinCell mentees
+// Small cells: a group whose figures count fewer than opt.MinCell people
 // is merged with the grouping's other small groups into [OtherGroup]
 // (listed in Merged); a merged group still under the threshold is
-// suppressed. A figure whose denominator is under the threshold is
-// suppressed; when that leaves exactly one group's figure hidden in a
+// suppressed. A figure whose denominator is under the threshold, but not
+// 0, is suppressed; when that leaves exactly one group's figure hidden in a
 // grouping and it counts someone, the shown figure of the smallest other
 // group (the first by name among equals) is suppressed too, so that the
 // overall figure cannot give it away by subtraction. A p-value is
@@ -174,7 +187,7 @@ func (l *Ledger) Equity(from, to profile.Date, opt EquityOptions, groupings ...G
 	case minCell < 0:
 		minCell = 0
 	}
-	all, _ := l.tallies(from, to, nil, true)
+	all, _ := l.tallies(from, to, nil, MenteeSide)
 	out := Equity{From: from, To: to, MinCell: minCell, People: len(all.people), Overall: all.equityFigures(), Groupings: []EquityGrouping{}}
 	for _, g := range groupings {
 		out.Groupings = append(out.Groupings, l.equityGrouping(from, to, minCell, g, all))
@@ -183,13 +196,17 @@ func (l *Ledger) Equity(from, to profile.Date, opt EquityOptions, groupings ...G
 }
 
 func (l *Ledger) equityGrouping(from, to profile.Date, minCell int, g Grouping, all *tally) EquityGrouping {
+	by := MenteeSide
+	if g.ByMentor {
+		by = MentorSide
+	}
 	of := func(id string) string {
 		if g.Of == nil {
 			return ""
 		}
 		return g.Of(id)
 	}
-	_, groups := l.tallies(from, to, of, true)
+	whole, groups := l.tallies(from, to, of, by)
 	small := map[string]bool{}
 	for name, t := range groups {
 		if len(t.people) == 0 {
@@ -199,7 +216,7 @@ func (l *Ledger) equityGrouping(from, to profile.Date, minCell int, g Grouping, 
 			small[name] = true
 		}
 	}
-	out := EquityGrouping{Name: g.Name, Groups: []EquityGroup{}, Merged: []string{}}
+	out := EquityGrouping{Name: g.Name, ByMentor: g.ByMentor, People: len(whole.people), Groups: []EquityGroup{}, Merged: []string{}}
 	if len(small) > 0 {
 		for name := range small {
 			out.Merged = append(out.Merged, name)
@@ -214,7 +231,7 @@ func (l *Ledger) equityGrouping(from, to profile.Date, minCell int, g Grouping, 
 				return OtherGroup
 			}
 			return name
-		}, true)
+		}, by)
 	}
 	for name, t := range groups {
 		if len(t.people) == 0 {
@@ -291,7 +308,8 @@ func (f *EquityFigures) cells() []cell {
 }
 
 // suppress hides what could expose people: the groups that count fewer
-// than minCell mentees, the figures whose denominator is under minCell,
+// than minCell people, the figures that count someone but fewer than
+// minCell (a figure of nobody shows that, which exposes no one),
 // and, for each figure, when exactly one group's hidden figure counts
 // someone, the shown figure of the smallest other group, since the
 // overall figure less the others would give it away; the same for the
@@ -305,7 +323,7 @@ func suppress(groups []EquityGroup, minCell int) {
 			c := groups[i].Figures.cells()[k]
 			d := c.denominator()
 			switch {
-			case groups[i].People < minCell || d < minCell:
+			case groups[i].People < minCell || (d > 0 && d < minCell):
 				hide = append(hide, c)
 				if d > 0 {
 					hidden++

@@ -154,6 +154,7 @@ func TestEquityByHand(t *testing.T) {
 	require.Len(t, eq.Groupings, 1)
 	g := eq.Groupings[0]
 	assert.Equal(t, "gender", g.Name)
+	assert.Equal(t, 11, g.People)
 	assert.Empty(t, g.Merged)
 	require.Len(t, g.Groups, 3, "mentors only: no group")
 
@@ -257,4 +258,45 @@ func TestEquitySmallCells(t *testing.T) {
 	assert.False(t, eq.Groupings[0].Groups[0].Suppressed, "11 merged")
 	assert.Equal(t, 11, eq.Groupings[0].Groups[0].People)
 	assert.Nil(t, eq.Groupings[0].Groups[0].Figures.MatchedWithin30Days.P, "no rest to compare with")
+}
+
+// By the mentor: mo1 to mo5 (the duos of f1 to f4 and m1) against mo6 to
+// mo9 (m2, m3, m5, x1).
+func TestEquityByMentor(t *testing.T) {
+	l := readEquity(t)
+	from, to := day("2026-01-01"), day("2026-12-31")
+	sector := func(id string) string {
+		switch id {
+		case "mo1", "mo2", "mo3", "mo4", "mo5":
+			return "a"
+		case "mo6", "mo7", "mo8", "mo9":
+			return "b"
+		}
+		return "" // a mentee
+	}
+	eq := l.Equity(from, to, ledger.EquityOptions{MinCell: profile.Off}, ledger.Grouping{Name: "sector", Of: sector, ByMentor: true})
+	g := eq.Groupings[0]
+	require.Len(t, g.Groups, 2, "mentees are in no group of mentors")
+	assert.True(t, g.ByMentor)
+	assert.Equal(t, 9, g.People, "the mentors")
+	a, b := groupNamed(t, g, "a"), groupNamed(t, g, "b")
+	assert.Equal(t, 5, a.People)
+	assert.Equal(t, 4, b.People)
+	// First meetings: a f1 f2(failed) f3 f4 m1; b m2 m3 m5(failed) x1.
+	assert.Equal(t, ledger.Proportion{Count: 1, Total: 5}, stripped(a.Figures.FirstMeetingFailed.Proportion))
+	assert.Equal(t, ledger.Proportion{Count: 1, Total: 4}, stripped(b.Figures.FirstMeetingFailed.Proportion))
+	assertP(t, 1.0, a.Figures.FirstMeetingFailed.P, "1/5 against 1/4")
+	// Endings: a f1 (early) f3 (found a job) m1 (completed); b m3 x1, both early.
+	assert.Equal(t, ledger.Proportion{Count: 1, Total: 3}, stripped(a.Figures.EarlyClosure.Proportion))
+	assert.Equal(t, ledger.Proportion{Count: 2, Total: 2}, stripped(b.Figures.EarlyClosure.Proportion))
+	// Waiting is about mentees: not by mentor.
+	assert.Zero(t, a.Figures.MatchedWithin30Days.Total)
+	assert.Nil(t, a.Figures.MatchedWithin30Days.P)
+	assert.Zero(t, a.Figures.DaysToMatch.Applications)
+	assert.Nil(t, a.Figures.DaysToMatch.P)
+}
+
+// stripped keeps a proportion's count and total.
+func stripped(p ledger.Proportion) ledger.Proportion {
+	return ledger.Proportion{Count: p.Count, Total: p.Total}
 }

@@ -128,7 +128,7 @@ type Point struct {
 // Cost: O(events + applications·log(applications)) plus a call of group
 // per person counted.
 func (l *Ledger) Indicators(from, to profile.Date, group func(id string) string) Indicators {
-	all, groups := l.tallies(from, to, group, false)
+	all, groups := l.tallies(from, to, group, "")
 	out := Indicators{From: from, To: to, Overall: all.figures(), Groups: []Group{}}
 	for name, t := range groups {
 		out.Groups = append(out.Groups, Group{Name: name, Figures: t.figures()})
@@ -141,9 +141,12 @@ func (l *Ledger) Indicators(from, to profile.Date, group func(id string) string)
 }
 
 // tallies counts the period's figures overall and by group, as
-// [Ledger.Indicators] documents them, and, when people is true, the
-// mentees each group's figures count.
-func (l *Ledger) tallies(from, to profile.Date, group func(id string) string, people bool) (*tally, map[string]*tally) {
+// [Ledger.Indicators] documents them. by is whose group a duo's figures
+// go to, and whom each group's people counts: "" for Indicators (by the
+// mentee, no people counted), MenteeSide, or MentorSide (then the
+// figures of mentee applications are left out of the groups: they are
+// about mentees waiting, not about mentors).
+func (l *Ledger) tallies(from, to profile.Date, group func(id string) string, by Side) (*tally, map[string]*tally) {
 	s := l.at(to)
 	in := func(d profile.Date) bool { return !d.Before(from) && !d.After(to) }
 	all := &tally{people: map[string]bool{}}
@@ -160,15 +163,21 @@ func (l *Ledger) tallies(from, to profile.Date, group func(id string) string, pe
 			g = &tally{people: map[string]bool{}}
 			groups[name] = g
 		}
-		if p := s.people[id]; people && p != nil && p.side == MenteeSide {
+		if p := s.people[id]; by != "" && p != nil && p.side == by {
 			g.people[id] = true
 			all.people[id] = true
 		}
 		return [2]*tally{all, g}
 	}
 
+	owner := func(d duo) string {
+		if by == MentorSide {
+			return d.mentor
+		}
+		return d.mentee
+	}
 	for _, a := range s.apps {
-		if !in(a.on) {
+		if !in(a.on) || (by == MentorSide && a.side == MenteeSide) {
 			continue
 		}
 		for _, t := range at(a.id) {
@@ -205,14 +214,14 @@ func (l *Ledger) tallies(from, to profile.Date, group func(id string) string, pe
 		}
 		if d.stage == stFailed {
 			if in(d.closed) {
-				for _, t := range at(d.mentee) {
+				for _, t := range at(owner(d)) {
 					t.failed.add(true)
 				}
 			}
 			continue
 		}
 		if in(d.started) {
-			for _, t := range at(d.mentee) {
+			for _, t := range at(owner(d)) {
 				t.failed.add(false)
 			}
 			for _, t := range at(d.mentor) {
@@ -225,7 +234,7 @@ func (l *Ledger) tallies(from, to profile.Date, group func(id string) string, pe
 		if d.stage == stEnded && in(d.closed) {
 			early := EarlyClosure(d.reason, d.closed.DaysSince(d.started))
 			success := SuccessfulEnding(d.reason)
-			for _, t := range at(d.mentee) {
+			for _, t := range at(owner(d)) {
 				t.endings = count(t.endings, d.reason)
 				t.early.add(early)
 				t.success.add(success)
@@ -237,13 +246,13 @@ func (l *Ledger) tallies(from, to profile.Date, group func(id string) string, pe
 		outs := s.outcomes[d.mentee]
 		if e := endPoint(d); in(e) {
 			res, ok := endOutcome(outs, d, to)
-			for _, t := range at(d.mentee) {
+			for _, t := range at(owner(d)) {
 				t.atEnd.add(res, ok)
 			}
 		}
 		if in(d.started.AddDays(FollowUpDays)) {
 			res, ok := followUp(outs, d.started, to)
-			for _, t := range at(d.mentee) {
+			for _, t := range at(owner(d)) {
 				t.at12.add(res, ok)
 			}
 		}

@@ -26,8 +26,9 @@ type Options struct {
 	// Groupings are the groups of the equity report, in the order shown
 	// (see [ledger.Grouping]); nil leaves the equity section out. A
 	// grouping named gender, age_band, region, province, municipality,
-	// agency, origin or referral is titled in the page's language; another
-	// name is shown as it is.
+	// agency, origin, referral or sector (the mentor's, for a grouping
+	// ByMentor) is titled in the page's language; another name is shown
+	// as it is.
 	Groupings []ledger.Grouping
 	// Equity sets the equity report's suppression of small cells (see
 	// [ledger.EquityOptions]; default 5).
@@ -141,7 +142,7 @@ var staticKeys = []string{
 	"title", "h.figures", "h.months", "h.wait", "h.results", "h.equity", "h.definitions",
 	"legend.applications", "legend.started", "axis.days", "axis.share", "wait.caption",
 	"legend.job", "legend.training", "legend.other", "legend.lost", "bar.at_end", "bar.at_12_months",
-	"col.group", "col.people", "col.matched", "col.median", "col.failed", "col.early", "col.positive_end", "col.positive_12",
+	"col.group", "col.matched", "col.median", "col.failed", "col.early", "col.positive_end", "col.positive_12",
 	"row.overall", "note.tests",
 }
 
@@ -205,7 +206,7 @@ func (w words) results(r ledger.Results) string {
 
 // groupings are the groupings' codes the catalog words.
 var groupings = map[string]bool{"gender": true, "age_band": true, "region": true, "province": true,
-	"municipality": true, "agency": true, "origin": true, "referral": true}
+	"municipality": true, "agency": true, "origin": true, "referral": true, "sector": true}
 
 // groupingName words a grouping's code.
 func (w words) groupingName(code string) string {

@@ -4,9 +4,10 @@ import "github.com/duomatch/duo/match/ledger"
 
 // table is one grouping of the equity report.
 type table struct {
-	Title string
-	Note  string // the groups merged, if any
-	Rows  []row
+	Title  string
+	People string // the heading of the people's column: mentees or mentors
+	Note   string // the groups merged, if any
+	Rows   []row
 }
 
 // row is one group: its name, its mentees, and a cell per figure.
@@ -31,7 +32,10 @@ type tableCell struct {
 func tables(eq ledger.Equity, opt Options, w words) []table {
 	var out []table
 	for _, g := range eq.Groupings {
-		t := table{Title: w.groupingName(g.Name)}
+		t := table{Title: w.groupingName(g.Name), People: w.s("col.people")}
+		if g.ByMentor {
+			t.People = w.s("col.mentors")
+		}
 		if len(g.Merged) > 0 {
 			names := make([]string, len(g.Merged))
 			for i, m := range g.Merged {
@@ -39,7 +43,7 @@ func tables(eq ledger.Equity, opt Options, w words) []table {
 			}
 			t.Note = w.s("note.merged", eq.MinCell, joinNames(names))
 		}
-		t.Rows = append(t.Rows, row{Name: w.s("row.overall"), People: w.s("count", eq.People), Overall: true, Cells: cells(eq.Overall, w)})
+		t.Rows = append(t.Rows, row{Name: w.s("row.overall"), People: w.s("count", g.People), Overall: true, Cells: cells(eq.Overall, w)})
 		for _, grp := range g.Groups {
 			r := row{Name: groupName(g.Name, grp.Name, opt, w), People: w.s("count", grp.People)}
 			if grp.Suppressed || grp.PeopleSuppressed {

@@ -95,6 +95,7 @@ var catalog = i18n.New(
 
 	t("col.group", "Group", "Groupe", "Groep", "Gruppe"),
 	t("col.people", "Mentees", "Jeunes", "Mentees", "Mentees"),
+	t("col.mentors", "Mentors", "Mentors", "Mentors", "Mentoren"),
 	t("col.matched", "Proposed a mentor within 30 days", "Mentor proposé dans les 30 jours", "Mentor voorgesteld binnen 30 dagen", "Mentor binnen 30 Tagen vorgeschlagen"),
 	t("col.median", "Median days to a proposal", "Délai médian (jours)", "Mediane wachttijd (dagen)", "Median der Wartezeit (Tage)"),
 	t("col.failed", "First meeting failed", "Première rencontre sans suite", "Eerste kennismaking mislukt", "Erstes Treffen gescheitert"),
@@ -111,6 +112,7 @@ var catalog = i18n.New(
 	t("grouping.agency", "Employment agency", "Service public de l'emploi", "Openbare arbeidsbemiddelingsdienst", "Arbeitsamt"),
 	t("grouping.origin", "Region of origin", "Région d'origine", "Regio van herkomst", "Herkunftsregion"),
 	t("grouping.referral", "Referral partner", "Partenaire envoyeur", "Doorverwijzer", "Zuweisende Stelle"),
+	t("grouping.sector", "Mentor's sector", "Secteur du mentor", "Sector van de mentor", "Branche des Mentors"),
 	t("group.none", "not given", "non renseigné", "niet opgegeven", "nicht angegeben"),
 	t("group.other", "other groups, merged", "autres groupes, regroupés", "andere groepen, samengevoegd", "andere Gruppen, zusammengefasst"),
 
