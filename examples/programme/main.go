@@ -12,9 +12,13 @@
 //
 // Usage:
 //
-//	go run ./examples/programme [-seed N] [-ledger FILE]
+//	go run ./examples/programme [-seed N] [-ledger FILE] [-report FILE [-lang fr]]
 //
-// With -ledger, the history is also written to FILE in JSON Lines. Every
+// With -ledger, the history is also written to FILE in JSON Lines. With
+// -report, the funder's report of the 20 months (package
+// match/ledger/report) is written to FILE, an HTML page in the language
+// of -lang (en, fr, nl or de), with its equity tables by gender, age
+// band, region, referral partner and the mentor's sector. Every
 // person is synthetic (internal/synth) and the outcome of each meeting is
 // drawn from a seeded generator, so the same seed prints the same report.
 package main

@@ -79,3 +79,26 @@ func TestBadFlag(t *testing.T) {
 	assert.Equal(t, 2, run([]string{"-nope"}, &out, &errOut))
 	assert.Contains(t, errOut.String(), "flag provided but not defined")
 }
+
+// TestReport writes the funder's report in Dutch: the page, its equity
+// tables by the five groupings, and the same bytes for the same seed.
+func TestReport(t *testing.T) {
+	dir := t.TempDir()
+	var out, errOut bytes.Buffer
+	require.Equal(t, 0, run([]string{"-report", filepath.Join(dir, "a.html"), "-lang", "nl"}, &out, &errOut), errOut.String())
+	require.Equal(t, 0, run([]string{"-report", filepath.Join(dir, "b.html"), "-lang", "nl"}, &out, &errOut), errOut.String())
+	a, err := os.ReadFile(filepath.Join(dir, "a.html"))
+	require.NoError(t, err)
+	b, err := os.ReadFile(filepath.Join(dir, "b.html"))
+	require.NoError(t, err)
+	assert.Equal(t, a, b)
+	page := string(a)
+	assert.True(t, strings.HasPrefix(page, "<!DOCTYPE html>\n<html lang=\"nl-BE\">"))
+	for _, s := range []string{"<h3>Gender</h3>", "<h3>Leeftijdsgroep</h3>", "<h3>Gewest</h3>", "<h3>Doorverwijzer</h3>", "<h3>Sector van de mentor</h3>",
+		">vrouwen<", ">Vlaanderen<", ">OCMW<", ">18-21<"} {
+		assert.True(t, strings.Contains(page, s), s)
+	}
+
+	assert.Equal(t, 2, run([]string{"-lang", "?!"}, &out, &errOut))
+	assert.Contains(t, errOut.String(), "-lang")
+}
