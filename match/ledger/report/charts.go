@@ -2,7 +2,6 @@ package report
 
 import (
 	"fmt"
-	"time"
 
 	"github.com/duomatch/duo/match/ledger"
 	"github.com/duomatch/duo/profile"
@@ -49,33 +48,23 @@ type bucket struct {
 	applications, duos int
 }
 
-// monthsChart counts the mentee applications and the duos started in each
-// month of the period (in each year, past maxBuckets months).
+// monthsChart draws the mentee applications and the duos started in each
+// month of the period ([ledger.Ledger.Months]; in each year, past
+// maxBuckets months).
 func monthsChart(l *ledger.Ledger, from, to profile.Date, w words) barChart {
 	var bs []bucket
-	months := (to.Year()-from.Year())*12 + int(to.Month()-from.Month()) + 1
-	step := 1
-	if months > maxBuckets {
-		step = 12
-	}
-	y, m := from.Year(), int(from.Month())
-	for start := from; !start.After(to); {
-		ny, nm := y, m+step
-		for nm > 12 {
-			ny, nm = ny+1, nm-12
+	months := l.Months(from, to)
+	for _, m := range months {
+		name := fmt.Sprintf("%02d/%02d", int(m.From.Month()), m.From.Year()%100)
+		if len(months) > maxBuckets {
+			name = fmt.Sprint(m.From.Year())
+			if n := len(bs); n > 0 && bs[n-1].label == name {
+				bs[n-1].applications += m.MenteeApplications
+				bs[n-1].duos += m.Started
+				continue
+			}
 		}
-		next := profile.MustDate(ny, time.Month(nm), 1)
-		end := next.AddDays(-1)
-		if end.After(to) {
-			end = to
-		}
-		f := l.Indicators(start, end, nil).Overall
-		name := fmt.Sprint(y)
-		if step == 1 {
-			name = fmt.Sprintf("%02d/%02d", m, y%100)
-		}
-		bs = append(bs, bucket{name, f.MenteeApplications, f.FirstMeetingFailed.Total - f.FirstMeetingFailed.Count})
-		start, y, m = next, ny, nm
+		bs = append(bs, bucket{name, m.MenteeApplications, m.Started})
 	}
 	top := 1
 	for _, b := range bs {

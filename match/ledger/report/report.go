@@ -41,12 +41,12 @@ type Options struct {
 }
 
 // Write writes the report of the period from to to (both days included)
-// as one HTML page to w. It reads the ledger's indicators for the period
-// and for each of its months (each year's, for a period of more than 48
-// months), and, when opt.Groupings is not nil, its equity report.
+// as one HTML page to w. It reads the ledger's indicators for the period,
+// its months ([ledger.Ledger.Months], drawn by year for a period of more
+// than 48 months), and, when opt.Groupings is not nil, its equity report.
 //
-// Cost: O((months + groupings) · events) for the ledger's figures, then
-// linear in the figures. It returns w's error only.
+// Cost: O((groupings + 1) · events) for the ledger's figures, then linear
+// in the figures. It returns w's error only.
 func Write(w io.Writer, l *ledger.Ledger, from, to profile.Date, opt Options) error {
 	p := build(l, from, to, opt)
 	var b bytes.Buffer

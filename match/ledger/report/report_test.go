@@ -171,3 +171,16 @@ func TestNoEquitySection(t *testing.T) {
 	assert.False(t, strings.Contains(page, `id="equity"`))
 	assert.True(t, strings.Contains(page, `<html lang="en">`), "the zero Tag is English")
 }
+
+// A period of more than 48 months is drawn year by year.
+func TestLongPeriodByYear(t *testing.T) {
+	l := programme(t)
+	var b bytes.Buffer
+	require.NoError(t, report.Write(&b, l, profile.MustDate(2025, 1, 1), profile.MustDate(2029, 12, 31), report.Options{}))
+	page := b.String()
+	for _, y := range []string{"2025", "2026", "2027", "2028", "2029"} {
+		assert.True(t, strings.Contains(page, `text-anchor="middle">`+y+`</text>`), y)
+	}
+	assert.False(t, strings.Contains(page, `>01/26</text>`))
+	assert.Equal(t, 10, strings.Count(page, `<rect class="applications"`)+strings.Count(page, `<rect class="duos"`))
+}
