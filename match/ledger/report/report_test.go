@@ -50,6 +50,14 @@ func parity(id string) string {
 	return "even"
 }
 
+// mentorParity groups the mentors by the last digit of their ID.
+func mentorParity(id string) string {
+	if !strings.HasPrefix(id, "mo-") {
+		return ""
+	}
+	return parity("me-" + id[3:])
+}
+
 // tiny is a grouping with one small group: the mentees whose ID ends in
 // 01, the others.
 func tiny(id string) string {
@@ -70,6 +78,7 @@ func options(l *ledger.Ledger, lang language.Tag) report.Options {
 			{Name: "referral", Of: l.Referrals(to)},
 			{Name: "parity", Of: parity},
 			{Name: "tiny", Of: tiny},
+			{Name: "sector", Of: mentorParity, ByMentor: true},
 		},
 	}
 }

@@ -41,7 +41,11 @@ func tables(eq ledger.Equity, opt Options, w words) []table {
 			for i, m := range g.Merged {
 				names[i] = groupName(g.Name, m, opt, w)
 			}
-			t.Note = w.s("note.merged", eq.MinCell, joinNames(names))
+			key := "note.merged"
+			if g.ByMentor {
+				key = "note.merged_mentors"
+			}
+			t.Note = w.s(key, eq.MinCell, joinNames(names))
 		}
 		t.Rows = append(t.Rows, row{Name: w.s("row.overall"), People: w.s("count", g.People), Overall: true, Cells: cells(eq.Overall, w)})
 		for _, grp := range g.Groups {
@@ -68,6 +72,8 @@ func cells(f ledger.EquityFigures, w words) []tableCell {
 	switch wt := f.DaysToMatch; {
 	case wt.Suppressed:
 		days = tableCell{Code: "days_to_match", Value: w.s("suppressed"), Suppressed: true}
+	case wt.Applications == 0:
+		days.Value = "·"
 	case wt.MedianDays == nil:
 		days.Value = w.s("open_end")
 	default:
