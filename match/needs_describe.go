@@ -20,7 +20,7 @@ type side struct {
 	practise   string // base language the person practises, or ""
 	home       profile.Place
 	avail      profile.Availability
-	wish       string // gender wished of the partner, trimmed
+	wish       profile.Gender // gender wished of the partner
 	sectors    []profile.Sector
 	occupation profile.Occupation
 }
@@ -28,7 +28,7 @@ type side struct {
 // partner is the partner a group of unmatched people needs.
 type partner struct {
 	talk, practise string // base languages; practise "" when it is talk
-	gender         string
+	gender         profile.Gender
 	home           profile.Place // the seed's, coordinates rounded to 0.01°
 	slots          profile.Availability
 	section        byte // 0 when the members name no sector
@@ -62,7 +62,7 @@ func (st *roundState) menteeGroups(ctx context.Context, unmatched []Unmatched) (
 		practise, _ := profile.BaseLanguage(me.Wants.PractiseLanguage)
 		rows, reasons, waits = append(rows, row), append(reasons, u.Reason), append(waits, st.waited(me))
 		views = append(views, side{langs: me.Languages, practise: practise, home: me.Home, avail: me.Availability,
-			wish: strings.TrimSpace(me.Wants.MentorGender), sectors: me.Sectors, occupation: me.Occupation})
+			wish: me.Wants.MentorGender, sectors: me.Sectors, occupation: me.Occupation})
 	}
 	return st.groupSides(rows, views, reasons, waits, supply, func(seeds []partner, pos []int) (func(k, j int) bool, error) {
 		mentees := make([]profile.Mentee, len(pos))
@@ -101,7 +101,7 @@ func (st *roundState) mentorGroups(ctx context.Context, unmatched []Unmatched) (
 			continue
 		}
 		mo := &st.spare[c]
-		v := side{langs: mo.Languages, home: mo.Home, avail: mo.Availability, wish: strings.TrimSpace(mo.Wants.MenteeGender)}
+		v := side{langs: mo.Languages, home: mo.Home, avail: mo.Availability, wish: mo.Wants.MenteeGender}
 		if k := mainExperience(mo.Experience); k >= 0 {
 			v.sectors, v.occupation = []profile.Sector{mo.Experience[k].Sector}, mo.Experience[k].Occupation
 		}
@@ -223,7 +223,7 @@ func (st *roundState) groupSides(ids []int, views []side, reasons []string, wait
 		}
 		pos = append(pos, k)
 		seeds = append(seeds, seed)
-		keys = append(keys, strings.Join([]string{talk, seed.practise, strings.ToLower(v.wish)}, "\x00"))
+		keys = append(keys, strings.Join([]string{talk, seed.practise, string(v.wish)}, "\x00"))
 	}
 	if len(pos) == 0 {
 		return nil, nil
@@ -360,7 +360,7 @@ func roundTo(x float64, digits int) float64 {
 func (st *roundState) describe(p partner, lead string) string {
 	var parts []string
 	if p.gender != "" {
-		parts = append(parts, "gender "+p.gender)
+		parts = append(parts, "gender "+string(p.gender))
 	}
 	if p.practise != "" {
 		parts = append(parts, "speaks "+p.talk+" and "+p.practise+" (to practise)")

@@ -29,7 +29,7 @@ func TestParseSlot(t *testing.T) {
 	}{
 		{name: "lower-case", in: "mon-evening", want: 2},
 		{name: "upper-case and spaces", in: " SAT-Morning ", want: 15},
-		{name: "full day name", in: "monday-evening", wantErr: true},
+		{name: "full day name", in: "monday-evening", want: 2},
 		{name: "no part", in: "mon", wantErr: true},
 		{name: "night", in: "mon-night", wantErr: true},
 		{name: "empty", in: "", wantErr: true},

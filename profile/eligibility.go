@@ -57,7 +57,7 @@ const (
 
 // defaultAgencies returns a new slice of the agencies a mentee may be
 // registered with by default.
-func defaultAgencies() []string { return []string{"Actiris", "VDAB", "Le Forem", "ADG"} }
+func defaultAgencies() []Agency { return []Agency{Actiris, VDAB, LeForem, ADG} }
 
 // MenteeRules are the rules a mentee must meet. The zero value of each
 // field means its default.
@@ -78,12 +78,13 @@ type MenteeRules struct {
 	// RegisteredJobSeeker requires job_seeker.registered. Default on.
 	RegisteredJobSeeker Switch `json:"registered_job_seeker"`
 	// Agencies are the employment services a registration may be with,
-	// compared case-insensitively and without surrounding spaces. nil means
+	// each one of the four [Agency] values (JSON accepts the names
+	// [ParseAgency] reads; another name is a validation error). nil means
 	// the default: Actiris, VDAB, Le Forem and ADG. An empty, non-nil list
 	// (JSON []) is a validation error, because it is ambiguous: leave the
 	// field out for the default, or set AnyAgency. Agencies apply only when
 	// RegisteredJobSeeker is on and AnyAgency is false.
-	Agencies []string `json:"agencies"`
+	Agencies []Agency `json:"agencies"`
 	// AnyAgency accepts a registration with any employment service,
 	// whatever Agencies lists. Default false.
 	AnyAgency bool `json:"any_agency,omitempty"`
@@ -184,7 +185,7 @@ const (
 // of 30 is an error); that mentor.min_weekly_hours is in [0, 168] and
 // mentor.min_experience_years in [0, 80], or Off; that every [Switch] is
 // On, Off or 0; and that mentee.agencies is nil or lists at most 50
-// agencies, each non-blank and at most 64 bytes. errors.Is(err,
+// agencies, each one of the four [Agency] values. errors.Is(err,
 // [ErrInvalid]) holds for the result. Cost: O(number of agencies).
 func (p Policy) Validate() error {
 	v := problems{}
@@ -205,10 +206,12 @@ func (p Policy) Validate() error {
 	case v.fits("mentee.agencies", len(m.Agencies), maxAgencies):
 		for i, a := range m.Agencies {
 			switch {
-			case strings.TrimSpace(a) == "":
+			case strings.TrimSpace(string(a)) == "":
 				v.add(index("mentee.agencies", i), "blank", "blank")
 			case len(a) > maxAgencyLen:
 				v.tooLong(index("mentee.agencies", i), maxAgencyLen)
+			case !a.Known():
+				v.unknownValue(index("mentee.agencies", i), agencyNames)
 			}
 		}
 	}
@@ -340,7 +343,7 @@ func (p Policy) CheckMentee(m Mentee, on Date) []Violation {
 		case !r.AnyAgency && !acceptedAgency(r.Agencies, m.JobSeeker.Agency):
 			out = append(out, Violation{CodeAgencyNotAccepted, "job_seeker.agency",
 				"registered with an employment service the programme does not accept (accepted: " +
-					strings.Join(r.Agencies, ", ") + ")"})
+					joinAgencies(r.Agencies) + ")"})
 		}
 	}
 	if r.Project.Enabled(defProject) && strings.TrimSpace(m.Project) == "" {
@@ -449,15 +452,30 @@ func checkBackground(b Background, on Date) (Violation, bool) {
 		fmt.Sprintf("neither the mentee nor a parent was born outside the EU or holds a non-EU nationality (EU as on %s)", on)}, false
 }
 
-func acceptedAgency(accepted []string, agency string) bool {
+// acceptedAgency reports whether agency is in the accepted list, both
+// read as [ParseAgency] reads them (a name outside the set is accepted by
+// no list).
+func acceptedAgency(accepted []Agency, agency Agency) bool {
 	if len(accepted) == 0 {
 		return true
 	}
-	agency = strings.TrimSpace(agency)
-	for _, a := range accepted {
-		if strings.EqualFold(strings.TrimSpace(a), agency) {
+	a, ok := ParseAgency(string(agency))
+	if !ok || a == "" {
+		return false
+	}
+	for _, b := range accepted {
+		if c, ok := ParseAgency(string(b)); ok && c == a {
 			return true
 		}
 	}
 	return false
+}
+
+// joinAgencies writes a list of agencies for a message: "Actiris, VDAB".
+func joinAgencies(as []Agency) string {
+	names := make([]string, len(as))
+	for i, a := range as {
+		names[i] = string(a)
+	}
+	return strings.Join(names, ", ")
 }

@@ -38,7 +38,7 @@ func TestPolicyPartialJSON(t *testing.T) {
 		{name: "training required", doc: `{"mentor": {"trained": true}}`,
 			change: func(p *Policy) { p.Mentor.Trained = On }},
 		{name: "other agencies", doc: `{"mentee": {"agencies": ["VDAB"]}}`,
-			change: func(p *Policy) { p.Mentee.Agencies = []string{"VDAB"} }},
+			change: func(p *Policy) { p.Mentee.Agencies = []Agency{"VDAB"} }},
 		{name: "any agency", doc: `{"mentee": {"any_agency": true}}`,
 			change: func(p *Policy) { p.Mentee.AnyAgency = true }},
 		{name: "project rule turned off", doc: `{"mentee": {"project": false}}`,
@@ -65,7 +65,7 @@ func TestPolicyPartialJSON(t *testing.T) {
 			assert.Equal(t, got.Resolved(), fromZero.Resolved())
 		})
 	}
-	assert.Equal(t, []string{"Actiris", "VDAB", "Le Forem", "ADG"}, DefaultPolicy().Mentee.Agencies,
+	assert.Equal(t, []Agency{"Actiris", "VDAB", "Le Forem", "ADG"}, DefaultPolicy().Mentee.Agencies,
 		"decoding over one DefaultPolicy does not change the next")
 }
 
@@ -105,9 +105,9 @@ func TestPolicyResolved(t *testing.T) {
 			want: func(p *Policy) { p.Mentee.MinAge = Off; p.Mentor.MinExperienceYears = Off }},
 		{name: "switches", policy: Policy{Mentee: MenteeRules{Project: Off}, Mentor: MentorRules{Trained: On}},
 			want: func(p *Policy) { p.Mentee.Project = Off; p.Mentor.Trained = On }},
-		{name: "agencies and any agency", policy: Policy{Mentee: MenteeRules{Agencies: []string{"VDAB"}, AnyAgency: true}},
-			want: func(p *Policy) { p.Mentee.Agencies = []string{"VDAB"}; p.Mentee.AnyAgency = true }},
-		{name: "empty agencies are the default", policy: Policy{Mentee: MenteeRules{Agencies: []string{}}},
+		{name: "agencies and any agency", policy: Policy{Mentee: MenteeRules{Agencies: []Agency{"VDAB"}, AnyAgency: true}},
+			want: func(p *Policy) { p.Mentee.Agencies = []Agency{"VDAB"}; p.Mentee.AnyAgency = true }},
+		{name: "empty agencies are the default", policy: Policy{Mentee: MenteeRules{Agencies: []Agency{}}},
 			want: func(*Policy) {}},
 		{name: "invalid values are kept", policy: Policy{Mentee: MenteeRules{MaxAge: -7, Project: 5}},
 			want: func(p *Policy) { p.Mentee.MaxAge = -7; p.Mentee.Project = 5 }},
@@ -129,10 +129,10 @@ func TestPolicyResolved(t *testing.T) {
 func TestDefaultPolicyNotShared(t *testing.T) {
 	p := DefaultPolicy()
 	p.Mentee.Agencies[0] = "changed"
-	assert.Equal(t, "Actiris", DefaultPolicy().Mentee.Agencies[0])
+	assert.Equal(t, Actiris, DefaultPolicy().Mentee.Agencies[0])
 	z := Policy{}.Resolved()
 	z.Mentee.Agencies[0] = "changed"
-	assert.Equal(t, "Actiris", Policy{}.Resolved().Mentee.Agencies[0])
+	assert.Equal(t, Actiris, Policy{}.Resolved().Mentee.Agencies[0])
 }
 
 func TestPolicyValidate(t *testing.T) {
@@ -164,11 +164,11 @@ func TestPolicyValidate(t *testing.T) {
 		{name: "absurd maximum", change: func(p *Policy) { p.Mentee.MaxAge = 1000 },
 			want: []string{"mentee.max_age: outside 0..150 (0 for the default, -1 for no limit)"}},
 		{name: "blank and long agencies", change: func(p *Policy) {
-			p.Mentee.Agencies = []string{"VDAB", " ", strings.Repeat("a", 65)}
+			p.Mentee.Agencies = []Agency{"VDAB", " ", Agency(strings.Repeat("a", 65))}
 		}, want: []string{"mentee.agencies[1]: blank", "mentee.agencies[2]: longer than 64 bytes"}},
-		{name: "too many agencies", change: func(p *Policy) { p.Mentee.Agencies = make([]string, 51) },
+		{name: "too many agencies", change: func(p *Policy) { p.Mentee.Agencies = make([]Agency, 51) },
 			want: []string{"mentee.agencies: more than 50 entries"}},
-		{name: "empty agencies, ambiguous", change: func(p *Policy) { p.Mentee.Agencies = []string{} },
+		{name: "empty agencies, ambiguous", change: func(p *Policy) { p.Mentee.Agencies = []Agency{} },
 			want: []string{"mentee.agencies: empty: leave it out for the default agencies, or set any_agency to accept any"}},
 		{name: "nil agencies are the default", change: func(p *Policy) { p.Mentee.Agencies = nil }},
 		{name: "hours", change: func(p *Policy) { p.Mentor.MinWeeklyHours = math.NaN(); p.Mentor.MinExperienceYears = 81 },
@@ -216,7 +216,7 @@ func TestCheckMentee(t *testing.T) {
 	min20 := DefaultPolicy()
 	min20.Mentee.MinAge = 20
 	anyAgency := Policy{Mentee: MenteeRules{AnyAgency: true}}
-	vdab := Policy{Mentee: MenteeRules{Agencies: []string{"VDAB"}}}
+	vdab := Policy{Mentee: MenteeRules{Agencies: []Agency{"VDAB"}}}
 	unregistered := Policy{Mentee: MenteeRules{RegisteredJobSeeker: Off}}
 
 	tests := []struct {
@@ -526,7 +526,7 @@ func TestPartialPolicyMentee(t *testing.T) {
 		{name: "background off", p: mentee(MenteeRules{NonEUBackground: Off}), off: []string{CodeNoNonEUBackground}},
 		{name: "registration on", p: mentee(MenteeRules{RegisteredJobSeeker: On})},
 		{name: "registration off", p: mentee(MenteeRules{RegisteredJobSeeker: Off}), off: []string{CodeNotRegistered, CodeAgencyNotAccepted}},
-		{name: "own agencies", p: mentee(MenteeRules{Agencies: []string{"Actiris", "VDAB"}})},
+		{name: "own agencies", p: mentee(MenteeRules{Agencies: []Agency{"Actiris", "VDAB"}})},
 		{name: "any agency", p: mentee(MenteeRules{AnyAgency: true}), off: []string{CodeAgencyNotAccepted}},
 		{name: "project on", p: mentee(MenteeRules{Project: On})},
 		{name: "project off", p: mentee(MenteeRules{Project: Off}), off: []string{CodeNoProject}},

@@ -9,8 +9,10 @@ import (
 // Level is a language proficiency on the Common European Framework of
 // Reference scale, or "native". Levels are ordered:
 // A1 < A2 < B1 < B2 < C1 < C2 < native. In JSON a Level is one of those
-// strings; decoding keeps any string so that [Mentee.Validate] can report
-// an unknown level with the participant ID and the field.
+// strings, or a word [ParseLevel] reads ("moedertaal", "langue
+// maternelle", "Muttersprache"), stored as the canonical level; decoding
+// keeps any other string so that [Mentee.Validate] can report an unknown
+// level with the participant ID and the field.
 type Level string
 
 // The known levels, lowest first.
@@ -23,6 +25,35 @@ const (
 	C2     Level = "C2"
 	Native Level = "native"
 )
+
+// levels are the words of each level: the CEFR levels as written, and
+// "native" in the four languages.
+var levels = newVocabulary(map[Level][]string{
+	A1: {}, A2: {}, B1: {}, B2: {}, C1: {}, C2: {},
+	Native: {"moedertaal", "langue maternelle", "maternelle", "Muttersprache", "mother tongue", "first language"},
+})
+
+// ParseLevel returns the level the word s stands for: A1 … C2 in any case,
+// or native as "native", "moedertaal", "langue maternelle", "Muttersprache"
+// or "mother tongue" (case, accents and spaces ignored); false for a word
+// outside the set. Cost: O(len(s)).
+func ParseLevel(s string) (Level, bool) {
+	if strings.TrimSpace(s) == "" {
+		return "", false
+	}
+	return levels.parse(s)
+}
+
+// UnmarshalText stores the canonical level of the word in b, or the word
+// itself when it is not a level (validation reports it). It never fails.
+func (l *Level) UnmarshalText(b []byte) error {
+	if v, ok := ParseLevel(string(b)); ok {
+		*l = v
+	} else {
+		*l = Level(b)
+	}
+	return nil
+}
 
 // Rank returns the position of l on the scale, 1 for A1 up to 7 for native,
 // and 0 for an unknown level. Comparison is case-insensitive ("b2" is B2,

@@ -7,9 +7,9 @@ type Mentee struct {
 	// error messages say about a person.
 	ID        string `json:"id"`
 	BirthDate Date   `json:"birth_date"`
-	// Gender is free text compared case-insensitively with a mentor's
-	// wish ("female", "male", "x", …); empty means not given.
-	Gender     string     `json:"gender,omitempty"`
+	// Gender is [Female], [Male], [OtherGender] or "" (not given); JSON
+	// accepts the words [ParseGender] reads.
+	Gender     Gender     `json:"gender,omitempty"`
 	Background Background `json:"background"`
 	JobSeeker  JobSeeker  `json:"job_seeker"`
 	// Project is the personal or professional goal the mentee states: a
@@ -41,7 +41,8 @@ type Mentee struct {
 type Mentor struct {
 	ID        string `json:"id"`
 	BirthDate Date   `json:"birth_date"`
-	Gender    string `json:"gender,omitempty"`
+	// Gender is as [Mentee.Gender].
+	Gender Gender `json:"gender,omitempty"`
 	// Status is the mentor's working status: "employed", "self_employed",
 	// "early_retired", "retired" or "other"; empty means not given.
 	Status     string       `json:"status,omitempty"`
@@ -109,10 +110,11 @@ type Background struct {
 // JobSeeker is a mentee's registration with a public employment service.
 type JobSeeker struct {
 	Registered bool `json:"registered"`
-	// Agency is the public employment service: "Actiris" (Brussels), "VDAB"
-	// (Flanders), "Le Forem" (Wallonia), "ADG" (German-speaking community),
-	// or another programme's.
-	Agency string `json:"agency,omitempty"`
+	// Agency is the public employment service: [Actiris] (Brussels),
+	// [VDAB] (Flanders), [LeForem] (Wallonia), [ADG] (German-speaking
+	// community), or "" (not given); JSON accepts the names [ParseAgency]
+	// reads.
+	Agency Agency `json:"agency,omitempty"`
 	Since  Date   `json:"since"`
 }
 
@@ -152,7 +154,7 @@ type Traits map[string]float64
 // MenteeWants are a mentee's wishes about the mentorship.
 type MenteeWants struct {
 	// MentorGender, when set, is a hard requirement on the mentor's gender.
-	MentorGender string `json:"mentor_gender,omitempty"`
+	MentorGender Gender `json:"mentor_gender,omitempty"`
 	// PractiseLanguage is a BCP 47 tag of the language the mentee wants to
 	// practise with the mentor (often the local one: Dutch in Antwerp and
 	// Ghent, French in Brussels and Liège).
@@ -162,5 +164,5 @@ type MenteeWants struct {
 // MentorWants are a mentor's wishes about the mentorship.
 type MentorWants struct {
 	// MenteeGender, when set, is a hard requirement on the mentee's gender.
-	MenteeGender string `json:"mentee_gender"`
+	MenteeGender Gender `json:"mentee_gender"`
 }

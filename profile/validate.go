@@ -55,7 +55,8 @@ var mentorStatuses = []string{"", "employed", "self_employed", "early_retired", 
 //     "(bad id)");
 //   - birth_date: set, year 1900 or later; job_seeker.since and applied_on,
 //     when set, year 1900 or later;
-//   - gender and wants.mentor_gender: at most 32 bytes;
+//   - gender and wants.mentor_gender: "", female, male or x ([Gender]);
+//   - job_seeker.agency: "" or one of the four agencies ([Agency]);
 //   - background: every country an assigned ISO 3166-1 code
 //     ([Country.Known]), at most 10 in each list;
 //   - sectors: each a NACE Rev. 2 code ([Sector.Parse]), at most 20;
@@ -78,6 +79,9 @@ func (m Mentee) Validate() error {
 	v.birthDate(m.BirthDate)
 	v.gender("gender", m.Gender)
 	v.background(m.Background)
+	if !m.JobSeeker.Agency.Known() {
+		v.unknownValue("job_seeker.agency", agencyNames)
+	}
 	v.optionalDate("job_seeker.since", m.JobSeeker.Since)
 	v.sectors(m.Sectors)
 	v.occupation("occupation", m.Occupation)
@@ -107,7 +111,7 @@ func (m Mentee) Validate() error {
 //     entries;
 //   - weekly_hours: finite in [0, 168];
 //   - capacity: in [0, [MaxCapacity]] (0 means the default, 1);
-//   - wants.mentee_gender: at most 32 bytes.
+//   - wants.mentee_gender: "", female, male or x.
 //
 // Cost: O(size of m), bounded by the limits.
 func (m Mentor) Validate() error {
@@ -200,10 +204,19 @@ func (v *problems) optionalDate(field string, d Date) {
 	}
 }
 
-func (v *problems) gender(field, g string) {
-	if len(g) > maxGenderLen {
+func (v *problems) gender(field string, g Gender) {
+	switch {
+	case len(g) > maxGenderLen:
 		v.tooLong(field, maxGenderLen)
+	case !g.Known():
+		v.unknownValue(field, "female, male or x")
 	}
+}
+
+// unknownValue reports a value outside a closed vocabulary; want names the
+// canonical values (never the value given).
+func (v *problems) unknownValue(field, want string) {
+	v.add(field, "unknown_value", "unknown value (want "+want+")", want)
 }
 
 func (v *problems) background(b Background) {

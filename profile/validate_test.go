@@ -62,7 +62,7 @@ func TestMenteeValidate(t *testing.T) {
 		{name: "birth before 1900", change: func(m *Mentee) { m.BirthDate = MustDate(1899, time.December, 31) },
 			want: []string{`me-001: birth_date: before 1900`}},
 		{name: "birth in 1900", change: func(m *Mentee) { m.BirthDate = MustDate(1900, time.January, 1) }},
-		{name: "long gender", change: func(m *Mentee) { m.Gender = strings.Repeat("g", 33) },
+		{name: "long gender", change: func(m *Mentee) { m.Gender = Gender(strings.Repeat("g", 33)) },
 			want: []string{`me-001: gender: longer than 32 bytes`}},
 		{name: "unknown birth country", change: func(m *Mentee) { m.Background.BirthCountry = "UK" },
 			want: []string{`me-001: background.birth_country: unknown country code (want ISO 3166-1 alpha-2, such as BE)`}},
@@ -113,7 +113,7 @@ func TestMenteeValidate(t *testing.T) {
 		}, want: []string{`me-001: traits: more than 50 entries`}},
 		{name: "bad practise language", change: func(m *Mentee) { m.Wants.PractiseLanguage = "Dutch!" },
 			want: []string{`me-001: wants.practise_language: not a BCP 47 language tag`}},
-		{name: "long wished gender", change: func(m *Mentee) { m.Wants.MentorGender = strings.Repeat("g", 40) },
+		{name: "long wished gender", change: func(m *Mentee) { m.Wants.MentorGender = Gender(strings.Repeat("g", 40)) },
 			want: []string{`me-001: wants.mentor_gender: longer than 32 bytes`}},
 		{name: "applied before 1900", change: func(m *Mentee) { m.AppliedOn = MustDate(1066, time.October, 14) },
 			want: []string{`me-001: applied_on: before 1900`}},
@@ -164,7 +164,7 @@ func TestMentorValidate(t *testing.T) {
 			want: []string{`mo-001: capacity: more than 100`}},
 		{name: "capacity MaxCapacity", change: func(m *Mentor) { m.Capacity = MaxCapacity }},
 		{name: "capacity zero", change: func(m *Mentor) { m.Capacity = 0 }},
-		{name: "long wished gender", change: func(m *Mentor) { m.Wants.MenteeGender = strings.Repeat("g", 33) },
+		{name: "long wished gender", change: func(m *Mentor) { m.Wants.MenteeGender = Gender(strings.Repeat("g", 33)) },
 			want: []string{`mo-001: wants.mentee_gender: longer than 32 bytes`}},
 		{name: "shared checks", change: func(m *Mentor) {
 			m.ID = ""
@@ -226,7 +226,7 @@ func TestValidateSeveralProblems(t *testing.T) {
 func TestValidateKeepsPersonalDataOut(t *testing.T) {
 	m := decodeMentee(t)
 	m.BirthDate = MustDate(1850, time.June, 7)
-	m.Gender = strings.Repeat("secret", 10)
+	m.Gender = Gender(strings.Repeat("secret", 10))
 	m.ID = "Jane Doe, born 1850 "
 	m.Home = Place{City: "Brussels", Lat: 95.123, Lon: 4.3525}
 	m.Traits = Traits{"openness": 7.25}

@@ -251,7 +251,7 @@ func (c *compiler) base(tag string) string {
 	return b
 }
 
-func (c *compiler) vocabPerson(interests []string, langs []profile.Language, traits profile.Traits, gender, want string) {
+func (c *compiler) vocabPerson(interests []string, langs []profile.Language, traits profile.Traits, gender, want profile.Gender) {
 	for _, s := range interests {
 		c.interests.add(c.norm(s))
 	}
@@ -265,8 +265,8 @@ func (c *compiler) vocabPerson(interests []string, langs []profile.Language, tra
 			c.traits.add(c.norm(name))
 		}
 	}
-	c.words.add(c.norm(gender))
-	c.words.add(c.norm(want))
+	c.words.add(c.norm(genderKey(gender)))
+	c.words.add(c.norm(genderKey(want)))
 }
 
 func validTrait(v float64) bool { return v >= 0 && v <= 1 } // false for NaN
@@ -274,7 +274,7 @@ func validTrait(v float64) bool { return v >= 0 && v <= 1 } // false for NaN
 // person compiles the common part of a profile and returns its languages,
 // in scratch space that the next call reuses.
 func (c *compiler) person(g *gate, d *person, interests []string, langs []profile.Language, traits profile.Traits,
-	gender, want string, home profile.Place, avail profile.Availability) []langInfo {
+	gender, want profile.Gender, home profile.Place, avail profile.Availability) []langInfo {
 	p := c.p
 	// Interests.
 	ids := c.ids[:0]
@@ -339,8 +339,8 @@ func (c *compiler) person(g *gate, d *person, interests []string, langs []profil
 	c.ids = ids
 
 	g.avail = g.avail&geoBit | uint32(avail.Common(avail))
-	g.gender = c.words.id[c.norm(gender)]
-	g.want = c.words.id[c.norm(want)]
+	g.gender = c.words.id[c.norm(genderKey(gender))]
+	g.want = c.words.id[c.norm(genderKey(want))]
 	return li
 }
 

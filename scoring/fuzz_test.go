@@ -100,7 +100,7 @@ func FuzzPair(f *testing.F) {
 		me := profile.Mentee{
 			ID:           meID,
 			BirthDate:    profile.MustDate(2000, 1, 1),
-			Gender:       in.pick(fuzzWords...),
+			Gender:       profile.Gender(in.pick(fuzzWords...)),
 			Sectors:      []profile.Sector{profile.Sector(in.pick(fuzzSectors...)), profile.Sector(in.pick(fuzzSectors...))},
 			Occupation:   profile.Occupation(in.pick(fuzzOccs...)),
 			Interests:    in.strings(int(in.byte()%4), fuzzWords...),
@@ -108,18 +108,18 @@ func FuzzPair(f *testing.F) {
 			Home:         in.place(),
 			Availability: avail,
 			Traits:       in.traits(),
-			Wants:        profile.MenteeWants{MentorGender: in.pick(fuzzWords...), PractiseLanguage: in.pick(fuzzTags...)},
+			Wants:        profile.MenteeWants{MentorGender: profile.Gender(in.pick(fuzzWords...)), PractiseLanguage: in.pick(fuzzTags...)},
 		}
 		mo := profile.Mentor{
 			ID:           moID,
 			BirthDate:    profile.MustDate(1960, 1, 1),
-			Gender:       in.pick(fuzzWords...),
+			Gender:       profile.Gender(in.pick(fuzzWords...)),
 			Languages:    in.languages(),
 			Home:         in.place(),
 			Availability: avail >> (in.byte() % 8),
 			Interests:    in.strings(int(in.byte()%4), fuzzWords...),
 			Traits:       in.traits(),
-			Wants:        profile.MentorWants{MenteeGender: in.pick(fuzzWords...)},
+			Wants:        profile.MentorWants{MenteeGender: profile.Gender(in.pick(fuzzWords...))},
 		}
 		for n := in.byte() % 4; n > 0; n-- {
 			mo.Experience = append(mo.Experience, profile.Experience{Sector: profile.Sector(in.pick(fuzzSectors...)),

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/duomatch/duo/profile"
 )
 
 // norm returns norm(s), computing it once per distinct s.
@@ -76,4 +78,14 @@ func (v *vocab) freeze(zeroNone bool) {
 	for i, s := range v.list {
 		v.id[s] = uint32(i) + base
 	}
+}
+
+// genderKey is the gender g compares as: its canonical value when it is a
+// word of profile's vocabulary ("vrouw", "F" and "femme" are female), else
+// g as it is (a profile that validation refuses; a round sets it aside).
+func genderKey(g profile.Gender) string {
+	if v, ok := profile.ParseGender(string(g)); ok {
+		return string(v)
+	}
+	return string(g)
 }

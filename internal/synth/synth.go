@@ -235,7 +235,7 @@ func (g gen) sectorGroup(mentor bool) sectorGroup {
 	return sectorGroups[i]
 }
 
-func (g gen) gender() string {
+func (g gen) gender() profile.Gender {
 	switch x := g.r.Float64(); {
 	case x < 0.03:
 		return ""

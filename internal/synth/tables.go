@@ -4,7 +4,7 @@ import "github.com/duomatch/duo/profile"
 
 // region is a public employment service's area with its local language.
 type region struct {
-	agency string
+	agency profile.Agency
 	local  string // the language mentees practise and mentors speak natively
 	second string // the other language common there ("" for none)
 }

@@ -65,7 +65,7 @@ func TestOneCodePerMessage(t *testing.T) {
 		add(m.Validate())
 	}
 	add(profile.Policy{Mentee: profile.MenteeRules{MinAge: 200, MaxAge: 20}, Mentor: profile.MentorRules{MinWeeklyHours: 500, Trained: 7}}.Validate())
-	add(profile.Policy{Mentee: profile.MenteeRules{MinAge: 31, Agencies: []string{" ", strings.Repeat("a", 70)}}, Mentor: profile.MentorRules{MinExperienceYears: 90}}.Validate())
+	add(profile.Policy{Mentee: profile.MenteeRules{MinAge: 31, Agencies: []profile.Agency{" ", profile.Agency(strings.Repeat("a", 70))}}, Mentor: profile.MentorRules{MinExperienceYears: 90}}.Validate())
 	// Documents.
 	for _, doc := range []string{``, `null`, `[1, "x", {"id": 7}] 2`, `[{"id": "me-1", "x": 1, "x": 2, "birth_date": "2001-02-30"}]`, `[{"id": "me-1", "birth_date": "2001-01-01", "capacity": 0}`, `[[[[`} {
 		_, err := profile.DecodeMentees(strings.NewReader(doc), profile.DecodeOptions{MaxPeople: 2, MaxErrors: 3})

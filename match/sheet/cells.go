@@ -226,17 +226,19 @@ var dateCodec = codec[profile.Date]{
 	numeric: true,
 }
 
-// boolCodec reads yes/no, true/false, 1/0, oui/non, ja/nee in any case; an
-// empty cell is false. It writes yes or no.
+// boolCodec reads yes or no in the four languages, in any case: yes, y,
+// true, 1, oui, vrai, ja, j, waar, wahr, and x (a ticked box); no, n,
+// false, 0, non, faux, nee, neen, onwaar, nein, falsch, and an empty cell.
+// It writes yes or no.
 var boolCodec = codec[bool]{
 	parse: func(c string) (bool, cellProblem) {
 		switch strings.ToLower(c) {
-		case "", "no", "false", "0", "non", "nee", "n":
+		case "", "no", "n", "false", "0", "non", "faux", "nee", "neen", "onwaar", "nein", "falsch":
 			return false, cellProblem{}
-		case "yes", "true", "1", "oui", "ja", "y":
+		case "yes", "y", "true", "1", "oui", "vrai", "ja", "j", "waar", "wahr", "x":
 			return true, cellProblem{}
 		}
-		return false, cellProblem{code: "not_yes_or_no", detail: "not yes or no (want yes/no, true/false, 1/0, oui/non or ja/nee)"}
+		return false, cellProblem{code: "not_yes_or_no", detail: "not yes or no (want yes/no, oui/non, ja/nee, ja/nein, 1/0 or x for yes)"}
 	},
 	format: func(b bool, _ numFormat) (string, string) {
 		if b {
@@ -336,7 +338,11 @@ var languagesCodec = codec[[]profile.Language]{
 			if !ok {
 				return nil, badEntry(i, "not_a_language_entry", " is not a language and a level such as fr:C1")
 			}
-			out[i] = profile.Language{Tag: strings.TrimSpace(tag), Level: profile.Level(strings.TrimSpace(level))}
+			lv, ok := profile.ParseLevel(level)
+			if !ok { // kept as written: validation reports it with its path
+				lv = profile.Level(strings.TrimSpace(level))
+			}
+			out[i] = profile.Language{Tag: strings.TrimSpace(tag), Level: lv}
 		}
 		return out, cellProblem{}
 	},

@@ -95,11 +95,11 @@ func normHeading(s string) string {
 }
 
 // Columns shared by both sides.
-func commonHead[T any](id func(*T) *string, birth func(*T) *profile.Date, gender func(*T) *string) []column[T] {
+func commonHead[T any](id func(*T) *string, birth func(*T) *profile.Date, gender func(*T) *profile.Gender) []column[T] {
 	return []column[T]{
 		field("id", "id", textCodec, id, "identifiant", "identificatie", "identifier"),
 		field("birth_date", "birth_date", dateCodec, birth, "date de naissance", "geboortedatum", "date of birth", "naissance"),
-		field("gender", "gender", textCodec, gender, "genre", "sexe", "geslacht", "sex"),
+		field("gender", "gender", genderCodec, gender, "genre", "sexe", "geslacht", "sex"),
 	}
 }
 
@@ -144,7 +144,7 @@ func pausedColumn[T any](get func(*T) *bool) column[T] {
 var mentees = func() *table[profile.Mentee] {
 	type M = profile.Mentee
 	cols := commonHead(func(m *M) *string { return &m.ID }, func(m *M) *profile.Date { return &m.BirthDate },
-		func(m *M) *string { return &m.Gender })
+		func(m *M) *profile.Gender { return &m.Gender })
 	cols = append(cols,
 		field("birth_country", "background.birth_country", countryCodec,
 			func(m *M) *profile.Country { return &m.Background.BirthCountry },
@@ -160,7 +160,7 @@ var mentees = func() *table[profile.Mentee] {
 			"nationalites des parents", "nationaliteit ouders", "nationaliteiten ouders"),
 		field("registered", "job_seeker.registered", boolCodec, func(m *M) *bool { return &m.JobSeeker.Registered },
 			"inscrit", "ingeschreven"),
-		field("agency", "job_seeker.agency", textCodec, func(m *M) *string { return &m.JobSeeker.Agency },
+		field("agency", "job_seeker.agency", agencyCodec, func(m *M) *profile.Agency { return &m.JobSeeker.Agency },
 			"organisme", "agence", "instantie"),
 		field("job_seeker_since", "job_seeker.since", dateCodec, func(m *M) *profile.Date { return &m.JobSeeker.Since },
 			"inscrit depuis", "ingeschreven sinds"),
@@ -176,7 +176,7 @@ var mentees = func() *table[profile.Mentee] {
 	cols = append(cols,
 		availabilityColumn(func(m *M) *profile.Availability { return &m.Availability }),
 		traitsColumn(func(m *M) *profile.Traits { return &m.Traits }),
-		field("mentor_gender", "wants.mentor_gender", textCodec, func(m *M) *string { return &m.Wants.MentorGender },
+		field("mentor_gender", "wants.mentor_gender", genderCodec, func(m *M) *profile.Gender { return &m.Wants.MentorGender },
 			"genre du mentor", "geslacht mentor"),
 		field("practise_language", "wants.practise_language", textCodec,
 			func(m *M) *string { return &m.Wants.PractiseLanguage },
@@ -192,7 +192,7 @@ var mentees = func() *table[profile.Mentee] {
 var mentors = func() *table[profile.Mentor] {
 	type M = profile.Mentor
 	cols := commonHead(func(m *M) *string { return &m.ID }, func(m *M) *profile.Date { return &m.BirthDate },
-		func(m *M) *string { return &m.Gender })
+		func(m *M) *profile.Gender { return &m.Gender })
 	cols = append(cols,
 		field("status", "status", textCodec, func(m *M) *string { return &m.Status }, "statut"),
 		field("experience", "experience", experienceCodec, func(m *M) *[]profile.Experience { return &m.Experience },
@@ -208,7 +208,7 @@ var mentors = func() *table[profile.Mentor] {
 		field("capacity", "capacity", capacityCodec, func(m *M) *int { return &m.Capacity }, "capacite", "capaciteit"),
 		interestsColumn(func(m *M) *[]string { return &m.Interests }),
 		traitsColumn(func(m *M) *profile.Traits { return &m.Traits }),
-		field("mentee_gender", "wants.mentee_gender", textCodec, func(m *M) *string { return &m.Wants.MenteeGender },
+		field("mentee_gender", "wants.mentee_gender", genderCodec, func(m *M) *profile.Gender { return &m.Wants.MenteeGender },
 			"genre du mentore", "geslacht mentee"),
 		pausedColumn(func(m *M) *bool { return &m.Paused }),
 	)
