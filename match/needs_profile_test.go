@@ -22,10 +22,10 @@ func TestNeedsProfilesFollowPolicy(t *testing.T) {
 		mentor func(t *testing.T, mo profile.Mentor)
 	}{
 		{name: "model programme", policy: profile.Policy{}},
-		{name: "Flanders: only VDAB", policy: profile.Policy{Mentee: profile.MenteeRules{Agencies: []string{"VDAB"}}},
-			mentee: func(t *testing.T, me profile.Mentee) { assert.Equal(t, "VDAB", me.JobSeeker.Agency) }},
-		{name: "Wallonia, any agency listed first", policy: profile.Policy{Mentee: profile.MenteeRules{Agencies: []string{"Le Forem", "ADG"}, AnyAgency: true}},
-			mentee: func(t *testing.T, me profile.Mentee) { assert.Equal(t, "Le Forem", me.JobSeeker.Agency) }},
+		{name: "Flanders: only VDAB", policy: profile.Policy{Mentee: profile.MenteeRules{Agencies: []profile.Agency{"VDAB"}}},
+			mentee: func(t *testing.T, me profile.Mentee) { assert.Equal(t, profile.VDAB, me.JobSeeker.Agency) }},
+		{name: "Wallonia, any agency listed first", policy: profile.Policy{Mentee: profile.MenteeRules{Agencies: []profile.Agency{"Le Forem", "ADG"}, AnyAgency: true}},
+			mentee: func(t *testing.T, me profile.Mentee) { assert.Equal(t, profile.LeForem, me.JobSeeker.Agency) }},
 		{name: "ages 18 to 33, mentors 45 or over", policy: profile.Policy{
 			Mentee: profile.MenteeRules{MaxAge: 33}, Mentor: profile.MentorRules{MinAge: 45}},
 			mentee: func(t *testing.T, me profile.Mentee) { assert.Equal(t, 25, profile.Age(me.BirthDate, roundDay)) },

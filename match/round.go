@@ -2,6 +2,7 @@ package match
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/duomatch/duo/profile"
@@ -54,6 +55,12 @@ const (
 	// not proposed to anyone. Their pinned duos are kept. Violations lists
 	// the eligibility rules they would also fail today, if any.
 	ReasonPaused = "paused"
+	// ReasonInvalidProfile: the person's profile cannot be used (an
+	// invalid field, a home the gazetteer does not know, an applied_on
+	// after the round's day): they are set aside and everyone else is
+	// matched. Problems lists every problem of the profile. See
+	// [Round.Strict] to refuse the round instead.
+	ReasonInvalidProfile = "invalid_profile"
 )
 
 // Objective says what a round optimises.
@@ -156,6 +163,19 @@ type Round struct {
 	// without applied_on earns no priority and is listed in
 	// [Proposal.MissingAppliedOn].
 	WaitBonus float64 `json:"wait_bonus,omitempty"`
+	// Strict refuses the round when a profile cannot be used: every
+	// problem of every profile is then an error of [Propose]. By default
+	// (false) a person whose profile cannot be used is set aside with
+	// [ReasonInvalidProfile] and their problems, and everyone else is
+	// matched: a coordinator's month is not blocked by one bad row, and
+	// the proposal says who was set aside and why. A service that prefers
+	// to refuse sets Strict, or refuses when [Proposal.SetAside] is not
+	// nil. Set aside or not, some problems always refuse the round: those
+	// of the round itself (no day, duplicate IDs, a pinned duo naming no
+	// one of the round, bad settings), a person without a usable ID (the
+	// proposal could not name them), and a person in a pinned duo (a kept
+	// duo needs both profiles).
+	Strict bool `json:"strict,omitempty"`
 }
 
 // Proposal is the answer of a round: the duos to form, who is left out and
@@ -191,6 +211,10 @@ type Proposal struct {
 	// IgnoredExclusions counts the entries of [Round.Excluded] that name a
 	// mentee or a mentor who is not in the round.
 	IgnoredExclusions int `json:"ignored_exclusions"`
+	// SetAsideMentees and SetAsideMentors count the people set aside with
+	// [ReasonInvalidProfile] (they are listed among the unmatched).
+	SetAsideMentees int `json:"set_aside_mentees"`
+	SetAsideMentors int `json:"set_aside_mentors"`
 
 	state *roundState
 }
@@ -230,6 +254,11 @@ type Unmatched struct {
 	// Best is the best compatible partner the person could have had
 	// (ReasonOutcompeted).
 	Best *Candidate `json:"best,omitempty"`
+	// Problems are every problem of the profile (ReasonInvalidProfile),
+	// each with the person's ID and the field's path within the profile
+	// ("home", "languages[1].level"); a sheet's Report.Locate places them
+	// in the sheet the person came from.
+	Problems []*profile.Problem `json:"problems,omitempty"`
 }
 
 // Candidate is a partner an unmatched person could have had: its ID, the
@@ -248,11 +277,16 @@ type Candidate struct {
 // The proposal depends only on the round's content, not on the order of
 // Mentees, Mentors, Pinned or Excluded: people are taken in ID order.
 //
+// A person whose profile cannot be used (validation fails, the home does
+// not resolve, applied_on is after the round's day) is set aside with
+// [ReasonInvalidProfile] and their problems, unless [Round.Strict] is set;
+// see Round.Strict for the people never set aside.
+//
 // Errors: every problem of a malformed round at once, joined, each naming
 // the JSON path with the position in the caller's slices (mentees[13],
-// pinned[2].mentor_id) and the participant ID: malformed profiles
-// (profile.ErrInvalid); duplicate IDs, an applied_on after the round's
-// day, pinned duos naming unknown IDs, a mentee pinned to two mentors, a
+// pinned[2].mentor_id) and the participant ID: malformed profiles that
+// are not set aside (profile.ErrInvalid); duplicate IDs, pinned duos
+// naming unknown IDs, a mentee pinned to two mentors, a
 // mentor pinned beyond capacity, a pair both pinned and excluded, a
 // missing date, NaN or out-of-range settings ([ErrInvalidRound], in
 // [*profile.Problem] values); an invalid Policy (profile.ErrInvalid, with
@@ -277,4 +311,23 @@ func Propose(ctx context.Context, r Round) (Proposal, error) {
 		return Proposal{}, err
 	}
 	return b.explain(st), nil
+}
+
+// SetAside returns the problems of the people the round set aside with
+// [ReasonInvalidProfile], joined (mentees first, each side in ID order),
+// or nil when it set no one aside: a service that prefers to refuse a
+// round with an unusable profile refuses when it is not nil (or sets
+// [Round.Strict]). errors.Is(err, profile.ErrInvalid) holds for it.
+//
+// Cost: O(number of problems).
+func (p Proposal) SetAside() error {
+	var errs []error
+	for _, list := range [2][]Unmatched{p.UnmatchedMentees, p.UnmatchedMentors} {
+		for _, u := range list {
+			for _, pr := range u.Problems {
+				errs = append(errs, pr)
+			}
+		}
+	}
+	return errors.Join(errs...)
 }

@@ -32,6 +32,10 @@ type builder struct {
 	excluded          []Duo // the exclusions that name people of the round, sorted, distinct
 	ignoredExclusions int   // the entries of Round.Excluded that do not
 
+	// The problems of the people set aside (ReasonInvalidProfile), by
+	// index in mentees and mentors; nil for the others.
+	menteeAside, mentorAside [][]*profile.Problem
+
 	// Set by solve.
 	menteeViol [][]profile.Violation
 	mentorViol [][]profile.Violation
@@ -73,28 +77,35 @@ func check(r Round) (*builder, error) {
 		errs = append(errs, profile.AtPath(err, "scorer"))
 	}
 
-	// The people, in input order so that errors give input positions.
-	errs = append(errs, checkPeople("mentees", "mentee", r.Mentees, func(m *profile.Mentee) string { return m.ID })...)
-	errs = append(errs, checkPeople("mentors", "mentor", r.Mentors, func(m *profile.Mentor) string { return m.ID })...)
-	for k := range r.Mentees {
-		if m := &r.Mentees[k]; !r.On.IsZero() && m.AppliedOn.After(r.On) {
-			bad(index("mentees", k)+".applied_on", idName(m.ID), "after_round_day", "after the round's day "+r.On.String(), r.On.String())
-		}
+	// The people, in input order so that errors give input positions:
+	// duplicate IDs refuse the round; a profile that cannot be used sets
+	// its person aside (or refuses the round: see Round.Strict).
+	errs = append(errs, duplicateIDs("mentees", "mentee", r.Mentees, func(m *profile.Mentee) string { return m.ID })...)
+	errs = append(errs, duplicateIDs("mentors", "mentor", r.Mentors, func(m *profile.Mentor) string { return m.ID })...)
+	pinnedMe, pinnedMo := map[string]bool{}, map[string]bool{}
+	for _, d := range r.Pinned {
+		pinnedMe[d.MenteeID], pinnedMo[d.MentorID] = true, true
 	}
-	// Homes: each must resolve through the scorer's gazetteer while a rule
-	// that uses places is on (scoring.Scorer.CheckHome). An invalid scorer
-	// is reported above; its homes are not checked.
-	if scorer.Validate() == nil {
-		for k := range r.Mentees {
-			if err := scorer.CheckHome(r.Mentees[k].Home); err != nil {
-				errs = append(errs, profile.AtPath(profile.HomeError(r.Mentees[k].ID, err), index("mentees", k)))
-			}
+	// Homes are checked through the scorer's gazetteer while a rule that
+	// uses places is on (scoring.Scorer.CheckHome); an invalid scorer is
+	// reported above and its homes are not checked.
+	checkHomes := scorer.Validate() == nil
+	asideMe, asideMo := map[string][]*profile.Problem{}, map[string][]*profile.Problem{}
+	for k := range r.Mentees {
+		m := &r.Mentees[k]
+		ps := personProblems(m.ID, m.Validate(), m.Home, scorer, checkHomes)
+		if !r.On.IsZero() && m.AppliedOn.After(r.On) {
+			// A problem of the profile against the round: both sentinels.
+			p := roundProblem("applied_on", idName(m.ID), "after_round_day", "after the round's day "+r.On.String(), r.On.String())
+			p.Err = errors.Join(ErrInvalidRound, profile.ErrInvalid)
+			ps = append(ps, p)
 		}
-		for k := range r.Mentors {
-			if err := scorer.CheckHome(r.Mentors[k].Home); err != nil {
-				errs = append(errs, profile.AtPath(profile.HomeError(r.Mentors[k].ID, err), index("mentors", k)))
-			}
-		}
+		errs = settle(errs, asideMe, index("mentees", k), m.ID, r.Strict || pinnedMe[m.ID], ps)
+	}
+	for k := range r.Mentors {
+		m := &r.Mentors[k]
+		ps := personProblems(m.ID, m.Validate(), m.Home, scorer, checkHomes)
+		errs = settle(errs, asideMo, index("mentors", k), m.ID, r.Strict || pinnedMo[m.ID], ps)
 	}
 
 	b := &builder{r: r, waitBonus: bonus}
@@ -109,6 +120,14 @@ func check(r Round) (*builder, error) {
 	b.moIdx = make(map[string]int, len(b.mentors))
 	for j := range b.mentors {
 		b.moIdx[b.mentors[j].ID] = j
+	}
+	b.menteeAside = make([][]*profile.Problem, len(b.mentees))
+	for i := range b.mentees {
+		b.menteeAside[i] = asideMe[b.mentees[i].ID]
+	}
+	b.mentorAside = make([][]*profile.Problem, len(b.mentors))
+	for j := range b.mentors {
+		b.mentorAside[j] = asideMo[b.mentors[j].ID]
 	}
 
 	// Pinned duos: each must name people of the round; the same duo twice
@@ -184,24 +203,64 @@ func check(r Round) (*builder, error) {
 	return b, nil
 }
 
-// checkPeople validates each person of the array field and reports
-// duplicate IDs, each error with the person's position in people.
-func checkPeople[P interface{ Validate() error }](field, kind string, people []P, id func(*P) string) []error {
+// duplicateIDs reports the duplicate IDs of the array field, each error
+// with the person's position in people.
+func duplicateIDs[P any](field, kind string, people []P, id func(*P) string) []error {
 	var errs []error
 	first := make(map[string]int, len(people))
 	for k := range people {
-		path := index(field, k)
-		if err := people[k].Validate(); err != nil {
-			errs = append(errs, profile.AtPath(err, path))
-		}
 		if f, dup := first[id(&people[k])]; dup {
 			also := index(field, f)
-			errs = append(errs, roundProblem(path+".id", idName(id(&people[k])), "duplicate_id",
+			errs = append(errs, roundProblem(index(field, k)+".id", idName(id(&people[k])), "duplicate_id",
 				"duplicate "+kind+" id (also "+also+")", kind, also))
 		} else {
 			first[id(&people[k])] = k
 		}
 	}
+	return errs
+}
+
+// personProblems returns the problems of a person's profile, with paths
+// within the profile: those of its validation, then its home's when
+// checkHomes (a home is not checked while validation finds problems in
+// it).
+func personProblems(id string, invalid error, home profile.Place, scorer scoring.Scorer, checkHomes bool) []*profile.Problem {
+	ps := profile.Problems(invalid)
+	if !checkHomes {
+		return ps
+	}
+	for _, p := range ps {
+		if p.Path == "home" || strings.HasPrefix(p.Path, "home.") {
+			return ps
+		}
+	}
+	if err := scorer.CheckHome(home); err != nil {
+		ps = append(ps, profile.HomeError(id, err))
+	}
+	return ps
+}
+
+// settle decides what the problems ps of the person at path with this id
+// do: nothing when there are none; errors of the round (under path) when
+// strict or when the ID is not usable (the proposal could not name the
+// person); otherwise the person is set aside, recorded in aside.
+func settle(errs []error, aside map[string][]*profile.Problem, path, id string, strict bool, ps []*profile.Problem) []error {
+	if len(ps) == 0 {
+		return errs
+	}
+	usable := true
+	for _, p := range ps {
+		if p.Path == "id" {
+			usable = false
+		}
+	}
+	if strict || !usable {
+		for _, p := range ps {
+			errs = append(errs, profile.AtPath(p, path))
+		}
+		return errs
+	}
+	aside[id] = ps
 	return errs
 }
 

@@ -85,6 +85,11 @@ func (b *builder) explain(st *roundState) Proposal {
 		if _, pinned := b.pinnedMentor[i]; pinned {
 			continue
 		}
+		if ps := b.menteeAside[i]; ps != nil {
+			out.UnmatchedMentees = append(out.UnmatchedMentees, Unmatched{ID: me.ID, Reason: ReasonInvalidProfile, Problems: ps})
+			out.SetAsideMentees++
+			continue
+		}
 		if me.Paused {
 			out.UnmatchedMentees = append(out.UnmatchedMentees, Unmatched{ID: me.ID, Reason: ReasonPaused, Violations: b.menteeViol[i]})
 			continue
@@ -117,6 +122,11 @@ func (b *builder) explain(st *roundState) Proposal {
 	}
 	for j := range b.mentors {
 		mo := &b.mentors[j]
+		if ps := b.mentorAside[j]; ps != nil {
+			out.UnmatchedMentors = append(out.UnmatchedMentors, Unmatched{ID: mo.ID, Reason: ReasonInvalidProfile, Problems: ps})
+			out.SetAsideMentors++
+			continue
+		}
 		if b.pinnedCount[j] > 0 && b.pinnedCount[j] >= mo.EffectiveCapacity() {
 			out.FullMentors = append(out.FullMentors, mo.ID)
 			continue
@@ -224,6 +234,12 @@ func (u Unmatched) Describe() string {
 	switch u.Reason {
 	case ReasonIneligible:
 		return violations()
+	case ReasonInvalidProfile:
+		msgs := make([]string, len(u.Problems))
+		for k, p := range u.Problems {
+			msgs[k] = p.Path + ": " + p.Detail
+		}
+		return "the profile cannot be used: " + strings.Join(msgs, "; ")
 	case ReasonPaused:
 		if len(u.Violations) > 0 {
 			return "paused for this round; would also not be eligible: " + violations()

@@ -70,6 +70,9 @@ func (b *builder) solve(ctx context.Context) (*roundState, error) {
 	b.mentorViol = make([][]profile.Violation, len(b.mentors))
 	p := &b.pool
 	for i := range b.mentees {
+		if b.menteeAside[i] != nil {
+			continue // set aside: neither checked nor in the pool
+		}
 		b.menteeViol[i] = r.Policy.CheckMentee(b.mentees[i], r.On)
 		if _, pinned := b.pinnedMentor[i]; !pinned && !b.mentees[i].Paused && len(b.menteeViol[i]) == 0 {
 			p.rows = append(p.rows, i)
@@ -78,6 +81,9 @@ func (b *builder) solve(ctx context.Context) (*roundState, error) {
 	var spare []profile.Mentor
 	var spareFree []int
 	for j := range b.mentors {
+		if b.mentorAside[j] != nil {
+			continue
+		}
 		b.mentorViol[j] = r.Policy.CheckMentor(b.mentors[j], r.On)
 		free := b.mentors[j].EffectiveCapacity() - b.pinnedCount[j]
 		if len(b.mentorViol[j]) == 0 && !b.mentors[j].Paused && free > 0 {
@@ -139,6 +145,8 @@ func (b *builder) solve(ctx context.Context) (*roundState, error) {
 	}
 	for i := range b.mentees {
 		switch _, pinned := b.pinnedMentor[i]; {
+		case b.menteeAside[i] != nil:
+			st.notInPool[b.mentees[i].ID] = ReasonInvalidProfile
 		case pinned:
 			st.notInPool[b.mentees[i].ID] = "pinned"
 		case b.mentees[i].Paused:

@@ -1,6 +1,7 @@
 package profile
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -140,4 +141,13 @@ func TestProblemsOfThisPackage(t *testing.T) {
 			assert.Equal(t, tt.codes[0], first.Code)
 		})
 	}
+}
+
+func TestProblemJSON(t *testing.T) {
+	p := &Problem{Path: "home", IDs: []string{"me-1"}, Row: 7, Column: "Commune", Code: "unknown_place",
+		Detail: "unknown place", Err: ErrInvalid}
+	b, err := json.Marshal([]*Problem{p, {Code: "missing", Detail: "missing"}})
+	require.NoError(t, err)
+	assert.JSONEq(t, `[{"code":"unknown_place","detail":"unknown place","path":"home","ids":["me-1"],"row":7,"column":"Commune"},
+		{"code":"missing","detail":"missing"}]`, string(b))
 }

@@ -86,15 +86,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(err)
 	}
+	var menteeSheet, mentorSheet *sheetSource // nil for JSON files and the sample
 	switch {
 	case (*menteesFile == "") != (*mentorsFile == ""):
 		return fail(errors.New("-mentees and -mentors must be given together"))
 	case *menteesFile != "":
 		r.Pinned, r.Excluded = nil, nil
-		if r.Mentees, err = readFile(*menteesFile, profile.DecodeMentees, sheet.ReadMentees, stderr); err != nil {
+		if r.Mentees, menteeSheet, err = readFile(*menteesFile, profile.DecodeMentees, sheet.ReadMentees, stderr); err != nil {
 			return fail(err)
 		}
-		if r.Mentors, err = readFile(*mentorsFile, profile.DecodeMentors, sheet.ReadMentors, stderr); err != nil {
+		if r.Mentors, mentorSheet, err = readFile(*mentorsFile, profile.DecodeMentors, sheet.ReadMentors, stderr); err != nil {
 			return fail(err)
 		}
 	}
@@ -108,6 +109,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(err)
 	}
+	// The people the round set aside, placed in their sheet's row and
+	// column when they came from one.
+	menteeSheet.printSetAside(stderr, p.UnmatchedMentees)
+	mentorSheet.printSetAside(stderr, p.UnmatchedMentors)
 	if *csvDir != "" {
 		if err := writeCSV(*csvDir, p); err != nil {
 			return fail(err)
@@ -135,25 +140,53 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
+// sheetSource is a sheet read: its path and the reader's Report, to place
+// a round's problems in it.
+type sheetSource struct {
+	path string
+	rep  sheet.Report
+}
+
+// printSetAside prints, one a line, the problems of the people the round
+// set aside, placed in the sheet (s may be nil: then by ID and field).
+func (s *sheetSource) printSetAside(stderr io.Writer, unmatched []match.Unmatched) {
+	for _, u := range unmatched {
+		for _, pr := range u.Problems {
+			if s == nil {
+				fmt.Fprintln(stderr, "quickstart: set aside:", pr)
+				continue
+			}
+			fmt.Fprintf(stderr, "quickstart: %s: %s\n", s.path, s.rep.Locate(pr))
+		}
+	}
+}
+
 // readFile opens path and reads it with the library: a .csv file with
 // package sheet's reader, which names the row, the column and the person of
 // every problem, and lists on stderr the columns it did not read; any
 // other file with the strict JSON decoder, which reports every problem with
 // its JSON path and the person's ID. The error names the file.
+//
+// A sheet is read partially: the problems of its rows go to stderr, one a
+// line, and the people of the usable rows are matched; only a problem
+// that stops reading (a missing column, a file that is not text) is an
+// error. The sheet's columns must include those the round's default rules
+// need (languages, availability).
 func readFile[T any](path string,
 	decode func(io.Reader, profile.DecodeOptions) ([]T, error),
 	readSheet func(io.Reader, sheet.Options) ([]T, sheet.Report, error),
 	stderr io.Writer,
-) ([]T, error) {
+) ([]T, *sheetSource, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer f.Close()
 	var people []T
+	var src *sheetSource
 	if strings.EqualFold(filepath.Ext(path), ".csv") {
 		var rep sheet.Report
-		people, rep, err = readSheet(f, sheet.Options{})
+		people, rep, err = readSheet(f, sheet.Options{Required: sheet.RulesColumns()})
 		for _, c := range rep.Ignored {
 			note := ""
 			if c.Likely != "" {
@@ -161,13 +194,20 @@ func readFile[T any](path string,
 			}
 			fmt.Fprintf(stderr, "quickstart: %s: column %q not read%s\n", path, c.Heading, note)
 		}
+		src = &sheetSource{path: path, rep: rep}
+		if err != nil && people != nil {
+			for _, pr := range profile.Problems(err) {
+				fmt.Fprintf(stderr, "quickstart: %s: %s\n", path, pr)
+			}
+			err = nil
+		}
 	} else {
 		people, err = decode(f, profile.DecodeOptions{})
 	}
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, nil, fmt.Errorf("%s: %w", path, err)
 	}
-	return people, nil
+	return people, src, nil
 }
 
 // alternativesShown is how many alternatives per mentee -csv writes.

@@ -94,11 +94,13 @@ func TestCSVInputProblems(t *testing.T) {
 		want          []string // lines on stderr
 		code          int
 	}{
-		{name: "problems with their rows", mentees: "id;birth_date;langauges\nme-1;31/02/2001;fr:C1\n;2001-01-01;\n",
+		// The round's default rules need languages and availability: a
+		// sheet without them is refused up front, not a round of 0 duos.
+		{name: "columns the rules need", mentees: "id;birth_date;langauges\nme-1;31/02/2001;fr:C1\n;2001-01-01;\n",
 			want: []string{
 				`quickstart: ` + filepath.Join(dir, "mentees.csv") + `: column "langauges" not read (a misspelling of languages?)`,
-				`quickstart: ` + filepath.Join(dir, "mentees.csv") + `: row 2, column "birth_date": me-1: birth_date: not an existing day`,
-				`quickstart: row 3, column "id": (no id): id: missing`,
+				`quickstart: ` + filepath.Join(dir, "mentees.csv") + `: row 1, column "languages": languages: no such column (the heading must be languages or an alias); "langauges" looks like a misspelling of it`,
+				`quickstart: row 1, column "availability": availability: no such column (the heading must be availability or an alias)`,
 			}, code: 1},
 	}
 	for _, tt := range tests {
@@ -156,4 +158,30 @@ func normalize(m profile.Mentee) profile.Mentee {
 		m.Languages = nil
 	}
 	return m
+}
+
+// The issue's sheets: a Dutch-Excel sheet of mentees (Windows-1252, "sep=;",
+// Dutch headings and values) and a French sheet of mentors with French and
+// Dutch values, two bad rows and one unknown place. Everyone else is
+// matched, and the three problems are listed by row and column.
+func TestSheetsPartialIntake(t *testing.T) {
+	dir := filepath.Join("..", "..", "match", "sheet", "testdata")
+	mentees, mentors := filepath.Join(dir, "dutch_excel_mentees.csv"), filepath.Join(dir, "french_mentors.csv")
+	code, out, errOut := runQuickstart(t, "-mentees", mentees, "-mentors", mentors)
+	require.Equal(t, 0, code, errOut)
+	for _, want := range []string{
+		`quickstart: ` + mentors + `: row 5, column "Date de naissance": mo-104: birth_date: not an existing day`,
+		`quickstart: ` + mentors + `: row 6, column "Genre": mo-105: gender: unknown value`,
+		`quickstart: ` + mentors + `: row 7, column "Commune": mo-106: home: unknown place`,
+	} {
+		assert.Contains(t, errOut, want)
+	}
+	assert.Equal(t, 3, strings.Count(errOut, ": row "), errOut)
+	for _, duo := range []string{"me-101 → mo-101", "me-102 → mo-102", "me-103 → mo-103", "me-104 → mo-107"} {
+		assert.Contains(t, out, duo)
+	}
+	assert.Contains(t, out, "mo-106  invalid_profile")
+	for _, cell := range []string{"31/02/1960", "peut-être", "Trifouilly", "Noor", "Grâce"} {
+		assert.NotContains(t, out+errOut, cell)
+	}
 }

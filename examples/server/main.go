@@ -14,8 +14,9 @@
 //	                      the same body → one table of the proposal as CSV,
 //	                      written by match/sheet (UTF-8 with BOM, ';')
 //	POST /v1/sheets/{mentees|mentors}
-//	                      a CSV sheet → the people as JSON, with the
-//	                      columns not read; problems by row and column
+//	                      a CSV sheet → the people of the usable rows as
+//	                      JSON, the problems of the others by row and
+//	                      column, each person's row, the columns not read
 //	POST /v1/ledger/events      one ledger event or an array → appended
 //	POST /v1/ledger/round       {on, policy, scorer, …, mentees, mentors,
 //	                            alternatives, needs} → the next round's
@@ -28,7 +29,8 @@
 // Flags (see -h): -addr, -max-body, -max-pool, -timeout (each request's,
 // from its arrival; the context given to match.Propose), -max-concurrent,
 // -max-queue (more get 429 with Retry-After), -max-cells (the memory
-// budget of the rounds computing at once) and -ledger (the programme's
+// budget of the rounds and sheets computing at once; a sheet counts five
+// bytes a byte of its body) and -ledger (the programme's
 // ledger file; "" for none).
 //
 // The ledger (package match/ledger, its file store ledger.File) holds IDs,

@@ -16,41 +16,87 @@ import (
 // /v1/sheets/{kind} and gets the people as JSON, and downloads the
 // proposal's tables from POST /v1/proposals/csv/{table}.
 
-// sheetResponse answers POST /v1/sheets/{kind}: the people, as the JSON
-// the other endpoints take, and what the reader found (sheet.Report):
+// sheetResponse answers POST /v1/sheets/{kind}: the people of the usable
+// rows, as the JSON the other endpoints take, the problems of the other
+// rows, each person's row, and what the reader found (sheet.Report):
 // headings only, never a cell.
 type sheetResponse struct {
 	People any `json:"people"`
+	// Problems are the problems of the rows not read, each with its row
+	// and column heading; [] when there is none.
+	Problems []problem `json:"problems"`
+	// RowOf is the row of each person of People, so that a client can
+	// place in the sheet a problem that a round finds later for them (an
+	// unmatched person's "invalid_profile" problems).
+	RowOf map[string]int `json:"row_of"`
 	sheet.Report
 }
 
 // sheet answers POST /v1/sheets/{kind} (kind "mentees" or "mentors"): a
-// spreadsheet saved as CSV in the body, read by sheet.ReadMentees or
-// sheet.ReadMentors within -max-body and -max-pool; their errors list
-// every problem with its row, column heading and ID, never a cell.
+// spreadsheet saved as CSV in the body, read partially by
+// sheet.ReadMentees or sheet.ReadMentors within -max-body and -max-pool:
+// the people of the usable rows with the problems of the others (row,
+// column heading and ID, never a cell); a problem that stops reading is an
+// error answer. A sheet counts in the memory budget of the work computing
+// at once, like a round: reading holds about five bytes a byte of the
+// file (the file, its text, the people), whatever its shape.
 func (s *server) sheet(ctx context.Context, w http.ResponseWriter, r *http.Request) (any, *apiError) {
-	body := &bodyReader{r: http.MaxBytesReader(w, r.Body, s.cfg.maxBody)}
-	opt := sheet.Options{MaxRows: s.cfg.maxPool, MaxBytes: s.cfg.maxBody, MaxErrors: maxDetails - 2}
-	var resp sheetResponse
-	var err error
-	switch r.PathValue("kind") {
-	case "mentees":
-		var people []profile.Mentee
-		people, resp.Report, err = sheet.ReadMentees(body, opt)
-		resp.People = append([]profile.Mentee{}, people...) // [], not null
-		stats(r).pool(resp.Rows, 0)
-	case "mentors":
-		var people []profile.Mentor
-		people, resp.Report, err = sheet.ReadMentors(body, opt)
-		resp.People = append([]profile.Mentor{}, people...)
-		stats(r).pool(0, resp.Rows)
-	default:
+	kind := r.PathValue("kind")
+	if kind != "mentees" && kind != "mentors" {
 		return nil, &apiError{status: http.StatusNotFound, Code: "not_found", Message: `no such list; want "mentees" or "mentors"`}
 	}
-	if err != nil {
+	size := s.cfg.maxBody
+	if r.ContentLength > 0 {
+		size = min(r.ContentLength, size)
+	}
+	units := sheetCells(size)
+	if err := s.adm.cells.acquire(ctx, units); err != nil {
+		return nil, s.cancelled(err)
+	}
+	defer s.adm.cells.release(units)
+
+	body := &bodyReader{r: http.MaxBytesReader(w, r.Body, s.cfg.maxBody)}
+	opt := sheet.Options{MaxRows: s.cfg.maxPool, MaxBytes: s.cfg.maxBody, MaxErrors: maxDetails - 2}
+	resp := sheetResponse{RowOf: map[string]int{}}
+	var ids []string // nil when a problem stopped reading
+	var err error
+	if kind == "mentees" {
+		var people []profile.Mentee
+		people, resp.Report, err = sheet.ReadMentees(body, opt)
+		ids = idsOf(people, func(m *profile.Mentee) string { return m.ID })
+		resp.People = append([]profile.Mentee{}, people...) // [], not null
+		stats(r).pool(resp.Rows, 0)
+	} else {
+		var people []profile.Mentor
+		people, resp.Report, err = sheet.ReadMentors(body, opt)
+		ids = idsOf(people, func(m *profile.Mentor) string { return m.ID })
+		resp.People = append([]profile.Mentor{}, people...)
+		stats(r).pool(0, resp.Rows)
+	}
+	if err != nil && ids == nil {
 		return nil, s.readError(body, err)
 	}
+	resp.Problems = append([]problem{}, problems(err)...)
+	for _, id := range ids {
+		resp.RowOf[id], _ = resp.Report.RowOf(id)
+	}
 	return resp, nil
+}
+
+// sheetCells is the memory a sheet of size bytes holds while it is read,
+// in the budget's units (pool cells of about 40 bytes): five bytes a byte.
+func sheetCells(size int64) int64 { return max(size*5/40, 1) }
+
+// idsOf returns the IDs of people, nil for nil people.
+func idsOf[T any](people []T, id func(*T) string) []string {
+	if people == nil {
+		return nil
+	}
+	out := make([]string, len(people))
+	for i := range people {
+		out[i] = id(&people[i])
+	}
+	return out
 }
 
 // defaultTableAlternatives is how many alternatives per mentee the

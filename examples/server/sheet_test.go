@@ -42,7 +42,7 @@ func TestSheets(t *testing.T) {
 		name, kind, body string
 		status           int
 		ignored          []sheet.IgnoredColumn // for a 200
-		problems         []problem             // for a 400: row, column, ID, field
+		problems         []problem             // row, column, ID, field: of a 400, or of the rows not read
 		secrets          []string              // cells that must not come back
 	}{
 		{name: "sample mentees", kind: "mentees", body: string(sampleCSV(t, "mentees")), status: http.StatusOK, ignored: []sheet.IgnoredColumn{}},
@@ -50,14 +50,15 @@ func TestSheets(t *testing.T) {
 		{name: "personal columns ignored and listed", kind: "mentees", body: personal, status: http.StatusOK,
 			ignored: []sheet.IgnoredColumn{{Heading: "First name"}, {Heading: "E-mail"}, {Heading: "Phone"}, {Heading: "langauges", Likely: "languages"}},
 			secrets: []string{"Amina", "amina@example.org", "470"}},
-		{name: "every problem of a sheet", kind: "mentees", body: bad, status: http.StatusBadRequest,
+		// Partial intake: the usable rows (none here) with every problem.
+		{name: "every problem of a sheet", kind: "mentees", body: bad, status: http.StatusOK,
 			problems: []problem{
 				{Row: 2, Column: "birth_date", ID: "me-1", Field: "birth_date"},
 				{Row: 3, Column: "birth_country", ID: "me-2", Field: "background.birth_country"},
 				{Row: 4, Column: "registered", ID: "me-3", Field: "job_seeker.registered"},
 				{Row: 4, Column: "languages", ID: "me-3", Field: "languages"},
 			},
-			secrets: []string{"31/02/2001", "XX", "peut-être", "fr-C1"}},
+			ignored: []sheet.IgnoredColumn{}, secrets: []string{"31/02/2001", "XX", "peut-être", "fr-C1"}},
 		{name: "required column missing", kind: "mentors", body: "id;gender\nmo-1;female\n", status: http.StatusBadRequest,
 			problems: []problem{{Row: 1, Column: "birth_date"}}},
 	}
@@ -70,12 +71,11 @@ func TestSheets(t *testing.T) {
 				assert.NotContains(t, rec.Body.String(), secret)
 				assert.NotContains(t, logs.String(), secret)
 			}
-			if tt.status != http.StatusOK {
-				e := errorOf(t, rec.Body.Bytes())
-				assert.Equal(t, "invalid_sheet", e.Error.Code)
-				require.Len(t, e.Error.Details, len(tt.problems))
+			checkProblems := func(ps []problem) {
+				require.Len(t, ps, len(tt.problems))
 				for i, want := range tt.problems {
-					got := e.Error.Details[i]
+					got := ps[i]
+					assert.Equal(t, "invalid_sheet", got.Code)
 					assert.Equal(t, want.Row, got.Row, "problem %d", i)
 					assert.Equal(t, want.Column, got.Column, "problem %d", i)
 					assert.Equal(t, want.ID, got.ID, "problem %d", i)
@@ -84,6 +84,11 @@ func TestSheets(t *testing.T) {
 					}
 					assert.NotEmpty(t, got.Message, "problem %d", i)
 				}
+			}
+			if tt.status != http.StatusOK {
+				e := errorOf(t, rec.Body.Bytes())
+				assert.Equal(t, "invalid_sheet", e.Error.Code)
+				checkProblems(e.Error.Details)
 				return
 			}
 			var got struct {
@@ -91,6 +96,7 @@ func TestSheets(t *testing.T) {
 				sheetResponse
 			}
 			require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &got))
+			checkProblems(got.Problems)
 			// The oracle: the library's reader on the same file.
 			var people any
 			var rep sheet.Report
@@ -100,7 +106,7 @@ func TestSheets(t *testing.T) {
 			} else {
 				people, rep, err = sheet.ReadMentors(strings.NewReader(tt.body), sheet.Options{})
 			}
-			require.NoError(t, err)
+			assert.Equal(t, tt.problems != nil, err != nil)
 			want, err := json.Marshal(people)
 			require.NoError(t, err)
 			assert.JSONEq(t, string(want), string(got.People))
@@ -194,5 +200,59 @@ func TestProposalCSVErrors(t *testing.T) {
 			assert.Equal(t, tt.code, e.Error.Code)
 			assert.Equal(t, tt.field, e.Error.Field)
 		})
+	}
+}
+
+// The issue's sheets through the server: a Dutch-Excel sheet of mentees
+// and a French sheet of mentors with two bad rows and one unknown place.
+// The sheets answer the usable people with the two problems by row and
+// column; the round proposes duos for everyone else and sets the mentor
+// with the unknown place aside, whom the sheet's row_of places at row 7.
+func TestSheetsPartialIntake(t *testing.T) {
+	h, logs := newTestHandler(testConfig())
+	read := func(kind, file string) (json.RawMessage, sheetResponse) {
+		raw, err := os.ReadFile(filepath.Join("..", "..", "match", "sheet", "testdata", file))
+		require.NoError(t, err)
+		rec := do(h, "POST", "/v1/sheets/"+kind, string(raw))
+		require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
+		var got struct {
+			People json.RawMessage `json:"people"`
+			sheetResponse
+		}
+		require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &got))
+		return got.People, got.sheetResponse
+	}
+	mentees, meSheet := read("mentees", "dutch_excel_mentees.csv")
+	assert.Empty(t, meSheet.Problems)
+	mentors, moSheet := read("mentors", "french_mentors.csv")
+	type place struct {
+		Row    int
+		Column string
+		ID     string
+	}
+	var got []place
+	for _, p := range moSheet.Problems {
+		got = append(got, place{p.Row, p.Column, p.ID})
+	}
+	assert.Equal(t, []place{{5, "Date de naissance", "mo-104"}, {6, "Genre", "mo-105"}}, got)
+	assert.Equal(t, 7, moSheet.RowOf["mo-106"])
+
+	body := `{"on": "2026-11-23", "mentees": ` + string(mentees) + `, "mentors": ` + string(mentors) + `}`
+	rec := do(h, "POST", "/v1/proposals", body)
+	require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
+	var p match.Proposal
+	require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &p))
+	var duos []string
+	for _, d := range p.Duos {
+		duos = append(duos, d.MenteeID+"-"+d.MentorID)
+	}
+	assert.Equal(t, []string{"me-101-mo-101", "me-102-mo-102", "me-103-mo-103", "me-104-mo-107"}, duos)
+	require.Len(t, p.UnmatchedMentors, 1)
+	assert.Equal(t, "mo-106", p.UnmatchedMentors[0].ID)
+	assert.Equal(t, match.ReasonInvalidProfile, p.UnmatchedMentors[0].Reason)
+	assert.Contains(t, rec.Body.String(), `"code":"unknown_place"`)
+	for _, secret := range []string{"Trifouilly", "31/02/1960", "peut-être", "Noor"} {
+		assert.NotContains(t, rec.Body.String(), secret)
+		assert.NotContains(t, logs.String(), secret)
 	}
 }

@@ -1,6 +1,7 @@
 package sheet
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -270,4 +271,38 @@ func distance(a, b []rune, limit int, scratch []int) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(b)]
+}
+
+// otherName is the other side of each side.
+var otherName = map[string]string{"mentee": "mentor", "mentor": "mentee"}
+
+// sideOnly maps each side to the columns only the other side has: their
+// normalised names and aliases, to their names.
+var sideOnly = map[string]map[string]string{
+	"mentee": only(mentors, mentees),
+	"mentor": only(mentees, mentors),
+}
+
+// only returns the normalised names and aliases of a's columns that b has
+// not, each to its column's name.
+func only[A, B any](a *table[A], b *table[B]) map[string]string {
+	out := map[string]string{}
+	for k, i := range a.byName {
+		if _, ok := b.byName[k]; !ok {
+			out[k] = a.cols[i].name
+		}
+	}
+	return out
+}
+
+// otherSide returns the names of the columns among the headings that only
+// the other side's sheets have, once each, in the headings' order.
+func otherSide(side string, header []string) []string {
+	var out []string
+	for _, h := range header {
+		if name, ok := sideOnly[side][normHeading(h)]; ok && !slices.Contains(out, name) {
+			out = append(out, name)
+		}
+	}
+	return out
 }

@@ -10,6 +10,8 @@ import (
 // or by another apostrophe, so that the readers, which remove one
 // leading apostrophe in exactly these cases, give back the text. A single
 // apostrophe that starts a name ("'s-Hertogenbosch") is kept as it is.
+// A control character (such as a tab or U+0001) before = + - or @ counts
+// as nothing: some spreadsheets skip it and run the formula.
 func guarded(s string) bool {
 	if s == "" {
 		return false
@@ -18,10 +20,24 @@ func guarded(s string) bool {
 	case '=', '+', '-', '@':
 		return true
 	case '\'':
-		return len(s) > 1 && strings.IndexByte("=+-@'", s[1]) >= 0
+		return len(s) > 1 && startsFormula(s[1:])
 	}
-	return false
+	return startsFormula(s) && isControl(s[0])
 }
+
+// startsFormula reports whether s starts with = + - @ or an apostrophe,
+// or with a control character and one of = + - @.
+func startsFormula(s string) bool {
+	switch {
+	case s == "":
+		return false
+	case strings.IndexByte("=+-@'", s[0]) >= 0:
+		return true
+	}
+	return isControl(s[0]) && len(s) > 1 && strings.IndexByte("=+-@", s[1]) >= 0
+}
+
+func isControl(c byte) bool { return c < 0x20 || c == 0x7f }
 
 // guard returns the cell to write for the text s.
 func guard(s string) string {
@@ -33,7 +49,7 @@ func guard(s string) string {
 
 // unguard returns the text of a cell read from a file.
 func unguard(c string) string {
-	if len(c) > 1 && c[0] == '\'' && strings.IndexByte("=+-@'", c[1]) >= 0 {
+	if len(c) > 1 && c[0] == '\'' && startsFormula(c[1:]) {
 		return c[1:]
 	}
 	return c

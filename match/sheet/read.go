@@ -2,7 +2,6 @@ package sheet
 
 import (
 	"cmp"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -55,7 +54,21 @@ type Options struct {
 	// MaxErrors is the most problems an error lists; one more then says
 	// how many others were found. 0 means 50.
 	MaxErrors int
+	// Required are the columns a sheet must have besides id and
+	// birth_date, by name (see the package documentation), because the
+	// programme's rules need them: a sheet without one is a problem said
+	// up front ("missing_column"), not a round in which every pair is
+	// blocked. The default (nil) requires nothing more; [RulesColumns]
+	// lists what the default rules of a round need. An unknown name is an
+	// error.
+	Required []string
 }
+
+// RulesColumns returns the columns that the default hard rules of a round
+// need on both sides, for [Options.Required]: languages and availability
+// (no_shared_language and no_shared_time block every pair of a person
+// without them). A new slice each call.
+func RulesColumns() []string { return []string{"languages", "availability"} }
 
 // The defaults of [Options].
 const (
@@ -106,7 +119,8 @@ func (o Options) withDefaults() Options {
 // service answers with the people read; its lists are never null.
 type Report struct {
 	// Encoding is the encoding detected: "UTF-8", "UTF-8 with BOM",
-	// "Windows-1252", "UTF-16LE" or "UTF-16BE".
+	// "Windows-1252", "UTF-16LE" or "UTF-16BE" (with " without BOM" when
+	// recognised by its NUL bytes).
 	Encoding string `json:"encoding"`
 	// Comma is the separator used.
 	Comma Separator `json:"separator"`
@@ -121,6 +135,9 @@ type Report struct {
 	// that matching must not need) and those that look like a misspelt
 	// known column. Columns with an empty heading are left out.
 	Ignored []IgnoredColumn `json:"ignored"`
+
+	rows    map[string]int    // the ID of each person read -> their row
+	columns map[string]string // JSON path of a column read -> its heading, shortened
 }
 
 // Separator is the character that separates a sheet's cells. Its JSON
@@ -139,6 +156,62 @@ func (s *Separator) UnmarshalText(b []byte) error {
 	}
 	*s = Separator(r)
 	return nil
+}
+
+// RowOf returns the row of the person with this ID in the sheet (the
+// header being row 1), and false when no row with this ID was read. A
+// person read with problems has a row too.
+func (r Report) RowOf(id string) (int, bool) {
+	row, ok := r.rows[id]
+	return row, ok
+}
+
+// Locate returns a copy of p placed in the sheet: when p names a person of
+// the sheet (its first ID), Row is their row and Column the heading of the
+// column that holds p's field (found from its Path, relative to the person
+// as [profile.Mentee.Validate] gives it, or under "mentees[k]." or
+// "mentors[k]." as a round gives it; "" when no column of the sheet holds
+// it). Other problems are copied as they are. A caller re-locates the
+// problems that a round finds for people who came from a sheet (see
+// [match.Unmatched]) so that a coordinator reads them by row and column.
+// Cost: O(len(p.Path)).
+func (r Report) Locate(p *profile.Problem) *profile.Problem {
+	q := *p
+	row, ok := r.rows[p.ID()]
+	if !ok {
+		return &q
+	}
+	q.Row = row
+	path := p.Path
+	if i := strings.Index(path, "]."); i >= 0 && (strings.HasPrefix(path, "mentees[") || strings.HasPrefix(path, "mentors[")) {
+		path = path[i+2:]
+	}
+	q.Column = r.columnOfPath(path)
+	return &q
+}
+
+// columnOfPath returns the heading of the column read that holds the
+// field at path ("languages[2].level" is in languages), or, for a field
+// that several columns fill ("home": postcode, city, …), the first of
+// them in the order of their paths (home.city before home.postcode), or
+// "".
+func (r Report) columnOfPath(path string) string {
+	for p := path; p != ""; {
+		if h, ok := r.columns[p]; ok {
+			return h
+		}
+		i := strings.LastIndexAny(p, ".[")
+		if i < 0 {
+			break
+		}
+		p = p[:i]
+	}
+	for _, p := range slices.Sorted(maps.Keys(r.columns)) {
+		if strings.HasPrefix(p, path+".") {
+			return r.columns[p]
+		}
+	}
+	return ""
 }
 
 // UsedColumn is a column read: its heading and the column it fills.
@@ -160,25 +233,43 @@ type IgnoredColumn struct {
 // columns, then one row per mentee. See the package documentation for the
 // columns, their French and Dutch aliases and the form of each cell.
 //
-// It detects the encoding (UTF-8 with or without a byte order mark,
-// UTF-16 with a byte order mark, else Windows-1252) and the separator
-// (unless opt.Comma is set), skips empty rows and ignores empty cells past
-// the header's columns. Columns it does not know are not read and are
-// listed in the Report, with a likely misspelling where there is one.
+// Encoding: UTF-8 with or without a byte order mark, UTF-16 with a byte
+// order mark or recognised by its NUL bytes, else Windows-1252 (see the
+// package documentation for the rule; a UTF-8 file with an invalid byte
+// is an error naming its line, never read as Windows-1252). Line ends are
+// CRLF, LF or CR alone. Excel's first line "sep=;" sets the separator;
+// otherwise opt.Comma, or the separator detected from the header. Empty
+// rows are skipped. Columns it does not know are not read and are listed
+// in the Report, with a likely misspelling where there is one.
 //
-// Each mentee is validated ([profile.Mentee.Validate]) and the IDs must be
-// unique. Errors: every problem at once, each a *[profile.Problem] naming the row,
-// the column heading and the mentee's ID, never a cell's value, at most
+// Partial intake: ReadMentees returns the mentees whose rows are usable
+// together with every problem of the others, so that one bad row never
+// blocks the month. A row is usable when every cell it reads is well
+// formed, the mentee is valid ([profile.Mentee.Validate]) and its ID is
+// not the ID of an earlier row; a row with as many cells as the header but
+// a cell past the last heading, or with another number of cells than the
+// header (a separator typed inside a cell shifts the later cells), is one
+// problem and is not read. The error is non-nil whenever there is a
+// problem: a caller who wants all or nothing checks err and ignores the
+// mentees; one who takes the usable rows uses them and shows the error.
+// The mentees are never nil when reading went through to the end (an
+// empty slice when no row is usable), and nil when a problem stopped it.
+//
+// Errors: each a *[profile.Problem] naming the row, the column heading
+// as written and the mentee's ID, never a cell's value, at most
 // opt.MaxErrors of them (plus one that counts the others), joined;
-// errors.Is(err, [ErrInvalid]) and errors.Is(err, [profile.ErrInvalid]) hold. A missing id or birth_date
-// column, a malformed CSV line, too many columns or a file over the limits
-// stop reading (the latter two wrap [profile.ErrTooMany]). A read error of
-// r is returned wrapped, alone; invalid options, the errors of
-// [Options.Validate], before anything is read. On error the mentees are nil; the Report
-// says what was found up to the error.
+// errors.Is(err, [ErrInvalid]) and errors.Is(err, [profile.ErrInvalid])
+// hold. Problems that stop reading return no mentees (nil): a missing id
+// or birth_date column, two headings for one column, malformed quoting, a
+// file that is not text, too many columns, rows or bytes (the last three
+// wrap [profile.ErrTooMany]). A read error of r is returned wrapped,
+// alone, with no mentees; invalid options, the errors of
+// [Options.Validate], before anything is read. The Report says what was found, and
+// [Report.Locate] places in the sheet the problems a round later finds
+// for these mentees.
 //
-// Cost: O(bytes) time; the whole file (at most opt.MaxBytes) is held in
-// memory while reading.
+// Cost: O(bytes) time; memory: the file (at most opt.MaxBytes) and its
+// decoded text, plus O(opt.MaxColumns) per row, whatever the file's shape.
 func ReadMentees(r io.Reader, opt Options) ([]profile.Mentee, Report, error) {
 	return read(r, opt, mentees, profile.Mentee.Validate, func(m *profile.Mentee) string { return m.ID })
 }
@@ -193,15 +284,18 @@ func ReadMentors(r io.Reader, opt Options) ([]profile.Mentor, Report, error) {
 
 // read reads a sheet of people of type T with the table t.
 func read[T any](r io.Reader, opt Options, t *table[T], validate func(T) error, idOf func(*T) string) ([]T, Report, error) {
-	rep := Report{Columns: []UsedColumn{}, Ignored: []IgnoredColumn{}}
+	rep := Report{Columns: []UsedColumn{}, Ignored: []IgnoredColumn{}, rows: map[string]int{}, columns: map[string]string{}}
 	if err := opt.Validate(); err != nil {
 		return nil, rep, err
 	}
 	opt = opt.withDefaults()
 	probs := &problems{max: opt.MaxErrors}
-	fileProblem := func(code, detail string, tooMany bool, args ...string) ([]T, Report, error) {
-		probs.stop(problem(0, "", fileField, code, detail, tooMany, args...))
+	stop := func(p *profile.Problem) ([]T, Report, error) {
+		probs.stop(p)
 		return nil, rep, probs.err()
+	}
+	fileProblem := func(code, detail string, tooMany bool, args ...string) ([]T, Report, error) {
+		return stop(problem(0, "", fileField, code, detail, tooMany, args...))
 	}
 
 	raw, err := io.ReadAll(io.LimitReader(r, opt.MaxBytes+1))
@@ -212,98 +306,116 @@ func read[T any](r io.Reader, opt Options, t *table[T], validate func(T) error, 
 		n := strconv.FormatInt(opt.MaxBytes, 10)
 		return fileProblem("too_large", "larger than "+n+" bytes", true, n)
 	}
-	text, enc, err := decodeText(raw)
-	if err != nil {
-		return fileProblem("unknown_encoding", err.Error(), false)
+	text, enc, dp := decodeText(raw)
+	if dp != nil {
+		return stop(dp)
 	}
+	raw = nil // the text is all that is needed now
 	rep.Encoding = enc
+	sep, text := sepLine(text)
 	rep.Comma = Separator(opt.Comma)
-	if rep.Comma == 0 {
+	switch {
+	case rep.Comma == 0 && sep != 0:
+		rep.Comma = Separator(sep)
+	case rep.Comma == 0:
 		rep.Comma = Separator(detectComma(text))
 	}
-
-	cr := csv.NewReader(strings.NewReader(text))
-	cr.Comma = rune(rep.Comma)
-	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = true
-	extraLines := 0 // line breaks inside quoted cells so far: rows = lines - extraLines
-	rowOf := func(rec []string) int {
-		line, _ := cr.FieldPos(0)
-		return line - extraLines
-	}
-	countBreaks := func(rec []string) {
-		for _, c := range rec {
-			extraLines += strings.Count(c, "\n")
-		}
-	}
-	csvProblem := func(err error) ([]T, Report, error) {
-		row := 0
-		var pe *csv.ParseError
-		if errors.As(err, &pe) {
-			row = pe.StartLine - extraLines
-			err = pe.Err
-		}
-		probs.stop(problem(row, "", rowField, "malformed_csv", "malformed CSV: "+err.Error(), false))
-		return nil, rep, probs.err()
+	if rep.Comma >= utf8.RuneSelf || rep.Comma == '"' || rep.Comma == '\r' || rep.Comma == '\n' || rep.Comma == 0 {
+		return fileProblem("bad_separator", "the separator must be an ASCII character other than a quote or a line end", false)
 	}
 
-	// The header.
-	header, err := cr.Read()
-	if err == io.EOF {
-		return fileProblem("no_header", "empty: no header row", false)
+	// Rows are records, counted as the spreadsheet shows them: the header
+	// is row 1 (after Excel's "sep=" line, which Excel does not show).
+	recs := newRecords(text, byte(rep.Comma), opt.MaxColumns+1, opt.MaxCellBytes)
+	row := 0
+	next := func() (bool, []T, Report, error) {
+		ok, rerr := recs.next()
+		if rerr != nil {
+			l := strconv.Itoa(rerr.line)
+			p := problem(row+1, "", rowField, "malformed_csv", "malformed CSV at line "+l+": "+rerr.detail, false, l)
+			p.Line = rerr.line
+			out, rp, e := stop(p)
+			return false, out, rp, e
+		}
+		if ok {
+			row++
+		}
+		return ok, nil, rep, nil
 	}
-	if err != nil {
-		return csvProblem(err)
+
+	// The header: the first row that is not empty.
+	for {
+		ok, out, rp, e := next()
+		if e != nil {
+			return out, rp, e
+		}
+		if !ok {
+			return fileProblem("no_header", "empty: no header row", false)
+		}
+		if recs.lastFull >= 0 {
+			break
+		}
 	}
-	headerRow := rowOf(header)
-	countBreaks(header)
-	header = slices.Clone(header)
-	for len(header) > 0 && strings.TrimSpace(header[len(header)-1]) == "" {
-		header = header[:len(header)-1] // Excel's trailing empty columns
-	}
-	if len(header) > opt.MaxColumns {
+	headerRow, width := row, recs.count // width: the cells of every row, Excel's trailing empty ones included
+	if recs.lastFull >= opt.MaxColumns {
 		n := strconv.Itoa(opt.MaxColumns)
 		return fileProblem("too_many_columns", "more than "+n+" columns", true, n)
 	}
-	colOf, err := mapColumns(t, header, opt.Columns, &rep, headerRow, probs)
+	header := make([]string, recs.lastFull+1) // without Excel's trailing empty columns
+	for i := range header {
+		header[i] = strings.Clone(recs.cells[i])
+	}
+	colOf, err := mapColumns(t, header, opt, &rep, headerRow, probs)
 	if err != nil {
 		return nil, rep, err
 	}
+	for i, k := range colOf {
+		if k >= 0 {
+			rep.columns[t.cols[k].path] = msg.ClipTo(header[i], 32)
+		}
+	}
 
-	var people []T
-	firstRow := map[string]int{} // ID -> row of its first appearance
+	people := []T{}                  // not nil: reading went through (nil: it stopped)
+	firstRow := map[string]int{}     // ID -> row of its first appearance
+	bad := make([]bool, len(t.cols)) // columns whose cell could not be read
 	for {
-		rec, err := cr.Read()
-		if err == io.EOF {
+		ok, out, rp, e := next()
+		if e != nil {
+			return out, rp, e
+		}
+		if !ok {
 			break
 		}
-		if err != nil {
-			return csvProblem(err)
-		}
-		row := rowOf(rec)
-		countBreaks(rec)
-		if emptyRecord(rec) {
+		if recs.lastFull < 0 {
 			rep.EmptyRows++
 			continue
 		}
 		if rep.Rows == opt.MaxRows {
 			n := strconv.Itoa(opt.MaxRows)
-			probs.stop(problem(row, "", fileField, "too_many_rows", "more than "+n+" people", true, n))
-			return nil, rep, probs.err()
+			return stop(problem(row, "", fileField, "too_many_rows", "more than "+n+" people", true, n))
 		}
 		rep.Rows++
 
+		// A row of another width than the header's is one problem, and
+		// is not read: a separator typed inside a cell (or one missing)
+		// shifts every later cell into the wrong column.
+		if recs.count != width {
+			n, w := strconv.Itoa(recs.count), strconv.Itoa(width)
+			probs.add(problem(row, "", rowField, "cell_count",
+				n+" cells where the header has "+w+": a separator inside a cell (quote the cell) or one missing; the row is not read", false, n, w))
+			continue
+		}
+		if recs.lastFull >= len(header) {
+			c := columnLetters(recs.lastFull)
+			probs.add(problem(row, "(column "+c+", no heading)", rowField,
+				"cell_past_last_heading", "a cell past the last heading; the row is not read", false, c))
+			continue
+		}
+
 		var p T
 		var rowProbs []*profile.Problem
-		bad := make([]bool, len(t.cols)) // columns whose cell could not be read
-		for i, cell := range rec {
-			if i >= len(colOf) {
-				if strings.TrimSpace(cell) != "" {
-					rowProbs = append(rowProbs, problem(row, "(column "+columnLetters(i)+", no heading)", rowField,
-						"cell_past_last_heading", "a cell past the last heading", false, columnLetters(i)))
-				}
-				continue
-			}
+		clear(bad)
+		for i, cell := range recs.cells[:len(header)] {
 			k := colOf[i]
 			if k < 0 {
 				continue // an ignored column: never read
@@ -315,7 +427,8 @@ func read[T any](r io.Reader, opt Options, t *table[T], validate func(T) error, 
 					"cell_too_long", "longer than "+n+" bytes", false, n))
 				continue
 			}
-			if cp := t.cols[k].read(&p, unguard(strings.TrimSpace(cell))); cp.code != "" {
+			// A clone, so that the people read do not hold the file.
+			if cp := t.cols[k].read(&p, strings.Clone(unguard(strings.TrimSpace(cell)))); cp.code != "" {
 				bad[k] = true
 				rowProbs = append(rowProbs, problem(row, msg.ClipTo(header[i], 32), t.cols[k].path,
 					cp.code, cp.detail, false, cp.args...))
@@ -334,43 +447,52 @@ func read[T any](r io.Reader, opt Options, t *table[T], validate func(T) error, 
 			if k >= 0 && bad[k] {
 				continue
 			}
-			col := ""
-			if k >= 0 {
-				col = t.cols[k].name
-				if i := slices.Index(colOf, k); i >= 0 {
-					col = msg.ClipTo(header[i], 32)
-				}
+			path := fe.Path
+			if strings.HasPrefix(path, "traits[") {
+				path = "traits" // a trait's name came from the cell: never echoed
 			}
-			rowProbs = append(rowProbs, problem(row, col, fe.Path, fe.Code, fe.Detail, false, fe.Args...))
+			rowProbs = append(rowProbs, problem(row, heading(t, &rep, path), path, fe.Code, fe.Detail, false, fe.Args...))
 		}
 		if id != "" && name == id {
 			if first, dup := firstRow[id]; dup {
 				f := strconv.Itoa(first)
-				rowProbs = append(rowProbs, problem(row, msg.ClipTo(header[slices.Index(colOf, 0)], 32), "id",
+				rowProbs = append(rowProbs, problem(row, rep.columns["id"], "id",
 					"same_id_as_row", "the same id as row "+f, false, f))
 			} else {
 				firstRow[id] = row
+				rep.rows[id] = row
 			}
 		}
 		for _, e := range rowProbs {
 			e.IDs = []string{name}
 			probs.add(e)
 		}
-		if len(probs.list) == 0 {
+		if len(rowProbs) == 0 {
 			people = append(people, p)
 		}
 	}
-	if err := probs.err(); err != nil {
-		return nil, rep, err
+	return people, rep, probs.err()
+}
+
+// heading returns the heading of the column that holds the field at path
+// as the sheet writes it, or the column's name when the sheet has no such
+// column, or "" when no column holds it.
+func heading[T any](t *table[T], rep *Report, path string) string {
+	if h := rep.columnOfPath(path); h != "" {
+		return h
 	}
-	return people, rep, nil
+	if k := t.columnOf(path); k >= 0 {
+		return t.cols[k].name
+	}
+	return ""
 }
 
 // mapColumns maps each heading to the index of its column in t, or -1 for
 // a column not read, and fills the Report. It returns the error that stops
 // reading: an unknown name in opt.Columns, two headings for one column, a
 // required column missing.
-func mapColumns[T any](t *table[T], header []string, own map[string]string, rep *Report, headerRow int, probs *problems) ([]int, error) {
+func mapColumns[T any](t *table[T], header []string, opt Options, rep *Report, headerRow int, probs *problems) ([]int, error) {
+	own := opt.Columns
 	ownCols := map[string]int{}
 	for _, h := range slices.Sorted(maps.Keys(own)) {
 		k, ok := t.byName[normHeading(own[h])]
@@ -411,7 +533,23 @@ func mapColumns[T any](t *table[T], header []string, own map[string]string, rep 
 		colOf[i] = k
 		rep.Columns = append(rep.Columns, UsedColumn{Heading: msg.ClipTo(h, 64), Name: t.cols[k].name})
 	}
-	for _, name := range t.required {
+	required := opt.Required
+	for _, name := range required {
+		if _, ok := t.byName[normHeading(name)]; !ok {
+			probs.stop(problem(0, "", "Options.Required", "not_a_column", "not a "+t.side+" column", false, t.side))
+		}
+	}
+	if err := probs.err(); err != nil {
+		return nil, err
+	}
+	if other := otherSide(t.side, header); len(other) >= 2 {
+		names, side := strings.Join(other, ", "), otherName[t.side]
+		probs.stop(problem(headerRow, "", fileField, "wrong_side",
+			"this looks like a sheet of "+side+"s: it has their columns ("+names+"), which a "+t.side+" has not",
+			false, side, names))
+		return nil, probs.err()
+	}
+	for _, name := range append(slices.Clone(t.required), required...) {
 		k := t.byName[normHeading(name)]
 		if seen[k] > 0 {
 			continue

@@ -3,7 +3,7 @@
 // last proposal. Nothing is stored: reloading the page forgets it all.
 "use strict";
 
-const state = { mentees: null, mentors: null, on: "", pinned: [], excluded: [], proposal: null };
+const state = { mentees: null, mentors: null, on: "", pinned: [], excluded: [], proposal: null, rowOf: {} };
 
 const $ = (id) => document.getElementById(id);
 
@@ -39,6 +39,13 @@ async function readPeopleFile(file, kind) {
     if (resp.status === 429) throw new Error("The server is busy; try again in a few seconds.");
     if (!resp.ok) throw apiProblem(doc, "The " + kind + " file");
     sheetNote(kind, file.name, doc);
+    state.rowOf[kind] = doc.row_of;
+    // Partial intake: the usable rows are matched, the others listed.
+    if (doc.problems.length) {
+      const e = new Error("The " + kind + " file: " + doc.problems.length + " problem(s); the rows without one are matched.");
+      e.details = doc.problems;
+      showProblems(e, true);
+    }
     return doc.people;
   }
   let people;
@@ -88,9 +95,10 @@ function problemText(p) {
   return [where, p.id, p.message].filter(Boolean).join(" · ");
 }
 
-function showProblems(err) {
+function showProblems(err, add) {
   const box = $("problems");
-  box.replaceChildren(el("p", {}, err.message));
+  if (add && !box.hidden) box.append(el("p", {}, err.message));
+  else box.replaceChildren(el("p", {}, err.message));
   if (err.details && err.details.length > 0) {
     const ul = el("ul");
     for (const p of err.details) ul.append(el("li", {}, problemText(p)));
@@ -142,6 +150,7 @@ const reasonWords = {
   below_min_score: "every possible duo scores below the minimum",
   outcompeted: "a compatible partner was given to someone else",
   paused: "paused for this round",
+  invalid_profile: "set aside: the profile cannot be used",
 };
 
 function reasonText(u) {
@@ -151,7 +160,14 @@ function reasonText(u) {
     t += " (blocked: " + Object.entries(u.blocked).map(([k, n]) => k.replaceAll("_", " ") + " × " + n).join(", ") + ")";
   }
   if (u.best) t += ": best was " + u.best.id + " (score " + fmt(u.best.score) + "), given to " + u.best.taken_by.join(", ");
+  if (u.problems && u.problems.length) t += ": " + u.problems.map((p) => p.path + ": " + p.detail).join("; ");
   return t;
+}
+
+// rowText places a person in the sheet they came from.
+function rowText(kind, id) {
+  const row = state.rowOf[kind] && state.rowOf[kind][id];
+  return row ? " (row " + row + ")" : "";
 }
 
 function bars(parts) {
@@ -197,14 +213,14 @@ function render(elig, p) {
   const lm = $("left-mentees");
   lm.replaceChildren();
   for (const u of p.unmatched_mentees) {
-    const li = el("li", {}, u.id + ": " + reasonText(u) + " ");
-    if (u.reason !== "ineligible" && u.reason !== "paused") li.append(button("Alternatives for " + u.id, () => alternatives(u.id)));
+    const li = el("li", {}, u.id + rowText("mentees", u.id) + ": " + reasonText(u) + " ");
+    if (u.reason !== "ineligible" && u.reason !== "paused" && u.reason !== "invalid_profile") li.append(button("Alternatives for " + u.id, () => alternatives(u.id)));
     lm.append(li);
   }
   if (!p.unmatched_mentees.length) lm.append(el("li", {}, "none"));
   const lo = $("left-mentors");
   lo.replaceChildren();
-  for (const u of p.unmatched_mentors) lo.append(el("li", {}, u.id + ": " + reasonText(u)));
+  for (const u of p.unmatched_mentors) lo.append(el("li", {}, u.id + rowText("mentors", u.id) + ": " + reasonText(u)));
   if (!p.unmatched_mentors.length) lo.append(el("li", {}, "none"));
   $("alternatives").hidden = true;
 }
