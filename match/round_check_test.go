@@ -136,7 +136,7 @@ func TestProposeSetsAside(t *testing.T) {
 			r.Mentors[0].Capacity = -1
 			r.Mentors[0].Home = profile.Place{Postcode: "9999"}
 		}, map[string][]string{"me-3": {"gender unknown_value", "languages[0].level unknown_level"}},
-			map[string][]string{"mo-2": {"capacity negative", "home unknown_place"}}},
+			map[string][]string{"mo-2": {"capacity negative", "home unknown_postcode"}}},
 		{"applied after the round", func(r *Round) { r.Mentees[0].AppliedOn = roundDay.AddDays(1) },
 			map[string][]string{"me-2": {"applied_on after_round_day"}}, nil},
 		{"everyone on one side", func(r *Round) {

@@ -40,11 +40,7 @@ func (a Agency) Known() bool { return agencies.canonical(a) }
 // itself when it is outside the set (validation reports it). It never
 // fails.
 func (a *Agency) UnmarshalText(b []byte) error {
-	if v, ok := ParseAgency(string(b)); ok {
-		*a = v
-	} else {
-		*a = Agency(b)
-	}
+	*a = agencies.word(b)
 	return nil
 }
 

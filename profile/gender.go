@@ -39,10 +39,6 @@ func (g Gender) Known() bool { return genders.canonical(g) }
 // itself when it is outside the set (validation reports it). It never
 // fails.
 func (g *Gender) UnmarshalText(b []byte) error {
-	if v, ok := ParseGender(string(b)); ok {
-		*g = v
-	} else {
-		*g = Gender(b)
-	}
+	*g = genders.word(b)
 	return nil
 }

@@ -47,11 +47,7 @@ func ParseLevel(s string) (Level, bool) {
 // UnmarshalText stores the canonical level of the word in b, or the word
 // itself when it is not a level (validation reports it). It never fails.
 func (l *Level) UnmarshalText(b []byte) error {
-	if v, ok := ParseLevel(string(b)); ok {
-		*l = v
-	} else {
-		*l = Level(b)
-	}
+	*l = levels.word(b)
 	return nil
 }
 

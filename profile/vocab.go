@@ -79,3 +79,13 @@ func (voc vocabulary[V]) canonical(v V) bool {
 	c, ok := voc[foldWord(string(v))]
 	return ok && c == v
 }
+
+// word returns the canonical value of the word b, or b itself when it is
+// outside the vocabulary: the JSON decoders keep it so that validation
+// reports it with the person's ID and the field.
+func (voc vocabulary[V]) word(b []byte) V {
+	if v, ok := voc.parse(string(b)); ok {
+		return v
+	}
+	return V(b)
+}

@@ -18,17 +18,17 @@ import (
 
 // sheetResponse answers POST /v1/sheets/{kind}: the people of the usable
 // rows, as the JSON the other endpoints take, the problems of the other
-// rows, each person's row, and what the reader found (sheet.Report):
+// rows, and what the reader found (sheet.Report, with each person's row):
 // headings only, never a cell.
 type sheetResponse struct {
 	People any `json:"people"`
 	// Problems are the problems of the rows not read, each with its row
 	// and column heading; [] when there is none.
 	Problems []problem `json:"problems"`
-	// RowOf is the row of each person of People, so that a client can
-	// place in the sheet a problem that a round finds later for them (an
-	// unmatched person's "invalid_profile" problems).
-	RowOf map[string]int `json:"row_of"`
+	// Report says what the reader found; its row_of places each person
+	// read in the sheet, so that a client can place there a problem that
+	// a round finds later (an unmatched person's "invalid_profile"
+	// problems).
 	sheet.Report
 }
 
@@ -57,7 +57,7 @@ func (s *server) sheet(ctx context.Context, w http.ResponseWriter, r *http.Reque
 
 	body := &bodyReader{r: http.MaxBytesReader(w, r.Body, s.cfg.maxBody)}
 	opt := sheet.Options{MaxRows: s.cfg.maxPool, MaxBytes: s.cfg.maxBody, MaxErrors: maxDetails - 2}
-	resp := sheetResponse{RowOf: map[string]int{}}
+	var resp sheetResponse
 	var ids []string // nil when a problem stopped reading
 	var err error
 	if kind == "mentees" {
@@ -77,9 +77,6 @@ func (s *server) sheet(ctx context.Context, w http.ResponseWriter, r *http.Reque
 		return nil, s.readError(body, err)
 	}
 	resp.Problems = append([]problem{}, problems(err)...)
-	for _, id := range ids {
-		resp.RowOf[id], _ = resp.Report.RowOf(id)
-	}
 	return resp, nil
 }
 

@@ -235,7 +235,7 @@ func TestSheetsPartialIntake(t *testing.T) {
 		got = append(got, place{p.Row, p.Column, p.ID})
 	}
 	assert.Equal(t, []place{{5, "Date de naissance", "mo-104"}, {6, "Genre", "mo-105"}}, got)
-	assert.Equal(t, 7, moSheet.RowOf["mo-106"])
+	assert.Equal(t, 7, moSheet.RowOfID["mo-106"])
 
 	body := `{"on": "2026-11-23", "mentees": ` + string(mentees) + `, "mentors": ` + string(mentors) + `}`
 	rec := do(h, "POST", "/v1/proposals", body)

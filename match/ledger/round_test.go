@@ -28,6 +28,7 @@ func TestNextRoundKeepsTheTemplate(t *testing.T) {
 		MinScore:  0.25,
 		Objective: match.BestTotal,
 		WaitBonus: profile.Off,
+		Strict:    true,
 	}
 	fromLedger := map[string]bool{"Mentees": true, "Mentors": true, "Pinned": true, "Excluded": true}
 	v := reflect.ValueOf(template)

@@ -8,14 +8,19 @@
 // row. They take files as Excel, LibreOffice and Google Sheets write them:
 //
 //   - encoding: UTF-8 with or without a byte order mark, UTF-16 with a byte
-//     order mark, and otherwise Windows-1252 (what Excel in Belgium calls
-//     "CSV (separated by semicolons)");
-//   - separator: ';' (Excel in Belgium and France), ',' (Google Sheets,
-//     LibreOffice in English) or tab, detected from the header line, or
-//     [Options.Comma];
-//   - CRLF or LF line ends, cells quoted or not, line breaks inside quoted
-//     cells, empty rows (skipped, but counted in row numbers), Excel's
-//     trailing empty columns;
+//     order mark or recognised by its NUL bytes, and otherwise
+//     Windows-1252 (what Excel in Belgium calls "CSV (separated by
+//     semicolons)") — but only when the file holds no valid UTF-8
+//     sequence of two bytes or more: a UTF-8 file with an invalid byte is
+//     an error naming its line, never re-decoded;
+//   - separator: Excel's first line "sep=;", or ';' (Excel in Belgium and
+//     France), ',' (Google Sheets, LibreOffice in English) or tab,
+//     detected from the header line, or [Options.Comma];
+//   - CRLF, LF or CR line ends, cells quoted or not, line breaks inside
+//     quoted cells, empty rows (skipped, but counted in row numbers),
+//     Excel's trailing empty columns (every row has as many cells as the
+//     header: a row with another number is one problem, not read, since a
+//     separator typed inside a cell shifts the later ones);
 //   - dates as YYYY-MM-DD or day first, DD/MM/YYYY, D/M/YYYY, DD-MM-YYYY
 //     or DD.MM.YYYY; never month first (04/12/2001 is 4 December);
 //   - numbers with a decimal point or a decimal comma (2.5 or 2,5);
@@ -37,7 +42,9 @@
 // as the spreadsheet shows it (the header is row 1), the column's heading
 // and the person's ID, never the value of a cell. Each person is then
 // validated by profile's Validate, whose problems come with their row and
-// column, and IDs must be unique.
+// column, and IDs must be unique. Reading is partial: the people of the
+// usable rows come back with the problems of the others (see
+// [ReadMentees]).
 //
 // # Columns
 //
@@ -88,7 +95,10 @@
 // One form for each kind of cell:
 //
 //	dates              2001-04-12 or 12/04/2001 (see above)
-//	yes/no             yes/no, true/false, 1/0, oui/non, ja/nee, y/n (any case); empty is no
+//	yes/no             yes/no, y/n, true/false, 1/0, oui/non, vrai/faux, ja/nee(n), waar/onwaar, ja/nein, wahr/falsch, x for yes (any case); empty is no
+//	gender             female/male/x in the words of profile.ParseGender: F, V, vrouw, femme, Frau, M, H, man, homme, Mann, X, …
+//	agency             Actiris, VDAB, Le Forem (Forem, FOREM), ADG (Arbeitsamt der DG): profile.ParseAgency
+//	levels, slots      moedertaal, langue maternelle, Muttersprache; ma-avond, lundi soir, Mo-Abend: profile.ParseLevel, profile.ParseSlot
 //	numbers            2.5 or 2,5; lat, lon and weekly_hours
 //	capacity           a whole number; empty is the default, 1 (an explicit 0 is refused, as in JSON)
 //	countries          ISO 3166-1 codes, any case: MA; lists: MA; TR

@@ -88,7 +88,7 @@ func TestIntakeFiles(t *testing.T) {
 func TestDutchExcelValues(t *testing.T) {
 	got, rep, err := sheet.ReadMentees(bytes.NewReader(readTestdata(t, "dutch_excel_mentees.csv")), sheet.Options{Required: sheet.RulesColumns()})
 	require.NoError(t, err)
-	assert.Equal(t, ';', rep.Comma)
+	assert.Equal(t, sheet.Separator(';'), rep.Comma)
 	assert.Equal(t, 1, rep.EmptyRows)
 	require.Len(t, got, 4)
 	me := got[0]

@@ -136,8 +136,13 @@ type Report struct {
 	// known column. Columns with an empty heading are left out.
 	Ignored []IgnoredColumn `json:"ignored"`
 
-	rows    map[string]int    // the ID of each person read -> their row
-	columns map[string]string // JSON path of a column read -> its heading, shortened
+	// RowOfID is the row of each person read, by ID (a row read with
+	// problems too; the first row of an ID given twice): what
+	// [Report.Locate] uses to place a round's problems in the sheet.
+	RowOfID map[string]int `json:"row_of"`
+	// Headings are the headings of the columns read (shortened to 32
+	// bytes), by the JSON path of the field each fills ("home.city").
+	Headings map[string]string `json:"headings"`
 }
 
 // Separator is the character that separates a sheet's cells. Its JSON
@@ -162,7 +167,7 @@ func (s *Separator) UnmarshalText(b []byte) error {
 // header being row 1), and false when no row with this ID was read. A
 // person read with problems has a row too.
 func (r Report) RowOf(id string) (int, bool) {
-	row, ok := r.rows[id]
+	row, ok := r.RowOfID[id]
 	return row, ok
 }
 
@@ -177,7 +182,7 @@ func (r Report) RowOf(id string) (int, bool) {
 // Cost: O(len(p.Path)).
 func (r Report) Locate(p *profile.Problem) *profile.Problem {
 	q := *p
-	row, ok := r.rows[p.ID()]
+	row, ok := r.RowOfID[p.ID()]
 	if !ok {
 		return &q
 	}
@@ -197,7 +202,7 @@ func (r Report) Locate(p *profile.Problem) *profile.Problem {
 // "".
 func (r Report) columnOfPath(path string) string {
 	for p := path; p != ""; {
-		if h, ok := r.columns[p]; ok {
+		if h, ok := r.Headings[p]; ok {
 			return h
 		}
 		i := strings.LastIndexAny(p, ".[")
@@ -206,9 +211,9 @@ func (r Report) columnOfPath(path string) string {
 		}
 		p = p[:i]
 	}
-	for _, p := range slices.Sorted(maps.Keys(r.columns)) {
+	for _, p := range slices.Sorted(maps.Keys(r.Headings)) {
 		if strings.HasPrefix(p, path+".") {
-			return r.columns[p]
+			return r.Headings[p]
 		}
 	}
 	return ""
@@ -284,7 +289,7 @@ func ReadMentors(r io.Reader, opt Options) ([]profile.Mentor, Report, error) {
 
 // read reads a sheet of people of type T with the table t.
 func read[T any](r io.Reader, opt Options, t *table[T], validate func(T) error, idOf func(*T) string) ([]T, Report, error) {
-	rep := Report{Columns: []UsedColumn{}, Ignored: []IgnoredColumn{}, rows: map[string]int{}, columns: map[string]string{}}
+	rep := Report{Columns: []UsedColumn{}, Ignored: []IgnoredColumn{}, RowOfID: map[string]int{}, Headings: map[string]string{}}
 	if err := opt.Validate(); err != nil {
 		return nil, rep, err
 	}
@@ -371,7 +376,7 @@ func read[T any](r io.Reader, opt Options, t *table[T], validate func(T) error, 
 	}
 	for i, k := range colOf {
 		if k >= 0 {
-			rep.columns[t.cols[k].path] = msg.ClipTo(header[i], 32)
+			rep.Headings[t.cols[k].path] = msg.ClipTo(header[i], 32)
 		}
 	}
 
@@ -456,11 +461,11 @@ func read[T any](r io.Reader, opt Options, t *table[T], validate func(T) error, 
 		if id != "" && name == id {
 			if first, dup := firstRow[id]; dup {
 				f := strconv.Itoa(first)
-				rowProbs = append(rowProbs, problem(row, rep.columns["id"], "id",
+				rowProbs = append(rowProbs, problem(row, rep.Headings["id"], "id",
 					"same_id_as_row", "the same id as row "+f, false, f))
 			} else {
 				firstRow[id] = row
-				rep.rows[id] = row
+				rep.RowOfID[id] = row
 			}
 		}
 		for _, e := range rowProbs {

@@ -446,9 +446,9 @@ func TestReportJSON(t *testing.T) {
 		name, file, want string
 	}{
 		{name: "a column ignored", file: "id;birth_date;Phone\nme-1;2001-04-12;0470\n",
-			want: `{"encoding":"UTF-8","separator":";","rows":1,"empty_rows":0,"columns":[{"heading":"id","name":"id"},{"heading":"birth_date","name":"birth_date"}],"ignored":[{"heading":"Phone"}]}`},
+			want: `{"encoding":"UTF-8","separator":";","rows":1,"empty_rows":0,"columns":[{"heading":"id","name":"id"},{"heading":"birth_date","name":"birth_date"}],"ignored":[{"heading":"Phone"}],"row_of":{"me-1":2},"headings":{"id":"id","birth_date":"birth_date"}}`},
 		{name: "a misspelt column, tabs", file: "id\tbirth_date\tlangauges\n\t\t\nme-1\t2001-04-12\tfr\n",
-			want: `{"encoding":"UTF-8","separator":"\t","rows":1,"empty_rows":1,"columns":[{"heading":"id","name":"id"},{"heading":"birth_date","name":"birth_date"}],"ignored":[{"heading":"langauges","likely":"languages"}]}`},
+			want: `{"encoding":"UTF-8","separator":"\t","rows":1,"empty_rows":1,"columns":[{"heading":"id","name":"id"},{"heading":"birth_date","name":"birth_date"}],"ignored":[{"heading":"langauges","likely":"languages"}],"row_of":{"me-1":3},"headings":{"id":"id","birth_date":"birth_date"}}`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -466,7 +466,7 @@ func TestReportJSON(t *testing.T) {
 	require.Error(t, err)
 	b, err := json.Marshal(rep)
 	require.NoError(t, err)
-	assert.JSONEq(t, `{"encoding":"UTF-8","separator":",","rows":0,"empty_rows":0,"columns":[],"ignored":[]}`, string(b), "a sheet not read")
+	assert.JSONEq(t, `{"encoding":"UTF-8","separator":",","rows":0,"empty_rows":0,"columns":[],"ignored":[],"row_of":{},"headings":{}}`, string(b), "a sheet not read")
 
 	var s sheet.Separator
 	for _, bad := range []string{`""`, `";;"`, `"\xff"`} {

@@ -164,9 +164,10 @@ function reasonText(u) {
   return t;
 }
 
-// rowText places a person in the sheet they came from.
-function rowText(kind, id) {
-  const row = state.rowOf[kind] && state.rowOf[kind][id];
+// rowText places in the sheet they came from a person set aside for
+// their profile's problems, so that the coordinator finds the row.
+function rowText(kind, u) {
+  const row = u.reason === "invalid_profile" && state.rowOf[kind] && state.rowOf[kind][u.id];
   return row ? " (row " + row + ")" : "";
 }
 
@@ -213,14 +214,14 @@ function render(elig, p) {
   const lm = $("left-mentees");
   lm.replaceChildren();
   for (const u of p.unmatched_mentees) {
-    const li = el("li", {}, u.id + rowText("mentees", u.id) + ": " + reasonText(u) + " ");
+    const li = el("li", {}, u.id + rowText("mentees", u) + ": " + reasonText(u) + " ");
     if (u.reason !== "ineligible" && u.reason !== "paused" && u.reason !== "invalid_profile") li.append(button("Alternatives for " + u.id, () => alternatives(u.id)));
     lm.append(li);
   }
   if (!p.unmatched_mentees.length) lm.append(el("li", {}, "none"));
   const lo = $("left-mentors");
   lo.replaceChildren();
-  for (const u of p.unmatched_mentors) lo.append(el("li", {}, u.id + rowText("mentors", u.id) + ": " + reasonText(u)));
+  for (const u of p.unmatched_mentors) lo.append(el("li", {}, u.id + rowText("mentors", u) + ": " + reasonText(u)));
   if (!p.unmatched_mentors.length) lo.append(el("li", {}, "none"));
   $("alternatives").hidden = true;
 }
