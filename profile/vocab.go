@@ -63,6 +63,9 @@ func newVocabulary[V ~string](words map[V][]string) vocabulary[V] {
 // parse returns the canonical value of the word s, and false when s is not
 // in the vocabulary. An empty or blank s is ("", true): not given.
 func (voc vocabulary[V]) parse(s string) (V, bool) {
+	if v, ok := voc[s]; ok { // already folded ("female", "x"): no allocation
+		return v, true
+	}
 	if strings.TrimSpace(s) == "" {
 		return "", true
 	}
@@ -76,7 +79,10 @@ func (voc vocabulary[V]) canonical(v V) bool {
 	if v == "" {
 		return true
 	}
-	c, ok := voc[foldWord(string(v))]
+	c, ok := voc[string(v)]
+	if !ok {
+		c, ok = voc[foldWord(string(v))]
+	}
 	return ok && c == v
 }
 

@@ -87,21 +87,21 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return fail(err)
 	}
 	var menteeSheet, mentorSheet *sheetSource // nil for JSON files and the sample
+	if *on != "" {
+		if r.On, err = profile.ParseDate(*on); err != nil {
+			return fail(fmt.Errorf("-on: %w", err))
+		}
+	}
 	switch {
 	case (*menteesFile == "") != (*mentorsFile == ""):
 		return fail(errors.New("-mentees and -mentors must be given together"))
 	case *menteesFile != "":
 		r.Pinned, r.Excluded = nil, nil
-		if r.Mentees, menteeSheet, err = readFile(*menteesFile, profile.DecodeMentees, sheet.ReadMentees, stderr); err != nil {
+		if r.Mentees, menteeSheet, err = readFile(*menteesFile, r.On, profile.DecodeMentees, sheet.ReadMentees, stderr); err != nil {
 			return fail(err)
 		}
-		if r.Mentors, mentorSheet, err = readFile(*mentorsFile, profile.DecodeMentors, sheet.ReadMentors, stderr); err != nil {
+		if r.Mentors, mentorSheet, err = readFile(*mentorsFile, r.On, profile.DecodeMentors, sheet.ReadMentors, stderr); err != nil {
 			return fail(err)
-		}
-	}
-	if *on != "" {
-		if r.On, err = profile.ParseDate(*on); err != nil {
-			return fail(fmt.Errorf("-on: %w", err))
 		}
 	}
 
@@ -171,8 +171,9 @@ func (s *sheetSource) printSetAside(stderr io.Writer, unmatched []match.Unmatche
 // line, and the people of the usable rows are matched; only a problem
 // that stops reading (a missing column, a file that is not text) is an
 // error. The sheet's columns must include those the round's default rules
-// need (languages, availability).
-func readFile[T any](path string,
+// need (languages, availability); a date with a two-digit year is read on
+// the round's day.
+func readFile[T any](path string, on profile.Date,
 	decode func(io.Reader, profile.DecodeOptions) ([]T, error),
 	readSheet func(io.Reader, sheet.Options) ([]T, sheet.Report, error),
 	stderr io.Writer,
@@ -186,7 +187,7 @@ func readFile[T any](path string,
 	var src *sheetSource
 	if strings.EqualFold(filepath.Ext(path), ".csv") {
 		var rep sheet.Report
-		people, rep, err = readSheet(f, sheet.Options{Required: sheet.RulesColumns()})
+		people, rep, err = readSheet(f, sheet.Options{Required: sheet.RulesColumns(), On: on})
 		for _, c := range rep.Ignored {
 			note := ""
 			if c.Likely != "" {

@@ -28,6 +28,8 @@ type codec[V any] struct {
 	format func(v V, nf numFormat) (string, string)
 	// numeric cells hold only a number and get no formula guard.
 	numeric bool
+	// date cells may be written with a two-digit year (see widenYear).
+	date bool
 }
 
 // The separators of multi-valued cells.
@@ -224,6 +226,38 @@ var dateCodec = codec[profile.Date]{
 	parse:   parseDate,
 	format:  func(d profile.Date, _ numFormat) (string, string) { return d.String(), "" },
 	numeric: true,
+	date:    true,
+}
+
+// widenYear returns the date cell c with a two-digit year written in four
+// digits, day first as parseDate reads it (12/04/01 is 12/04/2001 read on
+// 2026-11-23): the year of the century that puts the date within the 100
+// years up to on (not after on, and less than 100 years before it); the
+// window is 100 years wide, so exactly one century fits. A birth date,
+// a registration or an application is never in the future, and nobody in
+// a pool is 100. With a zero on, a two-digit year is the problem
+// "two_digit_year". Other cells are returned as they are.
+func widenYear(c string, on profile.Date) (string, cellProblem) {
+	i := strings.IndexAny(c, "/-.")
+	if i < 1 || i > 2 {
+		return c, cellProblem{}
+	}
+	parts := strings.Split(c, c[i:i+1])
+	if len(parts) != 3 || len(parts[1]) > 2 || len(parts[2]) != 2 {
+		return c, cellProblem{}
+	}
+	d, m, yy, ok := numbers3(parts[0], parts[1], parts[2])
+	if !ok {
+		return c, cellProblem{}
+	}
+	if on.IsZero() {
+		return c, cellProblem{code: "two_digit_year", detail: "a two-digit year: write the year in four digits (or read the sheet with Options.On, its day)"}
+	}
+	y := on.Year()/100*100 + yy
+	if date, err := profile.NewDate(y, time.Month(m), d); err == nil && date.After(on) {
+		y -= 100
+	}
+	return parts[0] + c[i:i+1] + parts[1] + c[i:i+1] + strconv.Itoa(y), cellProblem{}
 }
 
 // boolCodec reads yes or no in the four languages, in any case: yes, y,

@@ -19,6 +19,7 @@ type column[T any] struct {
 	path    string
 	aliases []string
 	numeric bool
+	date    bool // a date: its cell may have a two-digit year (widenYear)
 	read    func(p *T, cell string) cellProblem
 	write   func(p *T, nf numFormat) (string, string)
 }
@@ -26,7 +27,7 @@ type column[T any] struct {
 // field makes the column name for the field of T that get points to.
 func field[T, V any](name, path string, c codec[V], get func(*T) *V, aliases ...string) column[T] {
 	return column[T]{
-		name: name, path: path, aliases: aliases, numeric: c.numeric,
+		name: name, path: path, aliases: aliases, numeric: c.numeric, date: c.date,
 		read: func(p *T, cell string) cellProblem {
 			v, problem := c.parse(cell)
 			if problem.code == "" {

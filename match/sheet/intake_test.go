@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -304,4 +305,50 @@ func TestReadFileLimitsStillHold(t *testing.T) {
 	_, _, err := sheet.ReadMentees(strings.NewReader("id;birth_date"+strings.Repeat(";x", 300)+"\n"), sheet.Options{})
 	assert.True(t, errors.Is(err, profile.ErrTooMany))
 	assert.Equal(t, []where{{Code: "too_many_columns"}}, places(err))
+}
+
+// A two-digit year is read with Options.On as the date within the 100
+// years up to that day; without On it is a problem, never a guess.
+func TestTwoDigitYears(t *testing.T) {
+	on := profile.MustDate(2026, 11, 23)
+	tests := []struct {
+		cell string
+		on   profile.Date
+		want profile.Date
+		code string
+	}{
+		{"12/04/01", on, profile.MustDate(2001, 4, 12), ""},
+		{"12.04.99", on, profile.MustDate(1999, 4, 12), ""},
+		{"23-11-26", on, profile.MustDate(2026, 11, 23), ""},           // the day itself
+		{"24/11/26", on, profile.MustDate(1926, 11, 24), ""},           // a day later: a century back
+		{"1/1/00", on, profile.MustDate(2000, 1, 1), ""},               // one digit for day and month
+		{"29/02/00", on, profile.MustDate(2000, 2, 29), ""},            // 2000 is a leap year
+		{"31/02/01", on, profile.Date{}, "not_an_existing_day"},        // read, then refused
+		{"12/04/01", profile.Date{}, profile.Date{}, "two_digit_year"}, // no day to read it on
+		{"12/04/2001", profile.Date{}, profile.MustDate(2001, 4, 12), ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.cell+" on "+tt.on.String(), func(t *testing.T) {
+			got, _, err := sheet.ReadMentees(strings.NewReader("id;birth_date\nme-1;"+tt.cell+"\n"), sheet.Options{On: tt.on})
+			if tt.code != "" {
+				assert.Equal(t, []where{{Row: 2, Column: "birth_date", ID: "me-1", Code: tt.code}}, places(err))
+				assert.NotContains(t, err.Error(), tt.cell)
+				return
+			}
+			require.NoError(t, err)
+			require.Len(t, got, 1)
+			assert.Equal(t, tt.want, got[0].BirthDate)
+		})
+	}
+	// The oracle over a whole century of days: the date read is the one
+	// of the two centuries within the 100 years up to On.
+	for d := profile.MustDate(1990, 1, 1); d.Before(profile.MustDate(2030, 1, 1)); d = d.AddDays(37) {
+		cell := fmt.Sprintf("%02d/%02d/%02d", d.Day(), int(d.Month()), d.Year()%100)
+		got, _, err := sheet.ReadMentees(strings.NewReader("id;birth_date\nme-1;"+cell+"\n"), sheet.Options{On: on})
+		require.NoError(t, err, cell)
+		g := got[0].BirthDate
+		assert.False(t, g.After(on), cell)
+		assert.True(t, g.After(profile.MustDate(on.Year()-100, on.Month(), on.Day())), cell)
+		assert.Equal(t, d.Year()%100, g.Year()%100)
+	}
 }

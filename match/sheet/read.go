@@ -54,6 +54,13 @@ type Options struct {
 	// MaxErrors is the most problems an error lists; one more then says
 	// how many others were found. 0 means 50.
 	MaxErrors int
+	// On is the day the sheet is read, which dates written with a
+	// two-digit year need: 12/04/01 is read as the date within the 100
+	// years up to On (2001-04-12 when On is in 2026; 30/12/26 is 1926-12-30
+	// when On is 2026-11-23). The zero Date (the default) refuses a
+	// two-digit year ("two_digit_year"). The readers never look at a
+	// clock.
+	On profile.Date
 	// Required are the columns a sheet must have besides id and
 	// birth_date, by name (see the package documentation), because the
 	// programme's rules need them: a sheet without one is a problem said
@@ -432,8 +439,16 @@ func read[T any](r io.Reader, opt Options, t *table[T], validate func(T) error, 
 					"cell_too_long", "longer than "+n+" bytes", false, n))
 				continue
 			}
+			text := unguard(strings.TrimSpace(cell))
+			var cp cellProblem
+			if t.cols[k].date {
+				text, cp = widenYear(text, opt.On)
+			}
 			// A clone, so that the people read do not hold the file.
-			if cp := t.cols[k].read(&p, strings.Clone(unguard(strings.TrimSpace(cell)))); cp.code != "" {
+			if cp.code == "" {
+				cp = t.cols[k].read(&p, strings.Clone(text))
+			}
+			if cp.code != "" {
 				bad[k] = true
 				rowProbs = append(rowProbs, problem(row, msg.ClipTo(header[i], 32), t.cols[k].path,
 					cp.code, cp.detail, false, cp.args...))
