@@ -109,7 +109,7 @@ func TestGenerateEligibility(t *testing.T) {
 func TestGenerateRealistic(t *testing.T) {
 	on := synth.DefaultOn
 	me, mo := synth.Generate(synth.Config{Seed: 1, Mentees: 2000, Mentors: 2000})
-	agencies := map[string][]string{
+	agencies := map[string][]profile.Agency{
 		"Brussels-Capital": {"Actiris"}, "Flanders": {"VDAB"}, "Wallonia": {"Le Forem", "ADG"},
 	}
 	var secondGen, noCoords, practiseLocal, wish, postcodeOnly int
