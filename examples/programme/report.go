@@ -58,7 +58,7 @@ func groupings(l *ledger.Ledger, mentees []profile.Mentee, mentors []profile.Men
 	}
 	g := belgium.Gazetteer()
 	return []ledger.Grouping{
-		{Name: "gender", Of: of(func(m profile.Mentee) string { return strings.ToLower(m.Gender) })},
+		{Name: "gender", Of: of(func(m profile.Mentee) string { return string(m.Gender) })},
 		{Name: "age_band", Of: of(func(m profile.Mentee) string { return ageBand(profile.Age(m.BirthDate, start)) })},
 		{Name: "region", Of: of(func(m profile.Mentee) string {
 			loc, err := g.Resolve(m.Home)
