@@ -1,6 +1,8 @@
 package scoring_test
 
 import (
+	"golang.org/x/text/language"
+
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -31,7 +33,7 @@ func runCriterion(t *testing.T, criterion string, tests []criterionCase) {
 			p := part(t, r, criterion)
 			assert.InDelta(t, tt.value, p.Value, 1e-12, tt.why)
 			if tt.reason != "" {
-				assert.Equal(t, tt.reason, p.Reason, tt.why)
+				assert.Equal(t, tt.reason, p.Text(language.English), tt.why)
 			}
 		})
 	}
@@ -52,17 +54,17 @@ func TestSector(t *testing.T) {
 		}
 	}
 	runCriterion(t, "sector", []criterionCase{
-		{"same class", target("62.01"), 1, "same NACE class 62.01", ""},
-		{"same group", target("62.02"), 0.9, "same NACE group 62.0", ""},
-		{"same division", target("62.11"), 0.75, "same NACE division 62", ""},
-		{"same section", target("63.11"), 0.4, "same NACE section J", ""},
+		{"same class", target("62.01"), 1, "same NACE class 62.01: computer programming activities", ""},
+		{"same group", target("62.02"), 0.9, "same NACE group 62.0: computer programming, consultancy and related activities", ""},
+		{"same division", target("62.11"), 0.75, "same NACE division 62: computer programming, consultancy and related activities", ""},
+		{"same section", target("63.11"), 0.4, "same NACE section J: information and communication", ""},
 		{"other section", target("47.11"), 0, "no shared NACE section", ""},
-		{"division code against class", target("62"), 0.75, "same NACE division 62", "a level counts only when both codes go that deep"},
-		{"section letter", target("j"), 0.4, "same NACE section J", ""},
+		{"division code against class", target("62"), 0.75, "same NACE division 62: computer programming, consultancy and related activities", "a level counts only when both codes go that deep"},
+		{"section letter", target("j"), 0.4, "same NACE section J: information and communication", ""},
 		{"best pair of codes counts", func(_ *testing.T, _ *scoring.Scorer, me *profile.Mentee, mo *profile.Mentor) {
 			me.Sectors = []profile.Sector{"47.11", "86.10"}
 			mo.Experience = exp("62.01", "86.21", "47")
-		}, 0.75, "same NACE division 86", "86.10–86.21 and 47.11–47 tie at division level; the first experience entry reaching it is quoted"},
+		}, 0.75, "same NACE division 86: human health activities", "86.10–86.21 and 47.11–47 tie at division level; the first experience entry reaching it is quoted"},
 		{"no target", func(_ *testing.T, _ *scoring.Scorer, me *profile.Mentee, _ *profile.Mentor) {
 			me.Sectors = nil
 		}, scoring.Neutral, "no target sector or no experience sector given (neutral)", ""},
@@ -80,12 +82,12 @@ func TestOccupation(t *testing.T) {
 		}
 	}
 	runCriterion(t, "occupation", []criterionCase{
-		{"same unit group", occ("2512", "2512"), 1, "same ISCO unit group 2512", ""},
-		{"same minor group", occ("2512", "2519"), 0.9, "same ISCO minor group 251", ""},
-		{"same sub-major group", occ("2512", "2521"), 0.75, "same ISCO sub-major group 25", ""},
-		{"same major group", occ("2512", "2611"), 0.4, "same ISCO major group 2", ""},
+		{"same unit group", occ("2512", "2512"), 1, "same ISCO unit group 2512: software developers", ""},
+		{"same minor group", occ("2512", "2519"), 0.9, "same ISCO minor group 251: software and applications developers and analysts", ""},
+		{"same sub-major group", occ("2512", "2521"), 0.75, "same ISCO sub-major group 25: information and communications technology professionals", ""},
+		{"same major group", occ("2512", "2611"), 0.4, "same ISCO major group 2: professionals", ""},
 		{"nothing shared", occ("2512", "7411"), 0, "no shared ISCO major group", ""},
-		{"short code", occ("25", "2512"), 0.75, "same ISCO sub-major group 25", ""},
+		{"short code", occ("25", "2512"), 0.75, "same ISCO sub-major group 25: information and communications technology professionals", ""},
 		{"mentee gives none", occ("", "2512"), scoring.Neutral, "no target occupation or no experience occupation given (neutral)", ""},
 		{"invalid is absent", occ("25a", "2512"), scoring.Neutral, "", ""},
 	})
@@ -145,20 +147,20 @@ func TestLanguage(t *testing.T) {
 	l := func(tag string, lv profile.Level) profile.Language { return profile.Language{Tag: tag, Level: lv} }
 	runCriterion(t, "language", []criterionCase{
 		{"practise language at B2", langs("nl", l("nl", profile.B2), l("fr", profile.B1)), 1,
-			"speaks nl at B2, which the mentee practises; 1 further shared language", ""},
+			"speaks Dutch at B2, which the mentee practises; 1 further shared language", ""},
 		{"practise language at B1", langs("nl", l("nl", profile.B1), l("fr", profile.B1)), 0.75,
-			"speaks nl at B1, which the mentee practises; 1 further shared language", "0.5 for B1, 0.25 for fr"},
+			"speaks Dutch at B1, which the mentee practises; 1 further shared language", "0.5 for B1, 0.25 for fr"},
 		{"practise language at A2", langs("nl", l("nl", profile.A2), l("fr", profile.C1)), 0.25,
-			"does not speak nl at B1 or above, which the mentee practises; 1 further shared language", ""},
+			"does not speak Dutch at B1 or above, which the mentee practises; 1 further shared language", ""},
 		{"practise language not spoken, two shared", langs("nl", l("fr", profile.C1), l("en", profile.C1)), 0.5,
-			"does not speak nl at B1 or above, which the mentee practises; 2 further shared languages", ""},
+			"does not speak Dutch at B1 or above, which the mentee practises; 2 further shared languages", ""},
 		{"practise language native, no other", langs("nl-BE", l("nl", profile.Native), l("ar", profile.C1)), 1,
 			"", "nl is not shared (the mentee speaks it at A2) but the mentee practises it"},
 		{"practise language also shared", func(_ *testing.T, _ *scoring.Scorer, me *profile.Mentee, mo *profile.Mentor) {
 			me.Wants.PractiseLanguage = "fr"
 			me.Languages = []profile.Language{{Tag: "fr", Level: profile.B1}}
 			mo.Languages = []profile.Language{{Tag: "fr", Level: profile.B1}}
-		}, 0.5, "speaks fr at B1, which the mentee practises", "the practised language is not a further one"},
+		}, 0.5, "speaks French at B1, which the mentee practises", "the practised language is not a further one"},
 		{"no wish: neutral plus further", langs("", l("fr", profile.C1)), 0.75,
 			"no language to practise given (neutral); 1 further shared language", ""},
 		{"no wish, three shared", langs("", l("fr", profile.C1), l("en", profile.B2), l("nl", profile.B1), l("ar", profile.B1)), 1, "", ""},

@@ -1,9 +1,7 @@
 package scoring
 
 import (
-	"fmt"
-	"strings"
-
+	"github.com/duomatch/duo/internal/i18n"
 	"github.com/duomatch/duo/profile"
 )
 
@@ -15,22 +13,64 @@ import (
 // its weight, [Weights].Distance, and DistanceScaleKm.
 const CriterionDistance = "distance"
 
-var criterionDistance = criterion{name: CriterionDistance, explain: func(p *pool, i, j int, e eval, _ *profile.Mentor) string {
+var criterionDistance = criterion{name: CriterionDistance, explain: func(p *pool, i, j int, e eval, _ *profile.Mentor) (string, []string) {
 	ag, bg := &p.menteeGates[i], &p.mentorGates[j]
-	names := p.placePair(i, j)
+	a, b := p.placeArgs(i, j)
 	switch {
 	case e.km >= 0:
-		if e.km == 0 && strings.HasPrefix(names, "both in ") {
-			return names + " (0 at " + num(p.set.scaleKm) + " km)"
-		}
-		return fmt.Sprintf("%s, %.1f km apart (0 at %s km)", names, e.km, num(p.set.scaleKm))
+		return "km", []string{a, b, fmtFloat(e.km), fmtFloat(p.set.scaleKm)}
 	case ag.city != 0 && bg.city != 0 && ag.city == bg.city:
-		return names + " (same municipality)"
+		return "same_municipality", []string{a, b}
 	case ag.city != 0 && bg.city != 0:
-		return "different municipalities (" + names + "), without coordinates"
+		return "different_municipalities", []string{a, b}
 	}
-	return "place not given or not found (neutral)"
+	return "none", nil
+}, words: []word{
+	{Message: i18n.Message{Key: "distance.km", Text: i18n.Text{
+		En: "%s, %.1f km apart (0 at %.4g km)",
+		Fr: "%s : %.1f km de distance (0 à partir de %.4g km)",
+		Nl: "%s, %.1f km van elkaar (0 vanaf %.4g km)",
+		De: "%s, %.1f km voneinander entfernt (0 ab %.4g km)"}},
+		render: distanceText},
+	{Message: i18n.Message{Key: "distance.same_place", Text: i18n.Text{
+		En: "%s (0 at %.4g km)",
+		Fr: "%s (0 à partir de %.4g km)",
+		Nl: "%s (0 vanaf %.4g km)",
+		De: "%s (0 ab %.4g km)"}}},
+	{Message: i18n.Message{Key: "distance.same_municipality", Text: i18n.Text{
+		En: "%s (same municipality)",
+		Fr: "%s (même commune)",
+		Nl: "%s (dezelfde gemeente)",
+		De: "%s (dieselbe Gemeinde)"}},
+		args: pairArg},
+	{Message: i18n.Message{Key: "distance.different_municipalities", Text: i18n.Text{
+		En: "different municipalities (%s), without coordinates",
+		Fr: "communes différentes (%s), sans coordonnées",
+		Nl: "verschillende gemeenten (%s), zonder coördinaten",
+		De: "verschiedene Gemeinden (%s), ohne Koordinaten"}},
+		args: pairArg},
+	{Message: i18n.Message{Key: "distance.none", Text: i18n.Text{
+		En: "place not given or not found (neutral)",
+		Fr: "lieu non indiqué ou introuvable (neutre)",
+		Nl: "woonplaats niet opgegeven of niet gevonden (neutraal)",
+		De: "Wohnort nicht angegeben oder nicht gefunden (neutral)"}}},
 }}
+
+// distanceText writes the Args of the distance "km": the two homes, the
+// distance and the scale; a distance of 0 between two homes written alike
+// is not repeated.
+func distanceText(t tr, a []string) string {
+	pair, km, scale := placePair(t, at(a, 0), at(a, 1)), float(at(a, 2)), float(at(a, 3))
+	if km == 0 && at(a, 0) == at(a, 1) && at(a, 0) != placeCoordinates && at(a, 0) != placeUnknown {
+		return t.sprintf("distance.same_place", pair, scale)
+	}
+	return t.sprintf("distance.km", pair, km, scale)
+}
+
+// pairArg passes the two homes of Args as one named pair.
+func pairArg(t tr, a []string) []any {
+	return []any{placePair(t, at(a, 0), at(a, 1))}
+}
 
 // distanceValue fills the distance criterion from e.km, set by the rule
 // too_far.

@@ -1,9 +1,9 @@
 package scoring
 
 import (
-	"fmt"
+	"strconv"
 
-	"github.com/duomatch/duo/internal/msg"
+	"github.com/duomatch/duo/internal/i18n"
 	"github.com/duomatch/duo/profile"
 )
 
@@ -13,9 +13,27 @@ import (
 // Its value is computed in pool.score (criteria.go), inlined for speed.
 const CriterionInterests = "interests"
 
-var criterionInterests = criterion{name: CriterionInterests, explain: func(_ *pool, _, _ int, e eval, _ *profile.Mentor) string {
+var criterionInterests = criterion{name: CriterionInterests, explain: func(_ *pool, _, _ int, e eval, _ *profile.Mentor) (string, []string) {
 	if e.interN == 0 {
-		return "interests not given (neutral)"
+		return "none", nil
 	}
-	return fmt.Sprintf("shares %d of %d %s", e.interInter, e.interN, msg.Plural(float64(e.interN), "interest", "interests"))
+	return "shared", []string{strconv.Itoa(e.interInter), strconv.Itoa(e.interN)}
+}, words: []word{
+	{Message: i18n.Message{Key: "interests.none", Text: i18n.Text{
+		En: "interests not given (neutral)",
+		Fr: "centres d'intérêt non indiqués (neutre)",
+		Nl: "interesses niet opgegeven (neutraal)",
+		De: "Interessen nicht angegeben (neutral)"}}},
+	{Message: i18n.Message{Key: "interests.shared", Count: 2,
+		One: i18n.Text{
+			En: "shares %d of %d interest",
+			Fr: "partage %d centre d'intérêt sur %d",
+			Nl: "deelt %d van %d interesse",
+			De: "teilt %d von %d Interesse"},
+		Other: i18n.Text{
+			En: "shares %d of %d interests",
+			Fr: "partage %d des %d centres d'intérêt",
+			Nl: "deelt %d van de %d interesses",
+			De: "teilt %d von %d Interessen"}},
+		args: counts},
 }}

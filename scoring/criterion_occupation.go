@@ -1,6 +1,10 @@
 package scoring
 
-import "github.com/duomatch/duo/profile"
+import (
+	"github.com/duomatch/duo/internal/i18n"
+	"github.com/duomatch/duo/profile"
+	isconames "github.com/duomatch/duo/profile/isco"
+)
 
 // CriterionOccupation is the criterion of the occupation: the deepest
 // level of the ISCO-08 hierarchy that the mentee's target occupation
@@ -10,13 +14,56 @@ import "github.com/duomatch/duo/profile"
 // Its value is computed in pool.score (criteria.go), inlined for speed.
 const CriterionOccupation = "occupation"
 
-var criterionOccupation = criterion{name: CriterionOccupation, explain: func(p *pool, i, _ int, e eval, _ *profile.Mentor) string {
-	hier := [5]string{"", "major group", "sub-major group", "minor group", "unit group"}
-	switch {
-	case e.occLevel < 0:
-		return "no target occupation or no experience occupation given (neutral)"
-	case e.occLevel == 0:
-		return "no shared ISCO major group"
+// Its Detail names the deepest level shared: major_group, sub_major_group,
+// minor_group or unit_group, with the mentee's code at that level as Args.
+var criterionOccupation = criterion{name: CriterionOccupation, explain: func(p *pool, i, _ int, e eval, _ *profile.Mentor) (string, []string) {
+	hier := [5]string{"unrelated", "major_group", "sub_major_group", "minor_group", "unit_group"}
+	if e.occLevel < 0 {
+		return "none", nil
 	}
-	return "same ISCO " + hier[e.occLevel] + " " + p.mentees[i].occupation.prefix(e.occLevel)
+	if e.occLevel == 0 {
+		return hier[0], nil
+	}
+	return hier[e.occLevel], []string{p.mentees[i].occupation.prefix(e.occLevel)}
+}, words: []word{
+	{Message: i18n.Message{Key: "occupation.none", Text: i18n.Text{
+		En: "no target occupation or no experience occupation given (neutral)",
+		Fr: "aucun métier visé ou aucun métier exercé indiqué (neutre)",
+		Nl: "geen beoogd beroep of geen uitgeoefend beroep opgegeven (neutraal)",
+		De: "kein Zielberuf oder kein ausgeübter Beruf angegeben (neutral)"}}},
+	{Message: i18n.Message{Key: "occupation.unrelated", Text: i18n.Text{
+		En: "no shared ISCO major group",
+		Fr: "aucun grand groupe CITP en commun",
+		Nl: "geen gemeenschappelijke ISCO-hoofdgroep",
+		De: "keine gemeinsame ISCO-Berufshauptgruppe"}}},
+	{Message: i18n.Message{Key: "occupation.major_group", Text: i18n.Text{
+		En: "same ISCO major group %s: %s",
+		Fr: "même grand groupe CITP %s : %s",
+		Nl: "zelfde ISCO-hoofdgroep %s: %s",
+		De: "gleiche ISCO-Berufshauptgruppe %s: %s"}}, args: iscoArgs},
+	{Message: i18n.Message{Key: "occupation.sub_major_group", Text: i18n.Text{
+		En: "same ISCO sub-major group %s: %s",
+		Fr: "même sous-grand groupe CITP %s : %s",
+		Nl: "zelfde ISCO-subhoofdgroep %s: %s",
+		De: "gleiche ISCO-Berufsgruppe %s: %s"}}, args: iscoArgs},
+	{Message: i18n.Message{Key: "occupation.minor_group", Text: i18n.Text{
+		En: "same ISCO minor group %s: %s",
+		Fr: "même sous-groupe CITP %s : %s",
+		Nl: "zelfde ISCO-subgroep %s: %s",
+		De: "gleiche ISCO-Berufsuntergruppe %s: %s"}}, args: iscoArgs},
+	{Message: i18n.Message{Key: "occupation.unit_group", Text: i18n.Text{
+		En: "same ISCO unit group %s: %s",
+		Fr: "même groupe de base CITP %s : %s",
+		Nl: "zelfde ISCO-beroepsgroep %s: %s",
+		De: "gleiche ISCO-Berufsgattung %s: %s"}}, args: iscoArgs},
 }}
+
+// iscoArgs passes an ISCO-08 code and its name in lang.
+func iscoArgs(t tr, a []string) []any {
+	code := at(a, 0)
+	name, err := isconames.Name(code, t.lang)
+	if err != nil {
+		name = "?"
+	}
+	return []any{code, nameInText(name, t.lang)}
+}

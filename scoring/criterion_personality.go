@@ -1,13 +1,13 @@
 package scoring
 
 import (
-	"fmt"
 	"math"
 	"math/bits"
+	"strconv"
 
 	"gonum.org/v1/gonum/floats"
 
-	"github.com/duomatch/duo/internal/msg"
+	"github.com/duomatch/duo/internal/i18n"
 	"github.com/duomatch/duo/profile"
 )
 
@@ -16,12 +16,29 @@ import (
 // when they share none. Its setting is its weight, [Weights].Personality.
 const CriterionPersonality = "personality"
 
-var criterionPersonality = criterion{name: CriterionPersonality, explain: func(_ *pool, _, _ int, e eval, _ *profile.Mentor) string {
+var criterionPersonality = criterion{name: CriterionPersonality, explain: func(_ *pool, _, _ int, e eval, _ *profile.Mentor) (string, []string) {
 	if e.traitN == 0 {
-		return "no trait given by both (neutral)"
+		return "none", nil
 	}
-	return fmt.Sprintf("traits differ by %.2f on average over %d shared %s",
-		e.traitDiff, e.traitN, msg.Plural(float64(e.traitN), "trait", "traits"))
+	return "differ", []string{fmtFloat(e.traitDiff), strconv.Itoa(e.traitN)}
+}, words: []word{
+	{Message: i18n.Message{Key: "personality.none", Text: i18n.Text{
+		En: "no trait given by both (neutral)",
+		Fr: "aucun trait de personnalité indiqué par les deux (neutre)",
+		Nl: "geen eigenschap die beiden opgaven (neutraal)",
+		De: "kein von beiden angegebenes Merkmal (neutral)"}}},
+	{Message: i18n.Message{Key: "personality.differ", Count: 2,
+		One: i18n.Text{
+			En: "traits differ by %.2f on average over %d shared trait",
+			Fr: "écart moyen de %.2f sur %d trait de personnalité commun",
+			Nl: "gemiddeld verschil van %.2f over %d gedeelde eigenschap",
+			De: "mittlere Abweichung von %.2f über %d gemeinsames Merkmal"},
+		Other: i18n.Text{
+			En: "traits differ by %.2f on average over %d shared traits",
+			Fr: "écart moyen de %.2f sur %d traits de personnalité communs",
+			Nl: "gemiddeld verschil van %.2f over %d gedeelde eigenschappen",
+			De: "mittlere Abweichung von %.2f über %d gemeinsame Merkmale"}},
+		args: func(_ tr, a []string) []any { return []any{float(at(a, 0)), integer(at(a, 1))} }},
 }}
 
 // personality fills the personality criterion: 1 − the mean absolute

@@ -1,6 +1,10 @@
 package scoring
 
-import "github.com/duomatch/duo/profile"
+import (
+	"github.com/duomatch/duo/internal/i18n"
+	"github.com/duomatch/duo/profile"
+	nacenames "github.com/duomatch/duo/profile/nace"
+)
 
 // CriterionSector is the criterion of the sector: the deepest level of
 // the NACE hierarchy that a sector the mentee aims for shares with a
@@ -8,17 +12,61 @@ import "github.com/duomatch/duo/profile"
 // data. Its setting is its weight, [Weights].Sector.
 const CriterionSector = "sector"
 
-var criterionSector = criterion{name: CriterionSector, explain: func(p *pool, i, _ int, e eval, _ *profile.Mentor) string {
-	hier := [5]string{"", "section", "division", "group", "class"}
-	switch {
-	case e.secLevel < 0:
-		return "no target sector or no experience sector given (neutral)"
-	case e.secLevel == 0:
-		return "no shared NACE section"
+// Its Detail names the deepest level shared: section, division, group or
+// class, with the code of the mentee's sector at that level (NACE Rev. 2)
+// as Args.
+var criterionSector = criterion{name: CriterionSector, explain: func(p *pool, i, _ int, e eval, _ *profile.Mentor) (string, []string) {
+	hier := [5]string{"unrelated", "section", "division", "group", "class"}
+	if e.secLevel < 0 {
+		return "none", nil
+	}
+	if e.secLevel == 0 {
+		return hier[0], nil
 	}
 	t := p.sectors[p.mentees[i].secOff+uint32(e.secMe)]
-	return "same NACE " + hier[e.secLevel] + " " + t.prefix(e.secLevel)
+	return hier[e.secLevel], []string{t.prefix(e.secLevel)}
+}, words: []word{
+	{Message: i18n.Message{Key: "sector.none", Text: i18n.Text{
+		En: "no target sector or no experience sector given (neutral)",
+		Fr: "aucun secteur visé ou aucun secteur d'expérience indiqué (neutre)",
+		Nl: "geen beoogde sector of geen sector uit de ervaring opgegeven (neutraal)",
+		De: "keine Zielbranche oder keine Branche aus der Erfahrung angegeben (neutral)"}}},
+	{Message: i18n.Message{Key: "sector.unrelated", Text: i18n.Text{
+		En: "no shared NACE section",
+		Fr: "aucune section NACE en commun",
+		Nl: "geen gemeenschappelijke NACE-sectie",
+		De: "kein gemeinsamer NACE-Abschnitt"}}},
+	{Message: i18n.Message{Key: "sector.section", Text: i18n.Text{
+		En: "same NACE section %s: %s",
+		Fr: "même section NACE %s : %s",
+		Nl: "zelfde NACE-sectie %s: %s",
+		De: "gleicher NACE-Abschnitt %s: %s"}}, args: naceArgs},
+	{Message: i18n.Message{Key: "sector.division", Text: i18n.Text{
+		En: "same NACE division %s: %s",
+		Fr: "même division NACE %s : %s",
+		Nl: "zelfde NACE-afdeling %s: %s",
+		De: "gleiche NACE-Abteilung %s: %s"}}, args: naceArgs},
+	{Message: i18n.Message{Key: "sector.group", Text: i18n.Text{
+		En: "same NACE group %s: %s",
+		Fr: "même groupe NACE %s : %s",
+		Nl: "zelfde NACE-groep %s: %s",
+		De: "gleiche NACE-Gruppe %s: %s"}}, args: naceArgs},
+	{Message: i18n.Message{Key: "sector.class", Text: i18n.Text{
+		En: "same NACE class %s: %s",
+		Fr: "même classe NACE %s : %s",
+		Nl: "zelfde NACE-klasse %s: %s",
+		De: "gleiche NACE-Klasse %s: %s"}}, args: naceArgs},
 }}
+
+// naceArgs passes a NACE Rev. 2 code and its name in lang.
+func naceArgs(t tr, a []string) []any {
+	code := at(a, 0)
+	name, err := nacenames.Name(code, t.lang)
+	if err != nil {
+		name = "?"
+	}
+	return []any{code, nameInText(name, t.lang)}
+}
 
 // grade turns a number of shared hierarchy levels (NACE or ISCO) into a
 // value: same class or unit group 1, group 0.9, division 0.75, section 0.4,

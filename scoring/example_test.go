@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 
+	"golang.org/x/text/language"
+
 	"github.com/duomatch/duo/profile"
 	"github.com/duomatch/duo/scoring"
 )
@@ -44,18 +46,43 @@ func ExampleScorer_Pair() {
 	r := scoring.Default().Pair(&me, &mo)
 	fmt.Printf("score %.3f\n", r.Score)
 	for _, p := range r.Parts {
-		fmt.Printf("%-12s %.2f × %.2f = %.3f  %s\n", p.Criterion, p.Weight, p.Value, p.Contribution, p.Reason)
+		fmt.Printf("%-12s %.2f × %.2f = %.3f  %s\n", p.Criterion, p.Weight, p.Value, p.Contribution, p.Text(language.English))
 	}
 	// Output:
 	// score 0.845
-	// sector       0.25 × 0.90 = 0.225  same NACE group 62.0
-	// occupation   0.10 × 0.90 = 0.090  same ISCO minor group 251
+	// sector       0.25 × 0.90 = 0.225  same NACE group 62.0: computer programming, consultancy and related activities
+	// occupation   0.10 × 0.90 = 0.090  same ISCO minor group 251: software and applications developers and analysts
 	// experience   0.05 × 1.00 = 0.050  12 years in the best-matching sector (10 or more count fully)
 	// interests    0.10 × 0.25 = 0.025  shares 1 of 4 interests
-	// language     0.15 × 1.00 = 0.150  speaks nl natively, which the mentee practises; 1 further shared language
+	// language     0.15 × 1.00 = 0.150  speaks Dutch natively, which the mentee practises; 1 further shared language
 	// personality  0.10 × 0.80 = 0.080  traits differ by 0.20 on average over 2 shared traits
 	// distance     0.10 × 0.75 = 0.075  Ghent – Merelbeke, 6.4 km apart (0 at 25 km)
 	// availability 0.15 × 1.00 = 0.150  2 common weekly slots
+}
+
+// The words of a score in the coordinator's language: Part.Text renders a
+// criterion's explanation from its codes and values, with sectors,
+// occupations and languages named in that language and numbers written
+// with its decimal comma.
+func ExamplePart_Text() {
+	me, mo := examplePair()
+	r := scoring.Default().Pair(&me, &mo)
+	for _, lang := range []language.Tag{language.French, language.Dutch} {
+		for _, p := range r.Parts[:2] {
+			fmt.Println(p.Text(lang))
+		}
+		fmt.Println(r.Parts[4].Text(lang))
+		fmt.Println(r.Parts[6].Text(lang))
+	}
+	// Output:
+	// même groupe NACE 62.0 : programmation, conseil et autres activités informatiques
+	// même sous-groupe CITP 251 : concepteurs et analystes de logiciels et de multimédia
+	// parle néerlandais comme langue maternelle, la langue que le jeune pratique ; 1 autre langue en commun
+	// Ghent – Merelbeke : 6,4 km de distance (0 à partir de 25 km)
+	// zelfde NACE-groep 62.0: computerprogrammering, consultancy en aanverwante activiteiten
+	// zelfde ISCO-subgroep 251: software- en applicatieontwikkelaars en -analisten
+	// spreekt Nederlands als moedertaal, de taal die de mentee oefent; nog 1 gedeelde taal
+	// Ghent – Merelbeke, 6,4 km van elkaar (0 vanaf 25 km)
 }
 
 // A pair can be blocked by several hard rules; Pair lists them all.
@@ -67,7 +94,7 @@ func ExampleScorer_Pair_blocked() {
 	r := scoring.Default().Pair(&me, &mo)
 	fmt.Println("score", r.Score)
 	for _, b := range r.Blocked {
-		fmt.Printf("%s: %s\n", b.Code, b.Message)
+		fmt.Printf("%s: %s\n", b.Code, b.Text(language.English))
 	}
 	// Output:
 	// score -Inf
@@ -92,10 +119,10 @@ func ExampleScorer_Pair_withoutCoordinates() {
 		me.Home, mo.Home = homes[0], homes[1]
 		r := s.Pair(&me, &mo)
 		if len(r.Blocked) == 0 {
-			fmt.Printf("score %.3f: %s\n", r.Score, r.Parts[6].Reason)
+			fmt.Printf("score %.3f: %s\n", r.Score, r.Parts[6].Text(language.English))
 			continue
 		}
-		fmt.Printf("%s: %s\n", r.Blocked[0].Code, r.Blocked[0].Message)
+		fmt.Printf("%s: %s\n", r.Blocked[0].Code, r.Blocked[0].Text(language.English))
 	}
 	// The distance rule turned off: places block nothing.
 	s.Rules.MaxDistanceKm = profile.Off
@@ -116,8 +143,8 @@ func ExampleScorer_defaults() {
 	onlyRule := scoring.Scorer{Rules: scoring.Rules{MinSharedLevel: profile.B2}}
 	onlyWeights := scoring.Scorer{Weights: scoring.DefaultWeights()}
 	mo.Home = profile.Place{City: "Antwerp", Lat: 51.2194, Lon: 4.4025}
-	fmt.Println(onlyRule.Validate(), onlyRule.Pair(&me, &mo).Blocked[0].Message)
-	fmt.Println(onlyWeights.Pair(&me, &mo).Blocked[0].Message)
+	fmt.Println(onlyRule.Validate(), onlyRule.Pair(&me, &mo).Blocked[0].Text(language.English))
+	fmt.Println(onlyWeights.Pair(&me, &mo).Blocked[0].Text(language.English))
 	// Output:
 	// <nil> Ghent – Antwerp, 51.2 km apart, more than the maximum of 25 km
 	// Ghent – Antwerp, 51.2 km apart, more than the maximum of 25 km
@@ -145,7 +172,7 @@ func ExamplePool_Exclude() {
 		sum += p.Contribution
 	}
 	fmt.Println("cell", m.At(0, 0))
-	fmt.Printf("%s: %s (would score %.3f)\n", r.Blocked[0].Code, r.Blocked[0].Message, sum)
+	fmt.Printf("%s: %s (would score %.3f)\n", r.Blocked[0].Code, r.Blocked[0].Text(language.English), sum)
 	// Output:
 	// cell -Inf
 	// excluded: the pair is on the excluded list (would score 0.845)

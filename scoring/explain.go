@@ -2,9 +2,9 @@ package scoring
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 
+	"github.com/duomatch/duo/internal/i18n"
 	"github.com/duomatch/duo/profile"
 )
 
@@ -13,43 +13,91 @@ import (
 func (p *pool) parts(i, j int, e *eval, mo *profile.Mentor) []Part {
 	out := make([]Part, numCriteria)
 	for k, c := range criteria {
+		detail, args := c.explain(p, i, j, *e, mo)
 		out[k] = Part{Criterion: c.name, Weight: p.set.nw[k], Value: e.v[k],
-			Contribution: p.set.nw[k] * e.v[k], Reason: c.explain(p, i, j, *e, mo)}
+			Contribution: p.set.nw[k] * e.v[k], Detail: detail, Args: args}
 	}
 	return out
 }
 
-// placePair names the homes of mentee i and mentor j in the coordinator's
-// words: "Schaerbeek – Ixelles". A home known only by its coordinates is
-// "coordinates", one not found "unknown place".
-// placePair names the two homes of a pair in the coordinator's words:
-// "Schaarbeek – Ixelles", or "both in Bruxelles" when both were written
-// alike.
-func (p *pool) placePair(i, j int) string {
-	a, b := placeName(p.menteePlace[i], &p.menteeGates[i]), placeName(p.mentorPlace[j], &p.mentorGates[j])
-	if a == b && p.menteePlace[i] != "" {
-		return "both in " + a
-	}
-	return a + " – " + b
+// Place args: a home is stored by the name of its municipality, or by one
+// of these two tokens, which no municipality's name can be.
+const (
+	placeCoordinates = "(coordinates)"
+	placeUnknown     = "(unknown)"
+)
+
+// placeArgs stores the homes of mentee i and mentor j for the words of the
+// place rule and the distance criterion: each the name of its
+// municipality as the gazetteer spells it, or a token for a home known
+// only by its coordinates or not found.
+func (p *pool) placeArgs(i, j int) (string, string) {
+	return placeArg(p.menteePlace[i], &p.menteeGates[i]), placeArg(p.mentorPlace[j], &p.mentorGates[j])
 }
 
-func placeName(name string, g *gate) string {
+func placeArg(name string, g *gate) string {
 	switch {
 	case name != "":
 		return name
 	case g.avail&geoBit != 0:
-		return "coordinates"
+		return placeCoordinates
 	}
-	return "unknown place"
+	return placeUnknown
 }
 
-// num formats a setting or an amount without needless decimals.
-func num(x float64) string { return fmt.Sprintf("%.4g", x) }
+// placeWords are the words that name the two homes of a pair.
+var placeWords = []word{
+	{Message: i18n.Message{Key: "place.both_in", Text: i18n.Text{
+		En: "both in %s", Fr: "les deux à %s", Nl: "beiden in %s", De: "beide in %s"}}},
+	{Message: i18n.Message{Key: "place.pair", Text: i18n.Text{
+		En: "%s – %s", Fr: "%s – %s", Nl: "%s – %s", De: "%s – %s"}}},
+	{Message: i18n.Message{Key: "sep", Text: i18n.Text{
+		En: "; ", Fr: " ; ", Nl: "; ", De: "; "}}},
+	{Message: i18n.Message{Key: "place.coordinates", Text: i18n.Text{
+		En: "coordinates", Fr: "coordonnées", Nl: "coördinaten", De: "Koordinaten"}}},
+	{Message: i18n.Message{Key: "place.unknown", Text: i18n.Text{
+		En: "unknown place", Fr: "lieu inconnu", Nl: "onbekende plaats", De: "unbekannter Ort"}}},
+}
 
-// levelName writes a level in its canonical form.
+// placePair names the two homes a and b (as placeArgs stores them) in
+// lang: "Schaerbeek – Ixelles", or "both in Bruxelles" when both were
+// written alike.
+func placePair(t tr, a, b string) string {
+	if a == b && a != placeCoordinates && a != placeUnknown {
+		return t.sprintf("place.both_in", a)
+	}
+	return t.sprintf("place.pair", placeName(t, a), placeName(t, b))
+}
+
+func placeName(t tr, a string) string {
+	switch a {
+	case placeCoordinates:
+		return t.sprintf("place.coordinates")
+	case placeUnknown:
+		return t.sprintf("place.unknown")
+	}
+	return a
+}
+
+// levelName writes a level in its canonical form, the form Args store.
 func levelName(l profile.Level) string {
 	names := [...]string{"", "A1", "A2", "B1", "B2", "C1", "C2", "native"}
 	return names[l.Rank()]
+}
+
+// levelWords name the native level; the CEFR levels are written as they
+// are in every language.
+var levelWords = []word{
+	{Message: i18n.Message{Key: "level.native", Text: i18n.Text{
+		En: "native", Fr: "langue maternelle", Nl: "moedertaal", De: "Muttersprache"}}},
+}
+
+// levelText writes a stored level in lang.
+func levelText(t tr, l string) string {
+	if l == "native" {
+		return t.sprintf("level.native")
+	}
+	return l
 }
 
 // Strongest returns up to n of parts with a positive contribution, largest

@@ -1,6 +1,8 @@
 package scoring_test
 
 import (
+	"golang.org/x/text/language"
+
 	"context"
 	"fmt"
 	"math"
@@ -137,8 +139,9 @@ func TestPoolExclude(t *testing.T) {
 			assert.Equal(t, got.Blocked, pool.Blocked(i, j))
 		}
 	}
-	assert.Equal(t, []scoring.Reason{{Code: scoring.CodeExcluded, Message: "the pair is on the excluded list"}},
+	assert.Equal(t, []scoring.Reason{{Code: scoring.CodeExcluded}},
 		pool.Blocked(allowed[0], allowed[1]))
+	assert.Equal(t, "the pair is on the excluded list", pool.Blocked(allowed[0], allowed[1])[0].Text(language.English))
 	assert.False(t, math.IsInf(before.At(allowed[0], allowed[1]), -1), "a matrix taken before does not change")
 
 	for _, bad := range [][2]int{{-1, 0}, {12, 0}, {0, 10}, {0, -1}} {

@@ -23,9 +23,11 @@ var hardRules = [...]hardRule{
 type hardRule struct {
 	// code is the stable code of [Reason].
 	code string
-	// message says, in words a coordinator can pass on, why the rule
-	// blocks the evaluated pair of mentee i and mentor j.
-	message func(p *pool, i, j int, e eval) string
+	// args returns the values the rule's words quote for the evaluated
+	// pair of mentee i and mentor j ([Reason.Args]); nil for none.
+	args func(p *pool, i, j int, e eval) []string
+	// words are the rule's messages, the first keyed by its code.
+	words []word
 }
 
 // The index of each rule in hardRules.
@@ -52,7 +54,11 @@ func (p *pool) reasons(i, j int, e *eval) []Reason {
 	var out []Reason
 	for k, r := range hardRules {
 		if e.blocked&(1<<k) != 0 {
-			out = append(out, Reason{r.code, r.message(p, i, j, *e)})
+			var args []string
+			if r.args != nil {
+				args = r.args(p, i, j, *e)
+			}
+			out = append(out, Reason{Code: r.code, Args: args})
 		}
 	}
 	return out

@@ -1,9 +1,10 @@
 package scoring
 
 import (
-	"fmt"
 	"math"
 	"strings"
+
+	"github.com/duomatch/duo/internal/i18n"
 )
 
 // CodeTooFar is the place rules' code. It blocks a pair farther apart than
@@ -15,7 +16,7 @@ import (
 // the distance that the distance criterion (criterion_distance.go) reads.
 const CodeTooFar = "too_far"
 
-var ruleDistance = hardRule{code: CodeTooFar, message: (*pool).placeMessage}
+var ruleDistance = hardRule{code: CodeTooFar, args: (*pool).placeRuleArgs, words: placeRuleWords}
 
 // earthRadiusKm is the mean radius of the Earth (IUGG), used for
 // great-circle distances.
@@ -44,40 +45,101 @@ func asin(x float64) float64 {
 	return math.Asin(min(x, 1))
 }
 
-// placeMessage says why the place rules block the evaluated pair of
-// mentee i and mentor j: every rule that does, joined by "; ".
-func (p *pool) placeMessage(i, j int, e eval) string {
+// placeRuleArgs returns the Args of too_far for the evaluated pair of mentee
+// i and mentor j: the two homes (as placeArgs stores them), the distance
+// in km ("" when it could not be measured), the limit, then the code of
+// each place rule that blocks the pair, in this order: over_limit, or
+// not_found_both, not_found_mentee, not_found_mentor or no_coordinates for
+// the distance; not_same_municipality; not_same_region.
+func (p *pool) placeRuleArgs(i, j int, e eval) []string {
 	s := p.set
 	ag, bg := &p.menteeGates[i], &p.mentorGates[j]
-	names := p.placePair(i, j)
-	var out []string
+	a, b := p.placeArgs(i, j)
+	km := ""
+	if e.km >= 0 {
+		km = fmtFloat(e.km)
+	}
+	out := []string{a, b, km, fmtFloat(s.maxKm)}
 	switch {
 	case e.km >= 0 && e.km > s.maxKm && s.limit:
-		out = append(out, fmt.Sprintf("%s, %.1f km apart, more than the maximum of %s km", names, e.km, num(s.maxKm)))
-	case e.km < 0 && s.limit && (ag.city == 0 || bg.city == 0):
-		out = append(out, names+": "+notFound(ag.city, bg.city)+", so the distance cannot be checked")
+		out = append(out, "over_limit")
+	case e.km < 0 && s.limit && ag.city == 0 && bg.city == 0:
+		out = append(out, "not_found_both")
+	case e.km < 0 && s.limit && ag.city == 0:
+		out = append(out, "not_found_mentee")
+	case e.km < 0 && s.limit && bg.city == 0:
+		out = append(out, "not_found_mentor")
 	case e.km < 0 && s.limit && ag.city != bg.city:
-		out = append(out, names+": different municipalities, and without coordinates for both the distance cannot be checked")
+		out = append(out, "no_coordinates")
 	}
 	if s.sameCity && (ag.city != bg.city || ag.city == 0) {
-		out = append(out, names+": not the same municipality, which the programme requires")
+		out = append(out, "not_same_municipality")
 	}
 	if s.sameRegion && !p.sameRegion(ag.city, bg.city) {
-		out = append(out, names+": not the same region, which the programme requires")
+		out = append(out, "not_same_region")
 	}
-	if len(out) == 0 { // the distance with a limit rounded away; cannot happen
-		return names + ": too far"
-	}
-	return strings.Join(out, "; ")
+	return out
 }
 
-// notFound says which homes did not resolve to a municipality.
-func notFound(a, b uint32) string {
-	switch {
-	case a == 0 && b == 0:
-		return "neither home was found in the gazetteer"
-	case a == 0:
-		return "the mentee's home was not found in the gazetteer"
+// placeText writes the Args of too_far in lang: every place rule that
+// blocks the pair, joined by "; ".
+func placeText(t tr, a []string) string {
+	pair := placePair(t, at(a, 0), at(a, 1))
+	var out []string
+	for k := 4; k < len(a); k++ {
+		key := CodeTooFar + "." + a[k]
+		if a[k] == "over_limit" {
+			out = append(out, t.sprintf(key, pair, float(at(a, 2)), float(at(a, 3))))
+		} else {
+			out = append(out, t.sprintf(key, pair))
+		}
 	}
-	return "the mentor's home was not found in the gazetteer"
+	if len(out) == 0 { // the distance with a limit rounded away; cannot happen
+		return t.sprintf(CodeTooFar, pair)
+	}
+	return strings.Join(out, t.sprintf("sep"))
+}
+
+// placeRuleWords are the words of too_far: one message per place rule,
+// keyed too_far.<code>, and too_far itself for a pair that no longer
+// breaks any.
+var placeRuleWords = []word{
+	{Message: i18n.Message{Key: CodeTooFar, Text: i18n.Text{
+		En: "%s: too far", Fr: "%s : trop loin", Nl: "%s: te ver", De: "%s: zu weit entfernt"}},
+		render: placeText},
+	{Message: i18n.Message{Key: CodeTooFar + ".over_limit", Text: i18n.Text{
+		En: "%s, %.1f km apart, more than the maximum of %.4g km",
+		Fr: "%s : %.1f km de distance, plus que le maximum de %.4g km",
+		Nl: "%s, %.1f km van elkaar, meer dan het maximum van %.4g km",
+		De: "%s, %.1f km voneinander entfernt, mehr als das Maximum von %.4g km"}}},
+	{Message: i18n.Message{Key: CodeTooFar + ".not_found_both", Text: i18n.Text{
+		En: "%s: neither home was found in the gazetteer, so the distance cannot be checked",
+		Fr: "%s : aucun des deux domiciles ne figure dans la liste des communes, la distance ne peut donc pas être vérifiée",
+		Nl: "%s: geen van beide woonplaatsen staat in de lijst van gemeenten, dus de afstand kan niet worden nagegaan",
+		De: "%s: keiner der beiden Wohnorte steht im Ortsverzeichnis, daher kann die Entfernung nicht geprüft werden"}}},
+	{Message: i18n.Message{Key: CodeTooFar + ".not_found_mentee", Text: i18n.Text{
+		En: "%s: the mentee's home was not found in the gazetteer, so the distance cannot be checked",
+		Fr: "%s : le domicile du jeune ne figure pas dans la liste des communes, la distance ne peut donc pas être vérifiée",
+		Nl: "%s: de woonplaats van de mentee staat niet in de lijst van gemeenten, dus de afstand kan niet worden nagegaan",
+		De: "%s: der Wohnort des Mentees steht nicht im Ortsverzeichnis, daher kann die Entfernung nicht geprüft werden"}}},
+	{Message: i18n.Message{Key: CodeTooFar + ".not_found_mentor", Text: i18n.Text{
+		En: "%s: the mentor's home was not found in the gazetteer, so the distance cannot be checked",
+		Fr: "%s : le domicile du mentor ne figure pas dans la liste des communes, la distance ne peut donc pas être vérifiée",
+		Nl: "%s: de woonplaats van de mentor staat niet in de lijst van gemeenten, dus de afstand kan niet worden nagegaan",
+		De: "%s: der Wohnort des Mentors steht nicht im Ortsverzeichnis, daher kann die Entfernung nicht geprüft werden"}}},
+	{Message: i18n.Message{Key: CodeTooFar + ".no_coordinates", Text: i18n.Text{
+		En: "%s: different municipalities, and without coordinates for both the distance cannot be checked",
+		Fr: "%s : communes différentes, et sans coordonnées pour les deux la distance ne peut pas être vérifiée",
+		Nl: "%s: verschillende gemeenten, en zonder coördinaten voor beiden kan de afstand niet worden nagegaan",
+		De: "%s: verschiedene Gemeinden, und ohne Koordinaten für beide kann die Entfernung nicht geprüft werden"}}},
+	{Message: i18n.Message{Key: CodeTooFar + ".not_same_municipality", Text: i18n.Text{
+		En: "%s: not the same municipality, which the programme requires",
+		Fr: "%s : pas dans la même commune, ce que le programme exige",
+		Nl: "%s: niet in dezelfde gemeente, wat het programma vereist",
+		De: "%s: nicht in derselben Gemeinde, was das Programm verlangt"}}},
+	{Message: i18n.Message{Key: CodeTooFar + ".not_same_region", Text: i18n.Text{
+		En: "%s: not the same region, which the programme requires",
+		Fr: "%s : pas dans la même région, ce que le programme exige",
+		Nl: "%s: niet in hetzelfde gewest, wat het programma vereist",
+		De: "%s: nicht in derselben Region, was das Programm verlangt"}}},
 }

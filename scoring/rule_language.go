@@ -1,6 +1,8 @@
 package scoring
 
-import "fmt"
+import (
+	"github.com/duomatch/duo/internal/i18n"
+)
 
 // CodeNoSharedLanguage is the rule that blocks a pair with no language
 // that both speak at [Rules.MinSharedLevel] or above (B1 by default;
@@ -9,9 +11,15 @@ const CodeNoSharedLanguage = "no_shared_language"
 
 var ruleLanguage = hardRule{
 	code: CodeNoSharedLanguage,
-	message: func(p *pool, _, _ int, _ eval) string {
-		return fmt.Sprintf("no language that both speak at %s or above", levelName(p.set.minLevel))
-	},
+	args: func(p *pool, _, _ int, _ eval) []string { return []string{levelName(p.set.minLevel)} },
+	words: []word{{
+		Message: i18n.Message{Key: CodeNoSharedLanguage, Text: i18n.Text{
+			En: "no language that both speak at %s or above",
+			Fr: "aucune langue que les deux parlent au niveau %s ou plus",
+			Nl: "geen taal die beiden op niveau %s of hoger spreken",
+			De: "keine Sprache, die beide auf Niveau %s oder höher sprechen"}},
+		args: func(t tr, a []string) []any { return []any{levelText(t, at(a, 0))} },
+	}},
 }
 
 // sharedLanguages counts into e.shared the languages both speak at the

@@ -3,7 +3,10 @@ package scoring
 import (
 	"errors"
 	"math"
+	"slices"
+	"strings"
 
+	"github.com/duomatch/duo/internal/i18n"
 	"github.com/duomatch/duo/profile"
 )
 
@@ -56,6 +59,29 @@ type Rules struct {
 // their files (rule_*.go), listed in [hardRules]'s order. Codes are
 // stable: programs may store and compare them.
 const CodeInvalidScorer = "invalid_scorer"
+
+// invalidWords are the words of invalid_scorer; its Args are the paths of
+// the invalid settings.
+var invalidWords = []word{{
+	Message: i18n.Message{Key: CodeInvalidScorer, Text: i18n.Text{
+		En: "the scorer's settings are invalid: %s",
+		Fr: "les paramètres du calcul des scores ne sont pas valides : %s",
+		Nl: "de instellingen van de scoreberekening zijn ongeldig: %s",
+		De: "die Einstellungen der Punktberechnung sind ungültig: %s"}},
+	args: func(_ tr, a []string) []any { return []any{strings.Join(a, ", ")} },
+}}
+
+// invalidArgs returns the paths of the settings err finds invalid, each
+// once, in order.
+func invalidArgs(err error) []string {
+	var out []string
+	for _, p := range profile.Problems(err) {
+		if !slices.Contains(out, p.Path) {
+			out = append(out, p.Path)
+		}
+	}
+	return out
+}
 
 // Defaults of the settings whose zero value stands for them.
 const (

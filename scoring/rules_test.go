@@ -1,6 +1,8 @@
 package scoring_test
 
 import (
+	"golang.org/x/text/language"
+
 	"context"
 	"encoding/json"
 	"math"
@@ -167,7 +169,7 @@ func TestRulesEdges(t *testing.T) {
 			assert.Equal(t, tt.want, codes(r), tt.why)
 			if tt.msg != "" {
 				require.Len(t, r.Blocked, 1)
-				assert.Equal(t, tt.msg, r.Blocked[0].Message)
+				assert.Equal(t, tt.msg, r.Blocked[0].Text(language.English))
 			}
 		})
 	}
@@ -315,7 +317,7 @@ func TestPlaceRule(t *testing.T) {
 				assert.Empty(t, r.Blocked)
 			} else {
 				require.Equal(t, []string{scoring.CodeTooFar}, codes(r))
-				assert.Equal(t, tt.msg, r.Blocked[0].Message)
+				assert.Equal(t, tt.msg, r.Blocked[0].Text(language.English))
 			}
 			assert.InDelta(t, tt.distance, part(t, r, "distance").Value, 0.01)
 			assert.Equal(t, tt.unresolved, s.CheckHome(me.Home) != nil || s.CheckHome(mo.Home) != nil, "CheckHome")

@@ -162,17 +162,27 @@ type Part struct {
 	// of a pair that is not blocked, added in order, are its Score bit for
 	// bit.
 	Contribution float64 `json:"contribution"`
-	// Reason says in a few words why the value is what it is, without
-	// quoting what one person did not share with the other.
-	Reason string `json:"reason"`
+	// Detail is the code of the explanation, such as "class" for the
+	// sector criterion (the pair shares a NACE class) or "none" (no data,
+	// neutral); with Criterion it names the message that [Part.Text]
+	// renders. The codes of each criterion are listed in its file's words.
+	Detail string `json:"detail"`
+	// Args are the explanation's values, as text: codes (a NACE or ISCO
+	// code, a language tag, a level), counts and numbers as Go writes them
+	// ("3.2"), and municipality names. They never quote what one person
+	// did not share with the other.
+	Args []string `json:"args,omitempty"`
 }
 
 // Reason is a hard rule that blocks a pair.
 type Reason struct {
 	// Code is one of the Code… constants, such as [CodeTooFar].
 	Code string `json:"code"`
-	// Message says, in words a coordinator can pass on, what the rule is.
-	Message string `json:"message"`
+	// Args are the values the rule's words quote, as text: a level for
+	// no_shared_language; for too_far the two homes' municipalities, the
+	// distance and the limit, and the codes of the place rules that block
+	// the pair. [Reason.Text] renders them in a language.
+	Args []string `json:"args,omitempty"`
 }
 
 type resultJSON struct {
@@ -213,7 +223,8 @@ func (r *Result) UnmarshalJSON(b []byte) error {
 // [Scorer.Matrix] does.
 //
 // When s is invalid (see [Scorer.Validate]) the Result has Score -Inf, the
-// single reason invalid_scorer with the validation error as its message, and
+// single reason invalid_scorer with the codes of the validation's problems
+// as its Args, and
 // no parts: Pair cannot return an error, and a pair scored with settings
 // that mean nothing must not look acceptable.
 //
@@ -226,7 +237,7 @@ func (s Scorer) Pair(me *profile.Mentee, mo *profile.Mentor) Result {
 	set, err := s.settings()
 	if err != nil {
 		return Result{Score: math.Inf(-1), Blocked: []Reason{{Code: CodeInvalidScorer,
-			Message: "the scorer's settings are invalid: " + err.Error()}}}
+			Args: invalidArgs(err)}}}
 	}
 	var a profile.Mentee
 	var b profile.Mentor

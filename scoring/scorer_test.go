@@ -1,6 +1,8 @@
 package scoring_test
 
 import (
+	"golang.org/x/text/language"
+
 	"context"
 	"encoding/json"
 	"errors"
@@ -100,7 +102,7 @@ func checkResult(t testing.TB, r scoring.Result) {
 	if len(r.Blocked) > 0 {
 		require.True(t, math.IsInf(r.Score, -1), "a blocked pair scores -Inf, got %v", r.Score)
 		for _, b := range r.Blocked {
-			assert.NotEmpty(t, b.Message)
+			assert.NotEmpty(t, b.Text(language.English))
 		}
 		if r.Blocked[0].Code == scoring.CodeInvalidScorer {
 			return
@@ -112,7 +114,7 @@ func checkResult(t testing.TB, r scoring.Result) {
 		assert.Equal(t, scoring.Criteria()[k], p.Criterion)
 		assert.True(t, p.Value >= 0 && p.Value <= 1, "%s value %v", p.Criterion, p.Value)
 		assert.Equal(t, p.Weight*p.Value, p.Contribution)
-		assert.NotEmpty(t, p.Reason, p.Criterion)
+		assert.NotEmpty(t, p.Text(language.English), p.Criterion)
 		sum += p.Contribution
 		weights += p.Weight
 	}
@@ -133,11 +135,11 @@ func TestPairGoodPair(t *testing.T) {
 		value  float64
 		reason string
 	}{
-		"sector":       {1, "same NACE class 62.01"},
-		"occupation":   {1, "same ISCO unit group 2512"},
+		"sector":       {1, "same NACE class 62.01: computer programming activities"},
+		"occupation":   {1, "same ISCO unit group 2512: software developers"},
 		"experience":   {1, "12 years in the best-matching sector (10 or more count fully)"},
 		"interests":    {0.5, "shares 2 of 4 interests"},
-		"language":     {1, "speaks nl natively, which the mentee practises; 1 further shared language"},
+		"language":     {1, "speaks Dutch natively, which the mentee practises; 1 further shared language"},
 		"personality":  {0.9, "traits differ by 0.10 on average over 2 shared traits"},
 		"distance":     {1 - 2.0/25, "both in Brussels, 2.0 km apart (0 at 25 km)"},
 		"availability": {1, "2 common weekly slots"},
@@ -145,7 +147,7 @@ func TestPairGoodPair(t *testing.T) {
 	for c, w := range want {
 		p := part(t, r, c)
 		assert.InDelta(t, w.value, p.Value, 1e-9, c)
-		assert.Equal(t, w.reason, p.Reason, c)
+		assert.Equal(t, w.reason, p.Text(language.English), c)
 	}
 	assert.InDelta(t, 0.25+0.10+0.05+0.10*0.5+0.15+0.10*0.9+0.10*(1-2.0/25)+0.15, r.Score, 1e-9)
 }
@@ -160,10 +162,10 @@ func TestPairNoPersonalData(t *testing.T) {
 	r := scoring.Default().Pair(me, mo)
 	var text []string
 	for _, p := range r.Parts {
-		text = append(text, strings.ToLower(p.Reason))
+		text = append(text, strings.ToLower(p.Text(language.English)))
 	}
 	for _, b := range r.Blocked {
-		text = append(text, strings.ToLower(b.Message))
+		text = append(text, strings.ToLower(b.Text(language.English)))
 	}
 	all := " " + strings.Join(text, " | ") + " "
 	for _, secret := range []string{"chess", "cooking", "hiking", "music", " ar ", " ar,", " en ", " en,", "female", " male", "morocco", "retired", "mon-", "sat-", "1000", "50.8", "4.35"} {
@@ -183,8 +185,8 @@ func TestPairBlockedListsEveryReasonInOrder(t *testing.T) {
 	r := pool.Pair(0, 0)
 	checkResult(t, r)
 	assert.Equal(t, []string{"no_shared_language", "gender_wish", "too_far", "no_shared_time", "excluded"}, codes(r))
-	assert.Equal(t, "both in Brussels, 40.0 km apart, more than the maximum of 25 km", r.Blocked[2].Message)
-	assert.Equal(t, "no language that both speak at B1 or above", r.Blocked[0].Message)
+	assert.Equal(t, "both in Brussels, 40.0 km apart, more than the maximum of 25 km", r.Blocked[2].Text(language.English))
+	assert.Equal(t, "no language that both speak at B1 or above", r.Blocked[0].Text(language.English))
 	assert.Len(t, r.Parts, 8, "parts are listed for blocked pairs too")
 }
 
@@ -205,7 +207,13 @@ func TestPairInvalidScorer(t *testing.T) {
 			checkResult(t, r)
 			require.Equal(t, []string{scoring.CodeInvalidScorer}, codes(r))
 			assert.Empty(t, r.Parts)
-			assert.Contains(t, r.Blocked[0].Message, tt.s.Validate().Error())
+			// The words name every invalid setting by its path; the
+			// validation's own words are in its error.
+			ps := profile.Problems(tt.s.Validate())
+			require.NotEmpty(t, ps)
+			for _, p := range ps {
+				assert.Contains(t, r.Blocked[0].Text(language.English), p.Path)
+			}
 		})
 	}
 }
@@ -243,7 +251,7 @@ func TestPairNeutralWithoutData(t *testing.T) {
 	for _, c := range []string{"sector", "occupation", "experience", "interests", "personality", "distance"} {
 		p := part(t, r, c)
 		assert.Equal(t, scoring.Neutral, p.Value, c)
-		assert.Contains(t, p.Reason, "neutral", c)
+		assert.Contains(t, p.Text(language.English), "neutral", c)
 	}
 	// No language to practise: neutral plus the further shared language (fr).
 	assert.Equal(t, 0.75, part(t, r, "language").Value)

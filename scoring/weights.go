@@ -64,8 +64,11 @@ var criteria = [numCriteria]criterion{
 type criterion struct {
 	name string
 	// explain says why the criterion has its value for the evaluated pair
-	// of mentee i and mentor j (mo is the mentor's profile).
-	explain func(p *pool, i, j int, e eval, mo *profile.Mentor) string
+	// of mentee i and mentor j (mo is the mentor's profile): the code of
+	// the explanation ([Part.Detail]) and its values ([Part.Args]).
+	explain func(p *pool, i, j int, e eval, mo *profile.Mentor) (string, []string)
+	// words are the criterion's messages, keyed name.detail.
+	words []word
 }
 
 // criterionNames are the names of the criteria, in order.
