@@ -6,6 +6,9 @@ import (
 	"fmt"
 	"strings"
 
+	"golang.org/x/text/language"
+
+	"github.com/duomatch/duo/internal/i18n"
 	"github.com/duomatch/duo/internal/msg"
 )
 
@@ -66,30 +69,58 @@ type Change struct {
 	Gets     string `json:"gets"`
 }
 
-// String says the change in words a coordinator can read out, e.g.
+// String says the change in English: c.Text(language.English).
+func (c Change) String() string { return c.Text(language.English) }
+
+// Text says the change in lang, in words a coordinator can read out, e.g.
 // "me-7 would lose mo-3 and get mo-9 instead", "me-12 would lose mo-9 and
-// be left unmatched" or "me-20 would get mo-4". IDs are printed as given.
-func (c Change) String() string {
+// be left unmatched" or "me-20 would get mo-4"; in French "me-7 perdrait
+// mo-3 et recevrait mo-9 à la place". IDs are printed as given. The zero
+// Tag is English.
+func (c Change) Text(lang language.Tag) string {
 	switch {
 	case c.Loses != "" && c.Gets != "":
-		return fmt.Sprintf("%s would lose %s and get %s instead", c.MenteeID, c.Loses, c.Gets)
+		return catalog.Sprintf(lang, "change.swap", c.MenteeID, c.Loses, c.Gets)
 	case c.Loses != "":
-		return fmt.Sprintf("%s would lose %s and be left unmatched", c.MenteeID, c.Loses)
+		return catalog.Sprintf(lang, "change.lose", c.MenteeID, c.Loses)
 	case c.Gets != "":
-		return fmt.Sprintf("%s would get %s", c.MenteeID, c.Gets)
+		return catalog.Sprintf(lang, "change.get", c.MenteeID, c.Gets)
 	}
-	return c.MenteeID + " would keep their place"
+	return catalog.Sprintf(lang, "change.keep", c.MenteeID)
 }
 
-// Describe joins the Changes' sentences with "; ", e.g. "me-1 would lose
-// mo-2 and get mo-5 instead; me-7 would lose mo-5 and be left unmatched".
+// changeWords are the words of [Change.Text].
+var changeWords = []i18n.Message{
+	{Key: "change.swap", Text: i18n.Text{
+		En: "%s would lose %s and get %s instead",
+		Fr: "%s perdrait %s et recevrait %s à la place",
+		Nl: "%s zou %s verliezen en in de plaats %s krijgen",
+		De: "%s würde %s verlieren und stattdessen %s bekommen"}},
+	{Key: "change.lose", Text: i18n.Text{
+		En: "%s would lose %s and be left unmatched",
+		Fr: "%s perdrait %s et resterait sans partenaire",
+		Nl: "%s zou %s verliezen en zonder partner blijven",
+		De: "%s würde %s verlieren und ohne Partner bleiben"}},
+	{Key: "change.get", Text: i18n.Text{
+		En: "%s would get %s", Fr: "%s recevrait %s", Nl: "%s zou %s krijgen", De: "%s würde %s bekommen"}},
+	{Key: "change.keep", Text: i18n.Text{
+		En: "%s would keep their place", Fr: "rien ne change pour %s", Nl: "voor %s verandert er niets", De: "für %s ändert sich nichts"}},
+}
+
+// Describe joins the Changes' sentences in English: a.Text(language.English).
+func (a Alternative) Describe() string { return a.Text(language.English) }
+
+// Text joins the Changes' sentences in lang with "; ", e.g. "me-1 would
+// lose mo-2 and get mo-5 instead; me-7 would lose mo-5 and be left
+// unmatched". The zero Tag is English.
+//
 // Cost: linear in the number of changes.
-func (a Alternative) Describe() string {
+func (a Alternative) Text(lang language.Tag) string {
 	parts := make([]string, len(a.Changes))
 	for i, c := range a.Changes {
-		parts[i] = c.String()
+		parts[i] = c.Text(lang)
 	}
-	return strings.Join(parts, "; ")
+	return strings.Join(parts, catalog.Sprintf(lang, "list.sep"))
 }
 
 var errNoState = errors.New("match: alternatives need a Proposal returned by Propose")

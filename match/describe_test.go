@@ -20,7 +20,7 @@ func TestUnmatchedDescribe(t *testing.T) {
 		{"paused and ineligible", Unmatched{Reason: ReasonPaused, Violations: []profile.Violation{{Message: "no project"}}},
 			"paused for this round; would also not be eligible: no project"},
 		{"blocked", Unmatched{Reason: ReasonNoCompatibleMentor, Blocked: map[string]int{"too_far": 3, "no_shared_language": 7, "excluded": 3}},
-			"every possible pair is blocked by a hard rule: no_shared_language 7, excluded 3, too_far 3"},
+			"every possible pair is blocked by a hard rule: no shared language (7), excluded pair (3), too far (3)"},
 		{"nobody", Unmatched{Reason: ReasonNoCompatibleMentee, Blocked: map[string]int{}}, "nobody available to pair with"},
 		{"outcompeted", Unmatched{Reason: ReasonOutcompeted, Best: &Candidate{ID: "mo-2", Score: 0.4812, TakenBy: []string{"me-9"}}},
 			"the best partner, mo-2 (score 0.48), went to me-9"},

@@ -1,6 +1,8 @@
 package match_test
 
 import (
+	"golang.org/x/text/language"
+
 	"context"
 	"fmt"
 	"time"
@@ -61,7 +63,7 @@ func ExampleProposal_Needs() {
 		return
 	}
 	for _, n := range needs {
-		fmt.Printf("%s: %s\n  for %v (waited %d days)\n", n.Mentor.ID, n.Description, n.MenteeIDs, n.WaitingDays)
+		fmt.Printf("%s: %s\n  for %v (waited %d days)\n", n.Mentor.ID, n.Text(language.English), n.MenteeIDs, n.WaitingDays)
 		for _, g := range n.Value {
 			fmt.Printf("  %d recruited: +%d duos, objective %+.3f, total %+.3f\n", g.Recruits, g.Duos, g.Objective, g.Total)
 		}
@@ -72,16 +74,21 @@ func ExampleProposal_Needs() {
 		return
 	}
 	for _, o := range outreach {
-		fmt.Printf("%s: %s\n  for %v, +%d duo\n", o.Mentee.ID, o.Description, o.MentorIDs, o.Value[0].Duos)
+		fmt.Printf("%s: %s\n  for %v, +%d duo\n", o.Mentee.ID, o.Text(language.English), o.MentorIDs, o.Value[0].Duos)
 	}
+	// The same words in a coordinator's language.
+	fmt.Println(needs[0].Text(language.Dutch))
+	fmt.Println(outreach[1].Text(language.French))
 	// Output:
-	// recruit-1: speaks nl, lives in Antwerp, free mon-evening or wed-evening; sector F, construction
+	// recruit-1: speaks Dutch, lives in Antwerp, free Monday evening or Wednesday evening; sector F, construction
 	//   for [me-1 me-2 me-3] (waited 57 days)
 	//   1 recruited: +1 duos, objective +1.000, total +0.850
 	//   2 recruited: +2 duos, objective +1.875, total +1.700
 	//   3 recruited: +3 duos, objective +2.635, total +2.400
-	// outreach-1: aims at sector G, wholesale and retail trade; speaks fr, lives in Brussels, free sat-morning
+	// outreach-1: aims at sector G, wholesale and retail trade; repair of motor vehicles and motorcycles; speaks French, lives in Brussels, free Saturday morning
 	//   for [mo-1], +1 duo
-	// outreach-2: aims at sector G, wholesale and retail trade; speaks fr, lives in Liège, free sat-morning
+	// outreach-2: aims at sector G, wholesale and retail trade; repair of motor vehicles and motorcycles; speaks French, lives in Liège, free Saturday morning
 	//   for [mo-2], +1 duo
+	// spreekt Nederlands, woont in Antwerp, vrij op maandagavond of woensdagavond; sector F, bouwnijverheid
+	// vise le secteur G, commerce; réparation d'automobiles et de motocycles ; parle français, habite à Liège, disponible samedi matin
 }

@@ -1,6 +1,8 @@
 package match_test
 
 import (
+	"golang.org/x/text/language"
+
 	"context"
 	"fmt"
 	"slices"
@@ -75,7 +77,7 @@ func Example_round() {
 			return 0
 		})
 		for _, part := range parts[:3] {
-			fmt.Printf("  %-12s +%.2f  %s\n", part.Criterion, part.Contribution, part.Reason)
+			fmt.Printf("  %-12s +%.2f  %s\n", part.Criterion, part.Contribution, part.Text(language.English))
 		}
 	}
 	for _, u := range p.UnmatchedMentees {
@@ -100,8 +102,8 @@ func Example_round() {
 	}
 	// Output:
 	// me-1 + mo-1  score 0.81
-	//   sector       +0.23  same NACE group 62.0
-	//   language     +0.15  speaks fr natively, which the mentee practises
+	//   sector       +0.23  same NACE group 62.0: computer programming, consultancy and related activities
+	//   language     +0.15  speaks French natively, which the mentee practises
 	//   availability +0.15  2 common weekly slots
 	// me-2 unmatched: outcompeted, best mentor mo-1 (score 0.49) went to [me-1]
 	// mo-2 unmatched: ineligible (too_young)

@@ -58,10 +58,10 @@ type Need struct {
 	// it (the youngest age, the hours, years and training it asks); its ID is
 	// "recruit-" and the need's rank, unique in the round.
 	Mentor profile.Mentor `json:"mentor"`
-	// Description is the profile in a sentence a recruiter can read:
-	// "speaks nl, lives within 25 km of Antwerp, free mon-evening or
-	// wed-evening; sector F, construction".
-	Description string `json:"description"`
+	// Wanted is the profile in codes that [Need.Text] writes in a sentence
+	// a recruiter can read: "speaks Dutch, lives within 25 km of Antwerpen,
+	// free Monday evening or Wednesday evening; sector F, construction".
+	Wanted Wanted `json:"wanted"`
 	// MenteeIDs are the unmatched mentees the need was drawn from, every
 	// one of whom such a mentor could be paired with, sorted.
 	MenteeIDs []string `json:"mentee_ids"`
@@ -90,9 +90,10 @@ type Outreach struct {
 	// in the middle of its bounds), applies on the round's day (so it
 	// earns no waiting priority) and has the ID "outreach-" and its rank.
 	Mentee profile.Mentee `json:"mentee"`
-	// Description is the profile in a sentence: "aims at sector Q, health
-	// and social work; speaks fr, lives in Ghent, free sat-morning".
-	Description string `json:"description"`
+	// Wanted is the profile in codes that [Outreach.Text] writes in a
+	// sentence: "aims at sector Q, human health and social work
+	// activities; speaks French, lives in Gent, free Saturday morning".
+	Wanted Wanted `json:"wanted"`
 	// MentorIDs are the unmatched mentors the profile was drawn from, every
 	// one of whom such a mentee could be paired with, sorted.
 	MentorIDs []string `json:"mentor_ids"`
@@ -112,7 +113,7 @@ type Outreach struct {
 // MinScore, exactly as Propose would score them.
 //
 // Needs are sorted by duos per mentor recruited (the best rate over
-// Value: k mentors who bring d duos give d/k), then by WaitingDays, then by Description and the first mentee ID; Mentor.ID
+// Value: k mentors who bring d duos give d/k), then by WaitingDays, then by Wanted (its codes) and the first mentee ID; Mentor.ID
 // numbers them in that order. A mentee who could be served by no mentor
 // at all (no language at the minimum level, no weekly slot, no place
 // where the distance rule needs one, or pairs below MinScore even with the
@@ -178,11 +179,11 @@ func (p Proposal) Needs(ctx context.Context, opt NeedsOptions) ([]Need, error) {
 		}
 		slices.Sort(need.MenteeIDs)
 		need.Value = gains(base, max, func(g *growth) { g.addSeat(val, sc) })
-		need.Description = st.describe(grp.spec, "")
+		need.Wanted = st.wanted(grp.spec, false)
 		out = append(out, need)
 	}
 	slices.SortStableFunc(out, func(x, y Need) int {
-		return cmpNeeds(x.Value, y.Value, x.WaitingDays, y.WaitingDays, x.Description, y.Description, x.MenteeIDs[0], y.MenteeIDs[0])
+		return cmpNeeds(x.Value, y.Value, x.WaitingDays, y.WaitingDays, x.Wanted, y.Wanted, x.MenteeIDs[0], y.MenteeIDs[0])
 	})
 	for k := range out {
 		out[k].Mentor.ID = st.freshID("recruit-"+strconv.Itoa(k+1), st.mentorIdx)
@@ -200,7 +201,7 @@ func (p Proposal) Needs(ctx context.Context, opt NeedsOptions) ([]Need, error) {
 // earn no waiting priority.
 //
 // Outreach entries are sorted by duos per mentee found, then by the number
-// of mentors, then by Description and the first mentor ID. What [Proposal.Needs]
+// of mentors, then by Wanted (its codes) and the first mentor ID. What [Proposal.Needs]
 // says of mentees who cannot be served and of ties holds here for
 // mentors. Errors and cost: as for Needs, with the roles swapped.
 func (p Proposal) Outreach(ctx context.Context, opt NeedsOptions) ([]Outreach, error) {
@@ -263,11 +264,11 @@ func (p Proposal) Outreach(ctx context.Context, opt NeedsOptions) ([]Outreach, e
 		seats := slices.Clone(seatsOf) // per spare mentor, in the grown pool
 		var extraMentor []int          // spare mentor of each seat added
 		o.Value = gains(base, max, func(g *growth) { st.growRow(g, val, sc, seats, &extraMentor, firstSeat) })
-		o.Description = st.describe(grp.spec, "aims at")
+		o.Wanted = st.wanted(grp.spec, true)
 		out = append(out, o)
 	}
 	slices.SortStableFunc(out, func(x, y Outreach) int {
-		return cmpNeeds(x.Value, y.Value, len(x.MentorIDs), len(y.MentorIDs), x.Description, y.Description, x.MentorIDs[0], y.MentorIDs[0])
+		return cmpNeeds(x.Value, y.Value, len(x.MentorIDs), len(y.MentorIDs), x.Wanted, y.Wanted, x.MentorIDs[0], y.MentorIDs[0])
 	})
 	for k := range out {
 		out[k].Mentee.ID = st.freshID("outreach-"+strconv.Itoa(k+1), st.menteeIdx)
@@ -335,9 +336,9 @@ const gainEpsilon = 1e-9
 
 // cmpNeeds orders needs and outreach: more duos per person recruited
 // first (the best rate over Value: k people who bring d duos, d/k), then
-// the larger weight (waiting days, mentors), then the description and the
-// first ID.
-func cmpNeeds(vx, vy []Gain, wx, wy int, dx, dy, idx, idy string) int {
+// the larger weight (waiting days, mentors), then the description (its
+// codes) and the first ID.
+func cmpNeeds(vx, vy []Gain, wx, wy int, dx, dy Wanted, idx, idy string) int {
 	rate := func(v []Gain) float64 {
 		best := 0.0
 		for _, g := range v {
@@ -357,7 +358,7 @@ func cmpNeeds(vx, vy []Gain, wx, wy int, dx, dy, idx, idy string) int {
 		}
 		return 1
 	}
-	if c := strings.Compare(dx, dy); c != 0 {
+	if c := dx.compare(dy); c != 0 {
 		return c
 	}
 	return strings.Compare(idx, idy)

@@ -3,14 +3,12 @@ package match
 import (
 	"cmp"
 	"context"
-	"fmt"
 	"math"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/duomatch/duo/profile"
-	"github.com/duomatch/duo/profile/belgium"
 	"github.com/duomatch/duo/scoring"
 )
 
@@ -355,63 +353,6 @@ func roundTo(x float64, digits int) float64 {
 	return math.Round(x*p) / p
 }
 
-// describe writes the partner in a sentence; lead "aims at" puts the
-// sector first, as a mentee's goal, and "" last, as a mentor's experience.
-func (st *roundState) describe(p partner, lead string) string {
-	var parts []string
-	if p.gender != "" {
-		parts = append(parts, "gender "+string(p.gender))
-	}
-	if p.practise != "" {
-		parts = append(parts, "speaks "+p.talk+" and "+p.practise+" (to practise)")
-	} else {
-		parts = append(parts, "speaks "+p.talk)
-	}
-	name := p.home.City
-	if name == "" {
-		// A home given by postcode: the municipality's name, never the
-		// postcode.
-		places := st.scorer.Places
-		if places == nil {
-			places = belgium.Gazetteer() // the scorer's default
-		}
-		if l, err := profile.Locate(places, p.home); err == nil {
-			name = l.Name
-		}
-	}
-	if name == "" && p.home.HasCoords() {
-		name = fmt.Sprintf("%.2f, %.2f", p.home.Lat, p.home.Lon)
-	}
-	switch km := st.rules().MaxDistanceKm; {
-	case name == "":
-	case !st.placeRule():
-		parts = append(parts, "lives near "+name)
-	case p.home.HasCoords() && km != profile.Off:
-		parts = append(parts, fmt.Sprintf("lives within %g km of %s", km, name))
-	default:
-		parts = append(parts, "lives in "+name)
-	}
-	var slots []string
-	for _, s := range p.slots.Slots() {
-		slots = append(slots, s.String())
-	}
-	switch len(slots) {
-	case 1:
-		parts = append(parts, "free "+slots[0])
-	default:
-		parts = append(parts, "free "+strings.Join(slots[:len(slots)-1], ", ")+" or "+slots[len(slots)-1])
-	}
-	text := strings.Join(parts, ", ")
-	if p.section == 0 {
-		return text
-	}
-	sector := fmt.Sprintf("sector %c, %s", p.section, sectionNames[p.section-'A'])
-	if lead != "" {
-		return lead + " " + sector + "; " + text
-	}
-	return text + "; " + sector
-}
-
 // rules returns the round's rules as scoring applies them, defaults filled
 // in ([scoring.Rules.Resolved]).
 func (st *roundState) rules() scoring.Rules { return st.scorer.Rules.Resolved() }
@@ -419,16 +360,4 @@ func (st *roundState) rules() scoring.Rules { return st.scorer.Rules.Resolved() 
 func (st *roundState) placeRule() bool {
 	r := st.rules()
 	return r.MaxDistanceKm != profile.Off || r.SameCity || r.SameRegion
-}
-
-// sectionNames are short English names of the 21 sections of NACE Rev. 2,
-// A to U.
-var sectionNames = [21]string{
-	"agriculture, forestry and fishing", "mining and quarrying", "manufacturing",
-	"energy supply", "water supply and waste", "construction",
-	"wholesale and retail trade", "transport and storage", "accommodation and food services",
-	"information and communication", "finance and insurance", "real estate",
-	"professional, scientific and technical activities", "administrative and support services",
-	"public administration", "education", "health and social work", "arts and recreation",
-	"other services", "households as employers", "extraterritorial organisations",
 }

@@ -1,6 +1,8 @@
 package match
 
 import (
+	"golang.org/x/text/language"
+
 	"time"
 
 	"github.com/duomatch/duo/profile"
@@ -67,7 +69,7 @@ func (st *roundState) outreachMentee(p partner) profile.Mentee {
 	}
 	if p.sector != "" {
 		me.Sectors = []profile.Sector{p.sector}
-		me.Project = "a job in " + sectionNames[p.section-'A']
+		me.Project = "a job in " + sectionName(string(p.section), language.English)
 	}
 	return me
 }

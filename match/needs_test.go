@@ -1,6 +1,8 @@
 package match
 
 import (
+	"golang.org/x/text/language"
+
 	"context"
 	"encoding/json"
 	"fmt"
@@ -99,7 +101,7 @@ func checkNeeds(t *testing.T, name string, r Round, max int) ([]Need, []Outreach
 		mentees[m.ID] = m
 	}
 	for k, need := range needs {
-		nn := fmt.Sprintf("%s need %d (%s)", name, k, need.Description)
+		nn := fmt.Sprintf("%s need %d (%s)", name, k, need.Text(language.English))
 		require.NoError(t, need.Mentor.Validate(), nn)
 		assert.Empty(t, r.Policy.CheckMentor(need.Mentor, r.On), nn)
 		assert.NotEmpty(t, need.Value, nn)
@@ -115,7 +117,7 @@ func checkNeeds(t *testing.T, name string, r Round, max int) ([]Need, []Outreach
 		checkGains(t, nn, r, p, need.Value, max, func(n int) Round { return withMentors(r, need.Mentor, n) })
 		if k > 0 {
 			assert.LessOrEqual(t, cmpNeeds(needs[k-1].Value, need.Value, needs[k-1].WaitingDays, need.WaitingDays,
-				needs[k-1].Description, need.Description, needs[k-1].MenteeIDs[0], need.MenteeIDs[0]), 0, nn)
+				needs[k-1].Wanted, need.Wanted, needs[k-1].MenteeIDs[0], need.MenteeIDs[0]), 0, nn)
 		}
 	}
 	unmatchedMentors := map[string]string{}
@@ -127,7 +129,7 @@ func checkNeeds(t *testing.T, name string, r Round, max int) ([]Need, []Outreach
 		mentors[m.ID] = m
 	}
 	for k, o := range outreach {
-		on := fmt.Sprintf("%s outreach %d (%s)", name, k, o.Description)
+		on := fmt.Sprintf("%s outreach %d (%s)", name, k, o.Text(language.English))
 		require.NoError(t, o.Mentee.Validate(), on)
 		assert.Empty(t, r.Policy.CheckMentee(o.Mentee, r.On), on)
 		assert.NotEmpty(t, o.Value, on)
@@ -226,7 +228,7 @@ func TestNeedsScarce(t *testing.T) {
 				mentee("me-4", nil),
 			},
 			mentors:  []profile.Mentor{mentor("mo-1", nil)},
-			want:     []string{"speaks nl, lives in Antwerpen, free mon-evening or wed-evening; sector F, construction"},
+			want:     []string{"speaks Dutch, lives in Antwerpen, free Monday evening or Wednesday evening; sector F, construction"},
 			wantDuos: []int{1, 2, 3},
 		},
 		{
@@ -235,7 +237,7 @@ func TestNeedsScarce(t *testing.T) {
 				mentee("me-1", nil, womanMentor, evenings), mentee("me-2", nil, womanMentor, evenings),
 			},
 			mentors:  []profile.Mentor{mentor("mo-1", nil)},
-			want:     []string{"gender female, speaks fr, lives in Brussels, free mon-evening; sector J, information and communication"},
+			want:     []string{"gender female, speaks French, lives in Brussels, free Monday evening; sector J, information and communication"},
 			wantDuos: []int{1, 2},
 		},
 		{
@@ -244,7 +246,7 @@ func TestNeedsScarce(t *testing.T) {
 				mentee("me-1", nil, func(m *profile.Mentee) { m.Home = profile.Place{Postcode: "1000"} }),
 				mentee("me-2", nil, func(m *profile.Mentee) { m.Home = profile.Place{Postcode: "1000"} }),
 			},
-			want:     []string{"speaks fr, lives in Bruxelles, free mon-morning or mon-afternoon; sector J, information and communication"},
+			want:     []string{"speaks French, lives in Bruxelles, free Monday morning or Monday afternoon; sector J, information and communication"},
 			wantDuos: []int{1, 2},
 		},
 		{
@@ -255,7 +257,7 @@ func TestNeedsScarce(t *testing.T) {
 		{
 			name:    "no mentors at all",
 			mentees: []profile.Mentee{mentee("me-1", nil), mentee("me-2", nil, evenings)},
-			want:    []string{"speaks fr, lives in Brussels, free mon-morning or mon-evening; sector J, information and communication"},
+			want:    []string{"speaks French, lives in Brussels, free Monday morning or Monday evening; sector J, information and communication"},
 			// Both share mon-evening; a second slot, the earliest of me-1, lets the
 			// availability criterion reach 1 for her.
 			wantDuos: []int{1, 2},
@@ -267,7 +269,7 @@ func TestNeedsScarce(t *testing.T) {
 			needs, _ := checkNeeds(t, tt.name, r, 0)
 			var got []string
 			for _, n := range needs {
-				got = append(got, n.Description)
+				got = append(got, n.Text(language.English))
 			}
 			assert.Equal(t, tt.want, got)
 			if len(tt.wantDuos) > 0 {
@@ -373,7 +375,7 @@ func TestNeedsJSON(t *testing.T) {
 	assert.NotNil(t, got.Needs, "no needs is [], not null")
 	require.Len(t, got.Outreach, 1)
 	o := got.Outreach[0]
-	assert.ElementsMatch(t, []string{"mentee", "description", "mentor_ids", "reasons", "value"}, slices.Collect(maps.Keys(o)))
+	assert.ElementsMatch(t, []string{"mentee", "wanted", "mentor_ids", "reasons", "value"}, slices.Collect(maps.Keys(o)))
 	assert.JSONEq(t, string(mustJSON(t, outreach[0].Mentee)), string(o["mentee"]))
 	assert.JSONEq(t, `["mo-2"]`, string(o["mentor_ids"]))
 	assert.JSONEq(t, `{"outcompeted": 1}`, string(o["reasons"]))
@@ -391,7 +393,7 @@ func TestNeedsJSON(t *testing.T) {
 	require.Len(t, needs, 1)
 	var need map[string]any
 	require.NoError(t, json.Unmarshal(mustJSON(t, needs[0]), &need))
-	assert.ElementsMatch(t, []string{"mentor", "description", "mentee_ids", "reasons", "waiting_days", "value"}, slices.Collect(maps.Keys(need)))
+	assert.ElementsMatch(t, []string{"mentor", "wanted", "mentee_ids", "reasons", "waiting_days", "value"}, slices.Collect(maps.Keys(need)))
 }
 
 func mustJSON(t *testing.T, v any) []byte {

@@ -2,13 +2,14 @@ package match
 
 import (
 	"cmp"
-	"fmt"
 	"maps"
 	"math"
 	"slices"
-	"strconv"
 	"strings"
 
+	"golang.org/x/text/language"
+
+	"github.com/duomatch/duo/internal/i18n"
 	"github.com/duomatch/duo/profile"
 	"github.com/duomatch/duo/scoring"
 )
@@ -215,21 +216,27 @@ func sumContributions(parts []scoring.Part) float64 {
 	return s
 }
 
-// Describe says in words why the person is left out, with the details the
-// reason carries: every eligibility rule failed (their messages, joined by
-// "; "), the hard rules that
-// blocked the pairs with their counts (largest first), the best partner
-// and who took them. It names people by ID only, and is what a
-// coordinator's report or spreadsheet shows next to the reason's code.
+// Describe says in English why the person is left out:
+// u.Text(language.English).
+func (u Unmatched) Describe() string { return u.Text(language.English) }
+
+// Text says in lang why the person is left out, with the details the
+// reason carries: every eligibility rule failed (their words, joined by
+// "; "), the hard rules that blocked the pairs with their counts (largest
+// first), the best partner and who took them. It names people by ID only,
+// and is what a coordinator's report or spreadsheet shows next to the
+// reason's code. The zero Tag is English; a reason it does not know is
+// given as its code.
 //
 // Cost: O(size of u).
-func (u Unmatched) Describe() string {
+func (u Unmatched) Text(lang language.Tag) string {
+	sep := catalog.Sprintf(lang, "list.sep")
 	violations := func() string {
 		msgs := make([]string, len(u.Violations))
 		for k, v := range u.Violations {
-			msgs[k] = v.Message
+			msgs[k] = violationText(v, lang)
 		}
-		return strings.Join(msgs, "; ")
+		return strings.Join(msgs, sep)
 	}
 	switch u.Reason {
 	case ReasonIneligible:
@@ -242,31 +249,83 @@ func (u Unmatched) Describe() string {
 		return "the profile cannot be used: " + strings.Join(msgs, "; ")
 	case ReasonPaused:
 		if len(u.Violations) > 0 {
-			return "paused for this round; would also not be eligible: " + violations()
+			return catalog.Sprintf(lang, "unmatched.paused_ineligible", violations())
 		}
-		return "paused for this round"
+		return catalog.Sprintf(lang, "unmatched.paused")
 	case ReasonNoCompatibleMentor, ReasonNoCompatibleMentee:
 		if len(u.Blocked) == 0 {
-			return "nobody available to pair with"
+			return catalog.Sprintf(lang, "unmatched.nobody")
 		}
 		keys := slices.Sorted(maps.Keys(u.Blocked))
 		slices.SortStableFunc(keys, func(a, b string) int { return cmp.Compare(u.Blocked[b], u.Blocked[a]) })
 		parts := make([]string, len(keys))
 		for k, key := range keys {
-			parts[k] = key + " " + strconv.Itoa(u.Blocked[key])
+			parts[k] = catalog.Sprintf(lang, "unmatched.rule_count", scoring.RuleLabel(key, lang), u.Blocked[key])
 		}
-		return "every possible pair is blocked by a hard rule: " + strings.Join(parts, ", ")
+		return catalog.Sprintf(lang, "unmatched.blocked", strings.Join(parts, ", "))
 	case ReasonBelowMinScore:
-		return "every allowed pair scores below the round's minimum score"
+		return catalog.Sprintf(lang, "unmatched.below_min_score")
 	case ReasonOutcompeted:
 		if u.Best == nil {
-			return "another pair was better for the pool"
+			return catalog.Sprintf(lang, "unmatched.outcompeted")
 		}
-		s := fmt.Sprintf("the best partner, %s (score %.2f), ", u.Best.ID, u.Best.Score)
 		if len(u.Best.TakenBy) > 0 {
-			return s + "went to " + strings.Join(u.Best.TakenBy, ", ")
+			return catalog.Sprintf(lang, "unmatched.taken", u.Best.ID, u.Best.Score, strings.Join(u.Best.TakenBy, ", "))
 		}
-		return s + "was better used elsewhere in the pool"
+		return catalog.Sprintf(lang, "unmatched.elsewhere", u.Best.ID, u.Best.Score)
 	}
 	return u.Reason
+}
+
+// violationText says an eligibility rule failed in lang.
+func violationText(v profile.Violation, lang language.Tag) string {
+	_ = lang
+	return v.Message
+}
+
+// unmatchedWords are the words of [Unmatched.Text].
+var unmatchedWords = []i18n.Message{
+	{Key: "unmatched.paused", Text: i18n.Text{
+		En: "paused for this round",
+		Fr: "en pause pour ce tour",
+		Nl: "gepauzeerd voor deze ronde",
+		De: "für diese Runde pausiert"}},
+	{Key: "unmatched.paused_ineligible", Text: i18n.Text{
+		En: "paused for this round; would also not be eligible: %s",
+		Fr: "en pause pour ce tour ; ne serait de toute façon pas admissible : %s",
+		Nl: "gepauzeerd voor deze ronde; komt bovendien niet in aanmerking: %s",
+		De: "für diese Runde pausiert; wäre außerdem nicht teilnahmeberechtigt: %s"}},
+	{Key: "unmatched.nobody", Text: i18n.Text{
+		En: "nobody available to pair with",
+		Fr: "personne de disponible pour former un duo",
+		Nl: "niemand beschikbaar om een duo mee te vormen",
+		De: "niemand verfügbar, um ein Tandem zu bilden"}},
+	{Key: "unmatched.blocked", Text: i18n.Text{
+		En: "every possible pair is blocked by a hard rule: %s",
+		Fr: "chaque paire possible est écartée par une règle stricte : %s",
+		Nl: "elk mogelijk paar valt af door een harde regel: %s",
+		De: "jedes mögliche Paar scheitert an einer festen Regel: %s"}},
+	{Key: "unmatched.rule_count", Text: i18n.Text{
+		En: "%s (%d)", Fr: "%s (%d)", Nl: "%s (%d)", De: "%s (%d)"}},
+	{Key: "unmatched.below_min_score", Text: i18n.Text{
+		En: "every allowed pair scores below the round's minimum score",
+		Fr: "toutes les paires permises ont un score inférieur au minimum du tour",
+		Nl: "elk toegelaten paar scoort onder de minimumscore van de ronde",
+		De: "jedes zulässige Paar liegt unter der Mindestpunktzahl der Runde"}},
+	{Key: "unmatched.outcompeted", Text: i18n.Text{
+		En: "another pair was better for the pool",
+		Fr: "une autre paire convenait mieux à l'ensemble du vivier",
+		Nl: "een ander paar was beter voor de pool als geheel",
+		De: "ein anderes Paar war für den Pool insgesamt besser"}},
+	{Key: "unmatched.taken", Text: i18n.Text{
+		En: "the best partner, %s (score %.2f), went to %s",
+		Fr: "le meilleur partenaire, %s (score %.2f), a été attribué à %s",
+		Nl: "de beste partner, %s (score %.2f), ging naar %s",
+		De: "der beste Partner, %s (Punktzahl %.2f), ging an %s"}},
+	{Key: "unmatched.elsewhere", Text: i18n.Text{
+		En: "the best partner, %s (score %.2f), was better used elsewhere in the pool",
+		Fr: "le meilleur partenaire, %s (score %.2f), était plus utile ailleurs dans le vivier",
+		Nl: "de beste partner, %s (score %.2f), was elders in de pool nuttiger",
+		De: "der beste Partner, %s (Punktzahl %.2f), wurde anderswo im Pool besser eingesetzt"}},
+	{Key: "list.sep", Text: i18n.Text{En: "; ", Fr: " ; ", Nl: "; ", De: "; "}},
 }

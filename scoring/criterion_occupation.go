@@ -65,5 +65,5 @@ func iscoArgs(t tr, a []string) []any {
 	if err != nil {
 		name = "?"
 	}
-	return []any{code, nameInText(name, t.lang)}
+	return []any{code, i18n.InText(name, t.lang)}
 }

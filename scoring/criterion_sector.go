@@ -65,7 +65,7 @@ func naceArgs(t tr, a []string) []any {
 	if err != nil {
 		name = "?"
 	}
-	return []any{code, nameInText(name, t.lang)}
+	return []any{code, i18n.InText(name, t.lang)}
 }
 
 // grade turns a number of shared hierarchy levels (NACE or ISCO) into a

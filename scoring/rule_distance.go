@@ -104,6 +104,7 @@ func placeText(t tr, a []string) string {
 // keyed too_far.<code>, and too_far itself for a pair that no longer
 // breaks any.
 var placeRuleWords = []word{
+	{Message: i18n.Message{Key: CodeTooFar + ".label", Text: i18n.Text{En: "too far", Fr: "trop loin", Nl: "te ver", De: "zu weit entfernt"}}},
 	{Message: i18n.Message{Key: CodeTooFar, Text: i18n.Text{
 		En: "%s: too far", Fr: "%s : trop loin", Nl: "%s: te ver", De: "%s: zu weit entfernt"}},
 		render: placeText},

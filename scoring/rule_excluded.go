@@ -8,6 +8,7 @@ import "github.com/duomatch/duo/internal/i18n"
 const CodeExcluded = "excluded"
 
 var ruleExcluded = hardRule{code: CodeExcluded, words: []word{
+	{Message: i18n.Message{Key: CodeExcluded + ".label", Text: i18n.Text{En: "excluded pair", Fr: "paire exclue", Nl: "uitgesloten paar", De: "ausgeschlossenes Paar"}}},
 	{Message: i18n.Message{Key: CodeExcluded, Text: i18n.Text{
 		En: "the pair is on the excluded list",
 		Fr: "cette paire figure sur la liste des paires exclues",

@@ -9,6 +9,7 @@ import "github.com/duomatch/duo/internal/i18n"
 const CodeGenderWish = "gender_wish"
 
 var ruleGender = hardRule{code: CodeGenderWish, words: []word{
+	{Message: i18n.Message{Key: CodeGenderWish + ".label", Text: i18n.Text{En: "gender wish", Fr: "souhait de genre", Nl: "wens over geslacht", De: "Geschlechtswunsch"}}},
 	{Message: i18n.Message{Key: CodeGenderWish, Text: i18n.Text{
 		En: "a wish about the partner's gender is not met",
 		Fr: "un souhait quant au genre du partenaire n'est pas respecté",

@@ -11,6 +11,7 @@ import (
 const CodeNoSharedTime = "no_shared_time"
 
 var ruleTime = hardRule{code: CodeNoSharedTime, words: []word{
+	{Message: i18n.Message{Key: CodeNoSharedTime + ".label", Text: i18n.Text{En: "no shared time", Fr: "pas de créneau commun", Nl: "geen gemeenschappelijk moment", De: "kein gemeinsames Zeitfenster"}}},
 	{Message: i18n.Message{Key: CodeNoSharedTime, Text: i18n.Text{
 		En: "no weekly time slot in which both are free",
 		Fr: "aucun créneau hebdomadaire où les deux sont libres",

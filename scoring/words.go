@@ -3,8 +3,6 @@ package scoring
 import (
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"golang.org/x/text/language"
 
@@ -108,6 +106,17 @@ func (r Reason) Text(lang language.Tag) string {
 	return render(lang, r.Code, r.Args)
 }
 
+// RuleLabel names the hard rule code in a few words in lang: "no shared
+// language", "pas de langue commune", "geen gemeenschappelijke taal",
+// "keine gemeinsame Sprache", for counts and headings. A code that is no
+// hard rule's is given as it is. The zero Tag is English.
+func RuleLabel(code string, lang language.Tag) string {
+	if _, ok := words[code+".label"]; !ok {
+		return code
+	}
+	return catalog.Sprintf(lang, code+".label")
+}
+
 // arg helpers: the stored Args are text (codes, counts, numbers written
 // by strconv); these read them back for the printer, which writes numbers
 // as lang does.
@@ -144,21 +153,6 @@ func languageName(tag string, lang language.Tag) string {
 		return n
 	}
 	return tag
-}
-
-// nameInText writes a classification's name as it reads inside a
-// sentence: the sections' capitals (as published) in sentence case, and
-// the first letter in lower case, except in German, whose nouns keep
-// theirs.
-func nameInText(name string, lang language.Tag) string {
-	if i18n.Index(lang) == 3 || name == "" {
-		return name
-	}
-	if strings.ToUpper(name) == name {
-		name = strings.ToLower(name)
-	}
-	r, n := utf8.DecodeRuneInString(name)
-	return string(unicode.ToLower(r)) + name[n:]
 }
 
 // at returns a[k], or "" when a is shorter (Args decoded from JSON may be).

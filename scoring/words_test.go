@@ -29,7 +29,7 @@ var englishWords = regexp.MustCompile(`(?i)\b(speaks|lives|waiting|blocked|left 
 func TestWordsOfEveryPair(t *testing.T) {
 	mentees, mentors := synth.Generate(synth.Config{Seed: 3, Mentees: 24, Mentors: 24})
 	mentees[0].Home = profile.Place{City: "Nowhere-sur-Mer"} // a home not found
-	mentors[1].Home = profile.Place{Lat: 50.85, Lon: 4.35}  // coordinates only
+	mentors[1].Home = profile.Place{Lat: 50.85, Lon: 4.35}   // coordinates only
 	scorers := []Scorer{
 		{},
 		{Rules: Rules{SameCity: true, SameRegion: true, MaxDistanceKm: 5}},

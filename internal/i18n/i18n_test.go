@@ -141,3 +141,20 @@ func TestDates(t *testing.T) {
 	}
 	assert.Equal(t, "1 13 2026", LongDate(English, 2026, 13, 1))
 }
+
+func TestInText(t *testing.T) {
+	tests := []struct {
+		tag        language.Tag
+		name, want string
+	}{
+		{English, "INFORMATION AND COMMUNICATION", "information and communication"},
+		{French, "Commerce de gros non spécialisé", "commerce de gros non spécialisé"},
+		{Dutch, "Écoles", "écoles"},
+		{German, "Großhandel ohne ausgeprägten Schwerpunkt", "Großhandel ohne ausgeprägten Schwerpunkt"},
+		{German, "HANDEL", "HANDEL"},
+		{French, "", ""},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, InText(tt.name, tt.tag), tt.name)
+	}
+}

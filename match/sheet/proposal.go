@@ -1,6 +1,8 @@
 package sheet
 
 import (
+	"golang.org/x/text/language"
+
 	"context"
 	"fmt"
 	"io"
@@ -55,13 +57,13 @@ func WriteDuos(w io.Writer, p match.Proposal, opt Options) error {
 			cell := ""
 			if k < len(strong) {
 				part := strong[k]
-				cell = part.Criterion + " +" + score(part.Contribution, numFormat{}) + ": " + part.Reason
+				cell = part.Criterion + " +" + score(part.Contribution, numFormat{}) + ": " + part.Text(language.English)
 			}
 			row = append(row, guard(cell))
 		}
 		var blocked []string
 		for _, b := range d.Blocked {
-			blocked = append(blocked, b.Message)
+			blocked = append(blocked, b.Text(language.English))
 		}
 		row = append(row, guard(strings.Join(blocked, "; ")))
 		rows = append(rows, row)

@@ -1,6 +1,8 @@
 package sheet_test
 
 import (
+	"golang.org/x/text/language"
+
 	"bytes"
 	"context"
 	"encoding/csv"
@@ -65,7 +67,7 @@ func TestWriteDuos(t *testing.T) {
 		}
 		if best.Contribution > 0 {
 			assert.True(t, strings.HasPrefix(row[4], best.Criterion+" +"), "%s: %q", d.MenteeID, row[4])
-			assert.True(t, strings.HasSuffix(row[4], ": "+best.Reason))
+			assert.True(t, strings.HasSuffix(row[4], ": "+best.Text(language.English)))
 		}
 	}
 }
@@ -134,12 +136,12 @@ func TestWriteAlternatives(t *testing.T) {
 
 func TestProposalWritersGuardFormulas(t *testing.T) {
 	p := match.Proposal{
-		Duos:             []match.ProposedDuo{{MenteeID: "=cmd", MentorID: "+mo", Parts: []scoring.Part{{Criterion: "sector", Contribution: 0.2, Reason: "r"}}}},
+		Duos:             []match.ProposedDuo{{MenteeID: "=cmd", MentorID: "+mo", Parts: []scoring.Part{{Criterion: "sector", Contribution: 0.2, Detail: "none"}}}},
 		UnmatchedMentees: []match.Unmatched{{ID: "@me", Reason: match.ReasonPaused}},
 	}
 	var buf bytes.Buffer
 	require.NoError(t, sheet.WriteDuos(&buf, p, sheet.Options{NoBOM: true}))
-	assert.Equal(t, "mentee;mentor;score;pinned;reason_1;reason_2;reason_3;blocked_today\r\n'=cmd;'+mo;0,00;no;sector +0.20: r;;;\r\n", buf.String())
+	assert.Equal(t, "mentee;mentor;score;pinned;reason_1;reason_2;reason_3;blocked_today\r\n'=cmd;'+mo;0,00;no;sector +0.20: no target sector or no experience sector given (neutral);;;\r\n", buf.String())
 	buf.Reset()
 	require.NoError(t, sheet.WriteUnmatched(&buf, p, sheet.Options{NoBOM: true}))
 	assert.Contains(t, buf.String(), "mentee;'@me;paused;paused for this round;;;no\r\n")
