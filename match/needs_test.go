@@ -237,7 +237,7 @@ func TestNeedsScarce(t *testing.T) {
 				mentee("me-1", nil, womanMentor, evenings), mentee("me-2", nil, womanMentor, evenings),
 			},
 			mentors:  []profile.Mentor{mentor("mo-1", nil)},
-			want:     []string{"gender female, speaks French, lives in Brussels, free Monday evening; sector J, information and communication"},
+			want:     []string{"gender female, speaks French, lives in Bruxelles, free Monday evening; sector J, information and communication"},
 			wantDuos: []int{1, 2},
 		},
 		{
@@ -257,7 +257,7 @@ func TestNeedsScarce(t *testing.T) {
 		{
 			name:    "no mentors at all",
 			mentees: []profile.Mentee{mentee("me-1", nil), mentee("me-2", nil, evenings)},
-			want:    []string{"speaks French, lives in Brussels, free Monday morning or Monday evening; sector J, information and communication"},
+			want:    []string{"speaks French, lives in Bruxelles, free Monday morning or Monday evening; sector J, information and communication"},
 			// Both share mon-evening; a second slot, the earliest of me-1, lets the
 			// availability criterion reach 1 for her.
 			wantDuos: []int{1, 2},

@@ -32,6 +32,10 @@ type Wanted struct {
 	// it does not know it), or coordinates rounded to 0.01° written
 	// "50.85, 4.35"; "" when unknown.
 	Place string `json:"place,omitempty"`
+	// NIS is the municipality's NIS code when the round's gazetteer is
+	// the Belgian one: [Wanted.Text] then names it in the reader's
+	// language (Anvers, Antwerpen).
+	NIS string `json:"nis,omitempty"`
 	// Lives says how Place binds: "near" (the round has no place rule),
 	// "within" (within WithinKm of Place) or "in" (in the municipality).
 	Lives    string  `json:"lives,omitempty"`
@@ -61,6 +65,9 @@ func (st *roundState) wanted(p partner, aims bool) Wanted {
 	}
 	if l, err := profile.Locate(places, p.home); err == nil {
 		name = l.Name
+		if _, ok := places.(*belgium.Table); ok {
+			w.NIS = l.ID
+		}
 	}
 	if name == "" {
 		name = p.home.City
@@ -92,7 +99,7 @@ func (st *roundState) wanted(p partner, aims bool) Wanted {
 func (w Wanted) compare(v Wanted) int {
 	return cmp.Or(cmp.Compare(w.Section, v.Section), cmp.Compare(w.Speaks, v.Speaks),
 		cmp.Compare(w.Practise, v.Practise), cmp.Compare(w.Gender, v.Gender),
-		cmp.Compare(w.Place, v.Place), cmp.Compare(w.Lives, v.Lives),
+		cmp.Compare(w.Place, v.Place), cmp.Compare(w.NIS, v.NIS), cmp.Compare(w.Lives, v.Lives),
 		cmp.Compare(w.WithinKm, v.WithinKm), slices.Compare(w.Slots, v.Slots))
 }
 
@@ -111,11 +118,15 @@ func (w Wanted) Text(lang language.Tag) string {
 	} else {
 		parts = append(parts, catalog.Sprintf(lang, "wanted.speaks", languageName(w.Speaks, lang)))
 	}
+	place := w.Place
+	if n, ok := belgium.Gazetteer().Name(w.NIS, lang); ok {
+		place = n
+	}
 	switch w.Lives {
 	case "near", "in":
-		parts = append(parts, catalog.Sprintf(lang, "wanted.lives_"+w.Lives, w.Place))
+		parts = append(parts, catalog.Sprintf(lang, "wanted.lives_"+w.Lives, place))
 	case "within":
-		parts = append(parts, catalog.Sprintf(lang, "wanted.lives_within", w.WithinKm, w.Place))
+		parts = append(parts, catalog.Sprintf(lang, "wanted.lives_within", w.WithinKm, place))
 	}
 	if len(w.Slots) > 0 {
 		parts = append(parts, catalog.Sprintf(lang, "wanted.free", orList(lang, w.Slots, slotName)))

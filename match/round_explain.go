@@ -260,7 +260,7 @@ func (u Unmatched) Text(lang language.Tag) string {
 		slices.SortStableFunc(keys, func(a, b string) int { return cmp.Compare(u.Blocked[b], u.Blocked[a]) })
 		parts := make([]string, len(keys))
 		for k, key := range keys {
-			parts[k] = catalog.Sprintf(lang, "unmatched.rule_count", scoring.RuleLabel(key, lang), u.Blocked[key])
+			parts[k] = catalog.Sprintf(lang, "unmatched.rule_count", scoring.Label(key, lang), u.Blocked[key])
 		}
 		return catalog.Sprintf(lang, "unmatched.blocked", strings.Join(parts, ", "))
 	case ReasonBelowMinScore:
@@ -275,6 +275,18 @@ func (u Unmatched) Text(lang language.Tag) string {
 		return catalog.Sprintf(lang, "unmatched.elsewhere", u.Best.ID, u.Best.Score)
 	}
 	return u.Reason
+}
+
+// ReasonLabel names the reason code of an [Unmatched] in a few words in
+// lang, for counts and headings: outcompeted is "a better pair for the
+// pool", "une meilleure paire pour le vivier"…; a code it does not know is
+// given as it is. The zero Tag is English.
+func ReasonLabel(reason string, lang language.Tag) string {
+	switch reason {
+	case ReasonIneligible, ReasonNoCompatibleMentor, ReasonNoCompatibleMentee, ReasonBelowMinScore, ReasonOutcompeted, ReasonPaused:
+		return catalog.Sprintf(lang, "reason."+reason)
+	}
+	return reason
 }
 
 // violationText says an eligibility rule failed in lang.
@@ -327,5 +339,17 @@ var unmatchedWords = []i18n.Message{
 		Fr: "le meilleur partenaire, %s (score %.2f), était plus utile ailleurs dans le vivier",
 		Nl: "de beste partner, %s (score %.2f), was elders in de pool nuttiger",
 		De: "der beste Partner, %s (Punktzahl %.2f), wurde anderswo im Pool besser eingesetzt"}},
+	{Key: "reason." + ReasonIneligible, Text: i18n.Text{
+		En: "not eligible", Fr: "non admissible", Nl: "komt niet in aanmerking", De: "nicht teilnahmeberechtigt"}},
+	{Key: "reason." + ReasonNoCompatibleMentor, Text: i18n.Text{
+		En: "no compatible mentor", Fr: "aucun mentor compatible", Nl: "geen passende mentor", De: "kein passender Mentor"}},
+	{Key: "reason." + ReasonNoCompatibleMentee, Text: i18n.Text{
+		En: "no compatible mentee", Fr: "aucun jeune compatible", Nl: "geen passende mentee", De: "kein passender Mentee"}},
+	{Key: "reason." + ReasonBelowMinScore, Text: i18n.Text{
+		En: "below the minimum score", Fr: "sous le score minimum", Nl: "onder de minimumscore", De: "unter der Mindestpunktzahl"}},
+	{Key: "reason." + ReasonOutcompeted, Text: i18n.Text{
+		En: "a better pair for the pool", Fr: "une meilleure paire pour le vivier", Nl: "een beter paar voor de pool", De: "ein besseres Paar für den Pool"}},
+	{Key: "reason." + ReasonPaused, Text: i18n.Text{
+		En: "paused", Fr: "en pause", Nl: "gepauzeerd", De: "pausiert"}},
 	{Key: "list.sep", Text: i18n.Text{En: "; ", Fr: " ; ", Nl: "; ", De: "; "}},
 }

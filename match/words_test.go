@@ -83,3 +83,13 @@ func TestTextInLanguages(t *testing.T) {
 	w.Aims = true
 	assert.Equal(t, "Ziel: Branche F, BAUGEWERBE/BAU; Geschlecht: Frau, spricht Niederländisch und Französisch (Übungssprache), wohnt höchstens 12,5 km von Antwerpen entfernt, frei am Montagvormittag, Mittwochnachmittag oder Samstagabend", w.Text(language.German))
 }
+
+func TestReasonLabel(t *testing.T) {
+	for _, r := range []string{ReasonIneligible, ReasonNoCompatibleMentor, ReasonNoCompatibleMentee, ReasonBelowMinScore, ReasonOutcompeted, ReasonPaused} {
+		for _, lang := range i18n.Languages()[1:] {
+			assert.NotEqual(t, r, ReasonLabel(r, lang), "%s has words in %s", r, lang)
+		}
+	}
+	assert.Equal(t, "une meilleure paire pour le vivier", ReasonLabel(ReasonOutcompeted, language.French))
+	assert.Equal(t, "full", ReasonLabel("full", language.French), "an unknown code as it is")
+}

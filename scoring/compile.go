@@ -368,7 +368,7 @@ func (c *compiler) home(g *gate, mentor bool, i int, place profile.Place) string
 		l, err := profile.Locate(c.p.set.places, key)
 		h.err = err
 		if err == nil {
-			h.name = l.Name
+			h.name = placeArgOf(c.p.set.places, l)
 			h.city = c.placeID(l)
 			h.geo, h.has = unitVector(l.Lat, l.Lon), l.HasCoords()
 		}

@@ -192,17 +192,17 @@ func TestDistance(t *testing.T) {
 		return func(_ *testing.T, _ *scoring.Scorer, _ *profile.Mentee, mo *profile.Mentor) { mo.Home.Lat = north(km) }
 	}
 	runCriterion(t, "distance", []criterionCase{
-		{"same place", at(0), 1, "both in Brussels (0 at 25 km)", ""},
-		{"10 km", at(10), 0.6, "both in Brussels, 10.0 km apart (0 at 25 km)", ""},
+		{"same place", at(0), 1, "both in Bruxelles (0 at 25 km)", ""},
+		{"10 km", at(10), 0.6, "both in Bruxelles, 10.0 km apart (0 at 25 km)", ""},
 		{"24.9 km", at(24.9), 0.1 / 25, "", ""},
 		{"scale from the setting", func(t *testing.T, s *scoring.Scorer, me *profile.Mentee, mo *profile.Mentor) {
 			s.Rules.DistanceScaleKm = 50
 			at(10)(t, s, me, mo)
-		}, 0.8, "both in Brussels, 10.0 km apart (0 at 50 km)", ""},
+		}, 0.8, "both in Bruxelles, 10.0 km apart (0 at 50 km)", ""},
 		{"no limit: 25 km scale", func(t *testing.T, s *scoring.Scorer, me *profile.Mentee, mo *profile.Mentor) {
 			s.Rules.MaxDistanceKm = -1
 			at(30)(t, s, me, mo)
-		}, 0, "both in Brussels, 30.0 km apart (0 at 25 km)", ""},
+		}, 0, "both in Bruxelles, 30.0 km apart (0 at 25 km)", ""},
 		{"limit sets the scale", func(t *testing.T, s *scoring.Scorer, me *profile.Mentee, mo *profile.Mentor) {
 			s.Rules.MaxDistanceKm = 40
 			at(30)(t, s, me, mo)
@@ -215,7 +215,7 @@ func TestDistance(t *testing.T) {
 		{"zero limit: 25 km scale", func(t *testing.T, s *scoring.Scorer, me *profile.Mentee, mo *profile.Mentor) {
 			s.Rules = scoring.Rules{}
 			at(10)(t, s, me, mo)
-		}, 0.6, "both in Brussels, 10.0 km apart (0 at 25 km)", ""},
+		}, 0.6, "both in Bruxelles, 10.0 km apart (0 at 25 km)", ""},
 		{"same municipality folded", func(_ *testing.T, _ *scoring.Scorer, me *profile.Mentee, mo *profile.Mentor) {
 			me.Home = profile.Place{City: "Liège"}
 			mo.Home = profile.Place{City: "LIEGE"}

@@ -19,6 +19,7 @@ var criterionAvailability = criterion{name: CriterionAvailability, explain: func
 	}
 	return "slots", []string{strconv.Itoa(e.common)}
 }, words: []word{
+	{Message: i18n.Message{Key: CriterionAvailability + ".label", Text: i18n.Text{En: "availability", Fr: "disponibilités", Nl: "beschikbaarheid", De: "Verfügbarkeit"}}},
 	{Message: i18n.Message{Key: "availability.none", Text: i18n.Text{
 		En: "no common weekly slot",
 		Fr: "aucun créneau hebdomadaire commun",

@@ -26,6 +26,7 @@ var criterionDistance = criterion{name: CriterionDistance, explain: func(p *pool
 	}
 	return "none", nil
 }, words: []word{
+	{Message: i18n.Message{Key: CriterionDistance + ".label", Text: i18n.Text{En: "distance", Fr: "distance", Nl: "afstand", De: "Entfernung"}}},
 	{Message: i18n.Message{Key: "distance.km", Text: i18n.Text{
 		En: "%s, %.1f km apart (0 at %.4g km)",
 		Fr: "%s : %.1f km de distance (0 à partir de %.4g km)",

@@ -24,6 +24,7 @@ var criterionExperience = criterion{name: CriterionExperience, explain: func(p *
 	}
 	return "years", []string{fmtFloat(e.years), fmtFloat(p.set.fullYears)}
 }, words: []word{
+	{Message: i18n.Message{Key: CriterionExperience + ".label", Text: i18n.Text{En: "experience", Fr: "expérience", Nl: "ervaring", De: "Erfahrung"}}},
 	{Message: i18n.Message{Key: "experience.none", Text: i18n.Text{
 		En: "no sector to compare (neutral)",
 		Fr: "aucun secteur à comparer (neutre)",

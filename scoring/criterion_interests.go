@@ -19,6 +19,7 @@ var criterionInterests = criterion{name: CriterionInterests, explain: func(_ *po
 	}
 	return "shared", []string{strconv.Itoa(e.interInter), strconv.Itoa(e.interN)}
 }, words: []word{
+	{Message: i18n.Message{Key: CriterionInterests + ".label", Text: i18n.Text{En: "interests", Fr: "centres d'intérêt", Nl: "interesses", De: "Interessen"}}},
 	{Message: i18n.Message{Key: "interests.none", Text: i18n.Text{
 		En: "interests not given (neutral)",
 		Fr: "centres d'intérêt non indiqués (neutre)",

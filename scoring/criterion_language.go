@@ -34,6 +34,7 @@ var criterionLanguage = criterion{name: CriterionLanguage, explain: func(p *pool
 	}
 	return "not_spoken", []string{further, tag}
 }, words: []word{
+	{Message: i18n.Message{Key: CriterionLanguage + ".label", Text: i18n.Text{En: "language", Fr: "langue", Nl: "taal", De: "Sprache"}}},
 	{Message: i18n.Message{Key: "language.none", Text: i18n.Text{
 		En: "no language to practise given (neutral)%s",
 		Fr: "aucune langue à pratiquer indiquée (neutre)%s",

@@ -26,6 +26,7 @@ var criterionOccupation = criterion{name: CriterionOccupation, explain: func(p *
 	}
 	return hier[e.occLevel], []string{p.mentees[i].occupation.prefix(e.occLevel)}
 }, words: []word{
+	{Message: i18n.Message{Key: CriterionOccupation + ".label", Text: i18n.Text{En: "occupation", Fr: "métier", Nl: "beroep", De: "Beruf"}}},
 	{Message: i18n.Message{Key: "occupation.none", Text: i18n.Text{
 		En: "no target occupation or no experience occupation given (neutral)",
 		Fr: "aucun métier visé ou aucun métier exercé indiqué (neutre)",

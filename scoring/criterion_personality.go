@@ -22,6 +22,7 @@ var criterionPersonality = criterion{name: CriterionPersonality, explain: func(_
 	}
 	return "differ", []string{fmtFloat(e.traitDiff), strconv.Itoa(e.traitN)}
 }, words: []word{
+	{Message: i18n.Message{Key: CriterionPersonality + ".label", Text: i18n.Text{En: "personality", Fr: "personnalité", Nl: "persoonlijkheid", De: "Persönlichkeit"}}},
 	{Message: i18n.Message{Key: "personality.none", Text: i18n.Text{
 		En: "no trait given by both (neutral)",
 		Fr: "aucun trait de personnalité indiqué par les deux (neutre)",

@@ -26,6 +26,7 @@ var criterionSector = criterion{name: CriterionSector, explain: func(p *pool, i,
 	t := p.sectors[p.mentees[i].secOff+uint32(e.secMe)]
 	return hier[e.secLevel], []string{t.prefix(e.secLevel)}
 }, words: []word{
+	{Message: i18n.Message{Key: CriterionSector + ".label", Text: i18n.Text{En: "sector", Fr: "secteur", Nl: "sector", De: "Branche"}}},
 	{Message: i18n.Message{Key: "sector.none", Text: i18n.Text{
 		En: "no target sector or no experience sector given (neutral)",
 		Fr: "aucun secteur visé ou aucun secteur d'expérience indiqué (neutre)",

@@ -56,7 +56,7 @@ func ExampleScorer_Pair() {
 	// interests    0.10 × 0.25 = 0.025  shares 1 of 4 interests
 	// language     0.15 × 1.00 = 0.150  speaks Dutch natively, which the mentee practises; 1 further shared language
 	// personality  0.10 × 0.80 = 0.080  traits differ by 0.20 on average over 2 shared traits
-	// distance     0.10 × 0.75 = 0.075  Ghent – Merelbeke, 6.4 km apart (0 at 25 km)
+	// distance     0.10 × 0.75 = 0.075  Gent – Merelbeke-Melle, 6.4 km apart (0 at 25 km)
 	// availability 0.15 × 1.00 = 0.150  2 common weekly slots
 }
 
@@ -78,11 +78,11 @@ func ExamplePart_Text() {
 	// même groupe NACE 62.0 : programmation, conseil et autres activités informatiques
 	// même sous-groupe CITP 251 : concepteurs et analystes de logiciels et de multimédia
 	// parle néerlandais comme langue maternelle, la langue que le jeune pratique ; 1 autre langue en commun
-	// Ghent – Merelbeke : 6,4 km de distance (0 à partir de 25 km)
+	// Gand – Merelbeke-Melle : 6,4 km de distance (0 à partir de 25 km)
 	// zelfde NACE-groep 62.0: computerprogrammering, consultancy en aanverwante activiteiten
 	// zelfde ISCO-subgroep 251: software- en applicatieontwikkelaars en -analisten
 	// spreekt Nederlands als moedertaal, de taal die de mentee oefent; nog 1 gedeelde taal
-	// Ghent – Merelbeke, 6,4 km van elkaar (0 vanaf 25 km)
+	// Gent – Merelbeke-Melle, 6,4 km van elkaar (0 vanaf 25 km)
 }
 
 // A pair can be blocked by several hard rules; Pair lists them all.
@@ -99,7 +99,7 @@ func ExampleScorer_Pair_blocked() {
 	// Output:
 	// score -Inf
 	// gender_wish: a wish about the partner's gender is not met
-	// too_far: Ghent – Liège, 138.9 km apart, more than the maximum of 25 km
+	// too_far: Gent – Liège, 138.9 km apart, more than the maximum of 25 km
 }
 
 // Without coordinates on both sides the distance cannot be measured: only
@@ -130,7 +130,7 @@ func ExampleScorer_Pair_withoutCoordinates() {
 	// Output:
 	// score 0.870: both in Liège (0 at 25 km)
 	// too_far: Liège – Gent, 137.9 km apart, more than the maximum of 25 km
-	// score 0.854: Schaarbeek – Ixelles, 4.1 km apart (0 at 25 km)
+	// score 0.854: Schaerbeek – Ixelles, 4.1 km apart (0 at 25 km)
 	// score 0.870: both in Bruxelles (0 at 25 km)
 	// too_far: Bruxelles – unknown place: the mentor's home was not found in the gazetteer, so the distance cannot be checked
 	// distance rule off: 0 reasons
@@ -146,8 +146,8 @@ func ExampleScorer_defaults() {
 	fmt.Println(onlyRule.Validate(), onlyRule.Pair(&me, &mo).Blocked[0].Text(language.English))
 	fmt.Println(onlyWeights.Pair(&me, &mo).Blocked[0].Text(language.English))
 	// Output:
-	// <nil> Ghent – Antwerp, 51.2 km apart, more than the maximum of 25 km
-	// Ghent – Antwerp, 51.2 km apart, more than the maximum of 25 km
+	// <nil> Gent – Antwerpen, 51.2 km apart, more than the maximum of 25 km
+	// Gent – Antwerpen, 51.2 km apart, more than the maximum of 25 km
 }
 
 // A round excludes pairs, such as those whose first meeting failed, on its

@@ -3,9 +3,11 @@ package scoring
 import (
 	"cmp"
 	"slices"
+	"strings"
 
 	"github.com/duomatch/duo/internal/i18n"
 	"github.com/duomatch/duo/profile"
+	"github.com/duomatch/duo/profile/belgium"
 )
 
 // parts explains each criterion of the evaluated pair of mentee i and
@@ -26,6 +28,20 @@ const (
 	placeCoordinates = "(coordinates)"
 	placeUnknown     = "(unknown)"
 )
+
+// placeArgOf stores locality l of gazetteer g as the words name it: a
+// municipality of the Belgian gazetteer by its NIS code after "nis:", so
+// that the words name it in the reader's language (Anvers, Antwerpen);
+// any other by the name g gives it.
+func placeArgOf(g profile.Gazetteer, l profile.Locality) string {
+	if _, ok := g.(*belgium.Table); ok && l.ID != "" {
+		return nisPrefix + l.ID
+	}
+	return l.Name
+}
+
+// nisPrefix marks a place arg that is a Belgian municipality's NIS code.
+const nisPrefix = "nis:"
 
 // placeArgs stores the homes of mentee i and mentor j for the words of the
 // place rule and the distance criterion: each the name of its
@@ -64,7 +80,7 @@ var placeWords = []word{
 // written alike.
 func placePair(t tr, a, b string) string {
 	if a == b && a != placeCoordinates && a != placeUnknown {
-		return t.sprintf("place.both_in", a)
+		return t.sprintf("place.both_in", placeName(t, a))
 	}
 	return t.sprintf("place.pair", placeName(t, a), placeName(t, b))
 }
@@ -75,6 +91,11 @@ func placeName(t tr, a string) string {
 		return t.sprintf("place.coordinates")
 	case placeUnknown:
 		return t.sprintf("place.unknown")
+	}
+	if nis, ok := strings.CutPrefix(a, nisPrefix); ok {
+		if n, ok := belgium.Gazetteer().Name(nis, t.lang); ok {
+			return n
+		}
 	}
 	return a
 }

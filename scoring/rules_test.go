@@ -91,7 +91,7 @@ func TestRulesEdges(t *testing.T) {
 		{name: "24.9 km", edit: func(_ *testing.T, _ *scoring.Scorer, _ *profile.Mentee, mo *profile.Mentor) {
 			mo.Home.Lat = north(24.9)
 		}},
-		{name: "25.1 km", want: []string{"too_far"}, msg: "both in Brussels, 25.1 km apart, more than the maximum of 25 km",
+		{name: "25.1 km", want: []string{"too_far"}, msg: "both in Bruxelles, 25.1 km apart, more than the maximum of 25 km",
 			edit: func(_ *testing.T, _ *scoring.Scorer, _ *profile.Mentee, mo *profile.Mentor) {
 				mo.Home.Lat = north(25.1)
 			}},
@@ -99,7 +99,7 @@ func TestRulesEdges(t *testing.T) {
 			s.Rules.MaxDistanceKm = -1
 			mo.Home.Lat = north(500)
 		}},
-		{name: "zero limit is 25 km", want: []string{"too_far"}, msg: "both in Brussels, 25.1 km apart, more than the maximum of 25 km",
+		{name: "zero limit is 25 km", want: []string{"too_far"}, msg: "both in Bruxelles, 25.1 km apart, more than the maximum of 25 km",
 			edit: func(_ *testing.T, s *scoring.Scorer, _ *profile.Mentee, mo *profile.Mentor) {
 				s.Rules.MaxDistanceKm = 0
 				mo.Home.Lat = north(25.1)
@@ -112,12 +112,12 @@ func TestRulesEdges(t *testing.T) {
 			mo.Home = profile.Place{Lat: -lat0, Lon: lon0 - 180}
 		}},
 		{name: "other city, no coordinates, no same-city rule", want: []string{"too_far"},
-			why: "Antwerp resolves to the gazetteer's coordinates", msg: "Brussels – Antwerp, 41.3 km apart, more than the maximum of 25 km",
+			why: "Antwerp resolves to the gazetteer's coordinates", msg: "Bruxelles – Antwerpen, 41.3 km apart, more than the maximum of 25 km",
 			edit: func(_ *testing.T, _ *scoring.Scorer, _ *profile.Mentee, mo *profile.Mentor) {
 				mo.Home = profile.Place{City: "Antwerp"}
 			}},
 		{name: "other city, no coordinates, same-city rule", want: []string{"too_far"},
-			msg: "Brussels – Antwerpen: not the same municipality, which the programme requires",
+			msg: "Bruxelles – Antwerpen: not the same municipality, which the programme requires",
 			edit: func(_ *testing.T, s *scoring.Scorer, _ *profile.Mentee, mo *profile.Mentor) {
 				s.Rules.SameCity = true
 				s.Rules.MaxDistanceKm = profile.Off
@@ -128,7 +128,7 @@ func TestRulesEdges(t *testing.T) {
 			mo.Home = profile.Place{City: "  BRUSSELS "}
 		}},
 		{name: "missing city, same-city rule", want: []string{"too_far"}, why: "a rule that cannot be checked blocks",
-			msg: "unknown place – Antwerp: not the same municipality, which the programme requires",
+			msg: "unknown place – Antwerpen: not the same municipality, which the programme requires",
 			edit: func(_ *testing.T, s *scoring.Scorer, me *profile.Mentee, mo *profile.Mentor) {
 				s.Rules.SameCity = true
 				s.Rules.MaxDistanceKm = profile.Off
@@ -137,7 +137,7 @@ func TestRulesEdges(t *testing.T) {
 			}},
 		{name: "same city compares municipalities, not distances", want: []string{"too_far"},
 			why: "Brussels and Schaerbeek are 2 km apart but two municipalities",
-			msg: "Brussels – Schaerbeek: not the same municipality, which the programme requires",
+			msg: "Bruxelles – Schaerbeek: not the same municipality, which the programme requires",
 			edit: func(_ *testing.T, s *scoring.Scorer, _ *profile.Mentee, mo *profile.Mentor) {
 				s.Rules.SameCity = true
 				mo.Home.City = "Schaerbeek"
@@ -298,13 +298,13 @@ func TestPlaceRule(t *testing.T) {
 		{name: "distance off, same city: same municipality passes", rules: scoring.Rules{MaxDistanceKm: profile.Off, SameCity: true},
 			me: city("Liège"), mo: city("Luik"), distance: 1},
 		{name: "same city: coordinates alone are not a municipality", rules: scoring.Rules{MaxDistanceKm: profile.Off, SameCity: true},
-			me: at("", 0), mo: city("Brussels"), unresolved: true, msg: "coordinates – Brussels" + sameCity, distance: 1 - 0.3/25},
+			me: at("", 0), mo: city("Brussels"), unresolved: true, msg: "coordinates – Bruxelles" + sameCity, distance: 1 - 0.3/25},
 		{name: "same region: Schaerbeek and Ixelles pass", rules: scoring.Rules{SameRegion: true}, me: city("Schaerbeek"), mo: city("Elsene"),
 			distance: 1 - 4.08/25},
 		{name: "same region: Brussels and Vilvoorde are two regions", rules: scoring.Rules{SameRegion: true}, me: city("Bruxelles"), mo: city("Vilvoorde"),
 			msg: "Bruxelles – Vilvoorde" + sameRegion, distance: 1 - 10.32/25},
 		{name: "same city with a limit: both messages", rules: scoring.Rules{SameCity: true}, me: city("Liège"), mo: city("Gand"),
-			msg: "Liège – Gand, 137.9 km apart, more than the maximum of 25 km; Liège – Gand" + sameCity},
+			msg: "Liège – Gent, 137.9 km apart, more than the maximum of 25 km; Liège – Gent" + sameCity},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -169,8 +169,11 @@ type Part struct {
 	Detail string `json:"detail"`
 	// Args are the explanation's values, as text: codes (a NACE or ISCO
 	// code, a language tag, a level), counts and numbers as Go writes them
-	// ("3.2"), and municipality names. They never quote what one person
-	// did not share with the other.
+	// ("3.2"), and homes: a municipality of the Belgian gazetteer as its
+	// NIS code after "nis:" ("nis:44021"), so that [Part.Text] names it in
+	// the reader's language (Gand, Gent); another gazetteer's by its name;
+	// "(coordinates)" or "(unknown)". They never quote what one person did
+	// not share with the other.
 	Args []string `json:"args,omitempty"`
 }
 

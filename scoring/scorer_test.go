@@ -141,7 +141,7 @@ func TestPairGoodPair(t *testing.T) {
 		"interests":    {0.5, "shares 2 of 4 interests"},
 		"language":     {1, "speaks Dutch natively, which the mentee practises; 1 further shared language"},
 		"personality":  {0.9, "traits differ by 0.10 on average over 2 shared traits"},
-		"distance":     {1 - 2.0/25, "both in Brussels, 2.0 km apart (0 at 25 km)"},
+		"distance":     {1 - 2.0/25, "both in Bruxelles, 2.0 km apart (0 at 25 km)"},
 		"availability": {1, "2 common weekly slots"},
 	}
 	for c, w := range want {
@@ -185,7 +185,7 @@ func TestPairBlockedListsEveryReasonInOrder(t *testing.T) {
 	r := pool.Pair(0, 0)
 	checkResult(t, r)
 	assert.Equal(t, []string{"no_shared_language", "gender_wish", "too_far", "no_shared_time", "excluded"}, codes(r))
-	assert.Equal(t, "both in Brussels, 40.0 km apart, more than the maximum of 25 km", r.Blocked[2].Text(language.English))
+	assert.Equal(t, "both in Bruxelles, 40.0 km apart, more than the maximum of 25 km", r.Blocked[2].Text(language.English))
 	assert.Equal(t, "no language that both speak at B1 or above", r.Blocked[0].Text(language.English))
 	assert.Len(t, r.Parts, 8, "parts are listed for blocked pairs too")
 }

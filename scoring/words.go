@@ -106,11 +106,15 @@ func (r Reason) Text(lang language.Tag) string {
 	return render(lang, r.Code, r.Args)
 }
 
-// RuleLabel names the hard rule code in a few words in lang: "no shared
+// Label names a hard rule's code or a criterion in a few words in lang,
+// for counts, headings and columns: no_shared_language is "no shared
 // language", "pas de langue commune", "geen gemeenschappelijke taal",
-// "keine gemeinsame Sprache", for counts and headings. A code that is no
-// hard rule's is given as it is. The zero Tag is English.
-func RuleLabel(code string, lang language.Tag) string {
+// "keine gemeinsame Sprache"; sector is "sector", "secteur", "sector",
+// "Branche". A code that is neither is given as it is. The zero Tag is
+// English.
+//
+// Cost: O(1).
+func Label(code string, lang language.Tag) string {
 	if _, ok := words[code+".label"]; !ok {
 		return code
 	}

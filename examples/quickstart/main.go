@@ -1,5 +1,5 @@
 // Quickstart runs one matching round and prints the proposal the way a
-// coordinator reads it: who is eligible and why the others are not, each
+// coordinator reads it, in English, French, Dutch or German (-lang): who is eligible and why the others are not, each
 // proposed duo with its score and strongest reasons, everyone left out with
 // the reason, and the total.
 //
@@ -17,6 +17,11 @@
 //	                             .csv is a spreadsheet read by package
 //	                             match/sheet, any other a JSON array
 //	-on YYYY-MM-DD               the day of the round (default 2026-11-23)
+//	-lang en|fr|nl|de            the language of the report (default en):
+//	                             English, or French, Dutch or German as
+//	                             written in Belgium; codes and IDs stay as
+//	                             they are. Not read from $LANG, so that the
+//	                             same command prints the same report
 //	-json                        print the match.Proposal as JSON
 //	-csv DIR                     also write the proposal as CSV files for a
 //	                             spreadsheet: DIR/duos.csv, DIR/unmatched.csv
@@ -65,6 +70,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	on := fs.String("on", "", "day of the round, `YYYY-MM-DD` (default: the sample's day, 2026-11-23)")
 	asJSON := fs.Bool("json", false, "print the proposal as JSON")
 	csvDir := fs.String("csv", "", "write the proposal as CSV files into `DIR`")
+	langFlag := fs.String("lang", "en", "language of the report: `en`, fr, nl or de")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -82,6 +88,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return fail(fmt.Errorf("unexpected argument %q (all input is given by flags)", fs.Arg(0)))
 	}
 
+	lang, err := parseLang(*langFlag)
+	if err != nil {
+		return fail(err)
+	}
 	r, err := sample.Round()
 	if err != nil {
 		return fail(err)
@@ -134,7 +144,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(err)
 	}
-	if err := report(stdout, r, p, needs, outreach); err != nil {
+	if err := report(stdout, lang, r, p, needs, outreach); err != nil {
 		return fail(err)
 	}
 	return 0

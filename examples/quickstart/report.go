@@ -7,35 +7,41 @@ import (
 	"slices"
 	"strings"
 
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+
+	"github.com/duomatch/duo/internal/i18n"
 	"github.com/duomatch/duo/match"
 	"github.com/duomatch/duo/profile"
 	"github.com/duomatch/duo/scoring"
-
-	"github.com/duomatch/duo/internal/msg"
 )
 
 // reasonsShown is how many of a duo's strongest criteria the report shows.
 const reasonsShown = 3
 
-// report writes the proposal p of round r as plain text: eligibility,
-// duos, unmatched people, total, then a line per need (the mentors to
-// recruit) and per outreach (the mentees to look for). Scores are printed
-// with two decimals so that the output is stable. It writes IDs, codes
-// and the library's reasons, nothing else about a person; a need's
+// report writes the proposal p of round r as plain text in lang:
+// eligibility, duos, unmatched people, total, then a line per need (the
+// mentors to recruit) and per outreach (the mentees to look for). Scores
+// are printed with two decimals, with the language's decimal comma, so
+// that the output is stable. It writes IDs, codes and the library's words
+// (the Text and Label methods), nothing else about a person; a need's
 // description names the place where the mentor should live, the mentees'
-// municipality, which is what a recruiter needs.
-func report(w io.Writer, r match.Round, p match.Proposal, needs []match.Need, outreach []match.Outreach) error {
-	pw := &printer{w: w}
-	pw.printf("Matching round of %s: %d mentees, %d mentors\n", r.On, len(r.Mentees), len(r.Mentors))
+// municipality, which is what a recruiter needs. Its own headings are in
+// words.go.
+func report(w io.Writer, lang language.Tag, r match.Round, p match.Proposal, needs []match.Need, outreach []match.Outreach) error {
+	pw := &printer{w: w, lang: lang, p: words.Printer(lang)}
+	pw.line("title", i18n.LongDate(lang, r.On.Year(), r.On.Month(), r.On.Day()), len(r.Mentees), len(r.Mentors))
 	eligibility(pw, r)
 	duos(pw, p)
-	unmatched(pw, "mentees", p.UnmatchedMentees, p.Overdue)
-	unmatched(pw, "mentors", p.UnmatchedMentors, nil)
+	unmatched(pw, "unmatched_mentees", p.UnmatchedMentees, p.Overdue)
+	unmatched(pw, "unmatched_mentors", p.UnmatchedMentors, nil)
 	if len(p.FullMentors) > 0 {
-		pw.printf("  Full (pinned duos use all their places): %s\n", strings.Join(p.FullMentors, ", "))
+		pw.printf("  ")
+		pw.line("full", strings.Join(p.FullMentors, ", "))
 	}
 	if len(p.MissingAppliedOn) > 0 {
-		pw.printf("\nNo applied_on (no waiting priority, never listed overdue): %s\n", strings.Join(p.MissingAppliedOn, ", "))
+		pw.printf("\n")
+		pw.line("no_applied_on", strings.Join(p.MissingAppliedOn, ", "))
 	}
 
 	proposed := 0
@@ -44,25 +50,29 @@ func report(w io.Writer, r match.Round, p match.Proposal, needs []match.Need, ou
 			proposed++
 		}
 	}
-	pw.printf("\nTotal\n")
-	pw.printf("  %d proposed duos, total score %.2f", proposed, p.Total)
+	pw.printf("\n")
+	pw.line("total")
+	pw.printf("  %s", pw.t("total_line", proposed, p.Total))
 	if proposed > 0 {
-		pw.printf(" (mean %.2f)", p.Total/float64(proposed))
+		pw.printf("%s", pw.t("mean", p.Total/float64(proposed)))
 	}
-	pw.printf("; %d pinned duos kept.\n", len(p.Duos)-proposed)
+	pw.line("pinned_kept", len(p.Duos)-proposed)
 	if len(p.Overdue) > 0 {
-		pw.printf("  Waiting more than %d days and still unmatched: %s.\n", profile.MatchWithinDays, strings.Join(p.Overdue, ", "))
+		pw.printf("  ")
+		pw.line("overdue", profile.MatchWithinDays, strings.Join(p.Overdue, ", "))
 	}
 	if len(needs) > 0 {
-		pw.printf("\nMentors to recruit (duos gained with 1, 2, … such mentors)\n")
+		pw.printf("\n")
+		pw.line("needs")
 		for _, n := range needs {
-			pw.printf("  %s  %s  %s  for %s\n", n.Mentor.ID, gained(n.Value), n.Description, strings.Join(n.MenteeIDs, ", "))
+			pw.printf("  %s  %s  %s  %s\n", n.Mentor.ID, gained(n.Value), n.Text(lang), pw.t("for", strings.Join(n.MenteeIDs, ", ")))
 		}
 	}
 	if len(outreach) > 0 {
-		pw.printf("\nMentees to look for (duos gained with 1, 2, … such mentees)\n")
+		pw.printf("\n")
+		pw.line("outreach")
 		for _, o := range outreach {
-			pw.printf("  %s  %s  %s  for %s\n", o.Mentee.ID, gained(o.Value), o.Description, strings.Join(o.MentorIDs, ", "))
+			pw.printf("  %s  %s  %s  %s\n", o.Mentee.ID, gained(o.Value), o.Text(lang), pw.t("for", strings.Join(o.MentorIDs, ", ")))
 		}
 	}
 	return pw.err
@@ -77,24 +87,33 @@ func gained(v []match.Gain) string {
 	return strings.Join(parts, " ")
 }
 
-// printer remembers the first write error, so that the report is written
-// without checking every call.
+// printer writes the report in one language and remembers the first write
+// error, so that the report is written without checking every call.
 type printer struct {
-	w   io.Writer
-	err error
+	w    io.Writer
+	lang language.Tag
+	p    *message.Printer // formats numbers as lang writes them
+	err  error
 }
 
+// printf writes a format that holds no words, numbers in the language.
 func (p *printer) printf(format string, args ...any) {
 	if p.err == nil {
-		_, p.err = fmt.Fprintf(p.w, format, args...)
+		_, p.err = p.w.Write([]byte(p.p.Sprintf(format, args...)))
 	}
 }
+
+// t renders one of the report's own messages.
+func (p *printer) t(key string, args ...any) string { return words.Sprintf(p.lang, key, args...) }
+
+// line writes one of the report's own messages and a new line.
+func (p *printer) line(key string, args ...any) { p.printf("%s\n", p.t(key, args...)) }
 
 // codeCount is how many mentees and mentors fail one eligibility rule.
 type codeCount struct {
 	code             string
 	mentees, mentors int
-	message          string
+	text             string
 }
 
 func eligibility(pw *printer, r match.Round) {
@@ -105,7 +124,7 @@ func eligibility(pw *printer, r match.Round) {
 		for _, v := range vs {
 			c := counts[v.Code]
 			if c == nil {
-				c = &codeCount{code: v.Code, message: v.Message}
+				c = &codeCount{code: v.Code, text: violationText(v, pw.lang)}
 				counts[v.Code] = c
 				order = append(order, v.Code)
 			}
@@ -128,22 +147,25 @@ func eligibility(pw *printer, r match.Round) {
 			okMentors++
 		}
 	}
-	pw.printf("\nEligibility\n")
-	pw.printf("  %d of %d mentees and %d of %d mentors are eligible.\n", okMentees, len(r.Mentees), okMentors, len(r.Mentors))
+	pw.printf("\n")
+	pw.line("eligibility")
+	pw.printf("  ")
+	pw.line("eligible", okMentees, len(r.Mentees), okMentors, len(r.Mentors))
 	if len(order) == 0 {
 		return
 	}
-	pw.printf("  The others fail these rules (a person may fail several):\n")
+	pw.printf("  ")
+	pw.line("fail_rules")
 	for _, code := range order {
 		c := counts[code]
 		var who []string
 		if c.mentees > 0 {
-			who = append(who, msg.Count(c.mentees, "mentee", "mentees"))
+			who = append(who, pw.t("mentees", c.mentees))
 		}
 		if c.mentors > 0 {
-			who = append(who, msg.Count(c.mentors, "mentor", "mentors"))
+			who = append(who, pw.t("mentors", c.mentors))
 		}
-		pw.printf("    %-22s %-20s %s\n", c.code, strings.Join(who, ", "), c.message)
+		pw.printf("    %-22s %-20s %s\n", c.code, strings.Join(who, ", "), c.text)
 	}
 }
 
@@ -154,49 +176,58 @@ func duos(pw *printer, p match.Proposal) {
 			pinned++
 		}
 	}
-	pw.printf("\nDuos (%d proposed, %d pinned), score and strongest reasons\n", len(p.Duos)-pinned, pinned)
+	pw.printf("\n")
+	pw.line("duos", len(p.Duos)-pinned, pinned)
 	for _, d := range p.Duos {
 		pw.printf("  %s → %s  %.2f", d.MenteeID, d.MentorID, d.Score)
 		if d.Pinned {
-			pw.printf("  pinned")
+			pw.printf("  %s", pw.t("pinned"))
 			if len(d.Blocked) > 0 {
-				pw.printf(" (today's rules would block it: %s)", strings.Join(blockedCodes(d.Blocked), ", "))
+				pw.printf("%s", pw.t("blocked_today", strings.Join(blockedLabels(d.Blocked, pw.lang), ", ")))
 			}
 		}
 		pw.printf("\n")
 		for _, part := range scoring.Strongest(d.Parts, reasonsShown) {
-			pw.printf("      +%.2f %-13s %s\n", part.Contribution, part.Criterion, part.Reason)
+			pw.printf("      %+.2f %-16s %s\n", part.Contribution, scoring.Label(part.Criterion, pw.lang), part.Text(pw.lang))
 		}
 	}
 }
 
-func unmatched(pw *printer, who string, us []match.Unmatched, overdue []string) {
+func unmatched(pw *printer, key string, us []match.Unmatched, overdue []string) {
 	byReason := map[string]int{}
 	for _, u := range us {
 		byReason[u.Reason]++
 	}
-	var summary []string
-	for _, reason := range slices.Sorted(maps.Keys(byReason)) {
-		summary = append(summary, fmt.Sprintf("%d %s", byReason[reason], reason))
-	}
-	pw.printf("\nUnmatched %s (%d", who, len(us))
+	summary := ""
 	if len(us) > 0 {
-		pw.printf(": %s", strings.Join(summary, ", "))
+		var parts []string
+		for _, reason := range slices.Sorted(maps.Keys(byReason)) {
+			parts = append(parts, pw.t("reason_count", byReason[reason], match.ReasonLabel(reason, pw.lang)))
+		}
+		summary = pw.t("by_reason", strings.Join(parts, ", "))
 	}
-	pw.printf(")\n")
+	pw.printf("\n")
+	pw.line(key, len(us), summary)
 	for _, u := range us {
-		pw.printf("  %s  %s", u.ID, u.Reason+": "+u.Describe())
+		pw.printf("  %s  %s: %s", u.ID, u.Reason, u.Text(pw.lang))
 		if slices.Contains(overdue, u.ID) {
-			pw.printf(" [waiting more than %d days]", profile.MatchWithinDays)
+			pw.printf("%s", pw.t("waiting_tag", profile.MatchWithinDays))
 		}
 		pw.printf("\n")
 	}
 }
 
-func blockedCodes(rs []scoring.Reason) []string {
+// blockedLabels names the hard rules of rs in lang.
+func blockedLabels(rs []scoring.Reason, lang language.Tag) []string {
 	out := make([]string, len(rs))
 	for k, r := range rs {
-		out[k] = r.Code
+		out[k] = scoring.Label(r.Code, lang)
 	}
 	return out
+}
+
+// violationText says an eligibility rule failed in lang.
+func violationText(v profile.Violation, lang language.Tag) string {
+	_ = lang
+	return v.Message
 }
