@@ -30,7 +30,7 @@ func TestDefaultRun(t *testing.T) {
 	require.Equal(t, 0, code, errOut)
 	assert.Empty(t, errOut)
 	for _, section := range []string{
-		"Matching round of 2026-11-23: 60 mentees, 45 mentors",
+		"Matching round of 23 November 2026: 60 mentees, 45 mentors",
 		"\nEligibility\n", "\nDuos (", "\nUnmatched mentees (", "\nUnmatched mentors (", "\nTotal\n",
 		"pinned", "ineligible: not registered as a job seeker", "outcompeted: the best partner", "no_compatible_mentor: every possible pair is blocked by a hard rule: ",
 		"\nMentors to recruit (", "\n  recruit-1  +1", "\nMentees to look for (", "\n  outreach-1  +1",
@@ -95,7 +95,7 @@ func TestFiles(t *testing.T) {
 	mentors := write(t, dir, "mentors.json", string(sample.MentorsJSON))
 	code, out, errOut := runQuickstart(t, "-mentees", mentees, "-mentors", mentors, "-on", "2026-12-01")
 	require.Equal(t, 0, code, errOut)
-	assert.True(t, strings.HasPrefix(out, "Matching round of 2026-12-01: 60 mentees, 45 mentors\n"))
+	assert.True(t, strings.HasPrefix(out, "Matching round of 1 December 2026: 60 mentees, 45 mentors\n"))
 	assert.True(t, strings.Contains(out, " proposed, 0 pinned)"), "the sample's pinned duos do not apply")
 }
 
@@ -120,6 +120,7 @@ func TestBadInput(t *testing.T) {
 		{name: "-on not a date", args: []string{"-on", "tomorrow"}, want: "-on: date"},
 		{name: "only -mentees", args: []string{"-mentees", mentors}, want: "must be given together"},
 		{name: "stray argument", args: []string{"extra"}, want: "unexpected argument"},
+		{name: "unknown language", args: []string{"-lang", "es"}, want: "-lang: want en, fr, nl or de"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -226,8 +226,12 @@ func blockedLabels(rs []scoring.Reason, lang language.Tag) []string {
 	return out
 }
 
-// violationText says an eligibility rule failed in lang.
+// violationText says an eligibility rule failed in lang, with the words
+// package profile gives it (Violation.Text, which lands with the
+// eligibility rules' translations; until then, the English Message).
 func violationText(v profile.Violation, lang language.Tag) string {
-	_ = lang
+	if t, ok := any(v).(interface{ Text(language.Tag) string }); ok {
+		return t.Text(lang)
+	}
 	return v.Message
 }
