@@ -225,7 +225,7 @@ var wantedWords = []i18n.Message{
 	{Key: "wanted.lives_near", Text: i18n.Text{
 		En: "lives near %s", Fr: "habite près de %s", Nl: "woont in de buurt van %s", De: "wohnt in der Nähe von %s"}},
 	{Key: "wanted.lives_within", Text: i18n.Text{
-		En: "lives within %g km of %s", Fr: "habite à moins de %g km de %s", Nl: "woont binnen %g km van %s", De: "wohnt höchstens %g km von %s entfernt"}},
+		En: "lives within %g km of %s", Fr: "habite à %[2]s ou dans un rayon de %[1]g km", Nl: "woont binnen %g km van %s", De: "wohnt höchstens %g km von %s entfernt"}},
 	{Key: "wanted.lives_in", Text: i18n.Text{
 		En: "lives in %s", Fr: "habite à %s", Nl: "woont in %s", De: "wohnt in %s"}},
 	{Key: "wanted.free", Text: i18n.Text{

@@ -62,8 +62,10 @@ var words = i18n.New(
 		En: "Unmatched mentees (%d%s)", Fr: "Jeunes sans partenaire (%d%s)", Nl: "Mentees zonder partner (%d%s)", De: "Mentees ohne Partner (%d%s)"}},
 	i18n.Message{Key: "unmatched_mentors", Text: i18n.Text{
 		En: "Unmatched mentors (%d%s)", Fr: "Mentors sans partenaire (%d%s)", Nl: "Mentors zonder partner (%d%s)", De: "Mentoren ohne Partner (%d%s)"}},
-	i18n.Message{Key: "by_reason", Text: i18n.Text{En: ": %s", Fr: " : %s", Nl: ": %s", De: ": %s"}},
-	i18n.Message{Key: "reason_count", Text: i18n.Text{En: "%d %s", Fr: "%d %s", Nl: "%d %s", De: "%d %s"}},
+	i18n.Message{Key: "by_reason", Text: i18n.Text{En: " — %s", Fr: " — %s", Nl: " — %s", De: " — %s"}},
+	// A reason and its count, the count after the words so that they
+	// need not agree with it.
+	i18n.Message{Key: "reason_count", Text: i18n.Text{En: "%[2]s: %[1]d", Fr: "%[2]s : %[1]d", Nl: "%[2]s: %[1]d", De: "%[2]s: %[1]d"}},
 	i18n.Message{Key: "waiting_tag", Text: i18n.Text{
 		En: " [waiting more than %d days]", Fr: " [en attente depuis plus de %d jours]",
 		Nl: " [wacht al meer dan %d dagen]", De: " [wartet seit mehr als %d Tagen]"}},

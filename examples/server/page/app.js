@@ -176,7 +176,7 @@ function bars(parts) {
   for (const p of parts) {
     const fill = el("span");
     fill.style.width = (100 * p.value) + "%";
-    const bar = el("div", { class: "bar", title: p.reason }, fill);
+    const bar = el("div", { class: "bar", title: p.criterion }, fill);
     g.append(el("span", {}, p.criterion), bar, el("span", { class: "num" }, "+" + fmt(p.contribution)));
   }
   return g;
