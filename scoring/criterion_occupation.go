@@ -41,30 +41,20 @@ var criterionOccupation = criterion{name: CriterionOccupation, explain: func(p *
 		En: "same ISCO major group %s: %s",
 		Fr: "même grand groupe CITP %s : %s",
 		Nl: "zelfde ISCO-hoofdgroep %s: %s",
-		De: "gleiche ISCO-Berufshauptgruppe %s: %s"}}, args: iscoArgs},
+		De: "gleiche ISCO-Berufshauptgruppe %s: %s"}}, args: classArgs(isconames.Name)},
 	{Message: i18n.Message{Key: "occupation.sub_major_group", Text: i18n.Text{
 		En: "same ISCO sub-major group %s: %s",
 		Fr: "même sous-grand groupe CITP %s : %s",
 		Nl: "zelfde ISCO-subhoofdgroep %s: %s",
-		De: "gleiche ISCO-Berufsgruppe %s: %s"}}, args: iscoArgs},
+		De: "gleiche ISCO-Berufsgruppe %s: %s"}}, args: classArgs(isconames.Name)},
 	{Message: i18n.Message{Key: "occupation.minor_group", Text: i18n.Text{
 		En: "same ISCO minor group %s: %s",
 		Fr: "même sous-groupe CITP %s : %s",
 		Nl: "zelfde ISCO-subgroep %s: %s",
-		De: "gleiche ISCO-Berufsuntergruppe %s: %s"}}, args: iscoArgs},
+		De: "gleiche ISCO-Berufsuntergruppe %s: %s"}}, args: classArgs(isconames.Name)},
 	{Message: i18n.Message{Key: "occupation.unit_group", Text: i18n.Text{
 		En: "same ISCO unit group %s: %s",
 		Fr: "même groupe de base CITP %s : %s",
 		Nl: "zelfde ISCO-beroepsgroep %s: %s",
-		De: "gleiche ISCO-Berufsgattung %s: %s"}}, args: iscoArgs},
+		De: "gleiche ISCO-Berufsgattung %s: %s"}}, args: classArgs(isconames.Name)},
 }}
-
-// iscoArgs passes an ISCO-08 code and its name in lang.
-func iscoArgs(t tr, a []string) []any {
-	code := at(a, 0)
-	name, err := isconames.Name(code, t.lang)
-	if err != nil {
-		name = "?"
-	}
-	return []any{code, i18n.InText(name, t.lang)}
-}

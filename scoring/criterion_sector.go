@@ -41,33 +41,23 @@ var criterionSector = criterion{name: CriterionSector, explain: func(p *pool, i,
 		En: "same NACE section %s: %s",
 		Fr: "même section NACE %s : %s",
 		Nl: "zelfde NACE-sectie %s: %s",
-		De: "gleicher NACE-Abschnitt %s: %s"}}, args: naceArgs},
+		De: "gleicher NACE-Abschnitt %s: %s"}}, args: classArgs(nacenames.Name)},
 	{Message: i18n.Message{Key: "sector.division", Text: i18n.Text{
 		En: "same NACE division %s: %s",
 		Fr: "même division NACE %s : %s",
 		Nl: "zelfde NACE-afdeling %s: %s",
-		De: "gleiche NACE-Abteilung %s: %s"}}, args: naceArgs},
+		De: "gleiche NACE-Abteilung %s: %s"}}, args: classArgs(nacenames.Name)},
 	{Message: i18n.Message{Key: "sector.group", Text: i18n.Text{
 		En: "same NACE group %s: %s",
 		Fr: "même groupe NACE %s : %s",
 		Nl: "zelfde NACE-groep %s: %s",
-		De: "gleiche NACE-Gruppe %s: %s"}}, args: naceArgs},
+		De: "gleiche NACE-Gruppe %s: %s"}}, args: classArgs(nacenames.Name)},
 	{Message: i18n.Message{Key: "sector.class", Text: i18n.Text{
 		En: "same NACE class %s: %s",
 		Fr: "même classe NACE %s : %s",
 		Nl: "zelfde NACE-klasse %s: %s",
-		De: "gleiche NACE-Klasse %s: %s"}}, args: naceArgs},
+		De: "gleiche NACE-Klasse %s: %s"}}, args: classArgs(nacenames.Name)},
 }}
-
-// naceArgs passes a NACE Rev. 2 code and its name in lang.
-func naceArgs(t tr, a []string) []any {
-	code := at(a, 0)
-	name, err := nacenames.Name(code, t.lang)
-	if err != nil {
-		name = "?"
-	}
-	return []any{code, i18n.InText(name, t.lang)}
-}
 
 // grade turns a number of shared hierarchy levels (NACE or ISCO) into a
 // value: same class or unit group 1, group 0.9, division 0.75, section 0.4,

@@ -149,6 +149,19 @@ func asFloats(_ tr, a []string) []any {
 	return out
 }
 
+// classArgs passes a classification's code (NACE Rev. 2, ISCO-08) and its
+// name in the language, as name gives it, written for a sentence.
+func classArgs(name func(code string, lang language.Tag) (string, error)) func(t tr, a []string) []any {
+	return func(t tr, a []string) []any {
+		code := at(a, 0)
+		n, err := name(code, t.lang)
+		if err != nil {
+			n = "?"
+		}
+		return []any{code, i18n.InText(n, t.lang)}
+	}
+}
+
 // languageName names a base language tag in lang ("fr" is "French",
 // "français", "Frans", "Französisch"), or gives the tag when it has no
 // name.
