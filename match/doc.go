@@ -110,6 +110,14 @@
 // left without a mentee, adding rows. Tests check every figure against
 // re-running Propose with the new people added.
 //
+// # Words
+//
+// A [Proposal] holds codes (reasons, rule codes, IDs) and values, never
+// words: [Unmatched.Text], [Alternative.Text], [Change.Text],
+// [Need.Text] and [Outreach.Text] (through [Wanted]) render them in
+// English, French, Dutch or German, and [ReasonLabel] names a reason in a
+// few words. Describe and String are their English forms.
+//
 // # The solver
 //
 // The assignment problem underneath is solved exactly by package [lap]

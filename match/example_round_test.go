@@ -110,3 +110,18 @@ func Example_round() {
 	// total 0.81
 	// me-2 could have mo-1: score 0.49, the pool would lose 0.33 and 0 duos
 }
+
+// A person left out, in the words of a coordinator in Liège, Antwerp or
+// Eupen: the reason's code stays the same, the words follow the language.
+func ExampleUnmatched_Text() {
+	u := match.Unmatched{ID: "me-12", Reason: match.ReasonNoCompatibleMentor,
+		Blocked: map[string]int{"no_shared_language": 7, "too_far": 3}}
+	for _, lang := range []language.Tag{language.English, language.French, language.Dutch, language.German} {
+		fmt.Printf("%s  %s: %s\n", u.ID, u.Reason, u.Text(lang))
+	}
+	// Output:
+	// me-12  no_compatible_mentor: every possible pair is blocked by a hard rule: no shared language (7), too far (3)
+	// me-12  no_compatible_mentor: chaque paire possible est écartée par une règle stricte : pas de langue commune (7), trop loin (3)
+	// me-12  no_compatible_mentor: elk mogelijk paar valt af door een harde regel: geen gemeenschappelijke taal (7), te ver (3)
+	// me-12  no_compatible_mentor: jedes mögliche Paar scheitert an einer festen Regel: keine gemeinsame Sprache (7), zu weit entfernt (3)
+}

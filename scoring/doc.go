@@ -128,10 +128,15 @@
 //	// public employment services.
 //	const CodeSameAgency = "same_agency"
 //
-//	var ruleAgency = hardRule{
-//		code:    CodeSameAgency,
-//		message: func(*pool, int, int, eval) string { return "not served by the same employment service" },
-//	}
+//	var ruleAgency = hardRule{code: CodeSameAgency, words: []word{
+//		{Message: i18n.Message{Key: CodeSameAgency, Text: i18n.Text{
+//			En: "not served by the same employment service",
+//			Fr: "pas desservis par le même service public de l'emploi",
+//			Nl: "niet bediend door dezelfde openbare arbeidsbemiddelingsdienst",
+//			De: "nicht vom selben Arbeitsamt betreut"}}},
+//		{Message: i18n.Message{Key: CodeSameAgency + ".label", Text: i18n.Text{
+//			En: "other agency", Fr: "autre service", Nl: "andere dienst", De: "anderes Amt"}}},
+//	}}
 //
 //	func (p *pool) otherAgency(ag, bg *gate) bool { return p.places[ag.city-1].region != p.places[bg.city-1].region }
 //
@@ -139,6 +144,20 @@
 // "if p.otherAgency(ag, bg) { e.blocked |= 1 << blockAgencyIdx; … }". A
 // setting for it would be one field of Rules with its default in
 // Rules.Resolved.
+//
+// # Words
+//
+// A [Part] and a [Reason] hold codes and values (Detail, Args), never
+// words; [Part.Text] and [Reason.Text] render them in English, French,
+// Dutch or German (Belgian usage), with sectors and occupations named by
+// their NACE and ISCO names, languages by their names, municipalities by
+// their name in the language and numbers with the language's decimal
+// comma. Each message lives in the file of its rule or criterion, keyed by
+// the rule's code or the criterion's name and the explanation's code; one
+// catalog gathers them, and a test checks that every message exists in
+// every language with the same placeholders and that the French, Dutch
+// and German words of every pair of a synthetic pool hold no English.
+// Words are rendered only when asked for, never while scoring.
 //
 // # Cost
 //

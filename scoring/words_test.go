@@ -103,3 +103,23 @@ func TestTextOfPlaceRules(t *testing.T) {
 	odd := Reason{Code: CodeTooFar, Args: []string{placeUnknown, placeCoordinates, "", "25", "not_found_mentee"}}
 	assert.Equal(t, "lieu inconnu – coordonnées : le domicile du jeune ne figure pas dans la liste des communes, la distance ne peut donc pas être vérifiée", odd.Text(language.French))
 }
+
+// FuzzText renders a Part and a Reason as JSON may bring them (any detail,
+// any args): never a panic.
+func FuzzText(f *testing.F) {
+	f.Add("sector", "class", "62.01", "x", "too_far")
+	f.Add("distance", "km", "nis:21004", "nis:99999", "not_same_region")
+	f.Add("language", "level", "7", "zz", "native")
+	f.Add("experience", "years", "NaN", "-1e308", "no_shared_language")
+	f.Fuzz(func(t *testing.T, criterion, detail, a0, a1, code string) {
+		args := []string{a0, a1, "", "25", code}
+		for _, lang := range i18n.Languages() {
+			for k := range len(args) + 1 {
+				p := Part{Criterion: criterion, Detail: detail, Args: args[:k]}
+				_ = p.Text(lang)
+				_ = Reason{Code: code, Args: args[:k]}.Text(lang)
+				_ = Reason{Code: CodeTooFar, Args: args[:k]}.Text(lang)
+			}
+		}
+	})
+}
