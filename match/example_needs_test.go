@@ -80,15 +80,15 @@ func ExampleProposal_Needs() {
 	fmt.Println(needs[0].Text(language.Dutch))
 	fmt.Println(outreach[1].Text(language.French))
 	// Output:
-	// recruit-1: speaks Dutch, lives in Antwerpen, free Monday evening or Wednesday evening; sector F, construction
+	// recruit-1: speaks Dutch, lives within 25 km of Antwerpen, free Monday evening or Wednesday evening; sector F, construction
 	//   for [me-1 me-2 me-3] (waited 57 days)
 	//   1 recruited: +1 duos, objective +1.000, total +0.850
 	//   2 recruited: +2 duos, objective +1.875, total +1.700
 	//   3 recruited: +3 duos, objective +2.635, total +2.400
-	// outreach-1: aims at sector G, wholesale and retail trade; repair of motor vehicles and motorcycles; speaks French, lives in Bruxelles, free Saturday morning
+	// outreach-1: aims at sector G, wholesale and retail trade; repair of motor vehicles and motorcycles; speaks French, lives within 25 km of Bruxelles, free Saturday morning
 	//   for [mo-1], +1 duo
-	// outreach-2: aims at sector G, wholesale and retail trade; repair of motor vehicles and motorcycles; speaks French, lives in Liège, free Saturday morning
+	// outreach-2: aims at sector G, wholesale and retail trade; repair of motor vehicles and motorcycles; speaks French, lives within 25 km of Liège, free Saturday morning
 	//   for [mo-2], +1 duo
-	// spreekt Nederlands, woont in Antwerpen, vrij op maandagavond of woensdagavond; sector F, bouwnijverheid
-	// vise le secteur G, commerce; réparation d'automobiles et de motocycles ; parle français, habite à Liège, disponible samedi matin
+	// spreekt Nederlands, woont binnen 25 km van Antwerpen, vrij op maandagavond of woensdagavond; sector F, bouwnijverheid
+	// vise le secteur G, commerce; réparation d'automobiles et de motocycles ; parle français, habite à Liège ou dans un rayon de 25 km, disponible samedi matin
 }

@@ -3,12 +3,14 @@ package match
 import (
 	"cmp"
 	"context"
-	"math"
 	"slices"
 	"strconv"
 	"strings"
 
+	"golang.org/x/text/language"
+
 	"github.com/duomatch/duo/profile"
+	"github.com/duomatch/duo/profile/belgium"
 	"github.com/duomatch/duo/scoring"
 )
 
@@ -195,9 +197,8 @@ type servesFunc func(seeds []partner, pos []int) (func(k, j int) bool, error)
 // place where the rules need one) gets a seed: a partner speaking the
 // language to talk in (the one they practise when they speak it well
 // enough, else the one most people of the other side speak) and the one
-// they practise, of the gender they wish, at their home (postcode, city,
-// country, coordinates rounded to 0.01°), free whenever
-// they are. Then, longest waiting first (waits, then position), the first
+// they practise, of the gender they wish, in their municipality (see
+// [roundState.municipality]), free whenever they are. Then, longest waiting first (waits, then position), the first
 // person not yet in a group starts one with every other such person of the
 // same languages and gender wish whom its seed may be paired with; the
 // group's partner keeps the seed's home and takes the fewest slots that
@@ -209,12 +210,10 @@ func (st *roundState) groupSides(ids []int, views []side, reasons []string, wait
 	var keys []string
 	for k, v := range views {
 		talk := st.talkLanguage(v, supply)
-		home := v.home
-		home.City, home.Postcode = strings.TrimSpace(home.City), strings.TrimSpace(home.Postcode)
-		if talk == "" || v.avail.Count() == 0 || (home.City == "" && home.Postcode == "" && !home.HasCoords() && st.placeRule()) {
+		home, ok := st.municipality(v.home)
+		if talk == "" || v.avail.Count() == 0 || (!ok && st.placeRule()) {
 			continue
 		}
-		home.Lat, home.Lon = roundTo(home.Lat, 2), roundTo(home.Lon, 2) // about 1 km: a neighbourhood, not an address
 		seed := partner{talk: talk, gender: v.wish, home: home, slots: v.avail}
 		if v.practise != talk {
 			seed.practise = v.practise
@@ -348,9 +347,28 @@ func mostCommon(xs []string) string {
 	return best
 }
 
-func roundTo(x float64, digits int) float64 {
-	p := math.Pow(10, float64(digits))
-	return math.Round(x*p) / p
+// municipality returns the home a group's partner is given for a person
+// living at h: the municipality the round's gazetteer resolves h to, by
+// its main name and its coordinates, and whether there is one. Never the
+// home as written (it may be a street address) nor the person's own
+// coordinates (finer than a municipality): a recruit's profile and its
+// description name no more than a municipality (issue 21).
+func (st *roundState) municipality(h profile.Place) (profile.Place, bool) {
+	places := st.scorer.Places
+	if places == nil {
+		places = belgium.Gazetteer() // the scorer's default
+	}
+	l, err := places.Resolve(h)
+	if err != nil || l.ID == "" {
+		return profile.Place{}, false
+	}
+	name := l.Name
+	if t, ok := places.(*belgium.Table); ok {
+		if n, ok := t.Name(l.ID, language.Und); ok {
+			name = n
+		}
+	}
+	return profile.Place{City: name, Country: h.Country, Lat: l.Lat, Lon: l.Lon}, true
 }
 
 // rules returns the round's rules as scoring applies them, defaults filled

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/duomatch/duo/profile"
+	"github.com/duomatch/duo/scoring"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -228,7 +229,7 @@ func TestNeedsScarce(t *testing.T) {
 				mentee("me-4", nil),
 			},
 			mentors:  []profile.Mentor{mentor("mo-1", nil)},
-			want:     []string{"speaks Dutch, lives in Antwerpen, free Monday evening or Wednesday evening; sector F, construction"},
+			want:     []string{"speaks Dutch, lives within 25 km of Antwerpen, free Monday evening or Wednesday evening; sector F, construction"},
 			wantDuos: []int{1, 2, 3},
 		},
 		{
@@ -237,7 +238,7 @@ func TestNeedsScarce(t *testing.T) {
 				mentee("me-1", nil, womanMentor, evenings), mentee("me-2", nil, womanMentor, evenings),
 			},
 			mentors:  []profile.Mentor{mentor("mo-1", nil)},
-			want:     []string{"gender female, speaks French, lives in Bruxelles, free Monday evening; sector J, information and communication"},
+			want:     []string{"gender female, speaks French, lives within 25 km of Bruxelles, free Monday evening; sector J, information and communication"},
 			wantDuos: []int{1, 2},
 		},
 		{
@@ -246,7 +247,7 @@ func TestNeedsScarce(t *testing.T) {
 				mentee("me-1", nil, func(m *profile.Mentee) { m.Home = profile.Place{Postcode: "1000"} }),
 				mentee("me-2", nil, func(m *profile.Mentee) { m.Home = profile.Place{Postcode: "1000"} }),
 			},
-			want:     []string{"speaks French, lives in Bruxelles, free Monday morning or Monday afternoon; sector J, information and communication"},
+			want:     []string{"speaks French, lives within 25 km of Bruxelles, free Monday morning or Monday afternoon; sector J, information and communication"},
 			wantDuos: []int{1, 2},
 		},
 		{
@@ -257,7 +258,7 @@ func TestNeedsScarce(t *testing.T) {
 		{
 			name:    "no mentors at all",
 			mentees: []profile.Mentee{mentee("me-1", nil), mentee("me-2", nil, evenings)},
-			want:    []string{"speaks French, lives in Bruxelles, free Monday morning or Monday evening; sector J, information and communication"},
+			want:    []string{"speaks French, lives within 25 km of Bruxelles, free Monday morning or Monday evening; sector J, information and communication"},
 			// Both share mon-evening; a second slot, the earliest of me-1, lets the
 			// availability criterion reach 1 for her.
 			wantDuos: []int{1, 2},
@@ -401,4 +402,55 @@ func mustJSON(t *testing.T, v any) []byte {
 	b, err := json.Marshal(v)
 	require.NoError(t, err)
 	return b
+}
+
+// TestNeedsNameOnlyMunicipalities: a recruit's description and profile
+// name the municipality, never the home as written (a street address) nor
+// the person's coordinates, whether the place rules are on or off (issue
+// 21); a home the gazetteer cannot name gives no place at all.
+func TestNeedsNameOnlyMunicipalities(t *testing.T) {
+	street := func(m *profile.Mentee) {
+		m.Home = profile.Place{City: "Rue Royale 12, 1000 Bruxelles", Postcode: "1000", Lat: 50.84731, Lon: 4.36277}
+	}
+	coordsOnly := func(m *profile.Mentee) { m.Home = profile.Place{Lat: 50.84731, Lon: 4.36277} }
+	placeRulesOff := scoring.Scorer{Rules: scoring.Rules{MaxDistanceKm: profile.Off}}
+	tests := []struct {
+		name      string
+		scorer    scoring.Scorer
+		home      func(*profile.Mentee)
+		wantPlace string // in the English text; "" for none
+	}{
+		{"street address, place rules on", scoring.Scorer{}, street, "within 25 km of Bruxelles"},
+		{"street address, place rules off", placeRulesOff, street, "near Bruxelles"},
+		{"coordinates only, place rules off", placeRulesOff, coordsOnly, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := Round{On: roundDay, Scorer: tt.scorer,
+				Mentees: []profile.Mentee{mentee("me-1", nil, tt.home), mentee("me-2", nil, tt.home)}}
+			needs, _ := checkNeeds(t, tt.name, r, 0)
+			require.NotEmpty(t, needs)
+			for _, n := range needs {
+				for _, lang := range []language.Tag{language.English, language.French, language.Dutch, language.German} {
+					text := n.Text(lang)
+					assert.NotContains(t, text, "Royale", lang)
+					assert.NotContains(t, text, "50.8", lang)
+					assert.NotContains(t, text, "50,8", lang)
+					assert.NotContains(t, text, "4.36", lang)
+					assert.NotContains(t, text, "4,36", lang)
+				}
+				home := n.Mentor.Home
+				assert.NotContains(t, home.City, "Royale")
+				assert.Empty(t, home.Postcode)
+				if tt.wantPlace == "" {
+					assert.Equal(t, profile.Place{}, home)
+					assert.NotContains(t, n.Text(language.English), "lives")
+					continue
+				}
+				assert.Equal(t, "Bruxelles", home.City)
+				assert.NotEqual(t, 50.84731, home.Lat, "the municipality's coordinates, not the person's")
+				assert.Contains(t, n.Text(language.English), "lives "+tt.wantPlace)
+			}
+		})
+	}
 }

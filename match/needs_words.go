@@ -2,7 +2,6 @@ package match
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 	"strings"
 
@@ -22,7 +21,7 @@ import (
 type Wanted struct {
 	// Gender is the gender the people of the group wish of their partner,
 	// as they wrote it; "" for none.
-	Gender string `json:"gender,omitempty"`
+	Gender profile.Gender `json:"gender,omitempty"`
 	// Speaks is the base language tag ("nl") the partner should speak
 	// with them, Practise the one they practise when it is another ("").
 	Speaks   string `json:"speaks"`
@@ -69,12 +68,9 @@ func (st *roundState) wanted(p partner, aims bool) Wanted {
 			w.NIS = l.ID
 		}
 	}
-	if name == "" {
-		name = p.home.City
-	}
-	if name == "" && p.home.HasCoords() {
-		name = fmt.Sprintf("%.2f, %.2f", p.home.Lat, p.home.Lon)
-	}
+	// Never the home as written (it may be a street address) nor its
+	// coordinates (finer than a municipality): a place the gazetteer does
+	// not name is left out.
 	w.Place = name
 	switch km := st.rules().MaxDistanceKm; {
 	case name == "":
@@ -98,7 +94,7 @@ func (st *roundState) wanted(p partner, aims bool) Wanted {
 // stable tie-break of needs and outreach of equal value.
 func (w Wanted) compare(v Wanted) int {
 	return cmp.Or(cmp.Compare(w.Section, v.Section), cmp.Compare(w.Speaks, v.Speaks),
-		cmp.Compare(w.Practise, v.Practise), cmp.Compare(w.Gender, v.Gender),
+		cmp.Compare(w.Practise, v.Practise), cmp.Compare(string(w.Gender), string(v.Gender)),
 		cmp.Compare(w.Place, v.Place), cmp.Compare(w.NIS, v.NIS), cmp.Compare(w.Lives, v.Lives),
 		cmp.Compare(w.WithinKm, v.WithinKm), slices.Compare(w.Slots, v.Slots))
 }
@@ -152,14 +148,14 @@ func (o Outreach) Text(lang language.Tag) string { return o.Wanted.Text(lang) }
 // genderName names a gender as written in lang when it is one of the
 // usual English words or letters (female, f, male, m), and gives it as
 // written otherwise.
-func genderName(g string, lang language.Tag) string {
-	switch strings.ToLower(g) {
-	case "female", "f":
+func genderName(g profile.Gender, lang language.Tag) string {
+	switch g {
+	case profile.Female:
 		return catalog.Sprintf(lang, "gender.female")
-	case "male", "m":
+	case profile.Male:
 		return catalog.Sprintf(lang, "gender.male")
 	}
-	return g
+	return catalog.Sprintf(lang, "gender.x")
 }
 
 // languageName names a language tag in lang, or gives the tag when it has
@@ -216,6 +212,7 @@ var wantedWords = []i18n.Message{
 	{Key: "wanted.gender", Text: i18n.Text{En: "gender %s", Fr: "genre : %s", Nl: "geslacht: %s", De: "Geschlecht: %s"}},
 	{Key: "gender.female", Text: i18n.Text{En: "female", Fr: "femme", Nl: "vrouw", De: "Frau"}},
 	{Key: "gender.male", Text: i18n.Text{En: "male", Fr: "homme", Nl: "man", De: "Mann"}},
+	{Key: "gender.x", Text: i18n.Text{En: "another gender", Fr: "autre genre", Nl: "ander gender", De: "anderes Geschlecht"}},
 	{Key: "wanted.speaks", Text: i18n.Text{En: "speaks %s", Fr: "parle %s", Nl: "spreekt %s", De: "spricht %s"}},
 	{Key: "wanted.speaks_practise", Text: i18n.Text{
 		En: "speaks %s and %s (to practise)",

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/duomatch/duo/internal/i18n"
+	"github.com/duomatch/duo/profile"
 )
 
 func TestCatalogComplete(t *testing.T) {
@@ -76,7 +77,7 @@ func TestTextInLanguages(t *testing.T) {
 	a := Alternative{Changes: []Change{{MenteeID: "me-1", Loses: "mo-2", Gets: "mo-5"}, {MenteeID: "me-7", Loses: "mo-5"}, {MenteeID: "me-8", Gets: "mo-2"}}}
 	assert.Equal(t, "me-1 perdrait mo-2 et recevrait mo-5 à la place ; me-7 perdrait mo-5 et resterait sans partenaire ; me-8 recevrait mo-2", a.Text(language.French))
 	assert.Equal(t, "me-1 würde mo-2 verlieren und stattdessen mo-5 bekommen; me-7 würde mo-5 verlieren und ohne Partner bleiben; me-8 würde mo-2 bekommen", a.Text(language.German))
-	w := Wanted{Gender: "F", Speaks: "nl", Practise: "fr", Place: "Antwerpen", Lives: "within", WithinKm: 12.5,
+	w := Wanted{Gender: profile.Female, Speaks: "nl", Practise: "fr", Place: "Antwerpen", Lives: "within", WithinKm: 12.5,
 		Slots: []string{"mon-morning", "wed-afternoon", "sat-evening"}, Section: "F"}
 	assert.Equal(t, "gender female, speaks Dutch and French (to practise), lives within 12.5 km of Antwerpen, free Monday morning, Wednesday afternoon or Saturday evening; sector F, construction", w.Text(language.English))
 	assert.Equal(t, "geslacht: vrouw, spreekt Nederlands en Frans (oefentaal), woont binnen 12,5 km van Antwerpen, vrij op maandagvoormiddag, woensdagnamiddag of zaterdagavond; sector F, bouwnijverheid", w.Text(language.Dutch))
