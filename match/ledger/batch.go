@@ -105,3 +105,23 @@ func DecodeEvents(r io.Reader, opt profile.DecodeOptions) (Batch, error) {
 	}
 	return b, nil
 }
+
+// batchMarker reports whether line is a batch marker, {"batch":"N"} with
+// N a whole number from 2 without leading zeros, and returns N (see
+// [Read]).
+func batchMarker(line []byte) (int, bool) {
+	const head, end = `{"batch":"`, `"}`
+	if len(line) <= len(head)+len(end) || string(line[:len(head)]) != head || string(line[len(line)-len(end):]) != end {
+		return 0, false
+	}
+	n := voidTarget(string(line[len(head) : len(line)-len(end)]))
+	return n, n >= 2
+}
+
+// appendBatchMarker appends the marker of a batch of n events, and its
+// newline, to b.
+func appendBatchMarker(b []byte, n int) []byte {
+	b = append(b, `{"batch":"`...)
+	b = strconv.AppendInt(b, int64(n), 10)
+	return append(b, "\"}\n"...)
+}

@@ -37,7 +37,9 @@ func ExampleOpenFile() {
 	n, err := lf.Append(batch) // on disk (fsync) when it returns
 	fmt.Println(n, err)
 
-	// A proposal for a mentor who never applied: nothing is written.
+	// A proposal for a mentor who never applied: nothing is written. (A
+	// batch of several events takes a marker line before its events: the
+	// refused event would have been on line 6.)
 	batch, _ = ledger.DecodeEvents(strings.NewReader(`[{"on":"2026-02-02","event":"proposed","mentee_id":"me-1","mentor_id":"mo-1"},
 	  {"on":"2026-02-02","event":"proposed","mentee_id":"me-1","mentor_id":"mo-2"}]`), profile.DecodeOptions{})
 	_, err = lf.Append(batch)
@@ -49,6 +51,6 @@ func ExampleOpenFile() {
 	// Output:
 	// created: true
 	// 2 <nil>
-	// line 4: me-1, mo-2: [1].mentor_id: never applied
+	// line 6: me-1, mo-2: [1].mentor_id: never applied
 	// events: 2, waiting on 2026-03-01: 1
 }

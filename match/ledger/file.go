@@ -1,8 +1,6 @@
 package ledger
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -29,11 +27,15 @@ var ErrBroken = errors.New("ledger: the file could not be restored after a faile
 //   - the events of a batch are written in one write(2) to the file opened
 //     with O_APPEND, then fsync(2)ed; only then does Append return. An
 //     accepted event is on disk;
+//   - a batch of more than one event is written after a marker line that
+//     says how many events follow ([Read] documents the format), so that
+//     [OpenFile] recognises a batch cut short by a crash and drops it,
+//     marker included; a single event is one line, and a line cut short
+//     is dropped too, as [Recovery] says;
 //   - when the write or the fsync fails, the file is truncated back to its
-//     last accepted line and the ledger read again from it; nothing of the
-//     batch is accepted (when that fails too, every later Append returns
-//     [ErrBroken]);
-//   - [OpenFile] drops a last line cut by a crash, as [Recovery] says.
+//     last accepted line and the batch undone in memory; nothing of the
+//     batch is accepted (when the truncation fails too, every later
+//     Append returns [ErrBroken]).
 //
 // The file is locked (flock, on systems that have it) while it is open, so
 // that two services never append to the same file.
@@ -61,13 +63,17 @@ type File struct {
 type Recovery struct {
 	// Created is set when the file did not exist and was created.
 	Created bool
-	// DroppedLine is the number of a last line that was dropped, 0 when
-	// none was: a last line without its newline that is not a complete
-	// JSON value is the trace of a write interrupted by a crash, a write
-	// that [File.Append] never returned from with success, so not an
-	// accepted event. DroppedBytes is its length.
-	DroppedLine  int
-	DroppedBytes int64
+	// DroppedLine is the first line that was dropped, 0 when none was:
+	// the trace of a write interrupted by a crash, a write that
+	// [File.Append] never returned from with success, so no accepted
+	// event. It is a last line without its newline that is not a complete
+	// JSON value, or a batch cut short: its marker and the events after
+	// it, fewer than it announces (see [Read]). DroppedBytes is the
+	// length of what was dropped, DroppedEvents the number of whole events
+	// of a batch that were dropped with it.
+	DroppedLine   int
+	DroppedBytes  int64
+	DroppedEvents int
 	// AddedNewline is set when the last line was a whole event without its
 	// newline (a file edited by hand): it is kept and given its newline, so
 	// that the next event starts a line of its own.
@@ -77,7 +83,8 @@ type Recovery struct {
 // OpenFile opens (or creates, with mode 0600) the ledger file at path,
 // locks it and reads it with [Read] and opt. It refuses a file with a
 // problem: the error joins every problem, each with its line number and
-// IDs as Read reports them, except for an incomplete last line, dropped
+// IDs as Read reports them, except for the trace of an interrupted write
+// (a line or a batch cut short at the end), dropped
 // as [Recovery] describes. Invalid options are refused, before the file is
 // touched, with the error of [Options.Validate]. A file in use by another File (in this process
 // or another) is refused. Close the File to release its lock.
@@ -116,14 +123,21 @@ func (lf *File) open() error {
 		return err
 	}
 	lf.size = fi.Size()
-	tailStart, tail, err := lastLine(lf.f, lf.size, lf.opt.withDefaults().MaxLineBytes)
+	l, tail, err := read(io.NewSectionReader(lf.f, 0, lf.size), lf.opt, true)
 	if err != nil {
 		return err
 	}
-	complete := len(tail) == 0 // the file ends with a newline, or is empty
-	l, err := Read(io.NewSectionReader(lf.f, 0, lf.size), lf.opt)
-	switch {
-	case err == nil && !complete:
+	if tail.cut >= 0 {
+		if err := lf.f.Truncate(tail.cut); err != nil {
+			return err
+		}
+		if err := lf.f.Sync(); err != nil {
+			return err
+		}
+		lf.rec.DroppedLine, lf.rec.DroppedBytes, lf.rec.DroppedEvents = tail.cutLine, lf.size-tail.cut, tail.events
+		lf.size = tail.cut
+	}
+	if tail.lastNoNewline {
 		if _, err := lf.f.Write([]byte("\n")); err != nil {
 			return err
 		}
@@ -132,66 +146,9 @@ func (lf *File) open() error {
 		}
 		lf.size++
 		lf.rec.AddedNewline = true
-	case err != nil && !complete && !json.Valid(tail):
-		// The lines before an interrupted write must read without a
-		// problem.
-		l, err = Read(io.NewSectionReader(lf.f, 0, tailStart), lf.opt)
-		if err != nil {
-			return err
-		}
-		line, err := lineNumber(lf.f, tailStart)
-		if err != nil {
-			return err
-		}
-		if err := lf.f.Truncate(tailStart); err != nil {
-			return err
-		}
-		if err := lf.f.Sync(); err != nil {
-			return err
-		}
-		lf.rec.DroppedLine, lf.rec.DroppedBytes = line, lf.size-tailStart
-		lf.size = tailStart
-	case err != nil:
-		return err
 	}
 	lf.l = l
 	return nil
-}
-
-// lastLine returns where the file's last line starts and its bytes when
-// the file does not end with a newline (nil when it does). A last line
-// longer than max bytes is not looked at: Read reports it.
-func lastLine(f io.ReaderAt, size int64, max int) (int64, []byte, error) {
-	n := min(size, int64(max)+1)
-	buf := make([]byte, n)
-	if _, err := f.ReadAt(buf, size-n); err != nil && err != io.EOF {
-		return 0, nil, err
-	}
-	if n == 0 || buf[n-1] == '\n' {
-		return size, nil, nil
-	}
-	i := bytes.LastIndexByte(buf, '\n')
-	if i < 0 && n < size {
-		return size, nil, nil // too long to be a line
-	}
-	return size - n + int64(i) + 1, buf[i+1:], nil
-}
-
-// lineNumber is the number of the line starting at offset off.
-func lineNumber(f io.ReaderAt, off int64) (int, error) {
-	n := 1
-	buf := make([]byte, 64<<10)
-	r := io.NewSectionReader(f, 0, off)
-	for {
-		k, err := r.Read(buf)
-		n += bytes.Count(buf[:k], []byte("\n"))
-		if err == io.EOF {
-			return n, nil
-		}
-		if err != nil {
-			return 0, err
-		}
-	}
 }
 
 // syncDir makes the creation of a file in dir durable.
@@ -218,60 +175,52 @@ func (lf *File) Recovery() Recovery { return lf.rec }
 // fsync error, wrapped, after which nothing of the batch is kept. An empty
 // batch writes nothing.
 //
-// Cost: O(events of the batch), plus O(ledger) to read the file again
-// when an event after the first is refused or the write fails.
+// Cost: O(events of the batch), the file is never read again: a refused
+// event, or a failed write, is undone in memory in O(events of the
+// batch).
 func (lf *File) Append(b Batch) (int, error) {
 	lf.mu.Lock()
 	defer lf.mu.Unlock()
 	if lf.broken != nil {
 		return 0, ErrBroken
 	}
-	var buf bytes.Buffer
-	for i, e := range b.Events {
-		if err := lf.l.Add(e); err != nil {
-			if i > 0 {
-				// The events before it are in memory only: read the
-				// file again.
-				lf.restore(false)
-			}
-			return 0, profile.AtPath(err, b.Path(i))
-		}
-		if err := Append(&buf, e); err != nil {
-			lf.restore(false) // not reached: Add validated e
-			return 0, err
-		}
-	}
-	if buf.Len() == 0 {
+	if len(b.Events) == 0 {
 		return lf.l.Len(), nil
 	}
-	_, err := lf.w.Write(buf.Bytes())
+	skip := 0
+	var buf []byte
+	if len(b.Events) > 1 {
+		skip = 1
+		buf = appendBatchMarker(buf, len(b.Events))
+	}
+	undo, i, err := lf.l.addBatch(b.Events, skip)
+	if err != nil {
+		return 0, profile.AtPath(err, b.Path(i))
+	}
+	for _, e := range b.Events {
+		m, _ := e.MarshalJSON() // Add validated e
+		buf = append(append(buf, m...), '\n')
+	}
+	_, err = lf.w.Write(buf)
 	if err == nil {
 		err = lf.f.Sync()
 	}
 	if err != nil {
-		lf.restore(true)
+		undo.undo(lf.l)
+		lf.restore()
 		return 0, fmt.Errorf("ledger: writing %s: %w", lf.path, err)
 	}
-	lf.size += int64(buf.Len())
+	lf.size += int64(len(buf))
 	return lf.l.Len(), nil
 }
 
-// restore brings the ledger back to the accepted lines: the file is cut
-// back to them (when truncate is set) and read again. When that fails,
-// the File is broken until it is opened again. lf.mu is held.
-func (lf *File) restore(truncate bool) {
-	var err error
-	if truncate {
-		if err = lf.f.Truncate(lf.size); err == nil {
-			err = lf.f.Sync()
-		}
-	}
+// restore cuts the file back to its accepted lines after a failed write.
+// When that fails, the File is broken until it is opened again. lf.mu is
+// held.
+func (lf *File) restore() {
+	err := lf.f.Truncate(lf.size)
 	if err == nil {
-		var l *Ledger
-		if l, err = Read(io.NewSectionReader(lf.f, 0, lf.size), lf.opt); err == nil {
-			lf.l = l
-			return
-		}
+		err = lf.f.Sync()
 	}
 	lf.broken = err
 }

@@ -135,11 +135,11 @@ func TestFileAppend(t *testing.T) {
 		{name: "an empty batch writes nothing", b: ledger.Batch{}, events: 1},
 		{name: "a batch", b: batch(apMe2, apMo1), events: 3},
 		{name: "refused after an event that is not kept", b: batch(pr11, pr21),
-			want: []problem{{line: 5, ids: "me-2,mo-1", field: "[1].mentor_id", text: "capacity"}}},
+			want: []problem{{line: 7, ids: "me-2,mo-1", field: "[1].mentor_id", text: "capacity"}}}, // line 5 is the batch marker
 		{name: "the event before the refused one was not kept", b: batch(pr11), events: 4},
-		{name: "a single event refused", b: single(apMe1), want: []problem{{line: 5, ids: "me-1", field: "id", text: "already"}}},
+		{name: "a single event refused", b: single(apMe1), want: []problem{{line: 6, ids: "me-1", field: "id", text: "already"}}},
 		{name: "an event of a batch refused alone", b: ledger.Batch{Events: []ledger.Event{event(apMo2), {}}},
-			want: []problem{{line: 6, field: "[1].on", text: "missing"}, {line: 6, field: "[1].event", text: "missing"}}},
+			want: []problem{{line: 8, field: "[1].on", text: "missing"}, {line: 8, field: "[1].event", text: "missing"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

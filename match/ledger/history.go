@@ -82,6 +82,8 @@ type state struct {
 	duos      []duo
 	excluded  map[pairKey]int // line of the event that excluded the pair
 	outcomes  map[string][]outcome
+	// j, when set, records what apply1 changes, for a batch to be undone.
+	j *journal
 }
 
 func newState(opt Options) *state {
@@ -230,6 +232,9 @@ func (s *state) liveDuo(mentee, mentor string) int {
 
 // apply1 records e, which apply has checked.
 func (s *state) apply1(e Event, line int) {
+	if s.j != nil {
+		s.j.save(s, e)
+	}
 	touch := func(id string) {
 		p := s.people[id]
 		p.last, p.lastLine = e.On, line

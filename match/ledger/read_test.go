@@ -195,7 +195,7 @@ func TestReadAccepts(t *testing.T) {
 func TestReadBounds(t *testing.T) {
 	t.Run("max lines", func(t *testing.T) {
 		_, err := ledger.Read(strings.NewReader(jsonl(apMe1, apMo1, pr11)), ledger.Options{MaxLines: 2})
-		assertProblems(t, []problem{{3, "", "", "more than 2 lines"}}, err)
+		assertProblems(t, []problem{{3, "", "", "more than 2 events"}}, err)
 		assert.ErrorIs(t, err, ledger.ErrTooLarge)
 	})
 	t.Run("max errors", func(t *testing.T) {
@@ -305,7 +305,7 @@ func TestEventProblemMessage(t *testing.T) {
 
 	_, err = ledger.Read(strings.NewReader(jsonl(apMe1, apMo1)), ledger.Options{MaxLines: 1})
 	require.ErrorAs(t, errors.Join(io.EOF, err), &p)
-	assert.Equal(t, "too_many_lines", p.Code)
+	assert.Equal(t, "too_many_events", p.Code)
 	assert.Equal(t, []string{"1"}, p.Args)
 	assert.ErrorIs(t, p, ledger.ErrTooLarge)
 	assert.ErrorIs(t, p, ledger.ErrInvalid)

@@ -1,0 +1,146 @@
+package ledger
+
+// journal records what a batch of events changes in a state, so that a
+// batch refused at its k-th event (or whose write fails) is undone in
+// O(events of the batch) rather than by reading the file again. While
+// state.j is set, apply1 saves what an event is about to change the first
+// time it touches it; every change of apply1 is to the people the event
+// names, their current application, their live duos, the pair's
+// exclusion and the mentee's outcomes, or an append.
+type journal struct {
+	people       map[string]*person // a copy of each person touched; nil when new
+	apps         map[int]application
+	duos         map[int]duo
+	nApps, nDuos int
+	excluded     map[pairKey]int // the line before; -1 when the pair was not excluded
+	outcomes     map[string]int  // the number of outcomes before; -1 when none
+}
+
+func newJournal(s *state) *journal {
+	return &journal{people: map[string]*person{}, apps: map[int]application{}, duos: map[int]duo{},
+		nApps: len(s.apps), nDuos: len(s.duos), excluded: map[pairKey]int{}, outcomes: map[string]int{}}
+}
+
+// save records what e is about to change in s.
+func (j *journal) save(s *state, e Event) {
+	for _, id := range [3]string{e.ID, e.MenteeID, e.MentorID} {
+		if id == "" {
+			continue
+		}
+		if _, ok := j.people[id]; ok {
+			continue
+		}
+		p := s.people[id]
+		if p == nil {
+			j.people[id] = nil
+			continue
+		}
+		c := *p
+		j.people[id] = &c
+		j.app(s, p.app)
+		for _, k := range p.live {
+			if _, ok := j.duos[k]; !ok && k < j.nDuos {
+				j.duos[k] = s.duos[k]
+			}
+		}
+	}
+	switch e.Kind {
+	case Declined, FirstMeeting, Ended:
+		k := pairKey{e.MenteeID, e.MentorID}
+		if _, ok := j.excluded[k]; !ok {
+			line, had := s.excluded[k]
+			if !had {
+				line = -1
+			}
+			j.excluded[k] = line
+		}
+	case Outcome:
+		if _, ok := j.outcomes[e.MenteeID]; !ok {
+			n, had := len(s.outcomes[e.MenteeID]), s.outcomes[e.MenteeID] != nil
+			if !had {
+				n = -1
+			}
+			j.outcomes[e.MenteeID] = n
+		}
+	}
+}
+
+func (j *journal) app(s *state, i int) {
+	if _, ok := j.apps[i]; !ok && i < j.nApps {
+		j.apps[i] = s.apps[i]
+	}
+}
+
+// undo brings s back to what it was when the journal began.
+func (j *journal) undo(s *state) {
+	for id, p := range j.people {
+		if p == nil {
+			delete(s.people, id)
+		} else {
+			s.people[id] = p
+		}
+	}
+	s.apps = s.apps[:j.nApps]
+	for i, a := range j.apps {
+		s.apps[i] = a
+	}
+	s.duos = s.duos[:j.nDuos]
+	for k, d := range j.duos {
+		s.duos[k] = d
+	}
+	for k, line := range j.excluded {
+		if line < 0 {
+			delete(s.excluded, k)
+		} else {
+			s.excluded[k] = line
+		}
+	}
+	for id, n := range j.outcomes {
+		if n < 0 {
+			delete(s.outcomes, id)
+		} else {
+			s.outcomes[id] = s.outcomes[id][:n]
+		}
+	}
+}
+
+// batchUndo undoes a batch of events added to a ledger.
+type batchUndo struct {
+	st        *state
+	j         *journal
+	nEvents   int
+	last      int
+	voidLines []int // the lines the batch's voids undid
+}
+
+// addBatch adds events after skip lines (a batch marker's), all or
+// nothing: when an event is refused, the ledger is brought back to what
+// it was and the event's index and error are returned. On success it
+// returns an undo, for a batch whose write fails. Cost: O(events of the
+// batch), plus what [Ledger.Add] costs for each.
+func (l *Ledger) addBatch(events []Event, skip int) (*batchUndo, int, error) {
+	u := &batchUndo{st: l.st, j: newJournal(l.st), nEvents: len(l.events), last: l.last}
+	l.st.j = u.j
+	defer func() { u.st.j = nil }()
+	l.last += skip
+	for i, e := range events {
+		if err := l.Add(e); err != nil {
+			u.undo(l)
+			return nil, i, err
+		}
+		if e.Kind == Void {
+			u.voidLines = append(u.voidLines, voidTarget(e.Line))
+		}
+	}
+	return u, 0, nil
+}
+
+// undo brings l back to what it was before the batch.
+func (u *batchUndo) undo(l *Ledger) {
+	u.j.undo(u.st)
+	l.st = u.st
+	l.events, l.lines, l.last = l.events[:u.nEvents], l.lines[:u.nEvents], u.last
+	for _, line := range u.voidLines {
+		delete(l.voided, line)
+	}
+}
