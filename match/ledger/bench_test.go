@@ -1,8 +1,12 @@
 package ledger_test
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
+	"io"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/duomatch/duo/match/ledger"
@@ -13,13 +17,19 @@ import (
 // are proposed, meet (one in four fails), end and get an outcome.
 func programmeFile(n int) []byte {
 	var b bytes.Buffer
+	writeProgramme(&b, n)
+	return b.Bytes()
+}
+
+// writeProgramme writes programmeFile(n) to w.
+func writeProgramme(w io.Writer, n int) {
 	on := profile.MustDate(2020, 1, 1)
 	add := func(e ledger.Event) {
-		if err := ledger.Append(&b, e); err != nil {
+		if err := ledger.Append(w, e); err != nil {
 			panic(err)
 		}
 	}
-	for k := 0; b.Len() == 0 || k*7 < n; k++ {
+	for k := 0; k == 0 || k*7 < n; k++ {
 		me, mo, mo2 := fmt.Sprintf("me-%d", k), fmt.Sprintf("mo-%d", k), fmt.Sprintf("mo-%d-b", k)
 		d := on.AddDays(k / 20)
 		add(ledger.Event{On: d, Kind: ledger.Applied, Side: ledger.MenteeSide, ID: me})
@@ -36,11 +46,39 @@ func programmeFile(n int) []byte {
 		add(ledger.Event{On: d.AddDays(220), Kind: ledger.Ended, MenteeID: me, MentorID: partner, Reason: ledger.Completed})
 		add(ledger.Event{On: d.AddDays(400), Kind: ledger.Outcome, MenteeID: me, Result: ledger.Training})
 	}
-	return b.Bytes()
+}
+
+// BenchmarkOpenFile opens a ledger file of n events, as a service starts.
+// Its peak memory is that of the process: run one size alone, with
+// -benchtime 1x, under /usr/bin/time -v.
+func BenchmarkOpenFile(b *testing.B) {
+	for _, n := range []int{100_000, 1_000_000} {
+		b.Run(fmt.Sprintf("events=%d", n), func(b *testing.B) {
+			path := filepath.Join(b.TempDir(), "ledger.jsonl")
+			f, err := os.Create(path)
+			if err != nil {
+				b.Fatal(err)
+			}
+			w := bufio.NewWriter(f)
+			writeProgramme(w, n)
+			if err := w.Flush(); err != nil {
+				b.Fatal(err)
+			}
+			f.Close()
+			b.ReportAllocs()
+			for b.Loop() {
+				lf, err := ledger.OpenFile(path, ledger.Options{})
+				if err != nil {
+					b.Fatal(err)
+				}
+				lf.Close()
+			}
+		})
+	}
 }
 
 func BenchmarkRead(b *testing.B) {
-	for _, n := range []int{1000, 100_000} {
+	for _, n := range []int{1000, 100_000, 1_000_000} {
 		file := programmeFile(n)
 		b.Run(fmt.Sprintf("events=%d", n), func(b *testing.B) {
 			b.ReportAllocs()

@@ -68,25 +68,35 @@ type kindSpec struct {
 	reasons  []string
 }
 
+// The codes each kind takes, read by spec (never changed).
+var (
+	withdrawnReasons    = []string{FoundJob, FoundTraining, FoundInternship, Moved, NoTime, NoResponse, NotEligible, NotInterested, Other}
+	declinedReasons     = []string{MenteeDeclined, MentorDeclined, StaffDeclined, Other}
+	firstMeetingResults = []string{Started, Failed}
+	firstMeetingReasons = []string{NoShow, Mismatch, MenteeDeclined, MentorDeclined, Practical, Other}
+	endedReasons        = []string{Completed, MenteeLeft, MentorLeft, Mismatch, FoundJob, FoundTraining, FoundInternship, Other}
+	outcomeResults      = []string{JobOver3Months, JobShort, Training, Internship, NoResult, Unknown}
+)
+
 func spec(k Kind) (kindSpec, bool) {
 	switch k {
 	case Applied:
 		return kindSpec{fields: fSide | fID, optional: fReferral}, true
 	case Withdrawn:
-		return kindSpec{fields: fID | fReason, reasons: []string{FoundJob, FoundTraining, FoundInternship, Moved, NoTime, NoResponse, NotEligible, NotInterested, Other}}, true
+		return kindSpec{fields: fID | fReason, reasons: withdrawnReasons}, true
 	case Paused, Resumed:
 		return kindSpec{fields: fID}, true
 	case Proposed:
 		return kindSpec{fields: fMentee | fMentor}, true
 	case Declined:
-		return kindSpec{fields: fMentee | fMentor | fReason, reasons: []string{MenteeDeclined, MentorDeclined, StaffDeclined, Other}}, true
+		return kindSpec{fields: fMentee | fMentor | fReason, reasons: declinedReasons}, true
 	case FirstMeeting:
-		return kindSpec{fields: fMentee | fMentor | fResult, results: []string{Started, Failed},
-			reasons: []string{NoShow, Mismatch, MenteeDeclined, MentorDeclined, Practical, Other}}, true
+		return kindSpec{fields: fMentee | fMentor | fResult, results: firstMeetingResults,
+			reasons: firstMeetingReasons}, true
 	case Ended:
-		return kindSpec{fields: fMentee | fMentor | fReason, reasons: []string{Completed, MenteeLeft, MentorLeft, Mismatch, FoundJob, FoundTraining, FoundInternship, Other}}, true
+		return kindSpec{fields: fMentee | fMentor | fReason, reasons: endedReasons}, true
 	case Outcome:
-		return kindSpec{fields: fMentee | fResult, results: []string{JobOver3Months, JobShort, Training, Internship, NoResult, Unknown}}, true
+		return kindSpec{fields: fMentee | fResult, results: outcomeResults}, true
 	case Ineligible:
 		return kindSpec{fields: fID | fReason, reasons: ineligibleReasons}, true
 	case Void:
@@ -126,9 +136,8 @@ func (e Event) Validate() error {
 // problems lists what is wrong with e, on the given line.
 func (e Event) problems(line int) []error {
 	var errs []error
-	ids := idNames(e)
 	bad := func(field, code, detail string, args ...any) {
-		errs = append(errs, eventProblem(line, ids, field, code, detail, args...))
+		errs = append(errs, eventProblem(line, idNames(e), field, code, detail, args...))
 	}
 	switch {
 	case e.On.IsZero():

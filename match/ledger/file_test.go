@@ -1,8 +1,10 @@
 package ledger_test
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -202,4 +204,85 @@ func TestFileConcurrentAppends(t *testing.T) {
 	}
 	assert.Len(t, fileEvents(t, path), 2*writers)
 	assert.ElementsMatch(t, viewEvents(lf), fileEvents(t, path))
+}
+
+// TestFileLimit fills a ledger to its limit of events: Append accepts
+// events up to it and refuses the next, and the file it wrote opens
+// again, batch markers and blank lines not counted, as Add counts. The
+// limit is 1000 here; DUO_LEDGER_MILLION=1 runs the same code at the
+// default limit, 1 000 000.
+func TestFileLimit(t *testing.T) {
+	limit := 1000
+	opt := ledger.Options{MaxLines: limit}
+	if os.Getenv("DUO_LEDGER_MILLION") != "" {
+		limit, opt = ledger.DefaultMaxLines, ledger.Options{}
+	}
+	path := filepath.Join(t.TempDir(), "ledger.jsonl")
+	// limit-3 events, written fast: blank lines, and batches of 3 with
+	// their markers.
+	var b bytes.Buffer
+	for i := 0; i < limit-3; i++ {
+		switch {
+		case i%100 == 0:
+			b.WriteString("\n   \n")
+		case i%10 == 0 && i+3 <= limit-3:
+			b.WriteString(`{"batch":"3"}` + "\n")
+		}
+		b.WriteString(`{"on":"2026-01-05","event":"applied","side":"mentee","id":"me-` + strconv.Itoa(i) + "\"}\n")
+	}
+	require.NoError(t, os.WriteFile(path, b.Bytes(), 0o600))
+	applied := func(ids ...string) ledger.Batch {
+		var lines []string
+		for _, id := range ids {
+			lines = append(lines, `{"on":"2026-01-06","event":"applied","side":"mentor","id":"`+id+`"}`)
+		}
+		return batch(lines...)
+	}
+
+	lf, err := ledger.OpenFile(path, opt)
+	require.NoError(t, err)
+	_, err = lf.Append(applied("mo-1", "mo-2", "mo-3", "mo-4"))
+	assert.ErrorIs(t, err, ledger.ErrTooLarge, "a batch past the limit is refused")
+	n, err := lf.Append(applied("mo-1", "mo-2"))
+	require.NoError(t, err)
+	n, err = lf.Append(applied("mo-3"))
+	require.NoError(t, err)
+	assert.Equal(t, limit, n)
+	_, err = lf.Append(applied("mo-4"))
+	assert.ErrorIs(t, err, ledger.ErrTooLarge)
+	require.NoError(t, lf.Close())
+
+	lf, err = ledger.OpenFile(path, opt)
+	require.NoError(t, err, "a ledger that Append filled opens")
+	lf.View(func(l *ledger.Ledger) { assert.Equal(t, limit, l.Len()) })
+	require.NoError(t, lf.Close())
+
+	// One more line, written by hand, is one too many.
+	f, err := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
+	require.NoError(t, err)
+	_, err = f.WriteString(`{"on":"2026-01-07","event":"applied","side":"mentor","id":"mo-9"}` + "\n")
+	require.NoError(t, err)
+	require.NoError(t, f.Close())
+	_, err = ledger.OpenFile(path, opt)
+	assert.ErrorIs(t, err, ledger.ErrTooLarge)
+}
+
+// TestAddLineLength: Add refuses an event whose line would be longer
+// than MaxLineBytes, which Read would refuse; the same event fits the
+// default.
+func TestAddLineLength(t *testing.T) {
+	id := strings.Repeat("<", 64) // each "<" is written \u003c
+	e := ledger.Event{On: day("2026-01-05"), Kind: ledger.Applied, Side: ledger.MenteeSide, ID: id}
+	l := ledger.New(ledger.Options{MaxLineBytes: 300})
+	err := l.Add(e)
+	require.Error(t, err)
+	assert.ErrorIs(t, err, ledger.ErrInvalid)
+	assert.Contains(t, err.Error(), "longer than 300 bytes")
+	var b bytes.Buffer
+	require.NoError(t, ledger.Append(&b, e))
+	_, err = ledger.Read(&b, ledger.Options{MaxLineBytes: 300})
+	assert.Error(t, err, "Read refuses the line too")
+
+	l = ledger.New(ledger.Options{})
+	require.NoError(t, l.Add(e))
 }

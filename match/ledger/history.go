@@ -109,9 +109,8 @@ func (s *state) capOf(id string) int {
 // problem the state is unchanged.
 func (s *state) apply(e Event, line int) []error {
 	var errs []error
-	ids := e.IDs()
 	bad := func(field, code, format string, args ...any) {
-		errs = append(errs, eventProblem(line, ids, field, code, fmt.Sprintf(format, args...), args...))
+		errs = append(errs, eventProblem(line, e.IDs(), field, code, fmt.Sprintf(format, args...), args...))
 	}
 	// The people named must exist (except for applied), be on the right
 	// side, and have no later event.
@@ -119,7 +118,8 @@ func (s *state) apply(e Event, line int) []error {
 		field, id string
 		side      Side
 	}
-	var who []named
+	var buf [2]named
+	who := buf[:0]
 	switch {
 	case e.Kind == Applied:
 	case e.ID != "":

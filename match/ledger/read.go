@@ -100,8 +100,10 @@ func read(r io.Reader, opt Options, repair bool) (*Ledger, readTail, error) {
 	// First the lines, each on its own; then the history, in the order of
 	// the lines, leaving out the events that a void undoes.
 	var lineErrs problemList
-	var events []Event
-	var lines []int
+	// Sized once from the input when it can be counted, so that growing
+	// does not hold two copies at once.
+	n := min(countLines(r), opt.MaxLines)
+	events, lines := make([]Event, 0, n), make([]int, 0, n)
 	hasVoid := false
 	var tooMany *profile.Problem
 	// The open batch: its marker's offset and line, the events it still
@@ -285,4 +287,29 @@ func readLine(br *bufio.Reader, max int) (line []byte, n int, tooLong bool, err 
 		return []byte{}, n, true, err
 	}
 	return b, n, false, err
+}
+
+// countLines returns the number of lines of r when r can be read at any
+// offset and knows its size (a file section, as [OpenFile] reads, or a
+// bytes.Reader or strings.Reader), counted without consuming r, and 0
+// otherwise. Cost: O(bytes), read in 64 KiB blocks.
+func countLines(r io.Reader) int {
+	sr, ok := r.(interface {
+		io.ReaderAt
+		Size() int64
+	})
+	if !ok {
+		return 0
+	}
+	n := 1
+	buf := make([]byte, 64<<10)
+	for off := int64(0); off < sr.Size(); {
+		k, err := sr.ReadAt(buf, off)
+		n += bytes.Count(buf[:k], []byte("\n"))
+		off += int64(k)
+		if err != nil {
+			break
+		}
+	}
+	return n
 }
