@@ -1,12 +1,18 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"encoding/json"
+	"io"
+	"log/slog"
 	"net/http"
 	"testing"
+	"time"
 
 	"github.com/duomatch/duo/examples/internal/sample"
 	"github.com/duomatch/duo/match"
+	"github.com/duomatch/duo/match/sheet"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -56,4 +62,26 @@ func slicesContainsMentee(ds []match.Duo, id string) bool {
 		}
 	}
 	return false
+}
+
+// The alternatives table past the time limit: the error the library's
+// writer returns when the request's context ends is answered 503
+// "timeout", as the JSON endpoint answers it, not 500 "internal".
+func TestAlternativesTableTimeout(t *testing.T) {
+	r, err := sample.Round()
+	require.NoError(t, err)
+	p, err := match.Propose(context.Background(), r)
+	require.NoError(t, err)
+	past, stop := context.WithDeadline(context.Background(), time.Unix(0, 0))
+	defer stop()
+	cancelled, cancel := context.WithCancel(context.Background())
+	cancel()
+	s := &server{cfg: testConfig(), log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	for _, ctx := range []context.Context{past, cancelled} {
+		err := sheet.WriteAlternatives(ctx, &bytes.Buffer{}, p, 3, sheet.Options{})
+		require.ErrorIs(t, err, ctx.Err())
+		e := s.requestError(err)
+		assert.Equal(t, http.StatusServiceUnavailable, e.status, "%v", ctx.Err())
+		assert.Equal(t, "timeout", e.Code)
+	}
 }

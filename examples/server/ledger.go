@@ -30,7 +30,8 @@ func openLedger(path string, logger *slog.Logger) (*ledger.File, error) {
 	}
 	switch rec := lf.Recovery(); {
 	case rec.DroppedLine > 0:
-		logger.Warn("ledger: dropped an incomplete last line left by an interrupted write", "line", rec.DroppedLine, "bytes", rec.DroppedBytes)
+		logger.Warn("ledger: dropped the unacknowledged end of an interrupted write (a cut line or a cut batch)",
+			"line", rec.DroppedLine, "bytes", rec.DroppedBytes, "events", rec.DroppedEvents)
 	case rec.AddedNewline:
 		logger.Info("ledger: added the newline missing at the end of the file")
 	}

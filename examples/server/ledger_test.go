@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -253,7 +254,9 @@ func TestLedgerOpen(t *testing.T) {
 		{name: "an empty file", file: ptr(""), events: 0, after: ""},
 		{name: "whole lines", file: ptr(two), events: 2, after: two},
 		{name: "a last line cut by a crash", file: ptr(two + programme[2][:30]), events: 2, after: two,
-			log: `msg="ledger: dropped an incomplete last line left by an interrupted write" line=3 bytes=30`},
+			log: `msg="ledger: dropped the unacknowledged end of an interrupted write (a cut line or a cut batch)" line=3 bytes=30 events=0`},
+		{name: "a batch cut by a crash", file: ptr(two + `{"batch":"3"}` + "\n" + programme[2] + "\n"), events: 2, after: two,
+			log: "line=3 bytes=" + strconv.Itoa(len(`{"batch":"3"}`+"\n"+programme[2]+"\n")) + " events=1"},
 		{name: "a last line cut inside a multi-byte character", file: ptr(two + `{"on":"2026-01-07","event":"applied","side":"mentor","id":"mo-` + "\xc3"), events: 2, after: two,
 			log: "line=3"},
 		{name: "a whole last line without its newline", file: ptr(two + programme[2]), events: 3, after: two + programme[2] + "\n",

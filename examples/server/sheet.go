@@ -154,7 +154,8 @@ func (s *server) proposalCSV(ctx context.Context, w http.ResponseWriter, r *http
 		err = sheet.WriteAlternatives(ctx, &buf, resp.Proposal, cmp.Or(k, defaultTableAlternatives), sheet.Options{})
 	}
 	if err != nil {
-		return nil, s.internal(err)
+		// Past the time limit, 503 timeout, as for the JSON answer.
+		return nil, s.requestError(err)
 	}
 	return fileAnswer{contentType: "text/csv; charset=utf-8", name: table + ".csv", body: buf.Bytes()}, nil
 }
