@@ -114,7 +114,7 @@ func batchMarker(line []byte) (int, bool) {
 	if len(line) <= len(head)+len(end) || string(line[:len(head)]) != head || string(line[len(line)-len(end):]) != end {
 		return 0, false
 	}
-	n := voidTarget(string(line[len(head) : len(line)-len(end)]))
+	n := wholeNumber(string(line[len(head) : len(line)-len(end)]))
 	return n, n >= 2
 }
 

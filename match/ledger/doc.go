@@ -17,6 +17,7 @@
 //	kind           fields                            meaning
 //	applied        side (mentee|mentor), id          joins the pool (or re-applies);
 //	               [referral]                        optional: where the application came from
+//	               [capacity], a mentor's only       with the mentor's capacity ("2"; 1 to 100)
 //	withdrawn      id, reason                        leaves the pool
 //	paused         id                                not proposed for a while
 //	resumed        id                                may be proposed again
@@ -63,7 +64,7 @@
 //
 // [Append] and [Event.MarshalJSON] write this canonical form (fields in
 // the order on, event, side, id, mentee_id, mentor_id, result, reason,
-// line, referral, no spaces); [Read] gives back the same events. The file is the order of
+// line, referral, capacity, no spaces); [Read] gives back the same events. The file is the order of
 // recording: events of different people may be out of date order (a first
 // meeting recorded late), but the events naming one person must be in
 // date order.
@@ -77,7 +78,8 @@
 // While it is open, the person is waiting, paused, or in live duos: a duo
 // is live from proposed to declined, a failed first meeting, or ended. A
 // mentee is in at most one live duo; a mentor in at most their capacity
-// ([Options.Capacity], 1 by default).
+// (the capacity of their applied event, or else [Options.Capacity], 1 by
+// default).
 //
 // What a closed duo means:
 //

@@ -39,10 +39,15 @@ type Event struct {
 	// employment service, "cpas", "integration", "school", …), optional.
 	// It is a code, never free text: see [ValidReferral].
 	Referral string `json:"referral,omitempty"`
+	// Capacity, optional on a mentor's [Applied] event, is how many live
+	// duos the mentor may be in at once during this application, in
+	// decimal from 1 to [profile.MaxCapacity] ("2"); empty means the
+	// ledger's [Options.Capacity] (1 by default).
+	Capacity string `json:"capacity,omitempty"`
 }
 
 // fieldSet is a set of the optional fields of an event, as bits.
-type fieldSet uint8
+type fieldSet uint16
 
 const (
 	fSide fieldSet = 1 << iota
@@ -53,10 +58,11 @@ const (
 	fReason
 	fLine
 	fReferral
+	fCapacity
 )
 
 // fieldNames are the JSON names of the optional fields, in canonical order.
-var fieldNames = [...]string{"side", "id", "mentee_id", "mentor_id", "result", "reason", "line", "referral"}
+var fieldNames = [...]string{"side", "id", "mentee_id", "mentor_id", "result", "reason", "line", "referral", "capacity"}
 
 // kindSpec is what a kind of event takes: the fields it requires (reason
 // only for a failed first meeting, handled apart), those it may have, and
@@ -81,7 +87,7 @@ var (
 func spec(k Kind) (kindSpec, bool) {
 	switch k {
 	case Applied:
-		return kindSpec{fields: fSide | fID, optional: fReferral}, true
+		return kindSpec{fields: fSide | fID, optional: fReferral | fCapacity}, true
 	case Withdrawn:
 		return kindSpec{fields: fID | fReason, reasons: withdrawnReasons}, true
 	case Paused, Resumed:
@@ -107,7 +113,7 @@ func spec(k Kind) (kindSpec, bool) {
 
 // values returns the optional fields of e in canonical order.
 func (e *Event) values() [len(fieldNames)]*string {
-	return [...]*string{(*string)(&e.Side), &e.ID, &e.MenteeID, &e.MentorID, &e.Result, &e.Reason, &e.Line, &e.Referral}
+	return [...]*string{(*string)(&e.Side), &e.ID, &e.MenteeID, &e.MentorID, &e.Result, &e.Reason, &e.Line, &e.Referral, &e.Capacity}
 }
 
 // IDs returns the IDs the event names: [ID] or [MenteeID, MentorID] (or
@@ -173,11 +179,19 @@ func (e Event) problems(line int) []error {
 			bad(fieldNames[i+1], code, detail)
 		}
 	}
-	if e.Line != "" && need&fLine != 0 && voidTarget(e.Line) == 0 {
+	if e.Line != "" && need&fLine != 0 && wholeNumber(e.Line) == 0 {
 		bad("line", "not_a_line_number", "want a line number, a whole number from 1 without leading zeros")
 	}
 	if e.Referral != "" && sp.optional&fReferral != 0 && !ValidReferral(e.Referral) {
 		bad("referral", "not_a_referral_code", "want a referral partner's code: 1 to 32 lower-case letters a-z, digits or underscores, starting with a letter")
+	}
+	if e.Capacity != "" && e.Kind == Applied {
+		switch n := wholeNumber(e.Capacity); {
+		case e.Side == MenteeSide:
+			bad("capacity", "capacity_of_mentee", "a mentee has no capacity; only a mentor's application takes one")
+		case n < 1 || n > profile.MaxCapacity:
+			bad("capacity", "not_a_capacity", "want a whole number from 1 to "+strconv.Itoa(profile.MaxCapacity)+" without leading zeros", profile.MaxCapacity)
+		}
 	}
 	if e.MenteeID != "" && e.MenteeID == e.MentorID {
 		bad("mentor_id", "same_as_mentee", "same as mentee_id")
@@ -205,7 +219,7 @@ func oneOf(s string, set []string) bool {
 
 // MarshalJSON writes the event as one canonical JSON object: "on" and
 // "event" first, then the other fields in the order side, id, mentee_id,
-// mentor_id, result, reason, line, referral, leaving out empty ones, with no spaces. It
+// mentor_id, result, reason, line, referral, capacity, leaving out empty ones, with no spaces. It
 // does not validate the event (see [Append]). Cost: O(size of the event).
 func (e Event) MarshalJSON() ([]byte, error) {
 	var b bytes.Buffer

@@ -60,6 +60,7 @@ type person struct {
 	lastLine int
 	live     []int // indices of the person's live duos, in order
 	started  int   // how many duos of the person started
+	capacity int   // a mentor's, from their latest application; 0 when it gave none
 }
 
 // outcome is one recorded outcome of a mentee.
@@ -96,9 +97,13 @@ func newState(opt Options) *state {
 	}
 }
 
-// capOf returns a mentor's capacity: the option's value, below 1 meaning 1.
+// capOf returns a mentor's capacity: that of their latest application,
+// or else the option's value, below 1 meaning 1.
 func (s *state) capOf(id string) int {
-	if s.capacity == nil {
+	switch {
+	case s.people[id] != nil && s.people[id].capacity > 0:
+		return s.people[id].capacity
+	case s.capacity == nil:
 		return 1
 	}
 	return max(s.capacity(id), 1)
@@ -248,6 +253,7 @@ func (s *state) apply1(e Event, line int) {
 		}
 		s.apps = append(s.apps, application{id: e.ID, side: e.Side, on: e.On, line: line, referral: e.Referral})
 		p.app, p.open, p.queue, p.paused = len(s.apps)-1, true, e.On, false
+		p.capacity = wholeNumber(e.Capacity) // 0 when none
 		touch(e.ID)
 	case Withdrawn:
 		s.close(e.ID, e.On, line, "withdrawn: "+e.Reason)

@@ -30,8 +30,10 @@ type Options struct {
 	// then says how many others were found. 0 means 50.
 	MaxErrors int
 	// Capacity returns how many live duos a mentor may be in at once
-	// (proposed and not yet met, or started and not ended). nil means 1
-	// for everyone, the model programme's rule; a result below 1 means 1,
+	// (proposed and not yet met, or started and not ended), for a mentor
+	// whose application gave none (the capacity of an [Applied] event
+	// comes first: a service that records it needs no function). nil
+	// means 1 for everyone, the model programme's rule; a result below 1 means 1,
 	// as a mentor's capacity 0 means 1 in profile.Mentor. Use the same
 	// capacities as the mentors' profiles, or [Ledger.NextRound] reports
 	// a mentor whose pinned duos exceed their profile's capacity.

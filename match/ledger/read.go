@@ -33,7 +33,7 @@ import (
 //     ineligible: not in a live duo, and no duo proposed in the
 //     application; paused/resumed: not already paused/not paused;
 //   - proposed: the mentee is in no live duo, the mentor is below
-//     capacity (opt.Capacity), neither is paused, the pair is not
+//     capacity (their application's, or opt.Capacity), neither is paused, the pair is not
 //     excluded (a failed first meeting, a decline, an ending in mismatch);
 //   - declined and first_meeting: the pair has a proposal waiting for its
 //     first meeting; ended: the pair has a started duo; outcome: the

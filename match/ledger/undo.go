@@ -129,7 +129,7 @@ func (l *Ledger) addBatch(events []Event, skip int) (*batchUndo, int, error) {
 			return nil, i, err
 		}
 		if e.Kind == Void {
-			u.voidLines = append(u.voidLines, voidTarget(e.Line))
+			u.voidLines = append(u.voidLines, wholeNumber(e.Line))
 		}
 	}
 	return u, 0, nil

@@ -21,10 +21,11 @@ var voidReasons = []string{WrongDate, WrongPerson, WrongEvent, Duplicate, Other}
 // than [Options.MaxLines] allows by default a thousand times over.
 const maxLineDigits = 9
 
-// voidTarget returns the line number s names: a whole number from 1,
-// without sign, spaces or leading zeros, of at most maxLineDigits digits;
-// 0 when s is not one.
-func voidTarget(s string) int {
+// wholeNumber returns the number s writes, as a void's line and an
+// application's capacity are written: a whole number from 1, without
+// sign, spaces or leading zeros, of at most maxLineDigits digits; 0 when
+// s is not one.
+func wholeNumber(s string) int {
 	if s == "" || len(s) > maxLineDigits || s[0] == '0' {
 		return 0
 	}
@@ -56,7 +57,7 @@ func voidTarget(s string) int {
 // already undone) and latest, which returns the line of the latest event
 // in force about a person (0 for none).
 func voidProblems(e Event, line int, events []Event, lines []int, voided map[int]int, latest func(id string) int) []error {
-	target := voidTarget(e.Line)
+	target := wholeNumber(e.Line)
 	k, found := slices.BinarySearch(lines, target)
 	var ids []string
 	if found {
@@ -99,7 +100,7 @@ func (l *Ledger) addVoid(e Event, line int) []error {
 	if l.voided == nil {
 		l.voided = map[int]int{}
 	}
-	l.voided[voidTarget(e.Line)] = line
+	l.voided[wholeNumber(e.Line)] = line
 	l.st = l.at(profile.MustDate(MaxYear, 12, 31))
 	return nil
 }
@@ -136,7 +137,7 @@ func checkVoids(events []Event, lines []int) (map[int]int, map[int][]error) {
 			refused[lines[i]] = errs
 			continue
 		}
-		target := voidTarget(e.Line)
+		target := wholeNumber(e.Line)
 		voided[target] = lines[i]
 		k, _ := slices.BinarySearch(lines, target)
 		for _, id := range events[k].IDs() {
