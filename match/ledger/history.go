@@ -97,6 +97,23 @@ func newState(opt Options) *state {
 	}
 }
 
+// reserve sizes the empty state s for events, so that recording them
+// grows no list: a ledger of a million events is read without holding
+// two copies of a list at once. Cost: O(events).
+func (s *state) reserve(events []Event) {
+	applied, proposed := 0, 0
+	for i := range events {
+		switch events[i].Kind {
+		case Applied:
+			applied++
+		case Proposed:
+			proposed++
+		}
+	}
+	s.apps, s.duos = make([]application, 0, applied), make([]duo, 0, proposed)
+	s.people = make(map[string]*person, applied)
+}
+
 // capOf returns a mentor's capacity: that of their latest application,
 // or else the option's value, below 1 meaning 1.
 func (s *state) capOf(id string) int {

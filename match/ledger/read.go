@@ -191,6 +191,7 @@ func read(r io.Reader, opt Options, repair bool) (*Ledger, readTail, error) {
 	if hasVoid {
 		voided, refused = checkVoids(events, lines)
 	}
+	l.st.reserve(events)
 	// The events kept overwrite those read, in place: each is written at
 	// or before the index it is read from.
 	var histErrs problemList
