@@ -103,7 +103,7 @@ func TestServerKill(t *testing.T) {
 				resp.Body.Close()
 			}
 		}()
-		time.Sleep(time.Duration(rng.IntN(300)) * time.Millisecond)
+		time.Sleep(time.Duration(rng.IntN(2000)) * time.Millisecond) // before, during or after its write
 		require.NoError(t, cmd.Process.Signal(syscall.SIGKILL))
 		_ = cmd.Wait()
 
