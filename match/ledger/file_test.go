@@ -73,6 +73,8 @@ func TestOpenFile(t *testing.T) {
 			rec: ledger.Recovery{DroppedLine: 3, DroppedBytes: int64(len(jsonl(`{"batch":"3"}`, apMo1, pr11))), DroppedEvents: 2}},
 		{name: "a batch cut inside an event", file: ptr(two + jsonl(`{"batch":"2"}`, apMo1) + pr11[:25]), events: 2, after: two,
 			rec: ledger.Recovery{DroppedLine: 3, DroppedBytes: int64(len(jsonl(`{"batch":"2"}`, apMo1)) + 25), DroppedEvents: 1}},
+		{name: "a batch marker alone at the end", file: ptr(two + `{"batch":"2"}` + "\n"), events: 2, after: two,
+			rec: ledger.Recovery{DroppedLine: 3, DroppedBytes: 14}},
 		{name: "a batch marker cut short", file: ptr(two + `{"batch":"1`), events: 2, after: two,
 			rec: ledger.Recovery{DroppedLine: 3, DroppedBytes: 11}},
 		{name: "a batch after a batch cut short is a problem", file: ptr(two + jsonl(`{"batch":"3"}`, apMo1, `{"batch":"2"}`, pr11, apMo2)), err: "line 5"},

@@ -26,6 +26,8 @@ func FuzzRead(f *testing.F) {
 	f.Add(jsonl(apMe1, void("2026-02-09", "1", "duplicate"), void("2026-02-09", "1", "other"), void("2026-02-09", "2", "other")))
 	f.Add(jsonl(`{"on":"2026-01-05","event":"applied","side":"mentee","id":"me-1","referral":"cpas"}`, apMo1, pr11,
 		`{"on":"2026-01-05","event":"applied","side":"mentee","id":"me-2","referral":"Sch ool"}`))
+	f.Add(jsonl(apMe1, `{"batch":"2"}`, apMo1, pr11, void("2026-02-09", "4", "duplicate")))
+	f.Add(jsonl(apMe1, `{"batch":"3"}`, apMo1, pr11))
 	f.Add("{}\n[]\n\"x\"\n")
 	f.Add(`{"on":"2026-01-05","event":"applied","side":"mentee","id":"me-1","id":"x"}`)
 	f.Fuzz(func(t *testing.T, input string) {

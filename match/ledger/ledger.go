@@ -177,8 +177,8 @@ func (l *Ledger) record(e Event, line int) {
 }
 
 // WriteTo writes every event as one canonical line ([Append]), so that
-// [Read] gives back the same events on the same lines: a blank line of
-// the file read is written empty, since [Void] events name lines. It implements io.WriterTo. Cost: O(events +
+// [Read] gives back the same events on the same lines: a blank line or a
+// batch marker of the file read is written empty, since [Void] events name lines. It implements io.WriterTo. Cost: O(events +
 // lines).
 func (l *Ledger) WriteTo(w io.Writer) (int64, error) {
 	bw := bufio.NewWriter(w)
