@@ -69,6 +69,12 @@
 // meeting recorded late), but the events naming one person must be in
 // date order.
 //
+// A file written by [File.Append] may also hold batch markers: a line
+// {"batch":"N"} before the N events of one Append, so that a batch cut
+// short by a crash is recognised and dropped when the file is opened
+// ([OpenFile], [Recovery]). A marker takes a line number but is not an
+// event; files without markers read as before ([Read]).
+//
 // # Applications and duos
 //
 // An ID names one person, a mentee or a mentor, on every line. A person's
