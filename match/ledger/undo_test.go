@@ -22,6 +22,7 @@ func FuzzFastLine(f *testing.F) {
 	f.Add(`{"on":"2026-02-08","event":"first_meeting","mentee_id":"me-1","mentor_id":"mo-1","result":"failed","reason":"no_show"}`)
 	f.Add(`{"on":"2026-02-08","event":"void","line":"12","reason":"duplicate"}`)
 	f.Add(`{"on":"2026-02-30","event":"applied","id":"me-1","side":"mentor"}`)
+	f.Add(`{"on":"2026-01-06","event":"applied","side":"mentor","id":"mo-1","referral":"pes","capacity":"2"}`)
 	f.Add(`{"on":"2026-01-05","event":"applied","side":"mentee","id":"me-1","id":"x"}`)
 	f.Add(`{"on":"2026-01-05","event":"applied","side":"mentee","on":"2026-01-05"}`)
 	f.Add(`{"on":"0001-01-05","event":"withdrawn","id":"","reason":"moved"}`)
