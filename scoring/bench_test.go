@@ -49,7 +49,7 @@ func BenchmarkCandidates(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				c, err := p.Candidates(ctx)
+				c, err := p.Candidates(ctx, 0)
 				if err != nil {
 					b.Fatal(err)
 				}

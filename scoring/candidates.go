@@ -2,6 +2,7 @@ package scoring
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"runtime"
 	"slices"
@@ -87,6 +88,11 @@ func (c *Candidates) At(i, j int) float64 {
 // languages as bit sets, gender wishes) are checked first on each visited
 // pair, as in Matrix, and only pairs they allow are scored.
 //
+// limit bounds the work and the memory: when more than limit pairs are
+// allowed (limit > 0), Candidates stops soon after it has found them
+// (within a row per goroutine) and returns an error wrapping
+// [ErrTooManyPairs]; 0 or less means no limit.
+//
 // Rows are filled in blocks on runtime.GOMAXPROCS(0) goroutines, all of
 // which have ended when Candidates returns; it checks ctx before each row
 // and returns ctx.Err() when ctx is done. The result does not depend on
@@ -94,7 +100,7 @@ func (c *Candidates) At(i, j int) float64 {
 //
 // Cost: O(n + m) to index the mentors, then per mentee O(visited mentors
 // · log) time; memory 12 bytes per allowed pair plus O(n + m).
-func (p *Pool) Candidates(ctx context.Context) (*Candidates, error) {
+func (p *Pool) Candidates(ctx context.Context, limit int) (*Candidates, error) {
 	q := p.p
 	n, m := len(p.mentees), len(p.mentors)
 	ix := newCandIndex(q)
@@ -103,7 +109,8 @@ func (p *Pool) Candidates(ctx context.Context) (*Candidates, error) {
 
 	workers := min(runtime.GOMAXPROCS(0), len(out.blocks))
 	var next atomic.Int64 // the first block not yet taken
-	var stop atomic.Bool
+	var stop, over atomic.Bool
+	var found atomic.Int64 // pairs found so far
 	var wg sync.WaitGroup
 	wg.Add(workers)
 	for w := 0; w < workers; w++ {
@@ -146,6 +153,11 @@ func (p *Pool) Candidates(ctx context.Context) (*Candidates, error) {
 						}
 					}
 					b.start = append(b.start, int32(len(b.col)))
+					if row := int64(b.start[len(b.start)-1] - b.start[len(b.start)-2]); limit > 0 && found.Add(row) > int64(limit) {
+						over.Store(true)
+						stop.Store(true)
+						return
+					}
 				}
 				b.col = slices.Clip(b.col)
 				b.score = slices.Clip(b.score)
@@ -155,6 +167,9 @@ func (p *Pool) Candidates(ctx context.Context) (*Candidates, error) {
 	wg.Wait()
 	if err := ctx.Err(); err != nil {
 		return nil, err
+	}
+	if over.Load() {
+		return nil, fmt.Errorf("%w: more than %d allowed pairs", ErrTooManyPairs, limit)
 	}
 	for k := range out.blocks {
 		out.pairs += len(out.blocks[k].col)

@@ -183,7 +183,7 @@ func TestCandidatesEqualMatrix(t *testing.T) {
 					}
 					m, err := pool.Matrix(ctx)
 					require.NoError(t, err)
-					c, err := pool.Candidates(ctx)
+					c, err := pool.Candidates(ctx, 0)
 					require.NoError(t, err)
 					requireCandidatesEqualMatrix(t, m, c)
 				})
@@ -210,7 +210,7 @@ func TestCandidatesUnresolvedHomes(t *testing.T) {
 			require.NoError(t, err)
 			m, err := pool.Matrix(ctx)
 			require.NoError(t, err)
-			c, err := pool.Candidates(ctx)
+			c, err := pool.Candidates(ctx, 0)
 			require.NoError(t, err)
 			requireCandidatesEqualMatrix(t, m, c)
 			if sc.s.Rules.MaxDistanceKm != profile.Off || sc.s.Rules.SameCity {
@@ -228,10 +228,10 @@ func TestCandidatesDeterministic(t *testing.T) {
 	mentees, mentors := candPool(5, 300, 250, false)
 	pool, err := scoring.Scorer{Places: candTowns}.Compile(ctx, mentees, mentors)
 	require.NoError(t, err)
-	a, err := pool.Candidates(ctx)
+	a, err := pool.Candidates(ctx, 0)
 	require.NoError(t, err)
 	prev := runtime.GOMAXPROCS(1)
-	b, err := pool.Candidates(ctx)
+	b, err := pool.Candidates(ctx, 0)
 	runtime.GOMAXPROCS(prev)
 	require.NoError(t, err)
 	require.Equal(t, a.Len(), b.Len())
@@ -251,7 +251,7 @@ func TestCandidatesCancelled(t *testing.T) {
 	require.NoError(t, err)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	c, err := pool.Candidates(ctx)
+	c, err := pool.Candidates(ctx, 0)
 	assert.ErrorIs(t, err, context.Canceled)
 	assert.Nil(t, c)
 }
@@ -260,7 +260,7 @@ func TestCandidatesRowOutOfRange(t *testing.T) {
 	mentees, mentors := candPool(7, 3, 3, false)
 	pool, err := scoring.Scorer{Places: candTowns}.Compile(context.Background(), mentees, mentors)
 	require.NoError(t, err)
-	c, err := pool.Candidates(context.Background())
+	c, err := pool.Candidates(context.Background(), 0)
 	require.NoError(t, err)
 	assert.Panics(t, func() { c.Row(3) })
 	assert.Panics(t, func() { c.Row(-1) })
@@ -299,8 +299,42 @@ func FuzzCandidates(f *testing.F) {
 		}
 		mat, err := pool.Matrix(ctx)
 		require.NoError(t, err)
-		c, err := pool.Candidates(ctx)
+		c, err := pool.Candidates(ctx, 0)
 		require.NoError(t, err)
 		requireCandidatesEqualMatrix(t, mat, c)
 	})
+}
+
+// TestCandidatesLimit: a limit at the number of allowed pairs passes, one
+// below it fails with ErrTooManyPairs; 0 and negative limits are none.
+func TestCandidatesLimit(t *testing.T) {
+	ctx := context.Background()
+	mentees, mentors := candPool(8, 150, 120, false)
+	pool, err := scoring.Scorer{Places: candTowns}.Compile(ctx, mentees, mentors)
+	require.NoError(t, err)
+	all, err := pool.Candidates(ctx, 0)
+	require.NoError(t, err)
+	require.Greater(t, all.Len(), 1)
+	for _, tc := range []struct {
+		name  string
+		limit int
+		over  bool
+	}{
+		{"none", 0, false},
+		{"negative is none", -1, false},
+		{"exactly the pairs", all.Len(), false},
+		{"one fewer", all.Len() - 1, true},
+		{"one", 1, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c, err := pool.Candidates(ctx, tc.limit)
+			if tc.over {
+				assert.ErrorIs(t, err, scoring.ErrTooManyPairs)
+				assert.Nil(t, c)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, all.Len(), c.Len())
+		})
+	}
 }

@@ -17,6 +17,9 @@ var (
 	// ErrEmptyPool: Matrix was given no mentees or no mentors. What an
 	// empty pool means (nothing to do, or a mistake) is the caller's call.
 	ErrEmptyPool = errors.New("scoring: empty pool")
+	// ErrTooManyPairs: [Pool.Candidates] found more allowed pairs than its
+	// limit.
+	ErrTooManyPairs = errors.New("scoring: too many allowed pairs")
 	// ErrInvalidProfile: a profile in the pool is malformed. The error
 	// Matrix returns also wraps the profile package's errors, so
 	// errors.Is(err, profile.ErrInvalid) holds and profile.Problems
