@@ -21,6 +21,9 @@ type altGraph struct {
 // two searches every mentee shares. Cost: O(m·n·log(m+n)) time, 16 bytes
 // per allowed pair.
 func newAltGraph(ctx context.Context, st *roundState) (*altGraph, error) {
+	if err := st.ensureDense(ctx); err != nil {
+		return nil, err
+	}
 	res, err := lap.NewResidual(ctx, st.solver, len(st.menteeIDs), st.seats, &st.assignment)
 	if err != nil {
 		return nil, err

@@ -373,6 +373,9 @@ func (p Proposal) needsSetup(ctx context.Context, opt NeedsOptions) (*roundState
 	if p.state == nil {
 		return nil, 0, errors.New("match: Needs and Outreach need a Proposal returned by Propose")
 	}
+	if err := p.state.ensureDense(ctx); err != nil {
+		return nil, 0, err
+	}
 	switch n := opt.MaxRecruits; {
 	case n == 0:
 		return p.state, DefaultMaxRecruits, nil

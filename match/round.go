@@ -302,10 +302,23 @@ func Propose(ctx context.Context, r Round) (Proposal, error) {
 	if err := ctx.Err(); err != nil {
 		return Proposal{}, err
 	}
+	return propose(ctx, r, solveOptions{})
+}
+
+// solveOptions are what tests may force in a round: the path that solves
+// it, and a smaller limit on its allowed pairs than MaxCells (0: MaxCells).
+type solveOptions struct {
+	path     solvePath
+	maxPairs int
+}
+
+// propose is Propose with opt.
+func propose(ctx context.Context, r Round, opt solveOptions) (Proposal, error) {
 	b, err := check(r)
 	if err != nil {
 		return Proposal{}, err
 	}
+	b.opt = opt
 	st, err := b.solve(ctx)
 	if err != nil {
 		return Proposal{}, err

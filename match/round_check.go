@@ -41,6 +41,8 @@ type builder struct {
 	mentorViol [][]profile.Violation
 	pool       pool
 	compiled   *scoring.Pool // the pool's compiled profiles; nil when a side is empty
+	// opt: what tests force; Propose leaves it zero.
+	opt solveOptions
 }
 
 // check checks a round and returns its builder, or every problem at once:

@@ -3,7 +3,6 @@ package match
 import (
 	"cmp"
 	"maps"
-	"math"
 	"slices"
 	"strings"
 
@@ -54,7 +53,7 @@ func (b *builder) explain(st *roundState) Proposal {
 		me, mo := &b.mentees[p.rows[k]], &b.mentors[p.cols[c]]
 		out.Duos = append(out.Duos, ProposedDuo{
 			MenteeID: me.ID, MentorID: mo.ID,
-			Score: st.scores.At(k, c), Parts: b.compiled.Pair(k, c).Parts, Priority: p.priority[k],
+			Score: st.score(k, c), Parts: b.compiled.Pair(k, c).Parts, Priority: p.priority[k],
 		})
 		takenBy[c] = append(takenBy[c], me.ID)
 	}
@@ -104,11 +103,11 @@ func (b *builder) explain(st *roundState) Proposal {
 			continue
 		}
 		u := Unmatched{ID: me.ID}
-		best := st.whyLeftOut(&u, ReasonNoCompatibleMentor, len(p.cols),
-			func(c int) float64 { return st.scores.At(k, c) },
+		best, some := st.rowBest(k)
+		st.whyLeftOut(&u, ReasonNoCompatibleMentor, best, some, len(p.cols),
 			func(c int, counts map[string]int) { b.compiled.CountBlocked(k, c, counts) })
 		if best >= 0 {
-			u.Best = &Candidate{ID: b.mentors[p.cols[best]].ID, Score: st.scores.At(k, best), TakenBy: sortedOrEmpty(takenBy[best])}
+			u.Best = &Candidate{ID: b.mentors[p.cols[best]].ID, Score: st.score(k, best), TakenBy: sortedOrEmpty(takenBy[best])}
 		}
 		out.UnmatchedMentees = append(out.UnmatchedMentees, u)
 		if applied := me.AppliedOn; !applied.IsZero() && r.On.DaysSince(applied) > profile.MatchWithinDays {
@@ -117,6 +116,8 @@ func (b *builder) explain(st *roundState) Proposal {
 	}
 
 	// Full and unmatched mentors, in ID order.
+	var colBest []int // per pool mentor, computed for the first one left out
+	var colAny []bool
 	colOfMentor := make(map[int]int, len(p.cols))
 	for c, j := range p.cols {
 		colOfMentor[j] = c
@@ -150,53 +151,44 @@ func (b *builder) explain(st *roundState) Proposal {
 			continue
 		}
 		u := Unmatched{ID: mo.ID}
-		best := st.whyLeftOut(&u, ReasonNoCompatibleMentee, len(p.rows),
-			func(k int) float64 { return st.scores.At(k, c) },
+		if colBest == nil {
+			colBest, colAny = st.colBests()
+		}
+		best := colBest[c]
+		st.whyLeftOut(&u, ReasonNoCompatibleMentee, best, colAny[c], len(p.rows),
 			func(k int, counts map[string]int) { b.compiled.CountBlocked(k, c, counts) })
 		if best >= 0 {
 			var by []string
 			if mc := mentorOfRow[best]; mc >= 0 {
 				by = []string{b.mentors[p.cols[mc]].ID}
 			}
-			u.Best = &Candidate{ID: b.mentees[p.rows[best]].ID, Score: st.scores.At(best, c), TakenBy: sortedOrEmpty(by)}
+			u.Best = &Candidate{ID: b.mentees[p.rows[best]].ID, Score: st.score(best, c), TakenBy: sortedOrEmpty(by)}
 		}
 		out.UnmatchedMentors = append(out.UnmatchedMentors, u)
 	}
 	return out
 }
 
-// whyLeftOut sets the reason of a pool member left unmatched, given the
-// scores of its n possible partners and a count of the rules blocking each
-// pair (which allocates nothing, however many partners there are):
+// whyLeftOut sets the reason of a pool member left unmatched, given its
+// best partner (see [roundState.rowBest]; -1 for none), whether some of
+// its n pairs is not blocked, and a count of the rules blocking each pair
+// (which allocates nothing, however many partners there are):
 // noneCompatible (with the rules counted) when every pair is blocked,
 // below_min_score when no allowed pair reaches MinScore, outcompeted
-// otherwise. For outcompeted it returns the best partner (highest score,
-// lowest index among equals), else -1.
-func (st *roundState) whyLeftOut(u *Unmatched, noneCompatible string, n int, score func(int) float64, countBlocked func(int, map[string]int)) int {
-	best, anyFinite := -1, false
-	for x := 0; x < n; x++ {
-		v := score(x)
-		if !math.IsInf(v, -1) {
-			anyFinite = true
-		}
-		if st.allowed(v) && (best < 0 || v > score(best)) {
-			best = x
-		}
-	}
+// otherwise.
+func (st *roundState) whyLeftOut(u *Unmatched, noneCompatible string, best int, some bool, n int, countBlocked func(int, map[string]int)) {
 	switch {
-	case !anyFinite:
+	case !some:
 		u.Reason = noneCompatible
 		u.Blocked = map[string]int{}
 		for x := 0; x < n; x++ {
 			countBlocked(x, u.Blocked)
 		}
-		return -1
 	case best < 0:
 		u.Reason = ReasonBelowMinScore
-		return -1
+	default:
+		u.Reason = ReasonOutcompeted
 	}
-	u.Reason = ReasonOutcompeted
-	return best
 }
 
 func sortedOrEmpty(s []string) []string {

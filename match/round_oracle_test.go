@@ -270,11 +270,12 @@ func checkRound(t *testing.T, name string, r Round, p Proposal, stale int) {
 		assert.Equal(t, want, got, "%s: the alternatives of %s", name, id)
 	}
 
-	// The same round in another order gives the same proposal, byte for byte.
+	// The same round in another order gives the same proposal, byte for
+	// byte, on the same path.
 	want, err := json.Marshal(p)
 	require.NoError(t, err)
 	s := shuffled(r, rand.New(rand.NewPCG(uint64(len(want)), 7)))
-	q, err := Propose(context.Background(), s)
+	q, err := propose(context.Background(), s, solveOptions{path: st.path})
 	require.NoError(t, err)
 	got, err := json.Marshal(q)
 	require.NoError(t, err)
@@ -301,7 +302,7 @@ func bruteRound(t *testing.T, r Round, p Proposal) (int, float64) {
 	st := p.state
 	rows, seats := len(st.menteeIDs), st.seats
 	value := func(i, s int) (float64, bool) {
-		v := st.scores.At(i, st.seatMentor[s])
+		v := st.score(i, st.seatMentor[s])
 		if !st.allowed(v) {
 			return 0, false
 		}

@@ -3,16 +3,13 @@ package match
 import (
 	"context"
 	"errors"
-	"fmt"
 	"math"
-	"strconv"
+	"sync"
 
 	"github.com/duomatch/duo/match/lap"
 	"github.com/duomatch/duo/profile"
 	"github.com/duomatch/duo/scoring"
 	"gonum.org/v1/gonum/mat"
-
-	"github.com/duomatch/duo/internal/msg"
 )
 
 // pool is the part of a round that is optimised: eligible, unpinned
@@ -43,8 +40,17 @@ type roundState struct {
 	// that contains every proposed pair; for BestTotal it also holds pairs
 	// that are not allowed (worth 0 in solver), which are not proposed.
 	assignment lap.Assignment
-	rowOf      map[string]int    // mentee ID -> pool row
-	notInPool  map[string]string // mentee ID -> why it has no alternatives
+	// A round solved on its allowed pairs (see assignSparse) has cands
+	// instead of scores, and the problem and assignment it solved;
+	// scores, solver and assignment are filled in by ensureDense, under
+	// denseMu, when Alternatives or Needs first need them.
+	path      solvePath // pathDense or pathSparse: how the round was solved
+	cands     *scoring.Candidates
+	sparse    *lap.Sparse
+	sparseA   lap.Assignment
+	denseMu   sync.Mutex
+	rowOf     map[string]int    // mentee ID -> pool row
+	notInPool map[string]string // mentee ID -> why it has no alternatives
 
 	// What Needs and Outreach read to score and value new people as a
 	// re-run of the round would.
@@ -109,14 +115,6 @@ func (b *builder) solve(ctx context.Context) (*roundState, error) {
 			p.priority[k] = b.waitBonus * float64(days)
 		}
 	}
-	if len(p.rows) > 0 && len(p.seatMentor) > MaxCells/len(p.rows) {
-		rows, seats, most := strconv.Itoa(len(p.rows)), strconv.Itoa(len(p.seatMentor)), strconv.Itoa(MaxCells)
-		return nil, &profile.Problem{Path: "mentors", Code: "round_too_large", Args: []string{rows, seats, most},
-			Err: errors.Join(ErrInvalidRound, ErrRoundTooLarge), Detail: fmt.Sprintf(
-				"%s times %s is more than the limit of %s pairs (MaxCells)",
-				msg.Count(len(p.rows), "eligible mentee", "eligible mentees"), msg.Count(len(p.seatMentor), "mentor seat", "mentor seats"), most)}
-	}
-
 	st := &roundState{
 		objective:  r.Objective,
 		minScore:   r.MinScore,
@@ -192,11 +190,45 @@ func (b *builder) assign(ctx context.Context, st *roundState) error {
 			compiled.Exclude(k, c)
 		}
 	}
-	scores, err := compiled.Matrix(ctx)
-	if err != nil {
+	b.compiled = compiled
+	rows, mentors, seats := len(p.rows), len(p.cols), len(p.seatMentor)
+	path, limit := b.opt.path, MaxCells
+	if b.opt.maxPairs > 0 {
+		limit = b.opt.maxPairs
+	}
+	if path == pathAuto && rows*seats <= denseCells {
+		path = pathDense
+	}
+	if path == pathDense && rows*seats > MaxCells {
+		return tooLarge(rows, mentors, MaxCells)
+	}
+	st.path = path
+	if path == pathDense {
+		scores, err := compiled.Matrix(ctx)
+		if err != nil {
+			return err
+		}
+		return st.assignDense(ctx, scores)
+	}
+	cands, err := compiled.Candidates(ctx, limit)
+	switch {
+	case errors.Is(err, scoring.ErrTooManyPairs):
+		return tooLarge(rows, mentors, limit)
+	case err != nil:
 		return err
 	}
-	b.compiled = compiled
+	if path == pathAuto && !chooseSparse(rows, mentors, seats, cands.Len()) {
+		// Many pairs are allowed: the dense solver is faster. The
+		// scores are laid out from the candidates, not computed again.
+		st.path = pathDense
+		return st.assignDense(ctx, densify(cands))
+	}
+	return b.assignSparse(ctx, st, cands)
+}
+
+// assignDense solves the round on its dense scores, setting st.scores,
+// st.solver, st.seatOf and st.assignment.
+func (st *roundState) assignDense(ctx context.Context, scores *mat.Dense) error {
 	st.scores = scores
 	// The solver reads the solver's matrix from the scores, a row at a
 	// time (solverView is a lap.RowReader), into its one working copy, in
@@ -210,8 +242,14 @@ func (b *builder) assign(ctx context.Context, st *roundState) error {
 		return err
 	}
 	st.solver = st.solverMatrix(ws.Release())
+	return st.finishDense(a)
+}
+
+// finishDense sets the proposal (st.seatOf) and st.assignment from an
+// optimal assignment a of the solver's matrix.
+func (st *roundState) finishDense(a lap.Assignment) error {
 	for _, pr := range a.Pairs {
-		if st.allowed(scores.At(pr.Row, st.seatMentor[pr.Col])) {
+		if st.allowed(st.scores.At(pr.Row, st.seatMentor[pr.Col])) {
 			st.seatOf[pr.Row] = pr.Col
 		}
 	}

@@ -497,20 +497,31 @@ func BenchmarkPropose(b *testing.B) {
 	}
 }
 
+// TestProposeTooLarge: MaxCells bounds the allowed pairs of a round (a
+// mentor with several seats counts once per mentee), checked while they
+// are scored. A round of 11 600 mentees and 117 mentors of capacity 100,
+// once refused for its 136 million mentee × seat cells, has 1.4 million
+// allowed pairs and is solved on them; here the limit is lowered so that
+// a small round exceeds it. (A round small enough for the dense path,
+// at most 2^21 cells, cannot exceed MaxCells.)
 func TestProposeTooLarge(t *testing.T) {
-	// Capacity multiplies the columns of the problem: 11 600 mentees and
-	// 117 mentors of capacity 100 are more pairs than MaxCells.
-	r := Round{On: roundDay, Mentees: make([]profile.Mentee, 11600), Mentors: make([]profile.Mentor, 117)}
-	for i := range r.Mentees {
-		r.Mentees[i] = mentee(fmt.Sprintf("me-%05d", i), nil)
+	r := Round{On: roundDay}
+	for i := range 40 {
+		r.Mentees = append(r.Mentees, mentee(fmt.Sprintf("me-%02d", i), nil))
 	}
-	for j := range r.Mentors {
-		r.Mentors[j] = mentor(fmt.Sprintf("mo-%03d", j), nil, func(m *profile.Mentor) { m.Capacity = 100 })
+	for j := range 30 {
+		r.Mentors = append(r.Mentors, mentor(fmt.Sprintf("mo-%02d", j), nil, func(m *profile.Mentor) { m.Capacity = 3 }))
 	}
-	_, err := Propose(context.Background(), r)
+	all, err := propose(context.Background(), r, solveOptions{path: pathSparse})
+	require.NoError(t, err)
+	pairs := all.state.cands.Len()
+	require.Equal(t, 40*30, pairs, "every pair of this round is allowed")
+	_, err = propose(context.Background(), r, solveOptions{path: pathSparse, maxPairs: pairs - 1})
 	require.ErrorIs(t, err, ErrInvalidRound)
 	require.ErrorIs(t, err, ErrRoundTooLarge)
 	assert.Contains(t, err.Error(), "MaxCells")
+	_, err = propose(context.Background(), r, solveOptions{path: pathSparse, maxPairs: pairs})
+	require.NoError(t, err, "a round at the limit is solved")
 }
 
 func TestProposeFullMentors(t *testing.T) {
