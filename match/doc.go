@@ -75,8 +75,19 @@
 // copy in the orientation it solves; the round lays out its own copy only
 // after the solve, in the buffer its [lap.Workspace] releases. A round
 // therefore holds the scores and one rows×seats copy at a time: 8 bytes
-// per pair each, about 2 GiB at [MaxCells] when every mentor has one seat
-// (plus what the solver's rebalancing step copies, usually little).
+// per pair each (plus what the solver's rebalancing step copies, usually
+// little).
+//
+// Rounds larger than 2^21 cells, where people live far apart and the
+// hard rules leave few pairs, are scored on their allowed pairs only
+// ([scoring.Pool.Candidates]: a grid of the distance limit finds the
+// mentors near each mentee) and, when those are at most 20 % of the pairs
+// or the cells exceed [MaxCells], solved on them by [lap.AssignSparse]:
+// mentors are its columns with their seats as capacities, and for
+// BestTotal a column worth 0 that every mentee may take stands for being
+// unmatched. Memory is then about 20 bytes per allowed pair. Alternatives
+// and needs of such a round build the dense certificate of its proposal
+// the first time they are asked for (a dense solve).
 //
 // [Proposal.Alternatives] prices overruling a proposal exactly: forcing a
 // pair costs its reduced weight plus the shortest path back through the

@@ -21,12 +21,15 @@ const DefaultWaitBonus = 0.005
 // priorities finite.
 const MaxWaitBonus = 1e6
 
-// MaxCells bounds the size of the assignment problem of a round: pool
-// mentees times mentor seats (a mentor with capacity 3 has 3 seats, never
-// more than there are mentees). A round beyond it is an error
-// ([ErrRoundTooLarge]) rather than an allocation of several gigabytes;
-// 1<<27 cells is about 11 600 mentees by 11 600 seats, and 1 GiB per copy
-// of the matrix.
+// MaxCells bounds the size of a round: the pairs of pool mentee and pool
+// mentor that the hard rules allow (a mentor counts once per mentee,
+// whatever their capacity). It is checked while the pairs are scored,
+// which stops soon after the limit is passed: a round beyond it is an
+// error ([ErrRoundTooLarge]) rather than an allocation of several
+// gigabytes. 1<<27 pairs (134 million, e.g. 50 000 × 40 000 with 7 % of
+// the pairs allowed) hold about 12 bytes each while scored and 8 more
+// while solved, 2.7 GB in all. A round solved dense (see [Propose]) also
+// has at most MaxCells mentee × seat cells, 8 bytes each per copy.
 const MaxCells = 1 << 27
 
 // The reasons an [Unmatched] person gives. They are stable codes: services
@@ -270,9 +273,21 @@ type Candidate struct {
 }
 
 // Propose runs a matching round: it checks the round, sets aside ineligible
-// people and pinned duos, scores every remaining mentee against every
-// remaining mentor seat, solves the assignment exactly with [lap.Assign], and
-// explains the result for every person.
+// people and pinned duos, scores the remaining mentees against the
+// remaining mentors, solves the assignment exactly, and explains the result
+// for every person.
+//
+// A round of at most 2^21 cells (pool mentees × mentor seats: 1 000 × 800
+// is 0.8 M) scores every cell and solves them with [lap.Assign]. A larger
+// round scores only the pairs the hard rules allow
+// ([scoring.Pool.Candidates]); when they are at most 20 % of the mentee ×
+// mentor pairs, or the cells exceed MaxCells, it solves them with
+// [lap.AssignSparse] (mentors as columns, seats as capacities), otherwise
+// it lays them out dense for [lap.Assign]. Both solve the same problem
+// exactly; where several proposals tie on the objective, the two solvers
+// may choose different ones (the sparse solver rounds scores to float32,
+// so its objective is within 1e-6 per duo of the dense one). The choice
+// depends only on the round, so the same round gets the same proposal.
 //
 // The proposal depends only on the round's content, not on the order of
 // Mentees, Mentors, Pinned or Excluded: people are taken in ID order.
@@ -295,9 +310,12 @@ type Candidate struct {
 // round with no mentees or no mentors is valid: everybody is unmatched with
 // the right reason.
 //
-// Cost: checking is O(size of the round); scoring is O(m·n) for m pool
-// mentees and n mentor seats, solving O(min(m,n)²·max(m,n)) in the worst
-// case, explanations O(m·n).
+// Cost: checking is O(size of the round); for m pool mentees and n mentor
+// seats, a dense round scores O(m·n) and solves in O(min(m,n)²·max(m,n))
+// in the worst case, explanations O(m·n); a sparse round scores the pairs
+// its place rules leave to check, solves in a small multiple of E·log E
+// for E allowed pairs, and explains in O(E) plus the blocked pairs of those
+// left with no allowed pair.
 func Propose(ctx context.Context, r Round) (Proposal, error) {
 	if err := ctx.Err(); err != nil {
 		return Proposal{}, err

@@ -116,7 +116,7 @@ func (b *builder) explain(st *roundState) Proposal {
 	}
 
 	// Full and unmatched mentors, in ID order.
-	var colBest []int // per pool mentor, computed for the first one left out
+	var colBest []int // per pool mentor, for a sparse round: computed for the first one left out
 	var colAny []bool
 	colOfMentor := make(map[int]int, len(p.cols))
 	for c, j := range p.cols {
@@ -151,11 +151,17 @@ func (b *builder) explain(st *roundState) Proposal {
 			continue
 		}
 		u := Unmatched{ID: mo.ID}
-		if colBest == nil {
+		if colBest == nil && st.scores == nil {
 			colBest, colAny = st.colBests()
 		}
-		best := colBest[c]
-		st.whyLeftOut(&u, ReasonNoCompatibleMentee, best, colAny[c], len(p.rows),
+		var best int
+		var some bool
+		if colBest != nil {
+			best, some = colBest[c], colAny[c]
+		} else {
+			best, some = st.colBest(c)
+		}
+		st.whyLeftOut(&u, ReasonNoCompatibleMentee, best, some, len(p.rows),
 			func(k int, counts map[string]int) { b.compiled.CountBlocked(k, c, counts) })
 		if best >= 0 {
 			var by []string

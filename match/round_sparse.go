@@ -200,6 +200,23 @@ func (st *roundState) rowBest(k int) (best int, some bool) {
 	return best, some
 }
 
+// colBest is colBests for pool mentor c of a round with dense scores, in
+// O(rows).
+func (st *roundState) colBest(c int) (best int, some bool) {
+	best = -1
+	bestV := math.Inf(-1)
+	for k := range st.menteeIDs {
+		v := st.scores.At(k, c)
+		if !math.IsInf(v, -1) {
+			some = true
+		}
+		if st.allowed(v) && (best < 0 || v > bestV) {
+			best, bestV = k, v
+		}
+	}
+	return best, some
+}
+
 // colBests returns, for each pool mentor, its best partner (highest score
 // that the round allows, lowest row among equals; -1 for none) and
 // whether some pair of it is not blocked, in one pass over the pairs.

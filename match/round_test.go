@@ -497,6 +497,30 @@ func BenchmarkPropose(b *testing.B) {
 	}
 }
 
+// BenchmarkProposePath runs the same rounds on each path (auto is what
+// Propose chooses), to set and check the rule that chooses; synth's pools
+// spread over its sample of Belgian cities, where the hard rules allow
+// about 18 % of the pairs. Run one size at a time: the largest takes
+// tens of seconds and gigabytes on the dense path.
+func BenchmarkProposePath(b *testing.B) {
+	for _, size := range []struct{ mentees, mentors int }{{1000, 800}, {2000, 1600}, {5000, 4000}, {14000, 11200}, {50000, 40000}} {
+		r := synthRound(b, 1, size.mentees, size.mentors)
+		for _, path := range []struct {
+			name string
+			path solvePath
+		}{{"auto", pathAuto}, {"dense", pathDense}, {"sparse", pathSparse}} {
+			b.Run(fmt.Sprintf("%dx%d/%s", size.mentees, size.mentors, path.name), func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					if _, err := propose(context.Background(), r, solveOptions{path: path.path}); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}
+
 // TestProposeTooLarge: MaxCells bounds the allowed pairs of a round (a
 // mentor with several seats counts once per mentee), checked while they
 // are scored. A round of 11 600 mentees and 117 mentors of capacity 100,

@@ -4,9 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"runtime"
 	"slices"
-	"sync"
 	"sync/atomic"
 )
 
@@ -107,64 +105,47 @@ func (p *Pool) Candidates(ctx context.Context, limit int) (*Candidates, error) {
 	excl := p.excludedByRow()
 	out := &Candidates{rows: n, cols: m, blocks: make([]candBlock, (n+candRows-1)/candRows)}
 
-	workers := min(runtime.GOMAXPROCS(0), len(out.blocks))
-	var next atomic.Int64 // the first block not yet taken
-	var stop, over atomic.Bool
+	var over atomic.Bool
 	var found atomic.Int64 // pairs found so far
-	var wg sync.WaitGroup
-	wg.Add(workers)
-	for w := 0; w < workers; w++ {
-		go func() {
-			defer wg.Done()
-			var e eval
-			var buf []int32 // visit's scratch space; visit may return the index's lists instead
-			for !stop.Load() {
-				k := int(next.Add(1)) - 1
-				if k >= len(out.blocks) {
-					return
-				}
-				b := &out.blocks[k]
-				lo, hi := k*candRows, min((k+1)*candRows, n)
-				b.start = make([]int32, 0, hi-lo+1)
-				b.start = append(b.start, 0)
-				for i := lo; i < hi; i++ {
-					if ctx.Err() != nil {
-						stop.Store(true)
-						return
-					}
-					ag, a := &q.menteeGates[i], &q.mentees[i]
-					visit := ix.visit(ag, &buf)
-					var ex []int32
-					if excl != nil {
-						ex = excl[i]
-					}
-					for _, j := range visit {
-						if len(ex) > 0 && ex[0] <= j {
-							for len(ex) > 0 && ex[0] < j {
-								ex = ex[1:]
-							}
-							if len(ex) > 0 && ex[0] == j {
-								continue
-							}
-						}
-						if s := q.score(ag, a, &q.mentorGates[j], &q.mentors[j], &e, false); !math.IsInf(s, -1) {
-							b.col = append(b.col, j)
-							b.score = append(b.score, s)
-						}
-					}
-					b.start = append(b.start, int32(len(b.col)))
-					if row := int64(b.start[len(b.start)-1] - b.start[len(b.start)-2]); limit > 0 && found.Add(row) > int64(limit) {
-						over.Store(true)
-						stop.Store(true)
-						return
-					}
-				}
-				b.col = slices.Clip(b.col)
-				b.score = slices.Clip(b.score)
+	inBlocks(len(out.blocks), func(k int, sc *scratch) bool {
+		b := &out.blocks[k]
+		lo, hi := k*candRows, min((k+1)*candRows, n)
+		b.start = make([]int32, 0, hi-lo+1)
+		b.start = append(b.start, 0)
+		for i := lo; i < hi; i++ {
+			if !live(ctx) {
+				return false
 			}
-		}()
-	}
-	wg.Wait()
+			ag, a := &q.menteeGates[i], &q.mentees[i]
+			visit := ix.visit(ag, &sc.buf)
+			var ex []int32
+			if excl != nil {
+				ex = excl[i]
+			}
+			for _, j := range visit {
+				if len(ex) > 0 && ex[0] <= j {
+					for len(ex) > 0 && ex[0] < j {
+						ex = ex[1:]
+					}
+					if len(ex) > 0 && ex[0] == j {
+						continue
+					}
+				}
+				if s := q.score(ag, a, &q.mentorGates[j], &q.mentors[j], &sc.e, false); !math.IsInf(s, -1) {
+					b.col = append(b.col, j)
+					b.score = append(b.score, s)
+				}
+			}
+			b.start = append(b.start, int32(len(b.col)))
+			if row := int64(b.start[len(b.start)-1] - b.start[len(b.start)-2]); limit > 0 && found.Add(row) > int64(limit) {
+				over.Store(true)
+				return false
+			}
+		}
+		b.col = slices.Clip(b.col)
+		b.score = slices.Clip(b.score)
+		return true
+	})
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

@@ -5,9 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"runtime"
 	"sync"
-	"sync/atomic"
 
 	"gonum.org/v1/gonum/mat"
 
@@ -240,35 +238,19 @@ func (p *Pool) Matrix(ctx context.Context) (*mat.Dense, error) {
 	out := mat.NewDense(n, m, nil)
 	raw := out.RawMatrix()
 
-	workers := min(runtime.GOMAXPROCS(0), n)
-	var next atomic.Int64 // the first row not yet taken
-	var stop atomic.Bool
-	var wg sync.WaitGroup
-	wg.Add(workers)
-	for w := 0; w < workers; w++ {
-		go func() {
-			defer wg.Done()
-			var e eval
-			for !stop.Load() {
-				lo := int(next.Add(rowBlock)) - rowBlock
-				if lo >= n {
-					return
-				}
-				for i := lo; i < min(lo+rowBlock, n); i++ {
-					if ctx.Err() != nil {
-						stop.Store(true)
-						return
-					}
-					ag, a := &q.menteeGates[i], &q.mentees[i]
-					row := raw.Data[i*raw.Stride : i*raw.Stride+m]
-					for j := range row {
-						row[j] = q.score(ag, a, &q.mentorGates[j], &q.mentors[j], &e, false)
-					}
-				}
+	inBlocks((n+rowBlock-1)/rowBlock, func(k int, sc *scratch) bool {
+		for i := k * rowBlock; i < min((k+1)*rowBlock, n); i++ {
+			if !live(ctx) {
+				return false
 			}
-		}()
-	}
-	wg.Wait()
+			ag, a := &q.menteeGates[i], &q.mentees[i]
+			row := raw.Data[i*raw.Stride : i*raw.Stride+m]
+			for j := range row {
+				row[j] = q.score(ag, a, &q.mentorGates[j], &q.mentors[j], &sc.e, false)
+			}
+		}
+		return true
+	})
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
