@@ -18,8 +18,7 @@ var ErrInvalidRound = errors.New("match: invalid round")
 
 // ErrRoundTooLarge is returned by [Propose], wrapped in a [*profile.Problem]
 // with the code "round_too_large" (so that errors.Is finds ErrInvalidRound
-// too), when a round's assignment
-// problem exceeds [MaxCells].
+// too), when the pairs a round's hard rules allow exceed [MaxCells].
 var ErrRoundTooLarge = errors.New("match: round too large")
 
 // ErrUnknownMentee is returned by [Proposal.Alternatives] for a mentee ID
