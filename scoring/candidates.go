@@ -102,6 +102,7 @@ func (p *Pool) Candidates(ctx context.Context, limit int) (*Candidates, error) {
 	q := p.p
 	n, m := len(p.mentees), len(p.mentors)
 	ix := newCandIndex(q)
+	ix.prepare(q.menteeGates)
 	excl := p.excludedByRow()
 	out := &Candidates{rows: n, cols: m, blocks: make([]candBlock, (n+candRows-1)/candRows)}
 
@@ -109,6 +110,9 @@ func (p *Pool) Candidates(ctx context.Context, limit int) (*Candidates, error) {
 	var found atomic.Int64 // pairs found so far
 	inBlocks(len(out.blocks), func(k int, sc *scratch) bool {
 		b := &out.blocks[k]
+		// The block's pairs go to the goroutine's scratch, then are
+		// copied at their size: no block grows by appending.
+		sc.cols, sc.scores = sc.cols[:0], sc.scores[:0]
 		lo, hi := k*candRows, min((k+1)*candRows, n)
 		b.start = make([]int32, 0, hi-lo+1)
 		b.start = append(b.start, 0)
@@ -132,18 +136,18 @@ func (p *Pool) Candidates(ctx context.Context, limit int) (*Candidates, error) {
 					}
 				}
 				if s := q.score(ag, a, &q.mentorGates[j], &q.mentors[j], &sc.e, false); !math.IsInf(s, -1) {
-					b.col = append(b.col, j)
-					b.score = append(b.score, s)
+					sc.cols = append(sc.cols, j)
+					sc.scores = append(sc.scores, s)
 				}
 			}
-			b.start = append(b.start, int32(len(b.col)))
+			b.start = append(b.start, int32(len(sc.cols)))
 			if row := int64(b.start[len(b.start)-1] - b.start[len(b.start)-2]); limit > 0 && found.Add(row) > int64(limit) {
 				over.Store(true)
 				return false
 			}
 		}
-		b.col = slices.Clip(b.col)
-		b.score = slices.Clip(b.score)
+		b.col = slices.Clone(sc.cols)
+		b.score = slices.Clone(sc.scores)
 		return true
 	})
 	if err := ctx.Err(); err != nil {

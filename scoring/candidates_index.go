@@ -25,6 +25,10 @@ type candIndex struct {
 	cell         float64
 	grid         map[[3]int32][]int32
 	wild, allGeo []int32
+	// near holds, for each cell that holds a mentee, the mentors with
+	// coordinates in its 27 neighbouring cells and the wild ones, merged
+	// in increasing order: the mentees of one cell share it.
+	near map[[3]int32][]int32
 }
 
 // minCell bounds the grid's side from below, so that cell indices stay
@@ -50,6 +54,7 @@ func newCandIndex(q *pool) *candIndex {
 	if ix.geo {
 		ix.noGeo = make([][]int32, len(q.places)+1)
 		ix.grid = map[[3]int32][]int32{}
+		ix.near = map[[3]int32][]int32{}
 		// The chord of the limit, or 4 (more than any chord: one cell
 		// per axis sign) when the limit spans half the Earth or more.
 		ix.cell = min(max(math.Sqrt(s.maxChord2), minCell), 4)
@@ -106,23 +111,63 @@ func (ix *candIndex) visit(ag *gate, scratch *[]int32) []int32 {
 		return ix.byCity[ag.city]
 	}
 	buf := (*scratch)[:0]
-	if ag.city != 0 {
-		buf = append(buf, ix.noGeo[ag.city]...)
-	}
-	key, ok := ix.key(&ag.geo)
-	if !ok {
-		buf = append(buf, ix.allGeo...)
+	var geo []int32
+	if key, ok := ix.key(&ag.geo); ok {
+		geo = ix.near[key]
 	} else {
-		buf = append(buf, ix.wild...)
+		geo = ix.allGeo
+	}
+	if ag.city == 0 || len(ix.noGeo[ag.city]) == 0 {
+		return geo
+	}
+	buf = mergeSorted(buf, geo, ix.noGeo[ag.city])
+	*scratch = buf
+	return buf
+}
+
+// prepare fills ix.near for the cells of the mentees' homes, so that
+// visit only reads the index (and goroutines may share it).
+//
+// Cost: O(27 × mentors near each occupied cell · log).
+func (ix *candIndex) prepare(mentees []gate) {
+	if !ix.geo || ix.sameCity {
+		return
+	}
+	for i := range mentees {
+		g := &mentees[i]
+		if g.avail&geoBit == 0 {
+			continue
+		}
+		key, ok := ix.key(&g.geo)
+		if !ok {
+			continue
+		}
+		if _, done := ix.near[key]; done {
+			continue
+		}
+		list := slices.Clone(ix.wild)
 		for dx := int32(-1); dx <= 1; dx++ {
 			for dy := int32(-1); dy <= 1; dy++ {
 				for dz := int32(-1); dz <= 1; dz++ {
-					buf = append(buf, ix.grid[[3]int32{key[0] + dx, key[1] + dy, key[2] + dz}]...)
+					list = append(list, ix.grid[[3]int32{key[0] + dx, key[1] + dy, key[2] + dz}]...)
 				}
 			}
 		}
+		slices.Sort(list)
+		ix.near[key] = slices.Clip(list)
 	}
-	slices.Sort(buf)
-	*scratch = buf
-	return buf
+}
+
+// mergeSorted appends the merge of the increasing lists a and b (which
+// share no element) to dst.
+func mergeSorted(dst, a, b []int32) []int32 {
+	for len(a) > 0 && len(b) > 0 {
+		if a[0] < b[0] {
+			dst, a = append(dst, a[0]), a[1:]
+		} else {
+			dst, b = append(dst, b[0]), b[1:]
+		}
+	}
+	dst = append(dst, a...)
+	return append(dst, b...)
 }

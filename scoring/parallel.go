@@ -9,8 +9,10 @@ import (
 
 // scratch is what one goroutine of inBlocks keeps from block to block.
 type scratch struct {
-	e   eval
-	buf []int32 // candIndex.visit's
+	e      eval
+	buf    []int32 // candIndex.visit's
+	cols   []int32 // a block of candidates before it is copied
+	scores []float64
 }
 
 // inBlocks calls work(k, s) for every block k in [0, blocks), on
