@@ -498,18 +498,27 @@ func BenchmarkPropose(b *testing.B) {
 }
 
 // BenchmarkProposePath runs the same rounds on each path (auto is what
-// Propose chooses), to set and check the rule that chooses; synth's pools
-// spread over its sample of Belgian cities, where the hard rules allow
-// about 18 % of the pairs. Run one size at a time: the largest takes
-// tens of seconds and gigabytes on the dense path.
+// Propose chooses), to set and check the rule that chooses: synth's pools
+// in its sample of cities ("cities", about 18 % of the pairs allowed) and
+// spread all over Belgium ("spread", a few %). Run one size at a time:
+// the largest take minutes and gigabytes on the dense path, which refuses
+// 50 000 × 40 000.
 func BenchmarkProposePath(b *testing.B) {
-	for _, size := range []struct{ mentees, mentors int }{{1000, 800}, {2000, 1600}, {5000, 4000}, {14000, 11200}, {50000, 40000}} {
+	for _, size := range []struct {
+		mentees, mentors int
+		spread           bool
+	}{{1000, 800, false}, {2000, 1600, false}, {5000, 4000, false}, {5000, 4000, true}, {14000, 11200, true}, {50000, 40000, true}} {
 		r := synthRound(b, 1, size.mentees, size.mentors)
+		kind := "cities"
+		if size.spread {
+			kind = "spread"
+			r.Mentees, r.Mentors = synth.Generate(synth.Config{Seed: 1, Mentees: size.mentees, Mentors: size.mentors, On: roundDay, IneligibleShare: 0.1, Spread: true})
+		}
 		for _, path := range []struct {
 			name string
 			path solvePath
 		}{{"auto", pathAuto}, {"dense", pathDense}, {"sparse", pathSparse}} {
-			b.Run(fmt.Sprintf("%dx%d/%s", size.mentees, size.mentors, path.name), func(b *testing.B) {
+			b.Run(fmt.Sprintf("%dx%d/%s/%s", size.mentees, size.mentors, kind, path.name), func(b *testing.B) {
 				b.ReportAllocs()
 				for b.Loop() {
 					if _, err := propose(context.Background(), r, solveOptions{path: path.path}); err != nil {

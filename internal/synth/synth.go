@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"sync"
 	"time"
 
 	"github.com/duomatch/duo/profile"
+	"github.com/duomatch/duo/profile/belgium"
 )
 
 // Config says what pool to make. The zero Config makes an empty pool.
@@ -25,6 +27,12 @@ type Config struct {
 	// reason. 0 (or NaN, or a negative value) makes everyone eligible;
 	// values above 1 count as 1.
 	IneligibleShare float64 `json:"ineligible_share"`
+	// Spread draws every home uniformly among Belgium's 565
+	// municipalities, with coordinates within about 3 km of the
+	// municipality's point, instead of from the sample of cities weighted
+	// by population: people then live all over the country, and the
+	// 25 km rule leaves a few % of the pairs. Default false.
+	Spread bool `json:"spread"`
 }
 
 // DefaultOn is the day of the round when [Config.On] is zero.
@@ -60,11 +68,13 @@ func Generate(cfg Config) ([]profile.Mentee, []profile.Mentor) {
 	mentees := make([]profile.Mentee, max(cfg.Mentees, 0))
 	for i := range mentees {
 		g := newGen(cfg.Seed, 2*uint64(i))
+		g.spread = cfg.Spread
 		mentees[i] = g.mentee(i, on, share)
 	}
 	mentors := make([]profile.Mentor, max(cfg.Mentors, 0))
 	for j := range mentors {
 		g := newGen(cfg.Seed, 2*uint64(j)+1)
+		g.spread = cfg.Spread
 		mentors[j] = g.mentor(j, on, share)
 	}
 	return mentees, mentors
@@ -78,10 +88,13 @@ func (c Config) on() profile.Date {
 }
 
 // gen draws the values of one profile.
-type gen struct{ r *rand.Rand }
+type gen struct {
+	r      *rand.Rand
+	spread bool // Config.Spread
+}
 
 func newGen(seed, stream uint64) gen {
-	return gen{rand.New(rand.NewPCG(seed, stream^0x9e3779b97f4a7c15))}
+	return gen{r: rand.New(rand.NewPCG(seed, stream^0x9e3779b97f4a7c15))}
 }
 
 func (g gen) chance(p float64) bool { return g.r.Float64() < p }
@@ -127,6 +140,9 @@ func (g gen) birthDate(on profile.Date, age int) profile.Date {
 }
 
 func (g gen) place() (profile.Place, city) {
+	if g.spread {
+		return g.spreadPlace()
+	}
 	c := cities[weighted(g, len(cities), func(i int) int { return cities[i].weight })]
 	// Forms hold a postcode and a municipality, mostly both, in any of
 	// their spellings; a postcode alone only for the cities marked
@@ -142,6 +158,29 @@ func (g gen) place() (profile.Place, city) {
 	if g.chance(0.3) {
 		p.Lat = round(c.lat+(g.r.Float64()*2-1)*0.03, 5)  // ±3.3 km
 		p.Lon = round(c.lon+(g.r.Float64()*2-1)*0.045, 5) // ±3.2 km
+	}
+	return p, c
+}
+
+// municipalities are Belgium's municipalities, for Config.Spread.
+var municipalities = sync.OnceValue(func() []belgium.Municipality { return belgium.Gazetteer().Municipalities() })
+
+// spreadPlace draws a home uniformly among the municipalities, written as
+// its main name and a postcode, with coordinates near its point.
+func (g gen) spreadPlace() (profile.Place, city) {
+	ms := municipalities()
+	m := ms[g.r.IntN(len(ms))]
+	c := city{lat: m.Lat, lon: m.Lon, region: wallonia}
+	switch m.Region {
+	case "04000":
+		c.region = brussels
+	case "02000":
+		c.region = flanders
+	}
+	p := profile.Place{City: m.Name,
+		Lat: round(m.Lat+(g.r.Float64()*2-1)*0.03, 5), Lon: round(m.Lon+(g.r.Float64()*2-1)*0.045, 5)}
+	if len(m.Postcodes) > 0 {
+		p.Postcode = m.Postcodes[g.r.IntN(len(m.Postcodes))]
 	}
 	return p, c
 }

@@ -174,3 +174,31 @@ func nanValue() float64 {
 	var zero float64
 	return zero / zero
 }
+
+// TestSpread: spread-out pools live all over Belgium: every home resolves
+// through the gazetteer with coordinates, hundreds of municipalities are
+// drawn, and the same Config gives the same pool.
+func TestSpread(t *testing.T) {
+	cfg := synth.Config{Seed: 3, Mentees: 1500, Mentors: 1200, Spread: true}
+	me, mo := synth.Generate(cfg)
+	me2, mo2 := synth.Generate(cfg)
+	require.Equal(t, me, me2)
+	require.Equal(t, mo, mo2)
+	seen := map[string]bool{}
+	regions := map[string]int{}
+	check := func(id string, home profile.Place) {
+		l, err := belgium.Gazetteer().Resolve(home)
+		require.NoError(t, err, id)
+		require.True(t, home.HasCoords(), id)
+		seen[l.ID] = true
+		regions[l.Region]++
+	}
+	for _, m := range me {
+		check(m.ID, m.Home)
+	}
+	for _, m := range mo {
+		check(m.ID, m.Home)
+	}
+	assert.Greater(t, len(seen), 400, "municipalities drawn")
+	assert.Len(t, regions, 3, "every region")
+}

@@ -7,7 +7,8 @@
 // and read "Maximum resident set size". The pool comes from
 // [synth.Generate] (seeded, 10 % ineligible); the program prints the size
 // of the assignment problem, the number of proposed duos and the time the
-// round took. Flags: -mentees, -mentors, -seed, -best-total.
+// round took. Flags: -mentees, -mentors, -seed, -best-total, -spread
+// (homes all over Belgium rather than in a sample of cities).
 package main
 
 import (
@@ -26,16 +27,17 @@ func main() {
 	mentors := flag.Int("mentors", 10500, "mentors in the pool")
 	seed := flag.Uint64("seed", 1, "seed of the synthetic pool")
 	bestTotal := flag.Bool("best-total", false, "use the best_total objective")
+	spread := flag.Bool("spread", false, "homes all over Belgium (synth.Config.Spread)")
 	flag.Parse()
-	if err := run(*mentees, *mentors, *seed, *bestTotal); err != nil {
+	if err := run(*mentees, *mentors, *seed, *bestTotal, *spread); err != nil {
 		fmt.Fprintln(os.Stderr, "roundmem:", err)
 		os.Exit(1)
 	}
 }
 
-func run(mentees, mentors int, seed uint64, bestTotal bool) error {
+func run(mentees, mentors int, seed uint64, bestTotal, spread bool) error {
 	on := synth.DefaultOn
-	me, mo := synth.Generate(synth.Config{Seed: seed, Mentees: mentees, Mentors: mentors, On: on, IneligibleShare: 0.1})
+	me, mo := synth.Generate(synth.Config{Seed: seed, Mentees: mentees, Mentors: mentors, On: on, IneligibleShare: 0.1, Spread: spread})
 	r := match.Round{On: on, Mentees: me, Mentors: mo}
 	if bestTotal {
 		r.Objective = match.BestTotal
