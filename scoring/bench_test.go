@@ -10,14 +10,26 @@ import (
 )
 
 // benchSizes are the pools of BenchmarkMatrix and BenchmarkCandidates:
-// synth's spread-out pools, whose homes lie all over Belgium, so that the
-// 25 km rule leaves a few % of the pairs.
-var benchSizes = []struct{ mentees, mentors int }{{500, 500}, {2000, 2000}, {14000, 11200}}
+// synth's pools in its sample of cities, and ("/spread") its spread-out
+// pools, whose homes lie all over Belgium, so that the 25 km rule leaves a
+// few % of the pairs.
+var benchSizes = []struct {
+	mentees, mentors int
+	spread           bool
+}{{500, 500, false}, {2000, 2000, false}, {2000, 2000, true}, {14000, 11200, true}}
+
+// benchName names a pool of benchSizes.
+func benchName(mentees, mentors int, spread bool) string {
+	if spread {
+		return fmt.Sprintf("%dx%d/spread", mentees, mentors)
+	}
+	return fmt.Sprintf("%dx%d", mentees, mentors)
+}
 
 func BenchmarkMatrix(b *testing.B) {
 	for _, sz := range benchSizes {
-		b.Run(fmt.Sprintf("%dx%d", sz.mentees, sz.mentors), func(b *testing.B) {
-			mentees, mentors := synth.Generate(synth.Config{Seed: 1, Mentees: sz.mentees, Mentors: sz.mentors, IneligibleShare: 0.1, Spread: true})
+		b.Run(benchName(sz.mentees, sz.mentors, sz.spread), func(b *testing.B) {
+			mentees, mentors := synth.Generate(synth.Config{Seed: 1, Mentees: sz.mentees, Mentors: sz.mentors, IneligibleShare: 0.1, Spread: sz.spread})
 			s := scoring.Default()
 			ctx := context.Background()
 			b.ReportAllocs()
@@ -37,8 +49,8 @@ func BenchmarkMatrix(b *testing.B) {
 // of pairs allowed.
 func BenchmarkCandidates(b *testing.B) {
 	for _, sz := range benchSizes {
-		b.Run(fmt.Sprintf("%dx%d", sz.mentees, sz.mentors), func(b *testing.B) {
-			mentees, mentors := synth.Generate(synth.Config{Seed: 1, Mentees: sz.mentees, Mentors: sz.mentors, IneligibleShare: 0.1, Spread: true})
+		b.Run(benchName(sz.mentees, sz.mentors, sz.spread), func(b *testing.B) {
+			mentees, mentors := synth.Generate(synth.Config{Seed: 1, Mentees: sz.mentees, Mentors: sz.mentors, IneligibleShare: 0.1, Spread: sz.spread})
 			s := scoring.Default()
 			ctx := context.Background()
 			b.ReportAllocs()
