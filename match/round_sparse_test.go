@@ -86,28 +86,6 @@ func TestProposeSparseRandomRounds(t *testing.T) {
 	t.Logf("%d of %d rounds: the paths chose different duos of the same objective", differ, rounds)
 }
 
-// TestProposeSparseBruteForce: on small synthetic rounds, the sparse
-// path's proposal is optimal by brute force, for both objectives.
-func TestProposeSparseBruteForce(t *testing.T) {
-	for seed := uint64(1); seed <= 24; seed++ {
-		for _, obj := range []Objective{MostMatched, BestTotal} {
-			t.Run(fmt.Sprintf("seed=%d/%s", seed, obj), func(t *testing.T) {
-				r := synthRound(t, seed, 6, 5)
-				r.Objective = obj
-				r.MinScore = []float64{0, 0.3, 0.45}[seed%3]
-				p, err := propose(context.Background(), r, solveOptions{path: pathSparse})
-				require.NoError(t, err)
-				requireSparseCertified(t, "round", p)
-				n, v := bruteRound(t, r, p)
-				if obj == MostMatched {
-					assert.Equal(t, n, countProposed(p), "as many duos as possible")
-				}
-				assert.InDelta(t, v, p.ObjectiveValue, 1e-6, "the best objective")
-			})
-		}
-	}
-}
-
 // TestProposeSparseAgreesMedium: on synthetic rounds up to 2 000 mentees,
 // the sparse and dense paths reach the same objective, the sparse
 // certificate verifies, and the dense certificate that Alternatives and
