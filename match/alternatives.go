@@ -142,10 +142,16 @@ var errNoState = errors.New("match: alternatives need a Proposal returned by Pro
 //
 // k ≤ 0 gives no alternatives. Errors: [ErrUnknownMentee] for an ID the
 // round did not have; [ErrNotInPool] for a mentee who was pinned, paused
-// or ineligible; an error for a Proposal that did not come from Propose.
+// or ineligible; an error for a Proposal that did not come from Propose;
+// [ErrRoundTooLarge] for a round solved on its allowed pairs whose mentee
+// × seat cells exceed [MaxCells] (see below).
 //
 // Cost: O(m·n·log(m+n)) for m pool mentees and n mentor seats, and 16
-// bytes of memory per allowed pair.
+// bytes of memory per allowed pair. For a round that [Propose] solved on
+// its allowed pairs, the first call of Alternatives, AllAlternatives,
+// Needs or Outreach also lays out its dense scores and solves them once
+// (the dense certificate of the proposal), which costs what a dense round
+// costs.
 func (p Proposal) Alternatives(menteeID string, k int) ([]Alternative, error) {
 	st := p.state
 	if st == nil {
@@ -188,7 +194,9 @@ func (p Proposal) Alternatives(menteeID string, k int) ([]Alternative, error) {
 //
 // It checks ctx between mentees and regularly inside each search, and
 // returns ctx.Err() promptly when ctx is done. Errors: ctx.Err(); an error
-// for a Proposal that did not come from Propose.
+// for a Proposal that did not come from Propose; [ErrRoundTooLarge] as for
+// [Proposal.Alternatives], whose note on rounds solved on their allowed
+// pairs holds here too.
 //
 // Cost: O(m·n·log(m+n)) for the shared part (building the residual graph,
 // two searches), plus for each mentee with a mentor a search that only

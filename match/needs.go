@@ -124,7 +124,8 @@ type Outreach struct {
 //
 // Errors: an invalid opt (a *[profile.Problem] with Path "max_recruits", wrapping [ErrInvalidRound]); an
 // error for a Proposal that did not come from [Propose]; ctx.Err() when
-// ctx ends first.
+// ctx ends first; [ErrRoundTooLarge] as for [Proposal.Alternatives], whose
+// note on rounds solved on their allowed pairs holds here too.
 //
 // Cost: scoring the described mentors against the pool, O(m·k) for m pool
 // mentees and k needs, then, per need and per mentor valued, one shortest
