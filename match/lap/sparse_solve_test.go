@@ -172,7 +172,7 @@ func TestAssignSparseEdgeCases(t *testing.T) {
 
 func TestAssignSparseNilContextAndCancel(t *testing.T) {
 	g, _, _ := sparseCase{rows: 50, cols: 50, density: 0.2, seed: 1}.build()
-	//nolint:staticcheck // a nil context is documented as Background
+	//lint:ignore SA1012 a nil context is documented to mean Background.
 	a, err := lap.AssignSparse(nil, g)
 	require.NoError(t, err)
 	require.NoError(t, lap.VerifySparse(g, a))
