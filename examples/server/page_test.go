@@ -30,7 +30,7 @@ import (
 // run.
 func TestPageServed(t *testing.T) {
 	h, _ := newTestHandler(testConfig())
-	for path, want := range map[string]string{"/": "<title>duo: review a matching round</title>", "/app.js": "function readPeopleFile", "/style.css": ".bars"} {
+	for path, want := range map[string]string{"/": `<html lang="en" data-max-body="`, "/app.js": "async function readPeople(", "/words.js": "const WORDS = {", "/style.css": ".parts"} {
 		rec := do(h, "GET", path, "")
 		require.Equal(t, http.StatusOK, rec.Code, path)
 		assert.Contains(t, rec.Body.String(), want, path)

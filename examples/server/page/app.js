@@ -1,110 +1,95 @@
 // The coordinator's page. Everything lives in this tab: the people read
-// from the chosen files, the decisions (pinned and excluded pairs), the
-// last proposal. Nothing is stored: reloading the page forgets it all.
+// from the chosen files (their names never leave it), the decisions
+// (pinned and excluded pairs, kept in the tab's sessionStorage across
+// reloads), the last proposal. The server keeps nothing of a round.
 "use strict";
 
-const state = { mentees: null, mentors: null, on: "", pinned: [], excluded: [], proposal: null, rowOf: {} };
+const state = {
+  mentees: null, mentors: null, names: new Map(), on: "", pinned: [], excluded: [], proposal: null, elig: null,
+  rows: [], before: null, openAlt: null, alt: null,
+  view: { q: "", city: "", status: "", waiting: false, sort: "mentee", dir: 1, page: 0 },
+};
 
 const $ = (id) => document.getElementById(id);
+const maxBytes = () => Number(document.documentElement.dataset.maxBody) || 8 << 20;
 
-// el builds an element with text or children.
-function el(tag, attrs, ...children) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs || {})) {
-    if (k === "class") e.className = v;
-    else if (k.startsWith("on")) e.addEventListener(k.slice(2), v);
-    else e.setAttribute(k, v);
-  }
-  for (const c of children) e.append(c instanceof Node ? c : document.createTextNode(String(c)));
-  return e;
-}
-
-function button(label, onClick, cls) {
-  return el("button", { type: "button", class: cls || "secondary", onclick: onClick }, label);
-}
-
-const fmt = (x) => Number(x).toFixed(2);
-
-// readPeopleFile turns a chosen file into the list of people the API
-// takes. JSON is parsed here; a CSV file is sent to POST /v1/sheets/{kind},
-// where the library reads it (every problem with its row and column), and
-// the columns it did not read are shown.
-async function readPeopleFile(file, kind) {
-  if (/\.csv$/i.test(file.name) || file.type === "text/csv") {
-    // The file's bytes as they are: the server detects the encoding
-    // (Excel in Belgium writes Windows-1252).
-    const resp = await fetch("/v1/sheets/" + kind, { method: "POST", headers: { "Content-Type": "text/csv" }, body: file });
-    let doc;
-    try { doc = await resp.json(); } catch (e) { doc = null; }
-    if (resp.status === 429) throw new Error("The server is busy; try again in a few seconds.");
-    if (!resp.ok) throw apiProblem(doc, "The " + kind + " file");
-    sheetNote(kind, file.name, doc);
-    state.rowOf[kind] = doc.row_of;
-    // Partial intake: the usable rows are matched, the others listed.
-    if (doc.problems.length) {
-      const e = new Error("The " + kind + " file: " + doc.problems.length + " problem(s); the rows without one are matched.");
-      e.details = doc.problems;
-      showProblems(e, true);
-    }
-    return doc.people;
-  }
-  let people;
-  try {
-    people = JSON.parse(await file.text());
-  } catch (e) {
-    throw new Error("The " + kind + " file is not valid JSON.");
-  }
-  if (!Array.isArray(people)) throw new Error("The " + kind + " file must hold a JSON array of " + kind + ".");
-  return people;
-}
-
-// sheetNote says what was read from a spreadsheet, and which columns were
-// not read (names, e-mail addresses: data matching does not need, or a
-// misspelt heading).
-function sheetNote(kind, name, doc) {
-  let t = name + ": " + doc.rows + " " + kind + " read.";
-  if (doc.ignored.length) {
-    t += " Columns not read: " + doc.ignored.map((c) => c.heading + (c.likely ? " (did you mean " + c.likely + "?)" : "")).join(", ") + ".";
-  }
-  $("sheet-notes").append(el("li", {}, t));
-  $("sheet-notes").hidden = false;
-}
+function status(msg) { $("status").textContent = msg; }
 
 // apiProblem turns an error answer into an Error listing every problem.
-function apiProblem(doc, where) {
-  const e = new Error((where ? where + ": " : "") + ((doc && doc.error && doc.error.message) || "the server refused the request"));
+function apiProblem(resp, doc, where) {
+  let msg;
+  if (resp.status === 413) msg = t("problem.size.server", { max: mb(maxBytes()) });
+  else if (resp.status === 429) msg = t("problem.busy");
+  else msg = (doc && doc.error && doc.error.message) || t("problem.refused");
+  const e = new Error((where ? where + ": " : "") + msg);
   e.details = (doc && doc.error && doc.error.details) || [];
   return e;
 }
 
-async function post(path, body) {
-  const resp = await fetch(path, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+// call sends a request; a request that never reached the server says so
+// in words ("Failed to fetch" does not).
+async function call(path, body, contentType) {
+  let resp;
+  try {
+    resp = await fetch(path + "?lang=" + lang, { method: "POST", headers: { "Content-Type": contentType || "application/json" }, body });
+  } catch (e) {
+    throw new Error(t("problem.unreachable"));
+  }
+  return resp;
+}
+
+async function post(path, body, where) {
+  const resp = await call(path, JSON.stringify(body));
   let doc;
   try { doc = await resp.json(); } catch (e) { doc = null; }
-  if (resp.status === 429) throw new Error("The server is busy; try again in a few seconds.");
-  if (!resp.ok) throw apiProblem(doc);
+  if (!resp.ok) throw apiProblem(resp, doc, where);
   return doc;
 }
 
-function status(msg) { $("status").textContent = msg; }
+// readPeople reads one chosen file: a CSV sheet is checked and stripped
+// of its names here, then read by the library at POST /v1/sheets/{kind}.
+async function readPeople(file, kind) {
+  const which = t("file." + kind);
+  if (!file) throw new SheetProblem(t("problem.choose", { file: which }));
+  const got = await readChosenFile(file, kind, maxBytes());
+  if (got.json) return { people: got.json, names: new Map() };
+  const resp = await call("/v1/sheets/" + kind, got.csv, "text/csv; charset=utf-8");
+  let answer;
+  try { answer = await resp.json(); } catch (e) { answer = null; }
+  if (!resp.ok) throw apiProblem(resp, answer, which);
+  let note = t("note.read", { file: file.name, n: answer.rows, kind: which });
+  if (got.removed.length) note += " " + t("note.kept", { list: got.removed.join(", ") });
+  if (answer.ignored.length) note += " " + t("note.ignored", { list: answer.ignored.map((c) => c.heading + (c.likely ? " (" + t("note.likely", { name: c.likely }) + ")" : "")).join(", ") });
+  state.notes.push(note);
+  return { people: answer.people, names: got.names };
+}
 
-// problemText places a problem: the row and column of a spreadsheet, or
-// the field of a JSON document, and the person's ID.
+// problemText places a problem: the row and column of a sheet, or the
+// field of a JSON document, and the person's ID.
 function problemText(p) {
-  const where = p.row ? "row " + p.row + (p.column ? ", column \u201c" + p.column + "\u201d" : "") : p.field;
+  const where = p.row ? t("problem.row", { row: p.row }) + (p.column ? ", " + t("problem.column", { column: p.column }) : "") : p.field;
   return [where, p.id, p.message].filter(Boolean).join(" · ");
 }
 
-function showProblems(err, add) {
+// showProblems lists every problem of every file at once.
+function showProblems(errs) {
   const box = $("problems");
-  if (add && !box.hidden) box.append(el("p", {}, err.message));
-  else box.replaceChildren(el("p", {}, err.message));
-  if (err.details && err.details.length > 0) {
-    const ul = el("ul");
-    for (const p of err.details) ul.append(el("li", {}, problemText(p)));
-    box.append(ul);
+  box.replaceChildren();
+  let dates = false;
+  for (const err of errs) {
+    for (const line of err.message.split("\n")) box.append(el("p", {}, line));
+    if (err.details && err.details.length) {
+      const ul = el("ul");
+      for (const p of err.details) {
+        ul.append(el("li", {}, problemText(p)));
+        if (/date|datum|naissance|since|depuis|sinds|applied/i.test(p.column || p.field || "")) dates = true;
+      }
+      box.append(ul);
+    }
   }
+  if (dates) box.append(el("p", {}, t("hint.dayfirst")));
   box.hidden = false;
+  box.focus();
 }
 
 function round(extra) {
@@ -118,202 +103,210 @@ async function run(readFiles) {
   $("rerun").disabled = true;
   try {
     if (readFiles) {
-      const fm = $("mentees-file").files[0], fo = $("mentors-file").files[0];
-      if (!fm || !fo) throw new Error("Choose a mentees file and a mentors file.");
       state.on = $("on").value;
-      if (!state.on) throw new Error("Choose the day of the round.");
-      status("Reading the files…");
-      state.mentees = await readPeopleFile(fm, "mentees");
-      state.mentors = await readPeopleFile(fo, "mentors");
+      status(t("status.reading"));
+      state.notes = [];
+      const [a, b] = await Promise.allSettled([readPeople($("mentees-file").files[0], "mentees"), readPeople($("mentors-file").files[0], "mentors")]);
+      const errs = [a, b].filter((x) => x.status === "rejected").map((x) => x.reason);
+      if (!state.on) errs.push(new Error(t("problem.day")));
+      $("sheet-notes").replaceChildren(...state.notes.map((n) => el("li", {}, n)));
+      $("sheet-notes").hidden = state.notes.length === 0;
+      if (errs.length) {
+        status(t("status.blocked"));
+        showProblems(errs);
+        return;
+      }
+      state.mentees = a.value.people;
+      state.mentors = b.value.people;
+      state.names = new Map([...a.value.names, ...b.value.names]);
+      state.before = null;
+    } else if (state.proposal) {
+      state.before = new Map(state.rows.map((r) => [r.id, r.mentor]));
     }
-    status("Computing the round…");
-    const elig = await post("/v1/eligibility", { on: state.on, mentees: state.mentees, mentors: state.mentors });
-    const proposal = await post("/v1/proposals", round());
-    state.proposal = proposal;
-    render(elig, proposal);
-    const proposed = proposal.duos.filter((d) => !d.pinned).length;
-    status(proposed + " duos proposed, " + (proposal.duos.length - proposed) + " pinned, " +
-      proposal.unmatched_mentees.length + " mentees left out.");
+    if (!state.mentees) throw new Error(t("problem.nofiles"));
+    status(t("status.computing"));
+    state.elig = await post("/v1/eligibility", { on: state.on, mentees: state.mentees, mentors: state.mentors });
+    state.proposal = await post("/v1/proposals", round());
+    state.openAlt = null;
+    state.rows = buildRows(state.proposal);
+    render();
+    const p = state.proposal, proposed = p.duos.filter((d) => !d.pinned).length;
+    const changed = state.rows.filter((r) => r.changed).length;
+    status(t("status.done", { n: proposed, pinned: p.duos.length - proposed, left: p.unmatched_mentees.length }) +
+      (state.before ? " " + t("status.changed", { n: changed }) : ""));
   } catch (err) {
-    status("The round could not be computed.");
-    showProblems(err);
+    status(t("status.failed"));
+    showProblems([err]);
   } finally {
     $("run").disabled = false;
     $("rerun").disabled = false;
   }
 }
 
-const reasonWords = {
-  ineligible: "not eligible",
-  no_compatible_mentor: "no mentor is compatible",
-  no_compatible_mentee: "no mentee is compatible",
-  below_min_score: "every possible duo scores below the minimum",
-  outcompeted: "a compatible partner was given to someone else",
-  paused: "paused for this round",
-  invalid_profile: "set aside: the profile cannot be used",
-};
-
-function reasonText(u) {
-  let t = reasonWords[u.reason] || u.reason;
-  if (u.violations && u.violations.length) t += ": " + u.violations.map((v) => v.message).join("; ");
-  if (u.blocked && Object.keys(u.blocked).length) {
-    t += " (blocked: " + Object.entries(u.blocked).map(([k, n]) => k.replaceAll("_", " ") + " × " + n).join(", ") + ")";
-  }
-  if (u.best) t += ": best was " + u.best.id + " (score " + fmt(u.best.score) + "), given to " + u.best.taken_by.join(", ");
-  if (u.problems && u.problems.length) t += ": " + u.problems.map((p) => p.path + ": " + p.detail).join("; ");
-  return t;
-}
-
-// rowText places in the sheet they came from a person set aside for
-// their profile's problems, so that the coordinator finds the row.
-function rowText(kind, u) {
-  const row = u.reason === "invalid_profile" && state.rowOf[kind] && state.rowOf[kind][u.id];
-  return row ? " (row " + row + ")" : "";
-}
-
-function bars(parts) {
-  const g = el("div", { class: "bars", role: "img", "aria-label": parts.map((p) => p.criterion + " " + fmt(p.contribution)).join(", ") });
-  for (const p of parts) {
-    const fill = el("span");
-    fill.style.width = (100 * p.value) + "%";
-    const bar = el("div", { class: "bar", title: p.criterion }, fill);
-    g.append(el("span", {}, p.criterion), bar, el("span", { class: "num" }, "+" + fmt(p.contribution)));
-  }
-  return g;
-}
-
-function render(elig, p) {
+// render draws everything the last answers hold, in the page's language.
+function render() {
+  renderDecisions();
+  renderGuide();
+  if (!state.proposal) return;
+  const elig = state.elig, p = state.proposal;
   $("results").hidden = false;
   const okMe = elig.mentees.filter((v) => v.eligible).length, okMo = elig.mentors.filter((v) => v.eligible).length;
-  $("eligibility-summary").textContent = okMe + " of " + elig.mentees.length + " mentees and " + okMo + " of " +
-    elig.mentors.length + " mentors are eligible on " + elig.on + ".";
-  const inel = $("ineligible-list");
-  inel.replaceChildren();
-  for (const v of [...elig.mentees, ...elig.mentors].filter((v) => !v.eligible)) {
-    inel.append(el("li", {}, v.id + ": " + v.violations.map((x) => x.message).join("; ")));
-  }
-
-  $("duos-summary").textContent = "Total score " + fmt(p.total) + ". " +
-    (p.overdue.length ? "Waiting over a month and still unmatched: " + p.overdue.join(", ") + ". " : "") +
-    (p.full_mentors.length ? "Mentors already full: " + p.full_mentors.join(", ") + "." : "");
-  const tb = $("duos").tBodies[0];
-  tb.replaceChildren();
-  for (const d of p.duos) {
-    const actions = el("div", { class: "actions" });
-    if (!d.pinned) {
-      actions.append(
-        button("Alternatives for " + d.mentee_id, () => alternatives(d.mentee_id)),
-        button("Pin " + d.mentee_id + " with " + d.mentor_id, () => decide("pinned", d)),
-        button("Exclude " + d.mentee_id + " with " + d.mentor_id, () => decide("excluded", d)));
-    }
-    tb.append(el("tr", { class: d.pinned ? "pinned" : "" },
-      el("td", {}, d.mentee_id), el("td", {}, d.mentor_id), el("td", { class: "num" }, fmt(d.score)),
-      el("td", {}, bars(d.parts)), el("td", {}, actions)));
-  }
-
-  const lm = $("left-mentees");
-  lm.replaceChildren();
-  for (const u of p.unmatched_mentees) {
-    const li = el("li", {}, u.id + rowText("mentees", u) + ": " + reasonText(u) + " ");
-    if (u.reason !== "ineligible" && u.reason !== "paused" && u.reason !== "invalid_profile") li.append(button("Alternatives for " + u.id, () => alternatives(u.id)));
-    lm.append(li);
-  }
-  if (!p.unmatched_mentees.length) lm.append(el("li", {}, "none"));
-  const lo = $("left-mentors");
-  lo.replaceChildren();
-  for (const u of p.unmatched_mentors) lo.append(el("li", {}, u.id + rowText("mentors", u) + ": " + reasonText(u)));
-  if (!p.unmatched_mentors.length) lo.append(el("li", {}, "none"));
-  $("alternatives").hidden = true;
+  $("eligibility-summary").textContent = t("elig.summary", { n: okMe, of: elig.mentees.length, mentors: okMo, mentorsOf: elig.mentors.length, day: day(elig.on) });
+  $("ineligible-list").replaceChildren(...[...elig.mentees, ...elig.mentors].filter((v) => !v.eligible)
+    .map((v) => el("li", {}, who(v.id) + ": " + v.violations.map((x) => t("rule." + x.code)).join("; "))));
+  $("duos-summary").textContent = t("duos.summary", { total: num(p.total), n: p.duos.length }) +
+    (p.overdue.length ? " " + t("duos.overdue", { list: p.overdue.map(who).join(", ") }) : "");
+  const cities = [...new Set(state.rows.map((r) => r.city).filter(Boolean))].sort((a, b) => a.localeCompare(b, lang));
+  $("filter-city").replaceChildren(el("option", { value: "" }, t("filter.all")), ...cities.map((c) => el("option", { value: c }, c)));
+  $("filter-city").value = state.view.city;
+  $("filter-status").replaceChildren(el("option", { value: "" }, t("filter.all")),
+    ...["proposed", "pinned", "changed", "left", "ineligible", "paused"].map((s) => el("option", { value: s }, t("status." + s))));
+  $("filter-status").value = state.view.status;
+  renderList();
+  $("left-mentors").replaceChildren(...(p.unmatched_mentors.length ? p.unmatched_mentors.map((u) => el("li", {}, who(u.id) + ": " + reasonText(u)))
+    : [el("li", {}, t("left.none"))]));
 }
 
-// alternatives asks for the next best mentors of one mentee.
-async function alternatives(menteeID) {
-  $("problems").hidden = true;
-  status("Looking for alternatives for " + menteeID + "…");
-  try {
-    const resp = await post("/v1/proposals", round({ alternatives: 5, alternatives_for: [menteeID] }));
-    const alts = (resp.alternatives && resp.alternatives[menteeID]) || [];
-    const current = resp.duos.find((d) => d.mentee_id === menteeID);
-    $("alternatives-title").textContent = "Alternatives for " + menteeID;
-    $("alternatives-note").textContent = (current ? "Proposed now: " + current.mentor_id + " (score " + fmt(current.score) + "). " : "Not matched now. ") +
-      (alts.length ? "Imposing another mentor re-optimises everyone else:" : "No other mentor is compatible.");
-    const tb = $("alternatives-table").tBodies[0];
-    tb.replaceChildren();
-    for (const a of alts) {
-      const change = (a.lost_duos ? a.lost_duos + " fewer duo" + (a.lost_duos > 1 ? "s" : "") + "; " : "") +
-        (a.loss > 0 ? "the round loses " + fmt(a.loss) : a.loss < 0 ? "the round gains " + fmt(-a.loss) : "no loss");
-      tb.append(el("tr", {}, el("td", {}, a.mentor_id), el("td", { class: "num" }, fmt(a.score)), el("td", {}, change),
-        el("td", {}, button("Pin " + menteeID + " with " + a.mentor_id, () => decide("pinned", { mentee_id: menteeID, mentor_id: a.mentor_id })))));
-    }
-    $("alternatives").hidden = false;
-    $("alternatives-title").focus();
-    status(alts.length + " alternatives for " + menteeID + ".");
-  } catch (err) {
-    status("No alternatives.");
-    showProblems(err);
+// toggleAlternatives opens (or closes) a mentee's alternatives under
+// their row.
+async function toggleAlternatives(id) {
+  if (state.openAlt === id) {
+    state.openAlt = null;
+    renderList();
+    const b = document.querySelector('[data-key="alt-' + CSS.escape(id) + '"]');
+    if (b) b.focus();
+    return;
   }
+  state.openAlt = id;
+  state.alt = null;
+  renderList();
+  try {
+    const resp = await post("/v1/proposals", round({ alternatives: 5, alternatives_for: [id] }));
+    state.alt = { id, list: (resp.alternatives && resp.alternatives[id]) || [] };
+    status(t("alt.status", { n: state.alt.list.length, id: who(id) }));
+  } catch (err) {
+    state.alt = { id, list: [] };
+    showProblems([err]);
+  }
+  renderList();
+  const h = $("alt-title");
+  if (h) h.focus();
+}
+
+// Decisions: kept in the tab (sessionStorage) until it is closed.
+function keepDecisions() {
+  sessionStorage.setItem("duo.decisions", JSON.stringify({ pinned: state.pinned, excluded: state.excluded }));
+}
+
+function loadDecisions(doc) {
+  const pairs = (xs) => Array.isArray(xs) && xs.every((x) => x && typeof x.mentee_id === "string" && typeof x.mentor_id === "string");
+  if (!doc || !pairs(doc.pinned) || !pairs(doc.excluded)) return false;
+  state.pinned = doc.pinned.map((x) => ({ mentee_id: x.mentee_id, mentor_id: x.mentor_id }));
+  state.excluded = doc.excluded.map((x) => ({ mentee_id: x.mentee_id, mentor_id: x.mentor_id }));
+  return true;
 }
 
 // decide records a pin or an exclusion; a pin replaces the mentee's
-// previous pin.
+// previous pin. The focus stays where it was.
 function decide(kind, d) {
   const pair = { mentee_id: d.mentee_id, mentor_id: d.mentor_id };
   if (kind === "pinned") state.pinned = state.pinned.filter((x) => x.mentee_id !== pair.mentee_id);
   state[kind] = state[kind].filter((x) => !(x.mentee_id === pair.mentee_id && x.mentor_id === pair.mentor_id));
   state[kind].push(pair);
+  keepDecisions();
   renderDecisions();
-  status((kind === "pinned" ? "Pinned " : "Excluded ") + pair.mentee_id + " with " + pair.mentor_id + ". Re-run to see the effect.");
-  $("rerun").focus();
+  status(t(kind === "pinned" ? "decided.pinned" : "decided.excluded", { a: who(pair.mentee_id), b: who(pair.mentor_id) }));
+}
+
+function undecide(kind, d) {
+  state[kind] = state[kind].filter((x) => !(x.mentee_id === d.mentee_id && x.mentor_id === d.mentor_id));
+  keepDecisions();
+  renderDecisions();
+  status(t("decided.removed", { a: who(d.mentee_id), b: who(d.mentor_id) }));
 }
 
 function renderDecisions() {
-  const ul = $("decision-list");
-  ul.replaceChildren();
+  const items = [];
   for (const kind of ["pinned", "excluded"]) {
-    state[kind].forEach((d, i) => {
-      const label = (kind === "pinned" ? "Pinned: " : "Excluded: ") + d.mentee_id + " with " + d.mentor_id;
-      ul.append(el("li", {}, label + " ", button("Remove", () => { state[kind].splice(i, 1); renderDecisions(); })));
-    });
+    for (const d of state[kind]) {
+      items.push(el("li", {}, t(kind === "pinned" ? "decision.pinned" : "decision.excluded", { a: who(d.mentee_id), b: who(d.mentor_id) }) + " ",
+        button(t("decision.remove"), () => undecide(kind, d), { "aria-label": t("decision.remove.pair", { a: who(d.mentee_id), b: who(d.mentor_id) }) })));
+    }
   }
-  $("decisions").hidden = state.pinned.length + state.excluded.length === 0 && !state.proposal;
+  if (!items.length) items.push(el("li", { class: "muted" }, t("decision.none")));
+  $("decision-list").replaceChildren(...items);
 }
 
-// download asks the server for one table of the proposal as CSV (the
-// library's writers: duos, unmatched or alternatives) and saves it.
+// saveFile offers bytes as a download.
+function saveFile(blob, name) {
+  const a = el("a", { href: URL.createObjectURL(blob), download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+}
+
+// download asks the server for one table of the proposal as CSV, in the
+// page's language.
 async function download(table) {
   if (!state.proposal) return;
   $("problems").hidden = true;
-  status("Preparing the " + table + " table…");
   try {
-    const resp = await fetch("/v1/proposals/csv/" + table, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(round()) });
-    if (resp.status === 429) throw new Error("The server is busy; try again in a few seconds.");
+    const resp = await call("/v1/proposals/csv/" + table, JSON.stringify(round()));
     if (!resp.ok) {
       let doc;
       try { doc = await resp.json(); } catch (e) { doc = null; }
-      throw apiProblem(doc);
+      throw apiProblem(resp, doc);
     }
-    const blob = await resp.blob();
-    const a = el("a", { href: URL.createObjectURL(blob), download: "proposal-" + state.on + "-" + table + ".csv" });
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
-    status("The " + table + " table was downloaded as CSV.");
+    saveFile(await resp.blob(), "proposal-" + state.on + "-" + table + ".csv");
+    status(t("download.done", { table: t("duos.download." + table) }));
   } catch (err) {
-    status("The " + table + " table could not be downloaded.");
-    showProblems(err);
+    status(t("download.failed"));
+    showProblems([err]);
   }
 }
 
+function renderGuide() {
+  const rows = [];
+  for (const kind of ["mentees", "mentors"]) {
+    rows.push(el("tr", {}, el("th", { scope: "colgroup", colspan: "3" }, t("file." + kind))));
+    for (const c of TEMPLATE[kind]) rows.push(el("tr", {}, el("td", {}, t("head." + c)), el("td", {}, t("guide." + c)), el("td", {}, EXAMPLE[c])));
+  }
+  $("guide").tBodies[0].replaceChildren(...rows);
+}
+
 document.addEventListener("DOMContentLoaded", () => {
-  $("round-form").addEventListener("submit", (e) => {
-    e.preventDefault();
-    state.pinned = []; state.excluded = [];
-    $("sheet-notes").replaceChildren();
-    $("sheet-notes").hidden = true;
-    renderDecisions();
-    run(true);
-  });
+  const kept = sessionStorage.getItem("duo.decisions");
+  if (kept) { try { loadDecisions(JSON.parse(kept)); } catch (e) { sessionStorage.removeItem("duo.decisions"); } }
+  setLang(initialLang(), render);
+  for (const b of document.querySelectorAll("#lang-switch button")) {
+    b.addEventListener("click", () => {
+      setLang(b.dataset.lang, render);
+      b.focus();
+    });
+  }
+  $("round-form").addEventListener("submit", (e) => { e.preventDefault(); run(true); });
   $("rerun").addEventListener("click", () => run(false));
   for (const table of ["duos", "unmatched", "alternatives"]) $("download-" + table).addEventListener("click", () => download(table));
+  for (const kind of ["mentees", "mentors"]) {
+    $("template-" + kind).addEventListener("click", () => saveFile(new Blob([templateCSV(kind)], { type: "text/csv" }), t("start.template.file." + kind)));
+  }
+  $("save-decisions").addEventListener("click", () => saveFile(new Blob([JSON.stringify({ pinned: state.pinned, excluded: state.excluded }, null, 1)],
+    { type: "application/json" }), "decisions.json"));
+  $("restore-decisions").addEventListener("change", async (e) => {
+    const f = e.target.files[0];
+    if (!f) return;
+    let ok = false;
+    try { ok = loadDecisions(JSON.parse(await f.text())); } catch (err) { ok = false; }
+    if (!ok) { showProblems([new Error(t("problem.decisions"))]); return; }
+    keepDecisions();
+    renderDecisions();
+    status(t("decided.restored", { n: state.pinned.length + state.excluded.length }));
+  });
+  $("search").addEventListener("input", (e) => { state.view.q = e.target.value; state.view.page = 0; renderList(); });
+  $("filter-city").addEventListener("change", (e) => { state.view.city = e.target.value; state.view.page = 0; renderList(); });
+  $("filter-status").addEventListener("change", (e) => { state.view.status = e.target.value; state.view.page = 0; renderList(); });
+  $("filter-waiting").addEventListener("change", (e) => { state.view.waiting = e.target.checked; state.view.page = 0; renderList(); });
+  $("page-prev").addEventListener("click", () => { state.view.page--; renderList(); });
+  $("page-next").addEventListener("click", () => { state.view.page++; renderList(); });
 });

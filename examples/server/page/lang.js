@@ -1,0 +1,61 @@
+// The page's language: the words of words.js in English, French, Dutch or
+// German. The first choice is the one made in this tab (sessionStorage),
+// then the server's (it sets <html lang> from ?lang= or the browser's
+// Accept-Language). Numbers and dates are written as the language does.
+"use strict";
+
+const LANGS = ["en", "fr", "nl", "de"];
+let lang = "en";
+
+// t returns the words of key in the page's language, with {name}
+// placeholders filled from vars. A counted message ({one, other}) takes
+// its form from vars.n.
+function t(key, vars) {
+  const entry = WORDS[key];
+  if (!entry) return key;
+  let s = entry[lang] ?? entry.en;
+  if (typeof s === "object") s = s[new Intl.PluralRules(lang).select(vars.n)] ?? s.other;
+  return s.replace(/\{(\w+)\}/g, (m, k) => (vars && k in vars ? (typeof vars[k] === "number" ? count(vars[k]) : vars[k]) : m));
+}
+
+// num writes a score or a number of points: two decimals, the language's
+// decimal separator.
+function num(x) { return new Intl.NumberFormat(lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(x); }
+
+// count writes a whole number.
+function count(n) { return new Intl.NumberFormat(lang).format(n); }
+
+// mb writes a size in megabytes.
+function mb(bytes) { return new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(bytes / 1e6) + " MB"; }
+
+// day writes a date (YYYY-MM-DD) day first, as the language does.
+function day(iso) {
+  const [y, m, d] = iso.split("-").map(Number);
+  return new Intl.DateTimeFormat(lang, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(Date.UTC(y, m - 1, d));
+}
+
+// applyWords writes the words of every element marked data-i18n (its
+// text) or data-i18n-aria (its aria-label).
+function applyWords() {
+  document.documentElement.lang = lang;
+  for (const e of document.querySelectorAll("[data-i18n]")) e.textContent = t(e.dataset.i18n);
+  for (const e of document.querySelectorAll("[data-i18n-aria]")) e.setAttribute("aria-label", t(e.dataset.i18nAria));
+  for (const b of document.querySelectorAll("#lang-switch button")) b.setAttribute("aria-pressed", String(b.dataset.lang === lang));
+}
+
+// initialLang is the tab's choice, else the server's.
+function initialLang() {
+  const kept = sessionStorage.getItem("duo.lang");
+  if (LANGS.includes(kept)) return kept;
+  const served = document.documentElement.lang.slice(0, 2);
+  return LANGS.includes(served) ? served : "en";
+}
+
+// setLang switches the page's language and remembers it in the tab;
+// onChange re-renders what the page built.
+function setLang(l, onChange) {
+  lang = LANGS.includes(l) ? l : "en";
+  sessionStorage.setItem("duo.lang", lang);
+  applyWords();
+  if (onChange) onChange();
+}
