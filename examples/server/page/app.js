@@ -59,7 +59,8 @@ async function readPeople(file, kind) {
   if (!resp.ok) throw apiProblem(resp, answer, which);
   let note = t("note.read", { file: file.name, n: answer.rows, kind: which });
   if (got.removed.length) note += " " + t("note.kept", { list: got.removed.join(", ") });
-  if (answer.ignored.length) note += " " + t("note.ignored", { list: answer.ignored.map((c) => c.heading + (c.likely ? " (" + t("note.likely", { name: c.likely }) + ")" : "")).join(", ") });
+  const ignored = (answer.ignored || []).filter((c) => !got.removed.includes(c.heading));
+  if (ignored.length) note += " " + t("note.ignored", { list: ignored.map((c) => c.heading + (c.likely ? " (" + t("note.likely", { name: c.likely }) + ")" : "")).join(", ") });
   state.notes.push(note);
   return { people: answer.people, names: got.names };
 }
@@ -133,7 +134,7 @@ async function run(readFiles) {
     const p = state.proposal, proposed = p.duos.filter((d) => !d.pinned).length;
     const changed = state.rows.filter((r) => r.changed).length;
     status(t("status.done", { n: proposed, pinned: p.duos.length - proposed, left: p.unmatched_mentees.length }) +
-      (state.before ? " " + t("status.changed", { n: changed }) : ""));
+      (state.before ? " " + t("status.changes", { n: changed }) : ""));
   } catch (err) {
     status(t("status.failed"));
     showProblems([err]);

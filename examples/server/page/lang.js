@@ -28,10 +28,11 @@ function count(n) { return new Intl.NumberFormat(lang).format(n); }
 // mb writes a size in megabytes.
 function mb(bytes) { return new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(bytes / 1e6) + " MB"; }
 
-// day writes a date (YYYY-MM-DD) day first, as the language does.
+// day writes a date (YYYY-MM-DD) day first, as the language does in
+// Belgium (English as in Britain: never month first).
 function day(iso) {
   const [y, m, d] = iso.split("-").map(Number);
-  return new Intl.DateTimeFormat(lang, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(Date.UTC(y, m - 1, d));
+  return new Intl.DateTimeFormat(lang === "en" ? "en-GB" : lang + "-BE", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(Date.UTC(y, m - 1, d));
 }
 
 // applyWords writes the words of every element marked data-i18n (its

@@ -1,0 +1,234 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/duomatch/duo/internal/synth"
+	"github.com/duomatch/duo/profile"
+)
+
+// axeScript is axe-core's axe.min.js: $DUO_AXE, or where .ci/run installs
+// it with npm.
+func axeScript(t *testing.T) string {
+	t.Helper()
+	path := os.Getenv("DUO_AXE")
+	if path == "" {
+		cache, err := os.UserCacheDir()
+		require.NoError(t, err)
+		path = filepath.Join(cache, "duo-npm", "node_modules", "axe-core", "axe.min.js")
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		if os.Getenv("DUO_REQUIRE_BROWSER") == "1" {
+			t.Fatalf("no axe-core at %s (.ci/run installs it): %v", path, err)
+		}
+		t.Skipf("no axe-core at %s: npm install axe-core into it, or set DUO_AXE", path)
+	}
+	return string(b)
+}
+
+// axeClean runs axe-core's WCAG 2 A and AA rules on the page as it is,
+// and fails the test on any violation.
+func axeClean(t *testing.T, ctx context.Context, state string) {
+	t.Helper()
+	var out string
+	require.NoError(t, chromedp.Run(ctx,
+		chromedp.Evaluate(axeScript(t), nil),
+		eval(`axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}).then(r =>
+			JSON.stringify(r.violations.map(v => ({id: v.id, help: v.help, nodes: v.nodes.slice(0, 3).map(n => n.target.join(" "))}))))`, &out),
+	), state)
+	var violations []any
+	require.NoError(t, json.Unmarshal([]byte(out), &violations))
+	assert.Empty(t, violations, "axe-core, %s: %s", state, out)
+}
+
+// englishWords are words that give away an English sentence.
+var englishWords = []string{" the ", "Propose", "mentees shown", "speaks", "waiting", "Waiting", "without", "eligible",
+	"blocked", "left out", " same ", "weekly", "did you mean", "Choose", "sheet", "Download", "Why", "Other mentors", "Pin", "Exclude", "Page "}
+
+// TestPageLanguages switches the page to French and to Dutch: every
+// visible word of the page is in that language (the reasons the library
+// writes, marked lang="en", aside), the switch is kept across a reload,
+// and axe-core finds no violation in either language. The server's own
+// choice comes from Accept-Language.
+func TestPageLanguages(t *testing.T) {
+	ctx := browserContext(t)
+	srv, _ := pageServer(t, testConfig())
+	menteesCSV, mentorsCSV, _ := coordinatorSheets(t, t.TempDir())
+	visible := `(() => { const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT); const out = [];
+		for (let n = w.nextNode(); n; n = w.nextNode()) { const e = n.parentElement;
+			if (e.closest('[lang="en"]') && document.documentElement.lang !== "en") continue;
+			if (e.closest("[hidden]") || !e.getClientRects().length) continue; out.push(n.textContent); }
+		for (const e of document.querySelectorAll("[aria-label]")) if (!e.closest("[hidden]")) out.push(e.getAttribute("aria-label"));
+		return " " + out.join(" ") + " " })()`
+	for _, c := range []struct{ lang, button, status, heading string }{
+		{"fr", "Français", "duos proposés", "Proposer des duos pour un tour de mise en relation"},
+		{"nl", "Nederlands", "duo's voorgesteld", "Duo's voorstellen voor een matchingronde"},
+	} {
+		var htmlLang, h1, words string
+		require.NoError(t, chromedp.Run(ctx,
+			chromedp.Navigate(srv.URL+"/"),
+			chromedp.Click(`#lang-switch [data-lang="`+c.lang+`"]`, chromedp.ByQuery),
+			chromedp.Reload(),
+			chromedp.WaitVisible("h1", chromedp.ByQuery),
+			eval(`document.documentElement.lang`, &htmlLang),
+			text("h1", &h1),
+			upload(menteesCSV, mentorsCSV),
+			waitStatus(c.status),
+			chromedp.Click(`#duos tbody tr.proposed [data-key^="alt-"]`, chromedp.ByQuery),
+			chromedp.Poll(`document.querySelector(".alts")`, nil),
+			eval(`(() => { document.querySelectorAll("details").forEach(d => d.open = true); return true })()`, nil),
+			eval(visible, &words),
+		), c.lang)
+		assert.Equal(t, c.lang, htmlLang, "the switch is kept across a reload")
+		assert.Equal(t, c.heading, h1)
+		for _, w := range englishWords {
+			assert.NotContains(t, words, w, "%s: an English word on the page", c.lang)
+		}
+		axeClean(t, ctx, c.lang+", results and alternatives")
+	}
+	// A new tab follows the browser's language, through the server.
+	ctx2, cancel := chromedp.NewContext(ctx)
+	defer cancel()
+	var htmlLang string
+	require.NoError(t, chromedp.Run(ctx2, chromedp.Navigate(srv.URL+"/?lang=de"), eval(`document.documentElement.lang`, &htmlLang)))
+	assert.Equal(t, "de", htmlLang)
+}
+
+// TestPageBlocking chooses sheets that must not go through: each gives a
+// blocking message in plain words, both files' problems at once, and no
+// request reaches the API.
+func TestPageBlocking(t *testing.T) {
+	ctx := browserContext(t)
+	cfg := testConfig()
+	cfg.maxBody = 100_000
+	srv, rc := pageServer(t, cfg)
+	dir := t.TempDir()
+	samples, err := filepath.Abs("../sample")
+	require.NoError(t, err)
+	menteesCSV, mentorsCSV := filepath.Join(samples, "mentees.csv"), filepath.Join(samples, "mentors.csv")
+	file := func(name string, b []byte) string {
+		p := filepath.Join(dir, name)
+		require.NoError(t, os.WriteFile(p, b, 0o644))
+		return p
+	}
+	misspelt := strings.Replace(string(sampleCSV(t, "mentees")), ";languages;", ";Taalen;", 1)
+	big := strings.Repeat(string(sampleCSV(t, "mentors")), 30)
+	cases := []struct {
+		name, mentees, mentors string
+		want                   []string
+	}{
+		{"xlsx and pdf", file("a.csv", []byte("PK\x03\x04\x14\x00rest")), file("b.csv", []byte("%PDF-1.7\n...")),
+			[]string{"The mentees' sheet is an Excel workbook (.xlsx)", "The mentors' sheet is a PDF"}},
+		{"swapped", mentorsCSV, menteesCSV,
+			[]string{"The mentees' sheet looks like the mentors' sheet", "The mentors' sheet looks like the mentees' sheet"}},
+		{"misspelt and empty", file("c.csv", []byte(misspelt)), file("d.csv", nil),
+			[]string{"The mentees' sheet has no column for the languages, which the rules need. Is \u201cTaalen\u201d misspelt?", "The mentors' sheet is empty."}},
+		{"header only and too big", file("e.csv", []byte("id;birth_date;languages;city;registered\r\n;;;;\r\n")), file("f.csv", []byte(big)),
+			[]string{"The mentees' sheet has headings but no person", "The mentors' sheet is 0.7 MB; this server takes at most 0.1 MB"}},
+	}
+	for _, c := range cases {
+		var problems string
+		require.NoError(t, chromedp.Run(ctx,
+			chromedp.Navigate(srv.URL+"/"),
+			upload(c.mentees, c.mentors),
+			waitStatus("Nothing was computed"),
+			text("#problems", &problems),
+		), c.name)
+		for _, w := range c.want {
+			assert.Contains(t, problems, w, c.name)
+		}
+		assert.Equal(t, 0, rc.apiCalls(), "%s: nothing sent", c.name)
+	}
+	axeClean(t, ctx, "blocking messages")
+
+	// A sheet saved again after it was chosen: "choose it again", not
+	// "Failed to fetch".
+	changing := file("g.csv", sampleCSV(t, "mentees"))
+	var problems string
+	require.NoError(t, chromedp.Run(ctx,
+		chromedp.Navigate(srv.URL+"/"),
+		chromedp.SetUploadFiles("#mentees-file", []string{changing}, chromedp.ByQuery),
+		chromedp.SetUploadFiles("#mentors-file", []string{mentorsCSV}, chromedp.ByQuery),
+		chromedp.SetValue("#on", "2026-11-23", chromedp.ByQuery),
+		chromedp.ActionFunc(func(context.Context) error {
+			later := time.Now().Add(time.Minute)
+			if err := os.WriteFile(changing, append(sampleCSV(t, "mentees"), "\r\n"...), 0o644); err != nil {
+				return err
+			}
+			return os.Chtimes(changing, later, later)
+		}),
+		chromedp.Click("#run", chromedp.ByQuery),
+		waitStatus("Nothing was computed"),
+		text("#problems", &problems),
+	))
+	assert.Contains(t, problems, "The mentees' sheet changed since you chose it")
+	assert.NotContains(t, problems, "Failed to fetch")
+
+	// A date month first: the library's problem, with the day-first hint.
+	bad := file("h.csv", []byte(strings.Replace(string(sampleCSV(t, "mentees")), "me-001;1998-10-21;", "me-001;10/21/1998;", 1)))
+	require.NoError(t, chromedp.Run(ctx,
+		chromedp.Navigate(srv.URL+"/"),
+		upload(bad, mentorsCSV),
+		waitStatus("Nothing was computed"),
+		text("#problems", &problems),
+	))
+	assert.Contains(t, problems, "row 2, column \u201cbirth_date\u201d · me-001 · ")
+	assert.Contains(t, problems, "Dates are read day first")
+	assert.NotContains(t, problems, "10/21/1998", "a cell's value is never shown")
+}
+
+// TestPageScale proposes a 1000×800 round and logs the time the page
+// takes to draw it after the answer, and the longest frame while
+// scrolling and paging through the list (measured, not asserted: the
+// machine is shared).
+func TestPageScale(t *testing.T) {
+	if testing.Short() {
+		t.Skip("a 1000×800 round")
+	}
+	ctx := browserContext(t)
+	cfg := testConfig()
+	cfg.maxBody = 64 << 20
+	srv, _ := pageServer(t, cfg)
+	on := profile.MustDate(2026, 11, 23)
+	mentees, mentors := synth.Generate(synth.Config{Seed: 7, Mentees: 1000, Mentors: 800, On: on, IneligibleShare: 0.1})
+	dir := t.TempDir()
+	write := func(name string, v any) string {
+		b, err := json.Marshal(v)
+		require.NoError(t, err)
+		p := filepath.Join(dir, name)
+		require.NoError(t, os.WriteFile(p, b, 0o644))
+		return p
+	}
+	var render, longest float64
+	var rows int
+	require.NoError(t, chromedp.Run(ctx,
+		chromedp.Navigate(srv.URL+"/"),
+		// The time from the proposal's answer to the list drawn.
+		eval(`(() => { const f = window.fetch; window.fetch = async (...a) => { const r = await f(...a);
+			if (String(a[0]).startsWith("/v1/proposals")) window.answeredAt = performance.now(); return r }; return true })()`, nil),
+		upload(write("mentees.json", mentees), write("mentors.json", mentors)),
+		waitStatus("duos proposed"),
+		eval(`new Promise(r => requestAnimationFrame(() => setTimeout(() => r(performance.now() - window.answeredAt))))`, &render),
+		eval(`document.querySelectorAll("#duos tbody tr").length`, &rows),
+		eval(`new Promise(done => { let last = performance.now(), worst = 0, i = 0;
+			const step = () => { const now = performance.now(); worst = Math.max(worst, now - last); last = now;
+				if (i % 10 === 9) document.getElementById("page-next").click(); window.scrollBy(0, 400);
+				if (++i < 120) requestAnimationFrame(step); else done(worst) };
+			requestAnimationFrame(step) })`, &longest),
+	))
+	assert.Equal(t, 50, rows, "50 rows a page")
+	t.Logf("1000×800: the list drawn %.0f ms after the answer; longest frame while scrolling and paging %.0f ms", render, longest)
+	fmt.Fprintf(os.Stderr, "page scale: render %.0f ms, longest frame %.0f ms\n", render, longest)
+}
