@@ -181,13 +181,15 @@ func TestPageFlow(t *testing.T) {
 	// phone shows no horizontal overflow.
 	var shot []byte
 	var overflow int
-	require.NoError(t, chromedp.Run(ctx, chromedp.CaptureScreenshot(&shot)))
+	show := eval(`(() => { document.querySelector("#duos tbody details").open = true; document.getElementById("duos-title").scrollIntoView(); return true })()`, nil)
+	require.NoError(t, chromedp.Run(ctx, show, chromedp.CaptureScreenshot(&shot)))
 	if *update {
 		require.NoError(t, os.WriteFile(filepath.Join("testdata", "page-desktop.png"), shot, 0o644))
 	}
 	require.NoError(t, chromedp.Run(ctx,
 		viewport(390, 844, true),
 		chromedp.Sleep(200*time.Millisecond),
+		show,
 		eval(`document.documentElement.scrollWidth - window.innerWidth`, &overflow),
 		chromedp.CaptureScreenshot(&shot),
 	))

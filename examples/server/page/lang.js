@@ -14,25 +14,44 @@ function t(key, vars) {
   const entry = WORDS[key];
   if (!entry) return key;
   let s = entry[lang] ?? entry.en;
-  if (typeof s === "object") s = s[new Intl.PluralRules(lang).select(vars.n)] ?? s.other;
+  if (typeof s === "object") s = s[intl("plural").select(vars.n)] ?? s.other;
   return s.replace(/\{(\w+)\}/g, (m, k) => (vars && k in vars ? (typeof vars[k] === "number" ? count(vars[k]) : vars[k]) : m));
+}
+
+// intl returns the page language's formatter of a kind, made once: a
+// formatter costs far more to make than to use, and a list page uses
+// hundreds.
+const formatters = new Map();
+function intl(kind) {
+  const k = lang + " " + kind;
+  if (!formatters.has(k)) {
+    const region = lang === "en" ? "en-GB" : lang + "-BE";
+    formatters.set(k, {
+      plural: () => new Intl.PluralRules(lang),
+      score: () => new Intl.NumberFormat(region, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+      count: () => new Intl.NumberFormat(region),
+      mb: () => new Intl.NumberFormat(region, { maximumFractionDigits: 1 }),
+      day: () => new Intl.DateTimeFormat(region, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }),
+    }[kind]());
+  }
+  return formatters.get(k);
 }
 
 // num writes a score or a number of points: two decimals, the language's
 // decimal separator.
-function num(x) { return new Intl.NumberFormat(lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(x); }
+function num(x) { return intl("score").format(x); }
 
 // count writes a whole number.
-function count(n) { return new Intl.NumberFormat(lang).format(n); }
+function count(n) { return intl("count").format(n); }
 
 // mb writes a size in megabytes.
-function mb(bytes) { return new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(bytes / 1e6) + " MB"; }
+function mb(bytes) { return intl("mb").format(bytes / 1e6) + " MB"; }
 
 // day writes a date (YYYY-MM-DD) day first, as the language does in
 // Belgium (English as in Britain: never month first).
 function day(iso) {
   const [y, m, d] = iso.split("-").map(Number);
-  return new Intl.DateTimeFormat(lang === "en" ? "en-GB" : lang + "-BE", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(Date.UTC(y, m - 1, d));
+  return intl("day").format(Date.UTC(y, m - 1, d));
 }
 
 // applyWords writes the words of every element marked data-i18n (its

@@ -62,9 +62,14 @@ function buildRows(p) {
   return rows;
 }
 
-// visibleRows applies the search, the filters and the sort.
+// visibleRows applies the search, the filters and the sort; the result
+// is kept until the rows or the view (but the page) change, so that
+// paging through thousands of rows redraws 50 rows only.
+let visibleCache = { rows: null, memo: "", out: null };
 function visibleRows() {
   const v = state.view;
+  const memo = JSON.stringify([v.q, v.city, v.status, v.waiting, v.sort, v.dir, lang, state.names.size]);
+  if (visibleCache.rows === state.rows && visibleCache.memo === memo) return visibleCache.out;
   const q = fold(v.q || "");
   let rows = state.rows.filter((r) => {
     if (q && !fold(who(r.id) + " " + (r.mentor ? who(r.mentor) : "")).includes(q)) return false;
@@ -81,6 +86,7 @@ function visibleRows() {
     const x = key(a), y = key(b);
     return (x < y ? -1 : x > y ? 1 : a.id < b.id ? -1 : 1) * v.dir;
   });
+  visibleCache = { rows: state.rows, memo, out: rows };
   return rows;
 }
 
