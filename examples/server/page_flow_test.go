@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -164,18 +165,30 @@ func TestPageFlow(t *testing.T) {
 	assert.Contains(t, decisions, "Excluded: "+exMentee+" with "+exMentor)
 	assert.Equal(t, first, pinned)
 
-	// The duos' table, downloaded: what the library writes for the round
+	// The three tables, downloaded: what the library writes for the round
 	// with the decisions.
-	var wantCSV bytes.Buffer
-	require.NoError(t, sheet.WriteDuos(&wantCSV, mustPropose(t, r), sheet.Options{}))
-	require.NoError(t, chromedp.Run(ctx, chromedp.Click("#download-duos", chromedp.ByQuery), waitStatus("was downloaded")))
-	var got []byte
-	require.Eventually(t, func() bool {
-		var err error
-		got, err = os.ReadFile(filepath.Join(downloads, "proposal-2026-11-23-duos.csv"))
-		return err == nil && len(got) == wantCSV.Len()
-	}, 10*time.Second, 100*time.Millisecond)
-	assert.Equal(t, wantCSV.String(), string(got))
+	p := mustPropose(t, r)
+	tables := map[string]func(io.Writer) error{
+		"duos":      func(w io.Writer) error { return sheet.WriteDuos(w, p, sheet.Options{}) },
+		"unmatched": func(w io.Writer) error { return sheet.WriteUnmatched(w, p, sheet.Options{}) },
+		"alternatives": func(w io.Writer) error {
+			return sheet.WriteAlternatives(context.Background(), w, p, defaultTableAlternatives, sheet.Options{})
+		},
+	}
+	for _, table := range []string{"duos", "unmatched", "alternatives"} {
+		var wantCSV bytes.Buffer
+		require.NoError(t, tables[table](&wantCSV))
+		require.NoError(t, chromedp.Run(ctx,
+			eval(`document.getElementById("status").textContent = ""`, nil),
+			chromedp.Click("#download-"+table, chromedp.ByQuery), waitStatus("was downloaded")), table)
+		var got []byte
+		require.Eventually(t, func() bool {
+			var err error
+			got, err = os.ReadFile(filepath.Join(downloads, "proposal-2026-11-23-"+table+".csv"))
+			return err == nil && len(got) == wantCSV.Len()
+		}, 10*time.Second, 100*time.Millisecond, table)
+		assert.Equal(t, wantCSV.String(), string(got), table)
+	}
 
 	// The screenshots for the README, at desktop and phone width; the
 	// phone shows no horizontal overflow.
