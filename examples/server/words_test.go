@@ -86,7 +86,7 @@ func TestPageWords(t *testing.T) {
 func TestPageWordsUsed(t *testing.T) {
 	words := pageWords(t)
 	keyed := regexp.MustCompile(`(?:data-i18n(?:-aria)?="|\bt\(")([a-z][a-z0-9_.]*)"`)
-	for _, name := range []string{"index.html", "app.js", "list.js", "sheetfile.js"} {
+	for _, name := range []string{"index.html", "app.js", "list.js", "sheetfile.js", "month.js"} {
 		b, err := pageFiles.ReadFile("page/" + name)
 		require.NoError(t, err)
 		found := keyed.FindAllSubmatch(b, -1)
@@ -117,6 +117,10 @@ func TestPageWordsUsed(t *testing.T) {
 		"problem.":             {"notcsv.xlsx", "notcsv.xls", "notcsv.pdf", "notcsv.binary", "swapped.mentees", "swapped.mentors"},
 		"duos.download.":       {"duos", "unmatched", "alternatives"},
 		"start.template.file.": {"mentees", "mentors"},
+		"work.":                {"overdue", "first_meeting_due", "past_end", "end_outcome_due", "outcome_due"},
+		"failed.":              {"no_show", "mismatch", "mentee_declined", "mentor_declined", "practical", "other"},
+		"month.result.":        {"started", "failed"},
+		"month.met.":           {"started", "failed"},
 	}
 	for prefix, codes := range built {
 		for _, c := range codes {

@@ -166,6 +166,7 @@ function render() {
   renderList();
   $("left-mentors").replaceChildren(...(p.unmatched_mentors.length ? p.unmatched_mentors.map((u) => el("li", {}, who(u.id) + ": " + reasonText(u)))
     : [el("li", {}, t("left.none"))]));
+  renderMonth().catch((err) => showProblems([err]));
 }
 
 // toggleAlternatives opens (or closes) a mentee's alternatives under
@@ -288,6 +289,9 @@ document.addEventListener("DOMContentLoaded", () => {
   }
   $("round-form").addEventListener("submit", (e) => { e.preventDefault(); run(true); });
   $("rerun").addEventListener("click", () => run(false));
+  try { state.accepted = JSON.parse(sessionStorage.getItem("duo.accepted")) || []; } catch (e) { state.accepted = []; }
+  $("accept").addEventListener("click", accept);
+  $("ledger-round").addEventListener("click", ledgerRound);
   for (const table of ["duos", "unmatched", "alternatives"]) $("download-" + table).addEventListener("click", () => download(table));
   for (const kind of ["mentees", "mentors"]) {
     $("template-" + kind).addEventListener("click", () => saveFile(new Blob([templateCSV(kind)], { type: "text/csv" }), t("start.template.file." + kind)));

@@ -1,0 +1,120 @@
+// The month, through the server's ledger (when it keeps one): accept the
+// proposed duos, record their first meetings, propose the next round from
+// the ledger, see the work due and the indicators. The ledger holds IDs,
+// dates and codes only; the names stay in this tab.
+"use strict";
+
+const FAILED_REASONS = ["no_show", "mismatch", "mentee_declined", "mentor_declined", "practical", "other"];
+
+// getJSON reads a GET answer of the API, or null when there is none.
+async function getJSON(path) {
+  let resp;
+  try { resp = await fetch(path); } catch (e) { throw new Error(t("problem.unreachable")); }
+  if (resp.status === 404) return null;
+  let doc;
+  try { doc = await resp.json(); } catch (e) { doc = null; }
+  if (!resp.ok) throw apiProblem(resp, doc);
+  return doc;
+}
+
+// addDays moves an ISO date by n days.
+function addDays(iso, n) { return new Date(Date.parse(iso) + n * 864e5).toISOString().slice(0, 10); }
+
+// renderMonth shows the month's section when the server keeps a ledger.
+async function renderMonth() {
+  if (!state.proposal) return;
+  const wl = await getJSON("/v1/ledger/worklist?on=" + state.on).catch(() => null);
+  $("month").hidden = !wl;
+  if (!wl) return;
+  if (!$("meeting-day").value) $("meeting-day").value = addDays(state.on, 7);
+  if (!$("next-day").value) $("next-day").value = addDays(state.on, 14);
+  const lists = ["overdue", "first_meeting_due", "past_end", "end_outcome_due", "outcome_due"];
+  $("worklist").replaceChildren(...lists.map((k) => el("li", {}, t("work." + k, { n: wl[k].length }) +
+    (wl[k].length ? ": " + wl[k].slice(0, 20).map((x) => who(x.mentee_id)).join(", ") : ""))));
+  const ind = await getJSON("/v1/ledger/indicators?from=" + addDays(state.on, -365) + "&to=" + $("next-day").value);
+  const f = ind.overall;
+  const share = (p) => t("ind.share", { n: p.count, of: p.total });
+  $("indicators").replaceChildren(
+    el("li", {}, t("ind.applications", { n: f.mentee_applications, mentors: f.mentor_applications })),
+    el("li", {}, t("ind.within30") + " " + share(f.matched_within_30_days)),
+    el("li", {}, t("ind.failed") + " " + share(f.first_meeting_failed)));
+  renderMeetings();
+}
+
+// accept records the proposal's duos in the ledger: the people it does
+// not know yet apply (on their application day), then each duo not
+// already live there is proposed on the round's day.
+async function accept() {
+  $("problems").hidden = true;
+  try {
+    const known = await post("/v1/ledger/round", { on: state.on, mentees: state.mentees, mentors: state.mentors });
+    const live = new Set(known.duos.filter((d) => d.pinned).map((d) => d.mentee_id));
+    const applied = new Map((state.mentees || []).map((m) => [m.id, m.applied_on]));
+    const events = known.ledger.not_in_ledger.map((p) => {
+      const day = applied.get(p.id);
+      return { on: day && day <= state.on ? day : state.on, event: "applied", side: p.side, id: p.id };
+    });
+    const duos = state.proposal.duos.filter((d) => !live.has(d.mentee_id));
+    for (const d of duos) events.push({ on: state.on, event: "proposed", mentee_id: d.mentee_id, mentor_id: d.mentor_id });
+    const resp = await post("/v1/ledger/events", events);
+    state.accepted = duos.map((d) => ({ mentee_id: d.mentee_id, mentor_id: d.mentor_id, result: "" }));
+    sessionStorage.setItem("duo.accepted", JSON.stringify(state.accepted));
+    await renderMonth();
+    status(t("month.accepted", { n: duos.length, events: resp.events }));
+  } catch (err) {
+    showProblems([err]);
+  }
+}
+
+// meeting records a duo's first meeting: started, or failed with a reason.
+async function meeting(d, result, reason) {
+  $("problems").hidden = true;
+  const ev = { on: $("meeting-day").value, event: "first_meeting", mentee_id: d.mentee_id, mentor_id: d.mentor_id, result };
+  if (reason) ev.reason = reason;
+  try {
+    await post("/v1/ledger/events", ev);
+    d.result = result === "failed" ? "failed:" + reason : result;
+    sessionStorage.setItem("duo.accepted", JSON.stringify(state.accepted));
+    await renderMonth();
+    status(t("month.met." + result, { a: who(d.mentee_id), b: who(d.mentor_id) }));
+    const next = document.querySelector("#meetings [data-key^='met-']");
+    if (next) next.focus();
+  } catch (err) {
+    showProblems([err]);
+  }
+}
+
+function renderMeetings() {
+  const items = (state.accepted || []).map((d) => {
+    const pair = { a: who(d.mentee_id), b: who(d.mentor_id) };
+    if (d.result) {
+      const [res, reason] = d.result.split(":");
+      return el("li", {}, t("month.pair", pair) + " · " + t("month.result." + res) + (reason ? " (" + t("failed." + reason) + ")" : ""));
+    }
+    const id = "reason-" + d.mentee_id;
+    const select = el("select", { id }, ...FAILED_REASONS.map((r) => el("option", { value: r }, t("failed." + r))));
+    return el("li", {}, t("month.pair", pair) + " ",
+      button(t("month.started"), () => meeting(d, "started"), { "data-key": "met-" + d.mentee_id, "aria-label": t("month.started.pair", pair) }),
+      el("label", { for: id, class: "visually-hidden" }, t("month.reason.pair", pair)), select,
+      button(t("month.failed"), () => meeting(d, "failed", select.value), { "aria-label": t("month.failed.pair", pair) }));
+  });
+  $("meetings").replaceChildren(...(items.length ? items : [el("li", { class: "muted" }, t("month.none"))]));
+}
+
+// ledgerRound proposes the next round from the ledger: its live duos
+// pinned, its failed pairs excluded, the waiting counted from it.
+async function ledgerRound() {
+  $("problems").hidden = true;
+  try {
+    state.on = $("next-day").value;
+    state.elig = await post("/v1/eligibility", { on: state.on, mentees: state.mentees, mentors: state.mentors });
+    state.before = new Map(state.rows.map((r) => [r.id, r.mentor]));
+    state.proposal = await post("/v1/ledger/round", { on: state.on, mentees: state.mentees, mentors: state.mentors });
+    state.rows = buildRows(state.proposal);
+    render();
+    const p = state.proposal, proposed = p.duos.filter((d) => !d.pinned).length;
+    status(t("status.done", { n: proposed, pinned: p.duos.length - proposed, left: p.unmatched_mentees.length }));
+  } catch (err) {
+    showProblems([err]);
+  }
+}
