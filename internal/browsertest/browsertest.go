@@ -19,7 +19,8 @@ const Chromium = "/usr/bin/chromium"
 // Context starts headless Chromium with a window of width × height for
 // the test, stopped when it ends, or skips the test when there is no
 // Chromium (fails it when DUO_REQUIRE_BROWSER=1, as in CI). The context
-// ends after 90 seconds.
+// ends after 180 seconds: the page's month flow takes about a minute on
+// a loaded 2-core machine.
 func Context(t testing.TB, width, height int) context.Context {
 	t.Helper()
 	if _, err := os.Stat(Chromium); err != nil {
@@ -49,7 +50,7 @@ func Context(t testing.TB, width, height int) context.Context {
 	}
 	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelB := chromedp.NewContext(actx)
-	ctx, cancelC := context.WithTimeout(ctx, 90*time.Second)
+	ctx, cancelC := context.WithTimeout(ctx, 180*time.Second)
 	t.Cleanup(func() {
 		cancelC()
 		cancelB()
