@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -66,6 +67,16 @@ func TestPageMonth(t *testing.T) {
 		}
 	}
 	assert.Equal(t, []string{"started:", "failed:mismatch"}, results)
+
+	// The funder's report opens from the page, in the page's language.
+	var href string
+	require.NoError(t, chromedp.Run(ctx, eval(`document.getElementById("report").href`, &href)))
+	assert.Contains(t, href, "/v1/ledger/report?from=2025-11-23&to=2026-12-07&lang=en")
+	resp, err := http.Get(href)
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	assert.Equal(t, http.StatusOK, resp.StatusCode)
+	assert.Equal(t, "text/html; charset=utf-8", resp.Header.Get("Content-Type"))
 	axeClean(t, ctx, "the month")
 
 	require.NoError(t, chromedp.Run(ctx,

@@ -38,6 +38,7 @@ async function renderMonth() {
     el("li", {}, t("ind.applications", { n: f.mentee_applications, mentors: f.mentor_applications })),
     el("li", {}, t("ind.within30") + " " + share(f.matched_within_30_days)),
     el("li", {}, t("ind.failed") + " " + share(f.first_meeting_failed)));
+  $("report").href = "/v1/ledger/report?from=" + addDays(state.on, -365) + "&to=" + $("next-day").value + "&lang=" + lang;
   renderMeetings();
 }
 
