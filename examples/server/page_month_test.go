@@ -16,7 +16,8 @@ import (
 // TestPageMonth runs the month on the page with a server that keeps a
 // ledger: accept the proposal into the ledger → record two first meetings
 // (one started, one failed with a reason) → the work due and the
-// indicators → the next round from the ledger, which keeps the started
+// indicators → the started duo's ending and the mentee's result → the
+// funder's report → the next round from the ledger, which keeps the started
 // duo and the other accepted ones pinned and drops the failed one. The
 // ledger file is read with the library to check what was recorded.
 func TestPageMonth(t *testing.T) {
@@ -67,6 +68,27 @@ func TestPageMonth(t *testing.T) {
 		}
 	}
 	assert.Equal(t, []string{"started:", "failed:mismatch"}, results)
+
+	// The started duo ends, completed; the mentee's result is recorded.
+	require.NoError(t, chromedp.Run(ctx,
+		chromedp.SetValue("#meeting-day", "2027-05-20", chromedp.ByQuery),
+		chromedp.SetValue(`#meetings li:first-child select`, "completed", chromedp.ByQuery),
+		chromedp.Click(`#meetings li:first-child button`, chromedp.ByQuery),
+		waitStatus("the ending is recorded"),
+		chromedp.SetValue(`#meetings li:first-child select`, "job_over_3_months", chromedp.ByQuery),
+		chromedp.Click(`#meetings li:first-child button`, chromedp.ByQuery),
+		waitStatus("the result is recorded"),
+		eval(`document.querySelector("#meetings li").textContent`, &meetings),
+	))
+	assert.Contains(t, meetings, "· started · completed · job (contract over 3 months)")
+	var later []string
+	for _, e := range fileEvents(t, path) {
+		if e.Kind == "ended" || e.Kind == "outcome" {
+			later = append(later, string(e.Kind)+":"+e.Reason+e.Result)
+		}
+	}
+	assert.Equal(t, []string{"ended:completed", "outcome:job_over_3_months"}, later)
+	axeClean(t, ctx, "the month, after an ending and a result")
 
 	// The funder's report opens from the page, in the page's language.
 	var href string

@@ -121,6 +121,9 @@ func TestPageWordsUsed(t *testing.T) {
 		"failed.":              {"no_show", "mismatch", "mentee_declined", "mentor_declined", "practical", "other"},
 		"month.result.":        {"started", "failed"},
 		"month.met.":           {"started", "failed"},
+		"month.recorded.":      {"ended", "outcome"},
+		"ended.":               {"completed", "mentee_left", "mentor_left", "mismatch", "found_job", "found_training", "found_internship", "other"},
+		"outcome.":             {"job_over_3_months", "job_short", "training", "internship", "none", "unknown"},
 	}
 	for prefix, codes := range built {
 		for _, c := range codes {

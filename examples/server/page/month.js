@@ -5,6 +5,8 @@
 "use strict";
 
 const FAILED_REASONS = ["no_show", "mismatch", "mentee_declined", "mentor_declined", "practical", "other"];
+const ENDED_REASONS = ["completed", "mentee_left", "mentor_left", "mismatch", "found_job", "found_training", "found_internship", "other"];
+const OUTCOMES = ["job_over_3_months", "job_short", "training", "internship", "none", "unknown"];
 
 // getJSON reads a GET answer of the API, or null when there is none.
 async function getJSON(path) {
@@ -85,9 +87,44 @@ async function meeting(d, result, reason) {
   }
 }
 
+// later records what follows a started duo: its ending, then the
+// mentee's outcome. step is "ended" or "outcome".
+async function later(d, step, code) {
+  $("problems").hidden = true;
+  const ev = step === "ended"
+    ? { on: $("meeting-day").value, event: "ended", mentee_id: d.mentee_id, mentor_id: d.mentor_id, reason: code }
+    : { on: $("meeting-day").value, event: "outcome", mentee_id: d.mentee_id, result: code };
+  try {
+    await post("/v1/ledger/events", ev);
+    d[step] = code;
+    sessionStorage.setItem("duo.accepted", JSON.stringify(state.accepted));
+    await renderMonth();
+    status(t("month.recorded." + step, { a: who(d.mentee_id), b: who(d.mentor_id) }));
+  } catch (err) {
+    showProblems([err]);
+  }
+}
+
+// choice is a labelled select of codes and the button that records one.
+function choice(key, codes, pair, label, act) {
+  const id = key + "-" + pair.id;
+  const select = el("select", { id }, ...codes.map((c) => el("option", { value: c }, t(key + "." + c))));
+  return [el("label", { for: id, class: "visually-hidden" }, t("month." + key + ".label", pair)), select,
+    button(label, () => act(select.value), { "data-key": id + "-button", "aria-label": t("month." + key + ".pair", pair) })];
+}
+
 function renderMeetings() {
   const items = (state.accepted || []).map((d) => {
     const pair = { a: who(d.mentee_id), b: who(d.mentor_id) };
+    if (d.result === "started") {
+      const li = el("li", {}, t("month.pair", pair) + " · " + t("month.result.started"));
+      const p = Object.assign({ id: d.mentee_id }, pair);
+      if (!d.ended) li.append(" ", ...choice("ended", ENDED_REASONS, p, t("month.end"), (c) => later(d, "ended", c)));
+      else li.append(" · " + t("ended." + d.ended));
+      if (d.ended && !d.outcome) li.append(" ", ...choice("outcome", OUTCOMES, p, t("month.record"), (c) => later(d, "outcome", c)));
+      else if (d.outcome) li.append(" · " + t("outcome." + d.outcome));
+      return li;
+    }
     if (d.result) {
       const [res, reason] = d.result.split(":");
       return el("li", {}, t("month.pair", pair) + " · " + t("month.result." + res) + (reason ? " (" + t("failed." + reason) + ")" : ""));
