@@ -60,12 +60,14 @@ var englishWords = []string{" the ", "Propose duos", "Propose again", "mentees s
 
 // TestPageLanguages switches the page to French and to Dutch: every
 // visible word of the page is in that language (the reasons the library
-// writes, marked lang="en", aside), the switch is kept across a reload,
+// writes, marked lang="en", aside; the month's section included), the
+// switch is kept across a reload,
 // and axe-core finds no violation in either language. The server's own
 // choice comes from Accept-Language.
 func TestPageLanguages(t *testing.T) {
 	ctx := browserContext(t)
-	srv, _ := pageServer(t, testConfig())
+	// With a ledger, so that the month's section shows too.
+	srv := startLedgerServer(t, filepath.Join(t.TempDir(), "ledger.jsonl"), testConfig())
 	menteesCSV, mentorsCSV, _ := coordinatorSheets(t, t.TempDir())
 	visible := `(() => { const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT); const out = [];
 		for (let n = w.nextNode(); n; n = w.nextNode()) { const e = n.parentElement;
@@ -79,7 +81,7 @@ func TestPageLanguages(t *testing.T) {
 	} {
 		var htmlLang, h1, words string
 		require.NoError(t, chromedp.Run(ctx,
-			chromedp.Navigate(srv.URL+"/"),
+			chromedp.Navigate(srv.url+"/"),
 			chromedp.Click(`#lang-switch [data-lang="`+c.lang+`"]`, chromedp.ByQuery),
 			chromedp.Reload(),
 			chromedp.WaitVisible("h1", chromedp.ByQuery),
@@ -89,6 +91,8 @@ func TestPageLanguages(t *testing.T) {
 			waitStatus(c.status),
 			chromedp.Click(`#duos tbody tr.proposed [data-key^="alt-"]`, chromedp.ByQuery),
 			chromedp.Poll(`document.querySelector(".alts")`, nil),
+			chromedp.WaitVisible("#month", chromedp.ByQuery),
+			chromedp.Poll(`document.getElementById("indicators").childElementCount > 0`, nil),
 			eval(`(() => { document.querySelectorAll("details").forEach(d => d.open = true); return true })()`, nil),
 			eval(visible, &words),
 		), c.lang)
@@ -105,7 +109,7 @@ func TestPageLanguages(t *testing.T) {
 	ctx2, cancel := chromedp.NewContext(ctx)
 	defer cancel()
 	var htmlLang string
-	require.NoError(t, chromedp.Run(ctx2, chromedp.Navigate(srv.URL+"/?lang=de"), eval(`document.documentElement.lang`, &htmlLang)))
+	require.NoError(t, chromedp.Run(ctx2, chromedp.Navigate(srv.url+"/?lang=de"), eval(`document.documentElement.lang`, &htmlLang)))
 	assert.Equal(t, "de", htmlLang)
 }
 
