@@ -183,14 +183,17 @@ func TestPageBlocking(t *testing.T) {
 	assert.Contains(t, problems, "The mentees' sheet changed since you chose it")
 	assert.NotContains(t, problems, "Failed to fetch")
 
-	// A date month first: the library's problem, with the day-first hint.
+	// A date month first: the library sets the row aside and the other
+	// rows are matched; the problem is listed with the day-first hint.
 	bad := file("h.csv", []byte(strings.Replace(string(sampleCSV(t, "mentees")), "me-001;1998-10-21;", "me-001;10/21/1998;", 1)))
 	require.NoError(t, chromedp.Run(ctx,
 		chromedp.Navigate(srv.URL+"/"),
 		upload(bad, mentorsCSV),
-		waitStatus("Nothing was computed"),
+		waitStatus("duos proposed"),
+		chromedp.WaitVisible("#problems", chromedp.ByQuery),
 		text("#problems", &problems),
 	))
+	assert.Contains(t, problems, "The mentees' sheet: 1 row has a problem and is left out; the other rows are matched.")
 	assert.Contains(t, problems, "row 2, column \u201cbirth_date\u201d · me-001 · ")
 	assert.Contains(t, problems, "Dates are read day first")
 	assert.NotContains(t, problems, "10/21/1998", "a cell's value is never shown")

@@ -101,13 +101,13 @@ func TestPageWordsUsed(t *testing.T) {
 		}
 	}
 	built := map[string][]string{
-		"status.": {"proposed", "pinned", "changed", "left", "ineligible", "paused"},
+		"status.": {"proposed", "pinned", "changed", "left", "ineligible", "paused", "setaside"},
 		"file.":   {"mentees", "mentors"},
 		"need.":   {"id", "birth_date", "languages", "city"},
 		"crit.": {scoring.CriterionSector, scoring.CriterionOccupation, scoring.CriterionExperience, scoring.CriterionInterests,
 			scoring.CriterionLanguage, scoring.CriterionPersonality, scoring.CriterionDistance, scoring.CriterionAvailability},
 		"reason.": {match.ReasonIneligible, match.ReasonNoCompatibleMentor, match.ReasonNoCompatibleMentee,
-			match.ReasonBelowMinScore, match.ReasonOutcompeted, match.ReasonPaused},
+			match.ReasonBelowMinScore, match.ReasonOutcompeted, match.ReasonPaused, match.ReasonInvalidProfile},
 		"rule.": {scoring.CodeTooFar, scoring.CodeExcluded, scoring.CodeGenderWish, scoring.CodeNoSharedLanguage,
 			scoring.CodeNoSharedTime, "same_agency", profile.CodeDateUnknown, profile.CodeAgeUnknown, profile.CodeTooYoung,
 			profile.CodeTooOld, profile.CodeNoNonEUBackground, profile.CodeBackgroundUnknown, profile.CodeNotRegistered,

@@ -6,6 +6,7 @@
 
 const state = {
   mentees: null, mentors: null, names: new Map(), on: "", pinned: [], excluded: [], proposal: null, elig: null,
+  rowOf: {}, warnings: [],
   rows: [], before: null, openAlt: null, alt: null,
   view: { q: "", city: "", status: "", waiting: false, sort: "mentee", dir: 1, page: 0 },
 };
@@ -62,6 +63,13 @@ async function readPeople(file, kind) {
   const ignored = (answer.ignored || []).filter((c) => !got.removed.includes(c.heading));
   if (ignored.length) note += " " + t("note.ignored", { list: ignored.map((c) => c.heading + (c.likely ? " (" + t("note.likely", { name: c.likely }) + ")" : "")).join(", ") });
   state.notes.push(note);
+  state.rowOf[kind] = answer.row_of || {};
+  // Partial intake: the usable rows are matched, the others listed.
+  if (answer.problems && answer.problems.length) {
+    const w = new Error(t("problem.partial", { file: which, n: answer.problems.length }));
+    w.details = answer.problems;
+    state.warnings.push(w);
+  }
   return { people: answer.people, names: got.names };
 }
 
@@ -107,6 +115,7 @@ async function run(readFiles) {
       state.on = $("on").value;
       status(t("status.reading"));
       state.notes = [];
+      state.warnings = [];
       const [a, b] = await Promise.allSettled([readPeople($("mentees-file").files[0], "mentees"), readPeople($("mentors-file").files[0], "mentors")]);
       const errs = [a, b].filter((x) => x.status === "rejected").map((x) => x.reason);
       if (!state.on) errs.push(new Error(t("problem.day")));
@@ -135,6 +144,7 @@ async function run(readFiles) {
     const changed = state.rows.filter((r) => r.changed).length;
     status(t("status.done", { n: proposed, pinned: p.duos.length - proposed, left: p.unmatched_mentees.length }) +
       (state.before ? " " + t("status.changes", { n: changed }) : ""));
+    if (readFiles && state.warnings.length) showProblems(state.warnings);
   } catch (err) {
     status(t("status.failed"));
     showProblems([err]);
@@ -161,10 +171,10 @@ function render() {
   $("filter-city").replaceChildren(el("option", { value: "" }, t("filter.all")), ...cities.map((c) => el("option", { value: c }, c)));
   $("filter-city").value = state.view.city;
   $("filter-status").replaceChildren(el("option", { value: "" }, t("filter.all")),
-    ...["proposed", "pinned", "changed", "left", "ineligible", "paused"].map((s) => el("option", { value: s }, t("status." + s))));
+    ...["proposed", "pinned", "changed", "left", "ineligible", "paused", "setaside"].map((s) => el("option", { value: s }, t("status." + s))));
   $("filter-status").value = state.view.status;
   renderList();
-  $("left-mentors").replaceChildren(...(p.unmatched_mentors.length ? p.unmatched_mentors.map((u) => el("li", {}, who(u.id) + ": " + reasonText(u)))
+  $("left-mentors").replaceChildren(...(p.unmatched_mentors.length ? p.unmatched_mentors.map((u) => el("li", {}, who(u.id) + rowText("mentors", u) + ": " + reasonText(u)))
     : [el("li", {}, t("left.none"))]));
   renderMonth().catch((err) => showProblems([err]));
 }

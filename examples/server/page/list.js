@@ -32,6 +32,13 @@ function who(id) {
   return name ? name + " (" + id + ")" : id;
 }
 
+// rowText places a person set aside for their profile's problems in the
+// sheet they came from, so that the coordinator finds the row.
+function rowText(kind, u) {
+  const row = u.reason === "invalid_profile" && state.rowOf[kind] && state.rowOf[kind][u.id];
+  return row ? " " + t("problem.row", { row }) : "";
+}
+
 // serverText marks words the server wrote (the library's reasons) with
 // their language when it is not the page's.
 function serverText(s) { return lang === "en" ? el("span", {}, s) : el("span", { lang: "en" }, s); }
@@ -51,7 +58,8 @@ function buildRows(p) {
   };
   for (const d of p.duos) rows.push(row(d.mentee_id, { status: d.pinned ? "pinned" : "proposed", mentor: d.mentor_id, score: d.score, duo: d }));
   for (const u of p.unmatched_mentees) {
-    rows.push(row(u.id, { status: u.reason === "ineligible" ? "ineligible" : u.reason === "paused" ? "paused" : "left", unmatched: u }));
+    const st = { ineligible: "ineligible", paused: "paused", invalid_profile: "setaside" }[u.reason] || "left";
+    rows.push(row(u.id, { status: st, unmatched: u }));
   }
   for (const r of rows) {
     if (state.before && state.before.has(r.id) && state.before.get(r.id) !== r.mentor) {
@@ -178,7 +186,8 @@ function why(d) {
 
 // leftOut says why a mentee has no mentor.
 function leftOut(u) {
-  return el("details", { class: "why" }, el("summary", { "data-key": "why-" + u.id }, t("why.summary")), el("p", {}, reasonText(u)));
+  return el("details", { class: "why" }, el("summary", { "data-key": "why-" + u.id }, t("why.summary")),
+    el("p", {}, reasonText(u) + rowText("mentees", u)));
 }
 
 // reasonText says in words why a person is left out.
@@ -189,6 +198,7 @@ function reasonText(u) {
     s += " " + t("reason.blocked", { list: Object.entries(u.blocked).map(([k, n]) => t("rule." + k) + " (" + count(n) + ")").join(", ") });
   }
   if (u.best) s += " " + t("reason.best", { id: who(u.best.id), score: num(u.best.score), by: u.best.taken_by.map(who).join(", ") });
+  if (u.problems && u.problems.length) s += " " + u.problems.map((p) => p.path).join(", ");
   return s;
 }
 
