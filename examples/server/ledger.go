@@ -92,6 +92,7 @@ func (s *server) ledgerRound(ctx context.Context, w http.ResponseWriter, r *http
 	if e != nil {
 		return nil, e
 	}
+	resp.Words = wordsFor(r, resp.Proposal)
 	return ledgerRoundResponse{proposalResponse: resp, Ledger: rep}, nil
 }
 

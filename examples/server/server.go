@@ -139,6 +139,9 @@ type proposalResponse struct {
 	Alternatives map[string][]match.Alternative `json:"alternatives,omitempty"`
 	Needs        []match.Need                   `json:"needs,omitzero"`
 	Outreach     []match.Outreach               `json:"outreach,omitzero"`
+	// Words are the proposal's words in the language asked for with
+	// ?lang= (words.go).
+	Words *proposalWords `json:"words,omitempty"`
 }
 
 func (s *server) proposals(ctx context.Context, w http.ResponseWriter, r *http.Request) (any, *apiError) {
@@ -150,6 +153,7 @@ func (s *server) proposals(ctx context.Context, w http.ResponseWriter, r *http.R
 	if e != nil {
 		return nil, e
 	}
+	resp.Words = wordsFor(r, resp.Proposal)
 	return resp, nil
 }
 

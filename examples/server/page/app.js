@@ -137,6 +137,7 @@ async function run(readFiles) {
     status(t("status.computing"));
     state.elig = await post("/v1/eligibility", { on: state.on, mentees: state.mentees, mentors: state.mentors });
     state.proposal = await post("/v1/proposals", round());
+    state.proposalLang = lang;
     state.openAlt = null;
     state.rows = buildRows(state.proposal);
     render();

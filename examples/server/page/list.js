@@ -39,9 +39,10 @@ function rowText(kind, u) {
   return row ? " " + t("problem.row", { row }) : "";
 }
 
-// serverText marks words the server wrote (the library's reasons) with
-// their language when it is not the page's.
-function serverText(s) { return lang === "en" ? el("span", {}, s) : el("span", { lang: "en" }, s); }
+// serverText holds words the server wrote in the language of the
+// request (the library's reasons), marked with that language: after a
+// switch they stay in the former one until the round is asked again.
+function serverText(s) { return el("span", { lang: state.proposalLang || lang }, s); }
 
 // daysBetween counts the days from one ISO date to another.
 function daysBetween(from, to) { return Math.round((Date.parse(to) - Date.parse(from)) / 864e5); }
@@ -172,15 +173,16 @@ function scoreBar(score) {
 // criterion's weight (the most it can add).
 function why(d) {
   const list = el("ul", { class: "parts" });
-  for (const p of d.parts) {
+  const words = (state.proposal.words && state.proposal.words.parts[d.mentee_id]) || [];
+  d.parts.forEach((p, i) => {
     const fill = el("span");
     fill.style.width = p.contribution * 100 + "%";
     const track = el("span", { class: "track", "aria-hidden": "true" }, fill);
     track.style.width = p.weight * 100 + "%";
     list.append(el("li", {}, el("span", { class: "crit" }, t("crit." + p.criterion)), " ",
       el("span", { class: "pts" }, t("why.points", { pts: num(p.contribution), max: num(p.weight) })),
-      el("span", { class: "bar" }, track), " ", serverText(p.reason)));
-  }
+      el("span", { class: "bar" }, track), " ", serverText(words[i] || "")));
+  });
   return el("details", { class: "why" }, el("summary", { "data-key": "why-" + d.mentee_id }, t("why.summary")), list);
 }
 

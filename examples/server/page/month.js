@@ -148,6 +148,7 @@ async function ledgerRound() {
     state.elig = await post("/v1/eligibility", { on: state.on, mentees: state.mentees, mentors: state.mentors });
     state.before = new Map(state.rows.map((r) => [r.id, r.mentor]));
     state.proposal = await post("/v1/ledger/round", { on: state.on, mentees: state.mentees, mentors: state.mentors });
+    state.proposalLang = lang;
     state.rows = buildRows(state.proposal);
     render();
     const p = state.proposal, proposed = p.duos.filter((d) => !d.pinned).length;
