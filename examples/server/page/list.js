@@ -177,11 +177,11 @@ function why(d) {
   d.parts.forEach((p, i) => {
     const fill = el("span");
     fill.style.width = p.contribution * 100 + "%";
-    const track = el("span", { class: "track", "aria-hidden": "true" }, fill);
+    const track = el("span", { class: "track" });
     track.style.width = p.weight * 100 + "%";
     list.append(el("li", {}, el("span", { class: "crit" }, t("crit." + p.criterion)), " ",
       el("span", { class: "pts" }, t("why.points", { pts: num(p.contribution), max: num(p.weight) })),
-      el("span", { class: "bar" }, track), " ", serverText(words[i] || "")));
+      el("span", { class: "bar", "aria-hidden": "true" }, track, fill), " ", serverText(words[i] || "")));
   });
   return el("details", { class: "why" }, el("summary", { "data-key": "why-" + d.mentee_id }, t("why.summary")), list);
 }
