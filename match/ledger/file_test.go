@@ -247,6 +247,7 @@ func TestFileLimit(t *testing.T) {
 	assert.ErrorIs(t, err, ledger.ErrTooLarge, "a batch past the limit is refused")
 	n, err := lf.Append(applied("mo-1", "mo-2"))
 	require.NoError(t, err)
+	assert.Equal(t, limit-1, n)
 	n, err = lf.Append(applied("mo-3"))
 	require.NoError(t, err)
 	assert.Equal(t, limit, n)

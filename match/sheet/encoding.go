@@ -230,15 +230,6 @@ func detectComma(text string) rune {
 	return seps[best]
 }
 
-func emptyRecord(rec []string) bool {
-	for _, c := range rec {
-		if strings.TrimSpace(c) != "" {
-			return false
-		}
-	}
-	return true
-}
-
 // columnLetters returns the spreadsheet name of the 0-based column i: A,
 // …, Z, AA, ….
 func columnLetters(i int) string {
