@@ -256,8 +256,14 @@ type Violation struct {
 	// Field is the JSON path of the field the rule looks at, such as
 	// "birth_date" or "job_seeker.agency".
 	Field string `json:"field"`
-	// Message says, in words, which rule is not met.
+	// Message says, in English words, which rule is not met;
+	// [Violation.Text] says it in another language.
 	Message string `json:"message"`
+	// Args are the rule's figures that the words state, in order, never
+	// the person's data: the programme's limit, the day of the check as
+	// "YYYY-MM-DD", the accepted agencies. Each code's comment lists them.
+	// It may be nil.
+	Args []string `json:"args,omitempty"`
 }
 
 // The codes of [Violation]. They are stable: programs may store and compare
@@ -273,25 +279,29 @@ const (
 	// It replaces too_young and too_old. (An addition to the codes of the
 	// issue.)
 	CodeAgeUnknown = "age_unknown"
-	// CodeTooYoung: younger than the minimum age.
+	// CodeTooYoung: younger than the minimum age. Args: the minimum age,
+	// the day of the check.
 	CodeTooYoung = "too_young"
-	// CodeTooOld: older than the maximum age (mentees).
+	// CodeTooOld: older than the maximum age (mentees). Args: the maximum
+	// age, the day of the check.
 	CodeTooOld = "too_old"
 	// CodeNoNonEUBackground: no known country in the mentee's background is
-	// outside the EU on the day of the check.
+	// outside the EU on the day of the check. Args: the day of the check.
 	CodeNoNonEUBackground = "no_non_eu_background"
 	// CodeBackgroundUnknown: the background holds no known country at all.
 	CodeBackgroundUnknown = "background_unknown"
 	// CodeNotRegistered: not registered as a job seeker.
 	CodeNotRegistered = "not_registered"
 	// CodeAgencyNotAccepted: registered with an agency the programme does
-	// not accept.
+	// not accept. Args: the accepted agencies, joined with ", ".
 	CodeAgencyNotAccepted = "agency_not_accepted"
 	// CodeNoProject: no project stated.
 	CodeNoProject = "no_project"
-	// CodeTooFewHours: offers fewer weekly hours than the minimum.
+	// CodeTooFewHours: offers fewer weekly hours than the minimum. Args:
+	// the minimum.
 	CodeTooFewHours = "too_few_hours"
-	// CodeTooLittleExperience: less experience than the minimum.
+	// CodeTooLittleExperience: less experience than the minimum. Args:
+	// the minimum, in years.
 	CodeTooLittleExperience = "too_little_experience"
 	// CodeNotTrained: has not completed the training the programme
 	// requires.
@@ -339,16 +349,17 @@ func (p Policy) CheckMentee(m Mentee, on Date) []Violation {
 		switch {
 		case !m.JobSeeker.Registered:
 			out = append(out, Violation{CodeNotRegistered, "job_seeker.registered",
-				"not registered as a job seeker with a public employment service"})
+				"not registered as a job seeker with a public employment service", nil})
 		case !r.AnyAgency && !acceptedAgency(r.Agencies, m.JobSeeker.Agency):
+			accepted := joinAgencies(r.Agencies)
 			out = append(out, Violation{CodeAgencyNotAccepted, "job_seeker.agency",
-				"registered with an employment service the programme does not accept (accepted: " +
-					joinAgencies(r.Agencies) + ")"})
+				"registered with an employment service the programme does not accept (accepted: " + accepted + ")",
+				[]string{accepted}})
 		}
 	}
 	if r.Project.Enabled(defProject) && strings.TrimSpace(m.Project) == "" {
 		out = append(out, Violation{CodeNoProject, "project",
-			"no personal or professional project stated"})
+			"no personal or professional project stated", nil})
 	}
 	return out
 }
@@ -378,26 +389,29 @@ func (p Policy) CheckMentor(m Mentor, on Date) []Violation {
 	// Written as !(x >= min) so that NaN fails.
 	if hours, ok := Limit(r.MinWeeklyHours, defMinWeeklyHours); ok && !(m.WeeklyHours >= hours) {
 		out = append(out, Violation{CodeTooFewHours, "weekly_hours",
-			fmt.Sprintf("offers fewer hours a week than the programme's minimum of %g", hours)})
+			fmt.Sprintf("offers fewer hours a week than the programme's minimum of %g", hours), []string{num(hours)}})
 	}
 	if years, ok := Limit(r.MinExperienceYears, defMinExperienceYears); ok && !(m.ExperienceYears() >= years) {
 		out = append(out, Violation{CodeTooLittleExperience, "experience",
 			fmt.Sprintf("has less professional experience than the programme's minimum of %g %s",
-				years, msg.Plural(years, "year", "years"))})
+				years, msg.Plural(years, "year", "years")), []string{num(years)}})
 	}
 	if r.Trained.Enabled(defTrained) && !m.Trained {
 		out = append(out, Violation{CodeNotTrained, "trained",
-			"has not completed the programme's training"})
+			"has not completed the programme's training", nil})
 	}
 	if m.EffectiveCapacity() < 1 {
 		out = append(out, Violation{CodeNoCapacity, "capacity",
-			"can take no mentee (capacity below 1)"})
+			"can take no mentee (capacity below 1)", nil})
 	}
 	return out
 }
 
+// num writes x as %g does, for a violation's args.
+func num(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
+
 func dateUnknown() []Violation {
-	return []Violation{{CodeDateUnknown, "", "the check was made without a date"}}
+	return []Violation{{CodeDateUnknown, "", "the check was made without a date", nil}}
 }
 
 // checkAge applies inclusive age bounds, each only when its ok flag is
@@ -408,16 +422,16 @@ func checkAge(birth, on Date, min int, minOK bool, max int, maxOK bool) (Violati
 	}
 	if birth.IsZero() || birth.After(on) {
 		return Violation{CodeAgeUnknown, "birth_date",
-			"the age cannot be determined: no valid birth date"}, false
+			"the age cannot be determined: no valid birth date", nil}, false
 	}
 	age := Age(birth, on)
 	if minOK && age < min {
 		return Violation{CodeTooYoung, "birth_date",
-			fmt.Sprintf("younger than the programme's minimum age of %d on %s", min, on)}, false
+			fmt.Sprintf("younger than the programme's minimum age of %d on %s", min, on), []string{strconv.Itoa(min), on.String()}}, false
 	}
 	if maxOK && age > max {
 		return Violation{CodeTooOld, "birth_date",
-			fmt.Sprintf("older than the programme's maximum age of %d on %s", max, on)}, false
+			fmt.Sprintf("older than the programme's maximum age of %d on %s", max, on), []string{strconv.Itoa(max), on.String()}}, false
 	}
 	return Violation{}, true
 }
@@ -446,10 +460,10 @@ func checkBackground(b Background, on Date) (Violation, bool) {
 	}
 	if !known {
 		return Violation{CodeBackgroundUnknown, "background",
-			"no birth country or nationality of the mentee or a parent is given"}, false
+			"no birth country or nationality of the mentee or a parent is given", nil}, false
 	}
 	return Violation{CodeNoNonEUBackground, "background",
-		fmt.Sprintf("neither the mentee nor a parent was born outside the EU or holds a non-EU nationality (EU as on %s)", on)}, false
+		fmt.Sprintf("neither the mentee nor a parent was born outside the EU or holds a non-EU nationality (EU as on %s)", on), []string{on.String()}}, false
 }
 
 // acceptedAgency reports whether agency is in the accepted list, both

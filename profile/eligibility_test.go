@@ -362,9 +362,9 @@ func TestCheckMenteeMessages(t *testing.T) {
 	m.Background = Background{BirthCountry: "BE", ParentBirthCountries: []Country{"FR"}}
 	got := DefaultPolicy().CheckMentee(m, checkDay)
 	assert.Equal(t, []Violation{
-		{Code: "too_young", Field: "birth_date", Message: "younger than the programme's minimum age of 18 on 2026-11-23"},
-		{Code: "no_non_eu_background", Field: "background", Message: "neither the mentee nor a parent was born outside the EU or holds a non-EU nationality (EU as on 2026-11-23)"},
-		{Code: "agency_not_accepted", Field: "job_seeker.agency", Message: "registered with an employment service the programme does not accept (accepted: Actiris, VDAB, Le Forem, ADG)"},
+		{Code: "too_young", Field: "birth_date", Message: "younger than the programme's minimum age of 18 on 2026-11-23", Args: []string{"18", "2026-11-23"}},
+		{Code: "no_non_eu_background", Field: "background", Message: "neither the mentee nor a parent was born outside the EU or holds a non-EU nationality (EU as on 2026-11-23)", Args: []string{"2026-11-23"}},
+		{Code: "agency_not_accepted", Field: "job_seeker.agency", Message: "registered with an employment service the programme does not accept (accepted: Actiris, VDAB, Le Forem, ADG)", Args: []string{"Actiris, VDAB, Le Forem, ADG"}},
 	}, got)
 	for _, v := range got {
 		for _, secret := range []string{"2008", "BE", "FR", "Jobcentre", "me-001"} {
@@ -374,7 +374,7 @@ func TestCheckMenteeMessages(t *testing.T) {
 
 	b, err := json.Marshal(got[0])
 	require.NoError(t, err)
-	assert.JSONEq(t, `{"code": "too_young", "field": "birth_date", "message": "younger than the programme's minimum age of 18 on 2026-11-23"}`, string(b))
+	assert.JSONEq(t, `{"code": "too_young", "field": "birth_date", "message": "younger than the programme's minimum age of 18 on 2026-11-23", "args": ["18", "2026-11-23"]}`, string(b))
 }
 
 func TestCheckMentor(t *testing.T) {
@@ -457,8 +457,8 @@ func TestCheckMentorMessages(t *testing.T) {
 	m.Trained = false
 	m.Capacity = -1
 	assert.Equal(t, []Violation{
-		{Code: "too_few_hours", Field: "weekly_hours", Message: "offers fewer hours a week than the programme's minimum of 2"},
-		{Code: "too_little_experience", Field: "experience", Message: "has less professional experience than the programme's minimum of 1 year"},
+		{Code: "too_few_hours", Field: "weekly_hours", Message: "offers fewer hours a week than the programme's minimum of 2", Args: []string{"2"}},
+		{Code: "too_little_experience", Field: "experience", Message: "has less professional experience than the programme's minimum of 1 year", Args: []string{"1"}},
 		{Code: "not_trained", Field: "trained", Message: "has not completed the programme's training"},
 		{Code: "no_capacity", Field: "capacity", Message: "can take no mentee (capacity below 1)"},
 	}, p.CheckMentor(m, checkDay))

@@ -176,7 +176,11 @@ func (e Event) problems(line int) []error {
 	}
 	for i, id := range []string{e.ID, e.MenteeID, e.MentorID} {
 		if code, detail := idProblem(id); id != "" && code != "" {
-			bad(fieldNames[i+1], code, detail)
+			if code == "too_long" {
+				bad(fieldNames[i+1], code, detail, maxIDLen)
+			} else {
+				bad(fieldNames[i+1], code, detail)
+			}
 		}
 	}
 	if e.Line != "" && need&fLine != 0 && wholeNumber(e.Line) == 0 {
@@ -407,7 +411,7 @@ func idProblem(id string) (code, detail string) {
 	case id == "":
 		return "missing", "missing"
 	case len(id) > maxIDLen:
-		return "too_long", "longer than 64 bytes"
+		return "too_long", "longer than " + strconv.Itoa(maxIDLen) + " bytes"
 	case !utf8.ValidString(id):
 		return "not_utf8", "not valid UTF-8"
 	case strings.ContainsFunc(id, func(r rune) bool { return !unicode.IsPrint(r) }):

@@ -1,0 +1,135 @@
+package profile
+
+import (
+	"golang.org/x/text/language"
+
+	"github.com/duomatch/duo/internal/i18n"
+)
+
+// Text returns the problem's place and words in the language lang (the
+// zero Tag means English; see [Languages]), rendered from Code and Args:
+// "ligne 7, colonne « Date de naissance » : me-004 : birth_date : pas une
+// date (attendu AAAA-MM-JJ ou JJ/MM/AAAA)". IDs, paths and the sheet's
+// column headings are written as they are; in French, Dutch and German an
+// arg that is a day is written day first and a decimal number with a
+// decimal comma. In English, Text equals [Problem.Error]. A code that the
+// catalog lacks (a Problem built outside duo) is written with its Detail.
+//
+// Cost: O(length of the message).
+func (p *Problem) Text(lang language.Tag) string {
+	words := p.Detail
+	if p.Code != "" && problemCatalog.Has(p.Code) {
+		words = problemCatalog.Render(lang, p.Code, p.Args)
+	}
+	if i18n.Index(lang) == 0 {
+		q := *p
+		q.Detail = words
+		return q.Error()
+	}
+	var b []byte
+	sep := func() {
+		if len(b) > 0 {
+			b = append(b, ", "...)
+		}
+	}
+	if p.Row > 0 {
+		b = append(b, problemCatalog.Sprintf(lang, "place.row", p.Row)...)
+	}
+	if p.Line > 0 {
+		sep()
+		b = append(b, problemCatalog.Sprintf(lang, "place.line", p.Line)...)
+	}
+	if p.Column != "" {
+		sep()
+		b = append(b, problemCatalog.Sprintf(lang, "place.column", p.Column)...)
+	}
+	colon := problemCatalog.Sprintf(lang, "place.colon")
+	if len(b) > 0 {
+		b = append(b, colon...)
+	}
+	for k, id := range p.IDs {
+		if k > 0 {
+			b = append(b, ", "...)
+		}
+		b = append(b, id...)
+	}
+	if len(p.IDs) > 0 {
+		b = append(b, colon...)
+	}
+	if p.Path != "" {
+		b = append(b, p.Path...)
+		b = append(b, colon...)
+	}
+	return string(append(b, words...))
+}
+
+// ProblemCodes returns the code of every problem duo reports, in every
+// package, in a new slice: the codes [Problem.Text] renders in every
+// language. Cost: O(number of codes).
+func ProblemCodes() []string {
+	var out []string
+	for _, k := range problemCatalog.Keys() {
+		if !isPlaceOrTerm(k) {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+func isPlaceOrTerm(key string) bool {
+	return len(key) > 6 && (key[:6] == "place." || key[:5] == "term.")
+}
+
+// problemCatalog holds the words of every problem code of duo, with the
+// words of a problem's place and the terms its args may hold. Problem is
+// shared by every package, and profile cannot import the packages above
+// it, so their codes' words are kept here, one file per package that
+// makes them (problem_words_*.go); each code is defined where its problem
+// is made, and a test gathers the problems of every package and checks
+// that each code is here and renders its English words.
+var problemCatalog = i18n.New(concat(
+	placeWords, termWords, jsonTermWords, sheetTermWords, profileProblemWords, jsonProblemWords,
+	roundProblemWords, sheetProblemWords, ledgerProblemWords, scoringProblemWords,
+)...)
+
+func concat(lists ...[]i18n.Message) []i18n.Message {
+	var out []i18n.Message
+	for _, l := range lists {
+		out = append(out, l...)
+	}
+	return out
+}
+
+// w is one message in English, French, Dutch and German.
+func w(key, en, fr, nl, de string) i18n.Message {
+	return i18n.Message{Key: key, Text: i18n.Text{En: en, Fr: fr, Nl: nl, De: de}}
+}
+
+// The words of a problem's place (English's are [Problem.Error]'s).
+var placeWords = []i18n.Message{
+	w("place.row", "row %d", "ligne %d", "rij %d", "Zeile %d"),
+	w("place.line", "line %d", "ligne %d", "regel %d", "Zeile %d"),
+	w("place.column", `column "%s"`, "colonne « %s »", "kolom ‘%s’", "Spalte „%s“"),
+	w("place.colon", ": ", " : ", ": ", ": "),
+}
+
+// The words that a problem's args may hold and Text translates.
+var termWords = []i18n.Message{
+	w("term.mentee", "mentee", "jeune", "mentee", "Mentee"),
+	w("term.mentor", "mentor", "mentor", "mentor", "Mentor"),
+	w("term.a string", "a string", "un texte", "een tekst", "einen Text"),
+	w("term.an object", "an object", "un objet", "een object", "ein Objekt"),
+	w("term.an array", "an array", "une liste", "een lijst", "eine Liste"),
+	w("term.true or false", "true or false", "true ou false", "true of false", "true oder false"),
+	w("term.an integer", "an integer", "un nombre entier", "een geheel getal", "eine ganze Zahl"),
+	w("term.a number", "a number", "un nombre", "een getal", "eine Zahl"),
+	w("term.another type", "another type", "un autre type", "een ander type", "einen anderen Typ"),
+	w("term.a malformed literal", "a malformed literal", "une valeur littérale mal formée", "een foutieve letterlijke waarde", "ein fehlerhaftes Literal"),
+	w("term.a comma before the end", "a comma before the end", "une virgule avant la fin", "een komma voor het einde", "ein Komma vor dem Ende"),
+	w("term.want a colon after a field name", "want a colon after a field name", "deux-points attendu après un nom de champ", "dubbelepunt verwacht na een veldnaam", "Doppelpunkt nach einem Feldnamen erwartet"),
+	w("term.want a comma or the end of the array", "want a comma or the end of the array", "virgule ou fin de liste attendue", "komma of einde van de lijst verwacht", "Komma oder Ende der Liste erwartet"),
+	w("term.want a comma or the end of the object", "want a comma or the end of the object", "virgule ou fin d'objet attendue", "komma of einde van het object verwacht", "Komma oder Ende des Objekts erwartet"),
+	w("term.want a field name in quotes", "want a field name in quotes", "nom de champ entre guillemets attendu", "veldnaam tussen aanhalingstekens verwacht", "Feldname in Anführungszeichen erwartet"),
+	w("term.want a key in quotes", "want a key in quotes", "clé entre guillemets attendue", "sleutel tussen aanhalingstekens verwacht", "Schlüssel in Anführungszeichen erwartet"),
+	w("term.want a value", "want a value", "valeur attendue", "waarde verwacht", "Wert erwartet"),
+}
