@@ -21,6 +21,7 @@ var ledgerProblemWords = []i18n.Message{
 	w("data_after_object", "data after the object", "données après l'objet", "gegevens na het object", "Daten nach dem Objekt"),
 	w("malformed_json_at_byte", "malformed JSON at byte %[1]s", "JSON mal formé à l'octet %[1]s", "foutieve JSON op byte %[1]s", "fehlerhaftes JSON bei Byte %[1]s"),
 	w("malformed_json_line", "malformed JSON", "JSON mal formé", "foutieve JSON", "fehlerhaftes JSON"),
+	w("not_a_day", `want an existing day as "YYYY-MM-DD"`, `attendu un jour existant sous la forme "AAAA-MM-JJ"`, `verwacht een bestaande dag als "JJJJ-MM-DD"`, `erwartet einen existierenden Tag als "JJJJ-MM-TT"`),
 	w("never_applied", "never applied", "jamais inscrit", "nooit aangemeld", "nie angemeldet"),
 	w("wrong_side", "applied as a %[1]s, not a %[2]s", "inscrit comme %[1]s, pas comme %[2]s", "aangemeld als %[1]s, niet als %[2]s", "angemeldet als %[1]s, nicht als %[2]s"),
 	w("out_of_date_order", "before the event of line %[1]s about %[2]s (%[3]s): events of a person must be in date order",

@@ -13,7 +13,7 @@ var sheetProblemWords = []i18n.Message{
 	w("no_header", "empty: no header row", "vide : pas de ligne d'en-têtes", "leeg: geen rij met kolomkoppen", "leer: keine Kopfzeile"),
 	w("too_many_columns", "more than %[1]s columns", "plus de %[1]s colonnes", "meer dan %[1]s kolommen", "mehr als %[1]s Spalten"),
 	w("too_many_rows", "more than %[1]s people", "plus de %[1]s personnes", "meer dan %[1]s personen", "mehr als %[1]s Personen"),
-	w("cell_past_last_heading", "a cell past the last heading", "une cellule après le dernier en-tête", "een cel voorbij de laatste kolomkop", "eine Zelle nach der letzten Spaltenüberschrift"),
+	w("cell_past_last_heading", "a cell in column %[1]s, past the last heading", "une cellule en colonne %[1]s, après le dernier en-tête", "een cel in kolom %[1]s, voorbij de laatste kolomkop", "eine Zelle in Spalte %[1]s, nach der letzten Spaltenüberschrift"),
 	w("cell_too_long", "longer than %[1]s bytes", "plus de %[1]s octets", "langer dan %[1]s bytes", "länger als %[1]s Bytes"),
 	w("same_id_as_row", "the same id as row %[1]s", "le même identifiant qu'à la ligne %[1]s", "dezelfde id als rij %[1]s", "dieselbe ID wie Zeile %[1]s"),
 	w("not_a_column", "not a %[1]s column", "pas une colonne de la liste des %[1]ss", "geen kolom van een %[1]s", "keine Spalte der %[1]s-Liste"),

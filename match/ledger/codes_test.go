@@ -9,6 +9,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"golang.org/x/text/language"
 
 	"github.com/duomatch/duo/internal/synth"
 	"github.com/duomatch/duo/match"
@@ -39,6 +40,42 @@ func template(p *profile.Problem) string {
 // problem of a code, so that a code and its args can render the message
 // in any language. Every problem has a code, and every arg is in its words.
 func TestOneCodePerMessage(t *testing.T) {
+	// Codes whose words have a form per plural of a count.
+	counted := map[string]bool{"more_not_listed": true, "above_capacity": true, "more_problems": true}
+	errs := gatherProblems(t)
+	seen := map[string]string{} // code -> template
+	known := map[string]bool{}
+	for _, c := range profile.ProblemCodes() {
+		known[c] = true
+	}
+	for _, err := range errs {
+		for _, p := range profile.Problems(err) {
+			require.NotEmpty(t, p.Code, "%v", p)
+			// The catalog renders the code's words from its args: the
+			// English rendering is the problem's own message.
+			assert.True(t, known[p.Code], "code %s is not in profile's catalog", p.Code)
+			assert.Equal(t, p.Error(), p.Text(language.English), "code %s", p.Code)
+			for _, lang := range profile.Languages()[1:] {
+				assert.NotEqual(t, p.Error(), p.Text(lang), "code %s in %s", p.Code, lang)
+			}
+			tm := template(p)
+			assert.NotContains(t, tm, "not in the words", "%s: %v", p.Code, p)
+			if counted[p.Code] {
+				continue // a form per plural; the English check above covers it
+			}
+			if prev, ok := seen[p.Code]; ok {
+				assert.Equal(t, prev, tm, "code %s stands for two messages", p.Code)
+			} else {
+				seen[p.Code] = tm
+			}
+		}
+	}
+	assert.Greater(t, len(seen), 60, "the inputs reach most codes")
+}
+
+// gatherProblems returns the errors of every package of duo on bad inputs
+// of many kinds, reaching most problem codes.
+func gatherProblems(t *testing.T) []error {
 	var errs []error
 	add := func(err error) {
 		require.Error(t, err)
@@ -91,6 +128,37 @@ func TestOneCodePerMessage(t *testing.T) {
 	}
 	_, _, err = sheet.ReadMentors(strings.NewReader("id;birth_date;capacity\nmo-1;1960-01-01;0\nmo-2;1960-01-01;1.5\n"), sheet.Options{})
 	add(err)
+	// More settings, rounds, sheets and ledgers, for the codes the inputs
+	// above do not reach.
+	add(profile.Policy{Mentee: profile.MenteeRules{MinAge: -5, Agencies: []string{}}, Mentor: profile.MentorRules{MinWeeklyHours: math.NaN()}}.Validate())
+	add(scoring.Rules{DistanceScaleKm: -1, FullExperienceYears: math.Inf(1)}.Validate())
+	add(scoring.Weights{Sector: math.NaN(), Language: math.Inf(1), Distance: math.MaxFloat64, Personality: math.MaxFloat64}.Validate())
+	late := good[0]
+	late.AppliedOn = profile.MustDate(2027, 1, 1)
+	_, err = match.Propose(context.Background(), match.Round{
+		On: profile.MustDate(2026, 11, 23), Mentees: []profile.Mentee{late, good[1]}, Mentors: []profile.Mentor{goodMo[0]},
+		Pinned:   []match.Duo{{MenteeID: late.ID, MentorID: goodMo[0].ID}, {MenteeID: good[1].ID, MentorID: goodMo[0].ID}},
+		Excluded: []match.Duo{{MenteeID: late.ID, MentorID: goodMo[0].ID}},
+	})
+	add(err)
+	for _, csv := range []string{"id;birth_date;x;id\n", "naam;geboortedatm\n", "\xef\xbb\xbf\xff\n",
+		"id;birth_date\nme-1;2001-01-01;extra\nme-2;\"2001\n", strings.Repeat("id;birth_date\n", 1) + strings.Repeat("me-1;2001-01-01\n", 3)} {
+		_, _, err := sheet.ReadMentees(strings.NewReader(csv), sheet.Options{MaxErrors: 2, MaxRows: 2})
+		add(err)
+	}
+	_, _, err = sheet.ReadMentees(strings.NewReader("id;birth_date\nme-1;"+strings.Repeat("1", 40)+"\n"), sheet.Options{MaxCellBytes: 20})
+	add(err)
+	_, _, err = sheet.ReadMentees(strings.NewReader("id;birth_date;capaciteit\n"), sheet.Options{Columns: map[string]string{"capaciteit": "capacity"}})
+	add(err)
+	add(ledgerErr(jsonl(apMe1, apMo1, pr11, pr11, fa11, fa11, `{"on":"2026-01-01","event":"paused","id":"me-1"}`,
+		`{"on":"2026-03-01","event":"resumed","id":"mo-1"}`, `{"on":"2026-03-02","event":"ended","mentee_id":"me-1","mentor_id":"mo-1","reason":"completed"}`,
+		`{"on":"2026-03-03","event":"outcome","mentee_id":"me-1","result":"training"}`, `{"on":"2026-03-03","event":"applied","side":"mentor","id":"me-1"}`,
+		`{"on":"2026-03-04","event":"proposed","mentee_id":"mo-1","mentor_id":"me-1"}`, `{"on":"2026-03-05","event":"withdrawn","id":"me-2","reason":"moved"}`,
+		`{"on":"2026-03-05","event":"paused","id":"mo-1"}`, `{"on":"2026-03-06","event":"paused","id":"mo-1"}`,
+		`{"on":"2026-03-07","event":"proposed","mentee_id":"me-1","mentor_id":"mo-1"}`)))
+	add(ledgerErr(jsonl(apMe1, apMe2, apMo1, pr11, pr21, `{"on":"2026-03-01","event":"withdrawn","id":"me-1","reason":"moved"}`,
+		`{"on":"2026-03-02","event":"paused","id":"me-1"}`)))
+	add(ledgerErr(strings.Repeat(apMe1+"\n", 5) + `{"on":"2026-01-05","event":"applied","side":"mentee","id":"` + strings.Repeat("x", 80) + `"}` + "\n"))
 	// Ledgers.
 	for _, l := range []string{"x\n{}\n[]\n{\"on\": 1}\n{\"on\": \"2026-13-01\", \"event\": \"nope\"}\n{\"x\": [1]}\n{} {}\n{\"on\":\"2026-01-01\"\n",
 		jsonl(apMe1, apMe1, st11, `{"on":"2026-01-05","event":"applied","side":"both","id":"me-9","mentee_id":"me-9"}`,
@@ -107,18 +175,11 @@ func TestOneCodePerMessage(t *testing.T) {
 		add(err)
 	}
 
-	seen := map[string]string{} // code -> template
-	for _, err := range errs {
-		for _, p := range profile.Problems(err) {
-			require.NotEmpty(t, p.Code, "%v", p)
-			tm := template(p)
-			assert.NotContains(t, tm, "not in the words", "%s: %v", p.Code, p)
-			if prev, ok := seen[p.Code]; ok {
-				assert.Equal(t, prev, tm, "code %s stands for two messages", p.Code)
-			} else {
-				seen[p.Code] = tm
-			}
-		}
-	}
-	assert.Greater(t, len(seen), 60, "the inputs reach most codes")
+	return append(errs, moreProblems(t)...)
+}
+
+// ledgerErr returns the error of reading the ledger l.
+func ledgerErr(l string) error {
+	_, err := ledger.Read(strings.NewReader(l), ledger.Options{MaxErrors: 50})
+	return err
 }
