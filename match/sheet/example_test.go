@@ -59,9 +59,9 @@ func Example() {
 	// Output:
 	// 2 mentees (UTF-8, separator ';')
 	// column "E-mail" not read
-	// mentee,mentor,score,pinned,reason_1,reason_2,reason_3,blocked_today
-	// me-1,mo-1,0.83,no,"sector +0.23: same NACE group 62.0: computer programming, consultancy and related activities","language +0.15: speaks French natively, which the mentee practises",availability +0.15: 2 common weekly slots,
-	// me-2,mo-2,0.77,no,sector +0.25: same NACE class 86.10: hospital activities,"language +0.15: speaks French natively, which the mentee practises",distance +0.10: both in Bruxelles (0 at 25 km),
+	// mentee,mentor,score,pinned,criterion_1,points_1,reason_1,criterion_2,points_2,reason_2,criterion_3,points_3,reason_3,blocked_today_codes,blocked_today
+	// me-1,mo-1,0.83,no,sector,0.23,"same NACE group 62.0: computer programming, consultancy and related activities",language,0.15,"speaks French natively, which the mentee practises",availability,0.15,2 common weekly slots,,
+	// me-2,mo-2,0.77,no,sector,0.25,same NACE class 86.10: hospital activities,language,0.15,"speaks French natively, which the mentee practises",distance,0.10,both in Bruxelles (0 at 25 km),,
 }
 
 // A sheet with mistakes: every problem is reported at once, with the row

@@ -50,7 +50,8 @@ func TestWriteDuos(t *testing.T) {
 	require.NoError(t, sheet.WriteDuos(&buf, p, sheet.Options{}))
 	rows := readTable(t, buf.Bytes())
 	require.Len(t, rows, len(p.Duos)+1)
-	assert.Equal(t, []string{"mentee", "mentor", "score", "pinned", "reason_1", "reason_2", "reason_3", "blocked_today"}, rows[0])
+	assert.Equal(t, []string{"mentee", "mentor", "score", "pinned", "criterion_1", "points_1", "reason_1", "criterion_2", "points_2", "reason_2",
+		"criterion_3", "points_3", "reason_3", "blocked_today_codes", "blocked_today"}, rows[0])
 	for k, d := range p.Duos {
 		row := rows[k+1]
 		assert.Equal(t, d.MenteeID, row[0])
@@ -66,9 +67,15 @@ func TestWriteDuos(t *testing.T) {
 			}
 		}
 		if best.Contribution > 0 {
-			assert.True(t, strings.HasPrefix(row[4], best.Criterion+" +"), "%s: %q", d.MenteeID, row[4])
-			assert.True(t, strings.HasSuffix(row[4], ": "+best.Text(language.English)))
+			assert.Equal(t, best.Criterion, row[4], d.MenteeID)
+			assert.Equal(t, strings.Replace(strconv.FormatFloat(best.Contribution, 'f', 2, 64), ".", ",", 1), row[5], "the same decimal comma as the score")
+			assert.Equal(t, best.Text(language.English), row[6])
 		}
+		var codes []string
+		for _, b := range d.Blocked {
+			codes = append(codes, b.Code)
+		}
+		assert.Equal(t, strings.Join(codes, ", "), row[13])
 	}
 }
 
@@ -78,13 +85,14 @@ func TestWriteUnmatched(t *testing.T) {
 	require.NoError(t, sheet.WriteUnmatched(&buf, p, sheet.Options{}))
 	rows := readTable(t, buf.Bytes())
 	require.Len(t, rows, 1+len(p.UnmatchedMentees)+len(p.UnmatchedMentors)+len(p.FullMentors))
-	assert.Equal(t, []string{"side", "id", "reason", "explanation", "best_partner", "best_score", "overdue"}, rows[0])
+	assert.Equal(t, []string{"side", "role", "id", "reason", "explanation", "best_partner", "best_score", "overdue"}, rows[0])
 	reasons := map[string]string{}
 	overdue := 0
 	for _, row := range rows[1:] {
-		reasons[row[0]+" "+row[1]] = row[2]
-		assert.NotEmpty(t, row[3], "an explanation for %s", row[1])
-		if row[6] == "yes" {
+		reasons[row[0]+" "+row[2]] = row[3]
+		assert.Equal(t, row[0], row[1], "the side in English words is its code")
+		assert.NotEmpty(t, row[4], "an explanation for %s", row[2])
+		if row[7] == "yes" {
 			overdue++
 			assert.Equal(t, "mentee", row[0])
 		}
@@ -127,7 +135,7 @@ func TestWriteAlternatives(t *testing.T) {
 		for k, a := range alts {
 			row := byMentee[d.MenteeID][k]
 			assert.Equal(t, []string{d.MenteeID, d.MentorID, strconv.Itoa(k + 1), a.MentorID}, row[:4])
-			assert.Equal(t, a.Describe(), row[8])
+			assert.Equal(t, a.Text(language.English), row[8])
 			checked++
 		}
 	}
@@ -136,13 +144,14 @@ func TestWriteAlternatives(t *testing.T) {
 
 func TestProposalWritersGuardFormulas(t *testing.T) {
 	p := match.Proposal{
-		Duos:             []match.ProposedDuo{{MenteeID: "=cmd", MentorID: "+mo", Parts: []scoring.Part{{Criterion: "sector", Contribution: 0.2, Detail: "none"}}}},
+		Duos:             []match.ProposedDuo{{MenteeID: "=cmd", MentorID: "+mo", Parts: []scoring.Part{{Criterion: "-sector", Contribution: 0.2, Detail: "none"}}}},
 		UnmatchedMentees: []match.Unmatched{{ID: "@me", Reason: match.ReasonPaused}},
 	}
 	var buf bytes.Buffer
 	require.NoError(t, sheet.WriteDuos(&buf, p, sheet.Options{NoBOM: true}))
-	assert.Equal(t, "mentee;mentor;score;pinned;reason_1;reason_2;reason_3;blocked_today\r\n'=cmd;'+mo;0,00;no;sector +0.20: no target sector or no experience sector given (neutral);;;\r\n", buf.String())
+	assert.Equal(t, "mentee;mentor;score;pinned;criterion_1;points_1;reason_1;criterion_2;points_2;reason_2;criterion_3;points_3;reason_3;blocked_today_codes;blocked_today\r\n"+
+		"'=cmd;'+mo;0,00;no;'-sector;0,20;'-sector.none ;;;;;;;;\r\n", buf.String())
 	buf.Reset()
 	require.NoError(t, sheet.WriteUnmatched(&buf, p, sheet.Options{NoBOM: true}))
-	assert.Contains(t, buf.String(), "mentee;'@me;paused;paused for this round;;;no\r\n")
+	assert.Contains(t, buf.String(), "\r\nmentee;mentee;'@me;paused;paused for this round;;;no\r\n")
 }

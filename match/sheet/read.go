@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"golang.org/x/text/language"
 	"io"
 	"maps"
 	"slices"
@@ -36,6 +37,12 @@ type Options struct {
 	// mark. By default they write it, so that Excel reads the file as UTF-8
 	// and keeps accents.
 	NoBOM bool
+	// Lang is the language of the headings and words the proposal writers
+	// write ([WriteDuos]): English (the zero Tag), French, Dutch or German
+	// as written in Belgium, the closest of [profile.Languages] for any
+	// other tag. Numbers follow it: a decimal comma in French, Dutch and
+	// German. The readers and the people writers do not use it.
+	Lang language.Tag
 
 	// MaxRows is the most people a sheet may hold; reading stops with an
 	// error wrapping [profile.ErrTooMany] at the first row past it. 0 means

@@ -1,0 +1,93 @@
+package sheet
+
+import (
+	"golang.org/x/text/language"
+
+	"github.com/duomatch/duo/internal/i18n"
+	"github.com/duomatch/duo/match"
+	"github.com/duomatch/duo/scoring"
+)
+
+// w is one message in English, French, Dutch and German.
+func w(key, en, fr, nl, de string) i18n.Message {
+	return i18n.Message{Key: key, Text: i18n.Text{En: en, Fr: fr, Nl: nl, De: de}}
+}
+
+// catalog holds the words the proposal writers write around the library's
+// own: the tables' headings (English's are the columns' stable names),
+// yes and no, and the explanation of [ReasonFull]. French, Dutch and
+// German follow docs/glossary.md.
+var catalog = i18n.New(
+	w("mentee", "mentee", "jeune", "mentee", "Mentee"),
+	w("mentor", "mentor", "mentor", "mentor", "Mentor"),
+	w("score", "score", "score", "score", "Punktzahl"),
+	w("pinned", "pinned", "fixé", "vastgezet", "festgelegt"),
+	w("criterion", "criterion_%d", "critère %d", "criterium %d", "Kriterium %d"),
+	w("points", "points_%d", "points %d", "punten %d", "Punkte %d"),
+	w("reason", "reason_%d", "raison %d", "reden %d", "Grund %d"),
+	w("blocked_codes", "blocked_today_codes", "codes des règles bloquantes", "codes van de blokkerende regels", "Codes der sperrenden Regeln"),
+	w("blocked_today", "blocked_today", "bloqué aujourd'hui par", "vandaag tegengehouden door", "heute gesperrt durch"),
+	w("side", "side", "rôle", "rol", "Rolle"),
+	w("side_words", "role", "rôle (en clair)", "rol (voluit)", "Rolle (ausgeschrieben)"),
+	w("id", "id", "identifiant", "id", "ID"),
+	w("reason_code", "reason", "code du motif", "code van de reden", "Code des Grundes"),
+	w("explanation", "explanation", "explication", "uitleg", "Erklärung"),
+	w("best_partner", "best_partner", "meilleur partenaire", "beste partner", "bester Partner"),
+	w("best_score", "best_score", "meilleur score", "beste score", "beste Punktzahl"),
+	w("overdue", "overdue", "attente trop longue", "wacht te lang", "wartet zu lange"),
+	w("proposed_mentor", "proposed_mentor", "mentor proposé", "voorgestelde mentor", "vorgeschlagener Mentor"),
+	w("rank", "rank", "rang", "rang", "Rang"),
+	w("lost_duos", "lost_duos", "duos perdus", "verloren duo's", "verlorene Tandems"),
+	w("score_loss", "score_loss", "perte de score", "scoreverlies", "Punktverlust"),
+	w("priority_loss", "priority_loss", "perte de priorité", "prioriteitsverlies", "Prioritätsverlust"),
+	w("changes", "changes", "changements", "wijzigingen", "Änderungen"),
+	w("yes", "yes", "oui", "ja", "ja"),
+	w("no", "no", "non", "nee", "nein"),
+	w("role.mentee", "mentee", "jeune", "mentee", "Mentee"),
+	w("role.mentor", "mentor", "mentor", "mentor", "Mentor"),
+	w(ReasonFull, "pinned duos use all of the mentor's places",
+		"les duos fixés occupent toutes les places du mentor",
+		"de vastgezette duo's nemen alle plaatsen van de mentor in",
+		"die festgelegten Tandems belegen alle Plätze des Mentors"),
+)
+
+// words is the language of a proposal's files: its catalog's printer and
+// the format of its numbers.
+type words struct {
+	lang language.Tag
+	nf   numFormat
+}
+
+// newWords returns the words of opt: the language opt.Lang, and a decimal
+// comma for every number, in cells and in words alike, when the language
+// writes one (French, Dutch, German) or the separator is ';' (Excel in
+// Belgium).
+func newWords(opt Options) words {
+	lang := i18n.Match(opt.Lang)
+	return words{lang: lang, nf: numFormat{decimalComma: comma(opt) == ';' || i18n.Index(lang) != 0}}
+}
+
+// word returns the message key in the file's language.
+func (x words) word(key string, args ...any) string { return catalog.Sprintf(x.lang, key, args...) }
+
+// yesNo returns yes or no in the file's language.
+func (x words) yesNo(b bool) string {
+	if b {
+		return x.word("yes")
+	}
+	return x.word("no")
+}
+
+// The library's words, in the file's language: the criteria's and hard
+// rules' of package scoring, the reasons for people left out and the
+// changes of alternatives of package match.
+
+func (x words) part(p scoring.Part) string      { return p.Text(x.lang) }
+func (x words) blocked(r scoring.Reason) string { return r.Text(x.lang) }
+func (x words) unmatched(u match.Unmatched) string {
+	if u.Reason == ReasonFull {
+		return x.word(ReasonFull)
+	}
+	return u.Text(x.lang)
+}
+func (x words) alternative(a match.Alternative) string { return a.Text(x.lang) }
