@@ -18,7 +18,10 @@
 // -report, the funder's report of the 20 months (package
 // match/ledger/report) is written to FILE, an HTML page in the language
 // of -lang (en, fr, nl or de), with its equity tables by gender, age
-// band, region, referral partner and the mentor's sector. Every
+// band, region, referral partner and the mentor's sector. -lang also sets
+// the language of what the program prints: the worklist's and indicators'
+// words are the library's (ledger.Worklist.Text, ledger.Indicators.Text),
+// days are written day first. Every
 // person is synthetic (internal/synth) and the outcome of each meeting is
 // drawn from a seeded generator, so the same seed prints the same report.
 package main
@@ -31,9 +34,12 @@ import (
 	"math/rand/v2"
 	"os"
 	"slices"
+	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/text/language"
 
+	"github.com/duomatch/duo/internal/i18n"
 	"github.com/duomatch/duo/internal/synth"
 	"github.com/duomatch/duo/match"
 	"github.com/duomatch/duo/match/ledger"
@@ -59,7 +65,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "programme: -lang: want a language tag such as en, fr, nl or de")
 		return 2
 	}
-	l, mentees, mentors, err := simulate(*seed, 20, stdout)
+	l, mentees, mentors, err := simulate(*seed, 20, stdout, tag)
 	if err == nil && *file != "" {
 		err = writeFile(*file, l)
 	}
@@ -95,7 +101,7 @@ var start = profile.MustDate(2026, 1, 5)
 
 // simulate runs the programme for months monthly rounds, printing each
 // round, then the worklist and the indicators.
-func simulate(seed uint64, months int, w io.Writer) (*ledger.Ledger, []profile.Mentee, []profile.Mentor, error) {
+func simulate(seed uint64, months int, w io.Writer, lang language.Tag) (*ledger.Ledger, []profile.Mentee, []profile.Mentor, error) {
 	mentees, mentors := synth.Generate(synth.Config{Seed: seed, Mentees: 80, Mentors: 60, On: start, IneligibleShare: 0.1})
 	rng := rand.New(rand.NewPCG(seed, 2026))
 	capacity := map[string]int{}
@@ -125,7 +131,17 @@ func simulate(seed uint64, months int, w io.Writer) (*ledger.Ledger, []profile.M
 
 	started := map[match.Duo]profile.Date{}
 	var history []match.Duo // started duos, in order
-	fmt.Fprintln(w, "month       new  pinned  failed  ended  outcomes")
+	heads := strings.Fields(words(lang, "table"))
+	widths := []int{10, 3, 6, 6, 5, 8} // the English table's
+	for k, h := range heads {
+		widths[k] = max(widths[k], utf8.RuneCountInString(h))
+		if k == 0 {
+			fmt.Fprintf(w, "%-*s", widths[k], h)
+		} else {
+			fmt.Fprintf(w, "  %*s", widths[k], h)
+		}
+	}
+	fmt.Fprintln(w)
 	for month := 0; month < months && err == nil; month++ {
 		on := start.AddDays(28 * month)
 		for len(apps) > 0 && apps[0].On.Before(on) {
@@ -208,54 +224,35 @@ func simulate(seed uint64, months int, w io.Writer) (*ledger.Ledger, []profile.M
 			add(ledger.Event{On: on.AddDays(12), Kind: ledger.Outcome, MenteeID: t.MenteeID, Result: res})
 			outcomes++
 		}
-		fmt.Fprintf(w, "%s  %3d  %6d  %6d  %5d  %8d\n", on, len(proposed), len(round.Pinned), failed, ended, outcomes)
+		fmt.Fprintf(w, "%-*s  %*d  %*d  %*d  %*d  %*d\n", widths[0], day(lang, on), widths[1], len(proposed), widths[2], len(round.Pinned),
+			widths[3], failed, widths[4], ended, widths[5], outcomes)
 	}
 	if err != nil {
 		return nil, nil, nil, err
 	}
 
 	end := start.AddDays(28 * months)
-	wl := l.Worklist(end)
-	fmt.Fprintf(w, "\nWorklist on %s\n", end)
-	fmt.Fprintf(w, "  overdue mentees (waiting more than %d days): %d\n", profile.MatchWithinDays, len(wl.Overdue))
-	for _, t := range wl.Overdue[:min(3, len(wl.Overdue))] {
-		fmt.Fprintf(w, "    %s waiting since %s (%d days)\n", t.MenteeID, t.Since, t.Days)
-	}
-	fmt.Fprintf(w, "  first meetings not recorded: %d\n", len(wl.FirstMeetingDue))
-	fmt.Fprintf(w, "  duos past 6 months without an end: %d\n", len(wl.PastEnd))
-	fmt.Fprintf(w, "  outcomes due: %d\n", len(wl.OutcomeDue))
-
-	from, to := start, start.AddDays(364)
-	in := l.Indicators(from, to, nil)
-	f := in.Overall
-	fmt.Fprintf(w, "\nIndicators from %s to %s\n", from, to)
-	fmt.Fprintf(w, "  applications: %d mentees, %d mentors, %d found ineligible\n", f.MenteeApplications, f.MentorApplications, f.Ineligible)
-	share("matched within 30 days", f.MatchedWithin30Days, w)
-	if f.DaysToMatch.MedianDays != nil {
-		fmt.Fprintf(w, "  median days to a first proposal: %d (Kaplan–Meier, %d censored)\n", *f.DaysToMatch.MedianDays, f.DaysToMatch.Censored)
-	}
-	share("first meetings failed", f.FirstMeetingFailed, w)
-	share("endings for a job, a training or an internship", f.SuccessfulEnding, w)
-	share("early closures", f.EarlyClosure, w)
-	share("mentors with a second mentee", f.SecondMentee, w)
+	fmt.Fprint(w, "\n"+l.Worklist(end).Text(lang, 3))
+	fmt.Fprint(w, "\n"+l.Indicators(start, start.AddDays(364), nil).Text(lang))
 	later := l.Indicators(start, end, nil).Overall
-	fmt.Fprintf(w, "\nResults of the duos from %s to %s\n", start, end)
-	results("at the end of the mentorship", later.AtEnd, w)
-	results("at 12 months", later.At12Months, w)
+	fmt.Fprintf(w, "\n"+words(lang, "results")+"\n", day(lang, start), day(lang, end))
+	fmt.Fprint(w, later.AtEnd.Text(lang, "at_end"))
+	fmt.Fprint(w, later.At12Months.Text(lang, "at_12_months"))
 	return l, mentees, mentors, nil
 }
 
-// results prints the results at one point as the model programme reports
-// them: positive, then a job and a training or internship, among the
-// known results; the lost to follow-up apart.
-func results(name string, r ledger.Results, w io.Writer) {
-	fmt.Fprintf(w, "  %s: %d duos, %d with a known result\n", name, r.Reached, r.Positive.Total)
-	share("  positive (a job over 3 months, a training or an internship)", r.Positive, w)
-	share("  a job over 3 months", r.Job, w)
-	share("  a training or an internship", r.TrainingOrInternship, w)
-	share("  lost to follow-up (not counted above)", r.LostToFollowUp, w)
+// The program's own words, in the order of profile.Languages (English,
+// French, Dutch, German); the rest are the ledger's.
+var reportWords = map[string][4]string{
+	"table": {"month new pinned failed ended outcomes", "mois nouveaux fixés échecs fins résultats",
+		"maand nieuw vastgezet mislukt beëindigd resultaten", "Monat neu festgelegt gescheitert beendet Ergebnisse"},
+	"results": {"Results of the duos from %s to %s", "Résultats des duos du %s au %s", "Resultaten van de duo's van %s tot %s", "Ergebnisse der Tandems vom %s bis %s"},
 }
 
-func share(name string, p ledger.Proportion, w io.Writer) {
-	fmt.Fprintf(w, "  %s: %d of %d, %.0f %% (95 %% CI %.0f–%.0f %%)\n", name, p.Count, p.Total, 100*p.Rate, 100*p.Low, 100*p.High)
+// words returns the program's words key in lang (the closest of the four).
+func words(lang language.Tag, key string) string { return reportWords[key][i18n.Index(lang)] }
+
+// day writes d day first, as lang writes it.
+func day(lang language.Tag, d profile.Date) string {
+	return i18n.ShortDate(lang, d.Year(), d.Month(), d.Day())
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -20,8 +21,8 @@ func TestRun(t *testing.T) {
 	assert.Empty(t, errOut.String())
 	for _, line := range []string{
 		"month       new  pinned  failed  ended  outcomes\n",
-		"2026-01-05    0       0       0      0         0\n",
-		"\nWorklist on 2027-07-19\n",
+		"05/01/2026    0       0       0      0         0\n",
+		"\nWorklist on 19/07/2027\n",
 		"  applications: 73 mentees, 60 mentors, 15 found ineligible\n",
 		"  first meetings failed: 26 of 96, 27 % (95 % CI 19–37 %)\n",
 		"  endings for a job, a training or an internship: 7 of 38, 18 % (95 % CI 9–33 %)\n",
@@ -62,7 +63,7 @@ func sumColumn(t *testing.T, report string, k int) int {
 	sum := 0
 	for _, line := range strings.Split(report, "\n") {
 		fields := strings.Fields(line)
-		if len(fields) == 6 && strings.HasPrefix(fields[0], "20") {
+		if len(fields) == 6 && len(fields[0]) == 10 && fields[0][2] == '/' && fields[0][5] == '/' {
 			var n int
 			for _, c := range fields[k] {
 				n = n*10 + int(c-'0')
@@ -72,6 +73,40 @@ func sumColumn(t *testing.T, report string, k int) int {
 	}
 	require.Positive(t, sum)
 	return sum
+}
+
+// TestRunLanguages runs the report in French, Dutch and German: the same
+// figures as in English, the library's words for the worklist and the
+// indicators, and no English sentence.
+func TestRunLanguages(t *testing.T) {
+	var en bytes.Buffer
+	require.Equal(t, 0, run(nil, &en, io.Discard))
+	digits := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if '0' <= r && r <= '9' {
+				return r
+			}
+			return -1
+		}, s)
+	}
+	for _, tt := range []struct{ lang, line string }{
+		{"fr", "  premières rencontres sans suite : 26 sur 96, 27 % (IC à 95 % : 19–37 %)\n"},
+		{"nl", "  eerste kennismakingen zonder vervolg: 26 van 96, 27 % (95%-BI 19–37 %)\n"},
+		{"de", "  erste Treffen ohne Folge: 26 von 96, 27 % (95-%-KI 19–37 %)\n"},
+	} {
+		var out, errOut bytes.Buffer
+		require.Equal(t, 0, run([]string{"-lang", tt.lang}, &out, &errOut), errOut.String())
+		assert.Contains(t, out.String(), tt.line)
+		enLines, lines := strings.Split(en.String(), "\n"), strings.Split(out.String(), "\n")
+		require.Len(t, lines, len(enLines))
+		for k := range lines {
+			assert.Equal(t, digits(enLines[k]), digits(lines[k]), "%s: the same figures: %q", tt.lang, lines[k])
+		}
+		low := strings.ToLower(out.String())
+		for _, w := range []string{"waiting", "month", "failed", "results", "the ", "since", "days", "worklist", "indicators", "applications"} {
+			assert.NotContains(t, low, w, tt.lang)
+		}
+	}
 }
 
 func TestBadFlag(t *testing.T) {

@@ -1,0 +1,4 @@
+package ledger
+
+// CheckWords checks the catalog of the worklist's and indicators' words.
+func CheckWords() error { return catalog.Check() }
