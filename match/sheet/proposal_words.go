@@ -13,11 +13,15 @@ func w(key, en, fr, nl, de string) i18n.Message {
 	return i18n.Message{Key: key, Text: i18n.Text{En: en, Fr: fr, Nl: nl, De: de}}
 }
 
-// catalog holds the words the proposal writers write around the library's
-// own: the tables' headings (English's are the columns' stable names),
-// yes and no, and the explanation of [ReasonFull]. French, Dutch and
-// German follow docs/glossary.md.
-var catalog = i18n.New(
+// catalog holds the words of package sheet: those the proposal writers
+// write around the library's own (the tables' headings, English's being
+// the columns' stable names, yes and no, and the explanation of
+// [ReasonFull]), and the headings of the people's columns in each
+// language. French, Dutch and German follow docs/glossary.md.
+var catalog = i18n.New(append(proposalWords, headingWords...)...)
+
+// proposalWords are the words of the proposal's files.
+var proposalWords = []i18n.Message{
 	w("mentee", "mentee", "jeune", "mentee", "Mentee"),
 	w("mentor", "mentor", "mentor", "mentor", "Mentor"),
 	w("score", "score", "score", "score", "Punktzahl"),
@@ -49,7 +53,7 @@ var catalog = i18n.New(
 		"les duos fixés occupent toutes les places du mentor",
 		"de vastgezette duo's nemen alle plaatsen van de mentor in",
 		"die festgelegten Tandems belegen alle Plätze des Mentors"),
-)
+}
 
 // words is the language of a proposal's files: its catalog's printer and
 // the format of its numbers.
