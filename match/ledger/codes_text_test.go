@@ -113,7 +113,7 @@ func moreProblems(t *testing.T) []error {
 	mo.Capacity = 1
 	me1 := mentees[1]
 	me1.ID = "me-1"
-	_, _, err = l.NextRound(profile.MustDate(2026, 3, 1), []profile.Mentee{me1, me1}, []profile.Mentor{mo})
+	_, _, err = l.NextRound(match.Round{On: profile.MustDate(2026, 3, 1), Mentees: []profile.Mentee{me1, me1}, Mentors: []profile.Mentor{mo}})
 	add(err)
 	round := match.Round{On: profile.MustDate(2026, 3, 1), Mentees: mentees, Mentors: mentors}
 	p, err := match.Propose(context.Background(), round)
