@@ -88,7 +88,7 @@ func isPlaceOrTerm(key string) bool {
 // is made, and a test gathers the problems of every package and checks
 // that each code is here and renders its English words.
 var problemCatalog = i18n.New(concat(
-	placeWords, termWords, jsonTermWords, sheetTermWords, profileProblemWords, jsonProblemWords,
+	placeWords, termWords, jsonTermWords, sheetTermWords, ledgerTermWords, profileProblemWords, jsonProblemWords,
 	roundProblemWords, sheetProblemWords, ledgerProblemWords, scoringProblemWords,
 )...)
 

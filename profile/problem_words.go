@@ -58,6 +58,8 @@ var profileProblemWords = []i18n.Message{
 		"kein NACE-Rev.-2-Code (Formen: J, 62, 62.0, 62.01)"),
 	w("unknown_nace_division", "NACE Rev. 2 has no division %[1]s", "la NACE Rév. 2 n'a pas de division %[1]s", "NACE Rev. 2 heeft geen afdeling %[1]s", "die NACE Rev. 2 hat keine Abteilung %[1]s"),
 	w("unknown_slot", "holds values outside the 21 weekly slots", "contient des valeurs hors des 21 créneaux hebdomadaires", "bevat waarden buiten de 21 vaste momenten in de week", "enthält Werte außerhalb der 21 wöchentlichen Zeitfenster"),
+	w("unknown_postcode", "unknown postcode", "code postal inconnu", "onbekende postcode", "unbekannte Postleitzahl"),
+	w("place_mismatch", "postcode and name disagree", "le code postal et le nom de la commune ne correspondent pas", "postcode en gemeentenaam komen niet overeen", "Postleitzahl und Ortsname stimmen nicht überein"),
 	w("unknown_place", "unknown place", "lieu inconnu", "onbekende plaats", "unbekannter Ort"),
 	w("ambiguous_place", "ambiguous place name (add a postcode or coordinates)",
 		"nom de lieu ambigu (ajoutez un code postal ou des coordonnées)",

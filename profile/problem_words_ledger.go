@@ -2,6 +2,12 @@ package profile
 
 import "github.com/duomatch/duo/internal/i18n"
 
+// The words that the ledger's problems take as args.
+var ledgerTermWords = []i18n.Message{
+	w("term.pinned", "pinned", "fixées", "vastgezette", "festgelegten"),
+	w("term.excluded", "excluded", "exclues", "uitgesloten", "ausgeschlossenen"),
+}
+
 // The words of the problems of a programme's ledger, made by package
 // match/ledger (event.go, history.go, ledger.go, round.go). Event kinds,
 // results and reasons are codes and stay as they are.
@@ -17,6 +23,9 @@ var ledgerProblemWords = []i18n.Message{
 		"erwartet eine Zeilennummer, eine ganze Zahl ab 1 ohne führende Nullen"),
 	w("void_not_earlier", "names line %[1]s, not an earlier line", "désigne la ligne %[1]s, pas une ligne antérieure", "verwijst naar regel %[1]s, geen eerdere regel", "nennt Zeile %[1]s, keine frühere Zeile"),
 	w("void_no_event", "line %[1]s holds no event of the ledger", "la ligne %[1]s ne contient aucun événement du registre", "regel %[1]s bevat geen gebeurtenis van het register", "Zeile %[1]s enthält kein Ereignis des Registers"),
+	w("already_voided", "line %[1]s is already voided on line %[2]s", "la ligne %[1]s est déjà annulée à la ligne %[2]s", "regel %[1]s is al geannuleerd op regel %[2]s", "Zeile %[1]s ist schon in Zeile %[2]s storniert"),
+	w("no_event", "no event", "aucun événement", "geen gebeurtenis", "kein Ereignis"),
+	w("from_ledger", "the %[1]s pairs come from the ledger", "les paires %[1]s viennent du registre", "de %[1]s paren komen uit het register", "die %[1]s Paare kommen aus dem Register"),
 	w("void_of_void", "line %[1]s is a void: record the event again instead",
 		"la ligne %[1]s est une annulation : enregistrez plutôt à nouveau l'événement",
 		"regel %[1]s is een annulering: registreer de gebeurtenis liever opnieuw",

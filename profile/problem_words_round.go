@@ -47,5 +47,10 @@ var scoringProblemWords = []i18n.Message{
 		"negativ (nur -1, das die Regel abschaltet, ist erlaubt)"),
 	w("not_a_number", "not a number", "pas un nombre", "geen getal", "keine Zahl"),
 	w("infinite", "infinite", "infini", "oneindig", "unendlich"),
+	w("every_criterion_off", "every criterion is switched off", "tous les critères sont désactivés", "alle criteria zijn uitgeschakeld", "alle Kriterien sind abgeschaltet"),
+	w("negative_limit", "negative (0 means the default; this limit cannot be switched off)",
+		"négatif (0 signifie la valeur par défaut ; cette limite ne peut être désactivée)",
+		"negatief (0 betekent de standaardwaarde; deze grens kan niet uitgeschakeld worden)",
+		"negativ (0 bedeutet den Standardwert; diese Grenze lässt sich nicht abschalten)"),
 	w("sum_overflows", "their sum overflows", "leur somme déborde", "hun som loopt over", "ihre Summe läuft über"),
 }
