@@ -100,36 +100,31 @@ func concat(lists ...[]i18n.Message) []i18n.Message {
 	return out
 }
 
-// w is one message in English, French, Dutch and German.
-func w(key, en, fr, nl, de string) i18n.Message {
-	return i18n.Message{Key: key, Text: i18n.Text{En: en, Fr: fr, Nl: nl, De: de}}
-}
-
 // The words of a problem's place (English's are [Problem.Error]'s).
 var placeWords = []i18n.Message{
-	w("place.row", "row %d", "ligne %d", "rij %d", "Zeile %d"),
-	w("place.line", "line %d", "ligne %d", "regel %d", "Zeile %d"),
-	w("place.column", `column "%s"`, "colonne « %s »", "kolom ‘%s’", "Spalte „%s“"),
-	w("place.colon", ": ", " : ", ": ", ": "),
+	i18n.Msg("place.row", "row %d", "ligne %d", "rij %d", "Zeile %d"),
+	i18n.Msg("place.line", "line %d", "ligne %d", "regel %d", "Zeile %d"),
+	i18n.Msg("place.column", `column "%s"`, "colonne « %s »", "kolom ‘%s’", "Spalte „%s“"),
+	i18n.Msg("place.colon", ": ", " : ", ": ", ": "),
 }
 
 // The words that a problem's args may hold and Text translates.
 var termWords = []i18n.Message{
-	w("term.mentee", "mentee", "jeune", "mentee", "Mentee"),
-	w("term.mentor", "mentor", "mentor", "mentor", "Mentor"),
-	w("term.a string", "a string", "un texte", "een tekst", "einen Text"),
-	w("term.an object", "an object", "un objet", "een object", "ein Objekt"),
-	w("term.an array", "an array", "une liste", "een lijst", "eine Liste"),
-	w("term.true or false", "true or false", "true ou false", "true of false", "true oder false"),
-	w("term.an integer", "an integer", "un nombre entier", "een geheel getal", "eine ganze Zahl"),
-	w("term.a number", "a number", "un nombre", "een getal", "eine Zahl"),
-	w("term.another type", "another type", "un autre type", "een ander type", "einen anderen Typ"),
-	w("term.a malformed literal", "a malformed literal", "une valeur littérale mal formée", "een foutieve letterlijke waarde", "ein fehlerhaftes Literal"),
-	w("term.a comma before the end", "a comma before the end", "une virgule avant la fin", "een komma voor het einde", "ein Komma vor dem Ende"),
-	w("term.want a colon after a field name", "want a colon after a field name", "deux-points attendu après un nom de champ", "dubbelepunt verwacht na een veldnaam", "Doppelpunkt nach einem Feldnamen erwartet"),
-	w("term.want a comma or the end of the array", "want a comma or the end of the array", "virgule ou fin de liste attendue", "komma of einde van de lijst verwacht", "Komma oder Ende der Liste erwartet"),
-	w("term.want a comma or the end of the object", "want a comma or the end of the object", "virgule ou fin d'objet attendue", "komma of einde van het object verwacht", "Komma oder Ende des Objekts erwartet"),
-	w("term.want a field name in quotes", "want a field name in quotes", "nom de champ entre guillemets attendu", "veldnaam tussen aanhalingstekens verwacht", "Feldname in Anführungszeichen erwartet"),
-	w("term.want a key in quotes", "want a key in quotes", "clé entre guillemets attendue", "sleutel tussen aanhalingstekens verwacht", "Schlüssel in Anführungszeichen erwartet"),
-	w("term.want a value", "want a value", "valeur attendue", "waarde verwacht", "Wert erwartet"),
+	i18n.Msg("term.mentee", "mentee", "jeune", "mentee", "Mentee"),
+	i18n.Msg("term.mentor", "mentor", "mentor", "mentor", "Mentor"),
+	i18n.Msg("term.a string", "a string", "un texte", "een tekst", "einen Text"),
+	i18n.Msg("term.an object", "an object", "un objet", "een object", "ein Objekt"),
+	i18n.Msg("term.an array", "an array", "une liste", "een lijst", "eine Liste"),
+	i18n.Msg("term.true or false", "true or false", "true ou false", "true of false", "true oder false"),
+	i18n.Msg("term.an integer", "an integer", "un nombre entier", "een geheel getal", "eine ganze Zahl"),
+	i18n.Msg("term.a number", "a number", "un nombre", "een getal", "eine Zahl"),
+	i18n.Msg("term.another type", "another type", "un autre type", "een ander type", "einen anderen Typ"),
+	i18n.Msg("term.a malformed literal", "a malformed literal", "une valeur littérale mal formée", "een foutieve letterlijke waarde", "ein fehlerhaftes Literal"),
+	i18n.Msg("term.a comma before the end", "a comma before the end", "une virgule avant la fin", "een komma voor het einde", "ein Komma vor dem Ende"),
+	i18n.Msg("term.want a colon after a field name", "want a colon after a field name", "deux-points attendu après un nom de champ", "dubbelepunt verwacht na een veldnaam", "Doppelpunkt nach einem Feldnamen erwartet"),
+	i18n.Msg("term.want a comma or the end of the array", "want a comma or the end of the array", "virgule ou fin de liste attendue", "komma of einde van de lijst verwacht", "Komma oder Ende der Liste erwartet"),
+	i18n.Msg("term.want a comma or the end of the object", "want a comma or the end of the object", "virgule ou fin d'objet attendue", "komma of einde van het object verwacht", "Komma oder Ende des Objekts erwartet"),
+	i18n.Msg("term.want a field name in quotes", "want a field name in quotes", "nom de champ entre guillemets attendu", "veldnaam tussen aanhalingstekens verwacht", "Feldname in Anführungszeichen erwartet"),
+	i18n.Msg("term.want a key in quotes", "want a key in quotes", "clé entre guillemets attendue", "sleutel tussen aanhalingstekens verwacht", "Schlüssel in Anführungszeichen erwartet"),
+	i18n.Msg("term.want a value", "want a value", "valeur attendue", "waarde verwacht", "Wert erwartet"),
 }

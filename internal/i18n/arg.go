@@ -113,3 +113,9 @@ func isDecimal(s string) bool {
 // Has reports whether the catalog has a message with key. Cost: O(number
 // of messages).
 func (c *Catalog) Has(key string) bool { return c.has(key) }
+
+// Msg returns the message key with one text in English, French, Dutch and
+// German, the form most messages take.
+func Msg(key, en, fr, nl, de string) Message {
+	return Message{Key: key, Text: Text{En: en, Fr: fr, Nl: nl, De: de}}
+}

@@ -9,11 +9,6 @@ import (
 	"github.com/duomatch/duo/profile"
 )
 
-// w is one message in English, French, Dutch and German.
-func w(key, en, fr, nl, de string) i18n.Message {
-	return i18n.Message{Key: key, Text: i18n.Text{En: en, Fr: fr, Nl: nl, De: de}}
-}
-
 // counted is a message whose words depend on the count in its first arg.
 func counted(key string, one, other i18n.Text) i18n.Message {
 	return i18n.Message{Key: key, Count: 1, One: one, Other: other}
@@ -25,36 +20,36 @@ func counted(key string, one, other i18n.Text) i18n.Message {
 // ([profile.Problem.Text]).
 var catalog = i18n.New(
 	// The worklist's lists.
-	w("worklist", "Worklist on %s", "À faire au %s", "Takenlijst op %s", "Aufgaben am %s"),
-	w("overdue", "overdue mentees (waiting more than %d days)", "jeunes en attente depuis plus de %d jours", "mentees die langer dan %d dagen wachten", "Mentees, die seit mehr als %d Tagen warten"),
-	w("first_meeting_due", "first meetings not recorded", "premières rencontres non enregistrées", "eerste kennismakingen niet geregistreerd", "erste Treffen nicht erfasst"),
-	w("past_end", "duos past 6 months without an end", "duos de plus de 6 mois sans fin enregistrée", "duo's ouder dan 6 maanden zonder einde", "Tandems über 6 Monate ohne erfasstes Ende"),
-	w("end_outcome_due", "results due at the end of the mentorship", "résultats à relever en fin d'accompagnement", "resultaten op te vragen op het einde van de begeleiding", "Ergebnisse zum Ende der Begleitung fällig"),
-	w("outcome_due", "results due at the 12-month follow-up", "résultats à relever au suivi à 12 mois", "resultaten op te vragen bij de opvolging na 12 maanden", "Ergebnisse zur Nachbefragung nach 12 Monaten fällig"),
+	i18n.Msg("worklist", "Worklist on %s", "À faire au %s", "Takenlijst op %s", "Aufgaben am %s"),
+	i18n.Msg("overdue", "overdue mentees (waiting more than %d days)", "jeunes en attente depuis plus de %d jours", "mentees die langer dan %d dagen wachten", "Mentees, die seit mehr als %d Tagen warten"),
+	i18n.Msg("first_meeting_due", "first meetings not recorded", "premières rencontres non enregistrées", "eerste kennismakingen niet geregistreerd", "erste Treffen nicht erfasst"),
+	i18n.Msg("past_end", "duos past 6 months without an end", "duos de plus de 6 mois sans fin enregistrée", "duo's ouder dan 6 maanden zonder einde", "Tandems über 6 Monate ohne erfasstes Ende"),
+	i18n.Msg("end_outcome_due", "results due at the end of the mentorship", "résultats à relever en fin d'accompagnement", "resultaten op te vragen op het einde van de begeleiding", "Ergebnisse zum Ende der Begleitung fällig"),
+	i18n.Msg("outcome_due", "results due at the 12-month follow-up", "résultats à relever au suivi à 12 mois", "resultaten op te vragen bij de opvolging na 12 maanden", "Ergebnisse zur Nachbefragung nach 12 Monaten fällig"),
 	counted("task", i18n.Text{En: "%[2]s since %[3]s (%[1]d day)", Fr: "%[2]s depuis le %[3]s (%[1]d jour)", Nl: "%[2]s sinds %[3]s (%[1]d dag)", De: "%[2]s seit dem %[3]s (%[1]d Tag)"},
 		i18n.Text{En: "%[2]s since %[3]s (%[1]d days)", Fr: "%[2]s depuis le %[3]s (%[1]d jours)", Nl: "%[2]s sinds %[3]s (%[1]d dagen)", De: "%[2]s seit dem %[3]s (%[1]d Tagen)"}),
 	// The indicators.
-	w("indicators", "Indicators from %s to %s", "Indicateurs du %s au %s", "Indicatoren van %s tot %s", "Kennzahlen vom %s bis %s"),
-	w("applications", "applications: %d mentees, %d mentors, %d found ineligible", "candidatures : %d jeunes, %d mentors, %d jugées non admissibles", "aanmeldingen: %d mentees, %d mentors, %d kwamen niet in aanmerking", "Anmeldungen: %d Mentees, %d Mentoren, %d nicht teilnahmeberechtigt"),
-	w("matched_within_30_days", "matched within 30 days", "jumelés dans les 30 jours", "gekoppeld binnen 30 dagen", "innerhalb von 30 Tagen vermittelt"),
-	w("too_recent", "applications too recent to count: %d", "candidatures trop récentes pour être comptées : %d", "aanmeldingen te recent om mee te tellen: %d", "Anmeldungen zu neu für die Zählung: %d"),
-	w("median_days", "median days to a first proposal: %d (Kaplan–Meier, %d censored)", "délai médian jusqu'à une première proposition : %d jours (Kaplan–Meier, %d censurés)", "mediane wachttijd tot een eerste voorstel: %d dagen (Kaplan–Meier, %d gecensureerd)", "mediane Wartezeit bis zu einem ersten Vorschlag: %d Tage (Kaplan–Meier, %d zensiert)"),
-	w("no_median", "median days to a first proposal: not reached (Kaplan–Meier, %d censored)", "délai médian jusqu'à une première proposition : pas atteint (Kaplan–Meier, %d censurés)", "mediane wachttijd tot een eerste voorstel: niet bereikt (Kaplan–Meier, %d gecensureerd)", "mediane Wartezeit bis zu einem ersten Vorschlag: nicht erreicht (Kaplan–Meier, %d zensiert)"),
-	w("first_meeting_failed", "first meetings failed", "premières rencontres sans suite", "eerste kennismakingen zonder vervolg", "erste Treffen ohne Folge"),
-	w("successful_ending", "endings for a job, a training or an internship", "fins pour un emploi, une formation ou un stage", "stopzettingen voor een job, een opleiding of een stage", "Beendigungen für eine Arbeitsstelle, eine Ausbildung oder ein Praktikum"),
-	w("early_closure", "early closures", "arrêts anticipés", "vroegtijdige stopzettingen", "vorzeitige Beendigungen"),
-	w("second_mentee", "mentors with a second mentee", "mentors avec un deuxième jeune", "mentors met een tweede mentee", "Mentoren mit einem zweiten Mentee"),
-	w("at_end", "at the end of the mentorship", "en fin d'accompagnement", "op het einde van de begeleiding", "zum Ende der Begleitung"),
-	w("at_12_months", "at 12 months", "à 12 mois", "na 12 maanden", "nach 12 Monaten"),
+	i18n.Msg("indicators", "Indicators from %s to %s", "Indicateurs du %s au %s", "Indicatoren van %s tot %s", "Kennzahlen vom %s bis %s"),
+	i18n.Msg("applications", "applications: %d mentees, %d mentors, %d found ineligible", "candidatures : %d jeunes, %d mentors, %d jugées non admissibles", "aanmeldingen: %d mentees, %d mentors, %d kwamen niet in aanmerking", "Anmeldungen: %d Mentees, %d Mentoren, %d nicht teilnahmeberechtigt"),
+	i18n.Msg("matched_within_30_days", "matched within 30 days", "jumelés dans les 30 jours", "gekoppeld binnen 30 dagen", "innerhalb von 30 Tagen vermittelt"),
+	i18n.Msg("too_recent", "applications too recent to count: %d", "candidatures trop récentes pour être comptées : %d", "aanmeldingen te recent om mee te tellen: %d", "Anmeldungen zu neu für die Zählung: %d"),
+	i18n.Msg("median_days", "median days to a first proposal: %d (Kaplan–Meier, %d censored)", "délai médian jusqu'à une première proposition : %d jours (Kaplan–Meier, %d censurés)", "mediane wachttijd tot een eerste voorstel: %d dagen (Kaplan–Meier, %d gecensureerd)", "mediane Wartezeit bis zu einem ersten Vorschlag: %d Tage (Kaplan–Meier, %d zensiert)"),
+	i18n.Msg("no_median", "median days to a first proposal: not reached (Kaplan–Meier, %d censored)", "délai médian jusqu'à une première proposition : pas atteint (Kaplan–Meier, %d censurés)", "mediane wachttijd tot een eerste voorstel: niet bereikt (Kaplan–Meier, %d gecensureerd)", "mediane Wartezeit bis zu einem ersten Vorschlag: nicht erreicht (Kaplan–Meier, %d zensiert)"),
+	i18n.Msg("first_meeting_failed", "first meetings failed", "premières rencontres sans suite", "eerste kennismakingen zonder vervolg", "erste Treffen ohne Folge"),
+	i18n.Msg("successful_ending", "endings for a job, a training or an internship", "fins pour un emploi, une formation ou un stage", "stopzettingen voor een job, een opleiding of een stage", "Beendigungen für eine Arbeitsstelle, eine Ausbildung oder ein Praktikum"),
+	i18n.Msg("early_closure", "early closures", "arrêts anticipés", "vroegtijdige stopzettingen", "vorzeitige Beendigungen"),
+	i18n.Msg("second_mentee", "mentors with a second mentee", "mentors avec un deuxième jeune", "mentors met een tweede mentee", "Mentoren mit einem zweiten Mentee"),
+	i18n.Msg("at_end", "at the end of the mentorship", "en fin d'accompagnement", "op het einde van de begeleiding", "zum Ende der Begleitung"),
+	i18n.Msg("at_12_months", "at 12 months", "à 12 mois", "na 12 maanden", "nach 12 Monaten"),
 	i18n.Message{Key: "reached", Count: 2,
 		One:   i18n.Text{En: "%[1]s: %[2]d duo, %[3]d with a known result", Fr: "%[1]s : %[2]d duo, %[3]d avec un résultat connu", Nl: "%[1]s: %[2]d duo, %[3]d met een gekend resultaat", De: "%[1]s: %[2]d Tandem, %[3]d mit bekanntem Ergebnis"},
 		Other: i18n.Text{En: "%[1]s: %[2]d duos, %[3]d with a known result", Fr: "%[1]s : %[2]d duos, %[3]d avec un résultat connu", Nl: "%[1]s: %[2]d duo's, %[3]d met een gekend resultaat", De: "%[1]s: %[2]d Tandems, %[3]d mit bekanntem Ergebnis"}},
-	w("positive", "positive (a job over 3 months, a training or an internship)", "sorties positives (emploi de plus de 3 mois, formation ou stage)", "positieve uitstroom (job van meer dan 3 maanden, opleiding of stage)", "positive Ergebnisse (Arbeitsstelle über 3 Monate, Ausbildung oder Praktikum)"),
-	w("job", "a job over 3 months", "emploi de plus de 3 mois", "job van meer dan 3 maanden", "Arbeitsstelle über 3 Monate"),
-	w("training_or_internship", "a training or an internship", "formation ou stage", "opleiding of stage", "Ausbildung oder Praktikum"),
-	w("lost_to_follow_up", "lost to follow-up (not counted above)", "perdus de vue (non comptés ci-dessus)", "niet meer bereikbaar (hierboven niet meegeteld)", "nicht mehr erreichbar (oben nicht gezählt)"),
-	w("proportion", "%[1]d of %[2]d, %.0[3]f %% (95 %% CI %.0[4]f–%.0[5]f %%)", "%[1]d sur %[2]d, %.0[3]f %% (IC à 95 %% : %.0[4]f–%.0[5]f %%)", "%[1]d van %[2]d, %.0[3]f %% (95%%-BI %.0[4]f–%.0[5]f %%)", "%[1]d von %[2]d, %.0[3]f %% (95-%%-KI %.0[4]f–%.0[5]f %%)"),
-	w("labelled", "%s: %s", "%s : %s", "%s: %s", "%s: %s"),
+	i18n.Msg("positive", "positive (a job over 3 months, a training or an internship)", "sorties positives (emploi de plus de 3 mois, formation ou stage)", "positieve uitstroom (job van meer dan 3 maanden, opleiding of stage)", "positive Ergebnisse (Arbeitsstelle über 3 Monate, Ausbildung oder Praktikum)"),
+	i18n.Msg("job", "a job over 3 months", "emploi de plus de 3 mois", "job van meer dan 3 maanden", "Arbeitsstelle über 3 Monate"),
+	i18n.Msg("training_or_internship", "a training or an internship", "formation ou stage", "opleiding of stage", "Ausbildung oder Praktikum"),
+	i18n.Msg("lost_to_follow_up", "lost to follow-up (not counted above)", "perdus de vue (non comptés ci-dessus)", "niet meer bereikbaar (hierboven niet meegeteld)", "nicht mehr erreichbar (oben nicht gezählt)"),
+	i18n.Msg("proportion", "%[1]d of %[2]d, %.0[3]f %% (95 %% CI %.0[4]f–%.0[5]f %%)", "%[1]d sur %[2]d, %.0[3]f %% (IC à 95 %% : %.0[4]f–%.0[5]f %%)", "%[1]d van %[2]d, %.0[3]f %% (95%%-BI %.0[4]f–%.0[5]f %%)", "%[1]d von %[2]d, %.0[3]f %% (95-%%-KI %.0[4]f–%.0[5]f %%)"),
+	i18n.Msg("labelled", "%s: %s", "%s : %s", "%s: %s", "%s: %s"),
 )
 
 // labelArgs are the figures a label states.

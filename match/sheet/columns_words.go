@@ -44,13 +44,13 @@ var headingWords = []i18n.Message{
 	h("trained", "formé", "opgeleid"),
 	h("capacity", "capacité", "capaciteit"),
 	h("mentee_gender", "genre du mentoré", "geslacht mentee"),
-	w("ignored", `column "%s" not read`, "colonne « %s » non lue", "kolom ‘%s’ niet gelezen", "Spalte „%s“ nicht gelesen"),
-	w("ignored_likely", `column "%s" not read (a misspelling of %s?)`, "colonne « %s » non lue (vouliez-vous écrire « %s » ?)",
+	i18n.Msg("ignored", `column "%s" not read`, "colonne « %s » non lue", "kolom ‘%s’ niet gelezen", "Spalte „%s“ nicht gelesen"),
+	i18n.Msg("ignored_likely", `column "%s" not read (a misspelling of %s?)`, "colonne « %s » non lue (vouliez-vous écrire « %s » ?)",
 		"kolom ‘%s’ niet gelezen (bedoelde u ‘%s’?)", "Spalte „%s“ nicht gelesen (meinten Sie „%s“?)"),
 }
 
 // h is the heading of the column name in French and Dutch.
-func h(name, fr, nl string) i18n.Message { return w("heading."+name, name, fr, nl, name) }
+func h(name, fr, nl string) i18n.Message { return i18n.Msg("heading."+name, name, fr, nl, name) }
 
 // Heading returns the heading a sheet in the language lang gives the
 // column name (such as "birth_date"): "date de naissance" in French,

@@ -8,11 +8,6 @@ import (
 	"github.com/duomatch/duo/scoring"
 )
 
-// w is one message in English, French, Dutch and German.
-func w(key, en, fr, nl, de string) i18n.Message {
-	return i18n.Message{Key: key, Text: i18n.Text{En: en, Fr: fr, Nl: nl, De: de}}
-}
-
 // catalog holds the words of package sheet: those the proposal writers
 // write around the library's own (the tables' headings, English's being
 // the columns' stable names, yes and no, and the explanation of
@@ -22,34 +17,34 @@ var catalog = i18n.New(append(proposalWords, headingWords...)...)
 
 // proposalWords are the words of the proposal's files.
 var proposalWords = []i18n.Message{
-	w("mentee", "mentee", "jeune", "mentee", "Mentee"),
-	w("mentor", "mentor", "mentor", "mentor", "Mentor"),
-	w("score", "score", "score", "score", "Punktzahl"),
-	w("pinned", "pinned", "fixé", "vastgezet", "festgelegt"),
-	w("criterion", "criterion_%d", "critère %d", "criterium %d", "Kriterium %d"),
-	w("points", "points_%d", "points %d", "punten %d", "Punkte %d"),
-	w("reason", "reason_%d", "raison %d", "reden %d", "Grund %d"),
-	w("blocked_codes", "blocked_today_codes", "codes des règles bloquantes", "codes van de blokkerende regels", "Codes der sperrenden Regeln"),
-	w("blocked_today", "blocked_today", "bloqué aujourd'hui par", "vandaag tegengehouden door", "heute gesperrt durch"),
-	w("side", "side", "rôle", "rol", "Rolle"),
-	w("side_words", "role", "rôle (en clair)", "rol (voluit)", "Rolle (ausgeschrieben)"),
-	w("id", "id", "identifiant", "id", "ID"),
-	w("reason_code", "reason", "code du motif", "code van de reden", "Code des Grundes"),
-	w("explanation", "explanation", "explication", "uitleg", "Erklärung"),
-	w("best_partner", "best_partner", "meilleur partenaire", "beste partner", "bester Partner"),
-	w("best_score", "best_score", "meilleur score", "beste score", "beste Punktzahl"),
-	w("overdue", "overdue", "attente trop longue", "wacht te lang", "wartet zu lange"),
-	w("proposed_mentor", "proposed_mentor", "mentor proposé", "voorgestelde mentor", "vorgeschlagener Mentor"),
-	w("rank", "rank", "rang", "rang", "Rang"),
-	w("lost_duos", "lost_duos", "duos perdus", "verloren duo's", "verlorene Tandems"),
-	w("score_loss", "score_loss", "perte de score", "scoreverlies", "Punktverlust"),
-	w("priority_loss", "priority_loss", "perte de priorité", "prioriteitsverlies", "Prioritätsverlust"),
-	w("changes", "changes", "changements", "wijzigingen", "Änderungen"),
-	w("yes", "yes", "oui", "ja", "ja"),
-	w("no", "no", "non", "nee", "nein"),
-	w("role.mentee", "mentee", "jeune", "mentee", "Mentee"),
-	w("role.mentor", "mentor", "mentor", "mentor", "Mentor"),
-	w(ReasonFull, "pinned duos use all of the mentor's places",
+	i18n.Msg("mentee", "mentee", "jeune", "mentee", "Mentee"),
+	i18n.Msg("mentor", "mentor", "mentor", "mentor", "Mentor"),
+	i18n.Msg("score", "score", "score", "score", "Punktzahl"),
+	i18n.Msg("pinned", "pinned", "fixé", "vastgezet", "festgelegt"),
+	i18n.Msg("criterion", "criterion_%d", "critère %d", "criterium %d", "Kriterium %d"),
+	i18n.Msg("points", "points_%d", "points %d", "punten %d", "Punkte %d"),
+	i18n.Msg("reason", "reason_%d", "raison %d", "reden %d", "Grund %d"),
+	i18n.Msg("blocked_codes", "blocked_today_codes", "codes des règles bloquantes", "codes van de blokkerende regels", "Codes der sperrenden Regeln"),
+	i18n.Msg("blocked_today", "blocked_today", "bloqué aujourd'hui par", "vandaag tegengehouden door", "heute gesperrt durch"),
+	i18n.Msg("side", "side", "rôle", "rol", "Rolle"),
+	i18n.Msg("side_words", "role", "rôle (en clair)", "rol (voluit)", "Rolle (ausgeschrieben)"),
+	i18n.Msg("id", "id", "identifiant", "id", "ID"),
+	i18n.Msg("reason_code", "reason", "code du motif", "code van de reden", "Code des Grundes"),
+	i18n.Msg("explanation", "explanation", "explication", "uitleg", "Erklärung"),
+	i18n.Msg("best_partner", "best_partner", "meilleur partenaire", "beste partner", "bester Partner"),
+	i18n.Msg("best_score", "best_score", "meilleur score", "beste score", "beste Punktzahl"),
+	i18n.Msg("overdue", "overdue", "attente trop longue", "wacht te lang", "wartet zu lange"),
+	i18n.Msg("proposed_mentor", "proposed_mentor", "mentor proposé", "voorgestelde mentor", "vorgeschlagener Mentor"),
+	i18n.Msg("rank", "rank", "rang", "rang", "Rang"),
+	i18n.Msg("lost_duos", "lost_duos", "duos perdus", "verloren duo's", "verlorene Tandems"),
+	i18n.Msg("score_loss", "score_loss", "perte de score", "scoreverlies", "Punktverlust"),
+	i18n.Msg("priority_loss", "priority_loss", "perte de priorité", "prioriteitsverlies", "Prioritätsverlust"),
+	i18n.Msg("changes", "changes", "changements", "wijzigingen", "Änderungen"),
+	i18n.Msg("yes", "yes", "oui", "ja", "ja"),
+	i18n.Msg("no", "no", "non", "nee", "nein"),
+	i18n.Msg("role.mentee", "mentee", "jeune", "mentee", "Mentee"),
+	i18n.Msg("role.mentor", "mentor", "mentor", "mentor", "Mentor"),
+	i18n.Msg(ReasonFull, "pinned duos use all of the mentor's places",
 		"les duos fixés occupent toutes les places du mentor",
 		"de vastgezette duo's nemen alle plaatsen van de mentor in",
 		"die festgelegten Tandems belegen alle Plätze des Mentors"),
