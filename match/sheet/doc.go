@@ -119,12 +119,16 @@
 // (a list entry holding ';', text with spaces at its ends) are errors.
 // [WriteDuos], [WriteUnmatched] and [WriteAlternatives] write a
 // [match.Proposal] as three files, one table each, which a spreadsheet
-// sorts and filters better than one file of sections.
+// sorts and filters better than one file of sections, in the language
+// [Options.Lang] (English, or French, Dutch or German as written in
+// Belgium): headings, yes and no and words in that language, codes and IDs
+// in columns of their own, the same in every language.
 //
 // The writers write UTF-8 with a byte order mark (so that Excel keeps
 // accents; [Options.NoBOM] leaves it out), CRLF line ends and ';' as the
 // separator with decimal commas, as Excel in Belgium expects
-// ([Options.Comma] ',' for a decimal point). Formula injection: a
+// ([Options.Comma] ',' for a decimal point, unless the proposal is written
+// in French, Dutch or German, which keep the comma). Formula injection: a
 // spreadsheet runs a cell starting with =, +, - or @ as a formula, so the
 // writers put an apostrophe before every such text cell (and before one that
 // starts with an apostrophe followed by one of those or another apostrophe);
