@@ -65,6 +65,17 @@
 // offending token (shortened): no names, birth dates, countries of origin,
 // coordinates or scores.
 //
+// # Languages
+//
+// Codes are the API; words are rendered from a code and its args in the
+// language a reader asks for: English, or French, Dutch and German as
+// written in Belgium ([Languages]; [MatchLanguage] reads an HTTP
+// Accept-Language header). [Violation.Text] writes an eligibility rule,
+// [Problem.Text] any problem of any package of duo, from one catalog of
+// problem codes ([ProblemCodes]), with the terms of docs/glossary.md, the
+// locale's decimal comma and days day first. Error and Message stay
+// English; in English, Text equals them.
+//
 // Every function in the package is O(size of its arguments); the limits of
 // Validate bound that size for data that passed it.
 //

@@ -116,6 +116,13 @@
 // one write and an fsync before it returns. It is the package's only I/O;
 // like the rest, it takes no clock and logs nothing.
 //
+// # Words
+//
+// [Label], [Task.Text], [Proportion.Text], [Worklist.Text] and
+// [Indicators.Text] write the worklist and the indicators in English,
+// French, Dutch or German (see [profile.Languages]), days day first; the
+// problems of a ledger are [profile.Problem]s, whose Text does the same.
+//
 // # Indicators
 //
 // [Ledger.Indicators] reads the events dated on or before the period's
