@@ -1,6 +1,8 @@
 package profile
 
 import (
+	"strings"
+
 	"golang.org/x/text/language"
 
 	"github.com/duomatch/duo/internal/i18n"
@@ -41,7 +43,11 @@ func (p *Problem) Text(lang language.Tag) string {
 	}
 	if p.Column != "" {
 		sep()
-		b = append(b, problemCatalog.Sprintf(lang, "place.column", p.Column)...)
+		if letters, ok := noHeading(p.Column); ok {
+			b = append(b, problemCatalog.Sprintf(lang, "place.no_heading", letters)...)
+		} else {
+			b = append(b, problemCatalog.Sprintf(lang, "place.column", p.Column)...)
+		}
 	}
 	colon := problemCatalog.Sprintf(lang, "place.colon")
 	if len(b) > 0 {
@@ -57,10 +63,25 @@ func (p *Problem) Text(lang language.Tag) string {
 		b = append(b, colon...)
 	}
 	if p.Path != "" {
-		b = append(b, p.Path...)
+		if problemCatalog.Has("place." + p.Path) {
+			b = append(b, problemCatalog.Sprintf(lang, "place."+p.Path)...)
+		} else {
+			b = append(b, p.Path...)
+		}
 		b = append(b, colon...)
 	}
 	return string(append(b, words...))
+}
+
+// noHeading reads the Column of a cell in a column without a heading, as
+// package sheet describes it: "(column J, no heading)" gives "J".
+func noHeading(column string) (string, bool) {
+	rest, ok := strings.CutPrefix(column, "(column ")
+	if !ok {
+		return "", false
+	}
+	letters, ok := strings.CutSuffix(rest, ", no heading)")
+	return letters, ok && letters != "" && strings.Trim(letters, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == ""
 }
 
 // ProblemCodes returns the code of every problem duo reports, in every
@@ -106,6 +127,12 @@ var placeWords = []i18n.Message{
 	i18n.Msg("place.line", "line %d", "ligne %d", "regel %d", "Zeile %d"),
 	i18n.Msg("place.column", `column "%s"`, "colonne « %s »", "kolom ‘%s’", "Spalte „%s“"),
 	i18n.Msg("place.colon", ": ", " : ", ": ", ": "),
+	i18n.Msg("place.no_heading", "column %s, no heading", "colonne %s sans en-tête", "kolom %s zonder kolomkop", "Spalte %s ohne Überschrift"),
+	// The pseudo-paths of a problem about a sheet's row or file, or a
+	// request's whole document.
+	i18n.Msg("place.(row)", "(row)", "(ligne)", "(rij)", "(Zeile)"),
+	i18n.Msg("place.(file)", "(file)", "(fichier)", "(bestand)", "(Datei)"),
+	i18n.Msg("place.(document)", "(document)", "(document)", "(document)", "(Dokument)"),
 }
 
 // The words that a problem's args may hold and Text translates.

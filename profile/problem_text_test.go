@@ -184,6 +184,14 @@ func TestProblemTextPlace(t *testing.T) {
 	}
 	line := &Problem{Line: 12, IDs: []string{"me-1", "mo-2"}, Path: "reason", Code: "missing", Detail: "missing"}
 	assert.Equal(t, "regel 12: me-1, mo-2: reason: ontbreekt", line.Text(i18n.Dutch))
+	past := &Problem{Row: 12, Column: "(column J, no heading)", IDs: []string{"me-8"}, Path: "(row)", Code: "cell_past_last_heading",
+		Args: []string{"J"}, Detail: "a cell in column J, past the last heading"}
+	assert.Equal(t, "ligne 12, colonne J sans en-tête : me-8 : (ligne) : une cellule en colonne J, après le dernier en-tête", past.Text(i18n.French))
+	assert.Equal(t, past.Error(), past.Text(language.English))
+	for _, c := range []string{"(column , no heading)", "(column j, no heading)", "(column J)", "column J, no heading", "(column J, no heading) "} {
+		_, ok := noHeading(c)
+		assert.False(t, ok, c)
+	}
 	other := &Problem{Code: "made_elsewhere", Detail: "made elsewhere"}
 	assert.Equal(t, "made elsewhere", other.Text(i18n.French), "a code the catalog lacks keeps its Detail")
 }
