@@ -10,7 +10,7 @@ import (
 
 // Text returns the problem's place and words in the language lang (the
 // zero Tag means English; see [Languages]), rendered from Code and Args:
-// "ligne 7, colonne « Date de naissance » : me-004 : birth_date : pas une
+// "ligne 7, colonne « Date de naissance » : me-004 : birth_date : pas une
 // date (attendu AAAA-MM-JJ ou JJ/MM/AAAA)". IDs, paths and the sheet's
 // column headings are written as they are; in French, Dutch and German an
 // arg that is a day is written day first and a decimal number with a
@@ -125,8 +125,8 @@ func concat(lists ...[]i18n.Message) []i18n.Message {
 var placeWords = []i18n.Message{
 	i18n.Msg("place.row", "row %d", "ligne %d", "rij %d", "Zeile %d"),
 	i18n.Msg("place.line", "line %d", "ligne %d", "regel %d", "Zeile %d"),
-	i18n.Msg("place.column", `column "%s"`, "colonne « %s »", "kolom ‘%s’", "Spalte „%s“"),
-	i18n.Msg("place.colon", ": ", " : ", ": ", ": "),
+	i18n.Msg("place.column", `column "%s"`, "colonne « %s »", "kolom ‘%s’", "Spalte „%s“"),
+	i18n.Msg("place.colon", ": ", " : ", ": ", ": "),
 	i18n.Msg("place.no_heading", "column %s, no heading", "colonne %s sans en-tête", "kolom %s zonder kolomkop", "Spalte %s ohne Überschrift"),
 	// The pseudo-paths of a problem about a sheet's row or file, or a
 	// request's whole document.

@@ -175,7 +175,7 @@ func TestProblemTextPlace(t *testing.T) {
 		want string
 	}{
 		{language.English, `row 7, column "Date de naissance": me-004: birth_date: not a date (want YYYY-MM-DD or DD/MM/YYYY)`},
-		{i18n.French, "ligne 7, colonne « Date de naissance » : me-004 : birth_date : pas une date (attendu : JJ/MM/AAAA ou AAAA-MM-JJ)"},
+		{i18n.French, "ligne 7, colonne « Date de naissance » : me-004 : birth_date : pas une date (attendu : JJ/MM/AAAA ou AAAA-MM-JJ)"},
 		{i18n.Dutch, "rij 7, kolom ‘Date de naissance’: me-004: birth_date: geen datum (verwacht: DD/MM/JJJJ of JJJJ-MM-DD)"},
 		{i18n.German, "Zeile 7, Spalte „Date de naissance“: me-004: birth_date: kein Datum (erwartet: TT.MM.JJJJ, TT/MM/JJJJ oder JJJJ-MM-TT)"},
 	}
@@ -186,7 +186,7 @@ func TestProblemTextPlace(t *testing.T) {
 	assert.Equal(t, "regel 12: me-1, mo-2: reason: ontbreekt", line.Text(i18n.Dutch))
 	past := &Problem{Row: 12, Column: "(column J, no heading)", IDs: []string{"me-8"}, Path: "(row)", Code: "cell_past_last_heading",
 		Args: []string{"J"}, Detail: "a cell in column J, past the last heading"}
-	assert.Equal(t, "ligne 12, colonne J sans en-tête : me-8 : (ligne) : une cellule en colonne J, après le dernier en-tête", past.Text(i18n.French))
+	assert.Equal(t, "ligne 12, colonne J sans en-tête : me-8 : (ligne) : une cellule en colonne J, après le dernier en-tête", past.Text(i18n.French))
 	assert.Equal(t, past.Error(), past.Text(language.English))
 	for _, c := range []string{"(column , no heading)", "(column j, no heading)", "(column J)", "column J, no heading", "(column J, no heading) "} {
 		_, ok := noHeading(c)

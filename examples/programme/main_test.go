@@ -90,7 +90,7 @@ func TestRunLanguages(t *testing.T) {
 		}, s)
 	}
 	for _, tt := range []struct{ lang, line string }{
-		{"fr", "  premières rencontres sans suite : 26 sur 96, 27 % (IC à 95 % : 19–37 %)\n"},
+		{"fr", "  premières rencontres sans suite : 26 sur 96, 27 % (IC à 95 % : 19–37 %)\n"},
 		{"nl", "  eerste kennismakingen zonder vervolg: 26 van 96, 27 % (95%-BI 19–37 %)\n"},
 		{"de", "  erste Treffen ohne Folge: 26 von 96, 27 % (95-%-KI 19–37 %)\n"},
 	} {

@@ -73,9 +73,24 @@ func TestEveryCodeInSource(t *testing.T) {
 		}
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
-			case *ast.KeyValueExpr:
-				if k, ok := n.Key.(*ast.Ident); ok && (k.Name == "Code" || k.Name == "code") {
-					lit(n.Value)
+			case *ast.CompositeLit:
+				// A Problem of profile or jsondec, or a sheet's cellProblem.
+				name := ""
+				switch ty := n.Type.(type) {
+				case *ast.Ident:
+					name = ty.Name
+				case *ast.SelectorExpr:
+					name = ty.Sel.Name
+				}
+				if name != "Problem" && name != "cellProblem" {
+					return true
+				}
+				for _, e := range n.Elts {
+					if kv, ok := e.(*ast.KeyValueExpr); ok {
+						if k, ok := kv.Key.(*ast.Ident); ok && (k.Name == "Code" || k.Name == "code") {
+							lit(kv.Value)
+						}
+					}
 				}
 			case *ast.CallExpr:
 				name := ""

@@ -121,7 +121,10 @@ func moreProblems(t *testing.T) []error {
 	_, err = p.Needs(context.Background(), match.NeedsOptions{MaxRecruits: -1})
 	add(err)
 	add(sheet.Options{MaxRows: -1}.Validate())
-	add(ledger.Options{MaxLines: -1, FirstMeetingDays: -3}.Validate())
+	add(ledger.Options{MaxLines: -1, FirstMeetingDays: -3, Referrals: []string{"X y"}}.Validate())
+	_, err = ledger.Read(strings.NewReader(`{"on":"2026-01-05","event":"applied","side":"mentee","id":"me-1","referral":"ocmw"}`+"\n"),
+		ledger.Options{Referrals: []string{"cpas"}})
+	add(err)
 	off := scoring.Weights{}
 	for _, p := range []*float64{&off.Sector, &off.Occupation, &off.Experience, &off.Interests, &off.Language, &off.Personality, &off.Distance, &off.Availability} {
 		*p = profile.Off

@@ -30,11 +30,11 @@ var catalog = i18n.New(
 		i18n.Text{En: "%[2]s since %[3]s (%[1]d days)", Fr: "%[2]s depuis le %[3]s (%[1]d jours)", Nl: "%[2]s sinds %[3]s (%[1]d dagen)", De: "%[2]s seit dem %[3]s (%[1]d Tagen)"}),
 	// The indicators.
 	i18n.Msg("indicators", "Indicators from %s to %s", "Indicateurs du %s au %s", "Indicatoren van %s tot %s", "Kennzahlen vom %s bis %s"),
-	i18n.Msg("applications", "applications: %d mentees, %d mentors, %d found ineligible", "candidatures : %d jeunes, %d mentors, %d jugées non admissibles", "aanmeldingen: %d mentees, %d mentors, %d kwamen niet in aanmerking", "Anmeldungen: %d Mentees, %d Mentoren, %d nicht teilnahmeberechtigt"),
+	i18n.Msg("applications", "applications: %d mentees, %d mentors, %d found ineligible", "candidatures : %d jeunes, %d mentors, %d jugées non admissibles", "aanmeldingen: %d mentees, %d mentors, %d kwamen niet in aanmerking", "Anmeldungen: %d Mentees, %d Mentoren, %d nicht teilnahmeberechtigt"),
 	i18n.Msg("matched_within_30_days", "matched within 30 days", "duo proposé dans les 30 jours", "duo voorgesteld binnen 30 dagen", "Tandem innerhalb von 30 Tagen vorgeschlagen"),
-	i18n.Msg("too_recent", "applications too recent to count: %d", "candidatures trop récentes pour être comptées : %d", "aanmeldingen te recent om mee te tellen: %d", "Anmeldungen zu neu für die Zählung: %d"),
-	i18n.Msg("median_days", "median days to a first proposal: %d (Kaplan–Meier, %d censored)", "délai médian jusqu'à une première proposition : %d jours (Kaplan–Meier, %d censurés)", "mediane wachttijd tot een eerste voorstel: %d dagen (Kaplan–Meier, %d gecensureerd)", "mediane Wartezeit bis zu einem ersten Vorschlag: %d Tage (Kaplan–Meier, %d zensiert)"),
-	i18n.Msg("no_median", "median days to a first proposal: not reached (Kaplan–Meier, %d censored)", "délai médian jusqu'à une première proposition : pas atteint (Kaplan–Meier, %d censurés)", "mediane wachttijd tot een eerste voorstel: niet bereikt (Kaplan–Meier, %d gecensureerd)", "mediane Wartezeit bis zu einem ersten Vorschlag: nicht erreicht (Kaplan–Meier, %d zensiert)"),
+	i18n.Msg("too_recent", "applications too recent to count: %d", "candidatures trop récentes pour être comptées : %d", "aanmeldingen te recent om mee te tellen: %d", "Anmeldungen zu neu für die Zählung: %d"),
+	i18n.Msg("median_days", "median days to a first proposal: %d (Kaplan–Meier, %d censored)", "délai médian jusqu'à une première proposition : %d jours (Kaplan–Meier, %d censurés)", "mediane wachttijd tot een eerste voorstel: %d dagen (Kaplan–Meier, %d gecensureerd)", "mediane Wartezeit bis zu einem ersten Vorschlag: %d Tage (Kaplan–Meier, %d zensiert)"),
+	i18n.Msg("no_median", "median days to a first proposal: not reached (Kaplan–Meier, %d censored)", "délai médian jusqu'à une première proposition : pas atteint (Kaplan–Meier, %d censurés)", "mediane wachttijd tot een eerste voorstel: niet bereikt (Kaplan–Meier, %d gecensureerd)", "mediane Wartezeit bis zu einem ersten Vorschlag: nicht erreicht (Kaplan–Meier, %d zensiert)"),
 	i18n.Msg("first_meeting_failed", "first meetings failed", "premières rencontres sans suite", "eerste kennismakingen zonder vervolg", "erste Treffen ohne Folge"),
 	i18n.Msg("successful_ending", "endings for a job, a training or an internship", "fins pour cause d'emploi, de formation ou de stage", "einde wegens een job, een opleiding of een stage", "Beendigungen wegen Arbeitsstelle, Ausbildung oder Praktikum"),
 	i18n.Msg("early_closure", "early closures", "arrêts anticipés", "vroegtijdige stopzettingen", "vorzeitige Beendigungen"),
@@ -42,14 +42,14 @@ var catalog = i18n.New(
 	i18n.Msg("at_end", "at the end of the mentorship", "en fin d'accompagnement", "op het einde van de begeleiding", "zum Ende der Begleitung"),
 	i18n.Msg("at_12_months", "at 12 months", "à 12 mois", "na 12 maanden", "nach 12 Monaten"),
 	i18n.Message{Key: "reached", Count: 2,
-		One:   i18n.Text{En: "%[1]s: %[2]d duo, %[3]d with a known result", Fr: "%[1]s : %[2]d duo, %[3]d avec un résultat connu", Nl: "%[1]s: %[2]d duo, %[3]d met een gekend resultaat", De: "%[1]s: %[2]d Tandem, %[3]d mit bekanntem Ergebnis"},
-		Other: i18n.Text{En: "%[1]s: %[2]d duos, %[3]d with a known result", Fr: "%[1]s : %[2]d duos, %[3]d avec un résultat connu", Nl: "%[1]s: %[2]d duo's, %[3]d met een gekend resultaat", De: "%[1]s: %[2]d Tandems, %[3]d mit bekanntem Ergebnis"}},
+		One:   i18n.Text{En: "%[1]s: %[2]d duo, %[3]d with a known result", Fr: "%[1]s : %[2]d duo, %[3]d avec un résultat connu", Nl: "%[1]s: %[2]d duo, %[3]d met een gekend resultaat", De: "%[1]s: %[2]d Tandem, %[3]d mit bekanntem Ergebnis"},
+		Other: i18n.Text{En: "%[1]s: %[2]d duos, %[3]d with a known result", Fr: "%[1]s : %[2]d duos, %[3]d avec un résultat connu", Nl: "%[1]s: %[2]d duo's, %[3]d met een gekend resultaat", De: "%[1]s: %[2]d Tandems, %[3]d mit bekanntem Ergebnis"}},
 	i18n.Msg("positive", "positive (a job over 3 months, a training or an internship)", "sorties positives (emploi de plus de 3 mois, formation ou stage)", "positieve uitstroom (job van meer dan 3 maanden, opleiding of stage)", "positive Ergebnisse (Arbeitsstelle über 3 Monate, Ausbildung oder Praktikum)"),
 	i18n.Msg("job", "a job over 3 months", "emploi de plus de 3 mois", "job van meer dan 3 maanden", "Arbeitsstelle über 3 Monate"),
 	i18n.Msg("training_or_internship", "a training or an internship", "formation ou stage", "opleiding of stage", "Ausbildung oder Praktikum"),
 	i18n.Msg("lost_to_follow_up", "lost to follow-up (not counted above)", "perdus de vue (non comptés ci-dessus)", "niet meer bereikbaar (hierboven niet meegeteld)", "nicht mehr erreichbar (oben nicht gezählt)"),
-	i18n.Msg("proportion", "%[1]d of %[2]d, %.0[3]f %% (95 %% CI %.0[4]f–%.0[5]f %%)", "%[1]d sur %[2]d, %.0[3]f %% (IC à 95 %% : %.0[4]f–%.0[5]f %%)", "%[1]d van %[2]d, %.0[3]f %% (95%%-BI %.0[4]f–%.0[5]f %%)", "%[1]d von %[2]d, %.0[3]f %% (95-%%-KI %.0[4]f–%.0[5]f %%)"),
-	i18n.Msg("labelled", "%s: %s", "%s : %s", "%s: %s", "%s: %s"),
+	i18n.Msg("proportion", "%[1]d of %[2]d, %.0[3]f %% (95 %% CI %.0[4]f–%.0[5]f %%)", "%[1]d sur %[2]d, %.0[3]f %% (IC à 95 %% : %.0[4]f–%.0[5]f %%)", "%[1]d van %[2]d, %.0[3]f %% (95%%-BI %.0[4]f–%.0[5]f %%)", "%[1]d von %[2]d, %.0[3]f %% (95-%%-KI %.0[4]f–%.0[5]f %%)"),
+	i18n.Msg("labelled", "%s: %s", "%s : %s", "%s: %s", "%s: %s"),
 )
 
 // labelArgs are the figures a label states.
@@ -87,7 +87,7 @@ func (t Task) Text(lang language.Tag) string {
 
 // Text writes the proportion in lang with its rate and 95 % interval in
 // whole percents: "26 of 96, 27 % (95 % CI 19–37 %)", "26 sur 96, 27 %
-// (IC à 95 % : 19–37 %)".
+// (IC à 95 % : 19–37 %)".
 func (p Proportion) Text(lang language.Tag) string {
 	return catalog.Sprintf(lang, "proportion", p.Count, p.Total, 100*p.Rate, 100*p.Low, 100*p.High)
 }

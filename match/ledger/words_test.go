@@ -44,7 +44,7 @@ func TestProportionText(t *testing.T) {
 	}{
 		{language.English, "26 of 96, 27 % (95 % CI 19–37 %)"},
 		{language.Tag{}, "26 of 96, 27 % (95 % CI 19–37 %)"},
-		{french, "26 sur 96, 27 % (IC à 95 % : 19–37 %)"},
+		{french, "26 sur 96, 27 % (IC à 95 % : 19–37 %)"},
 		{dutch, "26 van 96, 27 % (95%-BI 19–37 %)"},
 		{german, "26 von 96, 27 % (95-%-KI 19–37 %)"},
 	}

@@ -44,8 +44,8 @@ var headingWords = []i18n.Message{
 	h("trained", "formé", "opgeleid"),
 	h("capacity", "capacité", "capaciteit"),
 	h("mentee_gender", "genre du mentoré", "geslacht mentee"),
-	i18n.Msg("ignored", `column "%s" not read`, "colonne « %s » non lue", "kolom ‘%s’ niet gelezen", "Spalte „%s“ nicht gelesen"),
-	i18n.Msg("ignored_likely", `column "%s" not read (a misspelling of %s?)`, "colonne « %s » non lue (vouliez-vous écrire « %s » ?)",
+	i18n.Msg("ignored", `column "%s" not read`, "colonne « %s » non lue", "kolom ‘%s’ niet gelezen", "Spalte „%s“ nicht gelesen"),
+	i18n.Msg("ignored_likely", `column "%s" not read (a misspelling of %s?)`, "colonne « %s » non lue (vouliez-vous écrire « %s » ?)",
 		"kolom ‘%s’ niet gelezen (bedoelde u ‘%s’?)", "Spalte „%s“ nicht gelesen (meinten Sie „%s“?)"),
 }
 

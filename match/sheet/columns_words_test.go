@@ -46,7 +46,7 @@ func TestIgnoredColumnText(t *testing.T) {
 	c := IgnoredColumn{Heading: "Taalen", Likely: "languages"}
 	assert.Equal(t, `column "Taalen" not read (a misspelling of languages?)`, c.Text(language.Tag{}))
 	assert.Equal(t, "kolom ‘Taalen’ niet gelezen (bedoelde u ‘talen’?)", c.Text(i18n.Dutch))
-	assert.Equal(t, "colonne « Taalen » non lue (vouliez-vous écrire « langues » ?)", c.Text(i18n.French))
+	assert.Equal(t, "colonne « Taalen » non lue (vouliez-vous écrire « langues » ?)", c.Text(i18n.French))
 	assert.Equal(t, "Spalte „Taalen“ nicht gelesen (meinten Sie „languages“?)", c.Text(i18n.German))
 	assert.Equal(t, "kolom ‘E-mail’ niet gelezen", IgnoredColumn{Heading: "E-mail"}.Text(i18n.Dutch))
 }
@@ -62,7 +62,7 @@ func TestDutchSheetInDutch(t *testing.T) {
 	assert.Equal(t, "misspelt_column", ps[0].Code)
 	assert.Equal(t, "rij 1, kolom ‘birth_date’: birth_date: kolom ontbreekt (de kolomkop moet ‘geboortedatum’ of een andere aanvaarde naam zijn); "+
 		"bedoelde u ‘geboortedatum’ in plaats van ‘geboortedatm’?", ps[0].Text(i18n.Dutch))
-	assert.Contains(t, ps[0].Text(i18n.French), "vouliez-vous écrire « date de naissance » au lieu de « geboortedatm » ?")
+	assert.Contains(t, ps[0].Text(i18n.French), "vouliez-vous écrire « date de naissance » au lieu de « geboortedatm » ?")
 }
 
 // TestPastLastHeadingInFrench checks the contract with profile's
@@ -72,5 +72,5 @@ func TestPastLastHeadingInFrench(t *testing.T) {
 	_, _, err := ReadMentees(strings.NewReader("id;birth_date\nme-1;2001-01-01;x\n"), Options{})
 	ps := profile.Problems(err)
 	require.Len(t, ps, 1)
-	assert.Equal(t, "ligne 2, colonne C sans en-tête : me-1 : (ligne) : une cellule en colonne C, après le dernier en-tête", ps[0].Text(i18n.French))
+	assert.Equal(t, "ligne 2, colonne C sans en-tête : me-1 : (ligne) : une cellule en colonne C, après le dernier en-tête", ps[0].Text(i18n.French))
 }
