@@ -150,7 +150,7 @@ func TestProblemText(t *testing.T) {
 	mo.WeeklyHours = 200
 	mo.Status = "sometimes"
 	errs := []error{me.Validate(), mo.Validate(),
-		Policy{Mentee: MenteeRules{MinAge: 200, MaxAge: 20, Agencies: []string{}}, Mentor: MentorRules{MinWeeklyHours: 500, Trained: 7}}.Validate()}
+		Policy{Mentee: MenteeRules{MinAge: 200, MaxAge: 20, Agencies: []Agency{}}, Mentor: MentorRules{MinWeeklyHours: 500, Trained: 7}}.Validate()}
 	_, err := DecodeMentees(strings.NewReader(`[{"id": 7, "x": 1, "birth_date": "2001-02-30"}] 2`), DecodeOptions{})
 	errs = append(errs, err)
 	ps := Problems(errors.Join(errs...))
@@ -185,8 +185,8 @@ func TestProblemTextPlace(t *testing.T) {
 	line := &Problem{Line: 12, IDs: []string{"me-1", "mo-2"}, Path: "reason", Code: "missing", Detail: "missing"}
 	assert.Equal(t, "regel 12: me-1, mo-2: reason: ontbreekt", line.Text(i18n.Dutch))
 	past := &Problem{Row: 12, Column: "(column J, no heading)", IDs: []string{"me-8"}, Path: "(row)", Code: "cell_past_last_heading",
-		Args: []string{"J"}, Detail: "a cell in column J, past the last heading"}
-	assert.Equal(t, "ligne 12, colonne J sans en-tête : me-8 : (ligne) : une cellule en colonne J, après le dernier en-tête", past.Text(i18n.French))
+		Args: []string{"J"}, Detail: "a cell in column J, past the last heading; the row is not read"}
+	assert.Equal(t, "ligne 12, colonne J sans en-tête : me-8 : (ligne) : une cellule en colonne J, après le dernier en-tête ; la ligne n'est pas lue", past.Text(i18n.French))
 	assert.Equal(t, past.Error(), past.Text(language.English))
 	for _, c := range []string{"(column , no heading)", "(column j, no heading)", "(column J)", "column J, no heading", "(column J, no heading) "} {
 		_, ok := noHeading(c)

@@ -31,6 +31,7 @@ var profileProblemWords = []i18n.Message{
 		"niveau inconnu (attendu : A1, A2, B1, B2, C1, C2 ou native pour la langue maternelle)",
 		"onbekend niveau (verwacht: A1, A2, B1, B2, C1, C2 of native voor de moedertaal)",
 		"unbekanntes Niveau (erwartet: A1, A2, B1, B2, C1, C2 oder native für die Muttersprache)"),
+	i18n.Msg("unknown_value", "unknown value (want %[1]s)", "valeur inconnue (attendu : %[1]s)", "onbekende waarde (verwacht: %[1]s)", "unbekannter Wert (erwartet: %[1]s)"),
 	i18n.Msg("unknown_status", "unknown status (want employed, self_employed, early_retired, retired or other)",
 		"statut inconnu (attendu : employed, self_employed, early_retired, retired ou other)",
 		"onbekend statuut (verwacht: employed, self_employed, early_retired, retired of other)",

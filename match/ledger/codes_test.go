@@ -130,7 +130,7 @@ func gatherProblems(t *testing.T) []error {
 	add(err)
 	// More settings, rounds, sheets and ledgers, for the codes the inputs
 	// above do not reach.
-	add(profile.Policy{Mentee: profile.MenteeRules{MinAge: -5, Agencies: []string{}}, Mentor: profile.MentorRules{MinWeeklyHours: math.NaN()}}.Validate())
+	add(profile.Policy{Mentee: profile.MenteeRules{MinAge: -5, Agencies: []profile.Agency{}}, Mentor: profile.MentorRules{MinWeeklyHours: math.NaN()}}.Validate())
 	add(scoring.Rules{DistanceScaleKm: -1, FullExperienceYears: math.Inf(1)}.Validate())
 	add(scoring.Weights{Sector: math.NaN(), Language: math.Inf(1), Distance: math.MaxFloat64, Personality: math.MaxFloat64}.Validate())
 	late := good[0]

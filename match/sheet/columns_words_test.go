@@ -65,12 +65,11 @@ func TestDutchSheetInDutch(t *testing.T) {
 	assert.Contains(t, ps[0].Text(i18n.French), "vouliez-vous écrire « date de naissance » au lieu de « geboortedatm » ?")
 }
 
-// TestPastLastHeadingInFrench checks the contract with profile's
-// Problem.Text: the column of a cell past the last heading is described
-// in the reader's language.
-func TestPastLastHeadingInFrench(t *testing.T) {
+// TestCellCountInFrench checks a row problem of the reader in French:
+// its place and pseudo-path in the reader's language, its figures as args.
+func TestCellCountInFrench(t *testing.T) {
 	_, _, err := ReadMentees(strings.NewReader("id;birth_date\nme-1;2001-01-01;x\n"), Options{})
 	ps := profile.Problems(err)
 	require.Len(t, ps, 1)
-	assert.Equal(t, "ligne 2, colonne C sans en-tête : me-1 : (ligne) : une cellule en colonne C, après le dernier en-tête", ps[0].Text(i18n.French))
+	assert.Equal(t, "ligne 2 : (ligne) : 3 cellules là où l'en-tête en a 2 : un séparateur dans une cellule (mettez la cellule entre guillemets) ou un séparateur manquant ; la ligne n'est pas lue", ps[0].Text(i18n.French))
 }

@@ -229,7 +229,7 @@ func TestHeaderProblems(t *testing.T) {
 		want []where
 	}{
 		{"a mentor sheet read as mentees", "id;birth_date;experience;weekly_hours;languages\n", sheet.Options{},
-			[]where{{Row: 1, Code: "wrong_side"}}},
+			[]where{{Row: 1, Code: "wrong_sheet_side"}}},
 		{"one mentor column is not enough", "id;birth_date;status;languages\nme-1;2001-01-01;x;fr:C1\n", sheet.Options{}, nil},
 		{"a column the rules need", "id;birth_date;languages\n", sheet.Options{Required: sheet.RulesColumns()},
 			[]where{{Row: 1, Column: "availability", Code: "missing_column"}}},
@@ -244,7 +244,7 @@ func TestHeaderProblems(t *testing.T) {
 		})
 	}
 	_, _, err := sheet.ReadMentors(strings.NewReader("id;birth_date;registered;agency;birth_country\n"), sheet.Options{})
-	assert.Equal(t, []where{{Row: 1, Code: "wrong_side"}}, places(err))
+	assert.Equal(t, []where{{Row: 1, Code: "wrong_sheet_side"}}, places(err))
 }
 
 // No cell reaches a message: a trait's name neither.

@@ -351,7 +351,7 @@ func read[T any](r io.Reader, opt Options, t *table[T], validate func(T) error, 
 		ok, rerr := recs.next()
 		if rerr != nil {
 			l := strconv.Itoa(rerr.line)
-			p := problem(row+1, "", rowField, "malformed_csv", "malformed CSV at line "+l+": "+rerr.detail, false, l)
+			p := problem(row+1, "", rowField, "malformed_csv", "malformed CSV at line "+l+": "+rerr.detail, false, l, rerr.detail)
 			p.Line = rerr.line
 			out, rp, e := stop(p)
 			return false, out, rp, e
@@ -427,7 +427,7 @@ func read[T any](r io.Reader, opt Options, t *table[T], validate func(T) error, 
 		if recs.lastFull >= len(header) {
 			c := columnLetters(recs.lastFull)
 			probs.add(problem(row, "(column "+c+", no heading)", rowField,
-				"cell_past_last_heading", "a cell past the last heading; the row is not read", false, c))
+				"cell_past_last_heading", "a cell in column "+c+", past the last heading; the row is not read", false, c))
 			continue
 		}
 
@@ -571,9 +571,9 @@ func mapColumns[T any](t *table[T], header []string, opt Options, rep *Report, h
 	}
 	if other := otherSide(t.side, header); len(other) >= 2 {
 		names, side := strings.Join(other, ", "), otherName[t.side]
-		probs.stop(problem(headerRow, "", fileField, "wrong_side",
+		probs.stop(problem(headerRow, "", fileField, "wrong_sheet_side",
 			"this looks like a sheet of "+side+"s: it has their columns ("+names+"), which a "+t.side+" has not",
-			false, side, names))
+			false, side, names, t.side))
 		return nil, probs.err()
 	}
 	for _, name := range append(slices.Clone(t.required), required...) {
