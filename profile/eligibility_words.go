@@ -8,13 +8,15 @@ import (
 
 // Text returns the violation's words in the language lang (the zero Tag
 // means English; see [Languages]), rendered from Code and Args: in English
-// it equals Message; in French, Dutch and German the day of the check is
-// written with the month's name, day first ("30 ans au 23 novembre 2026"),
-// and a fractional limit with a decimal comma. A code the catalog lacks
-// (a Violation made outside duo) gives Message. Cost: O(length of the
+// it is Message (a test checks that the English words render it); in
+// French, Dutch and German the day of the check is written with the
+// month's name, day first ("30 ans au 23 novembre 2026"),
+// and a fractional limit with a decimal comma. A code the catalog lacks,
+// or fewer Args than its words take (a Violation made by hand), gives
+// Message. Cost: O(length of the
 // message).
 func (v Violation) Text(lang language.Tag) string {
-	if !violationCatalog.Has(v.Code) {
+	if i18n.Index(lang) == 0 || !violationCatalog.Has(v.Code) || len(v.Args) < violationCatalog.NumArgs(v.Code) {
 		return v.Message
 	}
 	return violationCatalog.Render(lang, v.Code, v.Args)

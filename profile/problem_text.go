@@ -15,12 +15,13 @@ import (
 // column headings are written as they are; in French, Dutch and German an
 // arg that is a day is written day first and a decimal number with a
 // decimal comma. In English, Text equals [Problem.Error]. A code that the
-// catalog lacks (a Problem built outside duo) is written with its Detail.
+// catalog lacks, or fewer Args than its words take (a Problem built
+// outside duo), is written with its Detail.
 //
 // Cost: O(length of the message).
 func (p *Problem) Text(lang language.Tag) string {
 	words := p.Detail
-	if p.Code != "" && problemCatalog.Has(p.Code) {
+	if p.Code != "" && problemCatalog.Has(p.Code) && len(p.Args) >= problemCatalog.NumArgs(p.Code) {
 		words = problemCatalog.Render(lang, p.Code, p.Args)
 	}
 	if i18n.Index(lang) == 0 {

@@ -75,6 +75,7 @@ func TestViolationText(t *testing.T) {
 	seen := map[string]bool{}
 	for _, v := range all {
 		seen[v.Code] = true
+		assert.Equal(t, v.Message, violationCatalog.Render(language.English, v.Code, v.Args), v.Code)
 		assert.Equal(t, v.Message, v.Text(language.English), v.Code)
 		assert.Equal(t, v.Message, v.Text(language.Tag{}), "the zero Tag is English")
 		for _, lang := range foreign {
@@ -131,6 +132,7 @@ func TestViolationTextFigures(t *testing.T) {
 		}
 	}
 	assert.Equal(t, "made elsewhere", Violation{Code: "x", Message: "made elsewhere"}.Text(i18n.French))
+	assert.Equal(t, "older than 30", Violation{Code: CodeTooOld, Message: "older than 30"}.Text(i18n.French), "too few args: Message")
 }
 
 // TestProblemText checks that the problems of profiles and policies render

@@ -119,3 +119,30 @@ func (c *Catalog) Has(key string) bool { return c.has(key) }
 func Msg(key, en, fr, nl, de string) Message {
 	return Message{Key: key, Text: Text{En: en, Fr: fr, Nl: nl, De: de}}
 }
+
+// NumArgs returns how many args the message key takes: the highest
+// argument its English text uses (for a counted message, its "other"
+// form), 0 for a key the catalog lacks. A caller holding fewer args than
+// that (a value made by hand) can fall back to its own words. Cost:
+// O(number of messages + length of the text).
+func (c *Catalog) NumArgs(key string) int {
+	for _, m := range c.messages {
+		if m.Key != key {
+			continue
+		}
+		en := m.Text.En
+		if m.Count > 0 {
+			en = m.Other.En
+		}
+		set, err := placeholders(en)
+		if err != nil {
+			return 0
+		}
+		n := 0
+		for arg := range set {
+			n = max(n, arg)
+		}
+		return n
+	}
+	return 0
+}
