@@ -9,7 +9,6 @@ import (
 
 	"gonum.org/v1/gonum/mat"
 
-	"github.com/duomatch/duo/internal/msg"
 	"github.com/duomatch/duo/match/lap"
 	"github.com/duomatch/duo/profile"
 	"github.com/duomatch/duo/scoring"
@@ -53,9 +52,8 @@ func chooseSparse(rows, mentors, seats, allowed int) bool {
 func tooLarge(rows, mentors, limit int) error {
 	r, m, most := strconv.Itoa(rows), strconv.Itoa(mentors), strconv.Itoa(limit)
 	return &profile.Problem{Path: "mentors", Code: "round_too_large", Args: []string{r, m, most},
-		Err: errors.Join(ErrInvalidRound, ErrRoundTooLarge), Detail: fmt.Sprintf(
-			"%s and %s allow more than the limit of %s pairs (MaxCells)",
-			msg.Count(rows, "eligible mentee", "eligible mentees"), msg.Count(mentors, "mentor", "mentors"), most)}
+		Err:    errors.Join(ErrInvalidRound, ErrRoundTooLarge),
+		Detail: "eligible mentees: " + r + ", mentors: " + m + "; they allow more than the limit of " + most + " pairs (MaxCells)"}
 }
 
 // assignSparse solves the round on its allowed pairs, setting st.cands,

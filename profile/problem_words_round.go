@@ -40,10 +40,10 @@ var roundProblemWords = []i18n.Message{
 		"le duo avec le mentor %[1]s est aussi fixé (%[2]s) : un duo ne peut être à la fois gardé et exclu",
 		"het duo met mentor %[1]s is ook vastgezet (%[2]s): een duo kan niet tegelijk behouden en uitgesloten worden",
 		"das Tandem mit Mentor %[1]s ist auch festgelegt (%[2]s): ein Tandem kann nicht zugleich behalten und ausgeschlossen werden"),
-	i18n.Msg("round_too_large", "eligible mentees × mentor seats = %[1]s × %[2]s, more than the limit of %[3]s pairs (MaxCells)",
-		"jeunes admissibles × places de mentor = %[1]s × %[2]s, plus que la limite de %[3]s paires (MaxCells)",
-		"mentees die in aanmerking komen × plaatsen bij mentors = %[1]s × %[2]s, meer dan de grens van %[3]s paren (MaxCells)",
-		"teilnahmeberechtigte Mentees × Mentorenplätze = %[1]s × %[2]s, mehr als die Grenze von %[3]s Paaren (MaxCells)"),
+	i18n.Msg("round_too_large", "eligible mentees: %[1]s, mentors: %[2]s; they allow more than the limit of %[3]s pairs (MaxCells)",
+		"jeunes admissibles : %[1]s, mentors : %[2]s ; ils permettent plus que la limite de %[3]s paires (MaxCells)",
+		"mentees die in aanmerking komen: %[1]s, mentors: %[2]s; ze laten meer toe dan de grens van %[3]s paren (MaxCells)",
+		"teilnahmeberechtigte Mentees: %[1]s, Mentoren: %[2]s; sie erlauben mehr als die Grenze von %[3]s Paaren (MaxCells)"),
 }
 
 // The words of the problems of scoring's settings.

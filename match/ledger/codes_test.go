@@ -41,7 +41,8 @@ func template(p *profile.Problem) string {
 // in any language. Every problem has a code, and every arg is in its words.
 func TestOneCodePerMessage(t *testing.T) {
 	// Codes whose words have a form per plural of a count.
-	counted := map[string]bool{"more_not_listed": true, "above_capacity": true, "more_problems": true}
+	counted := map[string]bool{"more_not_listed": true, "above_capacity": true, "more_problems": true,
+		"batch_interrupted": true, "incomplete_batch": true}
 	errs := gatherProblems(t)
 	seen := map[string]string{} // code -> template
 	known := map[string]bool{}

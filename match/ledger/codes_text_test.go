@@ -58,7 +58,7 @@ func TestProblemTextEveryPackage(t *testing.T) {
 	}
 	slices.Sort(missed)
 	t.Logf("%d of %d codes reached; not reached: %v", len(reached), len(profile.ProblemCodes()), missed)
-	assert.GreaterOrEqual(t, len(reached), 130, "the inputs reach most codes")
+	assert.GreaterOrEqual(t, len(reached), 130, "the inputs reach most codes (the source test checks the rest)")
 }
 
 // moreProblems returns errors for the codes that the inputs of

@@ -209,7 +209,7 @@ func (s *state) apply(e Event, line int) []error {
 			bad("mentee_id", "mentee_in_live_duo", "already in a live duo with %s (line %d)", d.mentor, d.proposedLine)
 		}
 		if c := s.capOf(e.MentorID); len(mo.live) >= c {
-			errs = append(errs, eventProblem(line, ids, "mentor_id", "above_capacity",
+			errs = append(errs, eventProblem(line, e.IDs(), "mentor_id", "above_capacity",
 				fmt.Sprintf("above capacity: already in %d live %s (capacity %d)", len(mo.live), msg.Plural(len(mo.live), "duo", "duos"), c),
 				len(mo.live), c))
 		}
