@@ -145,13 +145,14 @@ func (s *server) proposalCSV(ctx context.Context, w http.ResponseWriter, r *http
 	}
 	var buf bytes.Buffer
 	var err error
+	opt := sheet.Options{Lang: requestLang(r)} // headings and words in the page's language
 	switch table {
 	case "duos":
-		err = sheet.WriteDuos(&buf, resp.Proposal, sheet.Options{})
+		err = sheet.WriteDuos(&buf, resp.Proposal, opt)
 	case "unmatched":
-		err = sheet.WriteUnmatched(&buf, resp.Proposal, sheet.Options{})
+		err = sheet.WriteUnmatched(&buf, resp.Proposal, opt)
 	default:
-		err = sheet.WriteAlternatives(ctx, &buf, resp.Proposal, cmp.Or(k, defaultTableAlternatives), sheet.Options{})
+		err = sheet.WriteAlternatives(ctx, &buf, resp.Proposal, cmp.Or(k, defaultTableAlternatives), opt)
 	}
 	if err != nil {
 		// Past the time limit, 503 timeout, as for the JSON answer.

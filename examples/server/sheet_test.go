@@ -16,6 +16,7 @@ import (
 	"github.com/duomatch/duo/examples/internal/sample"
 	"github.com/duomatch/duo/match"
 	"github.com/duomatch/duo/match/sheet"
+	"github.com/duomatch/duo/profile"
 )
 
 // sampleCSV returns examples/sample/<kind>.csv, the sample pool as a
@@ -147,9 +148,16 @@ func TestProposalCSV(t *testing.T) {
 	tests := []struct {
 		name, table string
 		extra       map[string]any
+		lang        string // ?lang=
 		write       func(*bytes.Buffer) error
 	}{
 		{name: "duos", table: "duos", write: func(b *bytes.Buffer) error { return sheet.WriteDuos(b, p, sheet.Options{}) }},
+		{name: "duos in French", table: "duos", lang: "fr", write: func(b *bytes.Buffer) error {
+			return sheet.WriteDuos(b, p, sheet.Options{Lang: profile.MatchLanguage("fr")})
+		}},
+		{name: "unmatched in Dutch", table: "unmatched", lang: "nl", write: func(b *bytes.Buffer) error {
+			return sheet.WriteUnmatched(b, p, sheet.Options{Lang: profile.MatchLanguage("nl")})
+		}},
 		{name: "unmatched", table: "unmatched", write: func(b *bytes.Buffer) error { return sheet.WriteUnmatched(b, p, sheet.Options{}) }},
 		{name: "alternatives, default 3", table: "alternatives",
 			write: func(b *bytes.Buffer) error {
@@ -163,7 +171,11 @@ func TestProposalCSV(t *testing.T) {
 	h, _ := newTestHandler(testConfig())
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			rec := do(h, "POST", "/v1/proposals/csv/"+tt.table, sampleRequest(t, tt.extra))
+			path := "/v1/proposals/csv/" + tt.table
+			if tt.lang != "" {
+				path += "?lang=" + tt.lang
+			}
+			rec := do(h, "POST", path, sampleRequest(t, tt.extra))
 			require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
 			assert.Equal(t, "text/csv; charset=utf-8", rec.Header().Get("Content-Type"))
 			assert.Equal(t, `attachment; filename="`+tt.table+`.csv"`, rec.Header().Get("Content-Disposition"))
