@@ -127,7 +127,11 @@ func TestReadMemoryBounded(t *testing.T) {
 			_, _, _ = sheet.ReadMentees(bytes.NewReader(data), sheet.Options{})
 			runtime.ReadMemStats(&after)
 			alloc := after.TotalAlloc - before.TotalAlloc
-			assert.LessOrEqual(t, alloc, uint64(5*size), "%d MiB allocated", alloc>>20)
+			t.Logf("%d MiB allocated for a %d MiB file", alloc>>20, size>>20)
+			// The race detector's instrumentation allocates a little more
+			// (85 MiB of 16 MiB here under -race); the bound is a multiple
+			// of the file's size either way.
+			assert.LessOrEqual(t, alloc, uint64(allocBound*size), "%d MiB allocated", alloc>>20)
 		})
 	}
 }

@@ -1,0 +1,7 @@
+//go:build !race
+
+package sheet_test
+
+// allocBound is the multiple of a file's size that reading it may
+// allocate (see TestReadMemoryBounded).
+const allocBound = 5
