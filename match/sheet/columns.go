@@ -66,8 +66,31 @@ func newTable[T any](side string, cols []column[T]) *table[T] {
 			t.byName[k] = i
 			t.keys = append(t.keys, key{norm: []rune(k), col: i})
 		}
+		// The column's heading in each language (headingWords) is an
+		// alias too, unless an alias above already spells it.
+		for _, n := range headings(c.name) {
+			k := normHeading(n)
+			if j, dup := t.byName[k]; dup && j == i {
+				continue
+			} else if dup || utf8.RuneCountInString(k) > maxHeadingRunes {
+				panic("sheet: heading of another column or long heading " + n) // a bug in headingWords
+			}
+			t.byName[k] = i
+			t.keys = append(t.keys, key{norm: []rune(k), col: i})
+		}
 	}
 	return t
+}
+
+// headings returns the headings of the column name in French, Dutch and
+// German (headingWords).
+func headings(name string) []string {
+	for _, m := range headingWords {
+		if m.Key == "heading."+name {
+			return []string{m.Text.Fr, m.Text.Nl, m.Text.De}
+		}
+	}
+	return nil
 }
 
 // column returns the index of the column whose JSON path holds the field
@@ -99,8 +122,8 @@ func normHeading(s string) string {
 // Columns shared by both sides.
 func commonHead[T any](id func(*T) *string, birth func(*T) *profile.Date, gender func(*T) *profile.Gender) []column[T] {
 	return []column[T]{
-		field("id", "id", textCodec, id, "identifiant", "identificatie", "identifier"),
-		field("birth_date", "birth_date", dateCodec, birth, "date de naissance", "geboortedatum", "date of birth", "naissance"),
+		field("id", "id", textCodec, id, "identifiant", "identificatie", "identifier", "Teilnehmer-ID", "Teilnehmernummer"),
+		field("birth_date", "birth_date", dateCodec, birth, "date de naissance", "geboortedatum", "date of birth", "naissance", "geboren am"),
 		field("gender", "gender", genderCodec, gender, "genre", "sexe", "geslacht", "sex"),
 	}
 }
@@ -108,11 +131,11 @@ func commonHead[T any](id func(*T) *string, birth func(*T) *profile.Date, gender
 func placeColumns[T any](home func(*T) *profile.Place) []column[T] {
 	return []column[T]{
 		field("postcode", "home.postcode", textCodec, func(p *T) *string { return &home(p).Postcode },
-			"code postal", "postal code", "cp", "zip"),
+			"code postal", "postal code", "cp", "zip", "PLZ"),
 		field("city", "home.city", textCodec, func(p *T) *string { return &home(p).City },
-			"commune", "ville", "gemeente", "stad", "municipality", "town"),
+			"commune", "ville", "gemeente", "stad", "municipality", "town", "Ort", "Wohnort", "Stadt"),
 		field("country", "home.country", countryCodec, func(p *T) *profile.Country { return &home(p).Country },
-			"pays", "land"),
+			"pays", "land", "Wohnland"),
 		field("lat", "home.lat", floatCodec(true), func(p *T) *float64 { return &home(p).Lat },
 			"latitude", "breedtegraad"),
 		field("lon", "home.lon", floatCodec(true), func(p *T) *float64 { return &home(p).Lon },
@@ -121,25 +144,25 @@ func placeColumns[T any](home func(*T) *profile.Place) []column[T] {
 }
 
 func languagesColumn[T any](get func(*T) *[]profile.Language) column[T] {
-	return field("languages", "languages", languagesCodec, get, "langues", "talen", "language", "langue", "taal")
+	return field("languages", "languages", languagesCodec, get, "langues", "talen", "language", "langue", "taal", "Sprache")
 }
 
 func availabilityColumn[T any](get func(*T) *profile.Availability) column[T] {
 	return field("availability", "availability", availabilityCodec, get,
-		"disponibilites", "disponibilite", "beschikbaarheid")
+		"disponibilites", "disponibilite", "beschikbaarheid", "Verfügbarkeiten")
 }
 
 func interestsColumn[T any](get func(*T) *[]string) column[T] {
 	return field("interests", "interests", stringsCodec, get,
-		"interets", "centres d'interet", "interesses", "hobbies")
+		"interets", "centres d'interet", "interesses", "hobbies", "Hobbys")
 }
 
 func traitsColumn[T any](get func(*T) *profile.Traits) column[T] {
-	return field("traits", "traits", traitsCodec, get, "personnalite", "persoonlijkheid", "personality")
+	return field("traits", "traits", traitsCodec, get, "personnalite", "persoonlijkheid", "personality", "Persönlichkeitsmerkmale")
 }
 
 func pausedColumn[T any](get func(*T) *bool) column[T] {
-	return field("paused", "paused", boolCodec, get, "en pause", "pause", "gepauzeerd", "pauze")
+	return field("paused", "paused", boolCodec, get, "en pause", "pause", "gepauzeerd", "pauze", "in Pause")
 }
 
 // mentees is the table of a mentee sheet; see doc.go.
@@ -153,22 +176,25 @@ var mentees = func() *table[profile.Mentee] {
 			"pays de naissance", "geboorteland", "country of birth"),
 		field("nationalities", "background.nationalities", countriesCodec,
 			func(m *M) *[]profile.Country { return &m.Background.Nationalities },
-			"nationality", "nationalite", "nationalites", "nationaliteit", "nationaliteiten"),
+			"nationality", "nationalite", "nationalites", "nationaliteit", "nationaliteiten",
+			"Staatsangehörigkeit", "Nationalität", "Nationalitäten"),
 		field("parent_birth_countries", "background.parent_birth_countries", countriesCodec,
 			func(m *M) *[]profile.Country { return &m.Background.ParentBirthCountries },
-			"pays de naissance des parents", "geboorteland ouders", "geboortelanden ouders"),
+			"pays de naissance des parents", "geboorteland ouders", "geboortelanden ouders",
+			"Geburtsland der Eltern", "Geburtsland Eltern"),
 		field("parent_nationalities", "background.parent_nationalities", countriesCodec,
 			func(m *M) *[]profile.Country { return &m.Background.ParentNationalities },
-			"nationalites des parents", "nationaliteit ouders", "nationaliteiten ouders"),
+			"nationalites des parents", "nationaliteit ouders", "nationaliteiten ouders",
+			"Staatsangehörigkeit der Eltern", "Staatsangehörigkeit Eltern"),
 		field("registered", "job_seeker.registered", boolCodec, func(m *M) *bool { return &m.JobSeeker.Registered },
-			"inscrit", "ingeschreven"),
+			"inscrit", "ingeschreven", "gemeldet", "arbeitsuchend gemeldet"),
 		field("agency", "job_seeker.agency", agencyCodec, func(m *M) *profile.Agency { return &m.JobSeeker.Agency },
-			"organisme", "agence", "instantie"),
+			"organisme", "agence", "instantie", "Arbeitsvermittlung"),
 		field("job_seeker_since", "job_seeker.since", dateCodec, func(m *M) *profile.Date { return &m.JobSeeker.Since },
-			"inscrit depuis", "ingeschreven sinds"),
-		field("project", "project", textCodec, func(m *M) *string { return &m.Project }, "projet"),
+			"inscrit depuis", "ingeschreven sinds", "gemeldet seit"),
+		field("project", "project", textCodec, func(m *M) *string { return &m.Project }, "projet", "Vorhaben", "Projekt"),
 		field("sectors", "sectors", sectorsCodec, func(m *M) *[]profile.Sector { return &m.Sectors },
-			"sector", "secteur", "secteurs", "sectoren"),
+			"sector", "secteur", "secteurs", "sectoren", "Branche", "Wirtschaftszweig", "Wirtschaftszweige"),
 		field("occupation", "occupation", occupationCodec, func(m *M) *profile.Occupation { return &m.Occupation },
 			"metier", "beroep", "profession"),
 		interestsColumn(func(m *M) *[]string { return &m.Interests }),
@@ -179,12 +205,12 @@ var mentees = func() *table[profile.Mentee] {
 		availabilityColumn(func(m *M) *profile.Availability { return &m.Availability }),
 		traitsColumn(func(m *M) *profile.Traits { return &m.Traits }),
 		field("mentor_gender", "wants.mentor_gender", genderCodec, func(m *M) *profile.Gender { return &m.Wants.MentorGender },
-			"genre du mentor", "geslacht mentor"),
+			"genre du mentor", "geslacht mentor", "Geschlecht Mentor"),
 		field("practise_language", "wants.practise_language", textCodec,
 			func(m *M) *string { return &m.Wants.PractiseLanguage },
 			"practice language", "langue a pratiquer", "te oefenen taal", "oefentaal"),
 		field("applied_on", "applied_on", dateCodec, func(m *M) *profile.Date { return &m.AppliedOn },
-			"date de candidature", "aanmeldingsdatum", "aanmelddatum"),
+			"date de candidature", "aanmeldingsdatum", "aanmelddatum", "angemeldet am"),
 		pausedColumn(func(m *M) *bool { return &m.Paused }),
 	)
 	return newTable("mentee", cols)
@@ -198,20 +224,20 @@ var mentors = func() *table[profile.Mentor] {
 	cols = append(cols,
 		field("status", "status", textCodec, func(m *M) *string { return &m.Status }, "statut"),
 		field("experience", "experience", experienceCodec, func(m *M) *[]profile.Experience { return &m.Experience },
-			"ervaring"),
+			"ervaring", "Erfahrung"),
 		languagesColumn(func(m *M) *[]profile.Language { return &m.Languages }),
 	)
 	cols = append(cols, placeColumns(func(m *M) *profile.Place { return &m.Home })...)
 	cols = append(cols,
 		availabilityColumn(func(m *M) *profile.Availability { return &m.Availability }),
 		field("weekly_hours", "weekly_hours", floatCodec(false), func(m *M) *float64 { return &m.WeeklyHours },
-			"heures par semaine", "uren per week", "hours per week"),
-		field("trained", "trained", boolCodec, func(m *M) *bool { return &m.Trained }, "forme", "opgeleid"),
-		field("capacity", "capacity", capacityCodec, func(m *M) *int { return &m.Capacity }, "capacite", "capaciteit"),
+			"heures par semaine", "uren per week", "hours per week", "Wochenstunden"),
+		field("trained", "trained", boolCodec, func(m *M) *bool { return &m.Trained }, "forme", "opgeleid", "Mentorenschulung"),
+		field("capacity", "capacity", capacityCodec, func(m *M) *int { return &m.Capacity }, "capacite", "capaciteit", "Kapazität"),
 		interestsColumn(func(m *M) *[]string { return &m.Interests }),
 		traitsColumn(func(m *M) *profile.Traits { return &m.Traits }),
 		field("mentee_gender", "wants.mentee_gender", genderCodec, func(m *M) *profile.Gender { return &m.Wants.MenteeGender },
-			"genre du mentore", "geslacht mentee"),
+			"genre du mentore", "geslacht mentee", "Geschlecht Mentee"),
 		pausedColumn(func(m *M) *bool { return &m.Paused }),
 	)
 	return newTable("mentor", cols)

@@ -47,7 +47,7 @@ func TestIgnoredColumnText(t *testing.T) {
 	assert.Equal(t, `column "Taalen" not read (a misspelling of languages?)`, c.Text(language.Tag{}))
 	assert.Equal(t, "kolom ‘Taalen’ niet gelezen (bedoelde u ‘talen’?)", c.Text(i18n.Dutch))
 	assert.Equal(t, "colonne « Taalen » non lue (vouliez-vous écrire « langues » ?)", c.Text(i18n.French))
-	assert.Equal(t, "Spalte „Taalen“ nicht gelesen (meinten Sie „languages“?)", c.Text(i18n.German))
+	assert.Equal(t, "Spalte „Taalen“ nicht gelesen (meinten Sie „Sprachen“?)", c.Text(i18n.German))
 	assert.Equal(t, "kolom ‘E-mail’ niet gelezen", IgnoredColumn{Heading: "E-mail"}.Text(i18n.Dutch))
 }
 

@@ -22,7 +22,8 @@
 //     header: a row with another number is one problem, not read, since a
 //     separator typed inside a cell shifts the later ones);
 //   - dates as YYYY-MM-DD or day first, DD/MM/YYYY, D/M/YYYY, DD-MM-YYYY
-//     or DD.MM.YYYY; never month first (04/12/2001 is 4 December);
+//     or DD.MM.YYYY (as Excel in a German locale writes them); never
+//     month first (04/12/2001 is 4 December);
 //   - numbers with a decimal point or a decimal comma (2.5 or 2,5);
 //   - surrounding spaces in a cell are ignored.
 //
@@ -48,46 +49,48 @@
 //
 // # Columns
 //
-// Mentee columns (in the order the writers use):
+// Mentee columns (in the order the writers use), each with its aliases:
+// the French, Dutch and German headings first (the ones [Heading] gives),
+// then other spellings:
 //
-//	column                  field                               aliases (French, Dutch, other)
-//	id                      id (required)                       identifiant, identificatie, identifier
-//	birth_date              birth_date (required)               date de naissance, geboortedatum, date of birth, naissance
-//	gender                  gender                              genre, sexe, geslacht, sex
-//	birth_country           background.birth_country            pays de naissance, geboorteland, country of birth
-//	nationalities           background.nationalities            nationalité(s), nationaliteit(en), nationality
-//	parent_birth_countries  background.parent_birth_countries   pays de naissance des parents, geboorteland(en) ouders
-//	parent_nationalities    background.parent_nationalities     nationalités des parents, nationaliteit(en) ouders
-//	registered              job_seeker.registered               inscrit, ingeschreven
-//	agency                  job_seeker.agency                   organisme, agence, instantie
-//	job_seeker_since        job_seeker.since                    inscrit depuis, ingeschreven sinds
-//	project                 project                             projet
-//	sectors                 sectors                             secteur(s), sector(en)
-//	occupation              occupation                          métier, beroep, profession
-//	interests               interests                           intérêts, centres d'intérêt, interesses, hobbies
-//	languages               languages                           langue(s), taal, talen, language
-//	postcode                home.postcode                       code postal, postal code, cp, zip
-//	city                    home.city                           commune, ville, gemeente, stad, municipality, town
-//	country                 home.country                        pays, land
-//	lat                     home.lat                            latitude, breedtegraad
-//	lon                     home.lon                            longitude, lengtegraad, lng
-//	availability            availability                        disponibilité(s), beschikbaarheid
-//	traits                  traits                              personnalité, persoonlijkheid, personality
-//	mentor_gender           wants.mentor_gender                 genre du mentor, geslacht mentor
-//	practise_language       wants.practise_language             practice language, langue à pratiquer, te oefenen taal, oefentaal
-//	applied_on              applied_on                          date de candidature, aanmeldingsdatum, aanmelddatum
-//	paused                  paused                              en pause, pause, gepauzeerd, pauze
+//	column                  field                               aliases
+//	id                      id (required)                       identifiant, identificatie, Kennung; identifier, Teilnehmer-ID, Teilnehmernummer
+//	birth_date              birth_date (required)               date de naissance, geboortedatum, Geburtsdatum; date of birth, naissance, geboren am
+//	gender                  gender                              genre, geslacht, Geschlecht; sexe, sex
+//	birth_country           background.birth_country            pays de naissance, geboorteland, Geburtsland; country of birth
+//	nationalities           background.nationalities            nationalités, nationaliteiten, Staatsangehörigkeiten; nationality, nationalité, nationaliteit, Staatsangehörigkeit, Nationalität(en)
+//	parent_birth_countries  background.parent_birth_countries   pays de naissance des parents, geboortelanden ouders, Geburtsländer der Eltern; geboorteland ouders, Geburtsland (der) Eltern
+//	parent_nationalities    background.parent_nationalities     nationalités des parents, nationaliteiten ouders, Staatsangehörigkeiten der Eltern; nationaliteit ouders, Staatsangehörigkeit (der) Eltern
+//	registered              job_seeker.registered               inscrit, ingeschreven, als arbeitsuchend gemeldet; gemeldet, arbeitsuchend gemeldet
+//	agency                  job_seeker.agency                   organisme, instantie, Arbeitsamt; agence, Arbeitsvermittlung
+//	job_seeker_since        job_seeker.since                    inscrit depuis, ingeschreven sinds, arbeitsuchend seit; gemeldet seit
+//	project                 project                             projet, project, berufliches Vorhaben; Vorhaben, Projekt
+//	sectors                 sectors                             secteurs, sectoren, Branchen; sector, secteur, Branche, Wirtschaftszweig(e)
+//	occupation              occupation                          métier, beroep, Beruf; profession
+//	interests               interests                           centres d'intérêt, interesses, Interessen; intérêts, hobbies, Hobbys
+//	languages               languages                           langues, talen, Sprachen; langue, taal, language, Sprache
+//	postcode                home.postcode                       code postal, postcode, Postleitzahl; postal code, cp, zip, PLZ
+//	city                    home.city                           commune, gemeente, Gemeinde; ville, stad, municipality, town, Ort, Wohnort, Stadt
+//	country                 home.country                        pays, land, Land; Wohnland
+//	lat                     home.lat                            latitude, breedtegraad, Breitengrad
+//	lon                     home.lon                            longitude, lengtegraad, Längengrad; lng
+//	availability            availability                        disponibilités, beschikbaarheid, Verfügbarkeit; disponibilité, Verfügbarkeiten
+//	traits                  traits                              personnalité, persoonlijkheid, Persönlichkeit; personality, Persönlichkeitsmerkmale
+//	mentor_gender           wants.mentor_gender                 genre du mentor, geslacht mentor, Geschlecht des Mentors; Geschlecht Mentor
+//	practise_language       wants.practise_language             langue à pratiquer, oefentaal, Übungssprache; practice language, te oefenen taal
+//	applied_on              applied_on                          date de candidature, aanmeldingsdatum, Anmeldedatum; aanmelddatum, angemeldet am
+//	paused                  paused                              en pause, gepauzeerd, pausiert; pause, pauze, in Pause
 //
 // Mentor columns: id, birth_date, gender as above, then
 //
-//	status                  status                              statut
-//	experience              experience                          expérience, ervaring
+//	status                  status                              statut, status, Status
+//	experience              experience                          expérience, ervaring, Berufserfahrung; Erfahrung
 //	languages, postcode, city, country, lat, lon, availability as above
-//	weekly_hours            weekly_hours                        heures par semaine, uren per week, hours per week
-//	trained                 trained                             formé, opgeleid
-//	capacity                capacity                            capacité, capaciteit
+//	weekly_hours            weekly_hours                        heures par semaine, uren per week, Stunden pro Woche; hours per week, Wochenstunden
+//	trained                 trained                             formé, opgeleid, geschult; Mentorenschulung
+//	capacity                capacity                            capacité, capaciteit, Anzahl Mentees gleichzeitig; Kapazität
 //	interests, traits as above
-//	mentee_gender           wants.mentee_gender                 genre du mentoré, geslacht mentee
+//	mentee_gender           wants.mentee_gender                 genre du mentoré, geslacht mentee, Geschlecht des Mentees; Geschlecht Mentee
 //	paused                  paused                              as above
 //
 // # Cells

@@ -39,6 +39,23 @@ var intakeFiles = map[string]func() []byte{
 			"mo-106;01/01/1962;F;retired;56.10:10;fr:langue maternelle, nl:B1;;Trifouilly-les-Oies;lundi soir;2;oui;Lise\n"+
 			"mo-107;01/01/1960;femme;retired;56.10:10;fr:langue maternelle, nl:A2;4000;Liège;vendredi matin, lundi soir;2;oui;Claire\n"))
 	},
+	// Excel in a Belgian (German) locale, as a coordinator in East Belgium
+	// saves it: Windows-1252, ';', CRLF, dates day first with dots,
+	// decimal commas, German headings and values (W, Mann, Frau, ja,
+	// nein, Mo-Abend, Muttersprache, Arbeitsamt der DG), personal
+	// columns, an empty row of separators.
+	"german_excel_mentees.csv": func() []byte {
+		text := crlf("Kennung;Geburtsdatum;Geschlecht;Geburtsland;Staatsangehörigkeit;als arbeitsuchend gemeldet;Arbeitsamt;arbeitsuchend seit;berufliches Vorhaben;Branchen;Beruf;Interessen;Sprachen;PLZ;Wohnort;Breitengrad;Längengrad;Verfügbarkeit;Persönlichkeit;Geschlecht des Mentors;Übungssprache;Anmeldedatum;pausiert;Vorname;Telefon\n" +
+			"me-301;12.04.2001;W;MA;MA;ja;Arbeitsamt der DG;02.05.2026;eine Stelle in der Pflege;86,10;2221;\"Fußball; Kochen\";\"ar:Muttersprache; de:B1; fr:A2\";4700;Eupen;50,6279;6,0364;Mo-Abend, Mi-Nachmittag;\"Offenheit:0,7; Extraversion:0,4\";Frau;de;30.10.2026;nein;Amina;0470\n" +
+			"me-302;03.07.1999;Mann;SY;SY;Ja;ADG;;eine Ausbildung;43.21;;;ar:Muttersprache, de:A2;4780;Sankt Vith;;;Di-Vormittag, Sa-Vormittag;;;de;15.10.2026;Nein;Sami;0471\n" +
+			";;;;;;;;;;;;;;;;;;;;;;;;\n" +
+			"me-303;21.11.2003;divers;AF;AF;JA;Le Forem;01.09.2026;eine Stelle in der Gastronomie;56.10;5120;;prs:Muttersprache, fr:B2;4000;Lüttich;;;Do-Abend, So-Nachmittag;;W;fr;20.09.2026;ja;Ali;0472\n")
+		b, err := charmap.Windows1252.NewEncoder().Bytes([]byte(text))
+		if err != nil {
+			panic(err)
+		}
+		return b
+	},
 	// "CSV (Macintosh)": line ends are CR alone.
 	"cr_only_mentees.csv": func() []byte {
 		return []byte(strings.ReplaceAll(intakeMini, "\n", "\r"))

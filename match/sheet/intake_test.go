@@ -60,6 +60,7 @@ func TestIntakeFiles(t *testing.T) {
 		{name: "one very wide row", file: "wide_row_mentees.csv", ids: []string{"me-1", "me-3"},
 			problems: []where{{Row: 3, Code: "cell_count"}}, encoding: "UTF-8"},
 		{name: "Dutch Excel", file: "dutch_excel_mentees.csv", ids: []string{"me-101", "me-102", "me-103", "me-104"}, encoding: "Windows-1252"},
+		{name: "German Excel", file: "german_excel_mentees.csv", ids: []string{"me-301", "me-302", "me-303"}, encoding: "Windows-1252"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -77,7 +78,7 @@ func TestIntakeFiles(t *testing.T) {
 			for _, m := range got {
 				require.NoError(t, m.Validate())
 				if m.Home.City != "" {
-					assert.Contains(t, []string{"Liège", "Antwerpen", "Schaarbeek", "Gent"}, m.Home.City, "never garbled")
+					assert.Contains(t, []string{"Liège", "Antwerpen", "Schaarbeek", "Gent", "Eupen", "Sankt Vith", "Lüttich"}, m.Home.City, "never garbled")
 				}
 			}
 		})
@@ -113,6 +114,126 @@ func TestDutchExcelValues(t *testing.T) {
 	again, _, err := sheet.ReadMentees(&buf, sheet.Options{})
 	require.NoError(t, err)
 	assert.Equal(t, got, again)
+}
+
+// The German-Excel sheet (East Belgium): German headings, every column
+// read, and the values in the coordinator's German words stored as the
+// canonical values; written back in German, the file reads the same.
+func TestGermanExcelValues(t *testing.T) {
+	got, rep, err := sheet.ReadMentees(bytes.NewReader(readTestdata(t, "german_excel_mentees.csv")), sheet.Options{Required: sheet.RulesColumns()})
+	require.NoError(t, err)
+	assert.Equal(t, sheet.Separator(';'), rep.Comma)
+	assert.Equal(t, "Windows-1252", rep.Encoding)
+	assert.Equal(t, 1, rep.EmptyRows)
+	assert.Equal(t, []sheet.IgnoredColumn{{Heading: "Vorname"}, {Heading: "Telefon"}}, rep.Ignored, "only the personal columns are not read")
+	require.Len(t, got, 3)
+	slot := func(s string) profile.Slot { x, err := profile.ParseSlot(s); require.NoError(t, err); return x }
+	me := got[0]
+	assert.Equal(t, profile.Mentee{
+		ID: "me-301", BirthDate: date(2001, 4, 12), Gender: profile.Female,
+		Background: profile.Background{BirthCountry: "MA", Nationalities: []profile.Country{"MA"}},
+		JobSeeker:  profile.JobSeeker{Registered: true, Agency: profile.ADG, Since: date(2026, 5, 2)},
+		Project:    "eine Stelle in der Pflege", Sectors: []profile.Sector{"86.10"}, Occupation: "2221",
+		Interests:    []string{"Fußball", "Kochen"},
+		Languages:    []profile.Language{{Tag: "ar", Level: profile.Native}, {Tag: "de", Level: profile.B1}, {Tag: "fr", Level: profile.A2}},
+		Home:         profile.Place{Postcode: "4700", City: "Eupen", Lat: 50.6279, Lon: 6.0364},
+		Availability: profile.AvailabilityOf(slot("mon-evening"), slot("wed-afternoon")),
+		Traits:       profile.Traits{"Offenheit": 0.7, "Extraversion": 0.4},
+		Wants:        profile.MenteeWants{MentorGender: profile.Female, PractiseLanguage: "de"},
+		AppliedOn:    date(2026, 10, 30),
+	}, me)
+	assert.Equal(t, profile.Male, got[1].Gender, "Mann")
+	assert.Equal(t, profile.ADG, got[1].JobSeeker.Agency)
+	assert.True(t, got[1].JobSeeker.Registered, "Ja")
+	assert.False(t, got[1].Paused, "Nein")
+	assert.Equal(t, profile.AvailabilityOf(slot("tue-morning"), slot("sat-morning")), got[1].Availability)
+	assert.Equal(t, profile.OtherGender, got[2].Gender, "divers")
+	assert.Equal(t, profile.LeForem, got[2].JobSeeker.Agency)
+	assert.Equal(t, profile.Female, got[2].Wants.MentorGender, "W")
+	assert.True(t, got[2].Paused, "ja")
+	assert.Equal(t, profile.AvailabilityOf(slot("thu-evening"), slot("sun-afternoon")), got[2].Availability)
+	for _, m := range got {
+		require.NoError(t, m.Validate())
+	}
+
+	// Written back, the values are canonical, and read back the same.
+	var buf bytes.Buffer
+	require.NoError(t, sheet.WriteMentees(&buf, got, sheet.Options{}))
+	for _, word := range []string{"Mo-Abend", "Muttersprache", "Arbeitsamt", ";W;", ";ja;"} {
+		assert.NotContains(t, buf.String(), word)
+	}
+	again, _, err := sheet.ReadMentees(&buf, sheet.Options{})
+	require.NoError(t, err)
+	assert.Equal(t, got, again)
+}
+
+// TestGermanMentors reads a mentors' sheet with German headings for every
+// mentor column and German values.
+func TestGermanMentors(t *testing.T) {
+	csv := "Kennung;Geburtsdatum;Geschlecht;Status;Berufserfahrung;Sprachen;Postleitzahl;Gemeinde;Land;Verfügbarkeit;Stunden pro Woche;geschult;Anzahl Mentees gleichzeitig;Interessen;Persönlichkeit;Geschlecht des Mentees;pausiert\r\n" +
+		"mo-301;03.03.1960;männlich;retired;\"62.02:2512:20; 70.22:5,5\";de:Muttersprache, fr:C1;4700;Eupen;BE;Mo-Abend, Sa-Vormittag;2,5;ja;2;Wandern;Offenheit:0,6;weiblich;nein\r\n"
+	got, rep, err := sheet.ReadMentors(strings.NewReader(csv), sheet.Options{Required: sheet.RulesColumns()})
+	require.NoError(t, err)
+	assert.Empty(t, rep.Ignored)
+	require.Len(t, got, 1)
+	slot := func(s string) profile.Slot { x, err := profile.ParseSlot(s); require.NoError(t, err); return x }
+	assert.Equal(t, profile.Mentor{
+		ID: "mo-301", BirthDate: date(1960, 3, 3), Gender: profile.Male, Status: "retired",
+		Experience:   []profile.Experience{{Sector: "62.02", Occupation: "2512", Years: 20}, {Sector: "70.22", Years: 5.5}},
+		Languages:    []profile.Language{{Tag: "de", Level: profile.Native}, {Tag: "fr", Level: profile.C1}},
+		Home:         profile.Place{Postcode: "4700", City: "Eupen", Country: "BE"},
+		Availability: profile.AvailabilityOf(slot("mon-evening"), slot("sat-morning")),
+		WeeklyHours:  2.5, Trained: true, Capacity: 2, Interests: []string{"Wandern"},
+		Traits: profile.Traits{"Offenheit": 0.6}, Wants: profile.MentorWants{MenteeGender: profile.Female},
+	}, got[0])
+}
+
+// TestGermanCells checks, for each closed vocabulary, that a German cell
+// is read as the French and Dutch cells of the same meaning are: whatever
+// a French or Dutch sheet may write, a German one may too.
+func TestGermanCells(t *testing.T) {
+	tests := []struct {
+		column string
+		fr, nl string
+		de     []string
+	}{
+		{"registered", "oui", "ja", []string{"ja", "Ja", "JA", "j", "wahr"}},
+		{"registered", "non", "nee", []string{"nein", "Nein", "falsch"}},
+		{"gender", "femme", "vrouw", []string{"Frau", "W", "weiblich"}},
+		{"gender", "homme", "man", []string{"Mann", "M", "männlich"}},
+		{"gender", "autre", "ander", []string{"divers", "D", "anders"}},
+		{"agency", "Forem", "Forem", []string{"Le Forem"}},
+		{"agency", "ADG", "ADG", []string{"Arbeitsamt der DG", "Arbeitsamt", "Arbeitsamt der Deutschsprachigen Gemeinschaft"}},
+		{"availability", "lundi soir", "ma-avond", []string{"Mo-Abend", "Montag Abend", "Montagabend", "mo abend"}},
+		{"availability", "mercredi après-midi", "wo-namiddag", []string{"Mi-Nachmittag", "Mittwoch Nachmittag", "Mittwochnachmittag"}},
+		{"availability", "samedi matin", "za-voormiddag", []string{"Sa-Vormittag", "Samstag Morgen", "Samstagvormittag"}},
+		{"languages", "ar:langue maternelle", "ar:moedertaal", []string{"ar:Muttersprache", "ar: muttersprache"}},
+		{"birth_date", "12/04/2001", "12-04-2001", []string{"12.04.2001", "12.4.2001"}},
+		{"lat", "50,63", "50,63", []string{"50,63"}},
+	}
+	read := func(column, cell string) profile.Mentee {
+		t.Helper()
+		csv := "id;birth_date"
+		row := "me-1;2001-04-12"
+		if column == "birth_date" {
+			csv, row = "id", "me-1"
+		}
+		got, _, err := sheet.ReadMentees(strings.NewReader(csv+";"+column+"\n"+row+";\""+cell+"\"\n"), sheet.Options{})
+		require.NoError(t, err, "%s %q", column, cell)
+		require.Len(t, got, 1)
+		return got[0]
+	}
+	for _, tt := range tests {
+		t.Run(tt.column+" "+tt.fr, func(t *testing.T) {
+			want := read(tt.column, tt.fr)
+			assert.Equal(t, want, read(tt.column, tt.nl), "Dutch %q", tt.nl)
+			for _, de := range tt.de {
+				assert.Equal(t, want, read(tt.column, de), "German %q", de)
+			}
+		})
+	}
+	_, _, err := sheet.ReadMentees(strings.NewReader("id;birth_date;Geschlecht\nme-1;2001-04-12;vielleicht\n"), sheet.Options{})
+	assert.Equal(t, []where{{Row: 2, Column: "Geschlecht", ID: "me-1", Code: "unknown_value"}}, places(err), "a German word outside the vocabulary")
 }
 
 func TestFrenchMentors(t *testing.T) {

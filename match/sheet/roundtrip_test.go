@@ -114,6 +114,7 @@ var fuzzSeeds = []string{
 	"id,birth_date,registered,traits,lat\nme-1,2000-01-31,TRUE,openness:0.7,50.85\n",
 	"First name,id,E-mail,birth_date,sectors\nA,me-1,a@b,2001-01-01,62.01; 62.02\n",
 	"id;birth_date;paused;interests\nme-1;31/02/2001;ja;\"a\nb\"\n",
+	"Kennung;Geburtsdatum;Geschlecht;Sprachen;Wohnort;Verfügbarkeit;Breitengrad\r\nme-1;12.04.2001;W;\"ar:Muttersprache; de:B1\";Eupen;Mo-Abend;50,63\r\n",
 }
 
 // FuzzRoundTrip reads a sheet, and when it reads without error writes the
