@@ -155,4 +155,11 @@ var termWords = []i18n.Message{
 	i18n.Msg("term.want a field name in quotes", "want a field name in quotes", "nom de champ entre guillemets attendu", "veldnaam tussen aanhalingstekens verwacht", "Feldname in Anführungszeichen erwartet"),
 	i18n.Msg("term.want a key in quotes", "want a key in quotes", "clé entre guillemets attendue", "sleutel tussen aanhalingstekens verwacht", "Schlüssel in Anführungszeichen erwartet"),
 	i18n.Msg("term.want a value", "want a value", "valeur attendue", "waarde verwacht", "Wert erwartet"),
+	// What a closed vocabulary accepts (the arg of "unknown_value").
+	i18n.Msg("term.female, male or x", "female, male or x", "female, male ou x", "female, male of x", "female, male oder x"),
+	i18n.Msg("term.female, male or x, in any of the four languages", "female, male or x, in any of the four languages",
+		"femme, homme ou x, en français, en néerlandais, en allemand ou en anglais",
+		"vrouw, man of x, in het Nederlands, het Frans, het Duits of het Engels",
+		"Frau, Mann oder x, auf Deutsch, Französisch, Niederländisch oder Englisch"),
+	i18n.Msg("term."+agencyNames, agencyNames, "Actiris, VDAB, Le Forem ou ADG", "Actiris, VDAB, Le Forem of ADG", "Actiris, VDAB, Le Forem oder ADG"),
 }

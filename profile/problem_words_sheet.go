@@ -95,6 +95,9 @@ var sheetProblemWords = []i18n.Message{
 		"élément %[1]s : la valeur n'est pas un nombre",
 		"element %[1]s: de waarde is geen getal",
 		"Eintrag %[1]s: der Wert ist keine Zahl"),
+	// A value the people writers cannot write as a cell that reads back as
+	// it (write.go): the arg is why, one of the terms below.
+	i18n.Msg("unwritable_value", "%[1]s", "%[1]s", "%[1]s", "%[1]s"),
 	i18n.Msg("duplicate_trait_entry", "entry %[1]s names a trait already given",
 		"l'élément %[1]s nomme un trait déjà donné",
 		"element %[1]s noemt een eigenschap die al gegeven is",
@@ -120,6 +123,28 @@ var sheetTermWords = []i18n.Message{
 		"un guillemet (\") dans une cellule qui ne commence pas par un guillemet", "een aanhalingsteken (\") in een cel die er niet mee begint", "ein Anführungszeichen (\") in einer Zelle, die nicht damit beginnt"),
 	i18n.Msg("term.a quoted cell that never ends", "a quoted cell that never ends", "une cellule entre guillemets qui ne se termine jamais", "een cel tussen aanhalingstekens die nooit eindigt", "eine Zelle in Anführungszeichen, die nie endet"),
 	i18n.Msg("term.text after the closing quote of a cell", "text after the closing quote of a cell", "du texte après le guillemet fermant d'une cellule", "tekst na het sluitende aanhalingsteken van een cel", "Text nach dem schließenden Anführungszeichen einer Zelle"),
+	// Why a writer cannot write a value (the arg of "unwritable_value").
+	i18n.Msg("term.not valid UTF-8", "not valid UTF-8", "pas de l'UTF-8 valide", "geen geldige UTF-8", "kein gültiges UTF-8"),
+	i18n.Msg("term.holds a carriage return, which a cell does not keep", "holds a carriage return, which a cell does not keep",
+		"contient un retour chariot, qu'une cellule ne conserve pas", "bevat een regelterugloop, die een cel niet bewaart",
+		"enthält einen Wagenrücklauf, den eine Zelle nicht behält"),
+	i18n.Msg("term.is blank, which a list cell does not keep", "is blank, which a list cell does not keep",
+		"est vide, ce qu'une cellule de liste ne conserve pas", "is leeg, wat een lijstcel niet bewaart",
+		"ist leer, was eine Listenzelle nicht behält"),
+	sep(";"), sep(";:"), sep(",;:"),
+	i18n.Msg("term.has spaces at its ends, which a cell does not keep", "has spaces at its ends, which a cell does not keep",
+		"commence ou finit par des espaces, qu'une cellule ne conserve pas", "begint of eindigt met spaties, die een cel niet bewaart",
+		"beginnt oder endet mit Leerzeichen, die eine Zelle nicht behält"),
+	i18n.Msg("term.not a finite number", "not a finite number", "pas un nombre fini", "geen eindig getal", "keine endliche Zahl"),
+	i18n.Msg("term.holds values outside the 21 weekly slots", "holds values outside the 21 weekly slots",
+		"contient des valeurs hors des 21 créneaux hebdomadaires", "bevat waarden buiten de 21 vaste momenten in de week",
+		"enthält Werte außerhalb der 21 wöchentlichen Zeitfenster"),
 	i18n.Msg("term.id", "id", "identifiant", "identificatie", "id"),
 	i18n.Msg("term.birth_date", "birth_date", "date de naissance", "geboortedatum", "birth_date"),
+}
+
+// sep is the term of a list entry holding one of the separators seps.
+func sep(seps string) i18n.Message {
+	en := "holds a separator (" + seps + ")"
+	return i18n.Msg("term."+en, en, "contient un séparateur ("+seps+")", "bevat een scheidingsteken ("+seps+")", "enthält ein Trennzeichen ("+seps+")")
 }

@@ -2,7 +2,9 @@ package ledger_test
 
 import (
 	"context"
+	"io"
 	"math"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -23,6 +25,10 @@ import (
 var englishWords = []string{"speaks", "lives", "waiting", "blocked", "left out", "same", "weekly",
 	"did you mean", "missing", "not a ", "more than", "outside", "unknown", "the ", " or ", "already", "never", "line "}
 
+// codeList is an arg that lists codes or column names, which stay as
+// they are in every language.
+var codeList = regexp.MustCompile(`^[a-z0-9_]+(, [a-z0-9_]+)*$`)
+
 // TestProblemTextEveryPackage renders the problems of every package in
 // every language: each code is in profile's catalog (TestOneCodePerMessage
 // checks the English words), and the French, Dutch and German words hold
@@ -39,6 +45,13 @@ func TestProblemTextEveryPackage(t *testing.T) {
 				q.Row, q.Line, q.Column, q.IDs, q.Path = 0, 0, "", nil, ""
 				words := strings.ToLower(q.Text(lang))
 				for _, a := range p.Args {
+					// An arg of English words must be a term the catalog
+					// translates: left as it is, it is an English sentence.
+					if a := strings.ToLower(a); strings.Contains(words, a) && !codeList.MatchString(a) {
+						for _, w := range englishWords {
+							assert.NotContains(t, a, w, "%s in %s: an arg in English: %s", p.Code, lang, p.Text(lang))
+						}
+					}
 					words = strings.ReplaceAll(words, strings.ToLower(a), "")
 				}
 				for _, w := range englishWords {
@@ -137,5 +150,25 @@ func moreProblems(t *testing.T) []error {
 	add(err)
 	add(ledgerErr(jsonl(apMe1, apMo1, pr11, `{"on":"2026-02-09","event":"void","reason":"wrong_date","line":"3"}`,
 		`{"on":"2026-02-10","event":"void","reason":"wrong_date","line":"3"}`)))
+	// Closed vocabularies in a sheet and a profile, and values the people
+	// writers cannot write (every reason of "unwritable_value").
+	_, _, err = sheet.ReadMentees(strings.NewReader("id;birth_date;gender;agency\nme-1;2001-01-01;peut-être;Jobcentre\n"), sheet.Options{})
+	add(err)
+	bad := mentees[1]
+	bad.Gender, bad.JobSeeker.Agency = "zz", "Jobcentre"
+	add(bad.Validate())
+	bad = mentees[1]
+	bad.Project, bad.Occupation, bad.Home.Lat = "a\rb", "\xff", math.NaN()
+	bad.Interests = []string{"a;b", " "}
+	bad.Traits = profile.Traits{" a": 1}
+	bad.Availability = profile.Availability(1 << 30)
+	add(sheet.WriteMentees(io.Discard, []profile.Mentee{bad}, sheet.Options{}))
+	bad = mentees[1]
+	bad.Interests = []string{" "}
+	bad.Languages = []profile.Language{{Tag: "fr", Level: "C1;"}}
+	add(sheet.WriteMentees(io.Discard, []profile.Mentee{bad}, sheet.Options{}))
+	badMo := mentors[1]
+	badMo.Experience = []profile.Experience{{Sector: "62:01", Years: 1}}
+	add(sheet.WriteMentors(io.Discard, []profile.Mentor{badMo}, sheet.Options{}))
 	return errs
 }

@@ -20,11 +20,11 @@ type numFormat struct{ decimalComma bool }
 
 // codec reads a cell into a value of type V and writes it back. parse gets
 // the cell trimmed and with its formula guard removed; it returns the
-// problem, or the zero cellProblem. format returns the cell, or a problem
-// in words when the value cannot be written so that parse gives it back.
+// problem, or the zero cellProblem. format returns the cell, or why the
+// value cannot be written so that parse gives it back.
 type codec[V any] struct {
 	parse  func(cell string) (V, cellProblem)
-	format func(v V, nf numFormat) (string, string)
+	format func(v V, nf numFormat) (string, unwritable)
 	// numeric cells hold only a number and get no formula guard.
 	numeric bool
 	// date cells may be written with a two-digit year (see widenYear).
@@ -41,22 +41,49 @@ const (
 	languageSep = ",;" // languages are read with either separator
 )
 
+// unwritable is why a value cannot be written as a cell that reads back
+// as the value: at is where inside the field ("[1].sector" for the sector
+// of the second experience entry, "" for the whole field), and why the
+// words, each one of the terms profile's catalog translates (the
+// problem "unwritable_value" has them as its arg). The zero value is no
+// problem.
+type unwritable struct{ at, why string }
+
+// The reasons of unwritable, as the catalog's terms spell them.
+const (
+	whyNotUTF8      = "not valid UTF-8"
+	whyCR           = "holds a carriage return, which a cell does not keep"
+	whyBlankEntry   = "is blank, which a list cell does not keep"
+	whySeparator    = "holds a separator ("
+	whySpacesAtEnds = "has spaces at its ends, which a cell does not keep"
+	whyNotFinite    = "not a finite number"
+	whyNotSlots     = "holds values outside the 21 weekly slots"
+)
+
+// under returns u with at put under the path prefix.
+func (u unwritable) under(prefix string) unwritable {
+	if u.why != "" {
+		u.at = prefix + u.at
+	}
+	return u
+}
+
 // textProblem says why s cannot be written as a cell that reads back as s
 // (up to surrounding spaces, which the readers trim and the writers leave
-// out), or "".
-func textProblem(s string) string {
+// out), or the zero unwritable.
+func textProblem(s string) unwritable {
 	switch {
 	case !utf8.ValidString(s):
-		return "not valid UTF-8"
+		return unwritable{why: whyNotUTF8}
 	case strings.ContainsRune(s, '\r'):
-		return "holds a carriage return, which a cell does not keep"
+		return unwritable{why: whyCR}
 	}
-	return ""
+	return unwritable{}
 }
 
 var textCodec = codec[string]{
 	parse: func(c string) (string, cellProblem) { return c, cellProblem{} },
-	format: func(s string, _ numFormat) (string, string) {
+	format: func(s string, _ numFormat) (string, unwritable) {
 		return strings.TrimSpace(s), textProblem(s)
 	},
 }
@@ -83,16 +110,20 @@ func splitList(c, seps string) []string {
 	return out
 }
 
-// entryProblem says why a list entry cannot be written, or "".
-func entryProblem(s, seps string) string {
+// entryProblem says why a list entry cannot be written, or the zero
+// unwritable.
+func entryProblem(s, seps string) unwritable {
 	if strings.TrimSpace(s) == "" {
-		return "is blank, which a list cell does not keep"
+		return unwritable{why: whyBlankEntry}
 	}
 	if strings.ContainsAny(s, seps) {
-		return "holds a separator (" + seps + ")"
+		return unwritable{why: whySeparator + seps + ")"}
 	}
 	return textProblem(s)
 }
+
+// entryAt is the path of the list entry i inside its field: "[i]".
+func entryAt(i int) string { return "[" + strconv.Itoa(i) + "]" }
 
 // listCodec reads a list of entries separated by ';'; conv turns an entry
 // into V.
@@ -109,20 +140,18 @@ func listCodec[V ~string](conv func(string) V) codec[[]V] {
 			}
 			return out, cellProblem{}
 		},
-		format: func(vs []V, _ numFormat) (string, string) {
+		format: func(vs []V, _ numFormat) (string, unwritable) {
 			parts := make([]string, len(vs))
 			for i, v := range vs {
-				if p := entryProblem(string(v), listSep); p != "" {
-					return "", entryName(i) + " " + p
+				if p := entryProblem(string(v), listSep); p.why != "" {
+					return "", p.under(entryAt(i))
 				}
 				parts[i] = strings.TrimSpace(string(v))
 			}
-			return strings.Join(parts, listJoin), ""
+			return strings.Join(parts, listJoin), unwritable{}
 		},
 	}
 }
-
-func entryName(i int) string { return "entry " + strconv.Itoa(i+1) }
 
 // cellProblem is what is wrong with a cell that cannot be read: a stable
 // code, the words (never the cell's value) and their args. The zero value
@@ -146,13 +175,13 @@ var (
 	countriesCodec = listCodec(upperCountry)
 	countryCodec   = codec[profile.Country]{
 		parse: func(c string) (profile.Country, cellProblem) { return upperCountry(c), cellProblem{} },
-		format: func(v profile.Country, _ numFormat) (string, string) {
+		format: func(v profile.Country, _ numFormat) (string, unwritable) {
 			return strings.TrimSpace(string(v)), textProblem(string(v))
 		},
 	}
 	occupationCodec = codec[profile.Occupation]{
 		parse: func(c string) (profile.Occupation, cellProblem) { return profile.Occupation(c), cellProblem{} },
-		format: func(v profile.Occupation, _ numFormat) (string, string) {
+		format: func(v profile.Occupation, _ numFormat) (string, unwritable) {
 			return strings.TrimSpace(string(v)), textProblem(string(v))
 		},
 	}
@@ -182,11 +211,11 @@ var boolCodec = codec[bool]{
 		}
 		return false, cellProblem{code: "not_yes_or_no", detail: "not yes or no (want yes/no, oui/non, ja/nee, ja/nein, 1/0 or x for yes)"}
 	},
-	format: func(b bool, _ numFormat) (string, string) {
+	format: func(b bool, _ numFormat) (string, unwritable) {
 		if b {
-			return "yes", ""
+			return "yes", unwritable{}
 		}
-		return "no", ""
+		return "no", unwritable{}
 	},
 	numeric: true,
 }
@@ -205,15 +234,15 @@ func parseNumber(c string) (float64, bool) {
 }
 
 // formatNumber writes x in the fewest digits that read back exactly.
-func formatNumber(x float64, nf numFormat) (string, string) {
+func formatNumber(x float64, nf numFormat) (string, unwritable) {
 	if math.IsNaN(x) || math.IsInf(x, 0) {
-		return "", "not a finite number"
+		return "", unwritable{why: whyNotFinite}
 	}
 	s := strconv.FormatFloat(x, 'g', -1, 64)
 	if nf.decimalComma {
 		s = strings.Replace(s, ".", ",", 1)
 	}
-	return s, ""
+	return s, unwritable{}
 }
 
 const notNumber = "not a number"
@@ -232,9 +261,9 @@ func floatCodec(zeroEmpty bool) codec[float64] {
 			}
 			return x, cellProblem{}
 		},
-		format: func(x float64, nf numFormat) (string, string) {
+		format: func(x float64, nf numFormat) (string, unwritable) {
 			if zeroEmpty && x == 0 {
-				return "", ""
+				return "", unwritable{}
 			}
 			return formatNumber(x, nf)
 		},
@@ -258,11 +287,11 @@ var capacityCodec = codec[int]{
 		}
 		return n, cellProblem{}
 	},
-	format: func(n int, _ numFormat) (string, string) {
+	format: func(n int, _ numFormat) (string, unwritable) {
 		if n == 0 {
-			return "", ""
+			return "", unwritable{}
 		}
-		return strconv.Itoa(n), ""
+		return strconv.Itoa(n), unwritable{}
 	},
 	numeric: true,
 }
@@ -288,17 +317,17 @@ var languagesCodec = codec[[]profile.Language]{
 		}
 		return out, cellProblem{}
 	},
-	format: func(ls []profile.Language, _ numFormat) (string, string) {
+	format: func(ls []profile.Language, _ numFormat) (string, unwritable) {
 		parts := make([]string, len(ls))
 		for i, l := range ls {
-			for _, s := range [2]string{l.Tag, string(l.Level)} {
-				if p := entryProblem(s, languageSep+pairSep); p != "" {
-					return "", entryName(i) + " " + p
+			for k, s := range [2]string{l.Tag, string(l.Level)} {
+				if p := entryProblem(s, languageSep+pairSep); p.why != "" {
+					return "", p.under(entryAt(i) + [2]string{".tag", ".level"}[k])
 				}
 			}
 			parts[i] = strings.TrimSpace(l.Tag) + pairSep + strings.TrimSpace(string(l.Level))
 		}
-		return strings.Join(parts, listJoin), ""
+		return strings.Join(parts, listJoin), unwritable{}
 	},
 }
 
@@ -315,16 +344,16 @@ var availabilityCodec = codec[profile.Availability]{
 		}
 		return a, cellProblem{}
 	},
-	format: func(a profile.Availability, _ numFormat) (string, string) {
+	format: func(a profile.Availability, _ numFormat) (string, unwritable) {
 		slots := a.Slots()
 		if profile.AvailabilityOf(slots...) != a {
-			return "", "holds values outside the 21 weekly slots"
+			return "", unwritable{why: whyNotSlots}
 		}
 		names := make([]string, len(slots))
 		for i, s := range slots {
 			names[i] = s.String()
 		}
-		return strings.Join(names, slotJoin), ""
+		return strings.Join(names, slotJoin), unwritable{}
 	},
 }
 
@@ -358,26 +387,26 @@ var experienceCodec = codec[[]profile.Experience]{
 		}
 		return out, cellProblem{}
 	},
-	format: func(es []profile.Experience, nf numFormat) (string, string) {
+	format: func(es []profile.Experience, nf numFormat) (string, unwritable) {
 		parts := make([]string, len(es))
 		for i, e := range es {
-			if p := entryProblem(string(e.Sector), listSep+pairSep); p != "" {
-				return "", entryName(i) + ": the sector " + p
+			if p := entryProblem(string(e.Sector), listSep+pairSep); p.why != "" {
+				return "", p.under(entryAt(i) + ".sector")
 			}
 			years, p := formatNumber(e.Years, nf)
-			if p != "" {
-				return "", entryName(i) + ": the years are " + p
+			if p.why != "" {
+				return "", p.under(entryAt(i) + ".years")
 			}
 			s := strings.TrimSpace(string(e.Sector)) + pairSep
 			if e.Occupation != "" {
-				if p := entryProblem(string(e.Occupation), listSep+pairSep); p != "" {
-					return "", entryName(i) + ": the occupation " + p
+				if p := entryProblem(string(e.Occupation), listSep+pairSep); p.why != "" {
+					return "", p.under(entryAt(i) + ".occupation")
 				}
 				s += strings.TrimSpace(string(e.Occupation)) + pairSep
 			}
 			parts[i] = s + years
 		}
-		return strings.Join(parts, listJoin), ""
+		return strings.Join(parts, listJoin), unwritable{}
 	},
 }
 
@@ -408,23 +437,25 @@ var traitsCodec = codec[profile.Traits]{
 		}
 		return out, cellProblem{}
 	},
-	format: func(t profile.Traits, nf numFormat) (string, string) {
+	format: func(t profile.Traits, nf numFormat) (string, unwritable) {
+		// A trait is named by its position in the order of the names,
+		// never by its name (a cell's value).
 		names := slices.Sorted(maps.Keys(t))
 		parts := make([]string, len(names))
 		for i, name := range names {
-			if p := entryProblem(name, listSep); p != "" {
-				return "", "the name of " + entryName(i) + " " + p
+			if p := entryProblem(name, listSep); p.why != "" {
+				return "", p.under(entryAt(i) + ".name")
 			}
 			if strings.TrimSpace(name) != name {
 				// Two names that differ only by spaces would read back as one.
-				return "", "the name of " + entryName(i) + " has spaces at its ends, which a cell does not keep"
+				return "", unwritable{at: entryAt(i) + ".name", why: whySpacesAtEnds}
 			}
 			x, p := formatNumber(t[name], nf)
-			if p != "" {
-				return "", entryName(i) + " is " + p
+			if p.why != "" {
+				return "", p.under(entryAt(i) + ".score")
 			}
 			parts[i] = name + pairSep + x
 		}
-		return strings.Join(parts, listJoin), ""
+		return strings.Join(parts, listJoin), unwritable{}
 	},
 }

@@ -63,7 +63,7 @@ func numbers3(a, b, c string) (int, int, int, bool) {
 
 var dateCodec = codec[profile.Date]{
 	parse:   parseDate,
-	format:  func(d profile.Date, _ numFormat) (string, string) { return d.String(), "" },
+	format:  func(d profile.Date, _ numFormat) (string, unwritable) { return d.String(), unwritable{} },
 	numeric: true,
 	date:    true,
 }

@@ -21,7 +21,7 @@ type column[T any] struct {
 	numeric bool
 	date    bool // a date: its cell may have a two-digit year (widenYear)
 	read    func(p *T, cell string) cellProblem
-	write   func(p *T, nf numFormat) (string, string)
+	write   func(p *T, nf numFormat) (string, unwritable)
 }
 
 // field makes the column name for the field of T that get points to.
@@ -35,7 +35,7 @@ func field[T, V any](name, path string, c codec[V], get func(*T) *V, aliases ...
 			}
 			return problem
 		},
-		write: func(p *T, nf numFormat) (string, string) { return c.format(*get(p), nf) },
+		write: func(p *T, nf numFormat) (string, unwritable) { return c.format(*get(p), nf) },
 	}
 }
 

@@ -8,7 +8,9 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"golang.org/x/text/language"
 
+	"github.com/duomatch/duo/internal/i18n"
 	"github.com/duomatch/duo/internal/synth"
 	"github.com/duomatch/duo/match/sheet"
 	"github.com/duomatch/duo/profile"
@@ -196,13 +198,23 @@ func TestWriteRefuses(t *testing.T) {
 		want   string
 	}{
 		{"carriage return", func(m *profile.Mentee) { m.Home.City = "a\rb" }, "me-1: [0].home.city: holds a carriage return, which a cell does not keep"},
-		{"separator in a list", func(m *profile.Mentee) { m.Interests = []string{"a", "b;c"} }, "me-1: [0].interests: entry 2 holds a separator (;)"},
-		{"empty entry", func(m *profile.Mentee) { m.Interests = []string{""} }, "me-1: [0].interests: entry 1 is blank, which a list cell does not keep"},
-		{"separator in a trait's name", func(m *profile.Mentee) { m.Traits = profile.Traits{"a;b": 1} }, "me-1: [0].traits: the name of entry 1 holds a separator (;)"},
-		{"spaces around a trait's name", func(m *profile.Mentee) { m.Traits = profile.Traits{"a": 1, "a ": 0.5} }, "me-1: [0].traits: the name of entry 2 has spaces at its ends, which a cell does not keep"},
+		{"separator in a list", func(m *profile.Mentee) { m.Interests = []string{"a", "b;c"} }, "me-1: [0].interests[1]: holds a separator (;)"},
+		{"empty entry", func(m *profile.Mentee) { m.Interests = []string{""} }, "me-1: [0].interests[0]: is blank, which a list cell does not keep"},
+		{"separator in a trait's name", func(m *profile.Mentee) { m.Traits = profile.Traits{"a;b": 1} }, "me-1: [0].traits[0].name: holds a separator (;)"},
+		{"spaces around a trait's name", func(m *profile.Mentee) { m.Traits = profile.Traits{"a": 1, "a ": 0.5} }, "me-1: [0].traits[1].name: has spaces at its ends, which a cell does not keep"},
 		{"NaN", func(m *profile.Mentee) { m.Home.Lat = math.NaN() }, "me-1: [0].home.lat: not a finite number"},
 		{"slot out of range", func(m *profile.Mentee) { m.Availability = 1 << 30 }, "me-1: [0].availability: holds values outside the 21 weekly slots"},
 		{"bad id not echoed", func(m *profile.Mentee) { m.ID = "me-1\r"; m.Project = "x\r" }, "(bad id): [0].id: holds a carriage return, which a cell does not keep\n(bad id): [0].project: holds a carriage return, which a cell does not keep"},
+		{"invalid UTF-8", func(m *profile.Mentee) { m.Occupation = "25\xff" }, "me-1: [0].occupation: not valid UTF-8"},
+		{"separator in a language's level", func(m *profile.Mentee) {
+			m.Languages = []profile.Language{{Tag: "fr", Level: "C1"}, {Tag: "nl", Level: "B1,"}}
+		},
+			"me-1: [0].languages[1].level: holds a separator (,;:)"},
+		{"blank language tag", func(m *profile.Mentee) { m.Languages = []profile.Language{{Tag: " ", Level: "C1"}} },
+			"me-1: [0].languages[0].tag: is blank, which a list cell does not keep"},
+		{"infinite trait score", func(m *profile.Mentee) { m.Traits = profile.Traits{"b": math.Inf(1), "a": 1} }, "me-1: [0].traits[1].score: not a finite number"},
+		{"blank country in a list", func(m *profile.Mentee) { m.Background.Nationalities = []profile.Country{"MA", ""} },
+			"me-1: [0].background.nationalities[1]: is blank, which a list cell does not keep"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -214,8 +226,43 @@ func TestWriteRefuses(t *testing.T) {
 			assert.EqualError(t, err, tt.want)
 			assert.ErrorIs(t, err, profile.ErrInvalid)
 			assert.Zero(t, buf.Len(), "nothing written")
+			wordsInEveryLanguage(t, err)
 		})
 	}
+}
+
+// wordsInEveryLanguage checks that every problem of err has its words in
+// every language: rendered from its code and args, the English words are
+// its message, and the French, Dutch and German ones hold none of them.
+func wordsInEveryLanguage(t *testing.T, err error) {
+	t.Helper()
+	ps := profile.Problems(err)
+	require.NotEmpty(t, ps)
+	for _, p := range ps {
+		require.Len(t, p.Args, 1, p.Code)
+		assert.Equal(t, p.Error(), p.Text(language.English))
+		for _, lang := range profile.Languages()[1:] {
+			s := p.Text(lang)
+			assert.NotContains(t, s, p.Args[0], "%s: %s", lang, s)
+			assert.NotContains(t, s, "which", "%s: %s", lang, s)
+		}
+	}
+}
+
+func TestWriteMentorsRefuses(t *testing.T) {
+	ms := []profile.Mentor{{ID: "mo-1", BirthDate: date(1960, 1, 1), WeeklyHours: math.NaN(),
+		Experience: []profile.Experience{{Sector: "62.01", Years: 1}, {Sector: "62:01", Years: 2}, {Sector: "F", Occupation: ";", Years: 3}, {Sector: "J", Years: math.Inf(-1)}}}}
+	err := sheet.WriteMentors(&bytes.Buffer{}, ms, sheet.Options{})
+	assert.EqualError(t, err, "mo-1: [0].experience[1].sector: holds a separator (;:)\nmo-1: [0].weekly_hours: not a finite number")
+	wordsInEveryLanguage(t, err)
+	ms[0].WeeklyHours = 2
+	ms[0].Experience = ms[0].Experience[2:]
+	err = sheet.WriteMentors(&bytes.Buffer{}, ms, sheet.Options{})
+	assert.EqualError(t, err, "mo-1: [0].experience[0].occupation: holds a separator (;:)")
+	ms[0].Experience = ms[0].Experience[1:]
+	err = sheet.WriteMentors(&bytes.Buffer{}, ms, sheet.Options{})
+	assert.EqualError(t, err, "mo-1: [0].experience[0].years: not a finite number")
+	assert.Equal(t, "mo-1\u00a0: [0].experience[0].years\u00a0: pas un nombre fini", profile.Problems(err)[0].Text(i18n.French))
 }
 
 func TestWriteFormat(t *testing.T) {

@@ -20,7 +20,7 @@ func vocabCodec[V ~string](parse func(string) (V, bool), want string) codec[V] {
 			}
 			return v, cellProblem{}
 		},
-		format: func(v V, _ numFormat) (string, string) {
+		format: func(v V, _ numFormat) (string, unwritable) {
 			return strings.TrimSpace(string(v)), textProblem(string(v))
 		},
 	}

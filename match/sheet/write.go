@@ -28,9 +28,12 @@ const utf8BOM = "\uFEFF"
 // Spaces at the ends of text and of list entries are left out (the readers
 // trim every cell; validation and scoring ignore them). Values that a cell
 // cannot give back are errors, all reported at once (at most 50) before
-// anything is written, each a *[profile.Problem] (code "unwritable_value", wrapping
-// [profile.ErrInvalid]) naming the mentee's ID
-// and the field: text with a carriage return or invalid UTF-8; a list
+// anything is written, each a *[profile.Problem] (code "unwritable_value",
+// wrapping [profile.ErrInvalid]) naming the mentee's ID and the path of
+// the value ("[3].interests[1]", "[0].experience[2].sector"; a trait by its
+// position in the order of the names, "[0].traits[1].name", never by its
+// name), its one arg the reason, which [profile.Problem.Text] renders in
+// every language: text with a carriage return or invalid UTF-8; a list
 // entry that is blank or holds its separator (';' in lists, ':' inside a
 // language, an experience entry or a trait's name); a trait's name with
 // spaces at its ends; a non-finite number; availability outside the 21
@@ -66,10 +69,10 @@ func write[T any](w io.Writer, people []T, opt Options, t *table[T], idOf func(*
 		row := make([]string, len(t.cols))
 		for k, c := range t.cols {
 			cell, problem := c.write(p, nf)
-			if problem != "" {
+			if problem.why != "" {
 				if len(errs) < DefaultMaxErrors {
-					errs = append(errs, &profile.Problem{IDs: []string{idName(idOf(p))}, Path: fmt.Sprintf("[%d].%s", i, c.path),
-						Code: "unwritable_value", Detail: problem, Err: profile.ErrInvalid})
+					errs = append(errs, &profile.Problem{IDs: []string{idName(idOf(p))}, Path: fmt.Sprintf("[%d].%s%s", i, c.path, problem.at),
+						Code: "unwritable_value", Args: []string{problem.why}, Detail: problem.why, Err: profile.ErrInvalid})
 				}
 				continue
 			}
@@ -92,7 +95,7 @@ func idName(id string) string {
 	switch {
 	case id == "":
 		return "(no id)"
-	case textProblem(id) != "" || strings.TrimSpace(id) != id || len(id) > 64:
+	case textProblem(id).why != "" || strings.TrimSpace(id) != id || len(id) > 64:
 		return "(bad id)"
 	}
 	return id
