@@ -177,8 +177,21 @@ type Round struct {
 	// of the round itself (no day, duplicate IDs, a pinned duo naming no
 	// one of the round, bad settings), a person without a usable ID (the
 	// proposal could not name them), and a person in a pinned duo (a kept
-	// duo needs both profiles).
+	// duo needs both profiles). [DecodeRound] follows it too: a document
+	// with "strict": true is refused whole when a person's entry has a
+	// problem.
 	Strict bool `json:"strict,omitempty"`
+	// Problems are the problems [DecodeRound] found in the entries of
+	// mentees and mentors (a field of the wrong type, an unknown field, an
+	// invalid profile), each with its JSON path ("mentees[3].birth_date")
+	// and the person's ID: the people stay in Mentees and Mentors as far
+	// as their entries could be read, and [Propose] sets aside each person
+	// a problem names (by side and ID) with [ReasonInvalidProfile] and
+	// these problems, in place of validating their profile, or refuses
+	// the round as Strict says. A round built in Go leaves it nil; a
+	// problem naming no one of the round is ignored. It is not part of
+	// the JSON form.
+	Problems []*profile.Problem `json:"-"`
 }
 
 // Proposal is the answer of a round: the duos to form, who is left out and

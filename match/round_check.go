@@ -93,9 +93,13 @@ func check(r Round) (*builder, error) {
 	// reported above and its homes are not checked.
 	checkHomes := scorer.Validate() == nil
 	asideMe, asideMo := map[string][]*profile.Problem{}, map[string][]*profile.Problem{}
+	decoded := decodedProblems(r.Problems)
 	for k := range r.Mentees {
 		m := &r.Mentees[k]
-		ps := personProblems(m.ID, m.Validate(), m.Home, scorer, checkHomes)
+		ps, found := decoded["mentees"][m.ID]
+		if !found {
+			ps = personProblems(m.ID, m.Validate(), m.Home, scorer, checkHomes)
+		}
 		if !r.On.IsZero() && m.AppliedOn.After(r.On) {
 			// A problem of the profile against the round: both sentinels.
 			p := roundProblem("applied_on", idName(m.ID), "after_round_day", "after the round's day "+r.On.String(), r.On.String())
@@ -106,7 +110,10 @@ func check(r Round) (*builder, error) {
 	}
 	for k := range r.Mentors {
 		m := &r.Mentors[k]
-		ps := personProblems(m.ID, m.Validate(), m.Home, scorer, checkHomes)
+		ps, found := decoded["mentors"][m.ID]
+		if !found {
+			ps = personProblems(m.ID, m.Validate(), m.Home, scorer, checkHomes)
+		}
 		errs = settle(errs, asideMo, index("mentors", k), m.ID, r.Strict || pinnedMo[m.ID], ps)
 	}
 
@@ -240,6 +247,24 @@ func personProblems(id string, invalid error, home profile.Place, scorer scoring
 		ps = append(ps, profile.HomeError(id, err))
 	}
 	return ps
+}
+
+// decodedProblems groups the problems of Round.Problems by side
+// ("mentees", "mentors") and ID, each a copy with its path within the
+// profile ("mentees[3].home.lat" gives "home.lat"), as personProblems
+// gives them. Problems outside a person's entry are left out.
+func decodedProblems(problems []*profile.Problem) map[string]map[string][]*profile.Problem {
+	out := map[string]map[string][]*profile.Problem{"mentees": {}, "mentors": {}}
+	for _, p := range problems {
+		field, _, rest, ok := personAt(p.Path)
+		if !ok || len(p.IDs) != 1 {
+			continue
+		}
+		c := *p
+		c.Path = rest
+		out[field][p.IDs[0]] = append(out[field][p.IDs[0]], &c)
+	}
+	return out
 }
 
 // settle decides what the problems ps of the person at path with this id

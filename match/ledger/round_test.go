@@ -29,6 +29,7 @@ func TestNextRoundKeepsTheTemplate(t *testing.T) {
 		Objective: match.BestTotal,
 		WaitBonus: profile.Off,
 		Strict:    true,
+		Problems:  []*profile.Problem{{Path: "mentees[1].hobby", IDs: []string{"me-2"}, Code: "unknown_field", Detail: "unknown field"}},
 	}
 	fromLedger := map[string]bool{"Mentees": true, "Mentors": true, "Pinned": true, "Excluded": true}
 	v := reflect.ValueOf(template)
