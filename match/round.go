@@ -306,7 +306,8 @@ type Candidate struct {
 // Mentees, Mentors, Pinned or Excluded: people are taken in ID order.
 //
 // A person whose profile cannot be used (validation fails, the home does
-// not resolve, applied_on is after the round's day) is set aside with
+// not resolve, applied_on is after the round's day, or [Round.Problems]
+// names them: their entry in a decoded document had problems) is set aside with
 // [ReasonInvalidProfile] and their problems, unless [Round.Strict] is set;
 // see Round.Strict for the people never set aside.
 //
