@@ -58,25 +58,17 @@ type key struct {
 func newTable[T any](side string, cols []column[T]) *table[T] {
 	t := &table[T]{side: side, cols: cols, byName: map[string]int{}, required: []string{"id", "birth_date"}}
 	for i, c := range cols {
-		for _, n := range append([]string{c.name}, c.aliases...) {
-			k := normHeading(n)
-			if _, dup := t.byName[k]; dup || utf8.RuneCountInString(k) > maxHeadingRunes {
-				panic("sheet: duplicate or long column name or alias " + n) // a bug in the tables below
-			}
-			t.byName[k] = i
-			t.keys = append(t.keys, key{norm: []rune(k), col: i})
-		}
-		// The column's heading in each language (headingWords) is an
-		// alias too, unless an alias above already spells it.
-		for _, n := range headings(c.name) {
-			k := normHeading(n)
-			if j, dup := t.byName[k]; dup && j == i {
+		// The name, the aliases, and the column's heading in each language
+		// (headingWords), which an alias may already spell.
+		for k, n := range slices.Concat([]string{c.name}, c.aliases, headings(c.name)) {
+			h := normHeading(n)
+			if j, dup := t.byName[h]; dup && j == i && k > len(c.aliases) {
 				continue
-			} else if dup || utf8.RuneCountInString(k) > maxHeadingRunes {
-				panic("sheet: heading of another column or long heading " + n) // a bug in headingWords
+			} else if dup || utf8.RuneCountInString(h) > maxHeadingRunes {
+				panic("sheet: duplicate or long column name, alias or heading " + n) // a bug in the tables
 			}
-			t.byName[k] = i
-			t.keys = append(t.keys, key{norm: []rune(k), col: i})
+			t.byName[h] = i
+			t.keys = append(t.keys, key{norm: []rune(h), col: i})
 		}
 	}
 	return t
