@@ -1,6 +1,7 @@
 package match_test
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -206,6 +207,20 @@ func FuzzDecodeRound(f *testing.F) {
 			}
 		}
 		if len(got.Problems) > 0 {
+			// Propose sets aside everyone named (or refuses the round).
+			p, err := match.Propose(context.Background(), got)
+			if err == nil {
+				aside := map[string]bool{}
+				for _, u := range p.UnmatchedMentees {
+					aside["mentee "+u.ID] = u.Reason == match.ReasonInvalidProfile
+				}
+				for _, u := range p.UnmatchedMentors {
+					aside["mentor "+u.ID] = u.Reason == match.ReasonInvalidProfile
+				}
+				for k := range named {
+					assert.True(t, aside[k], "%s is set aside", k)
+				}
+			}
 			return // the JSON form leaves the problems out: no round trip
 		}
 		// Round trip: what json.Marshal writes of a decoded round decodes
