@@ -33,8 +33,9 @@ import (
 //     problem, as a service that wants all or nothing asks;
 //   - a problem is outside the people's entries (a setting, a pinned or
 //     excluded pair, the document as a whole);
-//   - a person's entry has no usable ID (no "id", or one that is not
-//     valid text): the proposal could not name them;
+//   - a person's entry has no usable ID (no "id", or one that is not a
+//     string or that validation refuses): the proposal could not name
+//     them;
 //   - decoding stopped before the end (malformed JSON, nesting too deep,
 //     too many entries) or found more problems than opt.MaxErrors: the
 //     people it did not reach, or whose problems it did not list, could
