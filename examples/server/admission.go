@@ -4,8 +4,9 @@ import (
 	"context"
 	"net/http"
 	"strconv"
-	"sync"
 	"time"
+
+	"golang.org/x/sync/semaphore"
 )
 
 // admission bounds the work in flight, so that no mix of requests can
@@ -16,21 +17,22 @@ import (
 //   - slots: at most cfg.maxConcurrent of them read their body and
 //     compute at the same time; the others wait, within their time limit;
 //   - cells: the rounds computing at once hold at most cfg.maxCells pool
-//     cells (mentees × mentor seats), the measure of a round's memory.
+//     cells (mentees × mentor seats), the measure of a round's memory; a
+//     weighted semaphore, granted in arrival order.
 //
 // The time limit counts from the request's arrival: waiting in the queue,
 // reading the body and computing all spend it.
 type admission struct {
 	queue chan struct{}
 	slots chan struct{}
-	cells *budget
+	cells *semaphore.Weighted
 }
 
 func newAdmission(cfg config) *admission {
 	return &admission{
 		queue: make(chan struct{}, max(cfg.maxQueue, 1)),
 		slots: make(chan struct{}, max(cfg.maxConcurrent, 1)),
-		cells: &budget{free: int64(cfg.maxCells)},
+		cells: semaphore.NewWeighted(int64(cfg.maxCells)),
 	}
 }
 
@@ -63,6 +65,9 @@ func (s *server) admitted(fn work) http.HandlerFunc {
 				Message: "the server has too many requests waiting; retry later"})
 			return
 		}
+		// The library's readers return this reader's errors wrapped
+		// (readError).
+		r.Body = http.MaxBytesReader(w, r.Body, s.cfg.maxBody)
 		deadline := arrival.Add(s.cfg.timeout)
 		ctx, cancel := context.WithDeadline(r.Context(), deadline)
 		defer cancel()
@@ -75,84 +80,8 @@ func (s *server) admitted(fn work) http.HandlerFunc {
 			s.writeError(w, s.cancelled(ctx.Err()))
 			return
 		}
-		v, e := fn(ctx, w, r)
-		status := http.StatusOK
-		f, ok := v.(fileAnswer)
-		if !ok || e != nil {
-			if e != nil {
-				status, v = e.status, errorBody{e}
-			}
-			var b []byte
-			b, status = s.encode(status, v)
-			f = fileAnswer{contentType: "application/json", body: append(b, '\n')}
-		}
+		status, f := s.reply(fn(ctx, w, r))
 		<-s.adm.slots
 		write(w, status, f)
-	}
-}
-
-// budget is a weighted semaphore: acquire takes n units, waiting in
-// arrival order while fewer are free.
-type budget struct {
-	mu      sync.Mutex
-	free    int64
-	waiters []*waiter
-}
-
-type waiter struct {
-	n     int64
-	ready chan struct{}
-}
-
-// acquire takes n units, or returns ctx's error if ctx ends first. n must
-// not exceed the budget's size.
-func (b *budget) acquire(ctx context.Context, n int64) error {
-	b.mu.Lock()
-	if len(b.waiters) == 0 && b.free >= n {
-		b.free -= n
-		b.mu.Unlock()
-		return nil
-	}
-	wt := &waiter{n: n, ready: make(chan struct{})}
-	b.waiters = append(b.waiters, wt)
-	b.mu.Unlock()
-	select {
-	case <-wt.ready:
-		return nil
-	case <-ctx.Done():
-		b.mu.Lock()
-		defer b.mu.Unlock()
-		select {
-		case <-wt.ready: // granted meanwhile: give it back
-			b.free += n
-			b.grant()
-		default:
-			for i, x := range b.waiters {
-				if x == wt {
-					b.waiters = append(b.waiters[:i], b.waiters[i+1:]...)
-					break
-				}
-			}
-			b.grant() // the head may have changed
-		}
-		return ctx.Err()
-	}
-}
-
-// release gives back n units.
-func (b *budget) release(n int64) {
-	b.mu.Lock()
-	b.free += n
-	b.grant()
-	b.mu.Unlock()
-}
-
-// grant wakes the waiters at the head of the line that now fit; b.mu is
-// held.
-func (b *budget) grant() {
-	for len(b.waiters) > 0 && b.waiters[0].n <= b.free {
-		b.free -= b.waiters[0].n
-		close(b.waiters[0].ready)
-		b.waiters = b.waiters[1:]
 	}
 }

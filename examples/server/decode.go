@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"os"
 
@@ -19,10 +18,9 @@ import (
 // (413). Fields the document leaves out keep dst's zero values, the
 // library's defaults. It then records the pool's sizes for the request
 // log and checks them against -max-pool.
-func (s *server) decodePool(w http.ResponseWriter, r *http.Request, dst any, sizes func() (int, int)) *apiError {
-	body := &bodyReader{r: http.MaxBytesReader(w, r.Body, s.cfg.maxBody)}
-	if err := profile.Decode(body, dst, profile.DecodeOptions{MaxPeople: s.cfg.maxPool, MaxErrors: maxDetails - 2}); err != nil {
-		return s.readError(body, err)
+func (s *server) decodePool(r *http.Request, dst any, sizes func() (int, int)) *apiError {
+	if err := profile.Decode(r.Body, dst, s.decodeOptions()); err != nil {
+		return s.readError(err)
 	}
 	mentees, mentors := sizes()
 	stats(r).pool(mentees, mentors)
@@ -33,33 +31,26 @@ func (s *server) decodePool(w http.ResponseWriter, r *http.Request, dst any, siz
 	return nil
 }
 
-// readError maps an error of a decoder reading body: the request's time
-// limit passing while the body arrives (503), the client going away or
-// too slow (400), and otherwise the decoder's own error (requestError).
-func (s *server) readError(body *bodyReader, err error) *apiError {
+// decodeOptions are the bounds of the library's JSON decoders: -max-pool
+// entries in a list, and the problems an error answer lists.
+func (s *server) decodeOptions() profile.DecodeOptions {
+	return profile.DecodeOptions{MaxPeople: s.cfg.maxPool, MaxErrors: maxDetails - 2}
+}
+
+// readError maps an error of a library reader (a decoder, a sheet
+// reader) reading a request's body. The readers return the body's read
+// error wrapped and alone: the request's time limit passing while the
+// body arrives (503), the body over -max-body (413), or the client going
+// away or too slow (400). Anything else is the reader's own error
+// (requestError).
+func (s *server) readError(err error) *apiError {
 	var tooLarge *http.MaxBytesError
-	if errors.Is(body.err, os.ErrDeadlineExceeded) {
-		// The read deadline is the request's time limit.
+	switch {
+	case errors.Is(err, os.ErrDeadlineExceeded): // the read deadline is the request's time limit
 		return s.cancelled(context.DeadlineExceeded)
-	}
-	if body.err != nil && !errors.As(body.err, &tooLarge) {
+	case len(profile.Problems(err)) == 0 && !errors.As(err, &tooLarge):
 		// The client went away or was too slow: not the server's fault.
 		return &apiError{status: http.StatusBadRequest, Code: "invalid_request", Message: "the request body could not be read"}
 	}
 	return s.requestError(err)
-}
-
-// bodyReader remembers the read error of a request body, to tell it from
-// a problem of the document.
-type bodyReader struct {
-	r   io.Reader
-	err error
-}
-
-func (b *bodyReader) Read(p []byte) (int, error) {
-	n, err := b.r.Read(p)
-	if err != nil && err != io.EOF {
-		b.err = err
-	}
-	return n, err
 }

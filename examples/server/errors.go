@@ -12,7 +12,6 @@ import (
 	"github.com/duomatch/duo/match/ledger"
 	"github.com/duomatch/duo/match/sheet"
 	"github.com/duomatch/duo/profile"
-	"github.com/duomatch/duo/scoring"
 )
 
 // apiError is an error answer. Code is stable and meant for programs:
@@ -58,9 +57,15 @@ type problem struct {
 }
 
 // badRequest turns problems into a 400 answer led by the first one.
-func badRequest(ps []problem) *apiError {
+func badRequest(ps ...problem) *apiError {
 	return &apiError{status: http.StatusBadRequest, Code: ps[0].Code, Message: ps[0].Message,
 		Field: ps[0].Field, ID: ps[0].ID, Details: ps[:min(len(ps), maxDetails)]}
+}
+
+// invalid is the problem of a request's field or query parameter that is
+// not one of the library's (code invalid_request).
+func invalid(field, message string) problem {
+	return problem{Code: "invalid_request", Field: field, Message: message}
 }
 
 // requestError maps an error of the library's decoder or of match.Propose
@@ -70,7 +75,7 @@ func badRequest(ps []problem) *apiError {
 //   - profile.ErrTooMany (a list over -max-pool) and match.ErrRoundTooLarge: 422;
 //   - the context's errors: 503;
 //   - profile.ErrInvalid, match.ErrInvalidRound, scoring.ErrWeights and
-//     scoring.ErrRules: 400 listing every problem;
+//     scoring.ErrRules (every *profile.Problem): 400 listing every problem;
 //   - anything else: 500, logged, without details.
 func (s *server) requestError(err error) *apiError {
 	var tooLarge *http.MaxBytesError
@@ -101,7 +106,7 @@ func (s *server) requestError(err error) *apiError {
 		return &apiError{status: http.StatusUnprocessableEntity, Code: "pool_too_large", Message: msg}
 	}
 	if ps := problems(err); len(ps) > 0 {
-		return badRequest(ps)
+		return badRequest(ps...)
 	}
 	return s.internal(err)
 }
@@ -109,8 +114,9 @@ func (s *server) requestError(err error) *apiError {
 // problems lists the library's *profile.Problem values in err's tree, in
 // order, as the answer's problems. This is the one place that maps a
 // Problem to JSON: the answer's code comes from the sentinel the problem
-// wraps (a ledger event, a round, a sheet, a scorer setting, a profile or
-// another setting), and its field, ID, row and column from the Problem.
+// wraps (a ledger event, a round, a sheet, a profile, or a setting such
+// as the scorer's: invalid_request), and its field, ID, row and column
+// from the Problem.
 func problems(err error) []problem {
 	var ps []problem
 	for _, p := range profile.Problems(err) {
@@ -123,12 +129,6 @@ func problems(err error) []problem {
 			q.Code = "invalid_round"
 		case errors.Is(p, sheet.ErrInvalid):
 			q.Code = "invalid_sheet"
-		case errors.Is(p, scoring.ErrWeights) || errors.Is(p, scoring.ErrRules):
-			// Propose reports the scorer's settings by their path in the
-			// round; a scorer validated alone, by its path in the scorer.
-			if !strings.HasPrefix(q.Field, "scorer.") {
-				q.Field = "scorer." + q.Field
-			}
 		case len(p.IDs) > 0:
 			q.Code = "invalid_profile"
 		}
@@ -158,21 +158,31 @@ type errorBody struct {
 	Error *apiError `json:"error"`
 }
 
-// encode returns v as JSON and the status to answer with: status, or 500
-// when v cannot be encoded.
-func (s *server) encode(status int, v any) ([]byte, int) {
+// fileAnswer is an answer that is not JSON: a file to download (with a
+// name), or a page to show, with its content security policy.
+type fileAnswer struct {
+	contentType, name, csp string
+	body                   []byte
+}
+
+// reply returns the answer of a request's work, v or e, and its status:
+// e as an error document (errorBody), a fileAnswer as it is, any other v
+// as JSON, or a 500 when v cannot be encoded.
+func (s *server) reply(v any, e *apiError) (int, fileAnswer) {
+	status := http.StatusOK
+	if e != nil {
+		status, v = e.status, errorBody{e}
+	}
+	if f, ok := v.(fileAnswer); ok {
+		return status, f
+	}
 	b, err := json.Marshal(v)
 	if err != nil {
 		// Only a value that JSON cannot hold (NaN, ±Inf) gets here.
 		s.log.Error("internal error", "error", err.Error())
-		return []byte(`{"error":{"code":"internal","message":"internal error"}}`), http.StatusInternalServerError
+		status, b = http.StatusInternalServerError, []byte(`{"error":{"code":"internal","message":"internal error"}}`)
 	}
-	return b, status
-}
-
-func (s *server) writeJSON(w http.ResponseWriter, status int, v any) {
-	b, status := s.encode(status, v)
-	write(w, status, fileAnswer{contentType: "application/json", body: append(b, '\n')})
+	return status, fileAnswer{contentType: "application/json", body: append(b, '\n')}
 }
 
 // write writes an answer with the headers of every answer, and a file's
@@ -193,5 +203,6 @@ func write(w http.ResponseWriter, status int, f fileAnswer) {
 }
 
 func (s *server) writeError(w http.ResponseWriter, e *apiError) {
-	s.writeJSON(w, e.status, errorBody{e})
+	status, f := s.reply(nil, e)
+	write(w, status, f)
 }

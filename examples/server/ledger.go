@@ -9,9 +9,6 @@ import (
 	"net/url"
 	"strings"
 
-	"golang.org/x/text/language"
-
-	"github.com/duomatch/duo/internal/i18n"
 	"github.com/duomatch/duo/match/ledger"
 	"github.com/duomatch/duo/match/ledger/report"
 	"github.com/duomatch/duo/profile"
@@ -49,10 +46,9 @@ type eventsResponse struct {
 // at most -max-pool (ledger.DecodeEvents), appended all or none, on disk
 // before the answer (ledger.File.Append).
 func (s *server) ledgerEvents(ctx context.Context, w http.ResponseWriter, r *http.Request) (any, *apiError) {
-	body := &bodyReader{r: http.MaxBytesReader(w, r.Body, s.cfg.maxBody)}
-	batch, err := ledger.DecodeEvents(body, profile.DecodeOptions{MaxPeople: s.cfg.maxPool, MaxErrors: maxDetails - 2})
+	batch, err := ledger.DecodeEvents(r.Body, s.decodeOptions())
 	if err != nil {
-		return nil, s.readError(body, err)
+		return nil, s.readError(err)
 	}
 	n, err := s.ledger.Append(batch)
 	if errors.Is(err, ledger.ErrBroken) {
@@ -64,22 +60,21 @@ func (s *server) ledgerEvents(ctx context.Context, w http.ResponseWriter, r *htt
 	return eventsResponse{Accepted: len(batch.Events), Events: n}, nil
 }
 
-// ledgerRoundRequest is the body of POST /v1/ledger/round: a round's day,
-// profiles and settings as in POST /v1/proposals, the template of
-// ledger.Ledger.NextRound, without "pinned" and "excluded", which come
-// from the ledger, as do the mentees' applied_on.
-type ledgerRoundRequest = proposalRequest
-
-// ledgerRoundResponse answers it: the proposal, and how the ledger and
-// the profiles were reconciled (who was left out, and why).
+// ledgerRoundResponse answers POST /v1/ledger/round: the proposal, and
+// how the ledger and the profiles were reconciled (who was left out, and
+// why).
 type ledgerRoundResponse struct {
 	proposalResponse
 	Ledger ledger.Report `json:"ledger"`
 }
 
+// ledgerRound answers POST /v1/ledger/round. Its body is a round's day,
+// profiles and settings as in POST /v1/proposals, the template of
+// ledger.Ledger.NextRound, without "pinned" and "excluded", which come
+// from the ledger, as do the mentees' applied_on.
 func (s *server) ledgerRound(ctx context.Context, w http.ResponseWriter, r *http.Request) (any, *apiError) {
-	var req ledgerRoundRequest
-	if e := s.decodePool(w, r, &req, func() (int, int) { return len(req.Mentees), len(req.Mentors) }); e != nil {
+	req, e := s.decodeRound(r, false)
+	if e != nil {
 		return nil, e
 	}
 	var rep ledger.Report
@@ -97,7 +92,7 @@ func (s *server) ledgerRound(ctx context.Context, w http.ResponseWriter, r *http
 }
 
 func (s *server) ledgerWorklist(ctx context.Context, w http.ResponseWriter, r *http.Request) (any, *apiError) {
-	days, e := queryDates(r, "on")
+	days, e := queryDays(r.URL.Query(), "on")
 	if e != nil {
 		return nil, e
 	}
@@ -107,12 +102,9 @@ func (s *server) ledgerWorklist(ctx context.Context, w http.ResponseWriter, r *h
 }
 
 func (s *server) ledgerIndicators(ctx context.Context, w http.ResponseWriter, r *http.Request) (any, *apiError) {
-	days, e := queryDates(r, "from", "to")
+	days, e := queryDays(r.URL.Query(), "from", "to")
 	if e != nil {
 		return nil, e
-	}
-	if days[1].Before(days[0]) {
-		return nil, badRequest([]problem{{Code: "invalid_request", Field: "to", Message: "the period ends before it starts"}})
 	}
 	var ind ledger.Indicators
 	s.ledger.View(func(l *ledger.Ledger) { ind = l.Indicators(days[0], days[1], nil) })
@@ -124,22 +116,15 @@ func (s *server) ledgerIndicators(ctx context.Context, w http.ResponseWriter, r 
 // language of lang, or else of the Accept-Language header. The ledger
 // holds no profiles, so its equity report is by referral partner only.
 func (s *server) ledgerReport(ctx context.Context, w http.ResponseWriter, r *http.Request) (any, *apiError) {
-	q := r.URL.Query()
-	lang := i18n.MatchAccept(r.Header.Get("Accept-Language"))
-	if vs, ok := q["lang"]; ok {
-		tag, err := language.Parse(vs[0])
-		if len(vs) != 1 || err != nil {
-			return nil, badRequest([]problem{{Code: "invalid_request", Field: "lang", Message: "at most once, a language tag such as fr, nl, de or en"}})
-		}
-		lang = tag
-		delete(q, "lang")
+	lang, ok := requestLang(r)
+	if !ok {
+		return nil, badRequest(invalid("lang", "at most once, a language tag such as fr, nl, de or en"))
 	}
+	q := r.URL.Query()
+	delete(q, "lang")
 	days, e := queryDays(q, "from", "to")
 	if e != nil {
 		return nil, e
-	}
-	if days[1].Before(days[0]) {
-		return nil, badRequest([]problem{{Code: "invalid_request", Field: "to", Message: "the period ends before it starts"}})
 	}
 	var b bytes.Buffer
 	var err error
@@ -154,14 +139,10 @@ func (s *server) ledgerReport(ctx context.Context, w http.ResponseWriter, r *htt
 		csp: "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"}, nil
 }
 
-// queryDates reads the query's parameters names, each a required day
-// (YYYY-MM-DD), and refuses any other parameter. Errors name the
+// queryDays reads the query's parameters names, each a required day
+// (YYYY-MM-DD) no earlier than the one before it (a period's "to" is not
+// before its "from"), and refuses any other parameter. Errors name the
 // parameter, never its value.
-func queryDates(r *http.Request, names ...string) ([]profile.Date, *apiError) {
-	return queryDays(r.URL.Query(), names...)
-}
-
-// queryDays is queryDates on a query already parsed.
 func queryDays(q url.Values, names ...string) ([]profile.Date, *apiError) {
 	var ps []problem
 	days := make([]profile.Date, len(names))
@@ -171,15 +152,20 @@ func queryDays(q url.Values, names ...string) ([]profile.Date, *apiError) {
 			days[i], err = profile.ParseDate(vs[0])
 		}
 		if err != nil {
-			ps = append(ps, problem{Code: "invalid_request", Field: name, Message: "required once, a day as YYYY-MM-DD"})
+			ps = append(ps, invalid(name, "required once, a day as YYYY-MM-DD"))
 		}
 		delete(q, name)
 	}
 	for range q {
-		ps = append(ps, problem{Code: "invalid_request", Field: "(query)", Message: "unknown parameter; want " + strings.Join(names, " and ")})
+		ps = append(ps, invalid("(query)", "unknown parameter; want "+strings.Join(names, " and ")))
+	}
+	for i := 1; len(ps) == 0 && i < len(days); i++ {
+		if days[i].Before(days[i-1]) {
+			ps = append(ps, invalid(names[i], "the period ends before it starts"))
+		}
 	}
 	if len(ps) > 0 {
-		return nil, badRequest(ps)
+		return nil, badRequest(ps...)
 	}
 	return days, nil
 }

@@ -9,7 +9,7 @@ import (
 
 	"golang.org/x/text/language"
 
-	"github.com/duomatch/duo/internal/i18n"
+	"github.com/duomatch/duo/profile"
 )
 
 // The coordinator's page: plain HTML, CSS and JavaScript embedded in the
@@ -66,7 +66,7 @@ func (s *server) pageFile(b []byte, contentType string, localized bool) http.Han
 		h.Set("Referrer-Policy", "no-referrer")
 		body := b
 		if localized {
-			tag := requestLang(r)
+			tag, _ := requestLang(r)
 			h.Set("Vary", "Accept-Language")
 			h.Set("Content-Language", tag.String())
 			base, _ := tag.Base()
@@ -79,12 +79,15 @@ func (s *server) pageFile(b []byte, contentType string, localized bool) http.Han
 // requestLang is the language a request asks for: ?lang= (en, fr, nl,
 // de, or any tag close to one of them) when given, else the
 // Accept-Language header; English when neither names a language duo
-// speaks.
-func requestLang(r *http.Request) language.Tag {
-	if q := r.URL.Query().Get("lang"); q != "" {
-		if tag, err := language.Parse(q); err == nil {
-			return i18n.Match(tag)
+// speaks (profile.MatchLanguage). ok is false when ?lang= is given but
+// not exactly once as a language tag; lang is then the first ?lang= when
+// it is a tag, or else the header's.
+func requestLang(r *http.Request) (lang language.Tag, ok bool) {
+	vs := r.URL.Query()["lang"]
+	if len(vs) > 0 {
+		if tag, err := language.Parse(vs[0]); err == nil {
+			return profile.MatchLanguage(tag.String()), len(vs) == 1
 		}
 	}
-	return i18n.MatchAccept(r.Header.Get("Accept-Language"))
+	return profile.MatchLanguage(r.Header.Get("Accept-Language")), len(vs) == 0
 }

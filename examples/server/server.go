@@ -78,7 +78,8 @@ func newHandler(cfg config, logger *slog.Logger, lf *ledger.File) http.Handler {
 	}
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
-		s.writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+		status, f := s.reply(map[string]string{"status": "ok"}, nil)
+		write(w, status, f)
 	})
 	s.page(mux)
 	// The mux would answer other methods and unknown paths in plain text;
@@ -105,7 +106,7 @@ func newHandler(cfg config, logger *slog.Logger, lf *ledger.File) http.Handler {
 // answered by the library.
 func (s *server) eligibility(ctx context.Context, w http.ResponseWriter, r *http.Request) (any, *apiError) {
 	var req profile.EligibilityCheck
-	if e := s.decodePool(w, r, &req, func() (int, int) { return len(req.Mentees), len(req.Mentors) }); e != nil {
+	if e := s.decodePool(r, &req, func() (int, int) { return len(req.Mentees), len(req.Mentors) }); e != nil {
 		return nil, e
 	}
 	resp, err := req.Check()
@@ -132,6 +133,31 @@ type proposalRequest struct {
 	Needs bool `json:"needs"`
 }
 
+// decodeRound reads a proposalRequest (decodePool) and checks its own
+// fields, every problem at once: alternatives from 0 to maxAlternatives,
+// and for a CSV table (table true) neither alternatives_for nor needs,
+// which a table does not use.
+func (s *server) decodeRound(r *http.Request, table bool) (proposalRequest, *apiError) {
+	var req proposalRequest
+	if e := s.decodePool(r, &req, func() (int, int) { return len(req.Mentees), len(req.Mentors) }); e != nil {
+		return req, e
+	}
+	var ps []problem
+	if table && len(req.AlternativesFor) > 0 {
+		ps = append(ps, invalid("alternatives_for", "not used by a CSV table; the alternatives table lists every mentee"))
+	}
+	if table && req.Needs {
+		ps = append(ps, invalid("needs", "not used by a CSV table"))
+	}
+	if req.Alternatives < 0 || req.Alternatives > maxAlternatives {
+		ps = append(ps, invalid("alternatives", fmt.Sprintf("must be between 0 and %d", maxAlternatives)))
+	}
+	if len(ps) > 0 {
+		return req, badRequest(ps...)
+	}
+	return req, nil
+}
+
 // proposalResponse is the match.Proposal, plus the alternatives by mentee
 // ID, and the needs and outreach, when asked for.
 type proposalResponse struct {
@@ -145,8 +171,8 @@ type proposalResponse struct {
 }
 
 func (s *server) proposals(ctx context.Context, w http.ResponseWriter, r *http.Request) (any, *apiError) {
-	var req proposalRequest
-	if e := s.decodePool(w, r, &req, func() (int, int) { return len(req.Mentees), len(req.Mentors) }); e != nil {
+	req, e := s.decodeRound(r, false)
+	if e != nil {
 		return nil, e
 	}
 	resp, e := s.propose(ctx, req)
@@ -160,50 +186,42 @@ func (s *server) proposals(ctx context.Context, w http.ResponseWriter, r *http.R
 // propose computes the answer of a proposal request: the round within the
 // memory budget, then the alternatives and needs asked for.
 func (s *server) propose(ctx context.Context, req proposalRequest) (proposalResponse, *apiError) {
-	k := req.Alternatives
-	if k < 0 || k > maxAlternatives {
-		return proposalResponse{}, badRequest([]problem{{Code: "invalid_request", Field: "alternatives",
-			Message: fmt.Sprintf("must be between 0 and %d", maxAlternatives)}})
-	}
-
 	// Refused up front: a round larger than the server's memory budget.
 	cells := req.Cells()
 	if cells > int64(s.cfg.maxCells) {
 		return proposalResponse{}, &apiError{status: http.StatusUnprocessableEntity, Code: "pool_too_large",
 			Message: fmt.Sprintf("%d pairs of mentees and mentor places is more than this server computes at once", cells)}
 	}
-	if err := s.adm.cells.acquire(ctx, max(cells, 1)); err != nil {
+	if err := s.adm.cells.Acquire(ctx, max(cells, 1)); err != nil {
 		return proposalResponse{}, s.cancelled(err)
 	}
-	defer s.adm.cells.release(max(cells, 1))
+	defer s.adm.cells.Release(max(cells, 1))
 
 	p, err := match.Propose(ctx, req.Round)
 	if err != nil {
 		return proposalResponse{}, s.requestError(err)
 	}
 	resp := proposalResponse{Proposal: p}
-	if k > 0 {
+	if k := req.Alternatives; k > 0 {
 		// One batch for every mentee of the round: it shares the work
 		// between mentees, so a whole round fits in the time limit.
-		all, err := p.AllAlternatives(ctx, k)
-		if err != nil {
+		if resp.Alternatives, err = p.AllAlternatives(ctx, k); err != nil {
 			return proposalResponse{}, s.computeError(ctx, err)
 		}
-		resp.Alternatives = all
 		if len(req.AlternativesFor) > 0 {
+			all := resp.Alternatives
 			resp.Alternatives = map[string][]match.Alternative{}
 			var ps []problem
 			for i, id := range req.AlternativesFor {
-				alts, ok := all[id]
-				if !ok {
-					ps = append(ps, problem{Code: "invalid_request", Field: fmt.Sprintf("alternatives_for[%d]", i),
-						Message: "not a mentee of this round's optimisation (unknown, ineligible, paused or pinned)"})
+				if alts, ok := all[id]; ok {
+					resp.Alternatives[id] = alts
 					continue
 				}
-				resp.Alternatives[id] = alts
+				ps = append(ps, invalid(fmt.Sprintf("alternatives_for[%d]", i),
+					"not a mentee of this round's optimisation (unknown, ineligible, paused or pinned)"))
 			}
 			if len(ps) > 0 {
-				return proposalResponse{}, badRequest(ps)
+				return proposalResponse{}, badRequest(ps...)
 			}
 		}
 	}

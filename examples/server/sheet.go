@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"cmp"
 	"context"
-	"fmt"
 	"net/http"
 
 	"github.com/duomatch/duo/match/sheet"
@@ -50,31 +49,28 @@ func (s *server) sheet(ctx context.Context, w http.ResponseWriter, r *http.Reque
 		size = min(r.ContentLength, size)
 	}
 	units := sheetCells(size)
-	if err := s.adm.cells.acquire(ctx, units); err != nil {
+	if err := s.adm.cells.Acquire(ctx, units); err != nil {
 		return nil, s.cancelled(err)
 	}
-	defer s.adm.cells.release(units)
+	defer s.adm.cells.Release(units)
 
-	body := &bodyReader{r: http.MaxBytesReader(w, r.Body, s.cfg.maxBody)}
 	opt := sheet.Options{MaxRows: s.cfg.maxPool, MaxBytes: s.cfg.maxBody, MaxErrors: maxDetails - 2}
 	var resp sheetResponse
-	var ids []string // nil when a problem stopped reading
+	var stopped bool // a problem stopped reading: the readers return no people
 	var err error
 	if kind == "mentees" {
 		var people []profile.Mentee
-		people, resp.Report, err = sheet.ReadMentees(body, opt)
-		ids = idsOf(people, func(m *profile.Mentee) string { return m.ID })
-		resp.People = append([]profile.Mentee{}, people...) // [], not null
+		people, resp.Report, err = sheet.ReadMentees(r.Body, opt)
+		resp.People, stopped = people, people == nil
 		stats(r).pool(resp.Rows, 0)
 	} else {
 		var people []profile.Mentor
-		people, resp.Report, err = sheet.ReadMentors(body, opt)
-		ids = idsOf(people, func(m *profile.Mentor) string { return m.ID })
-		resp.People = append([]profile.Mentor{}, people...)
+		people, resp.Report, err = sheet.ReadMentors(r.Body, opt)
+		resp.People, stopped = people, people == nil
 		stats(r).pool(0, resp.Rows)
 	}
-	if err != nil && ids == nil {
-		return nil, s.readError(body, err)
+	if stopped {
+		return nil, s.readError(err)
 	}
 	resp.Problems = append([]problem{}, problems(err)...)
 	return resp, nil
@@ -84,28 +80,9 @@ func (s *server) sheet(ctx context.Context, w http.ResponseWriter, r *http.Reque
 // in the budget's units (pool cells of about 40 bytes): five bytes a byte.
 func sheetCells(size int64) int64 { return max(size*5/40, 1) }
 
-// idsOf returns the IDs of people, nil for nil people.
-func idsOf[T any](people []T, id func(*T) string) []string {
-	if people == nil {
-		return nil
-	}
-	out := make([]string, len(people))
-	for i := range people {
-		out[i] = id(&people[i])
-	}
-	return out
-}
-
 // defaultTableAlternatives is how many alternatives per mentee the
 // alternatives table lists when the request leaves "alternatives" at 0.
 const defaultTableAlternatives = 3
-
-// fileAnswer is an answer that is not JSON: a file to download (with a
-// name), or a page to show, with its content security policy.
-type fileAnswer struct {
-	contentType, name, csp string
-	body                   []byte
-}
 
 // proposalCSV answers POST /v1/proposals/csv/{table}: the body is the
 // request of POST /v1/proposals; the answer is one table of the proposal
@@ -119,25 +96,12 @@ func (s *server) proposalCSV(ctx context.Context, w http.ResponseWriter, r *http
 	if table != "duos" && table != "unmatched" && table != "alternatives" {
 		return nil, &apiError{status: http.StatusNotFound, Code: "not_found", Message: `no such table; want "duos", "unmatched" or "alternatives"`}
 	}
-	var req proposalRequest
-	if e := s.decodePool(w, r, &req, func() (int, int) { return len(req.Mentees), len(req.Mentors) }); e != nil {
+	req, e := s.decodeRound(r, true)
+	if e != nil {
 		return nil, e
 	}
-	var ps []problem
-	if len(req.AlternativesFor) > 0 {
-		ps = append(ps, problem{Code: "invalid_request", Field: "alternatives_for", Message: "not used by a CSV table; the alternatives table lists every mentee"})
-	}
-	if req.Needs {
-		ps = append(ps, problem{Code: "invalid_request", Field: "needs", Message: "not used by a CSV table"})
-	}
-	k := req.Alternatives
-	if k < 0 || k > maxAlternatives {
-		ps = append(ps, problem{Code: "invalid_request", Field: "alternatives", Message: fmt.Sprintf("must be between 0 and %d", maxAlternatives)})
-	}
-	if len(ps) > 0 {
-		return nil, badRequest(ps)
-	}
 	// The round alone: the table's writer asks for the alternatives itself.
+	k := req.Alternatives
 	req.Alternatives = 0
 	resp, e := s.propose(ctx, req)
 	if e != nil {
@@ -145,7 +109,8 @@ func (s *server) proposalCSV(ctx context.Context, w http.ResponseWriter, r *http
 	}
 	var buf bytes.Buffer
 	var err error
-	opt := sheet.Options{Lang: requestLang(r)} // headings and words in the page's language
+	lang, _ := requestLang(r)
+	opt := sheet.Options{Lang: lang} // headings and words in the page's language
 	switch table {
 	case "duos":
 		err = sheet.WriteDuos(&buf, resp.Proposal, opt)

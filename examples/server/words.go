@@ -25,7 +25,7 @@ func wordsFor(r *http.Request, p match.Proposal) *proposalWords {
 	if !r.URL.Query().Has("lang") {
 		return nil
 	}
-	lang := requestLang(r)
+	lang, _ := requestLang(r)
 	w := &proposalWords{Parts: make(map[string][]string, len(p.Duos))}
 	for _, d := range p.Duos {
 		texts := make([]string, len(d.Parts))
