@@ -20,6 +20,16 @@ import (
 // [profile.ErrTooMany].
 var ErrInvalid = fmt.Errorf("sheet: invalid: %w", profile.ErrInvalid)
 
+// ErrRequiredColumn is wrapped, instead of [ErrInvalid] alone, by the
+// problem ("missing_column" or "misspelt_column") of a column that
+// [Options.Required] asks for and the sheet does not have: a column the
+// programme's rules need, such as languages. It wraps [ErrInvalid] in
+// turn. The columns every sheet must have (id, birth_date) are not
+// [Options.Required]'s: their problems wrap ErrInvalid only. A service
+// tells with errors.Is a sheet it cannot use for its rounds from a sheet
+// that cannot be read (the example server answers 422 and 400).
+var ErrRequiredColumn = fmt.Errorf("sheet: a column the rules need is missing: %w", ErrInvalid)
+
 // problems collects the problems of a sheet, at most max of them; the
 // others are counted.
 type problems struct {

@@ -368,6 +368,42 @@ func TestHeaderProblems(t *testing.T) {
 	assert.Equal(t, []where{{Row: 1, Code: "wrong_sheet_side"}}, places(err))
 }
 
+// A column that Options.Required asks for wraps ErrRequiredColumn (and
+// ErrInvalid through it); a column every sheet needs wraps ErrInvalid
+// only, so that a service can tell a sheet its rules cannot use from a
+// sheet that cannot be read. A column named twice is missing once.
+func TestRequiredColumnSentinel(t *testing.T) {
+	tests := []struct {
+		name     string
+		csv      string
+		required []string
+		want     []string // per problem: its column and whether it wraps ErrRequiredColumn
+	}{
+		{"both rule columns", "id;birth_date\n", sheet.RulesColumns(), []string{"languages required", "availability required"}},
+		{"a misspelt rule column", "id;birth_date;langauges;availability\n", sheet.RulesColumns(), []string{"languages required"}},
+		{"birth_date is every sheet's", "id;languages\n", sheet.RulesColumns(), []string{"birth_date invalid", "availability required"}},
+		{"birth_date asked for too", "id;languages;availability\n", []string{"birth_date"}, []string{"birth_date invalid"}},
+		{"named twice", "id;birth_date\n", []string{"languages", "langues"}, []string{"languages required"}},
+		{"nothing asked", "id;birth_date\n", nil, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, err := sheet.ReadMentees(strings.NewReader(tt.csv), sheet.Options{Required: tt.required})
+			var got []string
+			for _, p := range profile.Problems(err) {
+				require.ErrorIs(t, p, sheet.ErrInvalid)
+				require.ErrorIs(t, p, profile.ErrInvalid)
+				kind := "invalid"
+				if errors.Is(p, sheet.ErrRequiredColumn) {
+					kind = "required"
+				}
+				got = append(got, p.Column+" "+kind)
+			}
+			assert.Equal(t, tt.want, got)
+		})
+	}
+}
+
 // No cell reaches a message: a trait's name neither.
 func TestTraitNameNotEchoed(t *testing.T) {
 	_, _, err := sheet.ReadMentees(strings.NewReader("id;birth_date;traits\nme-1;2001-01-01;SECRETNAME:2\n"), sheet.Options{})

@@ -63,7 +63,8 @@ type Options struct {
 	// Required are the columns a sheet must have besides id and
 	// birth_date, by name (see the package documentation), because the
 	// programme's rules need them: a sheet without one is a problem said
-	// up front ("missing_column"), not a round in which every pair is
+	// up front ("missing_column", wrapping [ErrRequiredColumn]; a column
+	// named twice is missing once), not a round in which every pair is
 	// blocked. The default (nil) requires nothing more; [RulesColumns]
 	// lists what the default rules of a round need. An unknown name is an
 	// error.

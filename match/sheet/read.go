@@ -342,11 +342,13 @@ func mapColumns[T any](t *table[T], header []string, opt Options, rep *Report, h
 			false, side, names, t.side))
 		return nil, probs.err()
 	}
-	for _, name := range append(slices.Clone(t.required), required...) {
+	asked := map[int]bool{} // a column named twice is missing once
+	for i, name := range append(slices.Clone(t.required), required...) {
 		k := t.byName[normHeading(name)]
-		if seen[k] > 0 {
+		if seen[k] > 0 || asked[k] {
 			continue
 		}
+		asked[k] = true
 		code, detail, args := "missing_column", "no such column (the heading must be "+name+" or an alias)", []string{name}
 		for _, ig := range rep.Ignored {
 			if ig.Likely == name {
@@ -355,7 +357,11 @@ func mapColumns[T any](t *table[T], header []string, opt Options, rep *Report, h
 				break
 			}
 		}
-		probs.stop(problem(headerRow, name, name, code, detail, false, args...))
+		p := problem(headerRow, name, name, code, detail, false, args...)
+		if i >= len(t.required) {
+			p.Err = ErrRequiredColumn // asked for by Options.Required
+		}
+		probs.stop(p)
 	}
 	if err := probs.err(); err != nil {
 		return nil, err
