@@ -4,12 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"golang.org/x/text/language"
 
 	"github.com/duomatch/duo/internal/i18n"
 	"github.com/duomatch/duo/internal/msg"
+	"github.com/duomatch/duo/profile"
 )
 
 // Alternative is another mentor a mentee could be given, and what that
@@ -209,13 +211,65 @@ func (p Proposal) AllAlternatives(ctx context.Context, k int) (map[string][]Alte
 	if st == nil {
 		return nil, errNoState
 	}
+	rows := make([]int, len(st.menteeIDs))
+	for i := range rows {
+		rows[i] = i
+	}
+	return p.alternativesOf(ctx, rows, k)
+}
+
+// AlternativesOf returns the alternatives of the mentees ids, keyed by
+// ID: for each, exactly what [Proposal.AllAlternatives] returns for that
+// mentee with the same k, sharing the work as it does but searching for
+// these mentees only; what a service asks when a coordinator looks at a
+// few mentees of a large round. An ID given twice has one entry; no ID
+// gives an empty map.
+//
+// An ID that is not a mentee of the round's pool is an error, every such
+// ID at once and before any search: a *[profile.Problem] whose Path is
+// the ID's position in ids ("[2]"), with the code "unknown_mentee"
+// (wrapping [ErrUnknownMentee]) or "not_in_pool" (ineligible, paused,
+// pinned or set aside; wrapping [ErrNotInPool]). It names no participant:
+// it is a problem of the caller's list, which [profile.AtPath] puts under
+// the list's own path. Other errors, and the cost for the mentees asked
+// for: as for AllAlternatives.
+func (p Proposal) AlternativesOf(ctx context.Context, ids []string, k int) (map[string][]Alternative, error) {
+	st := p.state
+	if st == nil {
+		return nil, errNoState
+	}
+	var errs []error
+	rows := make([]int, 0, len(ids))
+	for i, id := range ids {
+		row, ok := st.rowOf[id]
+		if ok {
+			rows = append(rows, row)
+			continue
+		}
+		q := &profile.Problem{Path: "[" + strconv.Itoa(i) + "]", Code: "unknown_mentee",
+			Detail: "no mentee of the round has this id", Err: ErrUnknownMentee}
+		if _, known := st.notInPool[id]; known {
+			q.Code, q.Detail, q.Err = "not_in_pool", "not a mentee of the round's pool (ineligible, paused, pinned or set aside)", ErrNotInPool
+		}
+		errs = append(errs, q)
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	return p.alternativesOf(ctx, rows, k)
+}
+
+// alternativesOf returns the alternatives of the mentees of the pool rows,
+// keyed by mentee ID, sharing one residual graph and one search's memory.
+func (p Proposal) alternativesOf(ctx context.Context, rows []int, k int) (map[string][]Alternative, error) {
+	st := p.state
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	out := make(map[string][]Alternative, len(st.menteeIDs))
+	out := make(map[string][]Alternative, len(rows))
 	if k <= 0 || st.seats == 0 {
-		for _, id := range st.menteeIDs {
-			out[id] = []Alternative{}
+		for _, row := range rows {
+			out[st.menteeIDs[row]] = []Alternative{}
 		}
 		return out, nil
 	}
@@ -224,7 +278,7 @@ func (p Proposal) AllAlternatives(ctx context.Context, k int) (map[string][]Alte
 		return nil, err
 	}
 	sr := g.newSearch()
-	for row, id := range st.menteeIDs {
+	for _, row := range rows {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
@@ -232,7 +286,7 @@ func (p Proposal) AllAlternatives(ctx context.Context, k int) (map[string][]Alte
 		if err != nil {
 			return nil, err
 		}
-		out[id] = alts
+		out[st.menteeIDs[row]] = alts
 	}
 	return out, nil
 }

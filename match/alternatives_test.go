@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"maps"
 	"math"
+	"math/rand/v2"
 	"slices"
 	"testing"
 
@@ -226,6 +227,80 @@ func TestAllAlternativesLarger(t *testing.T) {
 			}
 		})
 	}
+}
+
+// AlternativesOf against AllAlternatives (the oracle, itself checked
+// against single calls and re-runs above) on seeded random subsets of a
+// round's mentees, in random order, under both objectives.
+func TestAlternativesOf(t *testing.T) {
+	for _, obj := range []Objective{MostMatched, BestTotal} {
+		t.Run(obj.String(), func(t *testing.T) {
+			r := synthRound(t, 5, 80, 60)
+			r.Objective = obj
+			p, err := Propose(context.Background(), r)
+			require.NoError(t, err)
+			all, err := p.AllAlternatives(context.Background(), 4)
+			require.NoError(t, err)
+			rng := rand.New(rand.NewPCG(7, uint64(obj)))
+			pool := slices.Sorted(maps.Keys(all))
+			require.NotEmpty(t, pool)
+			for trial := range 20 {
+				ids := slices.Clone(pool)
+				rng.Shuffle(len(ids), func(i, j int) { ids[i], ids[j] = ids[j], ids[i] })
+				ids = ids[:rng.IntN(len(ids)+1)]
+				got, err := p.AlternativesOf(context.Background(), ids, 4)
+				require.NoError(t, err, "trial %d", trial)
+				want := map[string][]Alternative{}
+				for _, id := range ids {
+					want[id] = all[id]
+				}
+				assert.Equal(t, want, got, "trial %d", trial)
+			}
+			for _, k := range []int{0, -1} {
+				got, err := p.AlternativesOf(context.Background(), pool[:2], k)
+				require.NoError(t, err)
+				assert.Equal(t, map[string][]Alternative{pool[0]: {}, pool[1]: {}}, got, "k=%d", k)
+			}
+		})
+	}
+}
+
+// Every ID outside the pool is a problem at its position, all at once,
+// with no participant named; a cancelled context stops the searches.
+func TestAlternativesOfErrors(t *testing.T) {
+	r := Round{
+		On: roundDay,
+		Mentees: []profile.Mentee{
+			mentee("me-1", []string{"a"}),
+			mentee("me-2", []string{"a"}),
+			mentee("me-old", nil, func(m *profile.Mentee) { m.BirthDate = profile.MustDate(1970, 1, 1) }),
+		},
+		Mentors: []profile.Mentor{mentor("mo-1", []string{"a"}), mentor("mo-2", []string{"a"})},
+		Pinned:  []Duo{{"me-2", "mo-2"}},
+	}
+	p, err := Propose(context.Background(), r)
+	require.NoError(t, err)
+	_, err = p.AlternativesOf(context.Background(), []string{"me-1", "me-9", "me-2", "me-old"}, 3)
+	type place struct{ path, code string }
+	var got []place
+	for _, q := range profile.Problems(err) {
+		assert.Empty(t, q.IDs)
+		got = append(got, place{q.Path, q.Code})
+	}
+	assert.Equal(t, []place{{"[1]", "unknown_mentee"}, {"[2]", "not_in_pool"}, {"[3]", "not_in_pool"}}, got)
+	assert.ErrorIs(t, err, ErrUnknownMentee)
+	assert.ErrorIs(t, err, ErrNotInPool)
+	assert.Equal(t, "alternatives_for[1]", profile.Problems(profile.AtPath(err, "alternatives_for"))[0].Path)
+
+	alts, err := p.AlternativesOf(context.Background(), nil, 3)
+	require.NoError(t, err)
+	assert.Empty(t, alts)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err = p.AlternativesOf(ctx, []string{"me-1"}, 3)
+	assert.ErrorIs(t, err, context.Canceled)
+	_, err = Proposal{}.AlternativesOf(context.Background(), []string{"me-1"}, 3)
+	assert.ErrorIs(t, err, errNoState)
 }
 
 func TestAllAlternativesCancelled(t *testing.T) {

@@ -2,6 +2,7 @@ package match_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"time"
@@ -10,11 +11,9 @@ import (
 	"github.com/duomatch/duo/profile"
 )
 
-// Every mentee's alternatives at once, as a coordinator's review page
-// shows them: for each, the mentors they could have instead, what the
-// pool would lose (in compatibility and in waiting priority), and the
-// duos that would move.
-func ExampleProposal_AllAlternatives() {
+// reviewRound is the round of the alternatives examples: three mentees
+// who waited 30, 5 and 12 days, two mentors.
+func reviewRound() match.Round {
 	on := profile.MustDate(2026, time.November, 23)
 	mentee := func(id string, waited int, sector string, interests ...string) profile.Mentee {
 		return profile.Mentee{
@@ -43,7 +42,7 @@ func ExampleProposal_AllAlternatives() {
 			WeeklyHours:  2,
 		}
 	}
-	round := match.Round{
+	return match.Round{
 		On: on,
 		Mentees: []profile.Mentee{
 			mentee("me-1", 30, "62.01", "chess"),
@@ -55,6 +54,14 @@ func ExampleProposal_AllAlternatives() {
 			mentor("mo-2", "86.10", "music"),
 		},
 	}
+}
+
+// Every mentee's alternatives at once, as a coordinator's review page
+// shows them: for each, the mentors they could have instead, what the
+// pool would lose (in compatibility and in waiting priority), and the
+// duos that would move.
+func ExampleProposal_AllAlternatives() {
+	round := reviewRound()
 	p, err := match.Propose(context.Background(), round)
 	if err != nil {
 		fmt.Println("error:", err)
@@ -91,4 +98,30 @@ func ExampleProposal_AllAlternatives() {
 	//   me-3 would get mo-1; me-1 would lose mo-1 and be left unmatched
 	// me-3 could have mo-2 (score 0.56): lost duos 0, score loss 0.300, priority loss -0.035
 	//   me-3 would get mo-2; me-2 would lose mo-2 and be left unmatched
+}
+
+// The alternatives of the one mentee a coordinator looks at: the same
+// figures as AllAlternatives gives for that mentee, without searching for
+// the others. An ID outside the round's pool is a problem at its position
+// in the list.
+func ExampleProposal_AlternativesOf() {
+	p, err := match.Propose(context.Background(), reviewRound())
+	if err != nil {
+		fmt.Println("error:", err)
+		return
+	}
+	alts, err := p.AlternativesOf(context.Background(), []string{"me-3"}, 2)
+	if err != nil {
+		fmt.Println("error:", err)
+		return
+	}
+	for _, a := range alts["me-3"] {
+		fmt.Printf("me-3 could have %s (score %.2f): %s\n", a.MentorID, a.Score, a.Describe())
+	}
+	_, err = p.AlternativesOf(context.Background(), []string{"me-3", "me-9"}, 2)
+	fmt.Println(err, errors.Is(err, match.ErrUnknownMentee))
+	// Output:
+	// me-3 could have mo-1 (score 0.76): me-3 would get mo-1; me-1 would lose mo-1 and be left unmatched
+	// me-3 could have mo-2 (score 0.56): me-3 would get mo-2; me-2 would lose mo-2 and be left unmatched
+	// [1]: no mentee of the round has this id true
 }

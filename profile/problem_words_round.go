@@ -4,7 +4,7 @@ import "github.com/duomatch/duo/internal/i18n"
 
 // The words of the problems of a matching round and of its scoring
 // settings, made by packages match (round_check.go, round_solve.go,
-// needs.go) and scoring (rules.go, weights.go).
+// needs.go, alternatives.go) and scoring (rules.go, weights.go).
 var roundProblemWords = []i18n.Message{
 	i18n.Msg("missing_day", "the day of the round is required", "le jour du tour est requis", "de dag van de ronde is verplicht", "der Tag der Runde ist erforderlich"),
 	i18n.Msg("must_be_finite", "must be a finite number", "doit être un nombre fini", "moet een eindig getal zijn", "muss eine endliche Zahl sein"),
@@ -20,6 +20,10 @@ var roundProblemWords = []i18n.Message{
 	i18n.Msg("after_round_day", "after the round's day %[1]s", "après le jour du tour, le %[1]s", "na de dag van de ronde, %[1]s", "nach dem Tag der Runde, dem %[1]s"),
 	i18n.Msg("duplicate_id", "duplicate %[1]s id (also %[2]s)", "identifiant de %[1]s en double (aussi en %[2]s)", "dubbele id van een %[1]s (ook in %[2]s)", "doppelte ID eines %[1]s (auch in %[2]s)"),
 	i18n.Msg("unknown_mentee", "no mentee of the round has this id", "aucun jeune du tour n'a cet identifiant", "geen mentee van de ronde heeft deze id", "kein Mentee der Runde hat diese ID"),
+	i18n.Msg("not_in_pool", "not a mentee of the round's pool (ineligible, paused, pinned or set aside)",
+		"pas un jeune du vivier du tour (non admissible, en pause, fixé ou mis de côté)",
+		"geen mentee van de pool van de ronde (komt niet in aanmerking, gepauzeerd, vastgezet of opzijgezet)",
+		"kein Mentee im Pool der Runde (nicht teilnahmeberechtigt, pausiert, festgelegt oder zurückgestellt)"),
 	i18n.Msg("unknown_mentor", "no mentor of the round has this id", "aucun mentor du tour n'a cet identifiant", "geen mentor van de ronde heeft deze id", "kein Mentor der Runde hat diese ID"),
 	i18n.Msg("pinned_twice", "mentee is pinned to two mentors (also %[1]s)",
 		"jeune fixé avec deux mentors (aussi en %[1]s)",

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 
 	"github.com/duomatch/duo/match"
@@ -21,6 +22,8 @@ import (
 //	                        or alternatives is out of range
 //	invalid_profile    400  a mentee or a mentor is invalid (ID names them)
 //	invalid_sheet      400  a problem of a CSV sheet: row, column heading, ID and field
+//	missing_column     422  a sheet lacks only columns that the rules of a round need
+//	                        (sheet.RulesColumns: languages, availability), each named
 //	invalid_event      400  a ledger event is invalid, alone or against the history
 //	invalid_round      400  the round is inconsistent (match.ErrInvalidRound: no date,
 //	                        duplicate IDs, a pinned duo naming no one of the round, …)
@@ -75,7 +78,8 @@ func invalid(field, message string) problem {
 //   - profile.ErrTooMany (a list over -max-pool) and match.ErrRoundTooLarge: 422;
 //   - the context's errors: 503;
 //   - profile.ErrInvalid, match.ErrInvalidRound, scoring.ErrWeights and
-//     scoring.ErrRules (every *profile.Problem): 400 listing every problem;
+//     scoring.ErrRules (every *profile.Problem): 400 listing every problem,
+//     or 422 when each is a column the rules need (sheet.ErrRequiredColumn);
 //   - anything else: 500, logged, without details.
 func (s *server) requestError(err error) *apiError {
 	var tooLarge *http.MaxBytesError
@@ -106,7 +110,11 @@ func (s *server) requestError(err error) *apiError {
 		return &apiError{status: http.StatusUnprocessableEntity, Code: "pool_too_large", Message: msg}
 	}
 	if ps := problems(err); len(ps) > 0 {
-		return badRequest(ps...)
+		e := badRequest(ps...)
+		if !slices.ContainsFunc(ps, func(p problem) bool { return p.Code != "missing_column" }) {
+			e.status = http.StatusUnprocessableEntity // a sheet that reads, but not for a round
+		}
+		return e
 	}
 	return s.internal(err)
 }
@@ -127,6 +135,8 @@ func problems(err error) []problem {
 			q.Code = "invalid_event"
 		case errors.Is(p, match.ErrInvalidRound) || errors.Is(p, ledger.ErrRound):
 			q.Code = "invalid_round"
+		case errors.Is(p, sheet.ErrRequiredColumn):
+			q.Code = "missing_column"
 		case errors.Is(p, sheet.ErrInvalid):
 			q.Code = "invalid_sheet"
 		case len(p.IDs) > 0:

@@ -16,7 +16,8 @@
 //	POST /v1/sheets/{mentees|mentors}
 //	                      a CSV sheet → the people of the usable rows as
 //	                      JSON, the problems of the others by row and
-//	                      column, each person's row, the columns not read
+//	                      column, each person's row, the columns not read;
+//	                      the columns the rules need are required
 //	POST /v1/ledger/events      one ledger event or an array → appended
 //	POST /v1/ledger/round       {on, policy, scorer, …, mentees, mentors,
 //	                            alternatives, needs} → the next round's
@@ -48,8 +49,9 @@
 // setting the request leaves out (or sets to 0) means the library's
 // default, field by field. Errors are JSON: {"error": {"code", "message",
 // "field", "id", "details"}}, with 400 for a bad request, 413 for a body
-// over -max-body, 422 for a pool over -max-pool, 405 for a wrong method
-// and 503 when the work does not finish within -timeout.
+// over -max-body, 422 for a pool over -max-pool or a sheet without the
+// columns the rules need, 405 for a wrong method and 503 when the work
+// does not finish within -timeout.
 //
 // Apart from the ledger's events, the server keeps nothing: no request
 // outlives its answer. It logs one line per request (method, route,

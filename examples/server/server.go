@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -203,26 +204,18 @@ func (s *server) propose(ctx context.Context, req proposalRequest) (proposalResp
 	}
 	resp := proposalResponse{Proposal: p}
 	if k := req.Alternatives; k > 0 {
-		// One batch for every mentee of the round: it shares the work
+		// One batch for every mentee asked for: it shares the work
 		// between mentees, so a whole round fits in the time limit.
-		if resp.Alternatives, err = p.AllAlternatives(ctx, k); err != nil {
-			return proposalResponse{}, s.computeError(ctx, err)
-		}
 		if len(req.AlternativesFor) > 0 {
-			all := resp.Alternatives
-			resp.Alternatives = map[string][]match.Alternative{}
-			var ps []problem
-			for i, id := range req.AlternativesFor {
-				if alts, ok := all[id]; ok {
-					resp.Alternatives[id] = alts
-					continue
-				}
-				ps = append(ps, invalid(fmt.Sprintf("alternatives_for[%d]", i),
-					"not a mentee of this round's optimisation (unknown, ineligible, paused or pinned)"))
-			}
-			if len(ps) > 0 {
-				return proposalResponse{}, badRequest(ps...)
-			}
+			resp.Alternatives, err = p.AlternativesOf(ctx, req.AlternativesFor, k)
+		} else {
+			resp.Alternatives, err = p.AllAlternatives(ctx, k)
+		}
+		if errors.Is(err, match.ErrUnknownMentee) || errors.Is(err, match.ErrNotInPool) {
+			return proposalResponse{}, s.requestError(profile.AtPath(err, "alternatives_for"))
+		}
+		if err != nil {
+			return proposalResponse{}, s.computeError(ctx, err)
 		}
 	}
 	if req.Needs {

@@ -8,11 +8,13 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"maps"
 	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -192,6 +194,34 @@ func TestGoldenProposals(t *testing.T) {
 	}
 }
 
+// TestAlternativesFor checks that "alternatives_for" answers, for each
+// mentee named, exactly the alternatives of the whole round's answer (the
+// oracle), and nothing for the others.
+func TestAlternativesFor(t *testing.T) {
+	h, _ := newTestHandler(testConfig())
+	type answer struct {
+		Alternatives map[string][]match.Alternative `json:"alternatives"`
+	}
+	get := func(extra map[string]any) answer {
+		rec := do(h, "POST", "/v1/proposals", sampleRequest(t, extra))
+		require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
+		var a answer
+		require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &a))
+		return a
+	}
+	all := get(map[string]any{"alternatives": 3})
+	require.Greater(t, len(all.Alternatives), 3)
+	ids := slices.Sorted(maps.Keys(all.Alternatives))
+	for _, some := range [][]string{ids[:1], {ids[len(ids)-1], ids[1]}} {
+		got := get(map[string]any{"alternatives": 3, "alternatives_for": some})
+		want := map[string][]match.Alternative{}
+		for _, id := range some {
+			want[id] = all.Alternatives[id]
+		}
+		assert.Equal(t, want, got.Alternatives, "%v", some)
+	}
+}
+
 // TestProposalsDefaults checks that policy and scorer decode over the
 // defaults: a partial setting changes only what it names, and without
 // "alternatives" there is no such field.
@@ -334,6 +364,8 @@ func TestBadRequests(t *testing.T) {
 		{name: "huge wait bonus", body: round(`, "wait_bonus": 5e306`), status: 400, code: "invalid_round", field: "wait_bonus"},
 		{name: "negative alternatives", body: round(`, "alternatives": -1`), status: 400, code: "invalid_request", field: "alternatives"},
 		{name: "too many alternatives", body: round(`, "alternatives": 21`), status: 400, code: "invalid_request", field: "alternatives"},
+		{name: "alternatives for a mentee not in the round", body: round(`, "alternatives": 2, "alternatives_for": ["me-1", "me-404"]`),
+			status: 400, code: "invalid_request", field: "alternatives_for[1]"},
 		{name: "body too large", cfg: func(c *config) { c.maxBody = 100 }, body: round(""), status: 413, code: "body_too_large"},
 		{name: "list too long", cfg: func(c *config) { c.maxPool = 2 }, body: `{"mentees": [{}, {}, {}]}`, status: 422, code: "pool_too_large", field: "mentees"},
 		{name: "pool too large", cfg: func(c *config) { c.maxPool = 2 },

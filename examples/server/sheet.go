@@ -36,9 +36,11 @@ type sheetResponse struct {
 // sheet.ReadMentees or sheet.ReadMentors within -max-body and -max-pool:
 // the people of the usable rows with the problems of the others (row,
 // column heading and ID, never a cell); a problem that stops reading is an
-// error answer. A sheet counts in the memory budget of the work computing
-// at once, like a round: reading holds about five bytes a byte of the
-// file (the file, its text, the people), whatever its shape.
+// error answer, and so is a sheet without the columns the rules of a round
+// need (sheet.RulesColumns): 422 missing_column. A sheet counts in the
+// memory budget of the work computing at once, like a round: reading
+// holds about five bytes a byte of the file (the file, its text, the
+// people), whatever its shape.
 func (s *server) sheet(ctx context.Context, w http.ResponseWriter, r *http.Request) (any, *apiError) {
 	kind := r.PathValue("kind")
 	if kind != "mentees" && kind != "mentors" {
@@ -54,7 +56,8 @@ func (s *server) sheet(ctx context.Context, w http.ResponseWriter, r *http.Reque
 	}
 	defer s.adm.cells.Release(units)
 
-	opt := sheet.Options{MaxRows: s.cfg.maxPool, MaxBytes: s.cfg.maxBody, MaxErrors: maxDetails - 2}
+	opt := sheet.Options{MaxRows: s.cfg.maxPool, MaxBytes: s.cfg.maxBody, MaxErrors: maxDetails - 2,
+		Required: sheet.RulesColumns()}
 	var resp sheetResponse
 	var stopped bool // a problem stopped reading: the readers return no people
 	var err error

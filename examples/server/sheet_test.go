@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"net/http"
@@ -33,17 +34,20 @@ func sampleCSV(t *testing.T, kind string) []byte {
 // problems come back all at once, each with its row, column and ID,
 // never a cell.
 func TestSheets(t *testing.T) {
-	personal := "First name,id,E-mail,Phone,birth_date,langauges\n" +
-		"Amina,me-201,amina@example.org,+32 470 12 34 56,2002-03-04,fr:C1\n"
-	bad := "id;birth_date;birth_country;registered;languages\n" +
-		"me-1;31/02/2001;MA;oui;fr:C1\n" + // row 2: no 31 February
-		"me-2;2001-04-12;XX;oui;fr:C1\n" + // row 3: unknown country
-		"me-3;12/04/2001;MA;peut-être;fr-C1\n" // row 4: not yes or no, no level
+	// The sheets have the columns the rules need (languages and
+	// availability), which the server requires.
+	personal := "First name,id,E-mail,Phone,birth_date,langauges,languages,availability\n" +
+		"Amina,me-201,amina@example.org,+32 470 12 34 56,2002-03-04,fr:C1,fr:C1,mon-evening\n"
+	bad := "id;birth_date;birth_country;registered;languages;availability\n" +
+		"me-1;31/02/2001;MA;oui;fr:C1;ma-avond\n" + // row 2: no 31 February
+		"me-2;2001-04-12;XX;oui;fr:C1;ma-avond\n" + // row 3: unknown country
+		"me-3;12/04/2001;MA;peut-être;fr-C1;ma-avond\n" // row 4: not yes or no, no level
 	tests := []struct {
 		name, kind, body string
 		status           int
+		code             string                // of an error answer; "" means invalid_sheet, as does a problem's
 		ignored          []sheet.IgnoredColumn // for a 200
-		problems         []problem             // row, column, ID, field: of a 400, or of the rows not read
+		problems         []problem             // row, column, ID, field: of an error, or of the rows not read
 		secrets          []string              // cells that must not come back
 	}{
 		{name: "sample mentees", kind: "mentees", body: string(sampleCSV(t, "mentees")), status: http.StatusOK, ignored: []sheet.IgnoredColumn{}},
@@ -60,8 +64,20 @@ func TestSheets(t *testing.T) {
 				{Row: 4, Column: "languages", ID: "me-3", Field: "languages"},
 			},
 			ignored: []sheet.IgnoredColumn{}, secrets: []string{"31/02/2001", "XX", "peut-être", "fr-C1"}},
-		{name: "required column missing", kind: "mentors", body: "id;gender\nmo-1;female\n", status: http.StatusBadRequest,
+		{name: "required column missing", kind: "mentors", body: "id;gender;languages;availability\nmo-1;female;fr:C1;ma-avond\n", status: http.StatusBadRequest,
 			problems: []problem{{Row: 1, Column: "birth_date"}}},
+		// Issue 19: the columns the rules of a round need are required; a
+		// sheet that lacks only those reads, but no pair of its people
+		// could pass the rules: 422, each column named.
+		{name: "the columns the rules need", kind: "mentees", body: "id;birth_date\nme-1;2001-04-12\n", status: http.StatusUnprocessableEntity,
+			code: "missing_column", problems: []problem{{Code: "missing_column", Row: 1, Column: "languages", Field: "languages"},
+				{Code: "missing_column", Row: 1, Column: "availability", Field: "availability"}}},
+		{name: "a misspelt column the rules need", kind: "mentors", body: "id;birth_date;langauges;availability\nmo-1;1958-09-02;Amina;ma-avond\n",
+			status: http.StatusUnprocessableEntity, code: "missing_column", problems: []problem{{Code: "missing_column", Row: 1, Column: "languages"}}, secrets: []string{"Amina"}},
+		{name: "an alias of each will do", kind: "mentors", body: "id;birth_date;talen;beschikbaarheid\nmo-1;1958-09-02;nl:C1;ma-avond\n",
+			status: http.StatusOK, ignored: []sheet.IgnoredColumn{}},
+		{name: "a sheet that cannot be read is a 400 first", kind: "mentees", body: "id;languages\nme-1;fr:C1\n", status: http.StatusBadRequest,
+			problems: []problem{{Row: 1, Column: "birth_date"}, {Code: "missing_column", Row: 1, Column: "availability"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -76,7 +92,7 @@ func TestSheets(t *testing.T) {
 				require.Len(t, ps, len(tt.problems))
 				for i, want := range tt.problems {
 					got := ps[i]
-					assert.Equal(t, "invalid_sheet", got.Code)
+					assert.Equal(t, cmp.Or(want.Code, "invalid_sheet"), got.Code, "problem %d", i)
 					assert.Equal(t, want.Row, got.Row, "problem %d", i)
 					assert.Equal(t, want.Column, got.Column, "problem %d", i)
 					assert.Equal(t, want.ID, got.ID, "problem %d", i)
@@ -88,7 +104,7 @@ func TestSheets(t *testing.T) {
 			}
 			if tt.status != http.StatusOK {
 				e := errorOf(t, rec.Body.Bytes())
-				assert.Equal(t, "invalid_sheet", e.Error.Code)
+				assert.Equal(t, cmp.Or(tt.code, "invalid_sheet"), e.Error.Code)
 				checkProblems(e.Error.Details)
 				return
 			}
@@ -124,7 +140,7 @@ func TestSheetLimits(t *testing.T) {
 	cfg := testConfig()
 	cfg.maxPool = 3
 	h, _ := newTestHandler(cfg)
-	rows := "id;birth_date\n" + strings.Repeat("me-x;2001-04-12\n", 4)
+	rows := "id;birth_date;languages;availability\n" + strings.Repeat("me-x;2001-04-12;fr:C1;ma-avond\n", 4)
 	rec := do(h, "POST", "/v1/sheets/mentees", rows)
 	require.Equal(t, http.StatusUnprocessableEntity, rec.Code, rec.Body.String())
 	assert.Equal(t, "pool_too_large", errorOf(t, rec.Body.Bytes()).Error.Code)

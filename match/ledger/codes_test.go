@@ -151,6 +151,14 @@ func gatherProblems(t *testing.T) []error {
 	add(err)
 	_, _, err = sheet.ReadMentees(strings.NewReader("id;birth_date;capaciteit\n"), sheet.Options{Columns: map[string]string{"capaciteit": "capacity"}})
 	add(err)
+	_, _, err = sheet.ReadMentees(strings.NewReader("id;langauges\n"), sheet.Options{Required: sheet.RulesColumns()})
+	add(err)
+	// The alternatives of mentees outside the pool.
+	p, err := match.Propose(context.Background(), match.Round{On: profile.MustDate(2026, 11, 23), Mentees: good, Mentors: goodMo,
+		Pinned: []match.Duo{{MenteeID: good[0].ID, MentorID: goodMo[0].ID}}})
+	require.NoError(t, err)
+	_, err = p.AlternativesOf(context.Background(), []string{good[0].ID, "me-x", good[1].ID}, 2)
+	add(err)
 	add(ledgerErr(jsonl(apMe1, apMo1, pr11, pr11, fa11, fa11, `{"on":"2026-01-01","event":"paused","id":"me-1"}`,
 		`{"on":"2026-03-01","event":"resumed","id":"mo-1"}`, `{"on":"2026-03-02","event":"ended","mentee_id":"me-1","mentor_id":"mo-1","reason":"completed"}`,
 		`{"on":"2026-03-03","event":"outcome","mentee_id":"me-1","result":"training"}`, `{"on":"2026-03-03","event":"applied","side":"mentor","id":"me-1"}`,
