@@ -125,3 +125,21 @@ func ExampleUnmatched_Text() {
 	// me-12  no_compatible_mentor: elk mogelijk paar valt af door een harde regel: geen gemeenschappelijke taal (7), te ver (3)
 	// me-12  no_compatible_mentor: jedes mögliche Paar scheitert an einer festen Regel: keine gemeinsame Sprache (7), zu weit entfernt (3)
 }
+
+// The words of a duo's score in the coordinator's language, beside the
+// criteria's codes, which stay the API.
+func ExampleProposal_PartTexts() {
+	p, err := match.Propose(context.Background(), reviewRound())
+	if err != nil {
+		fmt.Println("error:", err)
+		return
+	}
+	texts := p.PartTexts(language.French)
+	for i, part := range p.Duos[0].Parts[:3] {
+		fmt.Printf("%s %s: %s\n", p.Duos[0].MenteeID, part.Criterion, texts[p.Duos[0].MenteeID][i])
+	}
+	// Output:
+	// me-1 sector: même groupe NACE 62.0 : programmation, conseil et autres activités informatiques
+	// me-1 occupation: aucun métier visé ou aucun métier exercé indiqué (neutre)
+	// me-1 experience: 20 ans dans le secteur le plus proche (10 ans ou plus comptent pleinement)
+}

@@ -214,6 +214,24 @@ func sumContributions(parts []scoring.Part) float64 {
 	return s
 }
 
+// PartTexts returns, by mentee ID, the words of each part of the score of
+// the mentee's duo ([scoring.Part.Text] in lang), in the order of
+// [ProposedDuo.Parts]: what a service shows beside the codes, which stay
+// the API. Every duo has an entry, pinned duos too.
+//
+// Cost: O(duos × criteria).
+func (p Proposal) PartTexts(lang language.Tag) map[string][]string {
+	out := make(map[string][]string, len(p.Duos))
+	for _, d := range p.Duos {
+		texts := make([]string, len(d.Parts))
+		for i, part := range d.Parts {
+			texts[i] = part.Text(lang)
+		}
+		out[d.MenteeID] = texts
+	}
+	return out
+}
+
 // Describe says in English why the person is left out:
 // u.Text(language.English).
 func (u Unmatched) Describe() string { return u.Text(language.English) }

@@ -3,6 +3,7 @@ package match
 import (
 	"context"
 	"regexp"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -67,6 +68,34 @@ func TestWordsOfRounds(t *testing.T) {
 			assert.NotRegexp(t, englishWords, text(lang), "%s: %s", lang, en)
 		}
 	}
+}
+
+// TestPartTexts checks PartTexts against each part's own Text (the
+// oracle), duo by duo, in the four languages, pinned duos included; the
+// French, Dutch and German words hold no English.
+func TestPartTexts(t *testing.T) {
+	r := synthRound(t, 3, 30, 20)
+	p, err := Propose(context.Background(), r)
+	require.NoError(t, err)
+	require.NotEmpty(t, p.Duos)
+	r.Pinned = []Duo{{MenteeID: p.Duos[0].MenteeID, MentorID: p.Duos[0].MentorID}}
+	p, err = Propose(context.Background(), r)
+	require.NoError(t, err)
+	require.True(t, slices.ContainsFunc(p.Duos, func(d ProposedDuo) bool { return d.Pinned }))
+	for _, lang := range i18n.Languages() {
+		got := p.PartTexts(lang)
+		require.Len(t, got, len(p.Duos), "%s", lang)
+		for _, d := range p.Duos {
+			require.Len(t, got[d.MenteeID], len(d.Parts), "%s %s", lang, d.MenteeID)
+			for i, part := range d.Parts {
+				assert.Equal(t, part.Text(lang), got[d.MenteeID][i], "%s %s part %d", lang, d.MenteeID, i)
+				if lang != language.English {
+					assert.NotRegexp(t, englishWords, got[d.MenteeID][i], "%s %s part %d", lang, d.MenteeID, i)
+				}
+			}
+		}
+	}
+	assert.Empty(t, Proposal{}.PartTexts(language.French))
 }
 
 func TestTextInLanguages(t *testing.T) {
