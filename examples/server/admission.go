@@ -17,21 +17,21 @@ import (
 //   - slots: at most cfg.maxConcurrent of them read their body and
 //     compute at the same time; the others wait, within their time limit;
 //   - cells: the rounds computing at once hold at most cfg.maxCells pool
-//     cells (mentees × mentor seats), the measure of a round's memory; a
-//     weighted semaphore, granted in arrival order.
+//     cells (mentees × mentor seats), the measure of a round's memory.
+//
+// Each is a weighted semaphore (golang.org/x/sync/semaphore); waiters are
+// served in arrival order.
 //
 // The time limit counts from the request's arrival: waiting in the queue,
 // reading the body and computing all spend it.
 type admission struct {
-	queue chan struct{}
-	slots chan struct{}
-	cells *semaphore.Weighted
+	queue, slots, cells *semaphore.Weighted
 }
 
 func newAdmission(cfg config) *admission {
 	return &admission{
-		queue: make(chan struct{}, max(cfg.maxQueue, 1)),
-		slots: make(chan struct{}, max(cfg.maxConcurrent, 1)),
+		queue: semaphore.NewWeighted(int64(max(cfg.maxQueue, 1))),
+		slots: semaphore.NewWeighted(int64(max(cfg.maxConcurrent, 1))),
 		cells: semaphore.NewWeighted(int64(cfg.maxCells)),
 	}
 }
@@ -56,15 +56,13 @@ func (s *server) admitted(fn work) http.HandlerFunc {
 			s.writeError(w, s.requestError(&http.MaxBytesError{Limit: s.cfg.maxBody}))
 			return
 		}
-		select {
-		case s.adm.queue <- struct{}{}:
-			defer func() { <-s.adm.queue }()
-		default:
+		if !s.adm.queue.TryAcquire(1) {
 			w.Header().Set("Retry-After", strconv.Itoa(retryAfter))
 			s.writeError(w, &apiError{status: http.StatusTooManyRequests, Code: "busy",
 				Message: "the server has too many requests waiting; retry later"})
 			return
 		}
+		defer s.adm.queue.Release(1)
 		// The library's readers return this reader's errors wrapped
 		// (readError).
 		r.Body = http.MaxBytesReader(w, r.Body, s.cfg.maxBody)
@@ -74,14 +72,12 @@ func (s *server) admitted(fn work) http.HandlerFunc {
 		// A body still arriving at the deadline fails to read.
 		_ = http.NewResponseController(w).SetReadDeadline(deadline)
 
-		select {
-		case s.adm.slots <- struct{}{}:
-		case <-ctx.Done():
-			s.writeError(w, s.cancelled(ctx.Err()))
+		if err := s.adm.slots.Acquire(ctx, 1); err != nil {
+			s.writeError(w, s.cancelled(err))
 			return
 		}
 		status, f := s.reply(fn(ctx, w, r))
-		<-s.adm.slots
+		s.adm.slots.Release(1)
 		write(w, status, f)
 	}
 }

@@ -71,8 +71,8 @@ func invalid(field, message string) problem {
 	return problem{Code: "invalid_request", Field: field, Message: message}
 }
 
-// requestError maps an error of the library's decoder or of match.Propose
-// to an answer:
+// requestError maps an error of the library (its decoders, match.Propose
+// and what a proposal computes after it) to an answer:
 //
 //   - *http.MaxBytesError (the body is over -max-body): 413;
 //   - profile.ErrTooMany (a list over -max-pool) and match.ErrRoundTooLarge: 422;
@@ -126,7 +126,7 @@ func (s *server) requestError(err error) *apiError {
 // as the scorer's: invalid_request), and its field, ID, row and column
 // from the Problem.
 func problems(err error) []problem {
-	var ps []problem
+	ps := []problem{} // [], not null, in an answer
 	for _, p := range profile.Problems(err) {
 		q := problem{Code: "invalid_request", Field: p.Path, ID: strings.Join(p.IDs, ", "), Message: p.Detail,
 			Row: p.Row, Column: p.Column}

@@ -7,82 +7,74 @@ import (
 	"time"
 )
 
-// requestStats is what a request's log line says of its body: counts only.
-type requestStats struct {
+// requestLog is what a request's log line says beyond its method and
+// route: the status its handler wrote, and of its body counts only.
+// It records the status as the ResponseWriter it wraps is written.
+type requestLog struct {
+	http.ResponseWriter
+	status           int
 	mentees, mentors int
 }
 
-func (st *requestStats) pool(mentees, mentors int) {
-	if st != nil {
-		st.mentees, st.mentors = mentees, mentors
+type logKey struct{}
+
+// stats returns the log of request r, nil outside logged.
+func stats(r *http.Request) *requestLog {
+	l, _ := r.Context().Value(logKey{}).(*requestLog)
+	return l
+}
+
+// pool records the sizes of the request's pool.
+func (l *requestLog) pool(mentees, mentors int) {
+	if l != nil {
+		l.mentees, l.mentors = mentees, mentors
 	}
 }
 
-type statsKey struct{}
-
-func stats(r *http.Request) *requestStats {
-	st, _ := r.Context().Value(statsKey{}).(*requestStats)
-	return st
-}
-
-// statusRecorder remembers the status a handler wrote.
-type statusRecorder struct {
-	http.ResponseWriter
-	status int
-}
-
-func (r *statusRecorder) WriteHeader(status int) {
-	if r.status == 0 {
-		r.status = status
+func (l *requestLog) WriteHeader(status int) {
+	if l.status == 0 {
+		l.status = status
 	}
-	r.ResponseWriter.WriteHeader(status)
+	l.ResponseWriter.WriteHeader(status)
 }
 
-func (r *statusRecorder) Write(b []byte) (int, error) {
-	if r.status == 0 {
-		r.status = http.StatusOK
+func (l *requestLog) Write(b []byte) (int, error) {
+	if l.status == 0 {
+		l.status = http.StatusOK
 	}
-	return r.ResponseWriter.Write(b)
+	return l.ResponseWriter.Write(b)
 }
 
 // Unwrap lets http.ResponseController reach the connection.
-func (r *statusRecorder) Unwrap() http.ResponseWriter { return r.ResponseWriter }
+func (l *requestLog) Unwrap() http.ResponseWriter { return l.ResponseWriter }
 
 // logged logs one line per request: method, route, status, duration and
 // pool sizes. Never a body, a header, a path or a query: they may hold
-// personal data.
+// personal data. It also turns a panic into a logged 500 answer in the
+// JSON shape of every error (net/http would only close the connection);
+// http.ErrAbortHandler passes through.
 func (s *server) logged(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
-		st := &requestStats{}
-		rec := &statusRecorder{ResponseWriter: w}
-		r = r.WithContext(context.WithValue(r.Context(), statsKey{}, st))
-		next.ServeHTTP(rec, r)
-		// The route's pattern, set by the mux, not the raw path: a path
-		// may hold anything a client puts in it.
-		route := r.Pattern
-		if route == "" {
-			route = "(none)"
-		}
-		s.log.Info("request", "method", methodName(r.Method), "route", route, "status", rec.status,
-			"duration", time.Since(start).Round(time.Microsecond), "mentees", st.mentees, "mentors", st.mentors)
-	})
-}
-
-// recovered turns a panic into a logged 500 answer in the JSON shape of
-// every error (net/http would only close the connection).
-// http.ErrAbortHandler passes through.
-func (s *server) recovered(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		l := &requestLog{ResponseWriter: w}
+		r = r.WithContext(context.WithValue(r.Context(), logKey{}, l))
 		defer func() {
 			if v := recover(); v != nil {
 				if v == http.ErrAbortHandler {
 					panic(v)
 				}
-				s.writeError(w, s.internal(fmt.Errorf("panic: %v", v)))
+				s.writeError(l, s.internal(fmt.Errorf("panic: %v", v)))
 			}
+			// The route's pattern, set by the mux, not the raw path: a path
+			// may hold anything a client puts in it.
+			route := r.Pattern
+			if route == "" {
+				route = "(none)"
+			}
+			s.log.Info("request", "method", methodName(r.Method), "route", route, "status", l.status,
+				"duration", time.Since(start).Round(time.Microsecond), "mentees", l.mentees, "mentors", l.mentors)
 		}()
-		next.ServeHTTP(w, r)
+		next.ServeHTTP(l, r)
 	})
 }
 

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -53,54 +52,46 @@ type server struct {
 	ledger *ledger.File // nil: no ledger endpoints
 }
 
-// route is an endpoint: its method (GET also answers HEAD), its path
-// pattern and its work.
-type route struct {
-	method, path string
-	fn           work
-}
-
 // newHandler returns the API's handler (the endpoints of the package
 // documentation; the ledger's when lf is not nil) with cfg's limits,
 // logging one line per request to logger. Every error is a JSON document
 // {"error": {"code", "message", "field", "id", "details"}}; see apiError.
 func newHandler(cfg config, logger *slog.Logger, lf *ledger.File) http.Handler {
 	s := &server{cfg: cfg, log: logger, adm: newAdmission(cfg), ledger: lf}
-	routes := []route{
-		{"POST", "/v1/eligibility", s.eligibility},
-		{"POST", "/v1/proposals", s.proposals},
-		{"POST", "/v1/proposals/csv/{table}", s.proposalCSV}, // sheet.go
-		{"POST", "/v1/sheets/{kind}", s.sheet},
-	}
-	if lf != nil { // ledger.go
-		routes = append(routes, []route{{"POST", "/v1/ledger/events", s.ledgerEvents}, {"POST", "/v1/ledger/round", s.ledgerRound},
-			{"GET", "/v1/ledger/worklist", s.ledgerWorklist}, {"GET", "/v1/ledger/indicators", s.ledgerIndicators},
-			{"GET", "/v1/ledger/report", s.ledgerReport}}...)
-	}
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
-		status, f := s.reply(map[string]string{"status": "ok"}, nil)
-		write(w, status, f)
-	})
-	s.page(mux)
-	// The mux would answer other methods and unknown paths in plain text;
-	// these give the same answers as JSON errors.
-	allowed := map[string]string{"/healthz": "GET, HEAD"}
-	for _, rt := range routes {
-		mux.HandleFunc(rt.method+" "+rt.path, s.admitted(rt.fn))
-		allowed[rt.path] = strings.Replace(rt.method, "GET", "GET, HEAD", 1)
-	}
-	for path, allow := range allowed {
+	// handle registers an endpoint: its method (GET also answers HEAD), its
+	// path pattern and its handler. The mux would answer other methods in
+	// plain text; they get the same answer as a JSON error.
+	handle := func(method, path string, h http.HandlerFunc) {
+		mux.HandleFunc(method+" "+path, h)
+		allow := strings.Replace(method, "GET", "GET, HEAD", 1)
 		mux.HandleFunc(path, func(w http.ResponseWriter, r *http.Request) {
 			w.Header().Set("Allow", allow)
 			s.writeError(w, &apiError{status: http.StatusMethodNotAllowed, Code: "method_not_allowed",
 				Message: "this method is not allowed here; use " + allow})
 		})
 	}
+	handle("GET", "/healthz", func(w http.ResponseWriter, r *http.Request) {
+		status, f := s.reply(map[string]string{"status": "ok"}, nil)
+		write(w, status, f)
+	})
+	handle("POST", "/v1/eligibility", s.admitted(s.eligibility))
+	handle("POST", "/v1/proposals", s.admitted(s.proposals))
+	handle("POST", "/v1/proposals/csv/{table}", s.admitted(s.proposalCSV)) // sheet.go
+	handle("POST", "/v1/sheets/{kind}", s.admitted(s.sheet))
+	if lf != nil { // ledger.go
+		handle("POST", "/v1/ledger/events", s.admitted(s.ledgerEvents))
+		handle("POST", "/v1/ledger/round", s.admitted(s.ledgerRound))
+		handle("GET", "/v1/ledger/worklist", s.admitted(s.ledgerWorklist))
+		handle("GET", "/v1/ledger/indicators", s.admitted(s.ledgerIndicators))
+		handle("GET", "/v1/ledger/report", s.admitted(s.ledgerReport))
+	}
+	s.page(mux)
+	// Unknown paths too.
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, &apiError{status: http.StatusNotFound, Code: "not_found", Message: "no such endpoint"})
 	})
-	return s.logged(s.recovered(mux))
+	return s.logged(mux)
 }
 
 // eligibility answers POST /v1/eligibility: a profile.EligibilityCheck,
@@ -167,8 +158,27 @@ type proposalResponse struct {
 	Needs        []match.Need                   `json:"needs,omitzero"`
 	Outreach     []match.Outreach               `json:"outreach,omitzero"`
 	// Words are the proposal's words in the language asked for with
-	// ?lang= (words.go).
+	// ?lang= (wordsFor).
 	Words *proposalWords `json:"words,omitempty"`
+}
+
+// proposalWords holds, by mentee ID, the words of each part of the
+// mentee's duo's score (match.Proposal.PartTexts), rendered by the library
+// from the codes after the round, in the language a request asks for
+// (requestLang). The page shows them beside the codes, which stay the API.
+type proposalWords struct {
+	Parts map[string][]string `json:"parts"`
+}
+
+// wordsFor renders a proposal's words when the request names a language
+// with ?lang= (the page always does); nil otherwise, so that clients that
+// do not ask get the answer as before.
+func wordsFor(r *http.Request, p match.Proposal) *proposalWords {
+	if !r.URL.Query().Has("lang") {
+		return nil
+	}
+	lang, _ := requestLang(r)
+	return &proposalWords{Parts: p.PartTexts(lang)}
 }
 
 func (s *server) proposals(ctx context.Context, w http.ResponseWriter, r *http.Request) (any, *apiError) {
@@ -208,14 +218,12 @@ func (s *server) propose(ctx context.Context, req proposalRequest) (proposalResp
 		// between mentees, so a whole round fits in the time limit.
 		if len(req.AlternativesFor) > 0 {
 			resp.Alternatives, err = p.AlternativesOf(ctx, req.AlternativesFor, k)
+			err = profile.AtPath(err, "alternatives_for") // a problem of an ID is one of the request's
 		} else {
 			resp.Alternatives, err = p.AllAlternatives(ctx, k)
 		}
-		if errors.Is(err, match.ErrUnknownMentee) || errors.Is(err, match.ErrNotInPool) {
-			return proposalResponse{}, s.requestError(profile.AtPath(err, "alternatives_for"))
-		}
 		if err != nil {
-			return proposalResponse{}, s.computeError(ctx, err)
+			return proposalResponse{}, s.requestError(err)
 		}
 	}
 	if req.Needs {
@@ -223,17 +231,8 @@ func (s *server) propose(ctx context.Context, req proposalRequest) (proposalResp
 			resp.Outreach, err = p.Outreach(ctx, match.NeedsOptions{})
 		}
 		if err != nil {
-			return proposalResponse{}, s.computeError(ctx, err)
+			return proposalResponse{}, s.requestError(err)
 		}
 	}
 	return resp, nil
-}
-
-// computeError maps an error of a computation after Propose: the time
-// limit or a cancellation (503), anything else (500).
-func (s *server) computeError(ctx context.Context, err error) *apiError {
-	if cerr := ctx.Err(); cerr != nil {
-		return s.cancelled(cerr)
-	}
-	return s.internal(err)
 }

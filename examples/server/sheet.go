@@ -50,7 +50,7 @@ func (s *server) sheet(ctx context.Context, w http.ResponseWriter, r *http.Reque
 	if r.ContentLength > 0 {
 		size = min(r.ContentLength, size)
 	}
-	units := sheetCells(size)
+	units := max(size*5/40, 1) // five bytes a byte, in the budget's cells of about 40 bytes
 	if err := s.adm.cells.Acquire(ctx, units); err != nil {
 		return nil, s.cancelled(err)
 	}
@@ -75,13 +75,9 @@ func (s *server) sheet(ctx context.Context, w http.ResponseWriter, r *http.Reque
 	if stopped {
 		return nil, s.readError(err)
 	}
-	resp.Problems = append([]problem{}, problems(err)...)
+	resp.Problems = problems(err)
 	return resp, nil
 }
-
-// sheetCells is the memory a sheet of size bytes holds while it is read,
-// in the budget's units (pool cells of about 40 bytes): five bytes a byte.
-func sheetCells(size int64) int64 { return max(size*5/40, 1) }
 
 // defaultTableAlternatives is how many alternatives per mentee the
 // alternatives table lists when the request leaves "alternatives" at 0.
