@@ -265,44 +265,6 @@ func TestAlternativesOf(t *testing.T) {
 	}
 }
 
-// Every ID outside the pool is a problem at its position, all at once,
-// with no participant named; a cancelled context stops the searches.
-func TestAlternativesOfErrors(t *testing.T) {
-	r := Round{
-		On: roundDay,
-		Mentees: []profile.Mentee{
-			mentee("me-1", []string{"a"}),
-			mentee("me-2", []string{"a"}),
-			mentee("me-old", nil, func(m *profile.Mentee) { m.BirthDate = profile.MustDate(1970, 1, 1) }),
-		},
-		Mentors: []profile.Mentor{mentor("mo-1", []string{"a"}), mentor("mo-2", []string{"a"})},
-		Pinned:  []Duo{{"me-2", "mo-2"}},
-	}
-	p, err := Propose(context.Background(), r)
-	require.NoError(t, err)
-	_, err = p.AlternativesOf(context.Background(), []string{"me-1", "me-9", "me-2", "me-old"}, 3)
-	type place struct{ path, code string }
-	var got []place
-	for _, q := range profile.Problems(err) {
-		assert.Empty(t, q.IDs)
-		got = append(got, place{q.Path, q.Code})
-	}
-	assert.Equal(t, []place{{"[1]", "unknown_mentee"}, {"[2]", "not_in_pool"}, {"[3]", "not_in_pool"}}, got)
-	assert.ErrorIs(t, err, ErrUnknownMentee)
-	assert.ErrorIs(t, err, ErrNotInPool)
-	assert.Equal(t, "alternatives_for[1]", profile.Problems(profile.AtPath(err, "alternatives_for"))[0].Path)
-
-	alts, err := p.AlternativesOf(context.Background(), nil, 3)
-	require.NoError(t, err)
-	assert.Empty(t, alts)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err = p.AlternativesOf(ctx, []string{"me-1"}, 3)
-	assert.ErrorIs(t, err, context.Canceled)
-	_, err = Proposal{}.AlternativesOf(context.Background(), []string{"me-1"}, 3)
-	assert.ErrorIs(t, err, errNoState)
-}
-
 func TestAllAlternativesCancelled(t *testing.T) {
 	r := synthRound(t, 2, 300, 240)
 	p, err := Propose(context.Background(), r)
@@ -401,6 +363,31 @@ func TestAlternativesErrors(t *testing.T) {
 	assert.Empty(t, alts)
 	_, err = Proposal{}.Alternatives("me-1", 3)
 	assert.Error(t, err)
+
+	// AlternativesOf: every ID outside the pool is a problem at its
+	// position, all at once, with no participant named; a cancelled
+	// context stops the searches.
+	_, err = p.AlternativesOf(context.Background(), []string{"me-1", "me-9", "me-2", "me-old"}, 3)
+	type place struct{ path, code string }
+	var got []place
+	for _, q := range profile.Problems(err) {
+		assert.Empty(t, q.IDs)
+		got = append(got, place{q.Path, q.Code})
+	}
+	assert.Equal(t, []place{{"[1]", "unknown_mentee"}, {"[2]", "not_in_pool"}, {"[3]", "not_in_pool"}}, got)
+	assert.ErrorIs(t, err, ErrUnknownMentee)
+	assert.ErrorIs(t, err, ErrNotInPool)
+	assert.Equal(t, "alternatives_for[1]", profile.Problems(profile.AtPath(err, "alternatives_for"))[0].Path)
+
+	none, err := p.AlternativesOf(context.Background(), nil, 3)
+	require.NoError(t, err)
+	assert.Empty(t, none)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err = p.AlternativesOf(ctx, []string{"me-1"}, 3)
+	assert.ErrorIs(t, err, context.Canceled)
+	_, err = Proposal{}.AlternativesOf(context.Background(), []string{"me-1"}, 3)
+	assert.ErrorIs(t, err, errNoState)
 }
 
 func TestAlternativesExcludeTheProposedMentor(t *testing.T) {
