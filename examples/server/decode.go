@@ -31,6 +31,31 @@ func (s *server) decodePool(r *http.Request, dst any, sizes func() (int, int)) *
 	return nil
 }
 
+// decodeRound reads a proposalRequest (decodePool) and checks its own
+// fields, every problem at once: alternatives from 0 to maxAlternatives,
+// and for a CSV table (table true) neither alternatives_for nor needs,
+// which a table does not use.
+func (s *server) decodeRound(r *http.Request, table bool) (proposalRequest, *apiError) {
+	var req proposalRequest
+	if e := s.decodePool(r, &req, func() (int, int) { return len(req.Mentees), len(req.Mentors) }); e != nil {
+		return req, e
+	}
+	var ps []problem
+	if table && len(req.AlternativesFor) > 0 {
+		ps = append(ps, invalid("alternatives_for", "not used by a CSV table; the alternatives table lists every mentee"))
+	}
+	if table && req.Needs {
+		ps = append(ps, invalid("needs", "not used by a CSV table"))
+	}
+	if req.Alternatives < 0 || req.Alternatives > maxAlternatives {
+		ps = append(ps, invalid("alternatives", fmt.Sprintf("must be between 0 and %d", maxAlternatives)))
+	}
+	if len(ps) > 0 {
+		return req, badRequest(ps...)
+	}
+	return req, nil
+}
+
 // decodeOptions are the bounds of the library's JSON decoders: -max-pool
 // entries in a list, and the problems an error answer lists.
 func (s *server) decodeOptions() profile.DecodeOptions {

@@ -147,6 +147,9 @@ func problems(err error) []problem {
 	return ps
 }
 
+// cancelled answers work whose context ended (err): the request's time
+// limit passing, or its cancellation (the client going away, the server
+// shutting down).
 func (s *server) cancelled(err error) *apiError {
 	msg := fmt.Sprintf("the request did not finish within the server's time limit of %v", s.cfg.timeout)
 	if errors.Is(err, context.Canceled) {

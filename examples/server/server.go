@@ -125,31 +125,6 @@ type proposalRequest struct {
 	Needs bool `json:"needs"`
 }
 
-// decodeRound reads a proposalRequest (decodePool) and checks its own
-// fields, every problem at once: alternatives from 0 to maxAlternatives,
-// and for a CSV table (table true) neither alternatives_for nor needs,
-// which a table does not use.
-func (s *server) decodeRound(r *http.Request, table bool) (proposalRequest, *apiError) {
-	var req proposalRequest
-	if e := s.decodePool(r, &req, func() (int, int) { return len(req.Mentees), len(req.Mentors) }); e != nil {
-		return req, e
-	}
-	var ps []problem
-	if table && len(req.AlternativesFor) > 0 {
-		ps = append(ps, invalid("alternatives_for", "not used by a CSV table; the alternatives table lists every mentee"))
-	}
-	if table && req.Needs {
-		ps = append(ps, invalid("needs", "not used by a CSV table"))
-	}
-	if req.Alternatives < 0 || req.Alternatives > maxAlternatives {
-		ps = append(ps, invalid("alternatives", fmt.Sprintf("must be between 0 and %d", maxAlternatives)))
-	}
-	if len(ps) > 0 {
-		return req, badRequest(ps...)
-	}
-	return req, nil
-}
-
 // proposalResponse is the match.Proposal, plus the alternatives by mentee
 // ID, and the needs and outreach, when asked for.
 type proposalResponse struct {
@@ -181,6 +156,8 @@ func wordsFor(r *http.Request, p match.Proposal) *proposalWords {
 	return &proposalWords{Parts: p.PartTexts(lang)}
 }
 
+// proposals answers POST /v1/proposals: the proposal of the round in the
+// body (propose), with its words when ?lang= names a language.
 func (s *server) proposals(ctx context.Context, w http.ResponseWriter, r *http.Request) (any, *apiError) {
 	req, e := s.decodeRound(r, false)
 	if e != nil {
