@@ -119,7 +119,7 @@ func parallel(n int, f func(i int) result) []result {
 	return out
 }
 
-func report(t *testing.T, name string, rs []result, p *proc) {
+func logResults(t *testing.T, name string, rs []result, p *proc) {
 	counts := map[int]int{}
 	var ds []time.Duration
 	for _, r := range rs {
@@ -150,11 +150,11 @@ func TestLoad(t *testing.T) {
 
 	t.Run("1 empty entries, one", func(t *testing.T) {
 		p := start(t, bin)
-		report(t, "8 MiB of {} × 1", []result{post(client, "http://"+p.addr+"/v1/proposals", empty)}, p)
+		logResults(t, "8 MiB of {} × 1", []result{post(client, "http://"+p.addr+"/v1/proposals", empty)}, p)
 	})
 	t.Run("1 empty entries, 20 at once", func(t *testing.T) {
 		p := start(t, bin)
-		report(t, "8 MiB of {} × 20", parallel(20, func(int) result { return post(client, "http://"+p.addr+"/v1/proposals", empty) }), p)
+		logResults(t, "8 MiB of {} × 20", parallel(20, func(int) result { return post(client, "http://"+p.addr+"/v1/proposals", empty) }), p)
 	})
 	t.Run("2 slow readers", func(t *testing.T) {
 		p := start(t, bin)
@@ -175,17 +175,17 @@ func TestLoad(t *testing.T) {
 		time.Sleep(8 * time.Second) // both computed; their answers wait
 		small := roundBody(t, 60, 45, "")
 		short := &http.Client{Timeout: 40 * time.Second}
-		report(t, "ordinary rounds, 2 stuck", parallel(10, func(int) result { return post(short, "http://"+p.addr+"/v1/proposals", small) }), p)
+		logResults(t, "ordinary rounds, 2 stuck", parallel(10, func(int) result { return post(short, "http://"+p.addr+"/v1/proposals", small) }), p)
 	})
 	t.Run("3 admission", func(t *testing.T) {
 		p := start(t, bin)
 		body := roundBody(t, 2000, 1600, "")
-		report(t, "50 × 2000×1600 at once", parallel(50, func(int) result { return post(client, "http://"+p.addr+"/v1/proposals", body) }), p)
+		logResults(t, "50 × 2000×1600 at once", parallel(50, func(int) result { return post(client, "http://"+p.addr+"/v1/proposals", body) }), p)
 	})
 	t.Run("4 alternatives on a large round", func(t *testing.T) {
 		p := start(t, bin, "-timeout", "10s")
 		body := roundBody(t, 2000, 1600, `"alternatives": 3`)
-		report(t, "alternatives, 2000×1600", []result{post(client, "http://"+p.addr+"/v1/proposals", body)}, p)
+		logResults(t, "alternatives, 2000×1600", []result{post(client, "http://"+p.addr+"/v1/proposals", body)}, p)
 	})
 	t.Run("5 shutdown", func(t *testing.T) {
 		p := start(t, bin)
