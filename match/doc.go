@@ -26,8 +26,9 @@
 // and the exact cost to the pool of choosing each instead (duos lost, the
 // loss of score and of waiting priority, and the duos that would move),
 // so that a coordinator can overrule a proposal knowingly;
-// [Proposal.AllAlternatives] lists them for every mentee at once. The same input gives the
-// same proposal, byte for byte, whatever its order.
+// [Proposal.AllAlternatives] lists them for every mentee at once, and
+// [Proposal.AlternativesOf] for a few, sharing the same work. The same
+// input gives the same proposal, byte for byte, whatever its order.
 //
 // Every setting's zero value is its default: the model programme's
 // eligibility policy and scorer, MostMatched, no minimum score, and a
@@ -126,8 +127,9 @@
 // A [Proposal] holds codes (reasons, rule codes, IDs) and values, never
 // words: [Unmatched.Text], [Alternative.Text], [Change.Text],
 // [Need.Text] and [Outreach.Text] (through [Wanted]) render them in
-// English, French, Dutch or German, and [ReasonLabel] names a reason in a
-// few words. Describe and String are their English forms.
+// English, French, Dutch or German, [Proposal.PartTexts] the words of
+// every duo's score, and [ReasonLabel] names a reason in a few words.
+// Describe and String are their English forms.
 //
 // # The solver
 //
