@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"os"
 
+	"github.com/duomatch/duo/match"
 	"github.com/duomatch/duo/profile"
 )
 
@@ -16,10 +17,16 @@ import (
 // value is a 400 that lists every problem; a list of more than -max-pool
 // entries stops the decoding at once (422), and a body over -max-body too
 // (413). Fields the document leaves out keep dst's zero values, the
-// library's defaults. It then records the pool's sizes for the request
-// log and checks them against -max-pool.
-func (s *server) decodePool(r *http.Request, dst any, sizes func() (int, int)) *apiError {
-	if err := profile.Decode(r.Body, dst, s.decodeOptions()); err != nil {
+// library's defaults. keep, when not nil, may keep the document despite
+// its problems (match.PartialIntake: a round sets aside the people whose
+// entries are bad). It then records the pool's sizes for the request log
+// and checks them against -max-pool.
+func (s *server) decodePool(r *http.Request, dst any, sizes func() (int, int), keep func(error) error) *apiError {
+	err := profile.Decode(r.Body, dst, s.decodeOptions())
+	if err != nil && keep != nil {
+		err = keep(err)
+	}
+	if err != nil {
 		return s.readError(err)
 	}
 	mentees, mentors := sizes()
@@ -31,13 +38,17 @@ func (s *server) decodePool(r *http.Request, dst any, sizes func() (int, int)) *
 	return nil
 }
 
-// decodeRound reads a proposalRequest (decodePool) and checks its own
+// decodeRound reads a proposalRequest (decodePool), keeping a round whose
+// problems all sit in people's entries: match.Propose then sets those
+// people aside with their problems, and the others keep their round
+// ("strict": true refuses it instead). It checks the request's own
 // fields, every problem at once: alternatives from 0 to maxAlternatives,
 // and for a CSV table (table true) neither alternatives_for nor needs,
 // which a table does not use.
 func (s *server) decodeRound(r *http.Request, table bool) (proposalRequest, *apiError) {
 	var req proposalRequest
-	if e := s.decodePool(r, &req, func() (int, int) { return len(req.Mentees), len(req.Mentors) }); e != nil {
+	sizes := func() (int, int) { return len(req.Mentees), len(req.Mentors) }
+	if e := s.decodePool(r, &req, sizes, func(err error) error { return match.PartialIntake(&req.Round, err) }); e != nil {
 		return req, e
 	}
 	var ps []problem

@@ -20,7 +20,8 @@ import (
 //	invalid_request    400  the body does not decode (malformed JSON, an unknown field, a
 //	                        wrong type or value), a policy or scorer setting is invalid,
 //	                        or alternatives is out of range
-//	invalid_profile    400  a mentee or a mentor is invalid (ID names them)
+//	invalid_profile    400  a mentee or a mentor is invalid (ID names them): for a round,
+//	                        only with "strict": true (otherwise the person is set aside)
 //	invalid_sheet      400  a problem of a CSV sheet: row, column heading, ID and field
 //	missing_column     422  a sheet lacks only columns that the rules of a round need
 //	                        (sheet.RulesColumns: languages, availability), each named

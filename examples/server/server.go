@@ -98,7 +98,7 @@ func newHandler(cfg config, logger *slog.Logger, lf *ledger.File) http.Handler {
 // answered by the library.
 func (s *server) eligibility(ctx context.Context, w http.ResponseWriter, r *http.Request) (any, *apiError) {
 	var req profile.EligibilityCheck
-	if e := s.decodePool(r, &req, func() (int, int) { return len(req.Mentees), len(req.Mentors) }); e != nil {
+	if e := s.decodePool(r, &req, func() (int, int) { return len(req.Mentees), len(req.Mentors) }, nil); e != nil {
 		return nil, e
 	}
 	resp, err := req.Check()

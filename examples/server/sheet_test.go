@@ -216,7 +216,7 @@ func TestProposalCSVErrors(t *testing.T) {
 		{name: "alternatives out of range", path: "/v1/proposals/csv/alternatives", body: round(`, "alternatives": 21`),
 			status: http.StatusBadRequest, code: "invalid_request", field: "alternatives"},
 		{name: "a bad profile", path: "/v1/proposals/csv/duos",
-			body:   `{"on": "2026-11-23", "mentees": [` + mentee("me-1", `"availability": ["mon-night"]`) + `], "mentors": []}`,
+			body:   `{"on": "2026-11-23", "strict": true, "mentees": [` + mentee("me-1", `"availability": ["mon-night"]`) + `], "mentors": []}`,
 			status: http.StatusBadRequest, code: "invalid_profile", field: "mentees[0].availability"},
 	}
 	h, _ := newTestHandler(testConfig())
