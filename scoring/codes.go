@@ -93,19 +93,11 @@ func parseISCO(o profile.Occupation) isco {
 }
 
 // shared returns the length of the common prefix of a and b's digits, as
-// [profile.SharedOccupationLevels] does.
+// [profile.SharedOccupationLevels] does: the equal leading digits (the
+// leading zero bits of their XOR, four a digit), no more than the shorter
+// code has; 0 when either is no code.
 func (a isco) shared(b isco) int {
-	if a == 0 || b == 0 {
-		return 0
-	}
-	n := int(min(a>>16, b>>16))
-	x := a ^ b
-	for i := 0; i < n; i++ {
-		if (x>>(12-4*i))&0xf != 0 {
-			return i
-		}
-	}
-	return n
+	return int(min(a>>16, b>>16, isco(bits.LeadingZeros32(uint32(a^b)<<16)/4)))
 }
 
 func (a isco) prefix(level int) string {

@@ -26,9 +26,11 @@ type pool struct {
 	wideTags, wideLangs, wideTraits bool
 	ids                             []uint32
 
-	sectors   []nace       // mentees' target sectors, valid codes only
-	exps      []experience // mentors' experience entries
-	traitVals []float64    // trait values, in the order of the traits' IDs
+	sectors    []nace       // mentees' target sectors, valid codes only
+	exps       []experience // mentors' experience entries
+	occs       []isco       // the valid occupations of mentors' experience entries
+	langLevels []langLevel  // mentors' languages
+	traitVals  []float64    // trait values, in the order of the traits' IDs
 
 	langNames []string // base languages by ID, for explanations
 
@@ -69,9 +71,10 @@ type gate struct {
 	geo    [3]float64 // unit vector of the home
 }
 
-// placeC is a locality of the pool: its region, interned (0 for none).
+// placeC is a locality of the pool: its region, interned (0 for none),
+// and its zone under the pool's settings ([settings.zone]).
 type placeC struct {
-	region uint32
+	region, zone uint32
 }
 
 // unresolvedHome is a home that did not resolve through the gazetteer.
@@ -94,6 +97,7 @@ type person struct {
 type menteeC struct {
 	person
 	practise   int32 // interned base language to practise, -1 for none
+	practiseOK bool  // the mentee speaks it at Rules.MinSharedLevel or above
 	secOff     uint32
 	secN       uint32
 	occupation isco
@@ -101,9 +105,19 @@ type menteeC struct {
 
 type mentorC struct {
 	person
-	langB1, langB2 tagSet // base languages spoken at B1 or above, at B2 or above
-	expOff, expN   uint32
-	secN, occN     uint32 // experience entries with a valid sector, a valid occupation
+	langs        []langLevel // each base language spoken, once
+	occs         []isco      // the valid occupations of the experience entries
+	expOff, expN uint32
+	secN         uint32 // experience entries with a valid sector
+}
+
+// langLevel is a language a mentor speaks and how well, for the language
+// criterion: its ID, its level (0 below B1, 1 at B1, 2 at B2 or above)
+// and whether it is spoken at Rules.MinSharedLevel or above.
+type langLevel struct {
+	id    uint32
+	level uint8
+	ok    bool
 }
 
 // experience is a mentor's experience entry, compiled. An invalid sector or
@@ -184,10 +198,13 @@ func compile(set *settings, mentees []profile.Mentee, mentors []profile.Mentor) 
 		m := &mentees[i]
 		d := &p.mentees[i]
 		p.menteePlace[i] = c.home(&p.menteeGates[i], false, i, m.Home)
-		c.person(&p.menteeGates[i], &d.person, m.Interests, m.Languages, m.Traits, m.Gender, m.Wants.MentorGender, m.Home, m.Availability)
+		langs := c.person(&p.menteeGates[i], &d.person, m.Interests, m.Languages, m.Traits, m.Gender, m.Wants.MentorGender, m.Home, m.Availability)
 		d.practise = -1
 		if b := c.base(m.Wants.PractiseLanguage); b != "" {
 			d.practise = int32(c.langs.id[b])
+			for _, l := range langs {
+				d.practiseOK = d.practiseOK || (l.base == b && l.rank >= c.minRank)
+			}
 		}
 		d.secOff = uint32(len(p.sectors))
 		for _, s := range m.Sectors {
@@ -201,13 +218,23 @@ func compile(set *settings, mentees []profile.Mentee, mentors []profile.Mentor) 
 	p.mentorGates = make([]gate, len(mentors))
 	p.mentors = make([]mentorC, len(mentors))
 	p.mentorPlace = make([]string, len(mentors))
+	ends := make([][2]int, len(mentors)) // where each mentor's langs and occs start
 	for i := range mentors {
 		m := &mentors[i]
 		d := &p.mentors[i]
 		p.mentorPlace[i] = c.home(&p.mentorGates[i], true, i, m.Home)
 		langs := c.person(&p.mentorGates[i], &d.person, m.Interests, m.Languages, m.Traits, m.Gender, m.Wants.MenteeGender, m.Home, m.Availability)
-		d.langB1 = c.langSet(langs, profile.B1.Rank())
-		d.langB2 = c.langSet(langs, profile.B2.Rank())
+		langOff, occOff := len(p.langLevels), len(p.occs)
+		for _, l := range langs {
+			ll := langLevel{id: c.langs.id[l.base], ok: l.rank >= c.minRank}
+			switch {
+			case l.rank >= profile.B2.Rank():
+				ll.level = 2
+			case l.rank >= profile.B1.Rank():
+				ll.level = 1
+			}
+			p.langLevels = append(p.langLevels, ll)
+		}
 		d.expOff = uint32(len(p.exps))
 		for _, e := range m.Experience {
 			x := experience{sector: c.nace(e.Sector), occupation: parseISCO(e.Occupation)}
@@ -218,11 +245,22 @@ func compile(set *settings, mentees []profile.Mentee, mentors []profile.Mentor) 
 				d.secN++
 			}
 			if x.occupation != 0 {
-				d.occN++
+				p.occs = append(p.occs, x.occupation)
 			}
 			p.exps = append(p.exps, x)
 		}
 		d.expN = uint32(len(p.exps)) - d.expOff
+		ends[i] = [2]int{langOff, occOff}
+	}
+	// The mentors' slices, now that their arrays no longer grow.
+	for i := range p.mentors {
+		d := &p.mentors[i]
+		langEnd, occEnd := len(p.langLevels), len(p.occs)
+		if i+1 < len(ends) {
+			langEnd, occEnd = ends[i+1][0], ends[i+1][1]
+		}
+		d.langs = p.langLevels[ends[i][0]:langEnd:langEnd]
+		d.occs = p.occs[ends[i][1]:occEnd:occEnd]
 	}
 	return p
 }
@@ -405,8 +443,8 @@ func (c *compiler) placeID(l profile.Locality) uint32 {
 				c.regionIdx[l.Region] = r
 			}
 		}
-		c.p.places = append(c.p.places, placeC{region: r})
-		id = uint32(len(c.p.places))
+		id = uint32(len(c.p.places)) + 1
+		c.p.places = append(c.p.places, placeC{region: r, zone: c.p.set.zone(id, r)})
 		c.placeIdx[l.ID] = id
 	}
 	return id

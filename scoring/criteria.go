@@ -17,6 +17,7 @@ type eval struct {
 	blocked uint8
 	v       [numCriteria]float64
 
+	chord2             float64 // squared chord of the homes, when both have coordinates
 	km                 float64 // distance, or -1 without coordinates on both sides
 	common             int     // common weekly slots
 	shared             int     // languages both speak at the shared level
@@ -59,29 +60,7 @@ func (p *pool) score(ag *gate, a *menteeC, bg *gate, b *mentorC, e *eval, full b
 			return math.Inf(-1)
 		}
 	}
-	// too_far (rule_distance.go), written here rather than called: the
-	// call would cost a tenth of the loop.
-	e.km = -1
-	if ag.avail&bg.avail&geoBit != 0 {
-		dx, dy, dz := ag.geo[0]-bg.geo[0], ag.geo[1]-bg.geo[1], ag.geo[2]-bg.geo[2]
-		chord2 := dx*dx + dy*dy + dz*dz
-		if chord2 > s.maxChord2 {
-			e.blocked |= blockDistance
-			if !full {
-				return math.Inf(-1)
-			}
-		}
-		// Haversine: hav(θ) = (chord/2)², θ = 2·asin(chord/2).
-		e.km = 2 * earthRadiusKm * asin(math.Sqrt(chord2)/2)
-	} else if s.limit && (ag.city != bg.city || ag.city == 0) {
-		// Without coordinates on both sides the distance cannot be
-		// measured: only the same municipality passes.
-		e.blocked |= blockDistance
-		if !full {
-			return math.Inf(-1)
-		}
-	}
-	if (s.sameCity && (ag.city != bg.city || ag.city == 0)) || (s.sameRegion && !p.sameRegion(ag.city, bg.city)) {
+	if s.tooFar(ag, bg, e) || p.otherPlace(ag, bg) {
 		e.blocked |= blockDistance
 		if !full {
 			return math.Inf(-1)
@@ -91,48 +70,9 @@ func (p *pool) score(ag *gate, a *menteeC, bg *gate, b *mentorC, e *eval, full b
 	// Criteria, in the order of the criteria table (see criterion_*.go).
 	// Sector fills the experience criterion too.
 	p.sector(a, b, e)
-
-	// occupation (criterion_occupation.go), interests and language, written
-	// here for the same reason.
-	if a.occupation == 0 || b.occN == 0 {
-		e.occLevel = -1
-		e.v[cOccupation] = Neutral
-	} else {
-		best := 0
-		for _, x := range p.exps[b.expOff : b.expOff+b.expN] {
-			best = max(best, a.occupation.shared(x.occupation))
-		}
-		e.occLevel = best
-		e.v[cOccupation] = grade[best]
-	}
-
-	if na, nb := a.interests.n, b.interests.n; na == 0 || nb == 0 {
-		e.interInter, e.interN = 0, 0
-		e.v[cInterests] = Neutral
-	} else {
-		in := p.common(&a.interests, &b.interests, p.wideTags)
-		e.interInter, e.interN = in, int(na+nb)-in
-		e.v[cInterests] = float64(in) / float64(e.interN)
-	}
-
-	credit := Neutral
-	e.practise, e.furtherN = -1, e.shared
-	if a.practise >= 0 {
-		id := uint32(a.practise)
-		switch {
-		case p.has(&b.langB2, id, p.wideLangs):
-			e.practise, credit = 2, 1
-		case p.has(&b.langB1, id, p.wideLangs):
-			e.practise, credit = 1, 0.5
-		default:
-			e.practise, credit = 0, 0
-		}
-		if p.has(&ag.langOK, id, p.wideLangs) && p.has(&bg.langOK, id, p.wideLangs) {
-			e.furtherN--
-		}
-	}
-	e.v[cLanguage] = min(1, credit+further*float64(e.furtherN))
-
+	occupationValue(a, b, e)
+	p.interests(&a.person, &b.person, e)
+	languageValue(a, b, e)
 	p.personality(a, b, e)
 	distanceValue(ag, bg, s.scaleKm, e)
 	availabilityValue(e)
@@ -161,6 +101,12 @@ func (p *pool) common(a, b *tagSet, wide bool) int {
 	if !wide {
 		return bits.OnesCount64(a.bits[0]&b.bits[0]) + bits.OnesCount64(a.bits[1]&b.bits[1])
 	}
+	return p.commonWide(a, b)
+}
+
+// commonWide returns the size of the intersection of two sets of a wide
+// vocabulary: a merge of their sorted IDs.
+func (p *pool) commonWide(a, b *tagSet) int {
 	x := p.ids[a.off : a.off+a.n]
 	y := p.ids[b.off : b.off+b.n]
 	n := 0
@@ -177,17 +123,4 @@ func (p *pool) common(a, b *tagSet, wide bool) int {
 		}
 	}
 	return n
-}
-
-// has reports whether id is in s.
-func (p *pool) has(s *tagSet, id uint32, wide bool) bool {
-	if !wide {
-		return id < 2*64 && s.bits[id/64]&(1<<(id%64)) != 0
-	}
-	for _, x := range p.ids[s.off : s.off+s.n] {
-		if x == id {
-			return true
-		}
-	}
-	return false
 }

@@ -73,11 +73,13 @@ func pairArg(t tr, a []string) []any {
 	return []any{placePair(t, at(a, 0), at(a, 1))}
 }
 
-// distanceValue fills the distance criterion from e.km, set by the rule
-// too_far.
+// distanceValue fills the distance criterion and e.km from e.chord2, set
+// by the rule too_far ([pool.tooFar]).
 func distanceValue(ag, bg *gate, scaleKm float64, e *eval) {
+	e.km = -1
 	switch {
-	case e.km >= 0:
+	case ag.avail&bg.avail&geoBit != 0:
+		e.km = km(e.chord2)
 		e.v[cDistance] = max(0, 1-e.km/scaleKm)
 	case ag.city != 0 && bg.city != 0:
 		if ag.city == bg.city {

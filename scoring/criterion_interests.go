@@ -10,7 +10,6 @@ import (
 // CriterionInterests is the criterion of interests: the Jaccard
 // similarity of the two sets of interests (shared over all); neutral
 // when either gives none. Its setting is its weight, [Weights].Interests.
-// Its value is computed in pool.score (criteria.go), inlined for speed.
 const CriterionInterests = "interests"
 
 var criterionInterests = criterion{name: CriterionInterests, explain: func(_ *pool, _, _ int, e eval, _ *profile.Mentor) (string, []string) {
@@ -38,3 +37,21 @@ var criterionInterests = criterion{name: CriterionInterests, explain: func(_ *po
 			De: "teilt %d von %d Interessen"}},
 		args: counts},
 }}
+
+// interests fills the interests criterion: the Jaccard similarity of the
+// two sets of interests; Neutral when either gives none. It is a call in
+// the scoring loop, once per allowed pair: with a wide vocabulary's merge
+// (see pool), it is beyond what Go inlines.
+//
+// Cost: O(1) for a narrow vocabulary, O(interests) for a wide one.
+func (p *pool) interests(a, b *person, e *eval) {
+	na, nb := a.interests.n, b.interests.n
+	if na == 0 || nb == 0 {
+		e.interInter, e.interN = 0, 0
+		e.v[cInterests] = Neutral
+		return
+	}
+	in := p.common(&a.interests, &b.interests, p.wideTags)
+	e.interInter, e.interN = in, int(na+nb)-in
+	e.v[cInterests] = float64(in) / float64(e.interN)
+}

@@ -13,7 +13,6 @@ import (
 // [further] for each further language both speak at the shared level,
 // at most 1. Its setting is its weight, [Weights].Language; the shared
 // level is [Rules.MinSharedLevel], as for the rule no_shared_language.
-// Its value is computed in pool.score (criteria.go), inlined for speed.
 const CriterionLanguage = "language"
 
 // Its Args are the further shared languages' count, then the language the
@@ -92,3 +91,38 @@ func languageArgs(t tr, a []string) []any {
 
 // further is the language criterion's credit per further shared language.
 const further = 0.25
+
+// languageValue fills the language criterion from the language the mentee
+// a practises and the languages of mentor b, and from e.shared, which the
+// rule no_shared_language counted.
+//
+// Cost: O(the mentor's languages); small enough to be inlined in the
+// scoring loop.
+func languageValue(a *menteeC, b *mentorC, e *eval) {
+	e.practise, e.furtherN = -1, e.shared
+	credit := Neutral
+	if a.practise >= 0 {
+		l := b.speaks(uint32(a.practise))
+		e.practise, credit = int(l.level), practiseCredit[l.level]
+		if a.practiseOK && l.ok {
+			e.furtherN--
+		}
+	}
+	e.v[cLanguage] = min(1, credit+further*float64(e.furtherN))
+}
+
+// speaks returns how well b speaks the language id: its zero value when b
+// does not speak it.
+func (b *mentorC) speaks(id uint32) langLevel {
+	for _, l := range b.langs {
+		if l.id == id {
+			return l
+		}
+	}
+	return langLevel{}
+}
+
+// practiseCredit is the language criterion's credit for the mentor's level
+// in the language the mentee practises (langLevel.level): below B1, B1, B2
+// or above.
+var practiseCredit = [3]float64{0, 0.5, 1}

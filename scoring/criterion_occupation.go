@@ -11,7 +11,6 @@ import (
 // shares with an occupation of the mentor's experience, graded by
 // [grade]; neutral without data. Its setting is its weight,
 // [Weights].Occupation.
-// Its value is computed in pool.score (criteria.go), inlined for speed.
 const CriterionOccupation = "occupation"
 
 // Its Detail names the deepest level shared: major_group, sub_major_group,
@@ -58,3 +57,21 @@ var criterionOccupation = criterion{name: CriterionOccupation, explain: func(p *
 		Nl: "zelfde ISCO-beroepsgroep %s: %s",
 		De: "gleiche ISCO-Berufsgattung %s: %s"}}, args: classArgs(isconames.Name)},
 }}
+
+// occupationValue fills the occupation criterion: the most ISCO-08 levels that
+// the mentee's occupation shares with an occupation of the mentor's
+// experience, graded; Neutral when either gives none.
+//
+// Cost: O(experience entries); small enough to be inlined in the scoring
+// loop.
+func occupationValue(a *menteeC, b *mentorC, e *eval) {
+	e.occLevel, e.v[cOccupation] = -1, Neutral
+	if a.occupation == 0 || len(b.occs) == 0 {
+		return
+	}
+	best := 0
+	for _, x := range b.occs {
+		best = max(best, a.occupation.shared(x))
+	}
+	e.occLevel, e.v[cOccupation] = best, grade[best]
+}

@@ -111,38 +111,53 @@
 // order and the counts of blocking rules are built from those tables. A
 // rule's setting is a field of [Rules] (documented there, resolved by
 // [Rules.Resolved]); a criterion's is its weight in [Weights]. The fused
-// loop that scores a pair (pool.score) applies each check and value in
-// turn, cheapest rule first; it holds the bodies of the distance check and
-// of the occupation, interests and language values itself, since a call
-// per pair would cost a tenth of the matrix's time (Go inlines only small
-// functions), and calls the others.
+// loop that scores a pair (pool.score) calls each check and each value
+// in turn, cheapest rule first. The checks, which run on most pairs, and
+// the occupation and language values are small functions over data
+// compiled once per person (bit sets of weekly slots and languages, unit
+// vectors of homes, parsed codes), which Go inlines into the loop, so that
+// one definition costs nothing per pair: the distance check compares
+// squared chords and leaves the arcsine to the distance criterion. The
+// other values are calls, made only for the pairs that no rule blocks. So
+// changing the distance rule (its limit, how it measures, what it does
+// without coordinates) is a change of rule_distance.go alone, and a test
+// (TestRulesAndCriteriaInOneFile) checks that every rule and criterion
+// has its one file, its one entry in its table, its call in the loop and
+// its words in every language.
 //
-// Adding a hypothetical rule, say "same_agency" (both registered in the
-// same region), is one new file, plus its line in the table and its call in
-// the loop:
+// Adding a hypothetical rule, say "one_slot" (for a programme whose duos
+// meet twice a week), is one new file:
 //
-//	// rule_agency.go
+//	// rule_slots.go
 //	package scoring
 //
-//	// CodeSameAgency blocks a pair whose homes are served by different
-//	// public employment services.
-//	const CodeSameAgency = "same_agency"
+//	// CodeOneSlot blocks a pair with only one weekly slot in which both
+//	// are free.
+//	const CodeOneSlot = "one_slot"
 //
-//	var ruleAgency = hardRule{code: CodeSameAgency, words: []word{
-//		{Message: i18n.Message{Key: CodeSameAgency, Text: i18n.Text{
-//			En: "not served by the same employment service",
-//			Fr: "pas desservis par le même service public de l'emploi",
-//			Nl: "niet bediend door dezelfde openbare arbeidsbemiddelingsdienst",
-//			De: "nicht vom selben Arbeitsamt betreut"}}},
-//		{Message: i18n.Message{Key: CodeSameAgency + ".label", Text: i18n.Text{
-//			En: "other agency", Fr: "autre service", Nl: "andere dienst", De: "anderes Amt"}}},
+//	var ruleOneSlot = hardRule{code: CodeOneSlot, words: []word{
+//		{Message: i18n.Message{Key: CodeOneSlot + ".label", Text: i18n.Text{
+//			En: "one slot", Fr: "un seul créneau", Nl: "één moment", De: "ein Zeitfenster"}}},
+//		{Message: i18n.Message{Key: CodeOneSlot, Text: i18n.Text{
+//			En: "only one weekly slot in which both are free",
+//			Fr: "un seul créneau hebdomadaire où les deux sont libres",
+//			Nl: "slechts één vast moment in de week waarop beiden vrij zijn",
+//			De: "nur ein wöchentliches Zeitfenster, in dem beide frei sind"}}},
 //	}}
 //
-//	func (p *pool) otherAgency(ag, bg *gate) bool { return p.places[ag.city-1].region != p.places[bg.city-1].region }
+//	// oneSlot reports whether the rule blocks the pair, from the count of
+//	// common slots that no_shared_time made.
+//	func oneSlot(e *eval) bool { return e.common == 1 }
 //
-// then blockAgencyIdx in rule.go's table and, in pool.score,
-// "if p.otherAgency(ag, bg) { e.blocked |= 1 << blockAgencyIdx; … }". A
-// setting for it would be one field of Rules with its default in
+// and the three lines that name it where Go needs a list: its index
+// (blockOneSlotIdx) and entry in the table of rule.go, and its call in
+// pool.score, "if oneSlot(e) { e.blocked |= blockOneSlot; … }". Data a
+// check needs that the gates do not hold yet is compiled once per person
+// in compile.go. Go has no way for a file to add itself to a list but a mutable global
+// set at start-up, and a loop over the table calling each check through
+// a function value would cost the matrix a tenth of its time; the test
+// fails when a file, its table entry or its call is missing. A setting
+// for the rule would be one field of Rules with its default in
 // Rules.Resolved.
 //
 // # Words
@@ -163,7 +178,8 @@
 //
 // [Scorer.Matrix] compiles each profile once (interests, languages and
 // traits interned into bit sets, codes parsed, homes turned into unit
-// vectors so that a distance needs no trigonometry but one arcsine), then
+// vectors so that the distance rule needs no trigonometry, and the
+// distance criterion of an allowed pair one arcsine), then
 // fills the rows in parallel on runtime.GOMAXPROCS(0) goroutines. A pair
 // costs a few tens of nanoseconds and no allocation; blocked pairs stop at
 // the first rule that blocks them. The result does not depend on the

@@ -8,9 +8,9 @@ package scoring
 //
 // The checks are applied by pool.score in a fixed order, cheapest first,
 // so that a blocked pair costs little: that fused loop is the one other
-// place that names each rule. It calls the checks small enough to be
-// inlined (rule_time.go, rule_gender.go, rule_language.go) and holds the
-// distance check itself, since a call per pair would slow the matrix.
+// place that names each rule, by a call to its check, which is small
+// enough for Go to inline. TestRulesAndCriteriaInOneFile checks that the
+// files, this table and the loop agree.
 var hardRules = [...]hardRule{
 	blockLanguageIdx: ruleLanguage,
 	blockGenderIdx:   ruleGender,

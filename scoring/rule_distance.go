@@ -12,11 +12,64 @@ import (
 // both, not in the same municipality); not in the same municipality with
 // [Rules.SameCity], or not in the same region with [Rules.SameRegion]; or
 // with a home that did not resolve while one of these rules is on. Its
-// check is written in pool.score (criteria.go), where it sets eval.km,
-// the distance that the distance criterion (criterion_distance.go) reads.
+// check is settings.tooFar and pool.otherPlace (below); the first leaves
+// in eval.chord2 what the distance criterion (criterion_distance.go)
+// turns into km.
 const CodeTooFar = "too_far"
 
 var ruleDistance = hardRule{code: CodeTooFar, args: (*pool).placeRuleArgs, words: placeRuleWords}
+
+// The place rules' check is two functions, each small enough to be
+// inlined in the scoring loop (Go inlines functions of a few dozen
+// operations), which applies them in turn: tooFar measures, otherPlace
+// compares localities.
+
+// tooFar reports whether both homes of the pair of gates ag and bg have
+// coordinates and lie farther apart than the distance limit, and sets
+// e.chord2, the squared chord between them on the unit sphere, when both
+// have coordinates. It compares squared chords, which grow with the
+// great-circle distance, so that the check needs no trigonometry: the
+// limit's chord is computed once (settings.maxChord2, +Inf for no limit).
+//
+// Cost: O(1), a few instructions.
+func (s *settings) tooFar(ag, bg *gate, e *eval) bool {
+	if ag.avail&bg.avail&geoBit == 0 {
+		return false
+	}
+	dx, dy, dz := ag.geo[0]-bg.geo[0], ag.geo[1]-bg.geo[1], ag.geo[2]-bg.geo[2]
+	e.chord2 = dx*dx + dy*dy + dz*dz
+	return e.chord2 > s.maxChord2
+}
+
+// otherPlace reports whether the localities of the pair of gates ag and bg
+// block it: with the distance limit on and no coordinates on a side, the
+// distance cannot be measured and only the same municipality passes; with
+// SameCity or SameRegion, their zones ([settings.zone]) must be equal.
+// A home without a locality passes neither.
+//
+// Cost: O(1), a few instructions.
+func (p *pool) otherPlace(ag, bg *gate) bool {
+	s := p.set
+	return (s.limit && ag.avail&bg.avail&geoBit == 0 && (ag.city != bg.city || ag.city == 0)) ||
+		(s.zoned && (ag.city == 0 || bg.city == 0 || p.places[ag.city-1].zone != p.places[bg.city-1].zone))
+}
+
+// zone returns the zone of the locality numbered city (gate.city) in
+// region (placeC.region, 0 for none) that SameCity and SameRegion
+// compare: the locality itself under SameCity (which implies the same
+// region), its region under SameRegion, where a locality without a region
+// is a region of its own; 0 when neither rule is on.
+func (s *settings) zone(city, region uint32) uint32 {
+	switch {
+	case s.sameCity:
+		return city
+	case s.sameRegion && region != 0:
+		return region
+	case s.sameRegion:
+		return 1<<31 | city
+	}
+	return 0
+}
 
 // earthRadiusKm is the mean radius of the Earth (IUGG), used for
 // great-circle distances.
@@ -31,6 +84,13 @@ func (p *pool) sameRegion(a, b uint32) bool {
 	}
 	ra, rb := p.places[a-1].region, p.places[b-1].region
 	return a == b || (ra != 0 && ra == rb)
+}
+
+// km returns the great-circle distance in km of two points whose squared
+// chord on the unit sphere is chord2, by the haversine formula:
+// hav(θ) = (chord/2)², θ = 2·asin(chord/2).
+func km(chord2 float64) float64 {
+	return 2 * earthRadiusKm * asin(math.Sqrt(chord2)/2)
 }
 
 // asin returns the arcsine of x in [0, 1] (of 1 for larger x). Below 0.01

@@ -64,6 +64,7 @@ type settings struct {
 	limit      bool    // the distance rule is on
 	sameCity   bool
 	sameRegion bool
+	zoned      bool              // SameCity or SameRegion: homes' zones must be equal
 	places     profile.Gazetteer // never nil
 	scaleKm    float64
 	fullYears  float64
@@ -92,6 +93,7 @@ func (s Scorer) settings() (*settings, error) {
 		set.maxChord2 = c * c
 	}
 	set.limit = limit
+	set.zoned = set.sameCity || set.sameRegion
 	if set.places == nil {
 		set.places = belgium.Gazetteer()
 	}

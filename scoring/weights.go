@@ -59,8 +59,8 @@ var criteria = [numCriteria]criterion{
 }
 
 // criterion is a criterion's name and words. Its value is computed by the
-// fused loop of pool.score, which calls the criterion's value function or,
-// for the occupation, interests and language, holds its few lines itself.
+// function of its file that the fused loop of pool.score calls (for the
+// experience criterion, the sector's, which finds the sector it reads).
 type criterion struct {
 	name string
 	// explain says why the criterion has its value for the evaluated pair
