@@ -26,11 +26,12 @@ type pool struct {
 	wideTags, wideLangs, wideTraits bool
 	ids                             []uint32
 
-	sectors    []nace       // mentees' target sectors, valid codes only
-	exps       []experience // mentors' experience entries
-	occs       []isco       // the valid occupations of mentors' experience entries
-	langLevels []langLevel  // mentors' languages
-	traitVals  []float64    // trait values, in the order of the traits' IDs
+	// The arrays behind menteeC.sectors and mentorC.langs, occs and exps.
+	sectors    []nace
+	langLevels []langLevel
+	occs       []isco
+	exps       []sectorExp
+	traitVals  []float64 // trait values, in the order of the traits' IDs
 
 	langNames []string // base languages by ID, for explanations
 
@@ -96,19 +97,17 @@ type person struct {
 
 type menteeC struct {
 	person
-	practise   int32 // interned base language to practise, -1 for none
-	practiseOK bool  // the mentee speaks it at Rules.MinSharedLevel or above
-	secOff     uint32
-	secN       uint32
+	practise   int32  // interned base language to practise, -1 for none
+	practiseOK bool   // the mentee speaks it at Rules.MinSharedLevel or above
+	sectors    []nace // the valid target sectors
 	occupation isco
 }
 
 type mentorC struct {
 	person
-	langs        []langLevel // each base language spoken, once
-	occs         []isco      // the valid occupations of the experience entries
-	expOff, expN uint32
-	secN         uint32 // experience entries with a valid sector
+	langs []langLevel // each base language spoken, once
+	occs  []isco      // the valid occupations of the experience entries
+	exps  []sectorExp // the experience entries with a valid sector
 }
 
 // langLevel is a language a mentor speaks and how well, for the language
@@ -120,12 +119,11 @@ type langLevel struct {
 	ok    bool
 }
 
-// experience is a mentor's experience entry, compiled. An invalid sector or
-// occupation is zero (absent); years are 0 unless finite and positive.
-type experience struct {
-	sector     nace
-	occupation isco
-	years      float64
+// sectorExp is a mentor's experience entry with a valid sector, compiled:
+// its sector and its years, 0 unless finite and positive.
+type sectorExp struct {
+	sector nace
+	years  float64
 }
 
 // langInfo is a person's languages: each base language with the best rank
@@ -194,6 +192,7 @@ func compile(set *settings, mentees []profile.Mentee, mentors []profile.Mentor) 
 	p.menteeGates = make([]gate, len(mentees))
 	p.mentees = make([]menteeC, len(mentees))
 	p.menteePlace = make([]string, len(mentees))
+	secStart := make([]int, len(mentees)+1) // where each mentee's sectors start
 	for i := range mentees {
 		m := &mentees[i]
 		d := &p.mentees[i]
@@ -206,25 +205,29 @@ func compile(set *settings, mentees []profile.Mentee, mentors []profile.Mentor) 
 				d.practiseOK = d.practiseOK || (l.base == b && l.rank >= c.minRank)
 			}
 		}
-		d.secOff = uint32(len(p.sectors))
+		secStart[i] = len(p.sectors)
 		for _, s := range m.Sectors {
 			if n := c.nace(s); n != 0 {
 				p.sectors = append(p.sectors, n)
 			}
 		}
-		d.secN = uint32(len(p.sectors)) - d.secOff
 		d.occupation = parseISCO(m.Occupation)
+	}
+	secStart[len(mentees)] = len(p.sectors)
+	for i := range p.mentees {
+		p.mentees[i].sectors = span(p.sectors, secStart, i)
 	}
 	p.mentorGates = make([]gate, len(mentors))
 	p.mentors = make([]mentorC, len(mentors))
 	p.mentorPlace = make([]string, len(mentors))
-	ends := make([][2]int, len(mentors)) // where each mentor's langs and occs start
+	// Where each mentor's langs, occs and exps start.
+	langStart, occStart, expStart := make([]int, len(mentors)+1), make([]int, len(mentors)+1), make([]int, len(mentors)+1)
 	for i := range mentors {
 		m := &mentors[i]
 		d := &p.mentors[i]
 		p.mentorPlace[i] = c.home(&p.mentorGates[i], true, i, m.Home)
 		langs := c.person(&p.mentorGates[i], &d.person, m.Interests, m.Languages, m.Traits, m.Gender, m.Wants.MenteeGender, m.Home, m.Availability)
-		langOff, occOff := len(p.langLevels), len(p.occs)
+		langStart[i], occStart[i], expStart[i] = len(p.langLevels), len(p.occs), len(p.exps)
 		for _, l := range langs {
 			ll := langLevel{id: c.langs.id[l.base], ok: l.rank >= c.minRank}
 			switch {
@@ -235,34 +238,31 @@ func compile(set *settings, mentees []profile.Mentee, mentors []profile.Mentor) 
 			}
 			p.langLevels = append(p.langLevels, ll)
 		}
-		d.expOff = uint32(len(p.exps))
 		for _, e := range m.Experience {
-			x := experience{sector: c.nace(e.Sector), occupation: parseISCO(e.Occupation)}
+			if o := parseISCO(e.Occupation); o != 0 {
+				p.occs = append(p.occs, o)
+			}
+			x := sectorExp{sector: c.nace(e.Sector)}
 			if e.Years > 0 && !math.IsInf(e.Years, 1) {
 				x.years = e.Years
 			}
 			if x.sector != 0 {
-				d.secN++
+				p.exps = append(p.exps, x)
 			}
-			if x.occupation != 0 {
-				p.occs = append(p.occs, x.occupation)
-			}
-			p.exps = append(p.exps, x)
 		}
-		d.expN = uint32(len(p.exps)) - d.expOff
-		ends[i] = [2]int{langOff, occOff}
 	}
-	// The mentors' slices, now that their arrays no longer grow.
+	langStart[len(mentors)], occStart[len(mentors)], expStart[len(mentors)] = len(p.langLevels), len(p.occs), len(p.exps)
 	for i := range p.mentors {
 		d := &p.mentors[i]
-		langEnd, occEnd := len(p.langLevels), len(p.occs)
-		if i+1 < len(ends) {
-			langEnd, occEnd = ends[i+1][0], ends[i+1][1]
-		}
-		d.langs = p.langLevels[ends[i][0]:langEnd:langEnd]
-		d.occs = p.occs[ends[i][1]:occEnd:occEnd]
+		d.langs, d.occs, d.exps = span(p.langLevels, langStart, i), span(p.occs, occStart, i), span(p.exps, expStart, i)
 	}
 	return p
+}
+
+// span returns person i's part of all, which starts at start[i] and ends
+// where person i+1's starts, with no room to grow into the next.
+func span[T any](all []T, start []int, i int) []T {
+	return all[start[i]:start[i+1]:start[i+1]]
 }
 
 // nace returns parseNACE(s), parsing each distinct code once.
@@ -380,81 +380,6 @@ func (c *compiler) person(g *gate, d *person, interests []string, langs []profil
 	g.gender = c.words.id[c.norm(genderKey(gender))]
 	g.want = c.words.id[c.norm(genderKey(want))]
 	return li
-}
-
-// home is a home resolved and compiled.
-type home struct {
-	city uint32
-	name string
-	geo  [3]float64
-	has  bool // geo is set
-	err  error
-}
-
-// home resolves a person's home through the gazetteer into g's city and
-// geo, records it in p.unresolved when it does not
-// resolve, and returns its name in the coordinator's words. It leaves
-// g.avail's geoBit for person to keep: it sets the bit after person
-// computed avail, so it is called first and its bit or-ed in later.
-func (c *compiler) home(g *gate, mentor bool, i int, place profile.Place) string {
-	// Resolve each distinct (postcode, city, country) once; coordinates,
-	// which differ from person to person, are applied after, as
-	// profile.Locate does.
-	key := profile.Place{Postcode: place.Postcode, City: place.City, Country: place.Country}
-	h, ok := c.homes[key]
-	if !ok {
-		l, err := profile.Locate(c.p.set.places, key)
-		h.err = err
-		if err == nil {
-			h.name = placeArgOf(c.p.set.places, l)
-			h.city = c.placeID(l)
-			h.geo, h.has = unitVector(l.Lat, l.Lon), l.HasCoords()
-		}
-		c.homes[key] = h
-	}
-	if p := (profile.Place{Lat: place.Lat, Lon: place.Lon}); p.HasCoords() && place.Lat >= -90 && place.Lat <= 90 && place.Lon >= -180 && place.Lon <= 180 {
-		h.geo, h.has, h.err = unitVector(place.Lat, place.Lon), true, nil
-	}
-	if s := c.p.set; h.err == nil && h.city == 0 && (s.sameCity || s.sameRegion) {
-		h.err = profile.ErrUnknownPlace // coordinates, but no municipality to compare
-	}
-	if h.err != nil {
-		c.p.unresolved = append(c.p.unresolved, unresolvedHome{mentor: mentor, index: i, err: h.err})
-	}
-	g.city, g.geo = h.city, h.geo
-	if h.has {
-		g.avail |= geoBit
-	}
-	return h.name
-}
-
-// placeID returns the gate.city of locality l, numbering localities as
-// they come; 0 when l has no ID.
-func (c *compiler) placeID(l profile.Locality) uint32 {
-	if l.ID == "" {
-		return 0
-	}
-	id := c.placeIdx[l.ID]
-	if id == 0 {
-		r := uint32(0)
-		if l.Region != "" {
-			if r = c.regionIdx[l.Region]; r == 0 {
-				r = uint32(len(c.regionIdx)) + 1
-				c.regionIdx[l.Region] = r
-			}
-		}
-		id = uint32(len(c.p.places)) + 1
-		c.p.places = append(c.p.places, placeC{region: r, zone: c.p.set.zone(id, r)})
-		c.placeIdx[l.ID] = id
-	}
-	return id
-}
-
-// unitVector returns the point at latitude lat and longitude lon (degrees)
-// on the unit sphere.
-func unitVector(lat, lon float64) [3]float64 {
-	phi, lambda := lat*math.Pi/180, lon*math.Pi/180
-	return [3]float64{math.Cos(phi) * math.Cos(lambda), math.Cos(phi) * math.Sin(lambda), math.Sin(phi)}
 }
 
 func cmpU32(a, b uint32) int {

@@ -99,9 +99,16 @@ func (s *settings) total(v *[numCriteria]float64) float64 {
 // common returns the size of the intersection of two sets.
 func (p *pool) common(a, b *tagSet, wide bool) int {
 	if !wide {
-		return bits.OnesCount64(a.bits[0]&b.bits[0]) + bits.OnesCount64(a.bits[1]&b.bits[1])
+		return a.narrowCommon(b)
 	}
 	return p.commonWide(a, b)
+}
+
+// narrowCommon returns the size of the intersection of two sets of a
+// narrow vocabulary: two AND and two population counts, inlined where it
+// is called.
+func (a *tagSet) narrowCommon(b *tagSet) int {
+	return bits.OnesCount64(a.bits[0]&b.bits[0]) + bits.OnesCount64(a.bits[1]&b.bits[1])
 }
 
 // commonWide returns the size of the intersection of two sets of a wide

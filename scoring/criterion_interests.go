@@ -51,7 +51,10 @@ func (p *pool) interests(a, b *person, e *eval) {
 		e.v[cInterests] = Neutral
 		return
 	}
-	in := p.common(&a.interests, &b.interests, p.wideTags)
+	in := a.interests.narrowCommon(&b.interests) // common, without a call for a narrow vocabulary
+	if p.wideTags {
+		in = p.commonWide(&a.interests, &b.interests)
+	}
 	e.interInter, e.interN = in, int(na+nb)-in
 	e.v[cInterests] = float64(in) / float64(e.interN)
 }

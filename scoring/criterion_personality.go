@@ -5,8 +5,6 @@ import (
 	"math/bits"
 	"strconv"
 
-	"gonum.org/v1/gonum/floats"
-
 	"github.com/duomatch/duo/internal/i18n"
 	"github.com/duomatch/duo/profile"
 )
@@ -46,7 +44,10 @@ var criterionPersonality = criterion{name: CriterionPersonality, explain: func(_
 // difference over the traits both have, summed in the order of the traits'
 // names; Neutral when they share none.
 func (p *pool) personality(a *menteeC, b *mentorC, e *eval) {
-	n := p.common(&a.traits, &b.traits, p.wideTraits)
+	n := a.traits.narrowCommon(&b.traits) // common, without a call for a narrow vocabulary
+	if p.wideTraits {
+		n = p.commonWide(&a.traits, &b.traits)
+	}
 	e.traitN = n
 	if n == 0 {
 		e.traitDiff = 0
@@ -74,9 +75,11 @@ func (p *pool) personality(a *menteeC, b *mentorC, e *eval) {
 		}
 	case a.traits.bits == b.traits.bits:
 		// The usual case, both with the programme's set of traits: the
-		// values line up. floats.Distance with L = 1 sums |vb_i − va_i|
-		// in index order, as the loops here do.
-		sum = floats.Distance(va, vb, 1)
+		// values line up.
+		vb = vb[:len(va)]
+		for i, x := range va {
+			sum += math.Abs(vb[i] - x)
+		}
 	default:
 		offA, offB := 0, 0
 		for w := 0; w < 2; w++ {

@@ -23,7 +23,7 @@ var criterionSector = criterion{name: CriterionSector, explain: func(p *pool, i,
 	if e.secLevel == 0 {
 		return hier[0], nil
 	}
-	t := p.sectors[p.mentees[i].secOff+uint32(e.secMe)]
+	t := p.mentees[i].sectors[e.secMe]
 	return hier[e.secLevel], []string{t.prefix(e.secLevel)}
 }, words: []word{
 	{Message: i18n.Message{Key: CriterionSector + ".label", Text: i18n.Text{En: "sector", Fr: "secteur", Nl: "sector", De: "Branche"}}},
@@ -68,17 +68,16 @@ var grade = [5]float64{0, 0.4, 0.75, 0.9, 1}
 // of a target sector and an experience sector, and the most years among
 // the experience entries that reach that level.
 func (p *pool) sector(a *menteeC, b *mentorC, e *eval) {
-	if a.secN == 0 || b.secN == 0 {
+	if len(a.sectors) == 0 || len(b.exps) == 0 {
 		e.secLevel, e.years = -1, 0
 		e.v[cSector] = Neutral
 		e.v[cExperience] = Neutral
 		return
 	}
-	targets := p.sectors[a.secOff : a.secOff+a.secN]
 	best, years, at := 0, 0.0, 0
-	for _, x := range p.exps[b.expOff : b.expOff+b.expN] {
+	for _, x := range b.exps {
 		l, k := 0, 0
-		for i, t := range targets {
+		for i, t := range a.sectors {
 			if m := t.shared(x.sector); m > l {
 				l, k = m, i
 			}

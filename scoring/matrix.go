@@ -231,12 +231,19 @@ func (p *Pool) CountBlocked(i, j int, counts map[string]int) {
 // -Inf in the cells of the pairs marked with [Pool.Exclude]: each cell
 // equals Pair(i, j).Score bit for bit.
 //
+// It scores only the pairs that [Pool.Candidates] visits, those whose
+// homes the place rules may allow (through the same index), and fills the
+// others' cells with -Inf without looking at them: where the distance
+// rule leaves a few % of the pairs, most cells cost a store.
+//
 // Cost: O(n·m) time with no allocation per pair, O(n·m) memory.
 func (p *Pool) Matrix(ctx context.Context) (*mat.Dense, error) {
 	q := p.p
 	n, m := len(p.mentees), len(p.mentors)
 	out := mat.NewDense(n, m, nil)
 	raw := out.RawMatrix()
+	ix := newCandIndex(q)
+	ix.prepare(q.menteeGates)
 
 	inBlocks((n+rowBlock-1)/rowBlock, func(k int, sc *scratch) bool {
 		for i := k * rowBlock; i < min((k+1)*rowBlock, n); i++ {
@@ -245,7 +252,13 @@ func (p *Pool) Matrix(ctx context.Context) (*mat.Dense, error) {
 			}
 			ag, a := &q.menteeGates[i], &q.mentees[i]
 			row := raw.Data[i*raw.Stride : i*raw.Stride+m]
-			for j := range row {
+			visit := ix.visit(ag, &sc.buf)
+			if len(visit) < m {
+				for j := range row {
+					row[j] = math.Inf(-1)
+				}
+			}
+			for _, j := range visit {
 				row[j] = q.score(ag, a, &q.mentorGates[j], &q.mentors[j], &sc.e, false)
 			}
 		}
