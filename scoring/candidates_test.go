@@ -123,6 +123,28 @@ func candScorers() []struct {
 	return out
 }
 
+// requireMatrixBlocksAsRules checks m against pool's rules pair by pair,
+// without the index of the place rules that Matrix and Candidates share:
+// a cell is -Inf exactly when a rule (or an exclusion) blocks its pair,
+// so that the index never leaves out an allowed pair.
+func requireMatrixBlocksAsRules(t *testing.T, pool *scoring.Pool, m interface{ At(i, j int) float64 }) {
+	t.Helper()
+	n, k := pool.Size()
+	counts := map[string]int{}
+	total := 0
+	for i := 0; i < n; i++ {
+		for j := 0; j < k; j++ {
+			pool.CountBlocked(i, j, counts)
+			blocked := 0
+			for _, c := range counts {
+				blocked += c
+			}
+			require.Equal(t, blocked > total, math.IsInf(m.At(i, j), -1), "pair (%d, %d)", i, j)
+			total = blocked
+		}
+	}
+}
+
 // requireCandidatesEqualMatrix checks the oracle: c lists exactly the
 // cells of m that are not -Inf, in increasing column order, with their
 // bits, and At agrees with m everywhere.
@@ -186,6 +208,7 @@ func TestCandidatesEqualMatrix(t *testing.T) {
 					c, err := pool.Candidates(ctx, 0)
 					require.NoError(t, err)
 					requireCandidatesEqualMatrix(t, m, c)
+					requireMatrixBlocksAsRules(t, pool, m)
 				})
 			}
 		}
@@ -213,6 +236,7 @@ func TestCandidatesUnresolvedHomes(t *testing.T) {
 			c, err := pool.Candidates(ctx, 0)
 			require.NoError(t, err)
 			requireCandidatesEqualMatrix(t, m, c)
+			requireMatrixBlocksAsRules(t, pool, m)
 			if sc.s.Rules.MaxDistanceKm != profile.Off || sc.s.Rules.SameCity {
 				cs, _ := c.Row(0)
 				assert.Empty(t, cs, "a mentee whose home does not resolve has no candidate")
@@ -302,6 +326,7 @@ func FuzzCandidates(f *testing.F) {
 		c, err := pool.Candidates(ctx, 0)
 		require.NoError(t, err)
 		requireCandidatesEqualMatrix(t, mat, c)
+		requireMatrixBlocksAsRules(t, pool, mat)
 	})
 }
 
