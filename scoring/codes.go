@@ -58,6 +58,11 @@ func (a nace) shared(b nace) int {
 	return int(min(naceLevels[bits.LeadingZeros32(uint32(a^b))], uint8(a&0xf), uint8(b&0xf)))
 }
 
+// sectionBit returns n's section as a bit (1 << 1 for A … 1 << 21 for U),
+// so that a set of sections is a bit set: two codes share a level exactly
+// when their sections' bits meet.
+func (n nace) sectionBit() uint32 { return 1 << (n >> 24) }
+
 // prefix returns the code of the level-th level of n's hierarchy, such as
 // "J", "62", "62.0" or "62.01".
 func (n nace) prefix(level int) string {

@@ -100,6 +100,7 @@ type menteeC struct {
 	practise   int32  // interned base language to practise, -1 for none
 	practiseOK bool   // the mentee speaks it at Rules.MinSharedLevel or above
 	sectors    []nace // the valid target sectors
+	sections   uint32 // their NACE sections, as nace.sectionBit
 	occupation isco
 }
 
@@ -108,6 +109,8 @@ type mentorC struct {
 	langs []langLevel // each base language spoken, once
 	occs  []isco      // the valid occupations of the experience entries
 	exps  []sectorExp // the experience entries with a valid sector
+	// sections are their NACE sections, as nace.sectionBit.
+	sections uint32
 }
 
 // langLevel is a language a mentor speaks and how well, for the language
@@ -209,6 +212,7 @@ func compile(set *settings, mentees []profile.Mentee, mentors []profile.Mentor) 
 		for _, s := range m.Sectors {
 			if n := c.nace(s); n != 0 {
 				p.sectors = append(p.sectors, n)
+				d.sections |= n.sectionBit()
 			}
 		}
 		d.occupation = parseISCO(m.Occupation)
@@ -248,6 +252,7 @@ func compile(set *settings, mentees []profile.Mentee, mentors []profile.Mentor) 
 			}
 			if x.sector != 0 {
 				p.exps = append(p.exps, x)
+				d.sections |= x.sector.sectionBit()
 			}
 		}
 	}

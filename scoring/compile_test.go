@@ -40,8 +40,13 @@ func TestNACESharedOracle(t *testing.T) {
 	for i := 0; i < 20000; i++ {
 		a, b := randomSector(r), randomSector(r)
 		want := profile.SharedSectorLevels(a, b)
-		got := parseNACE(a).shared(parseNACE(b))
+		na, nb := parseNACE(a), parseNACE(b)
+		got := na.shared(nb)
 		require.Equal(t, want, got, "%q vs %q", a, b)
+		if na != 0 && nb != 0 {
+			// The sections' bits meet exactly when a level is shared.
+			assert.Equal(t, want > 0, na.sectionBit()&nb.sectionBit() != 0, "sections of %q and %q", a, b)
+		}
 		if p, err := a.Parse(); err == nil && p.Depth > 0 {
 			assert.Equal(t, p.String(), parseNACE(a).prefix(p.Depth), "prefix of %q", a)
 		}

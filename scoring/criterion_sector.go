@@ -66,12 +66,22 @@ var grade = [5]float64{0, 0.4, 0.75, 0.9, 1}
 
 // sector fills the sector and experience criteria: the best-sharing pair
 // of a target sector and an experience sector, and the most years among
-// the experience entries that reach that level.
+// the experience entries that reach that level (e.years and e.secMe mean
+// something only when that level is above 0).
+//
+// Cost: O(1) when no section is shared (most pairs), otherwise
+// O(target sectors × experience entries).
 func (p *pool) sector(a *menteeC, b *mentorC, e *eval) {
 	if len(a.sectors) == 0 || len(b.exps) == 0 {
 		e.secLevel, e.years = -1, 0
 		e.v[cSector] = Neutral
 		e.v[cExperience] = Neutral
+		return
+	}
+	if a.sections&b.sections == 0 {
+		// No shared section: every pair of codes shares no level.
+		e.secLevel, e.secMe, e.years = 0, 0, 0
+		e.v[cSector], e.v[cExperience] = grade[0], 0
 		return
 	}
 	best, years, at := 0, 0.0, 0
