@@ -252,14 +252,17 @@ func (p *Pool) Matrix(ctx context.Context) (*mat.Dense, error) {
 			}
 			ag, a := &q.menteeGates[i], &q.mentees[i]
 			row := raw.Data[i*raw.Stride : i*raw.Stride+m]
-			visit := ix.visit(ag, &sc.buf)
-			if len(visit) < m {
-				for j := range row {
-					row[j] = math.Inf(-1)
+			// The visited columns are increasing: -Inf in the gaps.
+			next := 0
+			for _, j := range ix.visit(ag, &sc.buf) {
+				for ; next < int(j); next++ {
+					row[next] = math.Inf(-1)
 				}
-			}
-			for _, j := range visit {
 				row[j] = q.score(ag, a, &q.mentorGates[j], &q.mentors[j], &sc.e, false)
+				next = int(j) + 1
+			}
+			for ; next < m; next++ {
+				row[next] = math.Inf(-1)
 			}
 		}
 		return true
