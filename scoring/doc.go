@@ -177,16 +177,18 @@
 // # Cost
 //
 // [Scorer.Matrix] compiles each profile once (interests, languages and
-// traits interned into bit sets, codes parsed, homes turned into unit
-// vectors so that the distance rule needs no trigonometry, and the
-// distance criterion of an allowed pair one arcsine), then
-// fills the rows in parallel on runtime.GOMAXPROCS(0) goroutines. A pair
-// costs a few tens of nanoseconds and no allocation; blocked pairs stop at
-// the first rule that blocks them. The result does not depend on the
-// number of cores, and each cell equals [Scorer.Pair]'s score bit for bit,
-// because both score with the same code, which adds the contributions in
-// the same order. Cities are folded once per distinct name while
-// compiling. Pair compiles its two profiles on
-// each call (microseconds, mostly parsing language tags): use Matrix for
-// many pairs.
+// traits interned into bit sets, codes parsed, sections of sectors as bit
+// sets, homes turned into unit vectors so that the distance rule needs no
+// trigonometry, and the distance criterion of an allowed pair one
+// arcsine), then fills the rows in parallel on runtime.GOMAXPROCS(0)
+// goroutines. With the distance rule on, a grid as wide as its limit
+// finds the mentors near each mentee, as for [Pool.Candidates]: the cell
+// of a pair farther apart costs a store. A pair it scores costs a few tens
+// of nanoseconds and no allocation; blocked pairs stop at the first rule
+// that blocks them. The result does not depend on the number of cores,
+// and each cell equals [Scorer.Pair]'s score bit for bit, because both
+// score with the same code, which adds the contributions in the same
+// order. Cities are folded once per distinct name while compiling. Pair
+// compiles its two profiles on each call (microseconds, mostly parsing
+// language tags): use Matrix for many pairs.
 package scoring
