@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 
 	"github.com/duomatch/duo/profile"
 )
@@ -43,20 +44,25 @@ var ErrBroken = errors.New("ledger: the file could not be restored after a faile
 // A File does I/O by design, unlike the rest of the package, but nothing
 // else: it takes no clock and logs nothing; what OpenFile repaired is in
 // [File.Recovery], for the service to log. Its methods are safe for
-// concurrent use.
+// concurrent use: Appends run one at a time, and [File.View] reads an
+// unchanging view of the ledger, so readers and Append never wait for
+// each other.
 type File struct {
 	path string
 	opt  Options
 	rec  Recovery
 
-	mu sync.RWMutex // Lock to append, RLock to read l
+	mu sync.Mutex // held by Append and Close
 	f  *os.File
 	// w is where Append writes: f, or a writer that fails in tests.
 	w    io.Writer
-	l    *Ledger
-	size int64 // the bytes of the accepted lines
+	l    *Ledger // the ledger Append adds to, under mu
+	size int64   // the bytes of the accepted lines
 	// broken is set when a failed write could not be undone.
 	broken error
+	// view is what View reads: a view of l ([Ledger.view]) as of the
+	// last accepted batch, replaced (never changed) by Append.
+	view atomic.Pointer[Ledger]
 }
 
 // Recovery says what [OpenFile] found and repaired.
@@ -148,6 +154,7 @@ func (lf *File) open() error {
 		lf.rec.AddedNewline = true
 	}
 	lf.l = l
+	lf.view.Store(l.view())
 	return nil
 }
 
@@ -211,6 +218,7 @@ func (lf *File) Append(b Batch) (int, error) {
 		return 0, fmt.Errorf("ledger: writing %s: %w", lf.path, err)
 	}
 	lf.size += int64(len(buf))
+	lf.view.Store(lf.l.view())
 	return lf.l.Len(), nil
 }
 
@@ -225,12 +233,18 @@ func (lf *File) restore() {
 	lf.broken = err
 }
 
-// View calls fn with the ledger, which fn must not change or keep; Append
-// waits while fn runs. Cost: that of fn.
+// View calls fn with the ledger as of the last accepted batch: every
+// event that [File.Append] accepted before View was called, and none of
+// a batch Append has not yet accepted. The ledger is read only: fn may
+// call every method but [Ledger.Add], which panics, and may keep it; it
+// never changes.
+//
+// View takes no lock: it neither waits for Append nor makes Append wait,
+// so a long reading (indicators over a million events) holds up no
+// request. The ledger shares the File's memory; what it holds is never
+// changed, only added to past its end. Cost: O(1), plus that of fn.
 func (lf *File) View(fn func(l *Ledger)) {
-	lf.mu.RLock()
-	defer lf.mu.RUnlock()
-	fn(lf.l)
+	fn(lf.view.Load())
 }
 
 // Close closes the file, which releases its lock. Every accepted event is

@@ -97,16 +97,18 @@ func newState(opt Options) *state {
 	}
 }
 
-// reserve sizes the empty state s for events, so that recording them
+// reserve sizes the empty state s for the events of l, so that recording them
 // grows no list: a ledger of a million events is read without holding
 // two copies of a list at once. Cost: O(events).
-func (s *state) reserve(events []Event) {
+func (s *state) reserve(l *Ledger) {
 	applied, proposed := 0, 0
-	for i := range events {
-		switch events[i].Kind {
-		case Applied:
+	ka, kp := l.tab.index[string(Applied)], l.tab.index[string(Proposed)] // 0, "", when absent
+	for i := range l.recs {
+		switch l.recs[i].kind {
+		case 0:
+		case ka:
 			applied++
-		case Proposed:
+		case kp:
 			proposed++
 		}
 	}

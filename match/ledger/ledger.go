@@ -105,12 +105,18 @@ func (o Options) withDefaults() Options {
 // the only one that changes it, and a Ledger is not safe for concurrent
 // use while Add runs. The zero Ledger is not usable: use New.
 type Ledger struct {
-	opt    Options
-	events []Event
-	lines  []int // the line of each event
-	last   int   // the line of the last line read or event added
-	st     *state
-	voided map[int]int // the line of each voided event → the line of its void
+	opt   Options
+	recs  []rec // the events
+	lines []int // the line of each event
+	tab   table // the strings of the events
+	last  int   // the line of the last line read or event added
+	// st is the state after every event in force, which Add checks an
+	// event against; nil in a [File]'s view, which is read only.
+	st *state
+	// voided holds the line of each voided event → the line of its void.
+	// It is replaced, never changed, when a void is added, since a view
+	// shares it.
+	voided map[int]int
 }
 
 // New returns an empty ledger with the given options (only Capacity,
@@ -123,16 +129,34 @@ func New(opt Options) *Ledger {
 		panic(err)
 	}
 	opt = opt.withDefaults()
-	return &Ledger{opt: opt, st: newState(opt)}
+	return &Ledger{opt: opt, st: newState(opt), tab: newTable(0)}
 }
 
 // Len returns the number of events. Cost: O(1).
-func (l *Ledger) Len() int { return len(l.events) }
+func (l *Ledger) Len() int { return len(l.recs) }
 
 // Events returns a copy of the events, in the order recorded, voids and
 // the events they undo included (see [Ledger.VoidedBy]). Cost:
 // O(events).
-func (l *Ledger) Events() []Event { return append([]Event(nil), l.events...) }
+func (l *Ledger) Events() []Event {
+	events := make([]Event, len(l.recs))
+	for i := range l.recs {
+		events[i] = l.event(i)
+	}
+	return events
+}
+
+// event returns the i-th event. Cost: O(1), no allocation.
+func (l *Ledger) event(i int) Event { return l.tab.event(&l.recs[i]) }
+
+// view returns a copy of l that reads the events l holds now and never
+// sees a change of l: [File.View] gives one while [File.Append] adds to
+// l. It shares l's memory (the events are only appended to, and the map
+// of voids is replaced when it changes). Cost: O(1).
+func (l *Ledger) view() *Ledger {
+	n := len(l.recs)
+	return &Ledger{opt: l.opt, recs: l.recs[:n:n], lines: l.lines[:n:n], tab: l.tab.view(), last: l.last, voided: l.voided}
+}
 
 // Add checks e as the next line of the ledger (on its own with
 // [Event.Validate], then against the history as [Read] does) and, when
@@ -148,9 +172,12 @@ func (l *Ledger) Events() []Event { return append([]Event(nil), l.events...) }
 // Cost: O(1) amortised, plus O(the person's live duos); O(events) for a
 // void.
 func (l *Ledger) Add(e Event) error {
+	if l.st == nil {
+		panic("ledger: Add on the read-only ledger of File.View; use File.Append")
+	}
 	line := l.last + 1
-	if len(l.events) >= l.opt.MaxLines {
-		p := eventProblem(line, idNames(e), "", "ledger_full", fmt.Sprintf("the ledger holds %d events, its maximum", len(l.events)), len(l.events))
+	if len(l.recs) >= l.opt.MaxLines {
+		p := eventProblem(line, idNames(e), "", "ledger_full", fmt.Sprintf("the ledger holds %d events, its maximum", len(l.recs)), len(l.recs))
 		p.Err = errors.Join(ErrInvalid, ErrTooLarge)
 		return p
 	}
@@ -171,7 +198,7 @@ func (l *Ledger) Add(e Event) error {
 }
 
 func (l *Ledger) record(e Event, line int) {
-	l.events = append(l.events, e)
+	l.recs = append(l.recs, l.tab.pack(e))
 	l.lines = append(l.lines, line)
 	l.last = line
 }
@@ -184,7 +211,8 @@ func (l *Ledger) WriteTo(w io.Writer) (int64, error) {
 	bw := bufio.NewWriter(w)
 	var n int64
 	line := 0
-	for i, e := range l.events {
+	for i := range l.recs {
+		e := l.event(i)
 		for line++; line < l.lines[i]; line++ {
 			bw.WriteByte('\n')
 			n++
@@ -204,9 +232,9 @@ func (l *Ledger) WriteTo(w io.Writer) (int64, error) {
 // Cost: O(events).
 func (l *Ledger) at(on profile.Date) *state {
 	s := newState(l.opt)
-	for i, e := range l.events {
-		if !e.On.After(on) && (len(l.voided) == 0 || l.counts(i)) {
-			s.apply1(e, l.lines[i])
+	for i := range l.recs {
+		if !l.recs[i].on.After(on) && (len(l.voided) == 0 || l.counts(i)) {
+			s.apply1(l.event(i), l.lines[i])
 		}
 	}
 	return s

@@ -96,14 +96,17 @@ func read(r io.Reader, opt Options, repair bool) (*Ledger, readTail, error) {
 	l := New(opt)
 	opt = l.opt
 	br := bufio.NewReaderSize(r, opt.MaxLineBytes+2)
-	dec := lineDecoder{ids: map[string]string{}}
 	// First the lines, each on its own; then the history, in the order of
 	// the lines, leaving out the events that a void undoes.
 	var lineErrs problemList
 	// Sized once from the input when it can be counted, so that growing
 	// does not hold two copies at once.
 	n := min(countLines(r), opt.MaxLines)
-	events, lines := make([]Event, 0, n), make([]int, 0, n)
+	recs, lines := make([]rec, 0, n), make([]int, 0, n)
+	// About one string in four lines is new (a person's ID), in a
+	// programme's history.
+	l.tab = newTable(n / 4)
+	dec := lineDecoder{t: &l.tab}
 	hasVoid := false
 	var tooMany *profile.Problem
 	// The open batch: its marker's offset and line, the events it still
@@ -132,8 +135,8 @@ func read(r io.Reader, opt Options, repair bool) (*Ledger, readTail, error) {
 		if repair && last && !tooLong && !blank && !json.Valid(b) {
 			tail.cut, tail.cutLine = start, line
 			if bLeft > 0 {
-				tail.cut, tail.cutLine, tail.events = bStart, bLine, len(events)-bFirst
-				events, lines, bLeft = events[:bFirst], lines[:bFirst], 0
+				tail.cut, tail.cutLine, tail.events = bStart, bLine, len(recs)-bFirst
+				recs, lines, bLeft = recs[:bFirst], lines[:bFirst], 0
 			}
 			break
 		}
@@ -143,7 +146,7 @@ func read(r io.Reader, opt Options, repair bool) (*Ledger, readTail, error) {
 				interrupted(line)
 			}
 			l.last = line
-			bStart, bLine, bLeft, bFirst = start, line, k, len(events)
+			bStart, bLine, bLeft, bFirst = start, line, k, len(recs)
 			continue
 		}
 		if blank {
@@ -166,17 +169,17 @@ func read(r io.Reader, opt Options, repair bool) (*Ledger, readTail, error) {
 			lineErrs.add(opt.MaxErrors, eventProblem(line, nil, "", "line_too_long", "longer than "+strconv.Itoa(opt.MaxLineBytes)+" bytes", opt.MaxLineBytes))
 			continue
 		}
-		e, list := dec.parse(b, line)
+		r, e, list := dec.parse(b, line)
 		lineErrs.add(opt.MaxErrors, list...)
 		if len(list) == 0 {
-			events, lines = append(events, e), append(lines, line)
+			recs, lines = append(recs, r), append(lines, line)
 			hasVoid = hasVoid || e.Kind == Void
 		}
 	}
 	if bLeft > 0 && tooMany == nil {
 		if repair {
-			tail.cut, tail.cutLine, tail.events = bStart, bLine, len(events)-bFirst
-			events, lines = events[:bFirst], lines[:bFirst]
+			tail.cut, tail.cutLine, tail.events = bStart, bLine, len(recs)-bFirst
+			recs, lines = recs[:bFirst], lines[:bFirst]
 			tail.lastNoNewline = false
 		} else {
 			lineErrs.add(opt.MaxErrors, eventProblem(bLine, nil, "", "incomplete_batch",
@@ -186,19 +189,20 @@ func read(r io.Reader, opt Options, repair bool) (*Ledger, readTail, error) {
 	if tail.cut >= 0 {
 		l.last = tail.cutLine - 1
 	}
+	l.recs, l.lines = recs, lines
 	var voided map[int]int
 	var refused map[int][]error
 	if hasVoid {
-		voided, refused = checkVoids(events, lines)
+		voided, refused = checkVoids(l)
 	}
-	l.st.reserve(events)
+	l.st.reserve(l)
 	// The events kept overwrite those read, in place: each is written at
 	// or before the index it is read from.
 	var histErrs problemList
 	lastRead := l.last
-	l.events, l.lines = events[:0], lines[:0]
-	for i := range events {
-		e, line := events[i], lines[i]
+	l.recs, l.lines = recs[:0], lines[:0]
+	for i := range recs {
+		e, line := l.tab.event(&recs[i]), lines[i]
 		var list []error
 		switch {
 		case e.Kind == Void:
@@ -209,7 +213,7 @@ func read(r io.Reader, opt Options, repair bool) (*Ledger, readTail, error) {
 			list = l.st.apply(e, line)
 		}
 		if len(list) == 0 {
-			l.record(e, line)
+			l.recs, l.lines, l.last = append(l.recs, recs[i]), append(l.lines, line), line
 		}
 		histErrs.add(opt.MaxErrors, list...)
 	}

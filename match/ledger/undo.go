@@ -106,11 +106,12 @@ func (j *journal) undo(s *state) {
 
 // batchUndo undoes a batch of events added to a ledger.
 type batchUndo struct {
-	st        *state
-	j         *journal
-	nEvents   int
-	last      int
-	voidLines []int // the lines the batch's voids undid
+	st      *state
+	j       *journal
+	nEvents int
+	nStrs   int
+	last    int
+	voided  map[int]int
 }
 
 // addBatch adds events after skip lines (a batch marker's), all or
@@ -119,7 +120,7 @@ type batchUndo struct {
 // returns an undo, for a batch whose write fails. Cost: O(events of the
 // batch), plus what [Ledger.Add] costs for each.
 func (l *Ledger) addBatch(events []Event, skip int) (*batchUndo, int, error) {
-	u := &batchUndo{st: l.st, j: newJournal(l.st), nEvents: len(l.events), last: l.last}
+	u := &batchUndo{st: l.st, j: newJournal(l.st), nEvents: len(l.recs), nStrs: len(l.tab.strs), last: l.last, voided: l.voided}
 	l.st.j = u.j
 	defer func() { u.st.j = nil }()
 	l.last += skip
@@ -127,9 +128,6 @@ func (l *Ledger) addBatch(events []Event, skip int) (*batchUndo, int, error) {
 		if err := l.Add(e); err != nil {
 			u.undo(l)
 			return nil, i, err
-		}
-		if e.Kind == Void {
-			u.voidLines = append(u.voidLines, wholeNumber(e.Line))
 		}
 	}
 	return u, 0, nil
@@ -139,8 +137,6 @@ func (l *Ledger) addBatch(events []Event, skip int) (*batchUndo, int, error) {
 func (u *batchUndo) undo(l *Ledger) {
 	u.j.undo(u.st)
 	l.st = u.st
-	l.events, l.lines, l.last = l.events[:u.nEvents], l.lines[:u.nEvents], u.last
-	for _, line := range u.voidLines {
-		delete(l.voided, line)
-	}
+	l.recs, l.lines, l.last, l.voided = l.recs[:u.nEvents], l.lines[:u.nEvents], u.last, u.voided
+	l.tab.truncate(u.nStrs)
 }

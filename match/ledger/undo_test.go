@@ -27,11 +27,13 @@ func FuzzFastLine(f *testing.F) {
 	f.Add(`{"on":"2026-01-05","event":"applied","side":"mentee","on":"2026-01-05"}`)
 	f.Add(`{"on":"0001-01-05","event":"withdrawn","id":"","reason":"moved"}`)
 	f.Fuzz(func(t *testing.T, line string) {
-		d := lineDecoder{ids: map[string]string{}}
-		e, ok := d.fast([]byte(line))
+		tab := newTable(0)
+		d := lineDecoder{t: &tab}
+		r, ok := d.fast([]byte(line))
 		if !ok {
 			t.Skip("not a line of the fast path")
 		}
+		e := tab.event(&r)
 		want, wantErrs := parseLine([]byte(line), 3)
 		require.Equal(t, want, e)
 		require.Equal(t, wantErrs, e.problems(3))
@@ -93,11 +95,13 @@ func TestFileRefusedBatchUndone(t *testing.T) {
 						on = on.AddDays(1)
 					}
 				}
-				before := lf.l.Events()
+				before, strs := lf.l.Events(), len(lf.l.tab.strs)
 				if _, err := lf.Append(b); err != nil {
 					refused++
 					require.ErrorIs(t, err, ErrInvalid)
 					require.Equal(t, before, lf.l.Events(), "step %d: a refused batch leaves the events", step)
+					require.Len(t, lf.l.tab.strs, strs, "step %d: a refused batch leaves no string behind", step)
+					require.Len(t, lf.l.tab.index, strs, "step %d", step)
 				}
 				raw, err := os.ReadFile(path)
 				require.NoError(t, err)
@@ -115,7 +119,7 @@ func TestFileRefusedBatchUndone(t *testing.T) {
 func assertSameLedger(t *testing.T, want, got *Ledger, step int) {
 	t.Helper()
 	msg := fmt.Sprint("step ", step)
-	sameSlice(t, want.events, got.events, msg)
+	sameSlice(t, want.Events(), got.Events(), msg)
 	sameSlice(t, want.lines, got.lines, msg)
 	require.Equal(t, want.last, got.last, msg)
 	require.Equal(t, len(want.voided), len(got.voided), msg)

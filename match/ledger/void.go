@@ -2,6 +2,7 @@ package ledger
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 
 	"github.com/duomatch/duo/profile"
@@ -56,12 +57,14 @@ func wholeNumber(s string) int {
 // events recorded before it, on lines, in order), voided (the lines
 // already undone) and latest, which returns the line of the latest event
 // in force about a person (0 for none).
-func voidProblems(e Event, line int, events []Event, lines []int, voided map[int]int, latest func(id string) int) []error {
+func voidProblems(e Event, line int, l *Ledger, n int, voided map[int]int, latest func(id string) int) []error {
 	target := wholeNumber(e.Line)
-	k, found := slices.BinarySearch(lines, target)
+	k, found := slices.BinarySearch(l.lines[:n], target)
+	var ev Event
 	var ids []string
 	if found {
-		ids = idNames(events[k])
+		ev = l.event(k)
+		ids = idNames(ev)
 	}
 	bad := func(code, format string, args ...any) []error {
 		return []error{eventProblem(line, ids, "line", code, fmt.Sprintf(format, args...), args...)}
@@ -71,12 +74,12 @@ func voidProblems(e Event, line int, events []Event, lines []int, voided map[int
 		return bad("void_not_earlier", "names line %d, not an earlier line", target)
 	case !found:
 		return bad("void_no_event", "line %d holds no event of the ledger", target)
-	case events[k].Kind == Void:
+	case ev.Kind == Void:
 		return bad("void_of_void", "line %d is a void: record the event again instead", target)
 	case voided[target] != 0:
 		return bad("already_voided", "line %d is already voided on line %d", target, voided[target])
 	}
-	for _, id := range events[k].IDs() {
+	for _, id := range ev.IDs() {
 		if later := latest(id); later != target {
 			return bad("void_not_latest", "line %d is not the latest event about %s (line %d is later): void the later ones first", target, id, later)
 		}
@@ -93,10 +96,11 @@ func (l *Ledger) addVoid(e Event, line int) []error {
 		}
 		return 0
 	}
-	if errs := voidProblems(e, line, l.events, l.lines, l.voided, latest); len(errs) > 0 {
+	if errs := voidProblems(e, line, l, len(l.recs), l.voided, latest); len(errs) > 0 {
 		return errs
 	}
 	l.record(e, line)
+	l.voided = maps.Clone(l.voided) // a view may share it
 	if l.voided == nil {
 		l.voided = map[int]int{}
 	}
@@ -113,7 +117,7 @@ func (l *Ledger) addVoid(e Event, line int) []error {
 // the history, which [Read] then checks leaving out the lines undone,
 // this is exactly Add's check; when some is not, Read fails anyway.
 // Cost: O(events).
-func checkVoids(events []Event, lines []int) (map[int]int, map[int][]error) {
+func checkVoids(l *Ledger) (map[int]int, map[int][]error) {
 	voided := map[int]int{}
 	var refused map[int][]error
 	stack := map[string][]int{} // the lines in force naming each person
@@ -123,14 +127,16 @@ func checkVoids(events []Event, lines []int) (map[int]int, map[int][]error) {
 		}
 		return 0
 	}
-	for i, e := range events {
+	lines := l.lines
+	for i := range l.recs {
+		e := l.event(i)
 		if e.Kind != Void {
 			for _, id := range e.IDs() {
 				stack[id] = append(stack[id], lines[i])
 			}
 			continue
 		}
-		if errs := voidProblems(e, lines[i], events[:i], lines[:i], voided, latest); len(errs) > 0 {
+		if errs := voidProblems(e, lines[i], l, i, voided, latest); len(errs) > 0 {
 			if refused == nil {
 				refused = map[int][]error{}
 			}
@@ -140,7 +146,7 @@ func checkVoids(events []Event, lines []int) (map[int]int, map[int][]error) {
 		target := wholeNumber(e.Line)
 		voided[target] = lines[i]
 		k, _ := slices.BinarySearch(lines, target)
-		for _, id := range events[k].IDs() {
+		for _, id := range l.event(k).IDs() {
 			stack[id] = stack[id][:len(stack[id])-1]
 		}
 	}
@@ -150,7 +156,7 @@ func checkVoids(events []Event, lines []int) (map[int]int, map[int][]error) {
 // counts reports whether the event at index i counts: it is not a void
 // and no void undoes it.
 func (l *Ledger) counts(i int) bool {
-	if l.events[i].Kind == Void {
+	if Kind(l.tab.strs[l.recs[i].kind]) == Void {
 		return false
 	}
 	_, undone := l.voided[l.lines[i]]
