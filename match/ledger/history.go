@@ -17,6 +17,7 @@ const (
 	stDeclined              // declined before meeting
 	stFailed                // first meeting failed
 	stEnded                 // ended after starting
+	stVoided                // its proposal was voided (see unapply)
 )
 
 func (s stage) live() bool { return s == stProposed || s == stStarted }
@@ -31,18 +32,36 @@ type duo struct {
 	closed         profile.Date // declined, failed or ended
 	reason         string       // of the decline, failure or end
 	menteeApp      int          // index of the mentee's application in state.apps
+	// queued is the day the mentee waited from before the duo ended, for
+	// a void of the ending to restore it.
+	queued profile.Date
 }
 
 // application is one application of a person: from applied to its close.
 type application struct {
-	id       string
-	side     Side
-	on       profile.Date
-	line     int
-	matched  profile.Date // day of the first proposal of this application
-	closed   profile.Date // zero while the application is open
-	closedBy string       // "withdrawn: moved", "ended: completed", …
-	closedAt int          // line of the closing event
+	id      string
+	side    Side
+	on      profile.Date
+	line    int
+	matched profile.Date // day of the first proposal of this application
+	// matchedAt is the line of that proposal, 0 before one.
+	matchedAt int
+	// prev is the index of the person's application before this one, -1
+	// for their first: a void of this one's applied event makes it
+	// current again, with the person's queue, pause and capacity of
+	// then, kept in was.
+	prev int
+	was  struct {
+		queue    profile.Date
+		paused   bool
+		capacity int
+	}
+	closed profile.Date // zero while the application is open
+	// closedBy and closedFor are the kind and the reason of the closing
+	// event (withdrawn and moved, ended and completed, …).
+	closedBy  Kind
+	closedFor string
+	closedAt  int // line of the closing event
 	// ineligible: closed by an ineligible event, so left out of the
 	// waiting figures.
 	ineligible bool
@@ -97,23 +116,32 @@ func newState(opt Options) *state {
 	}
 }
 
-// reserve sizes the empty state s for the events of l, so that recording them
-// grows no list: a ledger of a million events is read without holding
-// two copies of a list at once. Cost: O(events).
+// reserve sizes the empty state s for the events of l, so that recording
+// them grows no list and no map: a ledger of a million events is read
+// without holding two copies of a list at once, and without the work of
+// growing its maps. Cost: O(events), a pass without a map lookup.
 func (s *state) reserve(l *Ledger) {
-	applied, proposed := 0, 0
-	ka, kp := l.tab.index[string(Applied)], l.tab.index[string(Proposed)] // 0, "", when absent
+	var n [5]int                                         // applied, proposed, outcome, closing, excluding
+	k := func(s string) uint32 { return l.tab.index[s] } // 0, "", when absent
+	ka, kp, ko, kd, kf, ke := k(string(Applied)), k(string(Proposed)), k(string(Outcome)), k(string(Declined)), k(string(FirstMeeting)), k(string(Ended))
+	failed, mismatch := k(Failed), k(Mismatch)
 	for i := range l.recs {
-		switch l.recs[i].kind {
-		case 0:
-		case ka:
-			applied++
-		case kp:
-			proposed++
+		switch r := &l.recs[i]; {
+		case r.kind == 0:
+		case r.kind == ka:
+			n[0]++
+		case r.kind == kp:
+			n[1]++
+		case r.kind == ko:
+			n[2]++
+		case r.kind == kd || r.kind == kf && r.vals[4] == failed || r.kind == ke && r.vals[5] == mismatch:
+			n[3]++
 		}
 	}
-	s.apps, s.duos = make([]application, 0, applied), make([]duo, 0, proposed)
-	s.people = make(map[string]*person, applied)
+	s.apps, s.duos = make([]application, 0, n[0]), make([]duo, 0, n[1])
+	s.people = make(map[string]*person, n[0])
+	s.outcomes = make(map[string][]outcome, min(n[2], n[0]))
+	s.excluded = make(map[pairKey]int, n[3])
 }
 
 // capOf returns a mentor's capacity: that of their latest application,
@@ -165,7 +193,7 @@ func (s *state) apply(e Event, line int) []error {
 			bad("on", "out_of_date_order", "before the event of line %d about %s (%s): events of a person must be in date order", p.lastLine, n.id, p.last)
 		case !p.open && e.Kind != Outcome:
 			a := s.apps[p.app]
-			bad(n.field, "application_closed", "application closed on line %d (%s); record applied to re-open it", a.closedAt, a.closedBy)
+			bad(n.field, "application_closed", "application closed on line %d (%s); record applied to re-open it", a.closedAt, string(a.closedBy)+": "+a.closedFor)
 		}
 	}
 	if len(errs) > 0 {
@@ -246,8 +274,14 @@ func (s *state) apply(e Event, line int) []error {
 
 // liveDuo returns the index of the pair's live duo, or -1.
 func (s *state) liveDuo(mentee, mentor string) int {
-	if p := s.people[mentee]; p != nil {
-		for _, k := range p.live {
+	return s.liveOf(s.people[mentee], mentor)
+}
+
+// liveOf returns the index of the live duo of the mentee me (nil: none)
+// with mentor, or -1.
+func (s *state) liveOf(me *person, mentor string) int {
+	if me != nil {
+		for _, k := range me.live {
 			if s.duos[k].mentor == mentor {
 				return k
 			}
@@ -256,59 +290,62 @@ func (s *state) liveDuo(mentee, mentor string) int {
 	return -1
 }
 
-// apply1 records e, which apply has checked.
+// apply1 records e, which apply has checked. It looks each person up
+// once: reading a million events, the lookups are most of its work.
 func (s *state) apply1(e Event, line int) {
 	if s.j != nil {
 		s.j.save(s, e)
 	}
-	touch := func(id string) {
-		p := s.people[id]
-		p.last, p.lastLine = e.On, line
+	var p, me, mo *person // named by id, mentee_id, mentor_id
+	if e.ID != "" {
+		p = s.people[e.ID]
+	}
+	if e.MenteeID != "" {
+		me = s.people[e.MenteeID]
+	}
+	if e.MentorID != "" {
+		mo = s.people[e.MentorID]
 	}
 	switch e.Kind {
 	case Applied:
-		p := s.people[e.ID]
+		prev := -1
 		if p == nil {
 			p = &person{side: e.Side}
 			s.people[e.ID] = p
+		} else {
+			prev = p.app
 		}
-		s.apps = append(s.apps, application{id: e.ID, side: e.Side, on: e.On, line: line, referral: e.Referral})
+		a := application{id: e.ID, side: e.Side, on: e.On, line: line, referral: e.Referral, prev: prev}
+		a.was.queue, a.was.paused, a.was.capacity = p.queue, p.paused, p.capacity
+		s.apps = append(s.apps, a)
 		p.app, p.open, p.queue, p.paused = len(s.apps)-1, true, e.On, false
 		p.capacity = wholeNumber(e.Capacity) // 0 when none
-		touch(e.ID)
 	case Withdrawn:
-		s.close(e.ID, e.On, line, "withdrawn: "+e.Reason)
-		touch(e.ID)
+		s.close(p, e.On, line, e.Kind, e.Reason)
 	case Ineligible:
-		s.close(e.ID, e.On, line, "ineligible: "+e.Reason)
-		s.apps[s.people[e.ID].app].ineligible = true
-		touch(e.ID)
+		s.close(p, e.On, line, e.Kind, e.Reason)
+		s.apps[p.app].ineligible = true
 	case Paused, Resumed:
-		s.people[e.ID].paused = e.Kind == Paused
-		touch(e.ID)
+		p.paused = e.Kind == Paused
 	case Proposed:
-		me, mo := s.people[e.MenteeID], s.people[e.MentorID]
 		s.duos = append(s.duos, duo{mentee: e.MenteeID, mentor: e.MentorID, proposed: e.On, proposedLine: line, menteeApp: me.app})
 		k := len(s.duos) - 1
 		me.live = append(me.live, k)
 		mo.live = append(mo.live, k)
-		if a := &s.apps[me.app]; a.matched.IsZero() {
-			a.matched = e.On
+		for _, a := range [...]*application{&s.apps[me.app], &s.apps[mo.app]} {
+			if a.matched.IsZero() {
+				a.matched, a.matchedAt = e.On, line
+			}
 		}
-		if a := &s.apps[mo.app]; a.matched.IsZero() {
-			a.matched = e.On
-		}
-		touch(e.MenteeID)
-		touch(e.MentorID)
 	case Declined, FirstMeeting, Ended:
-		k := s.liveDuo(e.MenteeID, e.MentorID)
+		k := s.liveOf(me, e.MentorID)
 		d := &s.duos[k]
 		d.reason = e.Reason
 		switch {
 		case e.Kind == FirstMeeting && e.Result == Started:
 			d.stage, d.started = stStarted, e.On
-			s.people[e.MenteeID].started++
-			s.people[e.MentorID].started++
+			me.started++
+			mo.started++
 		case e.Kind == FirstMeeting:
 			d.stage, d.closed = stFailed, e.On
 			s.excluded[pairKey{d.mentee, d.mentor}] = line
@@ -316,23 +353,25 @@ func (s *state) apply1(e Event, line int) {
 			d.stage, d.closed = stDeclined, e.On
 			s.excluded[pairKey{d.mentee, d.mentor}] = line
 		default:
-			d.stage, d.closed = stEnded, e.On
+			d.stage, d.closed, d.queued = stEnded, e.On, me.queue
 			if e.Reason == Mismatch {
 				s.excluded[pairKey{d.mentee, d.mentor}] = line
 			}
 		}
 		if d.stage != stStarted {
-			s.drop(e.MenteeID, k)
-			s.drop(e.MentorID, k)
+			me.drop(k)
+			mo.drop(k)
 		}
 		if e.Kind == Ended {
-			s.afterEnd(e, line)
+			s.afterEnd(e, line, me, mo)
 		}
-		touch(e.MenteeID)
-		touch(e.MentorID)
 	case Outcome:
 		s.outcomes[e.MenteeID] = append(s.outcomes[e.MenteeID], outcome{on: e.On, result: e.Result})
-		touch(e.MenteeID)
+	}
+	for _, q := range [...]*person{p, me, mo} {
+		if q != nil {
+			q.last, q.lastLine = e.On, line
+		}
 	}
 }
 
@@ -341,28 +380,27 @@ func (s *state) apply1(e Event, line int) {
 // successful ending and mentee_left, and otherwise waits again from the
 // day of the end; the mentor's closes after mentor_left when it was their
 // last live duo.
-func (s *state) afterEnd(e Event, line int) {
+func (s *state) afterEnd(e Event, line int, me, mo *person) {
 	switch {
 	case e.Reason == Completed || e.Reason == MenteeLeft || SuccessfulEnding(e.Reason):
-		s.close(e.MenteeID, e.On, line, "ended: "+e.Reason)
+		s.close(me, e.On, line, e.Kind, e.Reason)
 	default:
-		s.people[e.MenteeID].queue = e.On
+		me.queue = e.On
 	}
-	if e.Reason == MentorLeft && len(s.people[e.MentorID].live) == 0 {
-		s.close(e.MentorID, e.On, line, "ended: "+e.Reason)
+	if e.Reason == MentorLeft && len(mo.live) == 0 {
+		s.close(mo, e.On, line, e.Kind, e.Reason)
 	}
 }
 
-func (s *state) close(id string, on profile.Date, line int, why string) {
-	p := s.people[id]
+// close closes the current application of p.
+func (s *state) close(p *person, on profile.Date, line int, by Kind, why string) {
 	p.open = false
 	a := &s.apps[p.app]
-	a.closed, a.closedBy, a.closedAt = on, why, line
+	a.closed, a.closedBy, a.closedFor, a.closedAt = on, by, why, line
 }
 
-// drop removes duo k from a person's live duos.
-func (s *state) drop(id string, k int) {
-	p := s.people[id]
+// drop removes duo k from p's live duos.
+func (p *person) drop(k int) {
 	for i, x := range p.live {
 		if x == k {
 			p.live = append(p.live[:i:i], p.live[i+1:]...)

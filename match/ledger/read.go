@@ -103,9 +103,9 @@ func read(r io.Reader, opt Options, repair bool) (*Ledger, readTail, error) {
 	// does not hold two copies at once.
 	n := min(countLines(r), opt.MaxLines)
 	recs, lines := make([]rec, 0, n), make([]int, 0, n)
-	// About one string in four lines is new (a person's ID), in a
-	// programme's history.
-	l.tab = newTable(n / 4)
+	// About one line in three names a new person, in a programme's
+	// history.
+	l.tab = newTable(n / 3)
 	dec := lineDecoder{t: &l.tab}
 	hasVoid := false
 	var tooMany *profile.Problem

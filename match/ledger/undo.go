@@ -3,7 +3,7 @@ package ledger
 // journal records what a batch of events changes in a state, so that a
 // batch refused at its k-th event (or whose write fails) is undone in
 // O(events of the batch) rather than by reading the file again. While
-// state.j is set, apply1 saves what an event is about to change the first
+// state.j is set, apply1 (and unapply, for a void) saves what an event is about to change the first
 // time it touches it; every change of apply1 is to the people the event
 // names, their current application, their live duos, the pair's
 // exclusion and the mentee's outcomes, or an append.
@@ -12,13 +12,13 @@ type journal struct {
 	apps         map[int]application
 	duos         map[int]duo
 	nApps, nDuos int
-	excluded     map[pairKey]int // the line before; -1 when the pair was not excluded
-	outcomes     map[string]int  // the number of outcomes before; -1 when none
+	excluded     map[pairKey]int      // the line before; -1 when the pair was not excluded
+	outcomes     map[string][]outcome // the outcomes before; nil when none
 }
 
 func newJournal(s *state) *journal {
 	return &journal{people: map[string]*person{}, apps: map[int]application{}, duos: map[int]duo{},
-		nApps: len(s.apps), nDuos: len(s.duos), excluded: map[pairKey]int{}, outcomes: map[string]int{}}
+		nApps: len(s.apps), nDuos: len(s.duos), excluded: map[pairKey]int{}, outcomes: map[string][]outcome{}}
 }
 
 // save records what e is about to change in s.
@@ -39,9 +39,7 @@ func (j *journal) save(s *state, e Event) {
 		j.people[id] = &c
 		j.app(s, p.app)
 		for _, k := range p.live {
-			if _, ok := j.duos[k]; !ok && k < j.nDuos {
-				j.duos[k] = s.duos[k]
-			}
+			j.duo(s, k)
 		}
 	}
 	switch e.Kind {
@@ -55,13 +53,18 @@ func (j *journal) save(s *state, e Event) {
 			j.excluded[k] = line
 		}
 	case Outcome:
+		// Its elements are never written again: an outcome is appended
+		// past them, and a void cuts the list to its new length.
 		if _, ok := j.outcomes[e.MenteeID]; !ok {
-			n, had := len(s.outcomes[e.MenteeID]), s.outcomes[e.MenteeID] != nil
-			if !had {
-				n = -1
-			}
-			j.outcomes[e.MenteeID] = n
+			j.outcomes[e.MenteeID] = s.outcomes[e.MenteeID]
 		}
+	}
+}
+
+// duo saves duo i, when the journal has not yet.
+func (j *journal) duo(s *state, i int) {
+	if _, ok := j.duos[i]; !ok && i < j.nDuos {
+		j.duos[i] = s.duos[i]
 	}
 }
 
@@ -95,11 +98,11 @@ func (j *journal) undo(s *state) {
 			s.excluded[k] = line
 		}
 	}
-	for id, n := range j.outcomes {
-		if n < 0 {
+	for id, o := range j.outcomes {
+		if o == nil {
 			delete(s.outcomes, id)
 		} else {
-			s.outcomes[id] = s.outcomes[id][:n]
+			s.outcomes[id] = o
 		}
 	}
 }

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"maps"
 	"slices"
-
-	"github.com/duomatch/duo/profile"
 )
 
 // The reasons of a [Void] event: what was wrong with the event it undoes.
@@ -104,8 +102,10 @@ func (l *Ledger) addVoid(e Event, line int) []error {
 	if l.voided == nil {
 		l.voided = map[int]int{}
 	}
-	l.voided[wholeNumber(e.Line)] = line
-	l.st = l.at(profile.MustDate(MaxYear, 12, 31))
+	target := wholeNumber(e.Line)
+	l.voided[target] = line
+	k, _ := slices.BinarySearch(l.lines, target)
+	l.unapply(k)
 	return nil
 }
 
