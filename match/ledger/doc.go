@@ -184,7 +184,16 @@
 //
 // [Read] and [OpenFile] are linear in the input and bounded by [Options]:
 // the line length, the number of lines and of errors; [DecodeEvents] by
-// its [profile.DecodeOptions]. [File.Append] is linear in its batch. NextRound, Worklist and Indicators
-// replay the events dated up to their day, in O(events), and sort their
-// results. [Ledger.Add] of a void rebuilds the state, in O(events).
+// its [profile.DecodeOptions]. A ledger keeps each event in 48 bytes
+// without pointers, and each ID and code once. [File.Append] is linear in
+// its batch; [File.View] takes no lock. NextRound, Worklist and
+// Indicators replay the events dated up to their day, in O(events), and
+// sort their results. [Ledger.Add] of a void undoes its event in the
+// state in O(1), after looking back for the previous event about each
+// person it names (O(events since), a scan of the compact events).
+//
+// On a 2-core virtual machine shared with other work, a file of a
+// million events opens in about 1.9 s of CPU time and 210 MB (2.7 s and
+// 330 MB before the compact events), and a void among them takes 5 to
+// 15 ms (3.7 to 5.2 s when it replayed the history): see bench_test.go.
 package ledger

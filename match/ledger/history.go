@@ -138,7 +138,7 @@ func (s *state) reserve(l *Ledger) {
 			n[3]++
 		}
 	}
-	s.apps, s.duos = make([]application, 0, n[0]), make([]duo, 0, n[1])
+	s.apps, s.duos = make([]application, 0, withRoom(n[0])), make([]duo, 0, withRoom(n[1]))
 	s.people = make(map[string]*person, n[0])
 	s.outcomes = make(map[string][]outcome, min(n[2], n[0]))
 	s.excluded = make(map[pairKey]int, n[3])

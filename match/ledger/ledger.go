@@ -167,10 +167,15 @@ func (l *Ledger) view() *Ledger {
 // would.
 //
 // A [Void] is checked as the package documentation says; recording one
-// rebuilds the state without the event it undoes.
+// takes the event it undoes out of the state, as if it had never been
+// recorded.
 //
-// Cost: O(1) amortised, plus O(the person's live duos); O(events) for a
-// void.
+// Add panics on the read-only ledger of [File.View] (a programmer's
+// error: use [File.Append]).
+//
+// Cost: O(1) amortised, plus O(the person's live duos); for a void,
+// O(events since the previous event about the people of the event it
+// undoes), a scan of numbers, and O(duos since) for an ending.
 func (l *Ledger) Add(e Event) error {
 	if l.st == nil {
 		panic("ledger: Add on the read-only ledger of File.View; use File.Append")
