@@ -237,6 +237,7 @@ func (l *Ledger) WriteTo(w io.Writer) (int64, error) {
 // Cost: O(events).
 func (l *Ledger) at(on profile.Date) *state {
 	s := newState(l.opt)
+	s.reserve(l, on, false)
 	for i := range l.recs {
 		if !l.recs[i].on.After(on) && (len(l.voided) == 0 || l.counts(i)) {
 			s.apply1(l.event(i), l.lines[i])

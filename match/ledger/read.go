@@ -195,7 +195,7 @@ func read(r io.Reader, opt Options, repair bool) (*Ledger, readTail, error) {
 	if hasVoid {
 		voided, refused = checkVoids(l)
 	}
-	l.st.reserve(l)
+	l.st.reserve(l, profile.MustDate(MaxYear, 12, 31), true)
 	// The events kept overwrite those read, in place: each is written at
 	// or before the index it is read from.
 	var histErrs problemList

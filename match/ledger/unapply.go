@@ -25,16 +25,7 @@ func (l *Ledger) unapply(k int) {
 	if s.j != nil {
 		s.j.save(s, e)
 	}
-	var p, me, mo *person // named by id, mentee_id, mentor_id
-	if e.ID != "" {
-		p = s.people[e.ID]
-	}
-	if e.MenteeID != "" {
-		me = s.people[e.MenteeID]
-	}
-	if e.MentorID != "" {
-		mo = s.people[e.MentorID]
-	}
+	p, me, mo := s.named(e)
 	switch e.Kind {
 	case Applied:
 		a := s.apps[p.app]

@@ -1,17 +1,13 @@
 package ledger
 
 import (
-	"bytes"
 	"fmt"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 
 	"github.com/duomatch/duo/profile"
 )
@@ -27,11 +23,7 @@ func TestVoidIncremental(t *testing.T) {
 	for seed := range uint64(40) {
 		t.Run(fmt.Sprint("seed ", seed), func(t *testing.T) {
 			rng := rand.New(rand.NewPCG(seed, 91))
-			path := filepath.Join(t.TempDir(), "ledger.jsonl")
-			capacity := func(id string) int { return 1 + len(id)%2 } // mo-1 holds 2
-			lf, err := OpenFile(path, Options{Capacity: capacity})
-			require.NoError(t, err)
-			defer lf.Close()
+			lf := openTestFile(t)
 			on := profile.MustDate(2026, 1, 1)
 			for step := range 300 {
 				var b Batch
@@ -59,11 +51,7 @@ func TestVoidIncremental(t *testing.T) {
 						}
 					}
 				}
-				raw, err := os.ReadFile(path)
-				require.NoError(t, err)
-				want, err := Read(bytes.NewReader(raw), Options{Capacity: capacity})
-				require.NoError(t, err, "step %d", step)
-				assertSameLedger(t, want, lf.l, step)
+				assertSameAsFile(t, lf, step)
 			}
 		})
 	}

@@ -80,11 +80,7 @@ func TestFileRefusedBatchUndone(t *testing.T) {
 	for seed := range uint64(20) {
 		t.Run(fmt.Sprint("seed ", seed), func(t *testing.T) {
 			rng := rand.New(rand.NewPCG(seed, 21))
-			path := filepath.Join(t.TempDir(), "ledger.jsonl")
-			capacity := func(id string) int { return 1 + len(id)%2 } // mo-1 holds 2
-			lf, err := OpenFile(path, Options{Capacity: capacity})
-			require.NoError(t, err)
-			defer lf.Close()
+			lf := openTestFile(t)
 			on := profile.MustDate(2026, 1, 1)
 			refused := 0
 			for step := range 150 {
@@ -103,15 +99,34 @@ func TestFileRefusedBatchUndone(t *testing.T) {
 					require.Len(t, lf.l.tab.strs, strs, "step %d: a refused batch leaves no string behind", step)
 					require.Len(t, lf.l.tab.index, strs, "step %d", step)
 				}
-				raw, err := os.ReadFile(path)
-				require.NoError(t, err)
-				want, err := Read(bytes.NewReader(raw), Options{Capacity: capacity})
-				require.NoError(t, err, "step %d", step)
-				assertSameLedger(t, want, lf.l, step)
+				assertSameAsFile(t, lf, step)
 			}
 			assert.Greater(t, refused, 20, "the test refuses batches")
 		})
 	}
+}
+
+// testCapacity is the mentors' capacity in the random tests: mo-1 holds 2.
+func testCapacity(id string) int { return 1 + len(id)%2 }
+
+// openTestFile opens a new ledger file with testCapacity, closed at the
+// end of the test.
+func openTestFile(t *testing.T) *File {
+	lf, err := OpenFile(filepath.Join(t.TempDir(), "ledger.jsonl"), Options{Capacity: testCapacity})
+	require.NoError(t, err)
+	t.Cleanup(func() { lf.Close() })
+	return lf
+}
+
+// assertSameAsFile checks that the ledger of lf in memory is the one read
+// again from its file, the oracle (see assertSameLedger).
+func assertSameAsFile(t *testing.T, lf *File, step int) {
+	t.Helper()
+	raw, err := os.ReadFile(lf.path)
+	require.NoError(t, err)
+	want, err := Read(bytes.NewReader(raw), Options{Capacity: testCapacity})
+	require.NoError(t, err, "step %d", step)
+	assertSameLedger(t, want, lf.l, step)
 }
 
 // assertSameLedger checks that got is want: events, lines, voids and the
