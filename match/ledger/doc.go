@@ -192,8 +192,9 @@
 // state in O(1), after looking back for the previous event about each
 // person it names (O(events since), a scan of the compact events).
 //
-// On a 2-core virtual machine shared with other work, a file of a
-// million events opens in about 1.9 s of CPU time and 210 MB (2.7 s and
-// 330 MB before the compact events), and a void among them takes 5 to
-// 15 ms (3.7 to 5.2 s when it replayed the history): see bench_test.go.
+// On a 2-core virtual machine shared with other work (load 10 to 17), a
+// file of a million events opens in 1.9 to 2.3 s of CPU time and a peak
+// RSS of 230 MB (2.6 to 3.5 s and 330 MB before the compact events, same
+// runs), and a void among them takes 5 to 15 ms (3.7 to 5.2 s when it
+// replayed the history): see bench_test.go.
 package ledger
