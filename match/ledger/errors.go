@@ -22,6 +22,11 @@ var ErrInvalid = errors.New("ledger: invalid")
 // error of [Ledger.Add] on a ledger that holds that many events already.
 var ErrTooLarge = errors.New("ledger: too large")
 
+// ErrReadOnly is returned by [Ledger.Add] on the ledger a [File.View]
+// reads: that ledger is a view of the file as of its last batch and never
+// changes; [File.Append] adds events.
+var ErrReadOnly = errors.New("ledger: read-only view; add events with File.Append")
+
 // ErrOptions is wrapped by the errors of [Options.Validate]: [Read]
 // returns them, and [New] panics with them.
 var ErrOptions = errors.New("ledger: invalid options")

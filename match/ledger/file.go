@@ -236,8 +236,8 @@ func (lf *File) restore() {
 // View calls fn with the ledger as of the last accepted batch: every
 // event that [File.Append] accepted before View was called, and none of
 // a batch Append has not yet accepted. The ledger is read only: fn may
-// call every method but [Ledger.Add], which panics, and may keep it; it
-// never changes.
+// call every method ([Ledger.Add] returns [ErrReadOnly]) and may keep
+// it; it never changes.
 //
 // View takes no lock: it neither waits for Append nor makes Append wait,
 // so a long reading (indicators over a million events) holds up no

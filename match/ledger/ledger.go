@@ -170,15 +170,15 @@ func (l *Ledger) view() *Ledger {
 // takes the event it undoes out of the state, as if it had never been
 // recorded.
 //
-// Add panics on the read-only ledger of [File.View] (a programmer's
-// error: use [File.Append]).
+// On the read-only ledger of [File.View], Add records nothing and returns
+// [ErrReadOnly].
 //
 // Cost: O(1) amortised, plus O(the person's live duos); for a void,
 // O(events since the previous event about the people of the event it
 // undoes), a scan of numbers, and O(duos since) for an ending.
 func (l *Ledger) Add(e Event) error {
 	if l.st == nil {
-		panic("ledger: Add on the read-only ledger of File.View; use File.Append")
+		return ErrReadOnly
 	}
 	line := l.last + 1
 	if len(l.recs) >= l.opt.MaxLines {
