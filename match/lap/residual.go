@@ -46,12 +46,17 @@ import (
 // Values are [Value]s in units of 2^DualExp of the scores, as the
 // certificate's.
 type Residual struct {
-	w                 []float64 // the matrix, rows×seats row-major
-	rows, seats       int       // seats: the columns
-	rowMate, seatMate []int     // -1 when free
-	yn, zn            []int     // count parts of the duals
-	yx, zx            []float64
-	scale             float64 // 2^-DualExp
+	pairs       pairSource // the allowed pairs
+	rows, seats int        // seats: the columns
+	rowMate     []int      // -1 when free
+	// The rows on column s are onCol[onPtr[s]:onPtr[s+1]] (at most one
+	// for a matrix); free[s] tells whether s has a free seat.
+	onPtr []int
+	onCol []int32
+	free  []bool
+	yn, zn []int // count parts of the duals
+	yx, zx []float64
+	scale  float64 // 2^-DualExp
 	// cols[colPtr[s]:colPtr[s+1]] are the arcs r → s into column s, by
 	// increasing reduced cost (then row), so that a search can stop
 	// reading a column's arcs at the first that leads too far.
@@ -80,14 +85,56 @@ var unreachable = Value{math.MaxInt, math.Inf(1)}
 // every 64 rows or columns); [ErrInvalidAssignment] when w or a's
 // certificate do not have the lengths of an r×c matrix.
 func NewResidual(ctx context.Context, w []float64, r, c int, a *Assignment) (*Residual, error) {
-	rows, seats := r, c
 	if r < 0 || c < 0 || len(w) != r*c || len(a.RowCover) != r || len(a.ColCover) != c || len(a.RowDual) != r || len(a.ColDual) != c {
 		return nil, fmt.Errorf("%w: a matrix of %d entries and a certificate of lengths %d, %d, %d, %d for %d×%d",
 			ErrInvalidAssignment, len(w), len(a.RowCover), len(a.ColCover), len(a.RowDual), len(a.ColDual), r, c)
 	}
+	cp := make([]int, c)
+	for j := range cp {
+		cp[j] = 1
+	}
+	return newResidual(ctx, denseRows{w: w, cols: c}, r, c, cp, a)
+}
+
+// pairSource reads the allowed pairs of a residual graph's problem.
+type pairSource interface {
+	// each calls f with the column and score of every allowed pair of
+	// row r, in the problem's order.
+	each(r int, f func(s int, w float64))
+	// at returns the score of the pair (r, s) and whether it is allowed.
+	at(r, s int) (float64, bool)
+}
+
+// denseRows are the allowed pairs of a row-major matrix, -Inf where
+// forbidden.
+type denseRows struct {
+	w    []float64
+	cols int
+}
+
+func (d denseRows) each(r int, f func(s int, w float64)) {
+	for s, w := range d.w[r*d.cols : (r+1)*d.cols] {
+		if !math.IsInf(w, -1) {
+			f(s, w)
+		}
+	}
+}
+
+func (d denseRows) at(r, s int) (float64, bool) {
+	w := d.w[r*d.cols+s]
+	return w, !math.IsInf(w, -1)
+}
+
+// newResidual builds the residual graph of a, an optimal assignment of the
+// problem whose allowed pairs pairs reads, with r rows and c columns of
+// capacities cp (a column's seats share its dual), and runs the two
+// shared searches. a's lengths have been checked.
+func newResidual(ctx context.Context, pairs pairSource, r, c int, cp []int, a *Assignment) (*Residual, error) {
+	rows, seats := r, c
 	g := &Residual{
-		w: w, rows: rows, seats: seats,
-		rowMate: make([]int, rows), seatMate: make([]int, seats),
+		pairs: pairs, rows: rows, seats: seats,
+		rowMate: make([]int, rows),
+		onPtr:   make([]int, seats+1), free: make([]bool, seats),
 		yn: make([]int, rows), zn: make([]int, seats),
 		yx: a.RowDual, zx: a.ColDual,
 		scale:  math.Ldexp(1, -a.DualExp),
@@ -97,12 +144,22 @@ func NewResidual(ctx context.Context, w []float64, r, c int, a *Assignment) (*Re
 		g.rowMate[i] = -1
 		g.yn[i] = cover(a.RowCover[i])
 	}
-	for s := range g.seatMate {
-		g.seatMate[s] = -1
+	for s := range seats {
 		g.zn[s] = cover(a.ColCover[s])
 	}
 	for _, pr := range a.Pairs {
-		g.rowMate[pr.Row], g.seatMate[pr.Col] = pr.Col, pr.Row
+		g.rowMate[pr.Row] = pr.Col
+		g.onPtr[pr.Col+1]++
+	}
+	for s := range seats {
+		g.free[s] = g.onPtr[s+1] < cp[s]
+		g.onPtr[s+1] += g.onPtr[s]
+	}
+	g.onCol = make([]int32, len(a.Pairs))
+	fill := slices.Clone(g.onPtr[:seats])
+	for _, pr := range a.Pairs { // sorted by row: each column's rows in order
+		g.onCol[fill[pr.Col]] = int32(pr.Row)
+		fill[pr.Col]++
 	}
 	maxAbs := 0.0
 	for _, v := range g.yx {
@@ -112,30 +169,35 @@ func NewResidual(ctx context.Context, w []float64, r, c int, a *Assignment) (*Re
 		maxAbs = max(maxAbs, math.Abs(v))
 	}
 	for r := 0; r < rows; r++ {
-		for s, w := range g.w[r*seats : (r+1)*seats] {
-			if !math.IsInf(w, -1) && g.rowMate[r] != s {
+		if r%64 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		g.pairs.each(r, func(s int, w float64) {
+			if g.rowMate[r] != s {
 				g.colPtr[s+1]++
 				maxAbs = max(maxAbs, math.Abs(w*g.scale))
 			}
-		}
+		})
 	}
 	for s := range seats {
 		g.colPtr[s+1] += g.colPtr[s]
 	}
 	g.cols = make([]arc, g.colPtr[seats])
-	fill := slices.Clone(g.colPtr[:seats])
+	fill = slices.Clone(g.colPtr[:seats])
 	for r := 0; r < rows; r++ {
 		if r%64 == 0 {
 			if err := ctx.Err(); err != nil {
 				return nil, err
 			}
 		}
-		for s, w := range g.w[r*seats : (r+1)*seats] {
-			if !math.IsInf(w, -1) && g.rowMate[r] != s {
-				g.cols[fill[s]] = arc{x: g.rcx(r, s), n: int32(g.yn[r] + g.zn[s] - 1), row: int32(r)}
+		g.pairs.each(r, func(s int, w float64) {
+			if g.rowMate[r] != s {
+				g.cols[fill[s]] = arc{x: g.rcw(r, s, w), n: int32(g.yn[r] + g.zn[s] - 1), row: int32(r)}
 				fill[s]++
 			}
-		}
+		})
 	}
 	for s := range seats {
 		if s%64 == 0 {
@@ -178,13 +240,16 @@ type arc struct {
 	row int32
 }
 
-// rcx is the real part of the reduced cost of the arc r → s; the count
-// part is yn[r] + zn[s] - 1.
-func (g *Residual) rcx(r, s int) float64 {
-	return (g.yx[r] + g.zx[s]) + -(g.w[r*g.seats+s] * g.scale)
+// rcw is the real part of the reduced cost of the arc r → s of score w;
+// the count part is yn[r] + zn[s] - 1.
+func (g *Residual) rcw(r, s int, w float64) float64 {
+	return (g.yx[r] + g.zx[s]) + -(w * g.scale)
 }
 
-func (g *Residual) rc(r, s int) Value { return Value{N: g.yn[r] + g.zn[s] - 1, X: g.rcx(r, s)} }
+// rc is the reduced cost of the arc r → s of score w.
+func (g *Residual) rc(r, s int, w float64) Value {
+	return Value{N: g.yn[r] + g.zn[s] - 1, X: g.rcw(r, s, w)}
+}
 
 // Rows and Cols return the dimensions of the matrix; Cols is also the
 // node T of a [Search].
@@ -196,13 +261,39 @@ func (g *Residual) Cols() int { return g.seats }
 // RowMate returns row i's column in the assignment, or -1.
 func (g *Residual) RowMate(i int) int { return g.rowMate[i] }
 
-// ColMate returns column j's row in the assignment, or -1.
-func (g *Residual) ColMate(j int) int { return g.seatMate[j] }
+// ColMate returns column j's row in the assignment, or -1; for a column
+// of a [Sparse] problem with several rows, the lowest of them.
+func (g *Residual) ColMate(j int) int {
+	if g.onPtr[j] == g.onPtr[j+1] {
+		return -1
+	}
+	return int(g.onCol[g.onPtr[j]])
+}
 
 // ReducedCost returns the reduced cost of the arc i → j, y(i) + z(j) -
 // (1, w[i][j]), for a pair (i, j) that is allowed and not in the
-// assignment; it is ≥ 0 up to rounding. Cost: O(1).
-func (g *Residual) ReducedCost(i, j int) Value { return g.rc(i, j) }
+// assignment; it is ≥ 0 up to rounding. Cost: O(1) for a matrix, O(pairs
+// of row i) for a [Sparse] problem. It panics if the pair is not allowed.
+func (g *Residual) ReducedCost(i, j int) Value {
+	w, ok := g.pairs.at(i, j)
+	if !ok {
+		panic("lap: Residual.ReducedCost: the pair is not allowed")
+	}
+	return g.rc(i, j, w)
+}
+
+// EachPair calls f with the column and the reduced cost of every allowed
+// pair (i, j) of row i that is not in the assignment, in the order of the
+// problem (by column for a matrix, the row's order for a [Sparse]
+// problem). Cost: O(c) for a matrix, O(pairs of row i) for a Sparse
+// problem.
+func (g *Residual) EachPair(i int, f func(j int, rc Value)) {
+	g.pairs.each(i, func(s int, w float64) {
+		if g.rowMate[i] != s {
+			f(s, g.rc(i, s, w))
+		}
+	})
+}
 
 // Out returns the search towards T from every node, shared: Out().Dist(j)
 // is the cost of handing the row on column j on down to a free column or
@@ -237,7 +328,8 @@ func (g *Residual) SearchBack(ctx context.Context, sr *Search, target int, limit
 // 0. Cost: one search, O(r·c·log(r+c)) at worst. Errors: ctx.Err().
 // It panics if i or j is out of range.
 func (g *Residual) ForceCost(ctx context.Context, i, j int) (Value, bool, error) {
-	if math.IsInf(g.w[i*g.seats+j], -1) {
+	w, ok := g.pairs.at(i, j)
+	if !ok {
 		return Value{}, false, nil
 	}
 	s0 := g.rowMate[i]
@@ -254,7 +346,7 @@ func (g *Residual) ForceCost(ctx context.Context, i, j int) (Value, bool, error)
 	if !paths.settled(j) {
 		return Value{}, false, errInternal // every column reaches T and T every matched column
 	}
-	return g.rc(i, j).Add(paths.dist[j]), true, nil
+	return g.rc(i, j, w).Add(paths.dist[j]), true, nil
 }
 
 // Search is the state of one shortest-path search over the columns and T
@@ -308,7 +400,9 @@ func (sr *Search) Dist(v int) Value { return sr.dist[v] }
 func (sr *Search) Next(v int) int { return sr.next[v] }
 
 // Row returns, for T, the unmatched row that comes in on the way to
-// Next(T), or -1 when the column Next(T) is given up instead.
+// Next(T), or -1 when the column Next(T) is given up instead; for a
+// column, the row on it that moves to Next(v) (to T: is left out), or -1
+// when a row arriving at v takes a free seat of it (then Next(v) is T).
 func (sr *Search) Row(v int) int { return sr.row[v] }
 
 func (sr *Search) relax(v int, d Value, next, row int) {
@@ -345,13 +439,14 @@ func (g *Residual) reverse(ctx context.Context, sr *Search, target int, limit Va
 		if v == t {
 			// Into T: from free seats, and from matched rows (through
 			// their seats).
-			for s, m := range g.seatMate {
-				nd := d
-				if m >= 0 {
-					nd = d.Add(Value{N: g.yn[m], X: g.yx[m]})
+			for s := range g.seats {
+				if g.free[s] && !d.Above(limit, g.tol) {
+					sr.relax(s, d, t, -1)
 				}
-				if !nd.Above(limit, g.tol) {
-					sr.relax(s, nd, t, -1)
+				for _, m := range g.onCol[g.onPtr[s]:g.onPtr[s+1]] {
+					if nd := d.Add(Value{N: g.yn[m], X: g.yx[m]}); !nd.Above(limit, g.tol) {
+						sr.relax(s, nd, t, int(m))
+					}
 				}
 			}
 			continue
@@ -370,12 +465,12 @@ func (g *Residual) reverse(ctx context.Context, sr *Search, target int, limit Va
 				break // and so are the arcs after it
 			}
 			if s := g.rowMate[a.row]; s >= 0 {
-				sr.relax(s, nd, v, -1)
+				sr.relax(s, nd, v, int(a.row))
 			} else {
 				sr.relax(t, nd, v, int(a.row))
 			}
 		}
-		if g.seatMate[v] >= 0 {
+		if g.onPtr[v] < g.onPtr[v+1] {
 			sr.relax(t, d.Add(Value{N: g.zn[v], X: g.zx[v]}), v, -1)
 		}
 	}
@@ -393,11 +488,11 @@ func (g *Residual) forward(ctx context.Context) ([]Value, error) {
 		out[s] = unreachable
 	}
 	fromRow := func(r int, d Value) {
-		for s := range g.seats {
-			if w := g.w[r*g.seats+s]; !math.IsInf(w, -1) && g.rowMate[r] != s {
-				sr.relax(s, d.Add(g.rc(r, s)), -1, -1)
+		g.pairs.each(r, func(s int, w float64) {
+			if g.rowMate[r] != s {
+				sr.relax(s, d.Add(g.rc(r, s, w)), -1, -1)
 			}
-		}
+		})
 	}
 	sr.relax(t, Value{}, -1, -1)
 	settled := 0
@@ -415,8 +510,8 @@ func (g *Residual) forward(ctx context.Context) ([]Value, error) {
 					fromRow(r, d)
 				}
 			}
-			for s, m := range g.seatMate {
-				if m >= 0 {
+			for s := range g.seats {
+				if g.onPtr[s] < g.onPtr[s+1] {
 					sr.relax(s, d.Add(Value{N: g.zn[s], X: g.zx[s]}), -1, -1)
 				}
 			}
@@ -428,8 +523,8 @@ func (g *Residual) forward(ctx context.Context) ([]Value, error) {
 				return nil, err
 			}
 		}
-		if m := g.seatMate[v]; m >= 0 {
-			fromRow(m, d)
+		for _, m := range g.onCol[g.onPtr[v]:g.onPtr[v+1]] {
+			fromRow(int(m), d)
 		}
 	}
 	return out, nil
