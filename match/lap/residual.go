@@ -51,9 +51,9 @@ type Residual struct {
 	rowMate     []int      // -1 when free
 	// The rows on column s are onCol[onPtr[s]:onPtr[s+1]] (at most one
 	// for a matrix); free[s] tells whether s has a free seat.
-	onPtr []int
-	onCol []int32
-	free  []bool
+	onPtr  []int
+	onCol  []int32
+	free   []bool
 	yn, zn []int // count parts of the duals
 	yx, zx []float64
 	scale  float64 // 2^-DualExp

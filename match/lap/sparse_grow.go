@@ -32,7 +32,7 @@ type SparseGrowth struct {
 
 	// Work space of a search, reused.
 	dist, distA []Value
-	pred, via   []int   // row -> column it was reached from; column -> row it was reached through
+	pred, via   []int    // row -> column it was reached from; column -> row it was reached through
 	seen, seenA []uint32 // stamps of the search that reached a row, a column
 	done        []uint32 // stamp of the search that settled a row
 	gen         uint32
