@@ -2,25 +2,62 @@ package match
 
 import (
 	"context"
+	"math"
 
 	"github.com/duomatch/duo/match/lap"
 )
 
-// altGraph is the residual graph of a solved round ([lap.Residual] over
-// the round's solver matrix), with what the round's alternatives read
-// besides: the scores, to tell allowed pairs and to say what a change
-// costs in people's terms. It is read-only once built.
+// altGraph is the residual graph of a solved round, with what the round's
+// alternatives read besides: which mentor each of its columns stands for,
+// and the scores, to tell allowed pairs and to say what a change costs in
+// people's terms. For a round solved dense it is [lap.Residual] over the
+// round's solver matrix (a column per seat); for a round solved on its
+// allowed pairs, over its sparse problem (a column per mentor, and for
+// BestTotal the column of the unmatched). It is read-only once built.
 type altGraph struct {
 	*lap.Residual
-	st       *roundState
-	scoreRaw []float64
-	stride   int
+	st *roundState
+	// colMentor is the pool mentor of each column of the graph, -1 for
+	// the column of the unmatched.
+	colMentor []int
+	score     func(r, c int) float64 // pool row r with pool mentor c; -Inf when blocked
+	// slack bounds the difference between the cost of a cycle in the
+	// graph and its cost in the round's float64 values: 0 for a dense
+	// round; for a sparse one, whose problem holds the values rounded to
+	// float32, half an ulp of float32 at the largest value for each pair
+	// of a cycle (at most 2·min(rows, columns)+2 of them).
+	slack float64
 }
 
 // newAltGraph builds the residual graph of st's assignment and runs the
-// two searches every mentee shares. Cost: O(m·n·log(m+n)) time, 16 bytes
-// per allowed pair.
+// two searches every mentee shares: on the round's sparse problem when it
+// was solved on its allowed pairs (see sparseCert), else on its dense
+// matrix. Cost: O(E·log(m+n)) time for E allowed pairs (E = m·n for a
+// dense round), 16 bytes per allowed pair.
 func newAltGraph(ctx context.Context, st *roundState) (*altGraph, error) {
+	if a, ok := st.sparseCert(); ok {
+		res, err := lap.NewSparseResidual(ctx, st.sparse, &a)
+		if err != nil {
+			return nil, err
+		}
+		_, cols := st.sparse.Dims()
+		cm := make([]int, cols)
+		for c := range cm {
+			cm[c] = c
+		}
+		if cols > len(st.mentorIDs) {
+			cm[cols-1] = -1 // BestTotal's column of the unmatched
+		}
+		maxV := 0.0
+		for k := range st.menteeIDs {
+			_, ss := st.sparse.Row(k)
+			for _, x := range ss {
+				maxV = max(maxV, math.Abs(float64(x)))
+			}
+		}
+		slack := math.Ldexp(maxV, -24) * float64(2*min(len(st.menteeIDs), cols)+2)
+		return &altGraph{Residual: res, st: st, colMentor: cm, score: st.cands.At, slack: slack}, nil
+	}
 	if err := st.ensureDense(ctx); err != nil {
 		return nil, err
 	}
@@ -29,12 +66,13 @@ func newAltGraph(ctx context.Context, st *roundState) (*altGraph, error) {
 		return nil, err
 	}
 	raw := st.scores.RawMatrix()
-	return &altGraph{Residual: res, st: st, scoreRaw: raw.Data, stride: raw.Stride}, nil
+	return &altGraph{Residual: res, st: st, colMentor: st.seatMentor,
+		score: func(r, c int) float64 { return raw.Data[r*raw.Stride+c] }}, nil
 }
 
 // allowed reports whether the round allows the pair of pool row r and
 // pool mentor c.
-func (g *altGraph) allowed(r, c int) bool { return g.st.allowed(g.scoreRaw[r*g.stride+c]) }
+func (g *altGraph) allowed(r, c int) bool { return g.st.allowed(g.score(r, c)) }
 
 // search is a search of the residual graph with the scratch space of a
 // mentee's alternatives.

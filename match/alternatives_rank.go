@@ -45,6 +45,14 @@ var valueInf = lap.Value{N: math.MaxInt, X: math.Inf(1)}
 // Since the limit only removes paths longer than it, the nodes it keeps
 // are settled in the same order, with the same distances, as without it:
 // the pruned result is the unpruned one, bit for bit (tests check it).
+//
+// A round solved on its allowed pairs solved their values rounded to
+// float32, and its graph's costs are those of the rounded values, while
+// Loss is worked out from the scores: the cost of a mentor and its Loss
+// differ by at most g.slack. The limit and the k-th cost are widened by
+// twice that, so that every mentor whose Loss could rank among the top k
+// has its changes worked out, and the ranking is by Loss as for a round
+// solved dense.
 // Reading a seat's arcs by increasing reduced cost makes the pruning cheap:
 // a settled seat costs the arcs within the limit, not O(m).
 func (g *altGraph) alternatives(ctx context.Context, sr *search, row, k int, prune bool) ([]Alternative, error) {
@@ -62,7 +70,7 @@ func (g *altGraph) alternatives(ctx context.Context, sr *search, row, k int, pru
 				return []Alternative{}, nil
 			}
 			b = b.Add(g.In(s0))
-			limit = b.Sub(least)
+			limit = b.Sub(least).Add(lap.Value{X: 2 * g.slack})
 		}
 		if err := g.SearchBack(ctx, sr.Search, s0, limit); err != nil {
 			return nil, err
@@ -73,19 +81,20 @@ func (g *altGraph) alternatives(ctx context.Context, sr *search, row, k int, pru
 	// The exact cost of every mentor whose cheapest seat was reached; a
 	// mentor's seats are consecutive.
 	cands := sr.cands[:0]
-	for s, c := range st.seatMentor {
-		if c == current || !paths.Settled(s) || !g.allowed(row, c) {
-			continue
+	g.EachPair(row, func(s int, rc lap.Value) {
+		c := g.colMentor[s]
+		if c < 0 || c == current || !paths.Settled(s) || !g.allowed(row, c) {
+			return
 		}
-		cost := g.ReducedCost(row, s).Add(paths.Dist(s))
+		cost := rc.Add(paths.Dist(s))
 		if n := len(cands); n > 0 && cands[n-1].mentor == c {
 			if cost.Less(cands[n-1].cost) {
 				cands[n-1].cost, cands[n-1].seat = cost, s
 			}
-			continue
+			return
 		}
 		cands = append(cands, candidate{c, s, cost})
-	}
+	})
 	sr.cands = cands
 	if len(cands) == 0 {
 		return []Alternative{}, nil
@@ -94,7 +103,7 @@ func (g *altGraph) alternatives(ctx context.Context, sr *search, row, k int, pru
 
 	out := make([]Alternative, 0, min(k, len(cands)))
 	for _, cd := range cands {
-		if cd.cost.Above(kth, g.Tol()) {
+		if cd.cost.Above(kth, g.Tol()+2*g.slack) {
 			continue
 		}
 		a, err := g.alternative(row, cd.mentor, cd.seat, target, paths)
@@ -134,11 +143,11 @@ func (g *altGraph) alternatives(ctx context.Context, sr *search, row, k int, pru
 func (g *altGraph) bound(sr *search, row, current, k int) (lap.Value, lap.Value, bool) {
 	cands := sr.cands[:0]
 	least := valueInf
-	for s, c := range g.st.seatMentor {
-		if c == current || !g.allowed(row, c) {
-			continue
+	g.EachPair(row, func(s int, rc lap.Value) {
+		c := g.colMentor[s]
+		if c < 0 || c == current || !g.allowed(row, c) {
+			return
 		}
-		rc := g.ReducedCost(row, s)
 		if rc.Less(least) {
 			least = rc
 		}
@@ -147,10 +156,10 @@ func (g *altGraph) bound(sr *search, row, current, k int) (lap.Value, lap.Value,
 			if u.Less(cands[n-1].cost) {
 				cands[n-1].cost = u
 			}
-			continue
+			return
 		}
 		cands = append(cands, candidate{c, s, u})
-	}
+	})
 	sr.cands = cands
 	if len(cands) == 0 {
 		return lap.Value{}, lap.Value{}, false
@@ -203,7 +212,7 @@ func (g *altGraph) alternative(row, c, seat, target int, paths *lap.Search) (Alt
 		if cur == target {
 			break
 		}
-		m := g.ColMate(cur)
+		m := paths.Row(cur) // the row that leaves cur on the path
 		if m < 0 {
 			cur = t
 			continue
@@ -217,17 +226,17 @@ func (g *altGraph) alternative(row, c, seat, target int, paths *lap.Search) (Alt
 		cur = next
 	}
 
-	a := Alternative{MentorID: st.mentorIDs[c], Score: g.scoreRaw[row*g.stride+c], Changes: []Change{}}
+	a := Alternative{MentorID: st.mentorIDs[c], Score: g.score(row, c), Changes: []Change{}}
 	for _, mv := range moves {
 		ch := Change{MenteeID: st.menteeIDs[mv.row]}
 		var had, has float64
 		if s := st.seatOf[mv.row]; s >= 0 {
 			oc := st.seatMentor[s]
-			ch.Loses, had = st.mentorIDs[oc], g.scoreRaw[mv.row*g.stride+oc]
+			ch.Loses, had = st.mentorIDs[oc], g.score(mv.row, oc)
 		}
 		if mv.to >= 0 {
-			if nc := st.seatMentor[mv.to]; g.allowed(mv.row, nc) {
-				ch.Gets, has = st.mentorIDs[nc], g.scoreRaw[mv.row*g.stride+nc]
+			if nc := g.colMentor[mv.to]; nc >= 0 && g.allowed(mv.row, nc) {
+				ch.Gets, has = st.mentorIDs[nc], g.score(mv.row, nc)
 			}
 		}
 		switch {

@@ -44,13 +44,19 @@ type roundState struct {
 	// instead of scores, and the problem and assignment it solved;
 	// scores, solver and assignment are filled in by ensureDense, under
 	// denseMu, when Alternatives or Needs first need them.
-	path      solvePath // pathDense or pathSparse: how the round was solved
-	cands     *scoring.Candidates
-	sparse    *lap.Sparse
-	sparseA   lap.Assignment
-	denseMu   sync.Mutex
-	rowOf     map[string]int    // mentee ID -> pool row
-	notInPool map[string]string // mentee ID -> why it has no alternatives
+	path    solvePath // pathDense or pathSparse: how the round was solved
+	cands   *scoring.Candidates
+	sparse  *lap.Sparse
+	sparseA lap.Assignment
+	denseMu sync.Mutex
+	// cert is the sparse problem's certificate with the proposal's pairs
+	// (see sparseCert), made once under denseMu; viaDense makes
+	// Alternatives and Needs price a sparse round on its dense
+	// certificate instead (tests compare the two).
+	cert                       lap.Assignment
+	certDone, certOK, viaDense bool
+	rowOf                      map[string]int    // mentee ID -> pool row
+	notInPool                  map[string]string // mentee ID -> why it has no alternatives
 
 	// What Needs and Outreach read to score and value new people as a
 	// re-run of the round would.
