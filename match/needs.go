@@ -151,25 +151,30 @@ func (p Proposal) Needs(ctx context.Context, opt NeedsOptions) ([]Need, error) {
 	if len(groups) == 0 {
 		return []Need{}, nil
 	}
-	scores, err := st.scoreNew(ctx, st.poolMentees, recruits)
+	cols, err := st.recruitPairs(ctx, recruits)
 	if err != nil {
 		return nil, err
 	}
-	base := newGrowth(st)
+	var base *growth
+	sbase, err := st.newSparseGrowth()
+	if err != nil {
+		return nil, err
+	}
+	if sbase == nil {
+		if err := st.ensureDense(ctx); err != nil {
+			return nil, err
+		}
+		base = newGrowth(st)
+	}
 	out := make([]Need, 0, len(groups))
 	for k, grp := range groups {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		rows := len(st.poolMentees)
-		val, sc := make([]float64, rows), make([]float64, rows)
-		for r := range rows {
-			sc[r] = scores.At(r, k)
-			val[r] = st.value(sc[r], st.priority[r])
-		}
+		col := cols[k]
 		need := Need{Mentor: recruits[k], Reasons: map[string]int{}, MenteeIDs: []string{}}
 		for i, row := range grp.members {
-			if st.allowed(sc[row]) {
+			if _, ok := col.score(row); ok {
 				need.MenteeIDs = append(need.MenteeIDs, st.menteeIDs[row])
 				need.Reasons[grp.reasons[i]]++
 				need.WaitingDays += st.waited(&st.poolMentees[row])
@@ -179,7 +184,12 @@ func (p Proposal) Needs(ctx context.Context, opt NeedsOptions) ([]Need, error) {
 			continue
 		}
 		slices.Sort(need.MenteeIDs)
-		need.Value = gains(base, max, func(g *growth) { g.addSeat(val, sc) })
+		if sbase != nil {
+			need.Value = gains(sbase, max, func(g *sparseGrowth) { g.addMentor(col) })
+		} else {
+			val, sc := col.dense(st)
+			need.Value = gains(base, max, func(g *growth) { g.addSeat(val, sc) })
+		}
 		need.Wanted = st.wanted(grp.spec, false)
 		out = append(out, need)
 	}
@@ -227,6 +237,9 @@ func (p Proposal) Outreach(ctx context.Context, opt NeedsOptions) ([]Outreach, e
 	}
 	scores, err := st.scoreNew(ctx, found, st.spare)
 	if err != nil {
+		return nil, err
+	}
+	if err := st.ensureDense(ctx); err != nil {
 		return nil, err
 	}
 	base := newGrowth(st)
@@ -314,7 +327,7 @@ func (st *roundState) growRow(g *growth, val, sc []float64, seats []int, extraMe
 // gains grows a clone of base by one new person at a time with add, up to
 // max, and returns the gains against base, stopping before the first
 // person who brings neither a duo nor any objective.
-func gains(base *growth, max int, add func(*growth)) []Gain {
+func gains[G grower[G]](base G, max int, add func(G)) []Gain {
 	duos0, obj0, total0 := base.outcome()
 	g := base.clone()
 	out := []Gain{}
@@ -329,6 +342,17 @@ func gains(base *growth, max int, add func(*growth)) []Gain {
 		prevDuos, prevObj = duos, obj
 	}
 	return out
+}
+
+// grower is an optimal assignment of a round that grows by new people:
+// [growth] on the round's dense matrix, [sparseGrowth] on its sparse
+// problem.
+type grower[G any] interface {
+	// clone returns a copy that grows independently.
+	clone() G
+	// outcome returns the duos, the objective and the total of the
+	// proposal the current assignment makes.
+	outcome() (duos int, objective, total float64)
 }
 
 // gainEpsilon is the smallest gain of the objective that counts: less is
@@ -373,9 +397,6 @@ func (p Proposal) needsSetup(ctx context.Context, opt NeedsOptions) (*roundState
 	}
 	if p.state == nil {
 		return nil, 0, errors.New("match: Needs and Outreach need a Proposal returned by Propose")
-	}
-	if err := p.state.ensureDense(ctx); err != nil {
-		return nil, 0, err
 	}
 	switch n := opt.MaxRecruits; {
 	case n == 0:
