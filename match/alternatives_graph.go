@@ -80,11 +80,25 @@ type search struct {
 	*lap.Search
 	cands []candidate
 	costs []lap.Value
+	top   []int
+	// For the columns of the mentee's pairs (atGen == gen): the index of
+	// the candidate and the pair's reduced cost.
+	at    []int32
+	atGen []uint32
+	rc    []lap.Value
+	gen   uint32
+	// doneGen[s] == gen: the search has settled candidate column s.
+	doneGen []uint32
+	order   []int
 }
 
 type candidate struct {
 	mentor, seat int
 	cost         lap.Value
+	via          bool // the cost is that of the path through T
 }
 
-func (g *altGraph) newSearch() *search { return &search{Search: g.NewSearch()} }
+func (g *altGraph) newSearch() *search {
+	n := g.Cols()
+	return &search{Search: g.NewSearch(), at: make([]int32, n), atGen: make([]uint32, n), rc: make([]lap.Value, n), doneGen: make([]uint32, n)}
+}

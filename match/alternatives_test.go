@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/duomatch/duo/internal/synth"
 	"maps"
 	"math"
 	"math/rand/v2"
@@ -522,6 +523,40 @@ func BenchmarkAllAlternatives(b *testing.B) {
 				}
 			}
 		})
+	}
+	// Spread-out pools solved on their allowed pairs, priced on the
+	// sparse problem ("sparse") or, as before, on the dense certificate
+	// ("dense": its first call also lays out and solves the dense
+	// matrix, which later calls reuse; run with -benchtime=1x to time a
+	// first call).
+	forSpreadRounds(b, func(b *testing.B, p Proposal) {
+		for b.Loop() {
+			if _, err := p.AllAlternatives(context.Background(), 5); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// forSpreadRounds runs bench on spread-out rounds of 1 000 × 800 and
+// 5 000 × 4 000 solved on their allowed pairs, once with their
+// alternatives and needs priced on the sparse problem and once on the
+// dense certificate. The proposals are made before the timer.
+func forSpreadRounds(b *testing.B, bench func(*testing.B, Proposal)) {
+	for _, size := range []struct{ mentees, mentors int }{{1000, 800}, {5000, 4000}} {
+		r := Round{On: roundDay}
+		r.Mentees, r.Mentors = synth.Generate(synth.Config{Seed: 1, Mentees: size.mentees, Mentors: size.mentors, On: roundDay, IneligibleShare: 0.1, Spread: true})
+		for _, via := range []string{"sparse", "dense"} {
+			b.Run(fmt.Sprintf("%dx%d/spread/%s", size.mentees, size.mentors, via), func(b *testing.B) {
+				p, err := propose(context.Background(), r, solveOptions{path: pathSparse})
+				if err != nil {
+					b.Fatal(err)
+				}
+				p.state.viaDense = via == "dense"
+				b.ReportAllocs()
+				bench(b, p)
+			})
+		}
 	}
 }
 

@@ -353,6 +353,13 @@ func BenchmarkNeeds(b *testing.B) {
 			}
 		})
 	}
+	forSpreadRounds(b, func(b *testing.B, p Proposal) {
+		for b.Loop() {
+			if _, err := p.Needs(context.Background(), NeedsOptions{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }
 
 // TestNeedsJSON checks the documented JSON fields, and that lists are

@@ -304,3 +304,63 @@ func TestNewSparseResidualRejectsMismatch(t *testing.T) {
 	_, err = lap.NewSparseGrowth(g, bad)
 	assert.ErrorIs(t, err, lap.ErrInvalidAssignment)
 }
+
+// TestSearchNearThroughT: on the residual graphs of random problems,
+// sparse and dense, the shortest path from any column to a target column
+// is the shorter of the search without T and the path through T
+// (Out().Dist + In), as the whole graph's search finds it; a visit that
+// keeps the limit changes nothing; and In's paths lead back to T.
+func TestSearchNearThroughT(t *testing.T) {
+	ctx := context.Background()
+	whole := lap.Value{N: math.MaxInt, X: math.Inf(1)}
+	for _, sc := range sparseCases(120, 9) {
+		g, dense, _ := sc.build()
+		a, err := lap.AssignSparse(ctx, g)
+		require.NoError(t, err)
+		sres, err := lap.NewSparseResidual(ctx, g, &a)
+		require.NoError(t, err)
+		graphs := []*lap.Residual{sres}
+		if dense != nil {
+			da, err := lap.Assign(ctx, dense)
+			require.NoError(t, err)
+			dr, dc := dense.Dims()
+			dres, err := lap.NewResidual(ctx, dense.RawMatrix().Data, dr, dc, &da)
+			require.NoError(t, err)
+			graphs = append(graphs, dres)
+		}
+		for gi, res := range graphs {
+			full, near, visited := res.NewSearch(), res.NewSearch(), res.NewSearch()
+			for target := range res.Cols() {
+				name := fmt.Sprintf("seed %d graph %d target %d", sc.seed, gi, target)
+				if res.ColMate(target) < 0 {
+					continue // a target of SearchNear is a row's column
+				}
+				require.NoError(t, res.SearchBack(ctx, full, target, whole))
+				require.NoError(t, res.SearchNear(ctx, near, target, whole, nil))
+				n := 0
+				require.NoError(t, res.SearchNear(ctx, visited, target, whole, func(int, lap.Value) lap.Value { n++; return whole }))
+				for j := range res.Cols() {
+					if !full.Settled(j) { // a column without seats reaches nothing
+						assert.False(t, near.Settled(j), name)
+						continue
+					}
+					best := res.Out().Dist(j).Add(res.In(target))
+					if near.Settled(j) && near.Dist(j).Less(best) {
+						best = near.Dist(j)
+					}
+					assert.Equal(t, full.Dist(j).N, best.N, "%s column %d", name, j)
+					assert.InDelta(t, full.Dist(j).X, best.X, 1e-9, "%s column %d", name, j)
+					assert.Equal(t, near.Settled(j), visited.Settled(j), name)
+				}
+				// In's path from T to the target.
+				v, steps := target, 0
+				for v != res.Cols() {
+					prev, _ := res.InPrev(v)
+					require.GreaterOrEqual(t, prev, 0, name)
+					v, steps = prev, steps+1
+					require.LessOrEqual(t, steps, res.Cols()+1, name)
+				}
+			}
+		}
+	}
+}
