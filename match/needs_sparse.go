@@ -76,12 +76,16 @@ func (st *roundState) recruitPairs(ctx context.Context, recruits []profile.Mento
 // sparseGrowth is the round's optimal assignment on its sparse problem
 // ([lap.SparseGrowth]) as new mentors are added, each a column of
 // capacity 1 with its allowed pairs: Needs on a round solved on its
-// allowed pairs, without a dense matrix.
+// allowed pairs, without a dense matrix. It keeps the outcome of its
+// assignment up to date from the rows each addition moves.
 type sparseGrowth struct {
 	st    *roundState
 	gr    *lap.SparseGrowth
 	cols0 int          // the sparse problem's columns
 	added []recruitCol // the columns added, in order
+
+	duos             int
+	objective, total float64
 }
 
 // newSparseGrowth returns the sparse growth of a round solved on its
@@ -97,42 +101,55 @@ func (st *roundState) newSparseGrowth() (*sparseGrowth, error) {
 		return nil, err
 	}
 	_, cols := st.sparse.Dims()
-	return &sparseGrowth{st: st, gr: gr, cols0: cols}, nil
+	g := &sparseGrowth{st: st, gr: gr, cols0: cols}
+	for r := range gr.Rows() {
+		g.count(r, gr.RowMate(r), 1)
+	}
+	return g, nil
 }
 
 func (g *sparseGrowth) clone() *sparseGrowth {
-	return &sparseGrowth{st: g.st, gr: g.gr.Clone(), cols0: g.cols0, added: slices.Clone(g.added)}
+	c := *g
+	c.gr, c.added = g.gr.Clone(), slices.Clone(g.added)
+	return &c
 }
 
 // addMentor adds a new mentor of capacity 1 and re-optimises.
 func (g *sparseGrowth) addMentor(c recruitCol) {
 	g.added = append(g.added, c)
 	g.gr.AddCol(c.rows, c.val)
+	for _, m := range g.gr.LastMoves() {
+		g.count(m.Row, m.From, -1)
+		g.count(m.Row, m.To, 1)
+	}
+}
+
+// count adds sign times the duo of pool row r with column c to the
+// outcome: nothing for no column or BestTotal's column of the unmatched.
+func (g *sparseGrowth) count(r, c, sign int) {
+	st := g.st
+	mentors := len(st.mentorIDs)
+	var score, v float64
+	switch {
+	case c < 0 || (c >= mentors && c < g.cols0):
+		return
+	case c < mentors:
+		score = st.cands.At(r, c)
+		v = score + st.priority[r]
+	default:
+		col := g.added[c-g.cols0]
+		k, _ := slices.BinarySearch(col.rows, r)
+		score, v = col.scores[k], col.val[k]
+	}
+	g.duos += sign
+	g.objective += float64(sign) * v
+	g.total += float64(sign) * score
 }
 
 // outcome returns the duos, the objective and the total of the proposal
-// the current assignment makes, summed in row order as growth.outcome
-// sums them (a row on BestTotal's column of the unmatched is not a duo).
+// the current assignment makes (a row on BestTotal's column of the
+// unmatched is not a duo). The sums are kept as rows move, so they may
+// differ from growth.outcome's sums in row order by rounding.
 func (g *sparseGrowth) outcome() (duos int, objective, total float64) {
-	st := g.st
-	mentors := len(st.mentorIDs)
-	for r := range g.gr.Rows() {
-		c := g.gr.RowMate(r)
-		var score, v float64
-		switch {
-		case c < 0 || (c >= mentors && c < g.cols0):
-			continue
-		case c < mentors:
-			score = st.cands.At(r, c)
-			v = score + st.priority[r]
-		default:
-			col := g.added[c-g.cols0]
-			k, _ := slices.BinarySearch(col.rows, r)
-			score, v = col.scores[k], col.val[k]
-		}
-		duos++
-		objective += v
-		total += score
-	}
-	return duos, objective, total
+	return g.duos, g.objective, g.total
 }

@@ -15,22 +15,33 @@ import (
 // are then updated; the search stops as soon as no cheaper end can be
 // reached. Cost of a step: O(E'·log E') for the E' allowed pairs of the
 // columns it settles, at most the allowed pairs; memory O(r+c) besides
-// g and the pairs of the added columns (the first step also indexes g's
-// pairs by column, 8 bytes per pair, shared by clones).
+// g, its pairs indexed by column (8 bytes per pair, shared by clones) and
+// the pairs of the added columns.
 //
 // Duals are [Value]s in the units of the scores. A SparseGrowth is not
-// safe for use by two goroutines at once; [SparseGrowth.Clone] gives an
-// independent copy.
+// safe for use by two goroutines at once; [SparseGrowth.Clone] gives a
+// copy that grows independently of it, but shares its work space: grow
+// a SparseGrowth and its clones one at a time, never at once.
 type SparseGrowth struct {
-	g                *Sparse
-	byCol            *colIndex // g's pairs by column; built on the first search
-	rowMate          []int     // column, or -1
-	cap              []int
-	on               [][]int32 // the rows on each column
+	g       *Sparse
+	byCol   *colIndex // g's pairs by column
+	rowMate []int     // column, or -1
+	cap     []int
+	// on are the rows on each column; a column's slice is never written
+	// in place (a move makes a new one), so that clones share them.
+	on               [][]int32
 	rowDual, colDual []Value
 	added            []addedCol // columns after g's
+	moves            []RowMove  // the last AddCol's
+	w                *growWork
+}
 
-	// Work space of a search, reused.
+// RowMove is a row's change of column in [SparseGrowth.AddCol]: From and
+// To are columns, -1 for none.
+type RowMove struct{ Row, From, To int }
+
+// growWork is the work space of a search, reused.
+type growWork struct {
 	dist, distA []Value
 	pred, via   []int    // row -> column it was reached from; column -> row it was reached through
 	seen, seenA []uint32 // stamps of the search that reached a row, a column
@@ -57,8 +68,9 @@ type colIndex struct {
 
 // NewSparseGrowth returns a, an optimal assignment of g with its
 // certificate (as [AssignSparse] returns it, or another assignment of g
-// that the certificate proves optimal), in the form SparseGrowth keeps. A
-// nil g is a 0×0 problem. Cost: O(r+c). Errors: [ErrInvalidAssignment]
+// that the certificate proves optimal), in the form SparseGrowth keeps,
+// with g's pairs indexed by column. A nil g is a 0×0 problem. Cost:
+// O(r+c+pairs). Errors: [ErrInvalidAssignment]
 // when a's certificate does not have g's lengths or a pair is not one of
 // g's, or uses a row twice or a column beyond its capacity.
 func NewSparseGrowth(g *Sparse, a Assignment) (*SparseGrowth, error) {
@@ -72,7 +84,7 @@ func NewSparseGrowth(g *Sparse, a Assignment) (*SparseGrowth, error) {
 	}
 	s := &SparseGrowth{
 		g: g, rowMate: make([]int, r), cap: make([]int, c), on: make([][]int32, c),
-		rowDual: make([]Value, r), colDual: make([]Value, c),
+		rowDual: make([]Value, r), colDual: make([]Value, c), w: &growWork{},
 	}
 	for i := range r {
 		s.rowMate[i] = -1
@@ -93,20 +105,24 @@ func NewSparseGrowth(g *Sparse, a Assignment) (*SparseGrowth, error) {
 		s.rowMate[p.Row] = p.Col
 		s.on[p.Col] = append(s.on[p.Col], int32(p.Row))
 	}
+	s.byCol = indexByCol(g)
 	return s, nil
 }
 
-// Clone returns a copy of s that can grow independently. Cost: O(r+c).
+// Clone returns a copy of s that grows independently (see
+// [SparseGrowth] on its work space). Cost: O(r+c).
 func (s *SparseGrowth) Clone() *SparseGrowth {
-	on := make([][]int32, len(s.on))
-	for j, x := range s.on {
-		on[j] = slices.Clone(x)
-	}
 	return &SparseGrowth{
-		g: s.g, byCol: s.byCol, rowMate: slices.Clone(s.rowMate), cap: slices.Clone(s.cap), on: on,
-		rowDual: slices.Clone(s.rowDual), colDual: slices.Clone(s.colDual), added: slices.Clone(s.added),
+		g: s.g, byCol: s.byCol, rowMate: slices.Clone(s.rowMate), cap: slices.Clone(s.cap), on: slices.Clone(s.on),
+		rowDual: slices.Clone(s.rowDual), colDual: slices.Clone(s.colDual), added: slices.Clone(s.added), w: s.w,
 	}
 }
+
+// LastMoves returns the rows that the last [SparseGrowth.AddCol] moved,
+// with their columns before and after, in the order of the path from the
+// new column; nil before any AddCol. The slice is s's: it is valid until
+// the next AddCol and must not be modified.
+func (s *SparseGrowth) LastMoves() []RowMove { return s.moves }
 
 // Rows and Cols return the current dimensions of the problem.
 func (s *SparseGrowth) Rows() int { return len(s.rowMate) }
@@ -132,9 +148,6 @@ func (s *SparseGrowth) AddCol(rows []int, scores []float64) Value {
 		if r < 0 || r >= len(s.rowMate) {
 			panic("lap: SparseGrowth.AddCol: row out of range")
 		}
-	}
-	if s.byCol == nil {
-		s.byCol = indexByCol(s.g)
 	}
 	s.added = append(s.added, addedCol{rows, scores})
 	s.cap, s.on, s.colDual = append(s.cap, 1), append(s.on, nil), append(s.colDual, Value{})
@@ -193,112 +206,130 @@ func (s *SparseGrowth) augment() Value {
 	nR, nC := len(s.rowMate), len(s.cap)
 	j0 := nC - 1
 	v0 := Value{}
-	s.eachRow(j0, func(r int, w float64) {
-		if c := (Value{1, w}).Sub(s.rowDual[r]); v0.Less(c) {
+	s.eachRow(j0, func(r int, x float64) {
+		if c := (Value{1, x}).Sub(s.rowDual[r]); v0.Less(c) {
 			v0 = c
 		}
 	})
 	s.colDual[j0] = v0
 
-	s.dist, s.pred, s.seen, s.done = resize(s.dist, nR), resize(s.pred, nR), resize(s.seen, nR), resize(s.done, nR)
-	s.distA, s.via, s.seenA = resize(s.distA, nC), resize(s.via, nC), resize(s.seenA, nC)
-	s.gen++
-	if s.gen == 0 {
-		clear(s.seen)
-		clear(s.done)
-		clear(s.seenA)
-		s.gen = 1
+	w := s.w
+	w.dist, w.pred, w.seen, w.done = grown(w.dist, nR), grown(w.pred, nR), grown(w.seen, nR), grown(w.done, nR)
+	w.distA, w.via, w.seenA = grown(w.distA, nC), grown(w.via, nC), grown(w.seenA, nC)
+	w.gen++
+	if w.gen == 0 {
+		clear(w.seen)
+		clear(w.done)
+		clear(w.seenA)
+		w.gen = 1
 	}
-	// Columns added since the last search have stale stamps of 0 only.
-	gen := s.gen
-	s.heap = s.heap[:0]
-	s.settled, s.settledA = s.settled[:0], s.settledA[:0]
+	gen := w.gen
+	w.heap = w.heap[:0]
+	w.settled, w.settledA = w.settled[:0], w.settledA[:0]
+	s.moves = s.moves[:0]
 
 	settleCol := func(a int, d Value, via int) {
-		s.seenA[a], s.distA[a], s.via[a] = gen, d, via
-		s.settledA = append(s.settledA, a)
+		w.seenA[a], w.distA[a], w.via[a] = gen, d, via
+		w.settledA = append(w.settledA, a)
 	}
 	relax := func(a int) {
-		s.eachRow(a, func(r int, w float64) {
-			if s.done[r] == gen || s.rowMate[r] == a {
+		s.eachRow(a, func(r int, x float64) {
+			if w.done[r] == gen || s.rowMate[r] == a {
 				return
 			}
-			rc := s.colDual[a].Add(s.rowDual[r]).Sub(Value{1, w})
+			rc := s.colDual[a].Add(s.rowDual[r]).Sub(Value{1, x})
 			if rc.N == 0 && rc.X < 0 {
 				rc.X = 0 // rounding in the certificate
 			}
-			if d := s.distA[a].Add(rc); s.seen[r] != gen || d.Less(s.dist[r]) {
-				s.seen[r], s.dist[r], s.pred[r] = gen, d, a
-				s.heap.push(heapItem{d, int32(r)})
+			if d := w.distA[a].Add(rc); w.seen[r] != gen || d.Less(w.dist[r]) {
+				w.seen[r], w.dist[r], w.pred[r] = gen, d, a
+				w.heap.push(heapItem{d, int32(r)})
 			}
 		})
 	}
 
 	best, endB := v0, -1 // leaving j0 unmatched costs v0
-	freed := false
 	settleCol(j0, Value{}, -1)
 	relax(j0)
-	for len(s.heap) > 0 {
-		it := s.heap.pop()
+	for len(w.heap) > 0 {
+		it := w.heap.pop()
 		b := int(it.v)
-		if s.done[b] == gen || it.d != s.dist[b] {
+		if w.done[b] == gen || it.d != w.dist[b] {
 			continue // stale
 		}
-		if !s.dist[b].Less(best) {
+		if !w.dist[b].Less(best) {
 			break
 		}
-		s.done[b] = gen
-		s.settled = append(s.settled, b)
+		w.done[b] = gen
+		w.settled = append(w.settled, b)
 		a := s.rowMate[b]
 		if a < 0 {
-			if t := s.dist[b].Add(s.rowDual[b]); t.Less(best) {
-				best, endB, freed = t, b, false
+			if t := w.dist[b].Add(s.rowDual[b]); t.Less(best) {
+				best, endB = t, b
 			}
 			continue
 		}
 		// The first row of column a reached: a and its other rows are
 		// settled at b's distance.
-		d := s.dist[b]
+		d := w.dist[b]
 		settleCol(a, d, b)
 		for _, x := range s.on[a] {
-			if x := int(x); x != b && s.done[x] != gen {
-				s.done[x], s.dist[x], s.pred[x] = gen, d, a
-				s.settled = append(s.settled, x)
+			if x := int(x); x != b && w.done[x] != gen {
+				w.done[x], w.dist[x], w.pred[x] = gen, d, a
+				w.settled = append(w.settled, x)
 			}
 		}
 		if t := d.Add(s.colDual[a]); t.Less(best) {
-			best, endB, freed = t, b, true
+			best, endB = t, b
 		}
 		relax(a)
 	}
 
-	for _, b := range s.settled {
-		s.rowDual[b] = s.rowDual[b].Add(best.Sub(s.dist[b]))
+	for _, b := range w.settled {
+		s.rowDual[b] = s.rowDual[b].Add(best.Sub(w.dist[b]))
 	}
-	for _, a := range s.settledA {
-		s.colDual[a] = s.colDual[a].Sub(best.Sub(s.distA[a]))
+	for _, a := range w.settledA {
+		s.colDual[a] = s.colDual[a].Sub(best.Sub(w.distA[a]))
 	}
 	if endB >= 0 {
-		_ = freed // endB leaves its column (which keeps a free seat), or was unmatched
+		// endB leaves its column (which keeps a free seat), or was
+		// unmatched.
 		for b := endB; ; {
-			a := s.pred[b]
+			a := w.pred[b]
+			s.moves = append(s.moves, RowMove{Row: b, From: s.rowMate[b], To: a})
 			s.move(b, a)
 			if a == j0 {
 				break
 			}
-			b = s.via[a]
+			b = w.via[a]
 		}
 	}
 	return v0.Sub(best)
 }
 
-// move puts row b on column a, off its column if it had one.
+// move puts row b on column a, off its column if it had one. The
+// columns' slices are replaced, never written in place.
 func (s *SparseGrowth) move(b, a int) {
 	if old := s.rowMate[b]; old >= 0 {
 		on := s.on[old]
 		k := slices.Index(on, int32(b))
-		s.on[old] = slices.Delete(on, k, k+1)
+		s.on[old] = slices.Concat(on[:k:k], on[k+1:])
 	}
 	s.rowMate[b] = a
-	s.on[a] = append(s.on[a], int32(b))
+	s.on[a] = append(s.on[a][:len(s.on[a]):len(s.on[a])], int32(b))
+}
+
+// grown returns s with length at least n, its entries beyond its old
+// length zero, reusing its storage when it can: the stamps of the work
+// space stay valid as the columns grow.
+func grown[T any](s []T, n int) []T {
+	if len(s) >= n {
+		return s
+	}
+	if cap(s) >= n {
+		x := s[:n]
+		clear(x[len(s):])
+		return x
+	}
+	return append(s, make([]T, n-len(s))...)
 }

@@ -239,7 +239,22 @@ func TestSparseGrowthAgainstResolve(t *testing.T) {
 			}
 			extra = append(extra, ec)
 			name := fmt.Sprintf("seed %d (%d×%d %s cap %d) step %d", sc.seed, sc.rows, sc.cols, sc.kind, sc.maxCap, step)
+			before := make([]int, gr.Rows())
+			for i := range before {
+				before[i] = gr.RowMate(i)
+			}
 			gain := gr.AddCol(ec.rows, ec.scores)
+			moved := map[int]bool{}
+			for _, m := range gr.LastMoves() {
+				assert.Equal(t, before[m.Row], m.From, "%s: row %d moved from", name, m.Row)
+				assert.Equal(t, gr.RowMate(m.Row), m.To, "%s: row %d moved to", name, m.Row)
+				moved[m.Row] = true
+			}
+			for i := range before {
+				if !moved[i] {
+					assert.Equal(t, before[i], gr.RowMate(i), "%s: row %d did not move", name, i)
+				}
+			}
 			want := sparseOptimum(t, rebuild(t, g, -1, 0, extra))
 			assert.Equal(t, want.N-prev.N, gain.N, "%s: pairs gained", name)
 			assert.InDelta(t, want.X-prev.X, gain.X, 1e-9*(1+math.Abs(want.X)), "%s: total gained", name)
