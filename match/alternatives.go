@@ -145,15 +145,20 @@ var errNoState = errors.New("match: alternatives need a Proposal returned by Pro
 // k ≤ 0 gives no alternatives. Errors: [ErrUnknownMentee] for an ID the
 // round did not have; [ErrNotInPool] for a mentee who was pinned, paused
 // or ineligible; an error for a Proposal that did not come from Propose;
-// [ErrRoundTooLarge] for a round solved on its allowed pairs whose mentee
-// × seat cells exceed [MaxCells] (see below).
+// [ErrRoundTooLarge] in the case described below, never expected.
 //
-// Cost: O(m·n·log(m+n)) for m pool mentees and n mentor seats, and 16
-// bytes of memory per allowed pair. For a round that [Propose] solved on
-// its allowed pairs, the first call of Alternatives, AllAlternatives,
-// Needs or Outreach also lays out its dense scores and solves them once
-// (the dense certificate of the proposal), which costs what a dense round
-// costs.
+// Cost: O(E·log(m+n)) for E allowed pairs, m pool mentees and n mentor
+// seats (E = m·n for a round solved dense, whose solver matrix holds
+// every pair), and 16 bytes of memory per allowed pair. A round that
+// [Propose] solved on its allowed pairs is priced on that sparse problem,
+// with the certificate of its solve, without a dense matrix; its values
+// are rounded to float32 there, so its figures are those of the problem
+// it solved, within about 1e-7 per duo of the scores' (Loss itself is
+// worked out from the scores). Should that certificate not prove the
+// proposal optimal (for BestTotal, when the pairs worth exactly 0 that
+// the proposal adds change the duals it needs), the dense scores are
+// laid out and solved once instead, which costs what a dense round
+// costs, and fails with ErrRoundTooLarge past [MaxCells].
 func (p Proposal) Alternatives(menteeID string, k int) ([]Alternative, error) {
 	st := p.state
 	if st == nil {
@@ -189,10 +194,11 @@ func (p Proposal) Alternatives(menteeID string, k int) ([]Alternative, error) {
 // out of the round, and a second the cost of refilling each seat from
 // outside: together they price, at once, every pair of a mentee without a
 // mentor, and bound every pair of the others. For a mentee with a mentor,
-// only the way back to the seat they vacate needs a search of its own, and
-// it stops as soon as the k-th best bound shows that no further mentor can
-// enter the top k. The figures are exact (see the comment on
-// altGraph.alternatives for the proof).
+// only the way back to the seat they vacate needs a search of its own:
+// over the assignment alone (a path through the outside is priced by the
+// shared searches), and it stops as soon as the k-th best bound shows
+// that no further mentor can enter the top k. The figures are exact (see
+// the comment on altGraph.alternatives for the proof).
 //
 // It checks ctx between mentees and regularly inside each search, and
 // returns ctx.Err() promptly when ctx is done. Errors: ctx.Err(); an error
@@ -200,12 +206,15 @@ func (p Proposal) Alternatives(menteeID string, k int) ([]Alternative, error) {
 // [Proposal.Alternatives], whose note on rounds solved on their allowed
 // pairs holds here too.
 //
-// Cost: O(m·n·log(m+n)) for the shared part (building the residual graph,
-// two searches), plus for each mentee with a mentor a search that only
-// reads the arcs shorter than its limit; O(m·n·log(m+n)) per mentee in
-// the worst case, far less on real rounds: every mentee of a 1000×800
-// round, k = 5, takes about 0.3 s on a 2-core machine, 2000×1600 about
-// 1 s. Memory: 16 bytes per allowed pair, plus O(m+n) per search.
+// Cost: O(E·log(m+n)) for the shared part (building the residual graph,
+// two searches) for E allowed pairs (E = m·n for a round solved dense),
+// plus for each mentee with a mentor a search that only reads the arcs
+// shorter than its limit; O(E·log(m+n)) per mentee in the worst case,
+// far less on real rounds: every mentee of a 1000×800 round, k = 5,
+// takes about 0.3 s on a 2-core machine, 2000×1600 about 1 s; a
+// spread-out 5000×4000 round solved on its allowed pairs about 1 s of
+// CPU time (README). Memory: 16 bytes per allowed pair, plus O(m+n) per
+// search.
 func (p Proposal) AllAlternatives(ctx context.Context, k int) (map[string][]Alternative, error) {
 	st := p.state
 	if st == nil {

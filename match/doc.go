@@ -87,8 +87,11 @@
 // mentors are its columns with their seats as capacities, and for
 // BestTotal a column worth 0 that every mentee may take stands for being
 // unmatched. Memory is then about 20 bytes per allowed pair. Alternatives
-// and needs of such a round build the dense certificate of its proposal
-// the first time they are asked for (a dense solve).
+// and needs of such a round are priced on the same sparse problem, with
+// the certificate of its solve ([lap.NewSparseResidual],
+// [lap.SparseGrowth]), never on a dense matrix; Outreach still builds the
+// dense certificate of its proposal the first time it is asked for (a
+// dense solve).
 //
 // [Proposal.Alternatives] prices overruling a proposal exactly: forcing a
 // pair costs its reduced weight plus the shortest path back through the
@@ -100,9 +103,11 @@
 // mentee on to a free seat or out of the round, and of refilling it from
 // outside; that prices the pairs of every unmatched mentee outright and
 // bounds the others, so that a matched mentee only needs a search back to
-// the seat they vacate, cut off at the k-th best bound (and, reading each
-// seat's arcs by increasing reduced cost, at its first arc beyond it).
-// Cost: O(m·n·log(m+n)) shared, then a small search per mentee; every
+// the seat they vacate, over the assignment alone (a way through the
+// outside is priced by the shared searches), cut off at the k-th best
+// bound (and, reading each seat's arcs by increasing reduced cost, at its
+// first arc beyond it). Cost: O(E·log(m+n)) shared for E allowed pairs
+// (every cell of a dense round), then a small search per mentee; every
 // mentee of a 1000×800 round, k = 5, in about 0.3 s on a 2-core machine,
 // 2000×1600 in about 1 s; 16 bytes of memory per allowed pair. Tests check
 // every figure, and the changes, against re-running the round with the

@@ -136,16 +136,25 @@
 //     through the pair); [Residual.Out] and [Residual.In] are two searches
 //     shared by every pair, which price outright every pair of an
 //     unmatched row and bound the others, and [Residual.SearchBack] is
-//     the search, cut off at a limit, that a matched row needs. The paths
-//     say which pairs would move. Cost: O(r·c·log(r+c)) to build and for
-//     each search at worst, far less when the limit cuts it.
+//     the search, cut off at a limit, that a matched row needs;
+//     [Residual.SearchNear] is the same search without the node
+//     "outside the assignment", whose paths Out and In price, and which
+//     therefore stays near its target. The paths say which pairs would
+//     move. Cost: O(r·c·log(r+c)) to build and for each search at worst,
+//     far less when the limit cuts it. [NewSparseResidual] is the same
+//     graph for a [Sparse] problem, a column one node whatever its seats:
+//     O(E·log(r+c)) for E allowed pairs.
 //   - [Growth] keeps an assignment optimal as the matrix grows by a row or
 //     a column ([Growth.AddRow], [Growth.AddCol]): the optimum changes
 //     along one alternating path from the new vertex, found by one
 //     Dijkstra search and followed by the usual dual update. Cost: at most
-//     O(r·c) a step, against a solve from scratch.
+//     O(r·c) a step, against a solve from scratch. [SparseGrowth] does it
+//     for a Sparse problem growing by columns, each with its allowed rows,
+//     with a heap: at most O(E·log E) a step.
 //
-// Tests check both against solving the changed matrix with [Assign].
+// Tests check them against solving the changed problem with [Assign] or
+// [AssignSparse], and the sparse forms against the dense ones on the
+// problem laid out one column per seat.
 //
 // # Cancellation
 //
