@@ -79,31 +79,43 @@ func TestAllAlternativesSparseEqualsDense(t *testing.T) {
 			assert.Nil(t, st.solver, "%s: no dense solver matrix", name)
 		}
 	}
-	seeds := uint64(400)
+	eachSparseRound(t, 400, 7, []sparseSize{{120, 100, false, BestTotal}, {400, 320, false, MostMatched},
+		{1000, 800, true, BestTotal}, {2000, 1600, true, MostMatched}},
+		func(t *testing.T, name string, r Round, seed uint64) { check(t, name, r, 1+int(seed%4)) })
+}
+
+// sparseSize is a synthetic round of eachSparseRound.
+type sparseSize struct {
+	mentees, mentors int
+	spread           bool // all over Belgium, rather than in synth's cities
+	obj              Objective
+}
+
+// eachSparseRound calls check on the rounds of the random suite (seeds of
+// them, 60 with -short; seed is the round's seed) and on synthetic rounds
+// of the sizes (seeded with synthSeed, seed 0; those above 400 mentees
+// are left out with -short), until a check fails.
+func eachSparseRound(t *testing.T, seeds int, synthSeed uint64, sizes []sparseSize, check func(t *testing.T, name string, r Round, seed uint64)) {
+	t.Helper()
 	if testing.Short() {
 		seeds = 60
 	}
-	for seed := uint64(1); seed <= seeds; seed++ {
+	for seed := uint64(1); seed <= uint64(seeds); seed++ {
 		r, _ := randomRound(seed)
-		check(t, fmt.Sprint("seed ", seed), r, 1+int(seed%4))
+		check(t, fmt.Sprint("seed ", seed), r, seed)
 		if t.Failed() {
 			return
 		}
 	}
-	for _, sz := range []struct {
-		mentees, mentors int
-		spread           bool
-		obj              Objective
-	}{{120, 100, false, BestTotal}, {400, 320, false, MostMatched}, {1000, 800, true, BestTotal}, {2000, 1600, true, MostMatched}} {
-		name := fmt.Sprintf("%dx%d spread=%v %s", sz.mentees, sz.mentors, sz.spread, sz.obj)
+	for _, sz := range sizes {
 		if testing.Short() && sz.mentees > 400 {
 			continue
 		}
-		r := synthRound(t, 7, sz.mentees, sz.mentors)
+		r := synthRound(t, synthSeed, sz.mentees, sz.mentors)
 		if sz.spread {
-			r.Mentees, r.Mentors = synth.Generate(synth.Config{Seed: 7, Mentees: sz.mentees, Mentors: sz.mentors, On: roundDay, IneligibleShare: 0.1, Spread: true})
+			r.Mentees, r.Mentors = synth.Generate(synth.Config{Seed: synthSeed, Mentees: sz.mentees, Mentors: sz.mentors, On: roundDay, IneligibleShare: 0.1, Spread: true})
 		}
 		r.Objective = sz.obj
-		check(t, name, r, 5)
+		check(t, fmt.Sprintf("%dx%d spread=%v %s", sz.mentees, sz.mentors, sz.spread, sz.obj), r, 0)
 	}
 }

@@ -7,8 +7,6 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/duomatch/duo/internal/synth"
 )
 
 // TestNeedsSparseEqualsDense: on rounds solved on their allowed pairs (the
@@ -53,31 +51,11 @@ func TestNeedsSparseEqualsDense(t *testing.T) {
 		}
 	}
 	seeds := 300
+	eachSparseRound(t, seeds, 9, []sparseSize{{120, 60, false, MostMatched}, {400, 300, false, BestTotal},
+		{1000, 700, true, MostMatched}, {2000, 1400, true, BestTotal}},
+		func(t *testing.T, name string, r Round, seed uint64) { check(t, name, r, int(seed%6)) })
 	if testing.Short() {
 		seeds = 60
-	}
-	for seed := uint64(1); seed <= uint64(seeds); seed++ {
-		r, _ := randomRound(seed)
-		check(t, fmt.Sprint("seed ", seed), r, 1+int(seed%5))
-		if t.Failed() {
-			return
-		}
-	}
-	for _, sz := range []struct {
-		mentees, mentors int
-		spread           bool
-		obj              Objective
-	}{{120, 60, false, MostMatched}, {400, 300, false, BestTotal}, {1000, 700, true, MostMatched}, {2000, 1400, true, BestTotal}} {
-		name := fmt.Sprintf("%dx%d spread=%v %s", sz.mentees, sz.mentors, sz.spread, sz.obj)
-		if testing.Short() && sz.mentees > 400 {
-			continue
-		}
-		r := synthRound(t, 9, sz.mentees, sz.mentors)
-		if sz.spread {
-			r.Mentees, r.Mentors = synth.Generate(synth.Config{Seed: 9, Mentees: sz.mentees, Mentors: sz.mentors, On: roundDay, IneligibleShare: 0.1, Spread: true})
-		}
-		r.Objective = sz.obj
-		check(t, name, r, 0)
 	}
 	assert.Greater(t, used, seeds/10, "rounds with needs valued on the sparse problem")
 }

@@ -160,7 +160,7 @@ func newResidual(ctx context.Context, pairs pairSource, r, c int, cp []int, a *A
 	}
 	g.onCol = make([]int32, len(a.Pairs))
 	fill := slices.Clone(g.onPtr[:seats])
-	for _, pr := range a.Pairs { // sorted by row: each column's rows in order
+	for _, pr := range a.Pairs { // each column's rows in the pairs' order
 		g.onCol[fill[pr.Col]] = int32(pr.Row)
 		fill[pr.Col]++
 	}
@@ -263,7 +263,8 @@ func (g *Residual) Cols() int { return g.seats }
 func (g *Residual) RowMate(i int) int { return g.rowMate[i] }
 
 // ColMate returns column j's row in the assignment, or -1; for a column
-// of a [Sparse] problem with several rows, the lowest of them.
+// of a [Sparse] problem with several rows, the first of them in the
+// assignment's pairs.
 func (g *Residual) ColMate(j int) int {
 	if g.onPtr[j] == g.onPtr[j+1] {
 		return -1

@@ -1,7 +1,6 @@
 package lap
 
 import (
-	"fmt"
 	"slices"
 )
 
@@ -77,33 +76,26 @@ func NewSparseGrowth(g *Sparse, a Assignment) (*SparseGrowth, error) {
 	if g == nil {
 		g = &Sparse{}
 	}
-	r, c := g.Dims()
-	if len(a.RowCover) != r || len(a.ColCover) != c || len(a.RowDual) != r || len(a.ColDual) != c {
-		return nil, fmt.Errorf("%w: a certificate of lengths %d, %d, %d, %d for %d rows and %d columns",
-			ErrInvalidAssignment, len(a.RowCover), len(a.ColCover), len(a.RowDual), len(a.ColDual), r, c)
+	mate, err := sparseMates(g, &a)
+	if err != nil {
+		return nil, err
 	}
+	r, c := g.Dims()
 	s := &SparseGrowth{
-		g: g, rowMate: make([]int, r), cap: make([]int, c), on: make([][]int32, c),
+		g: g, rowMate: mate, cap: make([]int, c), on: make([][]int32, c),
 		rowDual: make([]Value, r), colDual: make([]Value, c), w: &growWork{},
 	}
 	for i := range r {
-		s.rowMate[i] = -1
 		s.rowDual[i] = Value{cover(a.RowCover[i]), a.RowDual[i]}
 	}
 	for j := range c {
 		s.cap[j] = int(g.capOf(j))
 		s.colDual[j] = Value{cover(a.ColCover[j]), a.ColDual[j]}
 	}
-	src := sparseRows{g}
-	for k, p := range a.Pairs {
-		if p.Row < 0 || p.Row >= r || p.Col < 0 || p.Col >= c || s.rowMate[p.Row] >= 0 || len(s.on[p.Col]) >= s.cap[p.Col] {
-			return nil, fmt.Errorf("%w: pair %d (%d, %d) out of range, or its row or column used too often", ErrInvalidAssignment, k, p.Row, p.Col)
+	for i, j := range mate {
+		if j >= 0 {
+			s.on[j] = append(s.on[j], int32(i))
 		}
-		if _, ok := src.at(p.Row, p.Col); !ok {
-			return nil, fmt.Errorf("%w: pair %d (%d, %d) is not allowed", ErrInvalidAssignment, k, p.Row, p.Col)
-		}
-		s.rowMate[p.Row] = p.Col
-		s.on[p.Col] = append(s.on[p.Col], int32(p.Row))
 	}
 	s.byCol = indexByCol(g)
 	return s, nil

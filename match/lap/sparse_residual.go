@@ -26,29 +26,43 @@ func NewSparseResidual(ctx context.Context, g *Sparse, a *Assignment) (*Residual
 	if g == nil {
 		g = &Sparse{}
 	}
+	if _, err := sparseMates(g, a); err != nil {
+		return nil, err
+	}
+	r, c := g.Dims()
+	cp := make([]int, c)
+	for j := range cp {
+		cp[j] = int(g.capOf(j))
+	}
+	return newResidual(ctx, sparseRows{g}, r, c, cp, a)
+}
+
+// sparseMates checks that a fits g (a certificate of g's lengths, pairs
+// of g, no row twice, no column beyond its capacity) and returns each
+// row's column in a, -1 for none.
+func sparseMates(g *Sparse, a *Assignment) ([]int, error) {
 	r, c := g.Dims()
 	if len(a.RowCover) != r || len(a.ColCover) != c || len(a.RowDual) != r || len(a.ColDual) != c {
 		return nil, fmt.Errorf("%w: a certificate of lengths %d, %d, %d, %d for %d rows and %d columns",
 			ErrInvalidAssignment, len(a.RowCover), len(a.ColCover), len(a.RowDual), len(a.ColDual), r, c)
 	}
-	cp := make([]int, c)
-	for j := range cp {
-		cp[j] = int(g.capOf(j))
+	mate := make([]int, r)
+	for i := range mate {
+		mate[i] = -1
 	}
-	seen := make([]bool, r)
-	load := make([]int, c)
+	load := make([]int32, c)
 	src := sparseRows{g}
 	for k, p := range a.Pairs {
-		if err := checkPairPlace(a.Pairs, k, r, c); err != nil {
-			return nil, err
+		if p.Row < 0 || p.Row >= r || p.Col < 0 || p.Col >= c {
+			return nil, fmt.Errorf("%w: pair %d (%d, %d) out of range", ErrInvalidAssignment, k, p.Row, p.Col)
 		}
-		if _, ok := src.at(p.Row, p.Col); !ok || seen[p.Row] || load[p.Col] >= cp[p.Col] {
+		if _, ok := src.at(p.Row, p.Col); !ok || mate[p.Row] >= 0 || load[p.Col] >= g.capOf(p.Col) {
 			return nil, fmt.Errorf("%w: pair %d (%d, %d) is not allowed, or its row or column is used too often", ErrInvalidAssignment, k, p.Row, p.Col)
 		}
-		seen[p.Row] = true
+		mate[p.Row] = p.Col
 		load[p.Col]++
 	}
-	return newResidual(ctx, src, r, c, cp, a)
+	return mate, nil
 }
 
 // sparseRows are the allowed pairs of a Sparse problem (those of a column
