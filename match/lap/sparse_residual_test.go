@@ -379,3 +379,56 @@ func TestSearchNearThroughT(t *testing.T) {
 		}
 	}
 }
+
+// FuzzSparseResidual: on small sparse problems drawn from the fuzzer's
+// numbers (shape, density, kind of scores, capacities, rows without
+// pairs), every pair's forcing cost on the sparse residual graph is what
+// re-solving with the pair imposed gives, and adding a column to the
+// sparse growth gains what re-solving the grown problem gives.
+func FuzzSparseResidual(f *testing.F) {
+	f.Add(uint64(1), uint8(4), uint8(3), uint8(128), uint8(1), uint8(2), uint8(0))
+	f.Add(uint64(7), uint8(6), uint8(6), uint8(60), uint8(3), uint8(0), uint8(40))
+	f.Add(uint64(9), uint8(1), uint8(7), uint8(255), uint8(2), uint8(3), uint8(0))
+	kinds := []string{"uniform", "ties", "int", "negative"}
+	f.Fuzz(func(t *testing.T, seed uint64, rows, cols, density, kind, maxCap, empty uint8) {
+		sc := sparseCase{
+			rows: 1 + int(rows%7), cols: 1 + int(cols%7), density: float64(density) / 255,
+			kind: kinds[kind%4], maxCap: int(maxCap % 4), emptyRows: float64(empty) / 255, seed: seed,
+		}
+		ctx := context.Background()
+		g, _, _ := sc.build()
+		a, err := lap.AssignSparse(ctx, g)
+		require.NoError(t, err)
+		res, err := lap.NewSparseResidual(ctx, g, &a)
+		require.NoError(t, err)
+		opt := lap.Value{N: len(a.Pairs), X: a.Total}
+		tol := 1e-9 * (1 + math.Abs(opt.X))
+		for i := range sc.rows {
+			cs, ss := g.Row(i)
+			for e, j := range cs {
+				cost, ok, err := res.ForceCost(ctx, i, int(j))
+				require.NoError(t, err)
+				if g.Capacity(int(j)) == 0 {
+					require.False(t, ok)
+					continue
+				}
+				require.True(t, ok)
+				want := opt.Sub(sparseOptimum(t, rebuild(t, g, i, int(j), nil)).Add(lap.Value{N: 1, X: float64(ss[e])}))
+				require.Equal(t, want.N, cost.N, "pair (%d, %d)", i, j)
+				require.InDelta(t, want.X, cost.X, tol, "pair (%d, %d)", i, j)
+			}
+		}
+		gr, err := lap.NewSparseGrowth(g, a)
+		require.NoError(t, err)
+		var ec extraCol
+		for i := range sc.rows {
+			if (seed>>uint(i%64))&1 == 1 {
+				ec.rows, ec.scores = append(ec.rows, i), append(ec.scores, float64(i%3))
+			}
+		}
+		gain := gr.AddCol(ec.rows, ec.scores)
+		want := sparseOptimum(t, rebuild(t, g, -1, 0, []extraCol{ec})).Sub(opt)
+		require.Equal(t, want.N, gain.N)
+		require.InDelta(t, want.X, gain.X, tol)
+	})
+}
