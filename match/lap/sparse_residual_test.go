@@ -9,9 +9,21 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"gonum.org/v1/gonum/mat"
 
 	"github.com/duomatch/duo/match/lap"
 )
+
+// solvedSparse builds sc and solves it: the problem, its matrix with one
+// column per seat (nil without rows or seats), the assignment and its
+// optimum.
+func solvedSparse(t *testing.T, sc sparseCase) (*lap.Sparse, *mat.Dense, lap.Assignment, lap.Value) {
+	t.Helper()
+	g, dense, _ := sc.build()
+	a, err := lap.AssignSparse(context.Background(), g)
+	require.NoError(t, err)
+	return g, dense, a, lap.Value{N: len(a.Pairs), X: a.Total}
+}
 
 // sparseOptimum solves g from scratch and returns its lexicographic
 // optimum.
@@ -89,12 +101,9 @@ func sparseCases(n int, maxSide int) []sparseCase {
 func TestSparseForceCostAgainstResolve(t *testing.T) {
 	ctx := context.Background()
 	for _, sc := range sparseCases(200, 7) {
-		g, dense, _ := sc.build()
-		a, err := lap.AssignSparse(ctx, g)
-		require.NoError(t, err)
+		g, dense, a, opt := solvedSparse(t, sc)
 		res, err := lap.NewSparseResidual(ctx, g, &a)
 		require.NoError(t, err)
-		opt := lap.Value{N: len(a.Pairs), X: a.Total}
 		var dres *lap.Residual
 		var seatCol []int
 		if dense != nil {
@@ -162,12 +171,9 @@ func TestSparseResidualLarge(t *testing.T) {
 		if testing.Short() && sc.rows > 500 {
 			continue
 		}
-		g, _, _ := sc.build()
-		a, err := lap.AssignSparse(ctx, g)
-		require.NoError(t, err)
+		g, _, a, opt := solvedSparse(t, sc)
 		res, err := lap.NewSparseResidual(ctx, g, &a)
 		require.NoError(t, err)
-		opt := lap.Value{N: len(a.Pairs), X: a.Total}
 		rng := rand.New(rand.NewPCG(sc.seed, 3))
 		full, cut := res.NewSearch(), res.NewSearch()
 		for range 12 {
@@ -217,15 +223,24 @@ func TestSparseResidualLarge(t *testing.T) {
 func TestSparseGrowthAgainstResolve(t *testing.T) {
 	ctx := context.Background()
 	for _, sc := range sparseCases(200, 8) {
-		g, _, _ := sc.build()
-		a, err := lap.AssignSparse(ctx, g)
-		require.NoError(t, err)
+		g, dense, a, opt := solvedSparse(t, sc)
 		gr, err := lap.NewSparseGrowth(g, a)
 		require.NoError(t, err)
-		prev := lap.Value{N: len(a.Pairs), X: a.Total}
+		prev := opt
 		rng := rand.New(rand.NewPCG(sc.seed, 11))
 		var extra []extraCol
 		base := gr.Clone()
+		// The dense Growth on the same problem, one column per seat.
+		lines := make(seatLines, sc.rows)
+		var da lap.Assignment
+		if dense != nil {
+			for i := range lines {
+				lines[i] = append([]float64(nil), dense.RawRowView(i)...)
+			}
+			da, err = lap.Assign(ctx, dense)
+			require.NoError(t, err)
+		}
+		dg := lap.NewGrowth(da, sc.rows, len(lines[0]))
 		for step := range 3 {
 			var ec extraCol
 			for i := range sc.rows {
@@ -244,6 +259,15 @@ func TestSparseGrowthAgainstResolve(t *testing.T) {
 				before[i] = gr.RowMate(i)
 			}
 			gain := gr.AddCol(ec.rows, ec.scores)
+			for i := range lines {
+				lines[i] = append(lines[i], math.Inf(-1))
+			}
+			for e, i := range ec.rows {
+				lines[i][len(lines[i])-1] = ec.scores[e]
+			}
+			dgain := dg.AddCol(lines)
+			assert.Equal(t, dgain.N, gain.N, "%s: pairs gained, dense Growth", name)
+			assert.InDelta(t, dgain.X, gain.X, 1e-9*(1+math.Abs(prev.X)), "%s: total gained, dense Growth", name)
 			moved := map[int]bool{}
 			for _, m := range gr.LastMoves() {
 				assert.Equal(t, before[m.Row], m.From, "%s: row %d moved from", name, m.Row)
@@ -288,6 +312,18 @@ func TestSparseGrowthAgainstResolve(t *testing.T) {
 	}
 }
 
+// seatLines is a dense matrix that grows by columns, read out to the
+// dense Growth (row i is lines[i]).
+type seatLines [][]float64
+
+func (m seatLines) ReadRow(i int, dst []float64) { copy(dst, m[i]) }
+
+func (m seatLines) ReadCol(j int, dst []float64) {
+	for i := range dst {
+		dst[i] = m[i][j]
+	}
+}
+
 func countMatched(g *lap.SparseGrowth) int {
 	n := 0
 	for i := range g.Rows() {
@@ -329,9 +365,7 @@ func TestSearchNearThroughT(t *testing.T) {
 	ctx := context.Background()
 	whole := lap.Value{N: math.MaxInt, X: math.Inf(1)}
 	for _, sc := range sparseCases(120, 9) {
-		g, dense, _ := sc.build()
-		a, err := lap.AssignSparse(ctx, g)
-		require.NoError(t, err)
+		g, dense, a, _ := solvedSparse(t, sc)
 		sres, err := lap.NewSparseResidual(ctx, g, &a)
 		require.NoError(t, err)
 		graphs := []*lap.Residual{sres}
@@ -396,12 +430,9 @@ func FuzzSparseResidual(f *testing.F) {
 			kind: kinds[kind%4], maxCap: int(maxCap % 4), emptyRows: float64(empty) / 255, seed: seed,
 		}
 		ctx := context.Background()
-		g, _, _ := sc.build()
-		a, err := lap.AssignSparse(ctx, g)
-		require.NoError(t, err)
+		g, _, a, opt := solvedSparse(t, sc)
 		res, err := lap.NewSparseResidual(ctx, g, &a)
 		require.NoError(t, err)
-		opt := lap.Value{N: len(a.Pairs), X: a.Total}
 		tol := 1e-9 * (1 + math.Abs(opt.X))
 		for i := range sc.rows {
 			cs, ss := g.Row(i)
