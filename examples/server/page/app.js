@@ -323,6 +323,7 @@ document.addEventListener("DOMContentLoaded", () => {
   $("filter-city").addEventListener("change", (e) => { state.view.city = e.target.value; state.view.page = 0; renderList(); });
   $("filter-status").addEventListener("change", (e) => { state.view.status = e.target.value; state.view.page = 0; renderList(); });
   $("filter-waiting").addEventListener("change", (e) => { state.view.waiting = e.target.checked; state.view.page = 0; renderList(); });
+  $("sort").addEventListener("change", (e) => { const [k, dir] = e.target.value.split(" "); sortList(k, Number(dir)); });
   $("page-prev").addEventListener("click", () => { state.view.page--; renderList(); });
   $("page-next").addEventListener("click", () => { state.view.page++; renderList(); });
 });

@@ -117,20 +117,46 @@ function renderList() {
   $("page-of").textContent = t("pager.of", { page: state.view.page + 1, pages });
   $("page-prev").disabled = state.view.page === 0;
   $("page-next").disabled = state.view.page >= pages - 1;
-  for (const th of $("duos").tHead.querySelectorAll("th[data-sort]")) {
-    const k = th.dataset.sort;
-    th.setAttribute("aria-sort", state.view.sort === k ? (state.view.dir > 0 ? "ascending" : "descending") : "none");
-    th.replaceChildren(button(t("col." + k), () => sortBy(k), { class: "sort", "data-key": "sort-" + k }));
-  }
+  renderSort();
   if (focused) {
     const e = document.querySelector('[data-key="' + CSS.escape(focused) + '"]');
     if (e) e.focus();
   }
 }
 
+// The list's sorts: by a column, either way. The column headings sort
+// on a wide screen; the "Sort by" choice, which names each order in
+// words, at every width (a phone shows no headings).
+const SORTS = ["mentee", "mentor", "city", "waiting", "score"];
+
+// renderSort marks the headings and the choice with the current sort.
+// The headings' buttons and the choice's options are made again only
+// when the language changes, not on every page of the list.
+let sortLang = "";
+function renderSort() {
+  const heads = $("duos").tHead.querySelectorAll("th[data-sort]"), choice = $("sort");
+  if (sortLang !== lang) {
+    sortLang = lang;
+    for (const th of heads) th.replaceChildren(button(t("col." + th.dataset.sort), () => sortBy(th.dataset.sort), { class: "sort", "data-key": "sort-" + th.dataset.sort }));
+    choice.replaceChildren(...SORTS.flatMap((k) => [1, -1].map((dir) => el("option", { value: k + " " + dir }, t("sort." + k + (dir > 0 ? ".up" : ".down"))))));
+  }
+  for (const th of heads) {
+    const k = th.dataset.sort;
+    th.setAttribute("aria-sort", state.view.sort === k ? (state.view.dir > 0 ? "ascending" : "descending") : "none");
+  }
+  choice.value = state.view.sort + " " + state.view.dir;
+}
+
+// sortBy sorts by a heading: again on the same one turns the order.
 function sortBy(k) {
-  state.view.dir = state.view.sort === k ? -state.view.dir : k === "score" || k === "waiting" ? -1 : 1;
+  sortList(k, state.view.sort === k ? -state.view.dir : k === "score" || k === "waiting" ? -1 : 1);
+}
+
+function sortList(k, dir) {
+  if (!SORTS.includes(k)) return;
   state.view.sort = k;
+  state.view.dir = dir < 0 ? -1 : 1;
+  state.view.page = 0;
   renderList();
 }
 
@@ -168,28 +194,38 @@ function scoreBar(score) {
   return el("div", { class: "score" }, el("strong", {}, num(score)), el("span", { class: "bar", "aria-hidden": "true" }, fill));
 }
 
+// whyDetails is a row's expandable "Why": its words are built when it
+// is first opened, so that a page of the list is 50 rows and their
+// summaries, not thousands of hidden nodes to lay out on every turn.
+function whyDetails(key, build) {
+  const d = el("details", { class: "why" }, el("summary", { "data-key": "why-" + key }, t("why.summary")));
+  d.addEventListener("toggle", () => { if (d.open && d.childElementCount === 1) d.append(build()); });
+  return d;
+}
+
 // why lists each criterion's points in words: its bar is drawn on the
 // score's scale too (a full bar is 1 point), over a track as long as the
 // criterion's weight (the most it can add).
 function why(d) {
-  const list = el("ul", { class: "parts" });
-  const words = (state.proposal.words && state.proposal.words.parts[d.mentee_id]) || [];
-  d.parts.forEach((p, i) => {
-    const fill = el("span");
-    fill.style.width = p.contribution * 100 + "%";
-    const track = el("span", { class: "track" });
-    track.style.width = p.weight * 100 + "%";
-    list.append(el("li", {}, el("span", { class: "crit" }, t("crit." + p.criterion)), " ",
-      el("span", { class: "pts" }, t("why.points", { pts: num(p.contribution), max: num(p.weight) })),
-      el("span", { class: "bar", "aria-hidden": "true" }, track, fill), " ", serverText(words[i] || "")));
+  return whyDetails(d.mentee_id, () => {
+    const list = el("ul", { class: "parts" });
+    const words = (state.proposal.words && state.proposal.words.parts[d.mentee_id]) || [];
+    d.parts.forEach((p, i) => {
+      const fill = el("span");
+      fill.style.width = p.contribution * 100 + "%";
+      const track = el("span", { class: "track" });
+      track.style.width = p.weight * 100 + "%";
+      list.append(el("li", {}, el("span", { class: "crit" }, t("crit." + p.criterion)), " ",
+        el("span", { class: "pts" }, t("why.points", { pts: num(p.contribution), max: num(p.weight) })),
+        el("span", { class: "bar", "aria-hidden": "true" }, track, fill), " ", serverText(words[i] || "")));
+    });
+    return list;
   });
-  return el("details", { class: "why" }, el("summary", { "data-key": "why-" + d.mentee_id }, t("why.summary")), list);
 }
 
 // leftOut says why a mentee has no mentor.
 function leftOut(u) {
-  return el("details", { class: "why" }, el("summary", { "data-key": "why-" + u.id }, t("why.summary")),
-    el("p", {}, reasonText(u) + rowText("mentees", u)));
+  return whyDetails(u.id, () => el("p", {}, reasonText(u) + rowText("mentees", u)));
 }
 
 // reasonText says in words why a person is left out.
