@@ -106,9 +106,30 @@ func (s *server) ledgerIndicators(ctx context.Context, w http.ResponseWriter, r 
 	if e != nil {
 		return nil, e
 	}
-	var ind ledger.Indicators
-	s.ledger.View(func(l *ledger.Ledger) { ind = l.Indicators(days[0], days[1], nil) })
+	var ind indicatorsResponse
+	s.ledger.View(func(l *ledger.Ledger) {
+		ind = indicatorsResponse{l.Indicators(days[0], days[1], nil), l.Months(days[0], days[1])}
+	})
 	return ind, nil
+}
+
+// indicatorsResponse answers GET /v1/ledger/indicators: the period's
+// indicators and each month's counts (what the page's charts draw).
+type indicatorsResponse struct {
+	ledger.Indicators
+	Months []ledger.Month `json:"months"`
+}
+
+// ledgerDuos answers GET /v1/ledger/duos?on=…: every duo the ledger
+// holds and what became of it by that day (ledger.Ledger.Duos).
+func (s *server) ledgerDuos(ctx context.Context, w http.ResponseWriter, r *http.Request) (any, *apiError) {
+	days, e := queryDays(r.URL.Query(), "on")
+	if e != nil {
+		return nil, e
+	}
+	var duos []ledger.DuoRecord
+	s.ledger.View(func(l *ledger.Ledger) { duos = l.Duos(days[0]) })
+	return duos, nil
 }
 
 // ledgerReport answers GET /v1/ledger/report?from=…&to=…[&lang=…]: the

@@ -192,6 +192,7 @@ func TestLedgerRestart(t *testing.T) {
 		{"GET", "/v1/ledger/worklist?on=2026-04-01", ""},
 		{"GET", "/v1/ledger/indicators?from=2026-01-01&to=2026-12-31", ""},
 		{"POST", "/v1/ledger/round", round},
+		{"GET", "/v1/ledger/duos?on=2026-04-01", ""},
 	}
 	answers := make([][]byte, len(queries))
 	for i, q := range queries {
@@ -204,9 +205,15 @@ func TestLedgerRestart(t *testing.T) {
 	l, err := ledger.Read(f, ledger.Options{})
 	require.NoError(t, f.Close())
 	require.NoError(t, err)
-	want, err := json.Marshal(l.Indicators(profile.MustDate(2026, 1, 1), profile.MustDate(2026, 12, 31), nil))
+	from, to := profile.MustDate(2026, 1, 1), profile.MustDate(2026, 12, 31)
+	want, err := json.Marshal(indicatorsResponse{l.Indicators(from, to, nil), l.Months(from, to)})
 	require.NoError(t, err)
 	assert.JSONEq(t, string(want), string(answers[1]))
+	assert.Contains(t, string(answers[1]), `"months":[{"from":"2026-01-01","to":"2026-01-31",`)
+	want, err = json.Marshal(l.Duos(profile.MustDate(2026, 4, 1)))
+	require.NoError(t, err)
+	assert.JSONEq(t, string(want), string(answers[3]))
+	assert.Contains(t, string(answers[3]), `"mentor_id":"mo-2"`)
 
 	// The round: me-1's duo with mo-2 is pinned, the failed pair
 	// excluded, me-9 is not in the ledger.
@@ -383,6 +390,7 @@ func TestLedgerBadQueries(t *testing.T) {
 		{name: "worklist with an unknown parameter", method: "GET", path: "/v1/ledger/worklist?on=2026-02-03&city=Gent", fields: []string{"(query)"}},
 		{name: "indicators without a period", method: "GET", path: "/v1/ledger/indicators", fields: []string{"from", "to"}},
 		{name: "indicators of a period that ends before it starts", method: "GET", path: "/v1/ledger/indicators?from=2026-02-01&to=2026-01-01", fields: []string{"to"}},
+		{name: "duos without a day", method: "GET", path: "/v1/ledger/duos?from=2026-01-01", fields: []string{"on", "(query)"}},
 		{name: "report without a period", method: "GET", path: "/v1/ledger/report?lang=fr", fields: []string{"from", "to"}},
 		{name: "report in a language given twice", method: "GET", path: "/v1/ledger/report?from=2026-01-01&to=2026-12-31&lang=fr&lang=nl", fields: []string{"lang"}},
 		{name: "report in no language", method: "GET", path: "/v1/ledger/report?from=2026-01-01&to=2026-12-31&lang=Gent!", fields: []string{"lang"}},

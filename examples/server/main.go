@@ -23,7 +23,8 @@
 //	                            alternatives, needs} → the next round's
 //	                            proposal from the ledger, and its report
 //	GET  /v1/ledger/worklist    ?on=YYYY-MM-DD → the work due
-//	GET  /v1/ledger/indicators  ?from=…&to=… → the period's indicators
+//	GET  /v1/ledger/indicators  ?from=…&to=… → the period's indicators and months
+//	GET  /v1/ledger/duos        ?on=YYYY-MM-DD → every duo and what became of it
 //	GET  /v1/ledger/report      ?from=…&to=…[&lang=fr] → the funder's report, an HTML page
 //	GET  /healthz         200
 //

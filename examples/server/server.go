@@ -85,6 +85,7 @@ func newHandler(cfg config, logger *slog.Logger, lf *ledger.File) http.Handler {
 		handle("GET", "/v1/ledger/worklist", s.admitted(s.ledgerWorklist))
 		handle("GET", "/v1/ledger/indicators", s.admitted(s.ledgerIndicators))
 		handle("GET", "/v1/ledger/report", s.admitted(s.ledgerReport))
+		handle("GET", "/v1/ledger/duos", s.admitted(s.ledgerDuos))
 	}
 	s.page(mux)
 	// Unknown paths too.
