@@ -87,12 +87,18 @@ var programme = []string{
 // fileEvents reads the ledger file with the library.
 func fileEvents(t *testing.T, path string) []ledger.Event {
 	t.Helper()
+	return fileLedger(t, path).Events()
+}
+
+// fileLedger reads the ledger file at path with the library.
+func fileLedger(t *testing.T, path string) *ledger.Ledger {
+	t.Helper()
 	f, err := os.Open(path)
 	require.NoError(t, err)
 	defer f.Close()
 	l, err := ledger.Read(f, ledger.Options{})
 	require.NoError(t, err)
-	return l.Events()
+	return l
 }
 
 // ledgerEvents returns the events of the ledger in memory.

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"os"
@@ -11,6 +12,9 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/duomatch/duo/match/ledger"
+	"github.com/duomatch/duo/profile"
 )
 
 // TestPageMonth runs the month on the page with a server that keeps a
@@ -26,7 +30,17 @@ func TestPageMonth(t *testing.T) {
 	ls := startLedgerServer(t, path, testConfig())
 	menteesCSV, mentorsCSV, _ := coordinatorSheets(t, t.TempDir())
 	oneMenteeEach(t, mentorsCSV)
-	want := figuresOf(t, libraryRound(t, menteesCSV, mentorsCSV))
+	r := libraryRound(t, menteesCSV, mentorsCSV)
+	want := figuresOf(t, r)
+	names := map[string]string{}
+	for i, m := range r.Mentees {
+		f, l := nameOf("mentees", i)
+		names[m.ID] = f + " " + l + " (" + m.ID + ")"
+	}
+	for i, m := range r.Mentors {
+		f, l := nameOf("mentors", i)
+		names[m.ID] = f + " " + l + " (" + m.ID + ")"
+	}
 
 	var status, meetings, indicators, problems string
 	require.NoError(t, chromedp.Run(ctx,
@@ -41,6 +55,10 @@ func TestPageMonth(t *testing.T) {
 	))
 	require.Empty(t, problems)
 	assert.Contains(t, status, fmt.Sprintf("%d duos accepted", want.proposed))
+	// The duos listed are the ledger's, read back from it.
+	var stages []string
+	require.NoError(t, chromedp.Run(ctx, eval(`[...document.querySelectorAll("#meetings li")].map(li => li.dataset.stage + " " + li.firstChild.textContent)`, &stages)))
+	assert.Equal(t, ledgerStages(t, path, "2026-11-30", names), stages)
 	counts := map[string]int{}
 	for _, e := range fileEvents(t, path) {
 		counts[string(e.Kind)]++
@@ -89,6 +107,7 @@ func TestPageMonth(t *testing.T) {
 	}
 	assert.Equal(t, []string{"ended:completed", "outcome:job_over_3_months"}, later)
 	axeClean(t, ctx, "the month, after an ending and a result")
+	checkCharts(t, ctx, fileLedger(t, path), profile.MustDate(2025, 11, 23), profile.MustDate(2026, 12, 7))
 
 	// The funder's report opens from the page, in the page's language.
 	var href string
@@ -107,6 +126,79 @@ func TestPageMonth(t *testing.T) {
 		text("#status", &status),
 	))
 	assert.True(t, strings.HasSuffix(status, "mentees without a mentor."), status)
+
+	// A new tab knows nothing of the first one (its sessionStorage is its
+	// own): with the same sheets, it shows the duos as the ledger holds
+	// them on the day chosen, the ending and the result included.
+	tab, cancel := chromedp.NewContext(ctx)
+	defer cancel()
+	require.NoError(t, chromedp.Run(tab,
+		chromedp.Navigate(ls.url+"/"),
+		upload(menteesCSV, mentorsCSV),
+		waitStatus("duos proposed"),
+		chromedp.WaitVisible("#month", chromedp.ByQuery),
+		eval(`(() => { const d = document.getElementById("meeting-day"); d.value = "2027-05-20"; d.dispatchEvent(new Event("change")); return true })()`, nil),
+		chromedp.Poll(`document.querySelector('#meetings li[data-stage="ended"]')`, nil),
+		eval(`[...document.querySelectorAll("#meetings li")].map(li => li.dataset.stage + " " + li.firstChild.textContent)`, &stages),
+		eval(`document.querySelector('#meetings li[data-stage="ended"]').textContent`, &meetings),
+	))
+	assert.Equal(t, ledgerStages(t, path, "2027-05-20", names), stages)
+	assert.Contains(t, meetings, "· started · completed · job (contract over 3 months)")
+}
+
+// ledgerStages are the stage and the pair of each duo of the ledger file
+// on a day, with the people's names, as the page lists them.
+func ledgerStages(t *testing.T, path, day string, names map[string]string) []string {
+	t.Helper()
+	on, err := profile.ParseDate(day)
+	require.NoError(t, err)
+	var out []string
+	for _, d := range fileLedger(t, path).Duos(on) {
+		out = append(out, d.Stage+" "+names[d.MenteeID]+" with "+names[d.MentorID])
+	}
+	return out
+}
+
+// checkCharts compares the month's charts with the library's figures of
+// the period on the ledger file: each month's applications, proposals and
+// starts (bars and table), the time-to-match curve's steps (table), and
+// the results at each point (bars).
+func checkCharts(t *testing.T, ctx context.Context, l *ledger.Ledger, from, to profile.Date) {
+	t.Helper()
+	var months, curve [][]string
+	var monthBars, resultBars []string
+	var desc string
+	require.NoError(t, chromedp.Run(ctx,
+		eval(`[...document.querySelectorAll("#chart-months tbody tr")].map(tr => [...tr.cells].map(c => c.textContent))`, &months),
+		eval(`[...document.querySelectorAll("#chart-months rect")].map(r => r.dataset.n)`, &monthBars),
+		eval(`[...document.querySelectorAll("#chart-wait tbody tr")].map(tr => [...tr.cells].map(c => c.textContent))`, &curve),
+		eval(`[...document.querySelectorAll("#chart-results rect")].map(r => r.dataset.n)`, &resultBars),
+		eval(`document.querySelector("#chart-wait desc").textContent`, &desc),
+	))
+	var wantMonths [][]string
+	var wantBars []string
+	for _, m := range l.Months(from, to) {
+		wantMonths = append(wantMonths, []string{fmt.Sprintf("%02d/%02d", int(m.From.Month()), m.From.Year()%100),
+			fmt.Sprint(m.MenteeApplications), fmt.Sprint(m.Proposed), fmt.Sprint(m.Started)})
+		wantBars = append(wantBars, fmt.Sprint(m.MenteeApplications), fmt.Sprint(m.Proposed), fmt.Sprint(m.Started))
+	}
+	assert.Equal(t, wantMonths, months)
+	assert.Equal(t, wantBars, monthBars)
+	f := l.Indicators(from, to, nil).Overall
+	var wantCurve [][]string
+	for _, p := range f.DaysToMatch.Curve {
+		wantCurve = append(wantCurve, []string{fmt.Sprint(p.Day), fmt.Sprint(p.AtRisk), fmt.Sprint(p.Matched), fmt.Sprintf("%.0f%%", 100*(1-p.Waiting))})
+	}
+	require.NotEmpty(t, wantCurve, "someone was proposed a mentor")
+	assert.Equal(t, wantCurve, curve)
+	assert.Contains(t, desc, fmt.Sprintf("Eligible mentee applications: %d; proposed a mentor: %d; still waiting or gone before a proposal: %d.",
+		f.DaysToMatch.Applications, f.DaysToMatch.Matched, f.DaysToMatch.Censored))
+	var wantResults []string
+	for _, r := range []ledger.Results{f.AtEnd, f.At12Months} {
+		wantResults = append(wantResults, fmt.Sprint(r.Job.Count), fmt.Sprint(r.TrainingOrInternship.Count),
+			fmt.Sprint(r.Positive.Total-r.Positive.Count), fmt.Sprint(r.LostToFollowUp.Count))
+	}
+	assert.Equal(t, wantResults, resultBars)
 }
 
 // oneMenteeEach empties the capacity column of a mentors' sheet: the

@@ -300,9 +300,10 @@ document.addEventListener("DOMContentLoaded", () => {
   }
   $("round-form").addEventListener("submit", (e) => { e.preventDefault(); run(true); });
   $("rerun").addEventListener("click", () => run(false));
-  try { state.accepted = JSON.parse(sessionStorage.getItem("duo.accepted")) || []; } catch (e) { state.accepted = []; }
   $("accept").addEventListener("click", accept);
   $("ledger-round").addEventListener("click", ledgerRound);
+  // Another day: the ledger read again as of it.
+  for (const id of ["meeting-day", "next-day"]) $(id).addEventListener("change", () => renderMonth().catch((err) => showProblems([err])));
   for (const table of ["duos", "unmatched", "alternatives"]) $("download-" + table).addEventListener("click", () => download(table));
   for (const kind of ["mentees", "mentors"]) {
     $("template-" + kind).addEventListener("click", () => saveFile(new Blob([templateCSV(kind)], { type: "text/csv" }), t("start.template.file." + kind)));

@@ -31,6 +31,7 @@ function intl(kind) {
       score: () => new Intl.NumberFormat(region, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
       count: () => new Intl.NumberFormat(region),
       mb: () => new Intl.NumberFormat(region, { maximumFractionDigits: 1 }),
+      pct: () => new Intl.NumberFormat(region, { style: "percent", maximumFractionDigits: 0 }),
       day: () => new Intl.DateTimeFormat(region, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }),
     }[kind]());
   }
@@ -43,6 +44,9 @@ function num(x) { return intl("score").format(x); }
 
 // count writes a whole number.
 function count(n) { return intl("count").format(n); }
+
+// pct writes a share (0 to 1) as a whole percentage.
+function pct(x) { return intl("pct").format(x); }
 
 // mb writes a size in megabytes.
 function mb(bytes) { return intl("mb").format(bytes / 1e6) + " MB"; }

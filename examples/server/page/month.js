@@ -22,7 +22,15 @@ async function getJSON(path) {
 // addDays moves an ISO date by n days.
 function addDays(iso, n) { return new Date(Date.parse(iso) + n * 864e5).toISOString().slice(0, 10); }
 
-// renderMonth shows the month's section when the server keeps a ledger.
+// ledgerDay is the latest day the page records events on: the ledger
+// is read as of it, so that what was just recorded shows.
+function ledgerDay() {
+  return [state.on, $("meeting-day").value, $("next-day").value].filter(Boolean).sort().pop();
+}
+
+// renderMonth shows the month's section when the server keeps a ledger:
+// the duos as the ledger holds them, the work due, the indicators and
+// their charts.
 async function renderMonth() {
   if (!state.proposal) return;
   const wl = await getJSON("/v1/ledger/worklist?on=" + state.on).catch(() => null);
@@ -33,14 +41,19 @@ async function renderMonth() {
   const lists = ["overdue", "first_meeting_due", "past_end", "end_outcome_due", "outcome_due"];
   $("worklist").replaceChildren(...lists.map((k) => el("li", {}, t("work." + k, { n: wl[k].length }) +
     (wl[k].length ? ": " + wl[k].slice(0, 20).map((x) => who(x.mentee_id)).join(", ") : ""))));
-  const ind = await getJSON("/v1/ledger/indicators?from=" + addDays(state.on, -365) + "&to=" + $("next-day").value);
+  const from = addDays(state.on, -365), to = $("next-day").value;
+  const [ind, duos] = await Promise.all([getJSON("/v1/ledger/indicators?from=" + from + "&to=" + to), getJSON("/v1/ledger/duos?on=" + ledgerDay())]);
   const f = ind.overall;
   const share = (p) => t("ind.share", { n: p.count, of: p.total });
   $("indicators").replaceChildren(
     el("li", {}, t("ind.applications", { n: f.mentee_applications, mentors: f.mentor_applications })),
     el("li", {}, t("ind.within30") + " " + share(f.matched_within_30_days)),
     el("li", {}, t("ind.failed") + " " + share(f.first_meeting_failed)));
-  $("report").href = "/v1/ledger/report?from=" + addDays(state.on, -365) + "&to=" + $("next-day").value + "&lang=" + lang;
+  renderCharts(ind);
+  $("report").href = "/v1/ledger/report?from=" + from + "&to=" + to + "&lang=" + lang;
+  // The duos of the people in this tab's sheets, as the ledger holds them.
+  const pool = new Set((state.mentees || []).map((m) => m.id));
+  state.ledgerDuos = (duos || []).filter((d) => pool.has(d.mentee_id));
   renderMeetings();
 }
 
@@ -60,8 +73,6 @@ async function accept() {
     const duos = state.proposal.duos.filter((d) => !live.has(d.mentee_id));
     for (const d of duos) events.push({ on: state.on, event: "proposed", mentee_id: d.mentee_id, mentor_id: d.mentor_id });
     const resp = await post("/v1/ledger/events", events);
-    state.accepted = duos.map((d) => ({ mentee_id: d.mentee_id, mentor_id: d.mentor_id, result: "" }));
-    sessionStorage.setItem("duo.accepted", JSON.stringify(state.accepted));
     await renderMonth();
     status(t("month.accepted", { n: duos.length, events: resp.events }));
   } catch (err) {
@@ -69,40 +80,35 @@ async function accept() {
   }
 }
 
-// meeting records a duo's first meeting: started, or failed with a reason.
-async function meeting(d, result, reason) {
+// record appends one event about a duo to the ledger, reads the ledger
+// back and says what was recorded.
+async function record(ev, done, d) {
   $("problems").hidden = true;
-  const ev = { on: $("meeting-day").value, event: "first_meeting", mentee_id: d.mentee_id, mentor_id: d.mentor_id, result };
-  if (reason) ev.reason = reason;
   try {
     await post("/v1/ledger/events", ev);
-    d.result = result === "failed" ? "failed:" + reason : result;
-    sessionStorage.setItem("duo.accepted", JSON.stringify(state.accepted));
     await renderMonth();
-    status(t("month.met." + result, { a: who(d.mentee_id), b: who(d.mentor_id) }));
-    const next = document.querySelector("#meetings [data-key^='met-']");
-    if (next) next.focus();
+    status(t(done, { a: who(d.mentee_id), b: who(d.mentor_id) }));
   } catch (err) {
     showProblems([err]);
   }
 }
 
+// meeting records a duo's first meeting: started, or failed with a reason.
+async function meeting(d, result, reason) {
+  const ev = { on: $("meeting-day").value, event: "first_meeting", mentee_id: d.mentee_id, mentor_id: d.mentor_id, result };
+  if (reason) ev.reason = reason;
+  await record(ev, "month.met." + result, d);
+  const next = document.querySelector("#meetings [data-key^='met-']");
+  if (next) next.focus();
+}
+
 // later records what follows a started duo: its ending, then the
 // mentee's outcome. step is "ended" or "outcome".
-async function later(d, step, code) {
-  $("problems").hidden = true;
+function later(d, step, code) {
   const ev = step === "ended"
     ? { on: $("meeting-day").value, event: "ended", mentee_id: d.mentee_id, mentor_id: d.mentor_id, reason: code }
     : { on: $("meeting-day").value, event: "outcome", mentee_id: d.mentee_id, result: code };
-  try {
-    await post("/v1/ledger/events", ev);
-    d[step] = code;
-    sessionStorage.setItem("duo.accepted", JSON.stringify(state.accepted));
-    await renderMonth();
-    status(t("month.recorded." + step, { a: who(d.mentee_id), b: who(d.mentor_id) }));
-  } catch (err) {
-    showProblems([err]);
-  }
+  return record(ev, "month.recorded." + step, d);
 }
 
 // choice is a labelled select of codes and the button that records one.
@@ -113,28 +119,35 @@ function choice(key, codes, pair, label, act) {
     button(label, () => act(select.value), { "data-key": id + "-button", "aria-label": t("month." + key + ".pair", pair) })];
 }
 
+// renderMeetings lists the duos as the ledger holds them, each with what
+// can be recorded next: its first meeting, its ending, the mentee's
+// result.
 function renderMeetings() {
-  const items = (state.accepted || []).map((d) => {
+  const items = (state.ledgerDuos || []).map((d) => {
     const pair = { a: who(d.mentee_id), b: who(d.mentor_id) };
-    if (d.result === "started") {
-      const li = el("li", {}, t("month.pair", pair) + " · " + t("month.result.started"));
-      const p = Object.assign({ id: d.mentee_id }, pair);
-      if (!d.ended) li.append(" ", ...choice("ended", ENDED_REASONS, p, t("month.end"), (c) => later(d, "ended", c)));
-      else li.append(" · " + t("ended." + d.ended));
-      if (d.ended && !d.outcome) li.append(" ", ...choice("outcome", OUTCOMES, p, t("month.record"), (c) => later(d, "outcome", c)));
-      else if (d.outcome) li.append(" · " + t("outcome." + d.outcome));
-      return li;
+    const li = el("li", { "data-stage": d.stage }, t("month.pair", pair));
+    const p = Object.assign({ id: d.mentee_id }, pair);
+    switch (d.stage) {
+      case "proposed": {
+        const id = "reason-" + d.mentee_id;
+        const select = el("select", { id }, ...FAILED_REASONS.map((r) => el("option", { value: r }, t("failed." + r))));
+        li.append(" ", button(t("month.started"), () => meeting(d, "started"), { "data-key": "met-" + d.mentee_id, "aria-label": t("month.started.pair", pair) }),
+          el("label", { for: id, class: "visually-hidden" }, t("month.reason.pair", pair)), select,
+          button(t("month.failed"), () => meeting(d, "failed", select.value), { "aria-label": t("month.failed.pair", pair) }));
+        break;
+      }
+      case "failed": case "declined":
+        li.append(" · " + t("month.result." + d.stage) + (d.reason ? " (" + t("failed." + d.reason) + ")" : ""));
+        break;
+      default: // started or ended
+        li.append(" · " + t("month.result.started"));
+        if (d.stage === "started") li.append(" ", ...choice("ended", ENDED_REASONS, p, t("month.end"), (c) => later(d, "ended", c)));
+        else li.append(" · " + t("ended." + d.reason));
+        if (d.at_end) li.append(" · " + t("outcome." + d.at_end));
+        else if (d.stage === "ended") li.append(" ", ...choice("outcome", OUTCOMES, p, t("month.record"), (c) => later(d, "outcome", c)));
+        if (d.at_12_months) li.append(" · " + t("month.at12", { result: t("outcome." + d.at_12_months) }));
     }
-    if (d.result) {
-      const [res, reason] = d.result.split(":");
-      return el("li", {}, t("month.pair", pair) + " · " + t("month.result." + res) + (reason ? " (" + t("failed." + reason) + ")" : ""));
-    }
-    const id = "reason-" + d.mentee_id;
-    const select = el("select", { id }, ...FAILED_REASONS.map((r) => el("option", { value: r }, t("failed." + r))));
-    return el("li", {}, t("month.pair", pair) + " ",
-      button(t("month.started"), () => meeting(d, "started"), { "data-key": "met-" + d.mentee_id, "aria-label": t("month.started.pair", pair) }),
-      el("label", { for: id, class: "visually-hidden" }, t("month.reason.pair", pair)), select,
-      button(t("month.failed"), () => meeting(d, "failed", select.value), { "aria-label": t("month.failed.pair", pair) }));
+    return li;
   });
   $("meetings").replaceChildren(...(items.length ? items : [el("li", { class: "muted" }, t("month.none"))]));
 }
