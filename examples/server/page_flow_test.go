@@ -2,11 +2,13 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -212,6 +214,37 @@ func TestPageFlow(t *testing.T) {
 	}
 	axeClean(t, ctx, "phone")
 
+	// Sorting on a phone, where the headings are hidden: the choice is
+	// shown, and the highest scores come first, as the library scores
+	// them (mentees without a mentor last; ties by ID, reversed).
+	var sortShown bool
+	require.NoError(t, chromedp.Run(ctx,
+		eval(`document.getElementById("sort").getClientRects().length > 0 && getComputedStyle(document.querySelector("#duos thead")).display === "none"`, &sortShown),
+		eval(`(() => { const s = document.getElementById("sort"); s.value = "score -1"; s.dispatchEvent(new Event("change"));
+			return [...document.querySelectorAll("#duos tbody tr[data-id]")].map(r => r.dataset.id).join(",") })()`, &rows),
+		eval(`document.documentElement.scrollWidth - window.innerWidth`, &overflow),
+	))
+	assert.True(t, sortShown, "the sort choice is on the phone's screen")
+	type scored struct {
+		id    string
+		score float64
+	}
+	var all []scored
+	for _, d := range p.Duos {
+		all = append(all, scored{d.MenteeID, d.Score})
+	}
+	for _, u := range p.UnmatchedMentees {
+		all = append(all, scored{u.ID, -1})
+	}
+	slices.SortFunc(all, func(a, b scored) int { return cmp.Or(cmp.Compare(b.score, a.score), strings.Compare(b.id, a.id)) })
+	var top []string
+	for _, x := range all[:50] {
+		top = append(top, x.id)
+	}
+	assert.Equal(t, strings.Join(top, ","), rows, "the first page, highest score first")
+	assert.LessOrEqual(t, overflow, 0, "no horizontal overflow at 390 px, sorted")
+	axeClean(t, ctx, "phone, sorted by score")
+
 	// Nothing of a name ever reached the server.
 	rc.mu.Lock()
 	defer rc.mu.Unlock()
@@ -230,24 +263,7 @@ func TestPageKeyboard(t *testing.T) {
 	ctx := browserContext(t)
 	srv, _ := pageServer(t, testConfig())
 	menteesCSV, mentorsCSV, _ := coordinatorSheets(t, t.TempDir())
-	tabTo := func(cond string) chromedp.Action {
-		return chromedp.ActionFunc(func(ctx context.Context) error {
-			for i := 0; i < 400; i++ {
-				var ok bool
-				if err := chromedp.Evaluate(cond, &ok).Do(ctx); err != nil {
-					return err
-				}
-				if ok {
-					return nil
-				}
-				if err := chromedp.KeyEvent(kb.Tab).Do(ctx); err != nil {
-					return err
-				}
-			}
-			return fmt.Errorf("never reached %s with Tab", cond)
-		})
-	}
-	var focused, key string
+	var focused, key, sorted string
 	require.NoError(t, chromedp.Run(ctx,
 		chromedp.Navigate(srv.URL+"/"),
 		chromedp.SetUploadFiles("#mentees-file", []string{menteesCSV}, chromedp.ByQuery),
@@ -265,6 +281,41 @@ func TestPageKeyboard(t *testing.T) {
 		eval(`document.activeElement.dataset.key`, &focused),
 	))
 	assert.True(t, strings.HasPrefix(focused, "altpin-"+strings.TrimPrefix(key, "alt-")+"-"), focused)
+
+	// The sort choice, at a phone's width too: reached with Tab (from
+	// the top), changed with the arrow keys.
+	for _, width := range []int64{1280, 390} {
+		require.NoError(t, chromedp.Run(ctx,
+			viewport(width, 844, width < 500),
+			eval(`(() => { document.activeElement.blur(); window.scrollTo(0, 0); return true })()`, nil),
+			tabTo(`document.activeElement.id === "sort"`),
+			chromedp.KeyEvent(kb.ArrowDown),
+			chromedp.Poll(`document.getElementById("sort").value !== "mentee 1"`, nil, chromedp.WithPollingTimeout(10*time.Second)),
+			eval(`document.querySelector('#duos th[aria-sort="descending"]').dataset.sort`, &sorted),
+			chromedp.KeyEvent(kb.ArrowUp),
+			chromedp.Poll(`document.getElementById("sort").value === "mentee 1"`, nil, chromedp.WithPollingTimeout(10*time.Second)),
+		), width)
+		assert.Equal(t, "mentee", sorted, "%d px: Z to A after A to Z", width)
+	}
+}
+
+// tabTo presses Tab until cond holds (at most 400 times).
+func tabTo(cond string) chromedp.Action {
+	return chromedp.ActionFunc(func(ctx context.Context) error {
+		for i := 0; i < 400; i++ {
+			var ok bool
+			if err := chromedp.Evaluate(cond, &ok).Do(ctx); err != nil {
+				return err
+			}
+			if ok {
+				return nil
+			}
+			if err := chromedp.KeyEvent(kb.Tab).Do(ctx); err != nil {
+				return err
+			}
+		}
+		return fmt.Errorf("never reached %s with Tab", cond)
+	})
 }
 
 func mustPropose(t *testing.T, r match.Round) match.Proposal {
