@@ -108,6 +108,11 @@ func TestPageMonth(t *testing.T) {
 	assert.Equal(t, []string{"ended:completed", "outcome:job_over_3_months"}, later)
 	axeClean(t, ctx, "the month, after an ending and a result")
 	checkCharts(t, ctx, fileLedger(t, path), profile.MustDate(2025, 11, 23), profile.MustDate(2026, 12, 7))
+	if *update { // the README's picture of the month's charts
+		var shot []byte
+		require.NoError(t, chromedp.Run(ctx, chromedp.Screenshot("#charts", &shot, chromedp.ByQuery)))
+		require.NoError(t, os.WriteFile(filepath.Join("testdata", "page-charts.png"), shot, 0o644))
+	}
 
 	// The funder's report opens from the page, in the page's language.
 	var href string

@@ -1,11 +1,11 @@
 // The round's list: one row per mentee, with the proposed mentor, the
 // city, the days waited, the score and why, and what the coordinator can
-// do. Searched, filtered, sorted and shown 50 rows at a time, so that a
+// do. Searched, filtered, sorted and shown 25 rows at a time, so that a
 // pool of thousands stays responsive; a mentee's alternatives open in a
 // row right under theirs.
 "use strict";
 
-const PAGE_ROWS = 50;
+const PAGE_ROWS = 25;
 const WAIT_DAYS = 30;
 
 // el builds an element with attributes and children.
@@ -73,7 +73,7 @@ function buildRows(p) {
 
 // visibleRows applies the search, the filters and the sort; the result
 // is kept until the rows or the view (but the page) change, so that
-// paging through thousands of rows redraws 50 rows only.
+// paging through thousands of rows redraws 25 rows only.
 let visibleCache = { rows: null, memo: "", out: null };
 function visibleRows() {
   const v = state.view;
@@ -195,7 +195,7 @@ function scoreBar(score) {
 }
 
 // whyDetails is a row's expandable "Why": its words are built when it
-// is first opened, so that a page of the list is 50 rows and their
+// is first opened, so that a page of the list is 25 rows and their
 // summaries, not thousands of hidden nodes to lay out on every turn.
 function whyDetails(key, build) {
   const d = el("details", { class: "why" }, el("summary", { "data-key": "why-" + key }, t("why.summary")));
