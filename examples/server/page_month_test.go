@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -113,6 +114,15 @@ func TestPageMonth(t *testing.T) {
 		require.NoError(t, chromedp.Run(ctx, chromedp.Screenshot("#charts", &shot, chromedp.ByQuery)))
 		require.NoError(t, os.WriteFile(filepath.Join("testdata", "page-charts.png"), shot, 0o644))
 	}
+	// The charts' tables open from the keyboard.
+	var open bool
+	require.NoError(t, chromedp.Run(ctx,
+		tabTo(`!!document.activeElement.closest("#chart-wait summary")`),
+		chromedp.KeyEvent(kb.Enter),
+		eval(`document.querySelector("#chart-wait details").open`, &open),
+	))
+	assert.True(t, open, "Enter on the summary opens the curve's table")
+	axeClean(t, ctx, "the month's charts, a table open")
 
 	// The funder's report opens from the page, in the page's language.
 	var href string

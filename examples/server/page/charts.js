@@ -107,6 +107,7 @@ function resultsChart(atEnd, at12) {
   [atEnd, at12].forEach((r, i) => {
     const top = 20 + i * 60;
     drawing.push(svg("text", { x: 0, y: top + 22, class: "name" }, t(i ? "chart.at12" : "chart.atend")));
+    if (!r.reached) drawing.push(svg("text", { x: 130, y: top + 22 }, t("chart.notyet")));
     let x = 130;
     for (const [cls, n] of parts(r)) {
       const w = r.reached ? 490 * n / r.reached : 0;

@@ -304,6 +304,7 @@ const WORDS = {
 "chart.share": {"en": "Share proposed a mentor", "fr": "Part avec une proposition de mentor", "nl": "Aandeel met een voorgestelde mentor", "de": "Anteil mit vorgeschlagenem Mentor"},
 "chart.results": {"en": "Results", "fr": "Résultats", "nl": "Resultaten", "de": "Ergebnisse"},
 "chart.results.desc": {"en": "At the end of the mentorship: {endPositive} positive results of {end} duos; at 12 months: {at12Positive} of {at12}.", "fr": "À la fin de l'accompagnement : {endPositive} sorties positives sur {end} duos ; à 12 mois : {at12Positive} sur {at12}.", "nl": "Aan het einde van de begeleiding: {endPositive} positieve uitstromen op {end} duo's; na 12 maanden: {at12Positive} op {at12}.", "de": "Am Ende der Begleitung: {endPositive} positive Ergebnisse bei {end} Tandems; nach 12 Monaten: {at12Positive} von {at12}."},
+"chart.notyet": {"en": "No duo reached this point in the period.", "fr": "Aucun duo n'a atteint ce moment sur la période.", "nl": "Geen enkel duo bereikte dit moment in de periode.", "de": "Kein Tandem hat diesen Zeitpunkt im Zeitraum erreicht."},
 "chart.atend": {"en": "At the end", "fr": "À la fin", "nl": "Aan het einde", "de": "Am Ende"},
 "chart.at12": {"en": "At 12 months", "fr": "À 12 mois", "nl": "Na 12 maanden", "de": "Nach 12 Monaten"},
 "chart.point": {"en": "When", "fr": "Moment", "nl": "Moment", "de": "Zeitpunkt"},
