@@ -1,7 +1,8 @@
 // Package ledger keeps a mentoring programme's history as an append-only
 // list of dated events, and reads it on any day: the next matching round
-// ([Ledger.NextRound]), the work due ([Ledger.Worklist]) and the
-// indicators funders ask for ([Ledger.Indicators]).
+// ([Ledger.NextRound]), the work due ([Ledger.Worklist]), every duo and
+// what became of it ([Ledger.Duos]) and the indicators funders ask for
+// ([Ledger.Indicators]).
 //
 // The ledger holds IDs, dates and codes only. Profiles, with their
 // personal data, stay in the service's own store and are given to
@@ -186,8 +187,8 @@
 // the line length, the number of lines and of errors; [DecodeEvents] by
 // its [profile.DecodeOptions]. A ledger keeps each event in 48 bytes
 // without pointers, and each ID and code once. [File.Append] is linear in
-// its batch; [File.View] takes no lock. NextRound, Worklist and
-// Indicators replay the events dated up to their day, in O(events), and
+// its batch; [File.View] takes no lock. NextRound, Worklist, Duos
+// and Indicators replay the events dated up to their day, in O(events), and
 // sort their results. [Ledger.Add] of a void undoes its event in the
 // state in O(1), after looking back for the previous event about each
 // person it names (O(events since), a scan of the compact events).
