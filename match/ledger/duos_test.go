@@ -151,3 +151,42 @@ func TestDuosAgainstIndicators(t *testing.T) {
 		})
 	}
 }
+
+// What became of each duo, read back as a coordinator's page does after
+// accepting a round: a failed first meeting, then a duo that started,
+// ended and has its results.
+func ExampleLedger_Duos() {
+	const file = `{"on":"2026-01-05","event":"applied","side":"mentee","id":"me-1"}
+{"on":"2026-01-07","event":"applied","side":"mentor","id":"mo-1"}
+{"on":"2026-01-07","event":"applied","side":"mentor","id":"mo-2"}
+{"on":"2026-02-02","event":"proposed","mentee_id":"me-1","mentor_id":"mo-1"}
+{"on":"2026-02-10","event":"first_meeting","mentee_id":"me-1","mentor_id":"mo-1","result":"failed","reason":"mismatch"}
+{"on":"2026-03-02","event":"proposed","mentee_id":"me-1","mentor_id":"mo-2"}
+{"on":"2026-03-09","event":"first_meeting","mentee_id":"me-1","mentor_id":"mo-2","result":"started"}
+{"on":"2026-09-10","event":"ended","mentee_id":"me-1","mentor_id":"mo-2","reason":"completed"}
+{"on":"2026-09-20","event":"outcome","mentee_id":"me-1","result":"training"}
+{"on":"2027-03-12","event":"outcome","mentee_id":"me-1","result":"job_over_3_months"}
+`
+	l, err := ledger.Read(strings.NewReader(file), ledger.Options{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, on := range []profile.Date{profile.MustDate(2026, 3, 20), profile.MustDate(2027, 6, 1)} {
+		fmt.Println("on", on)
+		for _, d := range l.Duos(on) {
+			fmt.Printf("  %s with %s, proposed %s: %s %s", d.MenteeID, d.MentorID, d.Proposed, d.Stage, d.Reason)
+			if d.Started != nil {
+				fmt.Printf(" (started %s; at the end: %q, at 12 months: %q)", d.Started, d.AtEnd, d.At12Months)
+			}
+			fmt.Println()
+		}
+	}
+	// Output:
+	// on 2026-03-20
+	//   me-1 with mo-1, proposed 2026-02-02: failed mismatch
+	//   me-1 with mo-2, proposed 2026-03-02: started  (started 2026-03-09; at the end: "", at 12 months: "")
+	// on 2027-06-01
+	//   me-1 with mo-1, proposed 2026-02-02: failed mismatch
+	//   me-1 with mo-2, proposed 2026-03-02: ended completed (started 2026-03-09; at the end: "training", at 12 months: "job_over_3_months")
+}
