@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -123,6 +124,13 @@ func TestPageMonth(t *testing.T) {
 	))
 	assert.True(t, open, "Enter on the summary opens the curve's table")
 	axeClean(t, ctx, "the month's charts, a table open")
+	// On a phone, the month and its charts fit the width.
+	var overflow int
+	require.NoError(t, chromedp.Run(ctx, viewport(390, 844, true), chromedp.Sleep(200*time.Millisecond),
+		eval(`(() => { document.getElementById("month").scrollIntoView(); return document.documentElement.scrollWidth - window.innerWidth })()`, &overflow)))
+	assert.LessOrEqual(t, overflow, 0, "no horizontal overflow at 390 px")
+	axeClean(t, ctx, "the month's charts on a phone")
+	require.NoError(t, chromedp.Run(ctx, viewport(1280, 800, false)))
 
 	// The funder's report opens from the page, in the page's language.
 	var href string
