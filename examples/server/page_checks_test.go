@@ -58,9 +58,9 @@ var englishWords = []string{" the ", "Propose duos", "Propose again", "mentees s
 	"blocked", "left out", " same ", "weekly", "did you mean", "Choose", "sheet", "Download as", "Why", "Other mentors",
 	"Pin ", "Exclude", " and ", "mentors for"}
 
-// TestPageLanguages switches the page to French and to Dutch: every
+// TestPageLanguages switches the page to French, Dutch and German: every
 // visible word of the page is in that language (the reasons the library
-// writes, marked lang="en", aside; the month's section included), the
+// writes, marked lang="en", aside; the month's section and its charts included), the
 // switch is kept across a reload,
 // and axe-core finds no violation in either language. The server's own
 // choice comes from Accept-Language.
@@ -78,6 +78,7 @@ func TestPageLanguages(t *testing.T) {
 	for _, c := range []struct{ lang, button, status, heading string }{
 		{"fr", "Français", "duos proposés", "Proposer des duos pour un tour de mise en relation"},
 		{"nl", "Nederlands", "duo's voorgesteld", "Duo's voorstellen voor een matchingronde"},
+		{"de", "Deutsch", "Tandems vorgeschlagen", "Tandems für eine Vermittlungsrunde vorschlagen"},
 	} {
 		var htmlLang, h1, words string
 		require.NoError(t, chromedp.Run(ctx,
