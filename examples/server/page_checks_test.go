@@ -62,7 +62,7 @@ var englishWords = []string{" the ", "Propose duos", "Propose again", "mentees s
 // visible word of the page is in that language (the reasons the library
 // writes, marked lang="en", aside; the month's section and its charts included), the
 // switch is kept across a reload,
-// and axe-core finds no violation in either language. The server's own
+// and axe-core finds no violation in any of them. The server's own
 // choice comes from Accept-Language.
 func TestPageLanguages(t *testing.T) {
 	ctx := browserContext(t)
