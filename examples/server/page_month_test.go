@@ -110,6 +110,13 @@ func TestPageMonth(t *testing.T) {
 	assert.Equal(t, []string{"ended:completed", "outcome:job_over_3_months"}, later)
 	axeClean(t, ctx, "the month, after an ending and a result")
 	checkCharts(t, ctx, fileLedger(t, path), profile.MustDate(2025, 11, 23), profile.MustDate(2026, 12, 7))
+	// A period to the day of the ending: the duo that ended with a job is
+	// in the results chart; then the period of the round again.
+	setNextDay := func(day string) chromedp.Action {
+		return eval(`(() => { const d = document.getElementById("next-day"); d.value = "`+day+`"; d.dispatchEvent(new Event("change")); return true })()`, nil)
+	}
+	require.NoError(t, chromedp.Run(ctx, setNextDay("2027-06-01"), chromedp.Poll(`document.querySelector('#chart-results rect.job[data-n="1"]')`, nil)))
+	checkCharts(t, ctx, fileLedger(t, path), profile.MustDate(2025, 11, 23), profile.MustDate(2027, 6, 1))
 	if *update { // the README's picture of the month's charts
 		var shot []byte
 		require.NoError(t, chromedp.Run(ctx, chromedp.Screenshot("#charts", &shot, chromedp.ByQuery)))
@@ -123,6 +130,7 @@ func TestPageMonth(t *testing.T) {
 		eval(`document.querySelector("#chart-wait details").open`, &open),
 	))
 	assert.True(t, open, "Enter on the summary opens the curve's table")
+	require.NoError(t, chromedp.Run(ctx, setNextDay("2026-12-07"), chromedp.Poll(`document.getElementById("report").href.includes("to=2026-12-07")`, nil)))
 	axeClean(t, ctx, "the month's charts, a table open")
 	// On a phone, the month and its charts fit the width.
 	var overflow int

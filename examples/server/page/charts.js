@@ -88,7 +88,7 @@ function waitChart(sv) {
   while (last / step > 8) step *= 2;
   const drawing = [...yGrid([0, 0.25, 0.5, 0.75, 1].map((q) => [y(q), pct(q)])),
     svg("line", { class: "mark", x1: x(30), x2: x(30), y1: PT, y2: PT + PH }), svg("path", { class: "curve", d: path })];
-  for (let d = 0; d <= last; d += step) drawing.push(svg("text", { x: x(d), y: CH - PB + 16, "text-anchor": "middle" }, count(d)));
+  for (let d = 0; d <= last; d += step) drawing.push(svg("text", { x: x(d), y: CH - PB + 16, "text-anchor": x(d) > CW - PR - 12 ? "end" : "middle" }, count(d)));
   drawing.push(svg("text", { x: PL + PW / 2, y: CH - 4, "text-anchor": "middle" }, t("chart.axis.days")));
   const median = sv.median_days === null ? t("chart.wait.nomedian") : t("chart.wait.median", { n: sv.median_days });
   return figureOf("chart-wait", t("chart.wait"),
