@@ -91,14 +91,19 @@ func (s *server) ledgerRound(ctx context.Context, w http.ResponseWriter, r *http
 	return ledgerRoundResponse{proposalResponse: resp, Ledger: rep}, nil
 }
 
-func (s *server) ledgerWorklist(ctx context.Context, w http.ResponseWriter, r *http.Request) (any, *apiError) {
-	days, e := queryDays(r.URL.Query(), "on")
-	if e != nil {
-		return nil, e
+// ledgerOn answers a GET of the ledger read on the day ?on= by read:
+// the work due ((*ledger.Ledger).Worklist), every duo and what became of
+// it ((*ledger.Ledger).Duos).
+func ledgerOn[T any](s *server, read func(*ledger.Ledger, profile.Date) T) work {
+	return func(ctx context.Context, w http.ResponseWriter, r *http.Request) (any, *apiError) {
+		days, e := queryDays(r.URL.Query(), "on")
+		if e != nil {
+			return nil, e
+		}
+		var v T
+		s.ledger.View(func(l *ledger.Ledger) { v = read(l, days[0]) })
+		return v, nil
 	}
-	var wl ledger.Worklist
-	s.ledger.View(func(l *ledger.Ledger) { wl = l.Worklist(days[0]) })
-	return wl, nil
 }
 
 func (s *server) ledgerIndicators(ctx context.Context, w http.ResponseWriter, r *http.Request) (any, *apiError) {
@@ -113,23 +118,10 @@ func (s *server) ledgerIndicators(ctx context.Context, w http.ResponseWriter, r 
 	return ind, nil
 }
 
-// indicatorsResponse answers GET /v1/ledger/indicators: the period's
-// indicators and each month's counts (what the page's charts draw).
+// indicatorsResponse is the period's indicators and its months' counts.
 type indicatorsResponse struct {
 	ledger.Indicators
 	Months []ledger.Month `json:"months"`
-}
-
-// ledgerDuos answers GET /v1/ledger/duos?on=…: every duo the ledger
-// holds and what became of it by that day (ledger.Ledger.Duos).
-func (s *server) ledgerDuos(ctx context.Context, w http.ResponseWriter, r *http.Request) (any, *apiError) {
-	days, e := queryDays(r.URL.Query(), "on")
-	if e != nil {
-		return nil, e
-	}
-	var duos []ledger.DuoRecord
-	s.ledger.View(func(l *ledger.Ledger) { duos = l.Duos(days[0]) })
-	return duos, nil
 }
 
 // ledgerReport answers GET /v1/ledger/report?from=…&to=…[&lang=…]: the

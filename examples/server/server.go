@@ -82,10 +82,10 @@ func newHandler(cfg config, logger *slog.Logger, lf *ledger.File) http.Handler {
 	if lf != nil { // ledger.go
 		handle("POST", "/v1/ledger/events", s.admitted(s.ledgerEvents))
 		handle("POST", "/v1/ledger/round", s.admitted(s.ledgerRound))
-		handle("GET", "/v1/ledger/worklist", s.admitted(s.ledgerWorklist))
+		handle("GET", "/v1/ledger/worklist", s.admitted(ledgerOn(s, (*ledger.Ledger).Worklist)))
 		handle("GET", "/v1/ledger/indicators", s.admitted(s.ledgerIndicators))
 		handle("GET", "/v1/ledger/report", s.admitted(s.ledgerReport))
-		handle("GET", "/v1/ledger/duos", s.admitted(s.ledgerDuos))
+		handle("GET", "/v1/ledger/duos", s.admitted(ledgerOn(s, (*ledger.Ledger).Duos)))
 	}
 	s.page(mux)
 	// Unknown paths too.
