@@ -126,10 +126,11 @@ function renderMeetings() {
   const items = (state.ledgerDuos || []).map((d) => {
     const pair = { a: who(d.mentee_id), b: who(d.mentor_id) };
     const li = el("li", { "data-stage": d.stage }, t("month.pair", pair));
-    const p = Object.assign({ id: d.mentee_id }, pair);
+    // A mentee may have several duos in the ledger: the pair names the controls.
+    const p = Object.assign({ id: d.mentee_id + "-" + d.mentor_id }, pair);
     switch (d.stage) {
       case "proposed": {
-        const id = "reason-" + d.mentee_id;
+        const id = "reason-" + p.id;
         const select = el("select", { id }, ...FAILED_REASONS.map((r) => el("option", { value: r }, t("failed." + r))));
         li.append(" ", button(t("month.started"), () => meeting(d, "started"), { "data-key": "met-" + d.mentee_id, "aria-label": t("month.started.pair", pair) }),
           el("label", { for: id, class: "visually-hidden" }, t("month.reason.pair", pair)), select,
