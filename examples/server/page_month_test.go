@@ -91,7 +91,9 @@ func TestPageMonth(t *testing.T) {
 
 	// The started duo ends, completed; the mentee's result is recorded.
 	require.NoError(t, chromedp.Run(ctx,
-		chromedp.SetValue("#meeting-day", "2027-05-20", chromedp.ByQuery),
+		// Another day: the list is read again as of it (and drawn anew).
+		eval(`(() => { const d = document.getElementById("meeting-day"); d.value = "2027-05-20"; d.dispatchEvent(new Event("change")); return true })()`, nil),
+		chromedp.Poll(`document.getElementById("meetings").dataset.on === "2027-05-20"`, nil),
 		chromedp.SetValue(`#meetings li:first-child select`, "completed", chromedp.ByQuery),
 		chromedp.Click(`#meetings li:first-child button`, chromedp.ByQuery),
 		waitStatus("the ending is recorded"),

@@ -55,6 +55,7 @@ async function renderMonth() {
   const pool = new Set((state.mentees || []).map((m) => m.id));
   state.ledgerDuos = (duos || []).filter((d) => pool.has(d.mentee_id));
   renderMeetings();
+  $("meetings").dataset.on = ledgerDay(); // the day the list was read on
 }
 
 // accept records the proposal's duos in the ledger: the people it does
