@@ -107,7 +107,8 @@ func (w *sparseWork) assignment(s *sparseSolver) (Assignment, error) {
 				a.Total += sc
 			}
 		}
-		for j, v := range s.v {
+		for j := range s.col {
+			v := s.col[j].v
 			if v.N != 0 && v.N != -1 {
 				return Assignment{}, errInternal
 			}
@@ -117,7 +118,8 @@ func (w *sparseWork) assignment(s *sparseSolver) (Assignment, error) {
 	}
 
 	// Transposed: working columns are src's rows, working rows its seats.
-	for i, v := range s.v {
+	for i := range s.col {
+		v := s.col[i].v
 		if v.N != 0 && v.N != -1 {
 			return Assignment{}, errInternal
 		}
