@@ -76,6 +76,9 @@ func (b *builder) explain(st *roundState) Proposal {
 			out.MissingAppliedOn = append(out.MissingAppliedOn, b.mentees[i].ID)
 		}
 	}
+	// The rules blocking every pair of those without any allowed pair
+	// are counted after the loop, in parallel (see countBlocked).
+	var menteeJobs []blockedJob
 	rowOfMentee := make(map[int]int, len(p.rows))
 	for k, i := range p.rows {
 		rowOfMentee[i] = k
@@ -104,8 +107,9 @@ func (b *builder) explain(st *roundState) Proposal {
 		}
 		u := Unmatched{ID: me.ID}
 		best, some := st.rowBest(k)
-		st.whyLeftOut(&u, ReasonNoCompatibleMentor, best, some, len(p.cols),
-			func(c int, counts map[string]int) { b.compiled.CountBlocked(k, c, counts) })
+		if st.whyLeftOut(&u, ReasonNoCompatibleMentor, best, some) {
+			menteeJobs = append(menteeJobs, blockedJob{k, u.Blocked})
+		}
 		if best >= 0 {
 			u.Best = &Candidate{ID: b.mentors[p.cols[best]].ID, Score: st.score(k, best), TakenBy: sortedOrEmpty(takenBy[best])}
 		}
@@ -115,7 +119,10 @@ func (b *builder) explain(st *roundState) Proposal {
 		}
 	}
 
+	countBlocked(menteeJobs, len(p.cols), func(k, c int, counts map[string]int) { b.compiled.CountBlocked(k, c, counts) })
+
 	// Full and unmatched mentors, in ID order.
+	var mentorJobs []blockedJob
 	var colBest []int // per pool mentor, for a sparse round: computed for the first one left out
 	var colAny []bool
 	colOfMentor := make(map[int]int, len(p.cols))
@@ -161,8 +168,9 @@ func (b *builder) explain(st *roundState) Proposal {
 		} else {
 			best, some = st.colBest(c)
 		}
-		st.whyLeftOut(&u, ReasonNoCompatibleMentee, best, some, len(p.rows),
-			func(k int, counts map[string]int) { b.compiled.CountBlocked(k, c, counts) })
+		if st.whyLeftOut(&u, ReasonNoCompatibleMentee, best, some) {
+			mentorJobs = append(mentorJobs, blockedJob{c, u.Blocked})
+		}
 		if best >= 0 {
 			var by []string
 			if mc := mentorOfRow[best]; mc >= 0 {
@@ -172,29 +180,29 @@ func (b *builder) explain(st *roundState) Proposal {
 		}
 		out.UnmatchedMentors = append(out.UnmatchedMentors, u)
 	}
+	countBlocked(mentorJobs, len(p.rows), func(c, k int, counts map[string]int) { b.compiled.CountBlocked(k, c, counts) })
 	return out
 }
 
 // whyLeftOut sets the reason of a pool member left unmatched, given its
-// best partner (see [roundState.rowBest]; -1 for none), whether some of
-// its n pairs is not blocked, and a count of the rules blocking each pair
-// (which allocates nothing, however many partners there are):
-// noneCompatible (with the rules counted) when every pair is blocked,
+// best partner (see [roundState.rowBest]; -1 for none) and whether some
+// of its pairs is not blocked: noneCompatible when every pair is blocked,
 // below_min_score when no allowed pair reaches MinScore, outcompeted
-// otherwise.
-func (st *roundState) whyLeftOut(u *Unmatched, noneCompatible string, best int, some bool, n int, countBlocked func(int, map[string]int)) {
+// otherwise. For noneCompatible it gives u an empty Blocked map and
+// reports true: the caller has the rules blocking each pair counted into
+// it (see countBlocked).
+func (st *roundState) whyLeftOut(u *Unmatched, noneCompatible string, best int, some bool) (count bool) {
 	switch {
 	case !some:
 		u.Reason = noneCompatible
 		u.Blocked = map[string]int{}
-		for x := 0; x < n; x++ {
-			countBlocked(x, u.Blocked)
-		}
+		return true
 	case best < 0:
 		u.Reason = ReasonBelowMinScore
 	default:
 		u.Reason = ReasonOutcompeted
 	}
+	return false
 }
 
 func sortedOrEmpty(s []string) []string {
