@@ -329,7 +329,9 @@ type Candidate struct {
 // in the worst case, explanations O(m·n); a sparse round scores the pairs
 // its place rules leave to check, solves in a small multiple of E·log E
 // for E allowed pairs, and explains in O(E) plus the blocked pairs of those
-// left with no allowed pair.
+// left with no allowed pair. Scoring and counting those blocked pairs run
+// on runtime.GOMAXPROCS(0) goroutines, all ended when Propose returns; the
+// proposal does not depend on their number or scheduling.
 func Propose(ctx context.Context, r Round) (Proposal, error) {
 	if err := ctx.Err(); err != nil {
 		return Proposal{}, err
