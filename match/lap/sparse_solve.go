@@ -59,7 +59,7 @@ import (
 // 2026-12-06).
 //
 // Cost: memory O(E + R + C) for E allowed pairs, R rows and C columns:
-// about 16 bytes per row and 60 per column besides g, a heap of at most E
+// about 16 bytes per row and 68 per column besides g, a heap of at most E
 // entries of 32 bytes, and, when transposed, a copy of the pairs (8 bytes
 // each) and 20 bytes per seat. Time O(R·E·log E) in the worst case,
 // typically a small multiple of E·log E.
@@ -103,9 +103,11 @@ type sparseSolver struct {
 	// The rows of each column form a doubly linked list.
 	next, prev []int32 // row -> next/previous row of its column, or -1
 
-	// col holds each column's state in one cache line: a search reads
-	// several fields of every column it relaxes, at random, so one line
-	// rather than one per field is what the large problems need.
+	// col holds each column's state in one struct of 64 bytes, a cache
+	// line on common machines (a slice of 512 columns or more is
+	// page-aligned, so each struct sits in one line): a search reads
+	// several fields of every column it relaxes, at random, and the large
+	// problems need one line per column rather than one per field.
 	col []sparseCol
 
 	// Search state.
@@ -125,6 +127,7 @@ type sparseCol struct {
 	pred int32 // search: the row it was reached from
 	// stamp and done are the search that reached and scanned it.
 	stamp, done uint32
+	_           [8]byte // to 64 bytes
 }
 
 func newSparseSolver(g *sparseWork) *sparseSolver {
