@@ -1,10 +1,6 @@
 package match
 
-import (
-	"runtime"
-	"sync"
-	"sync/atomic"
-)
+import "github.com/duomatch/duo/internal/par"
 
 // blockedJob is one person left without any allowed pair: its pool row
 // (a mentee) or column (a mentor), and the map that counts the hard rules
@@ -19,40 +15,18 @@ type blockedJob struct {
 // pair of person x with partner y. In a large round the people without
 // any allowed pair can be thousands, each with tens of thousands of
 // partners (a 50 000 × 40 000 round spent a tenth of its time here), so
-// the jobs are shared among runtime.GOMAXPROCS(0) goroutines, all ended
-// when countBlocked returns. Each map is filled by one goroutine, with
+// the jobs are shared among goroutines (par.Do), all ended when
+// countBlocked returns. Each map is filled by one goroutine, with
 // counts that do not depend on the order of the pairs: the result is the
 // same whatever the scheduling. count must be safe for concurrent use
 // ([scoring.Pool.CountBlocked] is).
 //
 // Cost: O(len(jobs) · n) calls of count.
 func countBlocked(jobs []blockedJob, n int, count func(x, y int, counts map[string]int)) {
-	work := func(j blockedJob) {
+	par.Do(len(jobs), func(t int, _ *struct{}) bool {
 		for y := 0; y < n; y++ {
-			count(j.x, y, j.counts)
+			count(jobs[t].x, y, jobs[t].counts)
 		}
-	}
-	workers := min(runtime.GOMAXPROCS(0), len(jobs))
-	if workers <= 1 {
-		for _, j := range jobs {
-			work(j)
-		}
-		return
-	}
-	var next atomic.Int64 // the first job not yet taken
-	var wg sync.WaitGroup
-	wg.Add(workers)
-	for range workers {
-		go func() {
-			defer wg.Done()
-			for {
-				t := int(next.Add(1)) - 1
-				if t >= len(jobs) {
-					return
-				}
-				work(jobs[t])
-			}
-		}()
-	}
-	wg.Wait()
+		return true
+	})
 }

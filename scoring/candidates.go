@@ -6,6 +6,8 @@ import (
 	"math"
 	"slices"
 	"sync/atomic"
+
+	"github.com/duomatch/duo/internal/par"
 )
 
 // candRows is how many rows one block of [Candidates] holds: a worker
@@ -108,7 +110,7 @@ func (p *Pool) Candidates(ctx context.Context, limit int) (*Candidates, error) {
 
 	var over atomic.Bool
 	var found atomic.Int64 // pairs found so far
-	inBlocks(len(out.blocks), func(k int, sc *scratch) bool {
+	par.Do(len(out.blocks), func(k int, sc *scratch) bool {
 		b := &out.blocks[k]
 		// The block's pairs go to the goroutine's scratch, then are
 		// copied at their size: no block grows by appending.

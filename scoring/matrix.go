@@ -9,6 +9,7 @@ import (
 
 	"gonum.org/v1/gonum/mat"
 
+	"github.com/duomatch/duo/internal/par"
 	"github.com/duomatch/duo/profile"
 )
 
@@ -245,7 +246,7 @@ func (p *Pool) Matrix(ctx context.Context) (*mat.Dense, error) {
 	ix := newCandIndex(q)
 	ix.prepare(q.menteeGates)
 
-	inBlocks((n+rowBlock-1)/rowBlock, func(k int, sc *scratch) bool {
+	par.Do((n+rowBlock-1)/rowBlock, func(k int, sc *scratch) bool {
 		for i := k * rowBlock; i < min((k+1)*rowBlock, n); i++ {
 			if !live(ctx) {
 				return false
