@@ -1,65 +1,28 @@
 // Server is a thin HTTP server over the duo library, meant as a template
-// for a nonprofit's own service. It uses the standard library only.
+// for a nonprofit's own service. It does HTTP only (routing, admission,
+// limits, errors as JSON, the coordinators' page); every answer is the
+// library's.
 //
 //	go run ./examples/server -addr 127.0.0.1:8080
 //
-// Endpoints:
+// Its endpoints are registered in newHandler and documented each on its
+// handler and together in the README ("The example server"): eligibility,
+// proposals and their CSV tables, sheets, the ledger's events, round,
+// worklist, indicators, duos and report, and GET / for the page (page.go).
+// Its flags are listed by -h; its error answers by apiError.
 //
-//	POST /v1/eligibility  a profile.EligibilityCheck {"on", "policy", "mentees",
-//	                      "mentors"} → each person's ID, eligible or not, and violations
-//	POST /v1/proposals    a match.Round as JSON, plus "alternatives": k →
-//	                      the match.Proposal, with up to k alternatives
-//	                      per mentee in the optimisation
-//	POST /v1/proposals/csv/{duos|unmatched|alternatives}
-//	                      the same body → one table of the proposal as CSV,
-//	                      written by match/sheet (UTF-8 with BOM, ';')
-//	POST /v1/sheets/{mentees|mentors}
-//	                      a CSV sheet → the people of the usable rows as
-//	                      JSON, the problems of the others by row and
-//	                      column, each person's row, the columns not read;
-//	                      the columns the rules need are required
-//	POST /v1/ledger/events      one ledger event or an array → appended
-//	POST /v1/ledger/round       {on, policy, scorer, …, mentees, mentors,
-//	                            alternatives, needs} → the next round's
-//	                            proposal from the ledger, and its report
-//	GET  /v1/ledger/worklist    ?on=YYYY-MM-DD → the work due
-//	GET  /v1/ledger/indicators  ?from=…&to=… → the period's indicators and months
-//	GET  /v1/ledger/duos        ?on=YYYY-MM-DD → every duo and what became of it
-//	GET  /v1/ledger/report      ?from=…&to=…[&lang=fr] → the funder's report, an HTML page
-//	GET  /healthz         200
+// The ledger file (package match/ledger, ledger.File) holds IDs, dates
+// and codes only. An event is answered once it is on disk; at start a
+// last line or batch cut by a crash is dropped, and any other problem
+// stops the server with every problem and its line. Apart from it the
+// server keeps nothing: no request outlives its answer, and the one log
+// line per request (method, route, status, duration, pool sizes) never
+// holds a body, a path or a query. On SIGINT or SIGTERM it stops
+// accepting connections, cancels the requests computing (503), waits for
+// the answers in flight and exits with status 0.
 //
-// Flags (see -h): -addr, -max-body, -max-pool, -timeout (each request's,
-// from its arrival; the context given to match.Propose), -max-concurrent,
-// -max-queue (more get 429 with Retry-After), -max-cells (the memory
-// budget of the rounds and sheets computing at once; a sheet counts five
-// bytes a byte of its body) and -ledger (the programme's
-// ledger file; "" for none).
-//
-// The ledger (package match/ledger, its file store ledger.File) holds IDs,
-// dates and codes only. An event is answered only once it is on disk; at
-// start the file is read whole, a last line cut by a crash is dropped
-// and any other problem stops the server, with every problem and its line.
-//
-// GET / serves a page for coordinators (see page.go): it sends the files
-// a coordinator chooses to the endpoints above and shows the answer; it
-// keeps nothing.
-//
-// Bodies are decoded with the library's strict decoders (profile.Decode,
-// ledger.DecodeEvents): an unknown field, a duplicate field, a wrong type
-// or invalid UTF-8 is an error, and every problem is reported at once. A
-// setting the request leaves out (or sets to 0) means the library's
-// default, field by field. Errors are JSON: {"error": {"code", "message",
-// "field", "id", "details"}}, with 400 for a bad request, 413 for a body
-// over -max-body, 422 for a pool over -max-pool or a sheet without the
-// columns the rules need, 405 for a wrong method and 503 when the work
-// does not finish within -timeout.
-//
-// Apart from the ledger's events, the server keeps nothing: no request
-// outlives its answer. It logs one line per request (method, route,
-// status, duration, pool sizes), never a body or a path. On SIGINT or
-// SIGTERM it stops accepting connections, cancels the requests computing
-// (503), waits for the answers in flight to be written and exits with
-// status 0.
+// Besides the library it uses golang.org/x/sync/semaphore, the Go team's
+// weighted semaphore, for admission by memory (admission.go).
 package main
 
 import (
