@@ -79,8 +79,8 @@
 // per pair each (plus what the solver's rebalancing step copies, usually
 // little).
 //
-// Rounds larger than 2^21 cells, where people live far apart and the
-// hard rules leave few pairs, are scored on their allowed pairs only
+// Rounds larger than 2^18 cells (512 × 512), where the hard rules leave
+// few pairs, are scored on their allowed pairs only
 // ([scoring.Pool.Candidates]: a grid of the distance limit finds the
 // mentors near each mentee) and, when those are at most 20 % of the pairs
 // or the cells exceed [MaxCells], solved on them by [lap.AssignSparse]:

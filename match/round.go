@@ -290,8 +290,8 @@ type Candidate struct {
 // remaining mentors, solves the assignment exactly, and explains the result
 // for every person.
 //
-// A round of at most 2^21 cells (pool mentees × mentor seats: 1 000 × 800
-// is 0.8 M) scores every cell and solves them with [lap.Assign]. A larger
+// A round of at most 2^18 cells (pool mentees × mentor seats: 512 × 512)
+// scores every cell and solves them with [lap.Assign]. A larger
 // round scores only the pairs the hard rules allow
 // ([scoring.Pool.Candidates]); when they are at most 20 % of the mentee ×
 // mentor pairs, or the cells exceed MaxCells, it solves them with

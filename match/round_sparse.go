@@ -27,9 +27,15 @@ const (
 // The rule that chooses the path (see chooseSparse).
 const (
 	// denseCells: a round of at most this many cells (pool mentees ×
-	// mentor seats) is scored and solved dense, as before sparse rounds
-	// existed: 1 000 × 800 is 0.8 M cells.
-	denseCells = 1 << 21
+	// mentor seats; 512 × 512) is scored and solved dense, as before
+	// sparse rounds existed. Above it the share of allowed pairs chooses:
+	// on synth's pools in its sample of cities (about 18 % allowed) the
+	// sparse path took 0.70–0.75× the dense one's time at 700 × 560,
+	// 1 000 × 800 and 2 000 × 1 600, and 0.8–0.9× below (a few ms);
+	// BenchmarkProposePath, 2026-12-07, load average 2. Small rounds keep
+	// the dense path, whose choice among exactly tied optima the
+	// examples' and tests' small rounds record.
+	denseCells = 1 << 18
 	// denseShare: a larger round whose allowed pairs are more than this
 	// share of mentee × mentor pairs is solved dense all the same.
 	denseShare = 0.2

@@ -507,7 +507,7 @@ func BenchmarkProposePath(b *testing.B) {
 	for _, size := range []struct {
 		mentees, mentors int
 		spread           bool
-	}{{1000, 800, false}, {2000, 1600, false}, {5000, 4000, false}, {5000, 4000, true}, {14000, 11200, true}, {50000, 40000, true}} {
+	}{{200, 150, false}, {500, 400, false}, {700, 560, false}, {1000, 800, false}, {2000, 1600, false}, {5000, 4000, false}, {5000, 4000, true}, {14000, 11200, true}, {50000, 40000, true}} {
 		r := synthRound(b, 1, size.mentees, size.mentors)
 		kind := "cities"
 		if size.spread {
@@ -536,7 +536,7 @@ func BenchmarkProposePath(b *testing.B) {
 // once refused for its 136 million mentee × seat cells, has 1.4 million
 // allowed pairs and is solved on them; here the limit is lowered so that
 // a small round exceeds it. (A round small enough for the dense path,
-// at most 2^21 cells, cannot exceed MaxCells.)
+// at most 2^18 cells, cannot exceed MaxCells.)
 func TestProposeTooLarge(t *testing.T) {
 	r := Round{On: roundDay}
 	for i := range 40 {
