@@ -29,7 +29,7 @@ func TestPartialRound(t *testing.T) {
 			badID: "me-2", path: "availability", setAside: [2]int{1, 0}},
 		{name: "wrong type", mentees: `{"id": "me-2", "home": {"lat": "north"}}`,
 			badID: "me-2", path: "home.lat", setAside: [2]int{1, 0}},
-		{name: "unknown field", mentees: mentee("me-2", `"nmae": "x"`),
+		{name: "unknown field", mentees: mentee("me-2", `"nmae": "zz-unread-zz"`),
 			badID: "me-2", path: "nmae", setAside: [2]int{1, 0}},
 		{name: "mentor's capacity", mentors: `"mentors": [` + mentor("mo-1", "") + `, ` + mentor("mo-2", `"capacity": -1`) + `]`,
 			badID: "mo-2", path: "capacity", setAside: [2]int{0, 1}},
@@ -82,8 +82,9 @@ func TestPartialRound(t *testing.T) {
 				want = 1
 			}
 			assert.Len(t, got.Pairs, want, rec.Body.String())
-			for _, secret := range []string{"2001-02-30", "someday", "north", "nmae\": \"x"} {
-				assert.NotContains(t, rec.Body.String(), `"`+secret+`"`)
+			// No value of the bad entry is echoed (the field's name may be).
+			for _, secret := range []string{"2001-02-30", "someday", "north", "zz-unread-zz"} {
+				assert.NotContains(t, rec.Body.String(), secret)
 			}
 		})
 	}
