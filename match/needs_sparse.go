@@ -66,7 +66,7 @@ func (st *roundState) recruitPairs(ctx context.Context, recruits []profile.Mento
 				col := &out[c]
 				col.rows = append(col.rows, r)
 				col.scores = append(col.scores, ss[x])
-				col.val = append(col.val, ss[x]+st.priority[r])
+				col.val = append(col.val, st.value(ss[x], st.priority[r]))
 			}
 		}
 	}
@@ -135,7 +135,7 @@ func (g *sparseGrowth) count(r, c, sign int) {
 		return
 	case c < mentors:
 		score = st.cands.At(r, c)
-		v = score + st.priority[r]
+		v = st.value(score, st.priority[r])
 	default:
 		col := g.added[c-g.cols0]
 		k, _ := slices.BinarySearch(col.rows, r)
