@@ -11,25 +11,19 @@ import (
 	"github.com/duomatch/duo/profile"
 )
 
-// decodePool reads a body that holds a pool into dst with the library's
-// strict decoder (profile.Decode): an unknown field, a wrong type, a
-// duplicate field, invalid UTF-8, an invalid profile or data after the
-// value is a 400 that lists every problem; a list of more than -max-pool
-// entries stops the decoding at once (422), and a body over -max-body too
-// (413). Fields the document leaves out keep dst's zero values, the
-// library's defaults. keep, when not nil, may keep the document despite
-// its problems (match.PartialIntake: a round sets aside the people whose
-// entries are bad). It then records the pool's sizes for the request log
-// and checks them against -max-pool.
-func (s *server) decodePool(r *http.Request, dst any, sizes func() (int, int), keep func(error) error) *apiError {
-	err := profile.Decode(r.Body, dst, s.decodeOptions())
-	if err != nil && keep != nil {
-		err = keep(err)
-	}
+// decoded answers the decoding of a body that holds a pool with the
+// library's strict decoder (profile.Decode), whose error is err: an
+// unknown field, a wrong type, a duplicate field, invalid UTF-8, an
+// invalid profile or data after the value is a 400 that lists every
+// problem; a list of more than -max-pool entries stops the decoding at
+// once (422), and a body over -max-body too (413) (readError). Fields the
+// document leaves out keep their zero values, the library's defaults.
+// Without an error, it records the pool's sizes for the request log and
+// checks them against -max-pool.
+func (s *server) decoded(r *http.Request, err error, mentees, mentors int) *apiError {
 	if err != nil {
 		return s.readError(err)
 	}
-	mentees, mentors := sizes()
 	stats(r).pool(mentees, mentors)
 	if n := mentees + mentors; n > s.cfg.maxPool {
 		return &apiError{status: http.StatusUnprocessableEntity, Code: "pool_too_large",
@@ -38,17 +32,19 @@ func (s *server) decodePool(r *http.Request, dst any, sizes func() (int, int), k
 	return nil
 }
 
-// decodeRound reads a proposalRequest (decodePool), keeping a round whose
-// problems all sit in people's entries: match.Propose then sets those
-// people aside with their problems, and the others keep their round
-// ("strict": true refuses it instead). It checks the request's own
+// decodeRound reads a proposalRequest (decoded), keeping a round whose
+// problems all sit in people's entries (match.PartialIntake):
+// match.Propose then sets those people aside with their problems, and the
+// others keep their round ("strict": true refuses it instead). It checks the request's own
 // fields, every problem at once: alternatives from 0 to maxAlternatives,
 // and for a CSV table (table true) neither alternatives_for nor needs,
-// which a table does not use.
+// which a table does not use. Other than a table, it asks for the words
+// when ?lang= is given (requestLang; one that is not a language tag once
+// is not refused here).
 func (s *server) decodeRound(r *http.Request, table bool) (proposalRequest, *apiError) {
 	var req proposalRequest
-	sizes := func() (int, int) { return len(req.Mentees), len(req.Mentors) }
-	if e := s.decodePool(r, &req, sizes, func(err error) error { return match.PartialIntake(&req.Round, err) }); e != nil {
+	err := match.PartialIntake(&req.Round, profile.Decode(r.Body, &req, s.decodeOptions()))
+	if e := s.decoded(r, err, len(req.Mentees), len(req.Mentors)); e != nil {
 		return req, e
 	}
 	var ps []problem
@@ -63,6 +59,10 @@ func (s *server) decodeRound(r *http.Request, table bool) (proposalRequest, *api
 	}
 	if len(ps) > 0 {
 		return req, badRequest(ps...)
+	}
+	if !table && r.URL.Query().Has("lang") {
+		lang, _ := requestLang(r)
+		req.lang = &lang
 	}
 	return req, nil
 }

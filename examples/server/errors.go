@@ -31,6 +31,7 @@ import (
 //	body_too_large     413  the body is over the server's limit
 //	pool_too_large     422  more people than the server's limit, or a round too large to solve
 //	timeout            503  the work did not finish within the time limit, or was cancelled
+//	ledger_unavailable 503  the ledger file could not be restored after a failed write
 //	method_not_allowed 405, not_found 404, internal 500
 //
 // Field is the JSON path of the offending value ("mentees[3].birth_date",
@@ -77,7 +78,8 @@ func invalid(field, message string) problem {
 //
 //   - *http.MaxBytesError (the body is over -max-body): 413;
 //   - profile.ErrTooMany (a list over -max-pool) and match.ErrRoundTooLarge: 422;
-//   - the context's errors: 503;
+//   - the context's errors, and ledger.ErrBroken (the ledger file could not
+//     be restored after a failed write): 503;
 //   - profile.ErrInvalid, match.ErrInvalidRound, scoring.ErrWeights and
 //     scoring.ErrRules (every *profile.Problem): 400 listing every problem,
 //     or 422 when each is a column the rules need (sheet.ErrRequiredColumn);
@@ -88,27 +90,23 @@ func (s *server) requestError(err error) *apiError {
 	case errors.As(err, &tooLarge):
 		return &apiError{status: http.StatusRequestEntityTooLarge, Code: "body_too_large",
 			Message: fmt.Sprintf("the request body is larger than this server's limit of %d bytes", s.cfg.maxBody)}
-	case errors.Is(err, profile.ErrTooMany):
+	case errors.Is(err, profile.ErrTooMany) || errors.Is(err, match.ErrRoundTooLarge):
 		e := &apiError{status: http.StatusUnprocessableEntity, Code: "pool_too_large",
 			Message: fmt.Sprintf("a list holds more than %d entries; this server takes at most %d people in one request", s.cfg.maxPool, s.cfg.maxPool)}
-		// The problem that stopped decoding wraps ErrTooMany; it gives the
-		// list's path.
 		for _, p := range profile.Problems(err) {
-			if errors.Is(p, profile.ErrTooMany) {
-				e.Field = p.Path
-				break
+			switch {
+			case errors.Is(p, match.ErrRoundTooLarge): // the one problem, saying how large the round is
+				e.Message = p.Detail
+			case errors.Is(p, profile.ErrTooMany) && e.Field == "": // the problem that stopped decoding
+				e.Field = p.Path // the list's path
 			}
 		}
 		return e
 	case errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled):
 		return s.cancelled(err)
-	case errors.Is(err, match.ErrRoundTooLarge):
-		var p *profile.Problem
-		msg := "the round is too large for this server"
-		if errors.As(err, &p) {
-			msg = p.Detail
-		}
-		return &apiError{status: http.StatusUnprocessableEntity, Code: "pool_too_large", Message: msg}
+	case errors.Is(err, ledger.ErrBroken):
+		return &apiError{status: http.StatusServiceUnavailable, Code: "ledger_unavailable",
+			Message: "the ledger file could not be restored after a failed write; restart the server"}
 	}
 	if ps := problems(err); len(ps) > 0 {
 		e := badRequest(ps...)

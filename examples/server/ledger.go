@@ -51,27 +51,17 @@ func (s *server) ledgerEvents(ctx context.Context, w http.ResponseWriter, r *htt
 		return nil, s.readError(err)
 	}
 	n, err := s.ledger.Append(batch)
-	if errors.Is(err, ledger.ErrBroken) {
-		return nil, &apiError{status: http.StatusServiceUnavailable, Code: "ledger_unavailable", Message: "the ledger file could not be restored after a failed write; restart the server"}
-	}
 	if err != nil {
 		return nil, s.requestError(err)
 	}
 	return eventsResponse{Accepted: len(batch.Events), Events: n}, nil
 }
 
-// ledgerRoundResponse answers POST /v1/ledger/round: the proposal, and
-// how the ledger and the profiles were reconciled (who was left out, and
-// why).
-type ledgerRoundResponse struct {
-	proposalResponse
-	Ledger ledger.Report `json:"ledger"`
-}
-
-// ledgerRound answers POST /v1/ledger/round. Its body is a round's day,
-// profiles and settings as in POST /v1/proposals, the template of
-// ledger.Ledger.NextRound, without "pinned" and "excluded", which come
-// from the ledger, as do the mentees' applied_on.
+// ledgerRound answers POST /v1/ledger/round: the proposal, and how the
+// ledger and the profiles were reconciled (proposalResponse.Ledger). Its
+// body is a round's day, profiles and settings as in POST /v1/proposals,
+// the template of ledger.Ledger.NextRound, without "pinned" and
+// "excluded", which come from the ledger, as do the mentees' applied_on.
 func (s *server) ledgerRound(ctx context.Context, w http.ResponseWriter, r *http.Request) (any, *apiError) {
 	req, e := s.decodeRound(r, false)
 	if e != nil {
@@ -84,11 +74,8 @@ func (s *server) ledgerRound(ctx context.Context, w http.ResponseWriter, r *http
 		return nil, s.requestError(err)
 	}
 	resp, e := s.propose(ctx, req)
-	if e != nil {
-		return nil, e
-	}
-	resp.Words = wordsFor(r, resp.Proposal)
-	return ledgerRoundResponse{proposalResponse: resp, Ledger: rep}, nil
+	resp.Ledger = &rep
+	return resp, e
 }
 
 // ledgerOn answers a GET of the ledger read on the day ?on= by read:

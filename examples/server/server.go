@@ -9,6 +9,8 @@ import (
 	"strings"
 	"time"
 
+	"golang.org/x/text/language"
+
 	"github.com/duomatch/duo/match"
 	"github.com/duomatch/duo/match/ledger"
 	"github.com/duomatch/duo/profile"
@@ -99,7 +101,8 @@ func newHandler(cfg config, logger *slog.Logger, lf *ledger.File) http.Handler {
 // answered by the library.
 func (s *server) eligibility(ctx context.Context, w http.ResponseWriter, r *http.Request) (any, *apiError) {
 	var req profile.EligibilityCheck
-	if e := s.decodePool(r, &req, func() (int, int) { return len(req.Mentees), len(req.Mentors) }, nil); e != nil {
+	err := profile.Decode(r.Body, &req, s.decodeOptions())
+	if e := s.decoded(r, err, len(req.Mentees), len(req.Mentors)); e != nil {
 		return nil, e
 	}
 	resp, err := req.Check()
@@ -124,6 +127,11 @@ type proposalRequest struct {
 	// Needs asks for match.Proposal.Needs and Outreach, with their
 	// defaults.
 	Needs bool `json:"needs"`
+	// lang, when not nil, asks for the proposal's words in *lang
+	// (proposalWords): decodeRound sets it when the request names a
+	// language with ?lang= (the page always does), so that clients that
+	// do not ask get the answer as before.
+	lang *language.Tag
 }
 
 // proposalResponse is the match.Proposal, plus the alternatives by mentee
@@ -134,8 +142,11 @@ type proposalResponse struct {
 	Needs        []match.Need                   `json:"needs,omitzero"`
 	Outreach     []match.Outreach               `json:"outreach,omitzero"`
 	// Words are the proposal's words in the language asked for with
-	// ?lang= (wordsFor).
+	// ?lang= (proposalRequest.lang).
 	Words *proposalWords `json:"words,omitempty"`
+	// Ledger says, for POST /v1/ledger/round, how the ledger and the
+	// profiles were reconciled (who was left out, and why).
+	Ledger *ledger.Report `json:"ledger,omitempty"`
 }
 
 // proposalWords holds, by mentee ID, the words of each part of the
@@ -146,17 +157,6 @@ type proposalWords struct {
 	Parts map[string][]string `json:"parts"`
 }
 
-// wordsFor renders a proposal's words when the request names a language
-// with ?lang= (the page always does); nil otherwise, so that clients that
-// do not ask get the answer as before.
-func wordsFor(r *http.Request, p match.Proposal) *proposalWords {
-	if !r.URL.Query().Has("lang") {
-		return nil
-	}
-	lang, _ := requestLang(r)
-	return &proposalWords{Parts: p.PartTexts(lang)}
-}
-
 // proposals answers POST /v1/proposals: the proposal of the round in the
 // body (propose), with its words when ?lang= names a language.
 func (s *server) proposals(ctx context.Context, w http.ResponseWriter, r *http.Request) (any, *apiError) {
@@ -164,16 +164,11 @@ func (s *server) proposals(ctx context.Context, w http.ResponseWriter, r *http.R
 	if e != nil {
 		return nil, e
 	}
-	resp, e := s.propose(ctx, req)
-	if e != nil {
-		return nil, e
-	}
-	resp.Words = wordsFor(r, resp.Proposal)
-	return resp, nil
+	return s.propose(ctx, req)
 }
 
 // propose computes the answer of a proposal request: the round within the
-// memory budget, then the alternatives and needs asked for.
+// memory budget, then the alternatives, needs and words asked for.
 func (s *server) propose(ctx context.Context, req proposalRequest) (proposalResponse, *apiError) {
 	// Refused up front: a round larger than the server's memory budget.
 	cells := req.Cells()
@@ -211,6 +206,9 @@ func (s *server) propose(ctx context.Context, req proposalRequest) (proposalResp
 		if err != nil {
 			return proposalResponse{}, s.requestError(err)
 		}
+	}
+	if req.lang != nil {
+		resp.Words = &proposalWords{Parts: p.PartTexts(*req.lang)}
 	}
 	return resp, nil
 }
