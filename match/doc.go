@@ -27,8 +27,10 @@
 // loss of score and of waiting priority, and the duos that would move),
 // so that a coordinator can overrule a proposal knowingly;
 // [Proposal.AllAlternatives] lists them for every mentee at once, and
-// [Proposal.AlternativesOf] for a few, sharing the same work. The same
-// input gives the same proposal, byte for byte, whatever its order.
+// [Proposal.AlternativesOf] for a few, sharing the same work.
+// [Proposal.Extras] gives what a service's request asks for beside the
+// proposal ([Extras]: alternatives, needs and outreach). The same input
+// gives the same proposal, byte for byte, whatever its order.
 //
 // Every setting's zero value is its default: the model programme's
 // eligibility policy and scorer, MostMatched, no minimum score, and a

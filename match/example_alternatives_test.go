@@ -2,6 +2,7 @@ package match_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -124,4 +125,37 @@ func ExampleProposal_AlternativesOf() {
 	// me-3 could have mo-1 (score 0.76): me-3 would get mo-1; me-1 would lose mo-1 and be left unmatched
 	// me-3 could have mo-2 (score 0.56): me-3 would get mo-2; me-2 would lose mo-2 and be left unmatched
 	// [1]: no mentee of the round has this id true
+}
+
+// What a service computes beside a proposal when the body that brought
+// the round asks for more (here as the page sends it): the alternatives
+// of the mentee a coordinator looks at, and who to recruit for the
+// mentees left without a mentor.
+func ExampleProposal_Extras() {
+	p, err := match.Propose(context.Background(), reviewRound())
+	if err != nil {
+		fmt.Println("error:", err)
+		return
+	}
+	var x match.Extras
+	if err := json.Unmarshal([]byte(`{"alternatives": 1, "alternatives_for": ["me-3"], "needs": true}`), &x); err != nil {
+		fmt.Println("error:", err)
+		return
+	}
+	a, err := p.Extras(context.Background(), x)
+	if err != nil {
+		fmt.Println("error:", err)
+		return
+	}
+	for _, alt := range a.Alternatives["me-3"] {
+		fmt.Printf("me-3 could have %s (score %.2f)\n", alt.MentorID, alt.Score)
+	}
+	for _, n := range a.Needs {
+		fmt.Printf("recruit %s for %v\n", n.Mentor.ID, n.MenteeIDs)
+	}
+	fmt.Println(len(a.Outreach), "outreach")
+	// Output:
+	// me-3 could have mo-1 (score 0.76)
+	// recruit recruit-1 for [me-3]
+	// 0 outreach
 }

@@ -78,31 +78,30 @@ func (s *server) ledgerRound(ctx context.Context, w http.ResponseWriter, r *http
 	return resp, e
 }
 
-// ledgerOn answers a GET of the ledger read on the day ?on= by read:
-// the work due ((*ledger.Ledger).Worklist), every duo and what became of
-// it ((*ledger.Ledger).Duos).
-func ledgerOn[T any](s *server, read func(*ledger.Ledger, profile.Date) T) work {
-	return func(ctx context.Context, w http.ResponseWriter, r *http.Request) (any, *apiError) {
-		days, e := queryDays(r.URL.Query(), "on")
-		if e != nil {
-			return nil, e
+// ledgerGet answers a GET of the ledger with what read reads in a view of
+// it on the days of the query's parameters names (queryDays): worklist,
+// duos, indicators.
+func (s *server) ledgerGet(read func(l *ledger.Ledger, days []profile.Date) any, names ...string) work {
+	return func(ctx context.Context, w http.ResponseWriter, r *http.Request) (v any, e *apiError) {
+		days, e := queryDays(r.URL.Query(), names...)
+		if e == nil {
+			s.ledger.View(func(l *ledger.Ledger) { v = read(l, days) })
 		}
-		var v T
-		s.ledger.View(func(l *ledger.Ledger) { v = read(l, days[0]) })
-		return v, nil
+		return v, e
 	}
 }
 
-func (s *server) ledgerIndicators(ctx context.Context, w http.ResponseWriter, r *http.Request) (any, *apiError) {
-	days, e := queryDays(r.URL.Query(), "from", "to")
-	if e != nil {
-		return nil, e
-	}
-	var ind indicatorsResponse
-	s.ledger.View(func(l *ledger.Ledger) {
-		ind = indicatorsResponse{l.Indicators(days[0], days[1], nil), l.Months(days[0], days[1])}
-	})
-	return ind, nil
+// worklist is the work due on the day ?on= ((*ledger.Ledger).Worklist).
+func worklist(l *ledger.Ledger, on []profile.Date) any { return l.Worklist(on[0]) }
+
+// duos is every duo by the day ?on= and what became of it
+// ((*ledger.Ledger).Duos).
+func duos(l *ledger.Ledger, on []profile.Date) any { return l.Duos(on[0]) }
+
+// indicators are the indicators of the period ?from=…&to=… and its
+// months' counts.
+func indicators(l *ledger.Ledger, period []profile.Date) any {
+	return indicatorsResponse{l.Indicators(period[0], period[1], nil), l.Months(period[0], period[1])}
 }
 
 // indicatorsResponse is the period's indicators and its months' counts.

@@ -84,10 +84,10 @@ func newHandler(cfg config, logger *slog.Logger, lf *ledger.File) http.Handler {
 	if lf != nil { // ledger.go
 		handle("POST", "/v1/ledger/events", s.admitted(s.ledgerEvents))
 		handle("POST", "/v1/ledger/round", s.admitted(s.ledgerRound))
-		handle("GET", "/v1/ledger/worklist", s.admitted(ledgerOn(s, (*ledger.Ledger).Worklist)))
-		handle("GET", "/v1/ledger/indicators", s.admitted(s.ledgerIndicators))
+		handle("GET", "/v1/ledger/worklist", s.admitted(s.ledgerGet(worklist, "on")))
+		handle("GET", "/v1/ledger/indicators", s.admitted(s.ledgerGet(indicators, "from", "to")))
 		handle("GET", "/v1/ledger/report", s.admitted(s.ledgerReport))
-		handle("GET", "/v1/ledger/duos", s.admitted(ledgerOn(s, (*ledger.Ledger).Duos)))
+		handle("GET", "/v1/ledger/duos", s.admitted(s.ledgerGet(duos, "on")))
 	}
 	s.page(mux)
 	// Unknown paths too.
@@ -113,20 +113,11 @@ func (s *server) eligibility(ctx context.Context, w http.ResponseWriter, r *http
 }
 
 // proposalRequest is the body of POST /v1/proposals: a match.Round and
-// which alternatives to give.
+// the match.Extras to give beside its proposal (at most maxAlternatives
+// alternatives per mentee).
 type proposalRequest struct {
 	match.Round
-	// Alternatives is k: up to k other mentors for each mentee in the
-	// optimisation (match.Proposal.AllAlternatives); 0, the default, gives
-	// none; at most maxAlternatives.
-	Alternatives int `json:"alternatives"`
-	// AlternativesFor, when not empty, limits the alternatives to these
-	// mentees (each must be in the optimisation): what a page asks when a
-	// coordinator looks at one mentee.
-	AlternativesFor []string `json:"alternatives_for,omitempty"`
-	// Needs asks for match.Proposal.Needs and Outreach, with their
-	// defaults.
-	Needs bool `json:"needs"`
+	match.Extras
 	// lang, when not nil, asks for the proposal's words in *lang
 	// (proposalWords): decodeRound sets it when the request names a
 	// language with ?lang= (the page always does), so that clients that
@@ -135,12 +126,10 @@ type proposalRequest struct {
 }
 
 // proposalResponse is the match.Proposal, plus the alternatives by mentee
-// ID, and the needs and outreach, when asked for.
+// ID, and the needs and outreach, when asked for (match.ExtrasAnswer).
 type proposalResponse struct {
 	match.Proposal
-	Alternatives map[string][]match.Alternative `json:"alternatives,omitempty"`
-	Needs        []match.Need                   `json:"needs,omitzero"`
-	Outreach     []match.Outreach               `json:"outreach,omitzero"`
+	match.ExtrasAnswer
 	// Words are the proposal's words in the language asked for with
 	// ?lang= (proposalRequest.lang).
 	Words *proposalWords `json:"words,omitempty"`
@@ -186,26 +175,10 @@ func (s *server) propose(ctx context.Context, req proposalRequest) (proposalResp
 		return proposalResponse{}, s.requestError(err)
 	}
 	resp := proposalResponse{Proposal: p}
-	if k := req.Alternatives; k > 0 {
-		// One batch for every mentee asked for: it shares the work
-		// between mentees, so a whole round fits in the time limit.
-		if len(req.AlternativesFor) > 0 {
-			resp.Alternatives, err = p.AlternativesOf(ctx, req.AlternativesFor, k)
-			err = profile.AtPath(err, "alternatives_for") // a problem of an ID is one of the request's
-		} else {
-			resp.Alternatives, err = p.AllAlternatives(ctx, k)
-		}
-		if err != nil {
-			return proposalResponse{}, s.requestError(err)
-		}
-	}
-	if req.Needs {
-		if resp.Needs, err = p.Needs(ctx, match.NeedsOptions{}); err == nil {
-			resp.Outreach, err = p.Outreach(ctx, match.NeedsOptions{})
-		}
-		if err != nil {
-			return proposalResponse{}, s.requestError(err)
-		}
+	// One batch for every mentee asked for: it shares the work between
+	// mentees, so a whole round fits in the time limit.
+	if resp.ExtrasAnswer, err = p.Extras(ctx, req.Extras); err != nil {
+		return proposalResponse{}, s.requestError(err)
 	}
 	if req.lang != nil {
 		resp.Words = &proposalWords{Parts: p.PartTexts(*req.lang)}
