@@ -61,6 +61,48 @@ func TestExtras(t *testing.T) {
 	}
 }
 
+// TestExtrasRandomRounds checks Extras against the methods it calls on
+// small random rounds (ties, zero scores, capacities, pins, exclusions),
+// asking for every mentee's alternatives, for those of the mentees in
+// even positions (some of them outside the pool: then the error), and
+// for the needs.
+func TestExtrasRandomRounds(t *testing.T) {
+	ctx := context.Background()
+	refused, answered := 0, 0 // rounds of each kind for the mentees named
+	for seed := uint64(1); seed <= 40; seed++ {
+		r, _ := randomRound(seed)
+		p, err := Propose(ctx, r)
+		require.NoError(t, err, "seed %d", seed)
+		var even []string
+		for i := 0; i < len(r.Mentees); i += 2 {
+			even = append(even, r.Mentees[i].ID)
+		}
+		all, err := p.AllAlternatives(ctx, 3)
+		require.NoError(t, err)
+		of, ofErr := p.AlternativesOf(ctx, even, 2)
+		needs, err := p.Needs(ctx, NeedsOptions{})
+		require.NoError(t, err)
+		outreach, err := p.Outreach(ctx, NeedsOptions{})
+		require.NoError(t, err)
+
+		got, err := p.Extras(ctx, Extras{Alternatives: 3, Needs: true})
+		require.NoError(t, err)
+		assert.Equal(t, ExtrasAnswer{Alternatives: all, Needs: needs, Outreach: outreach}, got, "seed %d", seed)
+		got, err = p.Extras(ctx, Extras{Alternatives: 2, AlternativesFor: even})
+		if ofErr != nil {
+			assert.Equal(t, profile.AtPath(ofErr, "alternatives_for").Error(), err.Error(), "seed %d", seed)
+			assert.Equal(t, ExtrasAnswer{}, got, "seed %d", seed)
+			refused++
+			continue
+		}
+		require.NoError(t, err, "seed %d", seed)
+		assert.Equal(t, ExtrasAnswer{Alternatives: of}, got, "seed %d", seed)
+		answered++
+	}
+	assert.Positive(t, refused, "no round named a mentee outside its pool")
+	assert.Positive(t, answered, "no round named only mentees of its pool")
+}
+
 // TestExtrasErrors checks that every error comes with the zero answer: a
 // negative k, IDs outside the pool (at their path in the request), a
 // cancelled context and a Proposal that did not come from Propose.
