@@ -35,12 +35,12 @@ func (s *server) decoded(r *http.Request, err error, mentees, mentors int) *apiE
 // decodeRound reads a proposalRequest (decoded), keeping a round whose
 // problems all sit in people's entries (match.PartialIntake):
 // match.Propose then sets those people aside with their problems, and the
-// others keep their round ("strict": true refuses it instead). It checks the request's own
-// fields, every problem at once: alternatives from 0 to maxAlternatives,
-// and for a CSV table (table true) neither alternatives_for nor needs,
-// which a table does not use. Other than a table, it asks for the words
-// when ?lang= is given (requestLang; one that is not a language tag once
-// is not refused here).
+// others keep their round ("strict": true refuses it instead). It checks
+// the request's own fields, every problem at once: alternatives from 0 to
+// maxAlternatives, and for a CSV table (table true) neither
+// alternatives_for nor needs, which a table does not use. Other than a
+// table, it asks for the words when ?lang= is given (requestLang; one
+// that is not a language tag once is not refused here).
 func (s *server) decodeRound(r *http.Request, table bool) (proposalRequest, *apiError) {
 	var req proposalRequest
 	err := match.PartialIntake(&req.Round, profile.Decode(r.Body, &req, s.decodeOptions()))
