@@ -134,12 +134,13 @@ func assign(ctx context.Context, scores mat.Matrix, ws *Workspace) (Assignment, 
 		return Assignment{}, err
 	}
 	p, err := load(ctx, scores, r, c, ws)
+	defer p.ar.release()
 	if ws == nil {
 		defer func() { putBuf(p.own.Release()) }()
 	}
 	if err == nil {
 		var res result
-		res, err = solveWorking(ctx, p.w, p.stride, len(p.wrows), len(p.wcols), p.owned, p.colMax, p.colArg)
+		res, err = solveWorking(ctx, &p.ar, p.w, p.stride, len(p.wrows), len(p.wcols), p.owned, p.colMax, p.colArg)
 		if err == nil {
 			return p.assemble(res), nil
 		}
@@ -183,22 +184,20 @@ type result struct {
 //
 // colMax and colArg, when not nil (only for n == m), are each column's
 // largest entry and the lowest row holding it, as the loader found them;
-// the column reduction then skips its own pass over the matrix.
-func solveWorking(ctx context.Context, w []float64, stride, n, m int, owned bool, colMax []float64, colArg []int) (result, error) {
+// the column reduction then skips its own pass over the matrix. The
+// result's slices and the solver's scratch come from ar.
+func solveWorking(ctx context.Context, ar *arena, w []float64, stride, n, m int, owned bool, colMax []float64, colArg []int) (result, error) {
 	res := result{
-		rowMate:  make([]int, n),
+		rowMate:  ar.filled(n, -1),
 		rowCover: make([]bool, n),
 		colCover: make([]bool, m),
-		rowDual:  make([]float64, n),
-		colDual:  make([]float64, m),
-	}
-	for i := range res.rowMate {
-		res.rowMate[i] = -1
+		rowDual:  ar.zeros(n),
+		colDual:  ar.zeros(m),
 	}
 	if n == 0 || m == 0 {
 		return res, nil
 	}
-	s := newJV(ctx, w, stride, n, m)
+	s := newJV(ctx, ar, w, stride, n, m)
 	s.reduceCols = n == m
 	if s.reduceCols && len(colMax) == m && len(colArg) == m {
 		s.z, s.colArg = colMax, colArg
@@ -273,7 +272,7 @@ func solveWorking(ctx context.Context, w []float64, stride, n, m int, owned bool
 				w2[a*m2+b] = row[j]
 			}
 		}
-		s2 := newJV(ctx, w2, m2, n2, m2)
+		s2 := newJV(ctx, ar, w2, m2, n2, m2)
 		failed2, err := s2.run()
 		if err != nil {
 			return res, err
@@ -310,7 +309,7 @@ func solveWorking(ctx context.Context, w []float64, stride, n, m int, owned bool
 				dst[b] = src[j]
 			}
 		}
-		s1 := newJV(ctx, w1, m1, n1, m1)
+		s1 := newJV(ctx, ar, w1, m1, n1, m1)
 		failed1, err := s1.run()
 		if err != nil {
 			return res, err
@@ -351,10 +350,7 @@ func (p *problem) assemble(res result) Assignment {
 		colDual[j] = res.colDual[k]
 	}
 	// mate[i] is the caller's column of the caller's row i, or -1.
-	mate := make([]int, p.r)
-	for i := range mate {
-		mate[i] = -1
-	}
+	mate := p.ar.filled(p.r, -1)
 	npairs := 0
 	for k, b := range res.rowMate {
 		if b < 0 {

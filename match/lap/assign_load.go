@@ -31,6 +31,7 @@ type problem struct {
 	done       <-chan struct{}
 	ws         *Workspace // holds the working copy: the caller's, or &own
 	own        Workspace
+	ar         arena // the scratch of the load and the solve
 
 	// colMax and colArg, when not nil, are the largest entry of each
 	// working column and the lowest row holding it, found while loading:
@@ -60,8 +61,8 @@ type stats struct {
 	absBits        uint64
 }
 
-func newStats(r, c int) *stats {
-	st := &stats{rowMax: make([]float64, r), colMax: make([]float64, c)}
+func newStats(ar *arena, r, c int) *stats {
+	st := &stats{rowMax: ar.floats(r), colMax: ar.floats(c)}
 	for i := range st.rowMax {
 		st.rowMax[i] = math.Inf(-1)
 	}
@@ -110,7 +111,7 @@ func load(ctx context.Context, scores mat.Matrix, r, c int, ws *Workspace) (*pro
 // working copy, O(r+c) besides, and 64 rows of scratch.
 func (p *problem) loadTwice(rr RowReader) error {
 	r, c := p.r, p.c
-	st := newStats(r, c)
+	st := newStats(&p.ar, r, c)
 	const blk = 64
 	scratch := make([]float64, blk*c)
 	row := scratch[:c]
@@ -123,7 +124,7 @@ func (p *problem) loadTwice(rr RowReader) error {
 			return err
 		}
 	}
-	rows, cols := kept(st.rowMax), kept(st.colMax)
+	rows, cols := p.kept(st.rowMax), p.kept(st.colMax)
 	p.exp = scaleExp(math.Float64frombits(st.absBits), r, c)
 	p.transposed = transposes(len(rows), len(cols))
 	nr, nc := len(rows), len(cols)
@@ -175,7 +176,7 @@ func transposes(rows, cols int) bool { return rows > cols }
 // orientation, scaled.
 func (p *problem) loadRaw() error {
 	r, c := p.r, p.c
-	rows, cols := indices(r), indices(c)
+	rows, cols := p.indices(r), p.indices(c)
 	var w []float64
 	var absBits uint64
 	if transposes(r, c) {
@@ -189,7 +190,7 @@ func (p *problem) loadRaw() error {
 		if r == c {
 			// The solver will start with the column reduction, whose
 			// first pass this scan does too, while the rows stream by.
-			cm, ca = make([]float64, c), make([]int, c)
+			cm, ca = p.ar.floats(c), p.ar.ints(c)
 			for j := range cm {
 				cm[j], ca[j] = negInf, -1
 			}
@@ -211,7 +212,7 @@ func (p *problem) loadRaw() error {
 		p.colMax, p.colArg = cm, ca
 	}
 	if absBits >= infBits {
-		st := newStats(r, c)
+		st := newStats(&p.ar, r, c)
 		for i := 0; i < r; i++ {
 			if i&63 == 0 && cancelled(p.done) {
 				return errCancelled
@@ -220,7 +221,7 @@ func (p *problem) loadRaw() error {
 				return err
 			}
 		}
-		rows, cols = kept(st.rowMax), kept(st.colMax)
+		rows, cols = p.kept(st.rowMax), p.kept(st.colMax)
 		absBits = st.absBits
 	}
 	p.exp = scaleExp(math.Float64frombits(absBits), r, c)
@@ -259,7 +260,7 @@ func (p *problem) loadAt() error {
 	r, c := p.r, p.c
 	p.transposed = transposes(r, c)
 	cost := p.ws.get(r * c)
-	st := newStats(r, c)
+	st := newStats(&p.ar, r, c)
 	for i := 0; i < r; i++ {
 		if i&63 == 0 && cancelled(p.done) {
 			return errCancelled
@@ -279,7 +280,7 @@ func (p *problem) loadAt() error {
 			}
 		}
 	}
-	rows, cols := kept(st.rowMax), kept(st.colMax)
+	rows, cols := p.kept(st.rowMax), p.kept(st.colMax)
 	if len(rows) != r || len(cols) != c {
 		cost = compact(cost, p.transposed, r, c, rows, cols)
 	}
@@ -301,8 +302,9 @@ func (p *problem) loadAt() error {
 // exactly when the value is finite.
 const infBits = 0x7FF0000000000000
 
-func indices(n int) []int {
-	idx := make([]int, n)
+// indices returns 0, 1, …, n-1.
+func (p *problem) indices(n int) []int {
+	idx := p.ar.ints(n)
 	for i := range idx {
 		idx[i] = i
 	}
@@ -319,14 +321,14 @@ func (p *problem) setIndices(rows, cols []int) {
 }
 
 // kept returns the indices whose largest entry is not -Inf.
-func kept(maxima []float64) []int {
+func (p *problem) kept(maxima []float64) []int {
 	n := 0
 	for _, x := range maxima {
 		if x > math.Inf(-1) {
 			n++
 		}
 	}
-	idx := make([]int, 0, n)
+	idx := p.ar.ints(n)[:0]
 	for i, x := range maxima {
 		if x > math.Inf(-1) {
 			idx = append(idx, i)

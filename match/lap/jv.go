@@ -55,28 +55,22 @@ type jv struct {
 	colArg []int
 }
 
-func newJV(ctx context.Context, w []float64, stride, n, m int) *jv {
-	s := &jv{
+// newJV returns a solver of the n×m weights w, its scratch taken from ar.
+func newJV(ctx context.Context, ar *arena, w []float64, stride, n, m int) *jv {
+	return &jv{
 		n: n, m: m, w: w, stride: stride,
-		z:     make([]float64, m),
-		x:     make([]int, n),
-		y:     make([]int, m),
-		d:     make([]float64, m),
-		pred:  make([]int, m),
-		seen:  make([]int, 0, m),
-		saved: make([]float64, m),
-		dsc:   make([]float64, m),
-		batch: make([]int, m),
-		free:  make([]int, n),
+		z:     ar.zeros(m),
+		x:     ar.filled(n, -1),
+		y:     ar.filled(m, -1),
+		d:     ar.floats(m),
+		pred:  ar.ints(m),
+		seen:  ar.ints(m)[:0],
+		saved: ar.floats(m),
+		dsc:   ar.floats(m),
+		batch: ar.ints(m),
+		free:  ar.ints(n),
 		done:  ctx.Done(),
 	}
-	for i := range s.x {
-		s.x[i] = -1
-	}
-	for j := range s.y {
-		s.y[j] = -1
-	}
-	return s
 }
 
 // row returns row i's weights.
