@@ -169,9 +169,10 @@ func (p *problem) loadTwice(rr RowReader) error {
 func transposes(rows, cols int) bool { return rows > cols }
 
 // loadRaw reads a matrix's backing slice: a read-only pass finds the
-// largest magnitude; only when it meets an infinity or a NaN does a second
-// pass validate the entries and find the rows and columns without an
-// allowed entry. The working matrix is then the backing slice itself when
+// largest magnitude (for a square matrix, the columns' maxima too, and
+// the rows with an infinity are read again at once); only when it meets an infinity or a NaN (for a square matrix, a
+// NaN or +Inf) does a second pass validate the entries and find the rows
+// and columns without an allowed entry. The working matrix is then the backing slice itself when
 // possible, else a copy of the kept rows and columns in the right
 // orientation, scaled.
 func (p *problem) loadRaw() error {
@@ -184,24 +185,44 @@ func (p *problem) loadRaw() error {
 		p.transposed = true
 		w = p.ws.get(r * c)
 		absBits = p.fillRaw(w, rows, cols)
-	} else {
-		var cm []float64
-		var ca []int
-		if r == c {
-			// The solver will start with the column reduction, whose
-			// first pass this scan does too, while the rows stream by.
-			cm, ca = p.ar.floats(c), p.ar.ints(c)
-			for j := range cm {
-				cm[j], ca[j] = negInf, -1
-			}
+	} else if r == c {
+		// The solver will start with the column reduction, whose first
+		// pass this scan does too, while the rows stream by. A row that
+		// holds an infinity or a NaN is read again at once, from the
+		// cache, to validate it and find whether it has an allowed
+		// entry, so that one pass over the matrix is enough unless an
+		// entry is NaN or +Inf.
+		cm, ca, allowed := p.ar.floats(c), p.ar.ints(c), p.ar.floats(r)
+		for j := range cm {
+			cm[j], ca[j] = negInf, -1
 		}
+		bad := false
 		for i := 0; i < r; i++ {
 			if i&63 == 0 && cancelled(p.done) {
 				return errCancelled
 			}
-			if cm != nil {
-				absBits = colMaxRow(p.in.rawRow(i, c), i, cm, ca, absBits)
-				continue
+			row := p.in.rawRow(i, c)
+			ab := colMaxRow(row, i, cm, ca)
+			allowed[i] = 0
+			if ab >= infBits {
+				ok, abf, b := checkRow(row)
+				if !ok {
+					allowed[i] = negInf
+				}
+				ab, bad = abf, bad || b
+			}
+			absBits = max(absBits, ab)
+		}
+		if bad {
+			absBits = infBits // the scan below finds the first bad entry
+		} else {
+			rows, cols = p.kept(allowed), p.kept(cm)
+		}
+		p.colMax, p.colArg = cm, ca
+	} else {
+		for i := 0; i < r; i++ {
+			if i&63 == 0 && cancelled(p.done) {
+				return errCancelled
 			}
 			ab := absBits
 			for _, x := range p.in.rawRow(i, c) {
@@ -209,7 +230,6 @@ func (p *problem) loadRaw() error {
 			}
 			absBits = ab
 		}
-		p.colMax, p.colArg = cm, ca
 	}
 	if absBits >= infBits {
 		st := newStats(&p.ar, r, c)
@@ -418,11 +438,12 @@ func (p *problem) fillRaw(w []float64, rows, cols []int) uint64 {
 
 // colMaxRow folds row i of a square matrix read in place into the
 // column maxima cm and their lowest rows ca (a later row replaces an
-// earlier one only when strictly larger), and returns absBits raised to
-// the row's largest magnitude bit pattern (see fillRaw).
-func colMaxRow(row []float64, i int, cm []float64, ca []int, absBits uint64) uint64 {
+// earlier one only when strictly larger), and returns the largest bit
+// pattern of the row's magnitudes (see fillRaw).
+func colMaxRow(row []float64, i int, cm []float64, ca []int) uint64 {
 	cm = cm[:len(row)]
 	ca = ca[:len(row)]
+	var absBits uint64
 	for j, x := range row {
 		absBits = max(absBits, math.Float64bits(x)&^(1<<63))
 		if x > cm[j] {
@@ -430,6 +451,24 @@ func colMaxRow(row []float64, i int, cm []float64, ca []int, absBits uint64) uin
 		}
 	}
 	return absBits
+}
+
+// checkRow returns whether a row has an allowed entry, the bits of its
+// largest finite magnitude (see finiteAbsBits), and whether it holds a NaN
+// or +Inf (then the other two are meaningless). It is branch-free but for
+// the NaN check, which is never taken on valid input: its rows are those
+// with -Inf entries, at random places.
+func checkRow(row []float64) (allowed bool, absBits uint64, bad bool) {
+	const negInfBits = 0xFFF0000000000000
+	var other uint64 // 0 exactly when every entry is -Inf
+	for _, x := range row {
+		if !valid(x) {
+			bad = true
+		}
+		absBits = max(absBits, finiteAbsBits(x))
+		other = max(other, math.Float64bits(x)^negInfBits)
+	}
+	return other != 0, absBits, bad
 }
 
 // scanRow validates the caller's row i and gathers its stats.
