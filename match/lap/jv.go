@@ -43,6 +43,10 @@ type jv struct {
 	batch  []int     // Dijkstra: the columns at the best path value
 	free   []int
 	done   <-chan struct{}
+	// vec selects the vector kernels of the relaxations (relax_amd64.go)
+	// where the processor has them; they give the scalar code's results
+	// bit for bit.
+	vec bool
 
 	// reduceCols selects Jonker & Volgenant's column reduction and
 	// reduction transfer before the row reduction. It breaks the
@@ -70,6 +74,7 @@ func newJV(ctx context.Context, ar *arena, w []float64, stride, n, m int) *jv {
 		batch: ar.ints(m),
 		free:  ar.ints(n),
 		done:  ctx.Done(),
+		vec:   hasAVX2,
 	}
 }
 
@@ -416,8 +421,17 @@ func (s *jv) augment(f int) (bool, error) {
 // relaxBest relaxes the columns with row i, whose reduced values are
 // base + w[i][j] - z[j], and returns the best path value over all
 // columns and, in batch[:n], the columns at that value in index order.
-// The best value is -Inf when no column is reachable.
+// The best value is -Inf when no column is reachable (n is then
+// meaningless).
 func (s *jv) relaxBest(i int, base float64, batch []int) (best float64, n int) {
+	if s.vec {
+		return s.relaxBestVec(i, base, batch)
+	}
+	return s.relaxBestScalar(i, base, batch)
+}
+
+// relaxBestScalar is relaxBest, one column at a time.
+func (s *jv) relaxBestScalar(i int, base float64, batch []int) (best float64, n int) {
 	row := s.row(i)
 	z := s.z[:len(row)]
 	d := s.d[:len(row)]
@@ -449,6 +463,14 @@ func (s *jv) relaxBest(i int, base float64, batch []int) (best float64, n int) {
 // there), else it joins the batch with d = +Inf. It returns the sink, or
 // -1, and the new length of the batch.
 func (s *jv) relaxLevel(i int, base, level float64, batch []int, n int) (sink, n2 int) {
+	if s.vec {
+		return s.relaxLevelVec(i, base, level, batch, n)
+	}
+	return s.relaxLevelScalar(i, base, level, batch, n)
+}
+
+// relaxLevelScalar is relaxLevel, one column at a time.
+func (s *jv) relaxLevelScalar(i int, base, level float64, batch []int, n int) (sink, n2 int) {
 	row := s.row(i)
 	z := s.z[:len(row)]
 	d := s.d[:len(row)]
