@@ -202,10 +202,10 @@ func (p *problem) loadRaw() error {
 				return errCancelled
 			}
 			row := p.in.rawRow(i, c)
-			ab := colMaxRow(row, i, cm, ca)
+			ab := colMaxRow(row, i, cm, ca, hasAVX2)
 			allowed[i] = 0
 			if ab >= infBits {
-				ok, abf, b := checkRow(row)
+				ok, abf, b := checkRow(row, hasAVX2)
 				if !ok {
 					allowed[i] = negInf
 				}
@@ -224,11 +224,7 @@ func (p *problem) loadRaw() error {
 			if i&63 == 0 && cancelled(p.done) {
 				return errCancelled
 			}
-			ab := absBits
-			for _, x := range p.in.rawRow(i, c) {
-				ab = max(ab, math.Float64bits(x)&^(1<<63))
-			}
-			absBits = ab
+			absBits = max(absBits, absMax(p.in.rawRow(i, c), hasAVX2))
 		}
 	}
 	if absBits >= infBits {
@@ -439,8 +435,12 @@ func (p *problem) fillRaw(w []float64, rows, cols []int) uint64 {
 // colMaxRow folds row i of a square matrix read in place into the
 // column maxima cm and their lowest rows ca (a later row replaces an
 // earlier one only when strictly larger), and returns the largest bit
-// pattern of the row's magnitudes (see fillRaw).
-func colMaxRow(row []float64, i int, cm []float64, ca []int) uint64 {
+// pattern of the row's magnitudes (see fillRaw). With vec, it runs four
+// columns at a time where the processor can (relax_amd64.go).
+func colMaxRow(row []float64, i int, cm []float64, ca []int, vec bool) uint64 {
+	if vec {
+		return colMaxRowVec(row, i, cm, ca)
+	}
 	cm = cm[:len(row)]
 	ca = ca[:len(row)]
 	var absBits uint64
@@ -453,12 +453,29 @@ func colMaxRow(row []float64, i int, cm []float64, ca []int) uint64 {
 	return absBits
 }
 
+// absMax returns the largest bit pattern of a row's magnitudes (see
+// fillRaw); with vec, four at a time where the processor can.
+func absMax(row []float64, vec bool) uint64 {
+	if vec {
+		return absMaxVec(row)
+	}
+	var ab uint64
+	for _, x := range row {
+		ab = max(ab, math.Float64bits(x)&^(1<<63))
+	}
+	return ab
+}
+
 // checkRow returns whether a row has an allowed entry, the bits of its
 // largest finite magnitude (see finiteAbsBits), and whether it holds a NaN
 // or +Inf (then the other two are meaningless). It is branch-free but for
 // the NaN check, which is never taken on valid input: its rows are those
-// with -Inf entries, at random places.
-func checkRow(row []float64) (allowed bool, absBits uint64, bad bool) {
+// with -Inf entries, at random places. With vec, it runs four entries at
+// a time where the processor can.
+func checkRow(row []float64, vec bool) (allowed bool, absBits uint64, bad bool) {
+	if vec {
+		return checkRowVec(row)
+	}
 	const negInfBits = 0xFFF0000000000000
 	var other uint64 // 0 exactly when every entry is -Inf
 	for _, x := range row {
@@ -466,7 +483,7 @@ func checkRow(row []float64) (allowed bool, absBits uint64, bad bool) {
 			bad = true
 		}
 		absBits = max(absBits, finiteAbsBits(x))
-		other = max(other, math.Float64bits(x)^negInfBits)
+		other |= math.Float64bits(x) ^ negInfBits
 	}
 	return other != 0, absBits, bad
 }

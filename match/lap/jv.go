@@ -233,7 +233,7 @@ func (s *jv) arr(free []int) []int {
 		}
 		i := free[k]
 		k++
-		u1, u2, j1, j2, jf := top2(s.row(i), z, y)
+		u1, u2, j1, j2, jf := top2(s.row(i), z, y, s.vec)
 		if j1 < 0 {
 			free[out] = i
 			out++
@@ -282,40 +282,55 @@ func (s *jv) arr(free []int) []int {
 // lowest column at u1, and j2 the second lowest at u1 when u1 == u2, else
 // the lowest at u2. jf is the lowest free column (y[jf] < 0) at u1, or -1.
 // A missing value is -Inf with the column -1. One pass over the row: the
-// inner loop only skips the entries below u2, which are most of them.
-func top2(row, z []float64, y []int) (u1, u2 float64, j1, j2, jf int) {
+// inner loop only skips the entries below u2, which are most of them (with
+// vec, four at a time; see top2Vec).
+func top2(row, z []float64, y []int, vec bool) (u1, u2 float64, j1, j2, jf int) {
+	if vec {
+		return top2Vec(row, z, y)
+	}
 	z = z[:len(row)]
 	y = y[:len(row)]
-	u1, u2 = negInf, negInf
-	j1, j2, jf = -1, -1, -1
+	t := top2State{u1: negInf, u2: negInf, j1: -1, j2: -1, jf: -1}
 	for j := 0; j < len(row); j++ {
 		h := row[j] - z[j]
-		for h < u2 {
+		for h < t.u2 {
 			if j++; j == len(row) {
-				return u1, u2, j1, j2, jf
+				return t.u1, t.u2, t.j1, t.j2, t.jf
 			}
 			h = row[j] - z[j]
 		}
-		switch {
-		case h > u1:
-			u2, j2 = u1, j1
-			u1, j1 = h, j
-			jf = -1
-			if y[j] < 0 {
-				jf = j
-			}
-		case h == u1:
-			if h > u2 {
-				u2, j2 = h, j
-			}
-			if jf < 0 && y[j] < 0 {
-				jf = j
-			}
-		case h > u2:
-			u2, j2 = h, j
-		}
+		t.take(h, j, y[j] < 0)
 	}
-	return u1, u2, j1, j2, jf
+	return t.u1, t.u2, t.j1, t.j2, t.jf
+}
+
+// top2State is what top2 has found so far.
+type top2State struct {
+	u1, u2     float64
+	j1, j2, jf int
+}
+
+// take folds column j, of reduced weight h >= u2, into the state; free
+// tells whether the column is free.
+func (t *top2State) take(h float64, j int, free bool) {
+	switch {
+	case h > t.u1:
+		t.u2, t.j2 = t.u1, t.j1
+		t.u1, t.j1 = h, j
+		t.jf = -1
+		if free {
+			t.jf = j
+		}
+	case h == t.u1:
+		if h > t.u2 {
+			t.u2, t.j2 = h, j
+		}
+		if t.jf < 0 && free {
+			t.jf = j
+		}
+	case h > t.u2:
+		t.u2, t.j2 = h, j
+	}
 }
 
 // augment grows a shortest-path tree from the free row f over reduced

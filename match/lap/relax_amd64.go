@@ -12,6 +12,18 @@ func relaxMaxAVX2(row, z, d *float64, pred *int, n int, base float64, i int) flo
 func relaxLevelAVX2(row, z, d *float64, pred *int, n, j int, base, level float64, i int) int
 
 //go:noescape
+func atLeastAVX2(row, z *float64, n, j int, u float64) int
+
+//go:noescape
+func absMaxAVX2(x *float64, n int) uint64
+
+//go:noescape
+func colMaxAVX2(row, cm *float64, ca *int, n, i int) uint64
+
+//go:noescape
+func checkAVX2(row *float64, n int) (other, absBits uint64, valid int)
+
+//go:noescape
 func collectAVX2(d *float64, n int, v float64, batch *int) int
 
 func cpuid(eaxArg, ecxArg uint32) (eax, ebx, ecx, edx uint32)
@@ -104,4 +116,56 @@ func (s *jv) relaxLevelVec(i int, base, level float64, batch []int, n int) (sink
 		}
 	}
 	return -1, n
+}
+
+// top2Vec is top2 with an AVX2 kernel that skips the blocks of four
+// columns whose reduced weights are all below u2; a block with one at
+// u2 or above is taken here, in order, as top2 takes it.
+func top2Vec(row, z []float64, y []int) (u1, u2 float64, j1, j2, jf int) {
+	z = z[:len(row)]
+	y = y[:len(row)]
+	t := top2State{u1: negInf, u2: negInf, j1: -1, j2: -1, jf: -1}
+	k := len(row) &^ 3
+	for j := 0; j < len(row); {
+		if j < k {
+			j = atLeastAVX2(&row[0], &z[0], k, j, t.u2)
+		}
+		for end := min(j+4, len(row)); j < end; j++ {
+			if h := row[j] - z[j]; h >= t.u2 {
+				t.take(h, j, y[j] < 0)
+			}
+		}
+	}
+	return t.u1, t.u2, t.j1, t.j2, t.jf
+}
+
+// absMaxVec is absMax with an AVX2 kernel.
+func absMaxVec(row []float64) uint64 {
+	k := len(row) &^ 3
+	var ab uint64
+	if k > 0 {
+		ab = absMaxAVX2(&row[0], k)
+	}
+	return max(ab, absMax(row[k:], false))
+}
+
+// colMaxRowVec is colMaxRow with an AVX2 kernel.
+func colMaxRowVec(row []float64, i int, cm []float64, ca []int) uint64 {
+	k := len(row) &^ 3
+	var ab uint64
+	if k > 0 {
+		ab = colMaxAVX2(&row[0], &cm[0], &ca[0], k, i)
+	}
+	return max(ab, colMaxRow(row[k:], i, cm[k:], ca[k:], false))
+}
+
+// checkRowVec is checkRow with an AVX2 kernel.
+func checkRowVec(row []float64) (allowed bool, absBits uint64, bad bool) {
+	k := len(row) &^ 3
+	if k == 0 {
+		return checkRow(row, false)
+	}
+	other, ab, valid := checkAVX2(&row[0], k)
+	a, b, bd := checkRow(row[k:], false)
+	return other != 0 || a, max(ab, b), valid != 15 || bd
 }

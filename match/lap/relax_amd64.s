@@ -2,6 +2,19 @@
 
 #include "textflag.h"
 
+// HMAXQ leaves in AX the largest of Y0's four signed 64-bit lanes, and
+// clears the upper halves of the vector registers (X3, X4 and BX are
+// scratch).
+#define HMAXQ \
+	VEXTRACTF128 $1, Y0, X3     \
+	VPCMPGTQ     X0, X3, X4     \
+	VBLENDVPD    X4, X3, X0, X0 \
+	VZEROUPPER                  \
+	MOVQ         X0, AX         \
+	VPEXTRQ      $1, X0, BX     \
+	CMPQ         BX, AX         \
+	CMOVQGT      BX, AX
+
 // The kernels of the shortest-path search's relaxations (see relax.go),
 // four columns at a time with AVX2. Each computes a column's reduced value
 // as (base + w) - z, the two roundings of the scalar code, with no fused
@@ -141,4 +154,148 @@ TEXT ·xgetbv(SB), NOSPLIT, $0-8
 	XGETBV
 	MOVL AX, eax+0(FP)
 	MOVL DX, edx+4(FP)
+	RET
+
+// func atLeastAVX2(row, z *float64, n, j int, u float64) int
+// returns the first multiple of 4 from j (a multiple of 4) below n where
+// one of the four values row - z is >= u, or n.
+TEXT ·atLeastAVX2(SB), NOSPLIT, $0-48
+	MOVQ row+0(FP), SI
+	MOVQ z+8(FP), DX
+	MOVQ n+16(FP), CX
+	MOVQ j+24(FP), AX
+	VBROADCASTSD u+32(FP), Y0
+
+atleastloop:
+	CMPQ AX, CX
+	JGE  atleastdone
+	VMOVUPD   (SI)(AX*8), Y2
+	VSUBPD    (DX)(AX*8), Y2, Y2    // h = row - z
+	VCMPPD    $0x1D, Y0, Y2, Y3     // h >= u
+	VMOVMSKPD Y3, BX
+	TESTQ     BX, BX
+	JNZ       atleastdone
+	ADDQ      $4, AX
+	JMP       atleastloop
+
+atleastdone:
+	VZEROUPPER
+	MOVQ AX, ret+40(FP)
+	RET
+
+// The kernels of the load scan (see assign_load.go): a magnitude's bits
+// are those of the value with the sign bit cleared, compared as signed
+// 64-bit integers (they are all non-negative), which orders them as the
+// magnitudes, with the infinities and NaNs above every finite value.
+
+// func absMaxAVX2(x *float64, n int) uint64
+TEXT ·absMaxAVX2(SB), NOSPLIT, $0-24
+	MOVQ x+0(FP), SI
+	MOVQ n+8(FP), CX
+	MOVQ $0x7FFFFFFFFFFFFFFF, AX
+	MOVQ AX, X1
+	VPBROADCASTQ X1, Y1
+	VPXOR Y0, Y0, Y0
+	XORQ AX, AX
+
+absloop:
+	CMPQ AX, CX
+	JGE  absdone
+	VPAND     (SI)(AX*8), Y1, Y2
+	VPCMPGTQ  Y0, Y2, Y3
+	VBLENDVPD Y3, Y2, Y0, Y0
+	ADDQ      $4, AX
+	JMP       absloop
+
+absdone:
+	HMAXQ
+	MOVQ AX, ret+16(FP)
+	RET
+
+// func colMaxAVX2(row, cm *float64, ca *int, n, i int) uint64
+TEXT ·colMaxAVX2(SB), NOSPLIT, $0-48
+	MOVQ row+0(FP), SI
+	MOVQ cm+8(FP), DI
+	MOVQ ca+16(FP), R8
+	MOVQ n+24(FP), CX
+	VPBROADCASTQ i+32(FP), Y1
+	MOVQ $0x7FFFFFFFFFFFFFFF, AX
+	MOVQ AX, X6
+	VPBROADCASTQ X6, Y6
+	VPXOR Y0, Y0, Y0
+	XORQ AX, AX
+
+colloop:
+	CMPQ AX, CX
+	JGE  coldone
+	VMOVUPD   (SI)(AX*8), Y2
+	VMOVUPD   (DI)(AX*8), Y3
+	VCMPPD    $0x1E, Y3, Y2, Y4     // x > cm
+	VBLENDVPD Y4, Y2, Y3, Y3
+	VMOVUPD   Y3, (DI)(AX*8)
+	VMOVDQU   (R8)(AX*8), Y5
+	VBLENDVPD Y4, Y1, Y5, Y5        // ca = i where x > cm
+	VMOVDQU   Y5, (R8)(AX*8)
+	VPAND     Y6, Y2, Y7
+	VPCMPGTQ  Y0, Y7, Y8
+	VBLENDVPD Y8, Y7, Y0, Y0
+	ADDQ      $4, AX
+	JMP       colloop
+
+coldone:
+	HMAXQ
+	MOVQ AX, ret+40(FP)
+	RET
+
+// func checkAVX2(row *float64, n int) (other, absBits uint64, valid int)
+// other is the OR of every entry's bits XOR those of -Inf (0 exactly when
+// every entry is -Inf), absBits the largest finite magnitude's bits, and
+// valid the AND of the four lanes' x <= MaxFloat64 masks, as 4 bits.
+TEXT ·checkAVX2(SB), NOSPLIT, $0-40
+	MOVQ row+0(FP), SI
+	MOVQ n+8(FP), CX
+	MOVQ $0x7FFFFFFFFFFFFFFF, AX
+	MOVQ AX, X1
+	VPBROADCASTQ X1, Y1              // the magnitude mask
+	MOVQ $0xFFF0000000000000, AX
+	MOVQ AX, X9
+	VPBROADCASTQ X9, Y9              // -Inf
+	MOVQ $0x7FF0000000000000, AX
+	MOVQ AX, X10
+	VPBROADCASTQ X10, Y10            // +Inf
+	MOVQ $0x7FEFFFFFFFFFFFFF, AX
+	MOVQ AX, X11
+	VPBROADCASTQ X11, Y11            // math.MaxFloat64
+	VPXOR   Y0, Y0, Y0               // finite magnitudes' maximum
+	VPXOR   Y12, Y12, Y12            // other
+	VPCMPEQQ Y13, Y13, Y13           // valid, all ones
+	XORQ AX, AX
+
+checkloop:
+	CMPQ AX, CX
+	JGE  checkdone
+	VMOVUPD   (SI)(AX*8), Y2
+	VPXOR     Y9, Y2, Y3
+	VPOR      Y3, Y12, Y12
+	VCMPPD    $0x12, Y11, Y2, Y6    // x <= MaxFloat64
+	VPAND     Y6, Y13, Y13
+	VPAND     Y1, Y2, Y4            // magnitude
+	VPCMPGTQ  Y4, Y10, Y5           // finite: +Inf > magnitude
+	VPAND     Y5, Y4, Y4
+	VPCMPGTQ  Y0, Y4, Y5
+	VBLENDVPD Y5, Y4, Y0, Y0
+	ADDQ      $4, AX
+	JMP       checkloop
+
+checkdone:
+	VMOVMSKPD Y13, DX
+	MOVQ      DX, valid+32(FP)
+	VEXTRACTF128 $1, Y12, X3
+	VPOR      X3, X12, X12
+	VPEXTRQ   $1, X12, DX
+	MOVQ      X12, BX
+	ORQ       DX, BX
+	MOVQ      BX, other+16(FP)
+	HMAXQ
+	MOVQ AX, absBits+24(FP)
 	RET
