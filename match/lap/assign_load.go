@@ -184,7 +184,7 @@ func (p *problem) loadRaw() error {
 		// Copy transposed while finding the largest magnitude.
 		p.transposed = true
 		w = p.ws.get(r * c)
-		absBits = p.fillRaw(w, rows, cols)
+		absBits = p.fillRaw(w, rows, cols, hasAVX2)
 	} else if r == c {
 		// The solver will start with the column reduction, whose first
 		// pass this scan does too, while the rows stream by. A row that
@@ -253,13 +253,13 @@ func (p *problem) loadRaw() error {
 	case w == nil:
 		p.transposed = transposed
 		w = p.ws.get(len(rows) * len(cols))
-		p.fillRaw(w, rows, cols)
+		p.fillRaw(w, rows, cols, hasAVX2)
 	case transposed && (len(rows) != r || len(cols) != c):
 		w = compact(w, true, r, c, rows, cols)
 	case !transposed:
 		p.transposed = false
 		w = w[:len(rows)*len(cols)]
-		p.fillRaw(w, rows, cols)
+		p.fillRaw(w, rows, cols, hasAVX2)
 	}
 	p.setIndices(rows, cols)
 	p.w, p.stride, p.owned = scale(w, p.exp), len(p.wcols), true
@@ -388,7 +388,7 @@ func scale(cost []float64, exp int) []float64 {
 // fillRaw copies scores[rows×cols] into w, transposed if p.transposed,
 // and returns the largest bit pattern of the magnitudes copied: it is
 // below infBits exactly when every entry is finite.
-func (p *problem) fillRaw(w []float64, rows, cols []int) uint64 {
+func (p *problem) fillRaw(w []float64, rows, cols []int, vec bool) uint64 {
 	data, stride, c := p.in.raw, p.in.stride, p.c
 	nr, nc := len(rows), len(cols)
 	identity := nc == c
@@ -406,27 +406,47 @@ func (p *problem) fillRaw(w []float64, rows, cols []int) uint64 {
 		return ab
 	}
 	// Transposed: working row b is the caller's column cols[b]. Copy in
-	// blocks so that the reads and the writes both stay in cache.
+	// blocks so that the reads and the writes both stay in cache; when
+	// every row and column is kept, most of each block 4×4 at a time
+	// where the processor can.
 	const blk = 64
+	vec = vec && identity && nr == p.r
 	for a0 := 0; a0 < nr; a0 += blk {
 		a1 := min(a0+blk, nr)
 		for b0 := 0; b0 < nc; b0 += blk {
 			b1 := min(b0+blk, nc)
-			for a := a0; a < a1; a++ {
-				src := data[rows[a]*stride : rows[a]*stride+c]
-				if identity {
-					for k, x := range src[b0:b1] {
-						w[(b0+k)*nr+a] = x
-						ab = max(ab, math.Float64bits(x)&^(1<<63))
-					}
-				} else {
-					for b := b0; b < b1; b++ {
-						x := src[cols[b]]
-						w[b*nr+a] = x
-						ab = max(ab, math.Float64bits(x)&^(1<<63))
-					}
-				}
+			a4, b4 := a0, b0 // [a0, a4) × [b0, b4) is copied by the kernel
+			if vec {
+				var vab uint64
+				a4, b4, vab = transposeVec(data, stride, w, nr, a0, a1, b0, b1)
+				ab = max(ab, vab)
 			}
+			ab = max(ab, p.copyTransposed(w, rows, cols, a0, a4, b4, b1))
+			ab = max(ab, p.copyTransposed(w, rows, cols, a4, a1, b0, b1))
+		}
+	}
+	return ab
+}
+
+// copyTransposed copies the caller's rows rows[a0:a1] × columns
+// cols[b0:b1] into the transposed working copy w, and returns the largest
+// bit pattern of the magnitudes copied.
+func (p *problem) copyTransposed(w []float64, rows, cols []int, a0, a1, b0, b1 int) uint64 {
+	data, stride, c, nr := p.in.raw, p.in.stride, p.c, len(rows)
+	var ab uint64
+	for a := a0; a < a1; a++ {
+		src := data[rows[a]*stride : rows[a]*stride+c]
+		if len(cols) == c {
+			for k, x := range src[b0:b1] {
+				w[(b0+k)*nr+a] = x
+				ab = max(ab, math.Float64bits(x)&^(1<<63))
+			}
+			continue
+		}
+		for b := b0; b < b1; b++ {
+			x := src[cols[b]]
+			w[b*nr+a] = x
+			ab = max(ab, math.Float64bits(x)&^(1<<63))
 		}
 	}
 	return ab

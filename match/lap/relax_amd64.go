@@ -24,6 +24,9 @@ func colMaxAVX2(row, cm *float64, ca *int, n, i int) uint64
 func checkAVX2(row *float64, n int) (other, absBits uint64, valid int)
 
 //go:noescape
+func transposeAVX2(src *float64, sstride int, dst *float64, dstride, rows4, cols4 int) uint64
+
+//go:noescape
 func collectAVX2(d *float64, n int, v float64, batch *int) int
 
 func cpuid(eaxArg, ecxArg uint32) (eax, ebx, ecx, edx uint32)
@@ -168,4 +171,19 @@ func checkRowVec(row []float64) (allowed bool, absBits uint64, bad bool) {
 	other, ab, valid := checkAVX2(&row[0], k)
 	a, b, bd := checkRow(row[k:], false)
 	return other != 0 || a, max(ab, b), valid != 15 || bd
+}
+
+// transposeVec copies the block rows [a0, a1) × columns [b0, b1) of the
+// row-major src (rows stride apart) to dst transposed (dst's rows nr
+// apart), the largest part whose sides are multiples of 4 with an AVX2
+// kernel, and returns that part's ends a4 and b4 with the largest bit
+// pattern of the magnitudes it copied; the caller copies the rest.
+func transposeVec(src []float64, stride int, dst []float64, nr, a0, a1, b0, b1 int) (a4, b4 int, ab uint64) {
+	a4, b4 = a0+(a1-a0)&^3, b0+(b1-b0)&^3
+	if a4 == a0 || b4 == b0 {
+		return a0, b0, 0
+	}
+	_ = src[(a4-1)*stride+b4-1]
+	_ = dst[(b4-1)*nr+a4-1]
+	return a4, b4, transposeAVX2(&src[a0*stride+b0], stride, &dst[b0*nr+a0], nr, (a4-a0)/4, (b4-b0)/4)
 }

@@ -299,3 +299,83 @@ checkdone:
 	HMAXQ
 	MOVQ AX, absBits+24(FP)
 	RET
+
+// func transposeAVX2(src *float64, sstride int, dst *float64, dstride, rows4, cols4 int) uint64
+// copies the (4·rows4)×(4·cols4) block of src, rows sstride apart, to dst
+// transposed (dst's rows dstride apart), 4×4 at a time, and returns the
+// largest bit pattern of the magnitudes copied.
+TEXT ·transposeAVX2(SB), NOSPLIT, $0-56
+	MOVQ src+0(FP), SI
+	MOVQ sstride+8(FP), R9
+	SHLQ $3, R9                      // bytes between source rows
+	MOVQ dst+16(FP), DI
+	MOVQ dstride+24(FP), R10
+	SHLQ $3, R10                     // bytes between destination rows
+	MOVQ rows4+32(FP), R11
+	MOVQ cols4+40(FP), R12
+	MOVQ $0x7FFFFFFFFFFFFFFF, AX
+	MOVQ AX, X15
+	VPBROADCASTQ X15, Y15
+	VPXOR Y0, Y0, Y0
+
+trows:
+	TESTQ R11, R11
+	JZ    tdone
+	MOVQ  SI, R13                    // the block's first source entry
+	MOVQ  DI, R14                    // the block's first destination entry
+	MOVQ  R12, CX
+
+tcols:
+	TESTQ CX, CX
+	JZ    tnextrows
+	MOVQ  R13, DX
+	VMOVUPD (DX), Y1
+	ADDQ    R9, DX
+	VMOVUPD (DX), Y2
+	ADDQ    R9, DX
+	VMOVUPD (DX), Y3
+	ADDQ    R9, DX
+	VMOVUPD (DX), Y4
+	VUNPCKLPD  Y2, Y1, Y5            // a0 b0 a2 b2
+	VUNPCKHPD  Y2, Y1, Y6            // a1 b1 a3 b3
+	VUNPCKLPD  Y4, Y3, Y7            // c0 d0 c2 d2
+	VUNPCKHPD  Y4, Y3, Y8            // c1 d1 c3 d3
+	VPERM2F128 $0x20, Y7, Y5, Y9     // a0 b0 c0 d0
+	VPERM2F128 $0x20, Y8, Y6, Y10    // a1 b1 c1 d1
+	VPERM2F128 $0x31, Y7, Y5, Y11    // a2 b2 c2 d2
+	VPERM2F128 $0x31, Y8, Y6, Y12    // a3 b3 c3 d3
+	MOVQ    R14, BX
+	VMOVUPD Y9, (BX)
+	ADDQ    R10, BX
+	VMOVUPD Y10, (BX)
+	ADDQ    R10, BX
+	VMOVUPD Y11, (BX)
+	ADDQ    R10, BX
+	VMOVUPD Y12, (BX)
+	VPAND     Y15, Y1, Y1
+	VPAND     Y15, Y2, Y2
+	VPAND     Y15, Y3, Y3
+	VPAND     Y15, Y4, Y4
+	VPCMPGTQ  Y1, Y2, Y5
+	VBLENDVPD Y5, Y2, Y1, Y1
+	VPCMPGTQ  Y3, Y4, Y5
+	VBLENDVPD Y5, Y4, Y3, Y3
+	VPCMPGTQ  Y1, Y3, Y5
+	VBLENDVPD Y5, Y3, Y1, Y1
+	VPCMPGTQ  Y0, Y1, Y5
+	VBLENDVPD Y5, Y1, Y0, Y0
+	ADDQ    $32, R13                 // four source columns on
+	LEAQ    (R14)(R10*4), R14        // four destination rows on
+	DECQ    CX
+	JMP     tcols
+
+tnextrows:
+	LEAQ (SI)(R9*4), SI              // four source rows on
+	ADDQ $32, DI                     // four destination columns on
+	DECQ R11
+	JMP  trows
+
+tdone:
+	HMAXQ
+	MOVQ AX, ret+48(FP)
+	RET

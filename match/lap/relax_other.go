@@ -32,3 +32,8 @@ func colMaxRowVec(row []float64, i int, cm []float64, ca []int) uint64 {
 func checkRowVec(row []float64) (allowed bool, absBits uint64, bad bool) {
 	return checkRow(row, false)
 }
+
+// transposeVec copies nothing where there is no vector kernel.
+func transposeVec(src []float64, stride int, dst []float64, nr, a0, a1, b0, b1 int) (a4, b4 int, ab uint64) {
+	return a0, b0, 0
+}

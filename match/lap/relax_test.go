@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
+	"gonum.org/v1/gonum/mat"
 )
 
 // relaxState is a random state of a search, as augment leaves it between
@@ -192,5 +193,38 @@ func TestLoadScanVecIsScalar(t *testing.T) {
 			require.Equal(t, math.Float64bits(cm[j]), math.Float64bits(cm2[j]), name)
 		}
 		require.Equal(t, ca, ca2, name)
+	}
+}
+
+// TestTransposeVecIsScalar checks the transposed copy of a tall matrix
+// with the vector kernel against the scalar copy, on random shapes from
+// 2×1 to 150×149 (several 64×64 tiles, sides that are not multiples of
+// 4), with values of every kind.
+func TestTransposeVecIsScalar(t *testing.T) {
+	if !hasAVX2 {
+		t.Skip("no vector kernels on this platform or build (the scalar code is the only path)")
+	}
+	rng := rand.New(rand.NewPCG(19, 23))
+	for trial := 0; trial < 300; trial++ {
+		c := 1 + rng.IntN(149)
+		r := c + 1 + rng.IntN(150-c)
+		data := make([]float64, r*c)
+		for k := range data {
+			data[k] = rng.NormFloat64() * math.Ldexp(1, rng.IntN(60)-30)
+			if rng.IntN(50) == 0 {
+				data[k] = []float64{math.NaN(), inf, negInf, math.Copysign(0, -1)}[rng.IntN(4)]
+			}
+		}
+		p := &problem{r: r, c: c, transposed: true, in: newReader(mat.NewDense(r, c, data), r, c)}
+		rows, cols := p.indices(r), p.indices(c)
+		w1, w2 := make([]float64, r*c), make([]float64, r*c)
+		ab1 := p.fillRaw(w1, rows, cols, false)
+		ab2 := p.fillRaw(w2, rows, cols, true)
+		name := fmt.Sprintf("trial %d, %d×%d", trial, r, c)
+		require.Equal(t, ab1, ab2, name)
+		for k := range w1 {
+			require.Equal(t, math.Float64bits(w1[k]), math.Float64bits(w2[k]), name)
+		}
+		require.Equal(t, math.Float64bits(data[(r-1)*c]), math.Float64bits(w2[r-1]), name) // the last row's first entry
 	}
 }
