@@ -1,0 +1,168 @@
+package main
+
+import (
+	"context"
+	"math"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/duomatch/duo/match/lap"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"gonum.org/v1/gonum/mat"
+)
+
+// bestLex is the brute-force oracle of duo's objective on a small matrix:
+// the most allowed pairs, then the largest total, over every way of
+// matching the rows (each row takes a distinct column or none).
+func bestLex(m *mat.Dense) (pairs int, total float64) {
+	r, c := m.Dims()
+	used := make([]bool, c)
+	pairs, total = -1, math.Inf(-1)
+	var rec func(i, k int, t float64)
+	rec = func(i, k int, t float64) {
+		if i == r {
+			if k > pairs || (k == pairs && t > total) {
+				pairs, total = k, t
+			}
+			return
+		}
+		rec(i+1, k, t)
+		for j := range c {
+			if v := m.At(i, j); !used[j] && !math.IsInf(v, -1) {
+				used[j] = true
+				rec(i+1, k+1, t+v)
+				used[j] = false
+			}
+		}
+	}
+	rec(0, 0, 0)
+	return pairs, total
+}
+
+// minPermutation is the brute-force oracle of what a square JV code
+// returns: a permutation of least total cost.
+func minPermutation(cost []float64, n int) []int {
+	perm := make([]int, n)
+	for i := range perm {
+		perm[i] = i
+	}
+	best, bestCost := append([]int(nil), perm...), math.Inf(1)
+	var rec func(i int, t float64)
+	rec = func(i int, t float64) {
+		if i == n {
+			if t < bestCost {
+				bestCost = t
+				copy(best, perm)
+			}
+			return
+		}
+		for k := i; k < n; k++ {
+			perm[i], perm[k] = perm[k], perm[i]
+			rec(i+1, t+cost[i*n+perm[i]])
+			perm[i], perm[k] = perm[k], perm[i]
+		}
+	}
+	rec(0, 0)
+	return best
+}
+
+// randomMatrix draws an r×c matrix whose entries are forbidden with
+// probability pForbid and otherwise uniform, ties or integers.
+func randomMatrix(rng *rand.Rand, r, c int, pForbid float64) *mat.Dense {
+	style := rng.IntN(3)
+	return fill(r, c, func() float64 {
+		if rng.Float64() < pForbid {
+			return math.Inf(-1)
+		}
+		switch style {
+		case 0:
+			return rng.Float64()*20 - 10
+		case 1:
+			return math.Round(rng.Float64()*4) / 4
+		default:
+			return float64(rng.IntN(101))
+		}
+	})
+}
+
+// TestCostMatrixOptimumMapsBack: the least-cost permutation of the
+// converted matrix, mapped back, has the optimum of duo's objective
+// (checked against brute force and lap.Assign), on seeded random small
+// matrices of every shape, with and without forbidden pairs, including
+// rows and matrices with nothing allowed.
+func TestCostMatrixOptimumMapsBack(t *testing.T) {
+	rng := rand.New(rand.NewPCG(22, 7))
+	for trial := range 400 {
+		r, c := 1+rng.IntN(6), 1+rng.IntN(6)
+		p := []float64{0, 0.3, 0.7, 1}[trial%4]
+		m := randomMatrix(rng, r, c, p)
+		cost, n := costMatrix(m)
+		require.Equal(t, max(r, c), n)
+		require.Len(t, cost, n*n)
+		pairs, total, err := fromRowsol(m, minPermutation(cost, n))
+		require.NoError(t, err)
+		wantPairs, wantTotal := bestLex(m)
+		assert.Equal(t, wantPairs, pairs, "trial %d (%d×%d)", trial, r, c)
+		assert.InDelta(t, wantTotal, total, 1e-9*max(1, math.Abs(wantTotal)), "trial %d", trial)
+		a, err := lap.Assign(context.Background(), m)
+		require.NoError(t, err)
+		assert.Len(t, a.Pairs, pairs, "trial %d", trial)
+		assert.InDelta(t, a.Total, total, 1e-9*max(1, math.Abs(a.Total)), "trial %d", trial)
+	}
+}
+
+// TestCostMatrixValues checks the conversion by hand on a 2×3 matrix:
+// smax = 5, smin = 1, span 4, big = (2+1)·(4+1) = 15, one padding row.
+func TestCostMatrixValues(t *testing.T) {
+	inf := math.Inf(-1)
+	m := mat.NewDense(2, 3, []float64{
+		1, 5, inf,
+		3, inf, 2,
+	})
+	cost, n := costMatrix(m)
+	require.Equal(t, 3, n)
+	assert.Equal(t, []float64{
+		4, 0, 15,
+		2, 15, 3,
+		0, 0, 0,
+	}, cost)
+}
+
+// TestCostMatrixNothingAllowed: with every pair forbidden the costs are
+// all equal and any permutation maps back to no pairs.
+func TestCostMatrixNothingAllowed(t *testing.T) {
+	inf := math.Inf(-1)
+	m := mat.NewDense(2, 2, []float64{inf, inf, inf, inf})
+	cost, n := costMatrix(m)
+	require.Equal(t, 2, n)
+	assert.Equal(t, []float64{3, 3, 3, 3}, cost) // big = (2+1)·(0+1)
+	pairs, total, err := fromRowsol(m, []int{1, 0})
+	require.NoError(t, err)
+	assert.Zero(t, pairs)
+	assert.Zero(t, total)
+}
+
+func TestFromRowsolRejects(t *testing.T) {
+	m := mat.NewDense(2, 3, []float64{1, 2, 3, 4, 5, 6})
+	tests := []struct {
+		name   string
+		rowsol []int
+	}{
+		{"too short", []int{0, 1}},
+		{"too long", []int{0, 1, 2, 0}},
+		{"column twice", []int{0, 0, 1}},
+		{"negative column", []int{-1, 0, 1}},
+		{"column out of range", []int{0, 1, 3}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, err := fromRowsol(m, tt.rowsol)
+			assert.Error(t, err)
+		})
+	}
+	pairs, total, err := fromRowsol(m, []int{2, 0, 1})
+	require.NoError(t, err)
+	assert.Equal(t, 2, pairs)
+	assert.InDelta(t, 3.0+4.0, total, 1e-12)
+}
