@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"math"
+	"slices"
 
 	"gonum.org/v1/gonum/mat"
 )
@@ -18,17 +19,22 @@ import (
 //   - a forbidden pair's cost big = (min(rows, cols)+1)·(span+1), more than
 //     any min(rows, cols) allowed pairs cost together, so that one more
 //     allowed pair always wins (the rule of vs_scipy.py's reference);
-//   - the padding rows or columns of a rectangular m at cost 0, what a
-//     user of a square-only code must add; every column (for rows >= cols)
-//     or row (otherwise) of m is then matched to a row or column of m, so
-//     the number of forbidden pairs used, and the allowed pairs' total, are
-//     what the minimum chooses.
+//   - a rectangular m padded with zero-cost dummy rows, what a user of a
+//     square-only code must do (the Python package lap's extend_cost pads
+//     with zeros too). A matrix with more rows than columns is transposed
+//     first (transposed is then true), so that the dummies are rows, never
+//     columns: n−c identical dummy columns tie in every row, and on the
+//     rect kind the codes took 10 to 35 times longer with them (bench/jv
+//     README). Every row of the m side that is not padding is then matched
+//     to a real column, so the number of forbidden pairs used, and the
+//     allowed pairs' total, are what the minimum chooses.
 //
 // All costs are in [0, big], which the gatagat code needs (it uses 10^6 as
 // infinity): big is 4 002 for 2 000 × 2 000 scores in [0, 1].
-func costMatrix(m *mat.Dense) (cost []float64, n int) {
+func costMatrix(m *mat.Dense) (cost []float64, n int, transposed bool) {
 	r, c := m.Dims()
 	n = max(r, c)
+	transposed = r > c
 	smin, smax := math.Inf(1), math.Inf(-1)
 	for i := range r {
 		for j := range c {
@@ -44,39 +50,51 @@ func costMatrix(m *mat.Dense) (cost []float64, n int) {
 	cost = make([]float64, n*n)
 	for i := range r {
 		for j := range c {
+			k := i*n + j
+			if transposed {
+				k = j*n + i
+			}
 			if v := m.At(i, j); math.IsInf(v, -1) {
-				cost[i*n+j] = big
+				cost[k] = big
 			} else {
-				cost[i*n+j] = smax - v
+				cost[k] = smax - v
 			}
 		}
 	}
-	return cost, n
+	return cost, n, transposed
 }
 
 // fromRowsol maps a solution of costMatrix(m), rowsol[i] the column of
-// row i, back to m: it keeps the pairs of a row and a column of m that
-// are allowed, and returns their number and their total score, added in
-// row order as lap.Assign adds its pairs. It rejects a rowsol that is not
-// a permutation of the n columns.
-func fromRowsol(m *mat.Dense, rowsol []int) (pairs int, total float64, err error) {
+// row i, back to m (through the transposition if costMatrix made one): it
+// keeps the pairs of a row and a column of m that are allowed, and returns
+// their number and their total score. It rejects a rowsol that is not a
+// permutation of the n columns.
+func fromRowsol(m *mat.Dense, rowsol []int, transposed bool) (pairs int, total float64, err error) {
 	r, c := m.Dims()
 	n := max(r, c)
 	if len(rowsol) != n {
 		return 0, 0, fmt.Errorf("solution has %d rows, want %d", len(rowsol), n)
 	}
 	seen := make([]bool, n)
-	for i, j := range rowsol {
-		if j < 0 || j >= n || seen[j] {
-			return 0, 0, fmt.Errorf("solution: row %d has column %d, out of range or used twice", i, j)
+	type pair struct{ i, j int }
+	var got []pair
+	for a, b := range rowsol {
+		if b < 0 || b >= n || seen[b] {
+			return 0, 0, fmt.Errorf("solution: row %d has column %d, out of range or used twice", a, b)
 		}
-		seen[j] = true
-		if i < r && j < c {
-			if v := m.At(i, j); !math.IsInf(v, -1) {
-				pairs++
-				total += v
-			}
+		seen[b] = true
+		i, j := a, b
+		if transposed {
+			i, j = b, a
+		}
+		if i < r && j < c && !math.IsInf(m.At(i, j), -1) {
+			got = append(got, pair{i, j})
 		}
 	}
-	return pairs, total, nil
+	// Add in row order of m, as lap.Assign adds its pairs.
+	slices.SortFunc(got, func(x, y pair) int { return x.i - y.i })
+	for _, p := range got {
+		total += m.At(p.i, p.j)
+	}
+	return len(got), total, nil
 }

@@ -97,10 +97,11 @@ func TestCostMatrixOptimumMapsBack(t *testing.T) {
 		r, c := 1+rng.IntN(6), 1+rng.IntN(6)
 		p := []float64{0, 0.3, 0.7, 1}[trial%4]
 		m := randomMatrix(rng, r, c, p)
-		cost, n := costMatrix(m)
+		cost, n, tr := costMatrix(m)
 		require.Equal(t, max(r, c), n)
+		require.Equal(t, r > c, tr)
 		require.Len(t, cost, n*n)
-		pairs, total, err := fromRowsol(m, minPermutation(cost, n))
+		pairs, total, err := fromRowsol(m, minPermutation(cost, n), tr)
 		require.NoError(t, err)
 		wantPairs, wantTotal := bestLex(m)
 		assert.Equal(t, wantPairs, pairs, "trial %d (%d×%d)", trial, r, c)
@@ -112,21 +113,36 @@ func TestCostMatrixOptimumMapsBack(t *testing.T) {
 	}
 }
 
-// TestCostMatrixValues checks the conversion by hand on a 2×3 matrix:
-// smax = 5, smin = 1, span 4, big = (2+1)·(4+1) = 15, one padding row.
+// TestCostMatrixValues checks the conversion by hand on a 2×3 matrix and
+// its transpose: smax = 5, smin = 1, span 4, big = (2+1)·(4+1) = 15, one
+// padding row, and the same costs for the 3×2 transpose, transposed back.
 func TestCostMatrixValues(t *testing.T) {
 	inf := math.Inf(-1)
 	m := mat.NewDense(2, 3, []float64{
 		1, 5, inf,
 		3, inf, 2,
 	})
-	cost, n := costMatrix(m)
-	require.Equal(t, 3, n)
-	assert.Equal(t, []float64{
+	want := []float64{
 		4, 0, 15,
 		2, 15, 3,
 		0, 0, 0,
-	}, cost)
+	}
+	cost, n, tr := costMatrix(m)
+	require.Equal(t, 3, n)
+	assert.False(t, tr)
+	assert.Equal(t, want, cost)
+
+	mt := mat.DenseCopyOf(m.T())
+	cost, n, tr = costMatrix(mt)
+	require.Equal(t, 3, n)
+	assert.True(t, tr)
+	assert.Equal(t, want, cost)
+	// Row 0 of the cost matrix is column 0 of mt: rowsol {1, 0, 2} pairs
+	// mt's (1,0) = 5 and (0,1) = 3; (2,2) is padding.
+	pairs, total, err := fromRowsol(mt, []int{1, 0, 2}, true)
+	require.NoError(t, err)
+	assert.Equal(t, 2, pairs)
+	assert.InDelta(t, 8.0, total, 1e-12)
 }
 
 // TestCostMatrixNothingAllowed: with every pair forbidden the costs are
@@ -134,10 +150,11 @@ func TestCostMatrixValues(t *testing.T) {
 func TestCostMatrixNothingAllowed(t *testing.T) {
 	inf := math.Inf(-1)
 	m := mat.NewDense(2, 2, []float64{inf, inf, inf, inf})
-	cost, n := costMatrix(m)
+	cost, n, tr := costMatrix(m)
 	require.Equal(t, 2, n)
+	assert.False(t, tr)
 	assert.Equal(t, []float64{3, 3, 3, 3}, cost) // big = (2+1)·(0+1)
-	pairs, total, err := fromRowsol(m, []int{1, 0})
+	pairs, total, err := fromRowsol(m, []int{1, 0}, false)
 	require.NoError(t, err)
 	assert.Zero(t, pairs)
 	assert.Zero(t, total)
@@ -157,11 +174,11 @@ func TestFromRowsolRejects(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, _, err := fromRowsol(m, tt.rowsol)
+			_, _, err := fromRowsol(m, tt.rowsol, false)
 			assert.Error(t, err)
 		})
 	}
-	pairs, total, err := fromRowsol(m, []int{2, 0, 1})
+	pairs, total, err := fromRowsol(m, []int{2, 0, 1}, false)
 	require.NoError(t, err)
 	assert.Equal(t, 2, pairs)
 	assert.InDelta(t, 3.0+4.0, total, 1e-12)

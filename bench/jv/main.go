@@ -160,7 +160,7 @@ func measure(cfg config, kind string, n int, self, dir string, solvers []string)
 	if err := writeScores(scores, m); err != nil {
 		return nil, err
 	}
-	cost, size := costMatrix(m)
+	cost, size, transposed := costMatrix(m)
 	if err := writeCosts(costs, cost, size); err != nil {
 		return nil, err
 	}
@@ -176,7 +176,7 @@ func measure(cfg config, kind string, n int, self, dir string, solvers []string)
 			if s == "duo" {
 				x, err = runDuo(self, scores, reps)
 			} else {
-				x, err = runJV(cfg.jv, s, costs, reps, m)
+				x, err = runJV(cfg.jv, s, costs, reps, m, transposed)
 			}
 			if err != nil {
 				return nil, fmt.Errorf("%s: %w", s, err)
@@ -240,7 +240,7 @@ func runDuo(self, file string, reps int) (outcome, error) {
 	return outcome{secs: lines.secs, optimum: []optimum{o}}, nil
 }
 
-func runJV(jv, code, file string, reps int, m *mat.Dense) (outcome, error) {
+func runJV(jv, code, file string, reps int, m *mat.Dense, transposed bool) (outcome, error) {
 	lines, err := child(jv, code, file, strconv.Itoa(reps))
 	if err != nil {
 		return outcome{}, err
@@ -254,7 +254,7 @@ func runJV(jv, code, file string, reps int, m *mat.Dense) (outcome, error) {
 		rowsol = append(rowsol, j)
 	}
 	var o optimum
-	o.pairs, o.total, err = fromRowsol(m, rowsol)
+	o.pairs, o.total, err = fromRowsol(m, rowsol, transposed)
 	return outcome{secs: lines.secs, optimum: []optimum{o}}, err
 }
 
