@@ -12,34 +12,6 @@ import (
 	"gonum.org/v1/gonum/mat"
 )
 
-// bestLex is the brute-force oracle of duo's objective on a small matrix:
-// the most allowed pairs, then the largest total, over every way of
-// matching the rows (each row takes a distinct column or none).
-func bestLex(m *mat.Dense) (pairs int, total float64) {
-	r, c := m.Dims()
-	used := make([]bool, c)
-	pairs, total = -1, math.Inf(-1)
-	var rec func(i, k int, t float64)
-	rec = func(i, k int, t float64) {
-		if i == r {
-			if k > pairs || (k == pairs && t > total) {
-				pairs, total = k, t
-			}
-			return
-		}
-		rec(i+1, k, t)
-		for j := range c {
-			if v := m.At(i, j); !used[j] && !math.IsInf(v, -1) {
-				used[j] = true
-				rec(i+1, k+1, t+v)
-				used[j] = false
-			}
-		}
-	}
-	rec(0, 0, 0)
-	return pairs, total
-}
-
 // minPermutation is the brute-force oracle of what a square JV code
 // returns: a permutation of least total cost.
 func minPermutation(cost []float64, n int) []int {
@@ -87,10 +59,11 @@ func randomMatrix(rng *rand.Rand, r, c int, pForbid float64) *mat.Dense {
 }
 
 // TestCostMatrixOptimumMapsBack: the least-cost permutation of the
-// converted matrix, mapped back, has the optimum of duo's objective
-// (checked against brute force and lap.Assign), on seeded random small
-// matrices of every shape, with and without forbidden pairs, including
-// rows and matrices with nothing allowed.
+// converted matrix (brute force, what any exact square code returns up to
+// ties), mapped back, has the optimum of duo's objective: lap.Assign's,
+// itself checked against brute force in match/lap's tests. Seeded random
+// small matrices of every shape, with and without forbidden pairs,
+// including rows and matrices with nothing allowed.
 func TestCostMatrixOptimumMapsBack(t *testing.T) {
 	rng := rand.New(rand.NewPCG(22, 7))
 	for trial := range 400 {
@@ -103,12 +76,9 @@ func TestCostMatrixOptimumMapsBack(t *testing.T) {
 		require.Len(t, cost, n*n)
 		pairs, total, err := fromRowsol(m, minPermutation(cost, n), tr)
 		require.NoError(t, err)
-		wantPairs, wantTotal := bestLex(m)
-		assert.Equal(t, wantPairs, pairs, "trial %d (%d×%d)", trial, r, c)
-		assert.InDelta(t, wantTotal, total, 1e-9*max(1, math.Abs(wantTotal)), "trial %d", trial)
 		a, err := lap.Assign(context.Background(), m)
 		require.NoError(t, err)
-		assert.Len(t, a.Pairs, pairs, "trial %d", trial)
+		assert.Len(t, a.Pairs, pairs, "trial %d (%d×%d)", trial, r, c)
 		assert.InDelta(t, a.Total, total, 1e-9*max(1, math.Abs(a.Total)), "trial %d", trial)
 	}
 }
