@@ -57,6 +57,16 @@
 //     scores with many equal values (points, ratings, two decimals) most
 //     scans are of that kind. Forbidden pairs are simply absent edges.
 //
+// On amd64 processors with AVX2 (detected when the package is
+// initialised), the passes that read a whole row — the load scan, the row
+// reduction's search for a row's two best columns, the search's
+// relaxations — and the transposed copy of a tall matrix run four entries
+// at a time, in assembly. They compute every value with the same
+// operations in the same order as the scalar code (no fused multiply-add)
+// and visit ties in the same order, so the result is bit for bit the
+// scalar code's, which every other processor runs, and which the build tag
+// purego selects everywhere; the tests check the two against each other.
+//
 // A row that finds no augmenting path stays free: the matching then has
 // maximum cardinality but possibly the wrong set of matched rows (two
 // rows wanting the one column that alone suits either). The rows and
@@ -73,7 +83,9 @@
 //
 // Time O(r²c) in the worst case for r <= c (O(c²r) for a tall matrix),
 // usually much less; validation and copying are O(r·c). Memory: at most
-// one working copy of the matrix plus O(r+c). A matrix with row-major
+// one working copy of the matrix plus O(r+c), the O(r+c) scratch of each
+// solve recycled between calls (a solve allocates little more than its
+// Assignment). A matrix with row-major
 // backing data (a *mat.Dense, including views made by Slice, or any
 // mat.RawMatrixer) that needs no transposition, scaling or dropping is read
 // in place, without a copy; other mat.Matrix values are read once, entry by

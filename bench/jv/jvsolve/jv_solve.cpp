@@ -1,7 +1,8 @@
 // jv_solve times one C++ Jonker-Volgenant code on a square cost matrix
 // written by the harness (main.go) and prints what it found.
 //
-// Usage: jv_solve SOLVER FILE REPS, SOLVER one of gatagat, srcd.
+// Usage: jv_solve SOLVER FILE REPS, SOLVER one of gatagat, srcd, and
+// srcd-avx2 in a build with -mavx2.
 //
 // FILE (little-endian): int64 n, then n*n float64 costs, row-major; the
 // harness has already turned duo's scores into costs to minimise (see
@@ -31,9 +32,15 @@ static void must(bool ok, const char* what) {
 }
 
 int main(int argc, char** argv) {
-  must(argc == 4, "usage: jv_solve gatagat|srcd FILE REPS");
+  must(argc == 4, "usage: jv_solve gatagat|srcd|srcd-avx2 FILE REPS");
   const bool gatagat = std::strcmp(argv[1], "gatagat") == 0;
-  must(gatagat || std::strcmp(argv[1], "srcd") == 0, "unknown solver");
+  // srcd-avx2: src-d's own AVX2 row reduction, only in a build for a
+  // processor with AVX2 (run.sh's second build, -mavx2).
+  const bool avx2 = std::strcmp(argv[1], "srcd-avx2") == 0;
+#ifndef __AVX2__
+  must(!avx2, "srcd-avx2 needs a build with -mavx2");
+#endif
+  must(gatagat || avx2 || std::strcmp(argv[1], "srcd") == 0, "unknown solver");
   const int reps = std::atoi(argv[3]);
   must(reps > 0, "REPS must be positive");
   FILE* f = std::fopen(argv[2], "rb");
@@ -55,6 +62,10 @@ int main(int argc, char** argv) {
     auto t0 = std::chrono::steady_clock::now();
     if (gatagat) {
       must(lapjv_internal(n, rows.data(), x.data(), y.data()) == 0, "lapjv_internal failed");
+    } else if (avx2) {
+#ifdef __AVX2__
+      lap<true, false, int, double>(n, cost.data(), x.data(), y.data(), u.data(), v.data());
+#endif
     } else {
       lap<false, false, int, double>(n, cost.data(), x.data(), y.data(), u.data(), v.data());
     }
