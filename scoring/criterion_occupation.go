@@ -17,13 +17,7 @@ const CriterionOccupation = "occupation"
 // minor_group or unit_group, with the mentee's code at that level as Args.
 var criterionOccupation = criterion{name: CriterionOccupation, explain: func(p *pool, i, _ int, e eval, _ *profile.Mentor) (string, []string) {
 	hier := [5]string{"unrelated", "major_group", "sub_major_group", "minor_group", "unit_group"}
-	if e.occLevel < 0 {
-		return "none", nil
-	}
-	if e.occLevel == 0 {
-		return hier[0], nil
-	}
-	return hier[e.occLevel], []string{p.mentees[i].occupation.prefix(e.occLevel)}
+	return levelDetail(&hier, e.occLevel, p.mentees[i].occupation.prefix)
 }, words: []word{
 	{Message: i18n.Message{Key: CriterionOccupation + ".label", Text: i18n.Text{En: "occupation", Fr: "métier", Nl: "beroep", De: "Beruf"}}},
 	{Message: i18n.Message{Key: "occupation.none", Text: i18n.Text{

@@ -17,14 +17,8 @@ const CriterionSector = "sector"
 // as Args.
 var criterionSector = criterion{name: CriterionSector, explain: func(p *pool, i, _ int, e eval, _ *profile.Mentor) (string, []string) {
 	hier := [5]string{"unrelated", "section", "division", "group", "class"}
-	if e.secLevel < 0 {
-		return "none", nil
-	}
-	if e.secLevel == 0 {
-		return hier[0], nil
-	}
-	t := p.mentees[i].sectors[e.secMe]
-	return hier[e.secLevel], []string{t.prefix(e.secLevel)}
+	// e.secMe means something only when a level is shared.
+	return levelDetail(&hier, e.secLevel, func(l int) string { return p.mentees[i].sectors[e.secMe].prefix(l) })
 }, words: []word{
 	{Message: i18n.Message{Key: CriterionSector + ".label", Text: i18n.Text{En: "sector", Fr: "secteur", Nl: "sector", De: "Branche"}}},
 	{Message: i18n.Message{Key: "sector.none", Text: i18n.Text{
@@ -58,6 +52,20 @@ var criterionSector = criterion{name: CriterionSector, explain: func(p *pool, i,
 		Nl: "zelfde NACE-klasse %s: %s",
 		De: "gleiche NACE-Klasse %s: %s"}}, args: classArgs(nacenames.Name)},
 }}
+
+// levelDetail is the Detail and Args of a criterion of a hierarchy of
+// codes (NACE, ISCO) whose names by depth are hier: "none" without data
+// (level < 0), hier[0] when no level is shared, else the deepest level
+// shared, with the mentee's code at that level, prefix(level), as Args.
+func levelDetail(hier *[5]string, level int, prefix func(level int) string) (string, []string) {
+	switch {
+	case level < 0:
+		return "none", nil
+	case level == 0:
+		return hier[0], nil
+	}
+	return hier[level], []string{prefix(level)}
+}
 
 // grade turns a number of shared hierarchy levels (NACE or ISCO) into a
 // value: same class or unit group 1, group 0.9, division 0.75, section 0.4,

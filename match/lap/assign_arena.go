@@ -7,37 +7,46 @@ package lap
 // returns. Its slices have arbitrary contents; each user sets what it
 // reads. The zero value is an empty arena; release gives its chunks back.
 type arena struct {
-	fl     []float64 // the current float chunk: fl[fn:] is free
-	in     []int     // the current int chunk: in[jn:] is free
-	fn, jn int
-	used   [][]float64 // float chunks, to give back
-	usedI  [][]int     // int chunks, to give back
+	fl chunks[float64]
+	in chunks[int]
+}
+
+// chunks is an arena's supply of one type: the current chunk, whose
+// entries from off on are free, and every chunk taken, to give back.
+type chunks[T any] struct {
+	cur  []T
+	off  int
+	used [][]T
 }
 
 // arenaChunk is the least number of values a chunk holds.
 const arenaChunk = 1 << 10
 
-// floats returns n float64s of arbitrary contents.
-func (a *arena) floats(n int) []float64 {
-	if len(a.fl)-a.fn < n {
-		a.fl, a.fn = floatPool.get(max(n, arenaChunk, 2*len(a.fl))), 0
-		a.used = append(a.used, a.fl)
+// take returns n values of arbitrary contents, from a new chunk of p when
+// the current one has too few left.
+func (c *chunks[T]) take(p *pool[T], n int) []T {
+	if len(c.cur)-c.off < n {
+		c.cur, c.off = p.get(max(n, arenaChunk, 2*len(c.cur))), 0
+		c.used = append(c.used, c.cur)
 	}
-	s := a.fl[a.fn : a.fn+n : a.fn+n]
-	a.fn += n
+	s := c.cur[c.off : c.off+n : c.off+n]
+	c.off += n
 	return s
 }
 
-// ints returns n ints of arbitrary contents.
-func (a *arena) ints(n int) []int {
-	if len(a.in)-a.jn < n {
-		a.in, a.jn = intPool.get(max(n, arenaChunk, 2*len(a.in))), 0
-		a.usedI = append(a.usedI, a.in)
+// release gives every chunk back to p and empties c.
+func (c *chunks[T]) release(p *pool[T]) {
+	for _, b := range c.used {
+		p.put(b)
 	}
-	s := a.in[a.jn : a.jn+n : a.jn+n]
-	a.jn += n
-	return s
+	*c = chunks[T]{}
 }
+
+// floats returns n float64s of arbitrary contents.
+func (a *arena) floats(n int) []float64 { return a.fl.take(&floatPool, n) }
+
+// ints returns n ints of arbitrary contents.
+func (a *arena) ints(n int) []int { return a.in.take(&intPool, n) }
 
 // filled returns n ints, each v.
 func (a *arena) filled(n, v int) []int {
@@ -58,11 +67,6 @@ func (a *arena) zeros(n int) []float64 {
 // release gives the arena's chunks back to the pools; the slices it
 // handed out must no longer be used.
 func (a *arena) release() {
-	for _, b := range a.used {
-		floatPool.put(b)
-	}
-	for _, b := range a.usedI {
-		intPool.put(b)
-	}
-	*a = arena{}
+	a.fl.release(&floatPool)
+	a.in.release(&intPool)
 }

@@ -486,13 +486,18 @@ func (s *jv) relaxLevel(i int, base, level float64, batch []int, n int) (sink, n
 
 // relaxLevelScalar is relaxLevel, one column at a time.
 func (s *jv) relaxLevelScalar(i int, base, level float64, batch []int, n int) (sink, n2 int) {
-	row := s.row(i)
+	return s.relaxLevelRange(i, base, level, batch, n, 0, s.m)
+}
+
+// relaxLevelRange is relaxLevel over the columns [j0, j1) of row i only.
+func (s *jv) relaxLevelRange(i int, base, level float64, batch []int, n, j0, j1 int) (sink, n2 int) {
+	row := s.row(i)[:j1]
 	z := s.z[:len(row)]
 	d := s.d[:len(row)]
 	pred := s.pred[:len(row)]
 	y := s.y[:len(row)]
-	for j, wij := range row {
-		h := base + wij - z[j]
+	for j := j0; j < len(row); j++ {
+		h := base + row[j] - z[j]
 		if h > d[j] {
 			pred[j] = i
 			if h < level {

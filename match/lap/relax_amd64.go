@@ -95,28 +95,17 @@ func (s *jv) relaxBestVec(i int, base float64, batch []int) (best float64, n int
 func (s *jv) relaxLevelVec(i int, base, level float64, batch []int, n int) (sink, n2 int) {
 	row := s.row(i)
 	m := len(row)
-	z, d, pred, y := s.z[:m], s.d[:m], s.pred[:m], s.y[:m]
+	z, d, pred := s.z[:m], s.d[:m], s.pred[:m]
 	k := m &^ 3
 	for j := 0; j < m; {
 		if j < k {
 			j = relaxLevelAVX2(&row[0], &z[0], &d[0], &pred[0], k, j, base, level, i)
 		}
-		for end := min(j+4, m); j < end; j++ {
-			h := base + row[j] - z[j]
-			if h > d[j] {
-				pred[j] = i
-				if h < level {
-					d[j] = h
-					continue
-				}
-				if y[j] < 0 {
-					return j, n
-				}
-				d[j] = inf
-				batch[n] = j
-				n++
-			}
+		end := min(j+4, m)
+		if sink, n = s.relaxLevelRange(i, base, level, batch, n, j, end); sink >= 0 {
+			return sink, n
 		}
+		j = end
 	}
 	return -1, n
 }

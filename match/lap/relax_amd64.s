@@ -15,7 +15,27 @@
 	CMPQ         BX, AX         \
 	CMOVQGT      BX, AX
 
-// The kernels of the shortest-path search's relaxations (see relax.go),
+// RELAXED computes, for the four columns from AX, the reduced values
+// Y2 = h = (base + w) - z (base in Y0, row in SI, z in DX), loads Y4 = d
+// (d in DI) and sets Y5 to the mask h > d.
+#define RELAXED \
+	VMOVUPD (SI)(AX*8), Y2     \
+	VADDPD  Y2, Y0, Y2         \
+	VMOVUPD (DX)(AX*8), Y3     \
+	VSUBPD  Y3, Y2, Y2         \
+	VMOVUPD (DI)(AX*8), Y4     \
+	VCMPPD  $0x1E, Y4, Y2, Y5
+
+// RELAX stores, where Y5 is set, d = h and pred = i (i in Y1, pred in
+// R8); it leaves in Y4 the four new values of d.
+#define RELAX \
+	VBLENDVPD Y5, Y2, Y4, Y4   \
+	VMOVUPD   Y4, (DI)(AX*8)   \
+	VMOVDQU   (R8)(AX*8), Y6   \
+	VBLENDVPD Y5, Y1, Y6, Y6   \
+	VMOVDQU   Y6, (R8)(AX*8)
+
+// The kernels of the shortest-path search's relaxations (see relax_amd64.go),
 // four columns at a time with AVX2. Each computes a column's reduced value
 // as (base + w) - z, the two roundings of the scalar code, with no fused
 // multiply-add, so its results are bit for bit those of the scalar code.
@@ -38,17 +58,8 @@ TEXT ·relaxMaxAVX2(SB), NOSPLIT, $0-64
 maxloop:
 	CMPQ AX, CX
 	JGE  maxdone
-	VMOVUPD      (SI)(AX*8), Y2
-	VADDPD       Y2, Y0, Y2          // base + w
-	VMOVUPD      (DX)(AX*8), Y3
-	VSUBPD       Y3, Y2, Y2          // h = (base + w) - z
-	VMOVUPD      (DI)(AX*8), Y4
-	VCMPPD       $0x1E, Y4, Y2, Y5   // h > d
-	VBLENDVPD    Y5, Y2, Y4, Y4      // d = max(d, h)
-	VMOVUPD      Y4, (DI)(AX*8)
-	VMOVDQU      (R8)(AX*8), Y6
-	VBLENDVPD    Y5, Y1, Y6, Y6      // pred = i where h > d
-	VMOVDQU      Y6, (R8)(AX*8)
+	RELAXED
+	RELAX
 	VMAXPD       Y4, Y7, Y7
 	ADDQ         $4, AX
 	JMP          maxloop
@@ -77,22 +88,13 @@ TEXT ·relaxLevelAVX2(SB), NOSPLIT, $0-80
 levelloop:
 	CMPQ AX, CX
 	JGE  leveldone
-	VMOVUPD      (SI)(AX*8), Y2
-	VADDPD       Y2, Y0, Y2          // base + w
-	VMOVUPD      (DX)(AX*8), Y3
-	VSUBPD       Y3, Y2, Y2          // h = (base + w) - z
-	VMOVUPD      (DI)(AX*8), Y4
-	VCMPPD       $0x1E, Y4, Y2, Y5   // h > d
+	RELAXED
 	VCMPPD       $0x1D, Y8, Y2, Y6   // h >= level
 	VANDPD       Y5, Y6, Y6
 	VMOVMSKPD    Y6, BX
 	TESTQ        BX, BX
 	JNZ          leveldone           // a column reaches the level: the caller takes this block
-	VBLENDVPD    Y5, Y2, Y4, Y4      // d = h where h > d
-	VMOVUPD      Y4, (DI)(AX*8)
-	VMOVDQU      (R8)(AX*8), Y6
-	VBLENDVPD    Y5, Y1, Y6, Y6      // pred = i where h > d
-	VMOVDQU      Y6, (R8)(AX*8)
+	RELAX
 	ADDQ         $4, AX
 	JMP          levelloop
 
