@@ -128,6 +128,25 @@ func (d denseRows) at(r, s int) (float64, bool) {
 	return w, !math.IsInf(w, -1)
 }
 
+// eachOffPair calls f with every allowed pair (r, s) that is not in the
+// assignment and its score, row by row, and returns ctx.Err() (checked
+// every 64 rows) if the context is done.
+func (g *Residual) eachOffPair(ctx context.Context, f func(r, s int, w float64)) error {
+	for r := 0; r < g.rows; r++ {
+		if r%64 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		g.pairs.each(r, func(s int, w float64) {
+			if g.rowMate[r] != s {
+				f(r, s, w)
+			}
+		})
+	}
+	return nil
+}
+
 // newResidual builds the residual graph of a, an optimal assignment of the
 // problem whose allowed pairs pairs reads, with r rows and c columns of
 // capacities cp (a column's seats share its dual), and runs the two
@@ -171,36 +190,25 @@ func newResidual(ctx context.Context, pairs pairSource, r, c int, cp []int, a *A
 	for _, v := range g.zx {
 		maxAbs = max(maxAbs, math.Abs(v))
 	}
-	for r := 0; r < rows; r++ {
-		if r%64 == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
-		}
-		g.pairs.each(r, func(s int, w float64) {
-			if g.rowMate[r] != s {
-				g.colPtr[s+1]++
-				maxAbs = max(maxAbs, math.Abs(w*g.scale))
-			}
-		})
+	// The pairs off the assignment by column: counted, then placed.
+	err := g.eachOffPair(ctx, func(r, s int, w float64) {
+		g.colPtr[s+1]++
+		maxAbs = max(maxAbs, math.Abs(w*g.scale))
+	})
+	if err != nil {
+		return nil, err
 	}
 	for s := range seats {
 		g.colPtr[s+1] += g.colPtr[s]
 	}
 	g.cols = make([]arc, g.colPtr[seats])
 	fill = slices.Clone(g.colPtr[:seats])
-	for r := 0; r < rows; r++ {
-		if r%64 == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
-		}
-		g.pairs.each(r, func(s int, w float64) {
-			if g.rowMate[r] != s {
-				g.cols[fill[s]] = arc{x: g.rcw(r, s, w), n: int32(g.yn[r] + g.zn[s] - 1), row: int32(r)}
-				fill[s]++
-			}
-		})
+	err = g.eachOffPair(ctx, func(r, s int, w float64) {
+		g.cols[fill[s]] = arc{x: g.rcw(r, s, w), n: int32(g.yn[r] + g.zn[s] - 1), row: int32(r)}
+		fill[s]++
+	})
+	if err != nil {
+		return nil, err
 	}
 	for s := range seats {
 		if s%64 == 0 {
