@@ -316,15 +316,15 @@ TEXT ·transposeAVX2(SB), NOSPLIT, $0-56
 	MOVQ rows4+32(FP), R11
 	MOVQ cols4+40(FP), R12
 	MOVQ $0x7FFFFFFFFFFFFFFF, AX
-	MOVQ AX, X15
-	VPBROADCASTQ X15, Y15
+	MOVQ AX, X13
+	VPBROADCASTQ X13, Y13
 	VPXOR Y0, Y0, Y0
 
 trows:
 	TESTQ R11, R11
 	JZ    tdone
 	MOVQ  SI, R13                    // the block's first source entry
-	MOVQ  DI, R14                    // the block's first destination entry
+	MOVQ  DI, R8                     // the block's first destination entry
 	MOVQ  R12, CX
 
 tcols:
@@ -346,7 +346,7 @@ tcols:
 	VPERM2F128 $0x20, Y8, Y6, Y10    // a1 b1 c1 d1
 	VPERM2F128 $0x31, Y7, Y5, Y11    // a2 b2 c2 d2
 	VPERM2F128 $0x31, Y8, Y6, Y12    // a3 b3 c3 d3
-	MOVQ    R14, BX
+	MOVQ    R8, BX
 	VMOVUPD Y9, (BX)
 	ADDQ    R10, BX
 	VMOVUPD Y10, (BX)
@@ -354,10 +354,10 @@ tcols:
 	VMOVUPD Y11, (BX)
 	ADDQ    R10, BX
 	VMOVUPD Y12, (BX)
-	VPAND     Y15, Y1, Y1
-	VPAND     Y15, Y2, Y2
-	VPAND     Y15, Y3, Y3
-	VPAND     Y15, Y4, Y4
+	VPAND     Y13, Y1, Y1
+	VPAND     Y13, Y2, Y2
+	VPAND     Y13, Y3, Y3
+	VPAND     Y13, Y4, Y4
 	VPCMPGTQ  Y1, Y2, Y5
 	VBLENDVPD Y5, Y2, Y1, Y1
 	VPCMPGTQ  Y3, Y4, Y5
@@ -367,7 +367,7 @@ tcols:
 	VPCMPGTQ  Y0, Y1, Y5
 	VBLENDVPD Y5, Y1, Y0, Y0
 	ADDQ    $32, R13                 // four source columns on
-	LEAQ    (R14)(R10*4), R14        // four destination rows on
+	LEAQ    (R8)(R10*4), R8          // four destination rows on
 	DECQ    CX
 	JMP     tcols
 
