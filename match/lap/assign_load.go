@@ -456,7 +456,7 @@ func (p *problem) copyTransposed(w []float64, rows, cols []int, a0, a1, b0, b1 i
 // column maxima cm and their lowest rows ca (a later row replaces an
 // earlier one only when strictly larger), and returns the largest bit
 // pattern of the row's magnitudes (see fillRaw). With vec, it runs four
-// columns at a time where the processor can (relax_amd64.go).
+// columns at a time where the processor can (kernels_amd64.go).
 func colMaxRow(row []float64, i int, cm []float64, ca []int, vec bool) uint64 {
 	if vec {
 		return colMaxRowVec(row, i, cm, ca)

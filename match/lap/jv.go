@@ -43,7 +43,8 @@ type jv struct {
 	batch  []int     // Dijkstra: the columns at the best path value
 	free   []int
 	done   <-chan struct{}
-	// vec selects the vector kernels of the relaxations (relax_amd64.go)
+	// vec selects the vector kernels (kernels_amd64.go) of the row
+	// reduction and the relaxations
 	// where the processor has them; they give the scalar code's results
 	// bit for bit.
 	vec bool

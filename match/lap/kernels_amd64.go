@@ -2,7 +2,7 @@
 
 package lap
 
-// The AVX2 kernels of relax_amd64.s. n is a multiple of 4; the pointers
+// The AVX2 kernels of kernels_amd64.s. n is a multiple of 4; the pointers
 // are to the first entries of slices of at least n entries.
 
 //go:noescape
@@ -29,14 +29,20 @@ func transposeAVX2(src *float64, sstride int, dst *float64, dstride, rows4, cols
 //go:noescape
 func collectAVX2(d *float64, n int, v float64, batch *int) int
 
+// cpuid runs the CPUID instruction with EAX and ECX set to its arguments.
 func cpuid(eaxArg, ecxArg uint32) (eax, ebx, ecx, edx uint32)
 
+// xgetbv reads the extended control register 0 (which register states the
+// operating system saves).
 func xgetbv() (eax, edx uint32)
 
 // hasAVX2 reports whether the processor has AVX2 and the operating system
 // saves its registers. It is set once, when the package is initialised.
 var hasAVX2 = detectAVX2()
 
+// detectAVX2 reports whether CPUID announces AVX2 (leaf 7, EBX bit 5) and
+// AVX with OSXSAVE (leaf 1), and XGETBV says that the operating system
+// saves the XMM and YMM registers.
 func detectAVX2() bool {
 	if maxID, _, _, _ := cpuid(0, 0); maxID < 7 {
 		return false

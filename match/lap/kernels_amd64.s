@@ -35,7 +35,7 @@
 	VBLENDVPD Y5, Y1, Y6, Y6   \
 	VMOVDQU   Y6, (R8)(AX*8)
 
-// The kernels of the shortest-path search's relaxations (see relax_amd64.go),
+// The kernels of the shortest-path search's relaxations (see kernels_amd64.go),
 // four columns at a time with AVX2. Each computes a column's reduced value
 // as (base + w) - z, the two roundings of the scalar code, with no fused
 // multiply-add, so its results are bit for bit those of the scalar code.
