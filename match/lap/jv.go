@@ -44,9 +44,8 @@ type jv struct {
 	free   []int
 	done   <-chan struct{}
 	// vec selects the vector kernels (kernels_amd64.go) of the row
-	// reduction and the relaxations
-	// where the processor has them; they give the scalar code's results
-	// bit for bit.
+	// reduction and the relaxations where the processor has them; they
+	// give the scalar code's results bit for bit.
 	vec bool
 
 	// reduceCols selects Jonker & Volgenant's column reduction and
