@@ -6,14 +6,14 @@ import (
 )
 
 // Working copies, and the scratch of each solve (see arena), are recycled
-// between calls of Assign, because fresh memory costs as much in page
-// faults as a fast solve: on the virtual machines these solves run on, the
-// first touch of a fresh 4 KiB page takes about 12 µs, so a megabyte costs
-// 3 ms and the 100 KB of scratch of a 500×500 solve 0.3 ms. They are
-// pooled by size class so that a solve never holds a buffer much larger
-// than it needs: class k holds buffers of capacity in [2^k, 2^(k+1)), and
-// get(n) accepts only a capacity in [n, 2n]. A pooled buffer is dropped by
-// the garbage collector when unused (see sync.Pool).
+// between calls of Assign, because fresh memory can cost as much in page
+// faults as a fast solve: on the virtual machine duo is developed on, the
+// first touch of a fresh 4 KiB page takes about 12 µs, so a megabyte
+// costs 3 ms and the 100 KB of scratch a 500×500 solve used to allocate
+// 0.3 ms. They are pooled by size class so that a solve never holds a
+// buffer much larger than it needs: class k holds buffers of capacity in
+// [2^k, 2^(k+1)), and get(n) accepts only a capacity in [n, 2n]. A pooled
+// buffer is dropped by the garbage collector when unused (see sync.Pool).
 type pool[T any] [bits.UintSize]sync.Pool // of *[]T
 
 var (
